@@ -1,0 +1,106 @@
+"""China's administrative divisions, read from the gazetteer that the ``cpca`` package ships.
+
+Only cpca's data file (``cpca/resources/adcodes.csv``: 12-digit adcode, name) is used; the
+package is not imported, so nothing is loaded until a lookup is made. The hierarchy comes
+from the adcode itself: ``PPCCDD000000`` (province, city, county-level division).
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+MUNICIPALITY_PREFIXES = {"11", "12", "31", "50"}  # 北京 天津 上海 重庆: cities at province level
+PLACEHOLDER_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+
+@dataclass(frozen=True)
+class Division:
+    """One administrative division: its code, name and derived level."""
+
+    adcode: str
+    name: str
+
+    @property
+    def rank(self) -> str:
+        """'province', 'city' (prefecture level) or 'county' (county level, districts included)."""
+        if self.adcode[2:] == "0000000000":
+            return "province"
+        if self.adcode[4:] == "00000000":
+            return "city"
+        return "county"
+
+    @property
+    def level(self) -> str:
+        """The project's level: 'city', 'district' or 'county'."""
+        if self.rank in ("province", "city"):
+            return "city"
+        return "district" if self.name.endswith("区") else "county"
+
+
+def _adcodes_path() -> Path:
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the gazetteer package 'cpca' is not installed: run `make install`")
+    return Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+
+
+@lru_cache(maxsize=1)
+def divisions() -> tuple[Division, ...]:
+    """Every division in the gazetteer, in file order."""
+    with open(_adcodes_path(), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return tuple(
+        Division(r["adcode"].strip(), r["name"].strip())
+        for r in rows
+        if r["name"].strip() not in PLACEHOLDER_NAMES
+    )
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, tuple[Division, ...]]:
+    out: dict[str, list[Division]] = {}
+    for d in divisions():
+        out.setdefault(d.name, []).append(d)
+    return {k: tuple(sorted(v, key=lambda d: d.adcode)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, Division]:
+    return {d.adcode: d for d in divisions()}
+
+
+def lookup(name: str) -> tuple[Division, ...]:
+    """All divisions with exactly this name (a name such as 鼓楼区 has several)."""
+    return _by_name().get(name, ())
+
+
+def all_names() -> frozenset[str]:
+    """Every division name (for finding place names in text)."""
+    return frozenset(_by_name())
+
+
+def province_of(d: Division) -> Division | None:
+    """The province-level division containing ``d``."""
+    return _by_code().get(d.adcode[:2] + "0" * 10)
+
+
+def city_of(d: Division) -> Division | None:
+    """The prefecture-level city (or municipality) containing ``d``."""
+    if d.adcode[:2] in MUNICIPALITY_PREFIXES:
+        return province_of(d)
+    if d.rank == "province":
+        return None
+    return _by_code().get(d.adcode[:4] + "0" * 8) or province_of(d)
+
+
+def is_within(d: Division, ancestor: Division) -> bool:
+    """True when ``d`` lies inside ``ancestor`` (or is it)."""
+    if ancestor.rank == "province":
+        return d.adcode[:2] == ancestor.adcode[:2]
+    if ancestor.rank == "city":
+        return d.adcode[:4] == ancestor.adcode[:4]
+    return d.adcode == ancestor.adcode

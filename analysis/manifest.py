@@ -1,0 +1,294 @@
+"""Validate a raw folder and its manifest (``analysis check``), writing nothing.
+
+The manifest ``data/raw/reports.csv`` is the one source of truth about which reports exist.
+Its header is ``report_id,file,jurisdiction,city,province,level,bureau,year,published,
+source_url``; only ``file`` is required, blank fields are inferred from the text by the build.
+Every problem is reported at once, each naming its file and what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from analysis import paths
+
+MANIFEST_COLUMNS = (
+    "report_id",
+    "file",
+    "jurisdiction",
+    "city",
+    "province",
+    "level",
+    "bureau",
+    "year",
+    "published",
+    "source_url",
+)
+LEVELS = ("city", "district", "county")
+YEAR_MIN, YEAR_MAX = 1978, 2100
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the raw folder: 'error' stops the build, 'warning' does not."""
+
+    severity: str
+    file: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.file}: {self.message}"
+
+
+@dataclass
+class RawFolder:
+    """A validated raw folder: manifest rows (strings, '' when blank) and the problems found."""
+
+    raw_dir: Path
+    rows: list[dict[str, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+class RawFolderError(ValueError):
+    """The raw folder has errors; ``problems`` lists every one of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"the raw folder has {len(problems)} problem(s):\n{lines}")
+
+
+def _read_manifest_rows(path: Path, problems: list[Problem]) -> list[dict[str, str]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        problems.append(
+            Problem("error", path.name, "the manifest is not UTF-8: save it as UTF-8 CSV")
+        )
+        return []
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    if not lines:
+        problems.append(Problem("error", path.name, "the manifest is empty: it needs a header"))
+        return []
+    reader = csv.DictReader(io.StringIO("\n".join(lines)))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    if "file" not in header:
+        problems.append(
+            Problem(
+                "error",
+                path.name,
+                f"the manifest has no 'file' column; its header must be {','.join(MANIFEST_COLUMNS)}",
+            )
+        )
+        return []
+    unknown = [h for h in header if h not in MANIFEST_COLUMNS]
+    if unknown:
+        problems.append(
+            Problem(
+                "warning",
+                path.name,
+                f"unknown column(s) {', '.join(unknown)} ignored; known: {', '.join(MANIFEST_COLUMNS)}",
+            )
+        )
+    rows = []
+    for raw_row in reader:
+        row = {c: (raw_row.get(c) or "").strip() for c in MANIFEST_COLUMNS}
+        rows.append(row)
+    return rows
+
+
+def _inside(raw_dir: Path, file: str) -> Path | None:
+    """The file's path if it stays inside raw_dir, else None."""
+    if not file or Path(file).is_absolute() or "\\" in file:
+        return None
+    target = (raw_dir / file).resolve()
+    try:
+        target.relative_to(raw_dir.resolve())
+    except ValueError:
+        return None
+    return target
+
+
+def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -> RawFolder:
+    """Check a raw folder and its manifest; collect every problem, raise nothing.
+
+    Args:
+        raw_dir: the folder holding the reports and ``reports.csv``.
+        read_files: also decode every report (empty or undecodable files are errors).
+
+    Returns:
+        A :class:`RawFolder` whose ``rows`` are the reports to build (manifest rows plus any
+        ``.txt`` not in the manifest, with a warning) and whose ``problems`` list everything.
+    """
+    from analysis.reading import ReportReadError, read_report
+
+    raw_dir = Path(raw_dir)
+    result = RawFolder(raw_dir=raw_dir)
+    problems = result.problems
+    if not raw_dir.is_dir():
+        problems.append(Problem("error", str(raw_dir), "the raw folder does not exist"))
+        return result
+    manifest = raw_dir / paths.MANIFEST_NAME
+    rows: list[dict[str, str]] = []
+    if manifest.exists():
+        rows = _read_manifest_rows(manifest, problems)
+    else:
+        problems.append(
+            Problem(
+                "warning",
+                paths.MANIFEST_NAME,
+                "no manifest: every .txt in the folder is included with inferred metadata; "
+                f"add {paths.MANIFEST_NAME} to record them",
+            )
+        )
+
+    seen_files: dict[str, int] = {}
+    kept: list[dict[str, str]] = []
+    for i, row in enumerate(rows, start=2):
+        f = row["file"]
+        label = f or f"{paths.MANIFEST_NAME} line {i}"
+        if not f:
+            problems.append(Problem("error", label, "the 'file' field is blank: name the report file"))
+            continue
+        target = _inside(raw_dir, f)
+        if target is None:
+            problems.append(
+                Problem(
+                    "error",
+                    f,
+                    "the path leaves the raw folder (refused): put the file inside "
+                    f"{raw_dir} and name it relative to it",
+                )
+            )
+            continue
+        if not target.is_file():
+            problems.append(
+                Problem(
+                    "error",
+                    f,
+                    f"listed in {paths.MANIFEST_NAME} but missing: add the file to {raw_dir} "
+                    "or remove its row",
+                )
+            )
+            continue
+        if f in seen_files:
+            problems.append(Problem("error", f, "listed twice in the manifest: keep one row"))
+            continue
+        seen_files[f] = i
+        if row["year"] and not (
+            re.fullmatch(r"\d{4}", row["year"]) and YEAR_MIN <= int(row["year"]) <= YEAR_MAX
+        ):
+            problems.append(
+                Problem(
+                    "error",
+                    f,
+                    f"year {row['year']!r} is not a year: write the year the report covers, e.g. 2023",
+                )
+            )
+        if row["published"]:
+            try:
+                date.fromisoformat(row["published"])
+            except ValueError:
+                problems.append(
+                    Problem(
+                        "error",
+                        f,
+                        f"published {row['published']!r} is not a date: write YYYY-MM-DD",
+                    )
+                )
+        if row["level"] and row["level"] not in LEVELS:
+            problems.append(
+                Problem("error", f, f"level {row['level']!r} is not one of {', '.join(LEVELS)}")
+            )
+        if row["report_id"] and not re.fullmatch(r"[A-Za-z0-9_\-]+", row["report_id"]):
+            problems.append(
+                Problem(
+                    "error",
+                    f,
+                    f"report_id {row['report_id']!r}: use letters, digits, '_' and '-' only",
+                )
+            )
+        kept.append(row)
+
+    ids = [r["report_id"] for r in kept if r["report_id"]]
+    for rid in sorted({x for x in ids if ids.count(x) > 1}):
+        files = [r["file"] for r in kept if r["report_id"] == rid]
+        problems.append(
+            Problem(
+                "error",
+                ", ".join(files),
+                f"duplicate report_id {rid!r}: give each report its own id",
+            )
+        )
+
+    for txt in sorted(raw_dir.rglob("*.txt")):
+        rel = txt.relative_to(raw_dir).as_posix()
+        if rel not in seen_files and not any(r["file"] == rel for r in rows):
+            problems.append(
+                Problem(
+                    "warning",
+                    rel,
+                    f"not in {paths.MANIFEST_NAME}: included with inferred metadata; "
+                    "add a row to record it",
+                )
+            )
+            kept.append({c: "" for c in MANIFEST_COLUMNS} | {"file": rel})
+
+    if read_files:
+        for row in kept:
+            try:
+                read_report(raw_dir / row["file"])
+            except ReportReadError as e:
+                problems.append(Problem("error", row["file"], str(e.args[-1] if e.args else e)))
+    bad = {p.file for p in problems if p.severity == "error"}
+    result.rows = [r for r in kept if r["file"] not in bad]
+    return result
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``analysis check``."""
+    parser.add_argument(
+        "--raw", type=Path, default=paths.RAW_DIR, help="raw folder (default: data/raw/)"
+    )
+
+
+def command(args: argparse.Namespace) -> int:
+    """Validate the raw folder and print a short summary; exit 1 on any error."""
+    from analysis.build import read_corpus
+
+    folder = validate_raw(args.raw)
+    for p in folder.problems:
+        print(p, file=sys.stderr)
+    if folder.errors:
+        print(
+            f"{len(folder.errors)} error(s) in {args.raw}: fix them and run `analysis check` again",
+            file=sys.stderr,
+        )
+        return 1
+    corpus = read_corpus(folder)
+    for w in corpus.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    reports = corpus.reports
+    years = sorted({str(y) for y in reports["year"] if str(y) not in ("", "<NA>", "nan")})
+    cities = sorted({c for c in reports["city"] if c})
+    print(f"{len(reports)} reports in {args.raw}")
+    print(f"years:  {', '.join(years) or '(none inferred)'}")
+    print(f"cities: {', '.join(cities) or '(none inferred)'}")
+    for r in reports.itertuples():
+        print(f"  {r.report_id:<20} {r.year!s:<5} {r.level:<9} {r.bureau or '?'}  ({r.file})")
+    return 0

@@ -1,0 +1,333 @@
+"""Infer a report's metadata (year, bureau, jurisdiction, city, province, level, published,
+title) from its cleaned text, and merge it with the manifest.
+
+Every inference is evidence-based and says where it came from. When the evidence is weak the
+field is left blank with a warning rather than guessed. The rules:
+
+- **title**: the first short line near the top that names a report (报告/情况/总结 together
+  with 法治/依法行政), with an organisation line just above it prepended when the title lacks it.
+- **year**: a year in the title; else the year that opens the first paragraphs (``2024年,``);
+  else the year most often written as ``YYYY年(度)法治政府建设``.
+- **published**: the page's date line (发布日期/发布时间/日期) read by cleaning; else the
+  closing signature's date.
+- **bureau / jurisdiction**: names of bureaus (patterns in ``lexicons/bureau_names.tsv``) with
+  the place name before them (checked against the gazetteer), weighted by where they stand
+  (signature and title count most, names inside 《》 titles not at all), preferring the level
+  the report uses for itself (``市城市管理局``, ``我区`` …). A report that never names its own
+  place (``市城市管理局`` only) gets the place of that level it mentions most often, when one
+  clearly dominates.
+- **city / province / level**: from the gazetteer (cpca's adcodes); an ambiguous district name
+  (鼓楼区) is resolved by the parent names the text mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from analysis import gazetteer
+from analysis.lexicons import read_lexicon_table
+from analysis.normalize import fold
+
+FIELDS = ("jurisdiction", "city", "province", "level", "bureau", "year", "published")
+YEAR_MIN, YEAR_MAX = 1978, 2100
+_CJK = r"\u4e00-\u9fff"
+
+
+@dataclass
+class Inferred:
+    """What the text says about a report; blank strings where it says nothing clear."""
+
+    title: str = ""
+    year: str = ""
+    published: str = ""
+    bureau: str = ""
+    jurisdiction: str = ""
+    city: str = ""
+    province: str = ""
+    level: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _bureau_re() -> re.Pattern[str]:
+    patterns = read_lexicon_table("bureau_names.tsv")["pattern"].tolist()
+    return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> tuple[frozenset[str], int]:
+    names = gazetteer.all_names()
+    return names, max(len(n) for n in names)
+
+
+@lru_cache(maxsize=1)
+def _place_re() -> re.Pattern[str]:
+    names, _ = _place_names()
+    # Longest first so that 九龙坡区 wins over a shorter name inside it.
+    alternatives = sorted((n for n in names if len(n) >= 2), key=lambda n: (-len(n), n))
+    return re.compile("|".join(map(re.escape, alternatives)))
+
+
+def _segment_places(s: str) -> list[str] | None:
+    """Split ``s`` wholly into gazetteer names (上海市嘉定区 -> [上海市, 嘉定区]), or None."""
+    names, longest = _place_names()
+    best: list[list[str] | None] = [None] * (len(s) + 1)
+    best[0] = []
+    for i in range(len(s)):
+        if best[i] is None:
+            continue
+        for j in range(i + 2, min(len(s), i + longest) + 1):
+            if s[i:j] in names and best[j] is None:
+                best[j] = best[i] + [s[i:j]]
+    return best[len(s)]
+
+
+def _place_before(text: str, pos: int) -> tuple[str, list[str]]:
+    """The longest run of place names ending at ``pos`` ('', []) when there is none."""
+    window = text[max(0, pos - 16) : pos]
+    for k in range(len(window), 1, -1):
+        parts = _segment_places(window[-k:])
+        if parts:
+            return window[-k:], parts
+    return "", []
+
+
+def _quoted_spans(folded: str) -> list[tuple[int, int]]:
+    """Spans of 《…》 titles and 〔…〕 document numbers (not statements about the report)."""
+    return [m.span() for m in re.finditer(r"《[^《》\n]*》|〔[^〔〕\n]*〕", folded)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+_OUTLINE_START = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
+
+
+def find_title(text: str, max_lines: int = 8) -> str:
+    """The report's title: the first short line near the top that names a report."""
+    lines = text.split("\n")[:max_lines]
+    for i, line in enumerate(lines):
+        f = fold(line).strip()
+        if _OUTLINE_START.match(f):
+            break  # the outline has begun: no title above it
+        if (
+            4 <= len(f) <= 80
+            and not f.endswith("。")
+            and re.search(r"报告|情况|总结", f)
+            and re.search(r"法治|依法行政|法制", f)
+        ):
+            title = line.strip()
+            if i > 0:
+                prev = fold(lines[i - 1]).strip()
+                if prev and _bureau_re().search(prev) and len(prev) <= 30 and prev not in f:
+                    title = lines[i - 1].strip() + title
+            return title
+    return ""
+
+
+def _valid_year(y: str) -> bool:
+    return y.isdigit() and YEAR_MIN <= int(y) <= YEAR_MAX
+
+
+def infer_year(text: str, title: str) -> str:
+    """The year the report covers, from the title, the opening, or 'YYYY年度法治政府建设'."""
+    m = re.search(r"(\d{4})\s*年", fold(title))
+    if m and _valid_year(m.group(1)):
+        return m.group(1)
+    folded = fold(text)
+    spans = _quoted_spans(folded)
+    # The opening paragraphs: a year followed by 年 that is not inside a title/document number.
+    for m in re.finditer(r"(?<!\d)(\d{4})\s*年(?!\d)", folded[:400]):
+        if not _inside(m.start(), spans) and _valid_year(m.group(1)):
+            nxt = folded[m.end() : m.end() + 8]
+            if re.match(r"度?\s*[,，、以是的]|度?(?:法治|依法|全)", nxt) or m.start() < 5:
+                return m.group(1)
+    counts = Counter(
+        m.group(1)
+        for m in re.finditer(r"(?<!\d)(\d{4})\s*年度?(?:的)?(?:法治政府|依法行政)", folded)
+        if not _inside(m.start(), spans) and _valid_year(m.group(1))
+    )
+    if counts:
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return ""
+
+
+def _self_level(folded: str, generic: Counter) -> str:
+    """The level the report uses for itself: 市 -> city, 区 -> district, 县 -> county."""
+    votes = Counter()
+    for ch, n in generic.items():
+        votes[ch] += 3 * n
+    for ch in "市区县":
+        votes[ch] += len(re.findall(rf"(?:我|全|本){ch}", folded))
+    if not votes:
+        return ""
+    ch, n = sorted(votes.items(), key=lambda kv: (-kv[1], "市区县".index(kv[0])))[0]
+    return {"市": "city", "区": "district", "县": "county"}[ch] if n > 0 else ""
+
+
+def _resolve(name: str, context: list[str], folded: str) -> gazetteer.Division | None:
+    """The division called ``name``; parents in ``context`` or the text settle a shared name."""
+    options = gazetteer.lookup(name)
+    if len(options) <= 1:
+        return options[0] if options else None
+    parents = [d for p in context for d in gazetteer.lookup(p) if d.rank in ("province", "city")]
+    inside = [o for o in options if any(gazetteer.is_within(o, p) for p in parents)]
+    if len(inside) == 1:
+        return inside[0]
+
+    def mentions(o: gazetteer.Division) -> int:
+        c = gazetteer.city_of(o)
+        p = gazetteer.province_of(o)
+        return sum(folded.count(x.name) for x in (c, p) if x is not None and x is not o)
+
+    scored = sorted(options, key=lambda o: (-mentions(o), o.adcode))
+    if mentions(scored[0]) > mentions(scored[1]):
+        return scored[0]
+    return None
+
+
+def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
+    """Infer the metadata of one report from its cleaned text.
+
+    Args:
+        text: the report's cleaned text.
+        clean_meta: what cleaning read from removed lines: ``published`` (date line),
+            ``signature_name`` and ``signature_date`` (closing signature), if any.
+
+    Returns:
+        An :class:`Inferred` with blank fields where the evidence is not clear, and the
+        reasons in ``warnings``.
+    """
+    meta = clean_meta or {}
+    out = Inferred()
+    out.title = find_title(text)
+    out.year = infer_year(text, out.title)
+    if not out.year:
+        out.warnings.append("year: no year found in the title or opening; set it in the manifest")
+    out.published = meta.get("published") or meta.get("signature_date") or ""
+
+    folded = fold(text)
+    spans = _quoted_spans(folded)
+    sources = [(fold(meta.get("signature_name") or ""), 5.0, False)]
+    sources.append((fold(out.title), 5.0, False))
+    sources.append((folded, 1.0, True))
+    candidates: Counter = Counter()
+    kinds: dict[tuple[str, ...], Counter] = {}
+    generic: Counter = Counter()
+    generic_kinds: Counter = Counter()
+    for src, weight, is_body in sources:
+        for m in _bureau_re().finditer(src):
+            if is_body and _inside(m.start(), spans):
+                continue
+            w = weight * (2.0 if is_body and m.start() < 300 else 1.0)
+            place, parts = _place_before(src, m.start())
+            if parts:
+                key = tuple(parts)
+                candidates[key] += w
+                kinds.setdefault(key, Counter())[m.group(0)] += w
+            elif m.start() > 0 and src[m.start() - 1] in "市区县":
+                generic[src[m.start() - 1]] += 1
+                generic_kinds[m.group(0)] += w
+            elif m.start() == 0 or src[m.start() - 1] in "我本":
+                generic_kinds[m.group(0)] += w
+    level = _self_level(folded, generic)
+
+    chosen: tuple[str, ...] = ()
+    division: gazetteer.Division | None = None
+    scored = []
+    for key, w in candidates.items():
+        d = _resolve(key[-1], list(key[:-1]), folded)
+        if d is None:
+            continue
+        if level and d.level != level:
+            w *= 0.2  # a superior or subordinate bureau, not the author
+        scored.append((w, key, d))
+    scored.sort(key=lambda t: (-t[0], t[2].adcode))
+    if scored and scored[0][0] >= 2.0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        _, chosen, division = scored[0]
+    elif level:
+        division = _dominant_place(folded, level)
+        if division is None:
+            out.warnings.append(
+                f"jurisdiction: the report names no {level} of its own clearly; "
+                "set jurisdiction in the manifest"
+            )
+    else:
+        out.warnings.append("jurisdiction: no bureau name with a place found; set it in the manifest")
+
+    if division is not None:
+        out.jurisdiction = division.name
+        out.level = division.level
+        city = gazetteer.city_of(division)
+        province = gazetteer.province_of(division)
+        out.city = (city or division).name if division.rank != "province" else division.name
+        out.province = province.name if province else ""
+        kind_counts = kinds.get(chosen) or generic_kinds
+        if kind_counts:
+            kind = sorted(kind_counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+            prefix = division.name
+            if division.level != "city" and out.city and out.city != division.name:
+                prefix = out.city + division.name
+            out.bureau = prefix + kind
+        else:
+            out.warnings.append("bureau: no bureau name found; set it in the manifest")
+    elif level:
+        out.level = level
+    return out
+
+
+def _dominant_place(folded: str, level: str) -> gazetteer.Division | None:
+    """The place of ``level`` the text names most, when it clearly dominates (≥2, ≥2× next)."""
+    counts: Counter = Counter()
+    for m in _place_re().finditer(folded):
+        for d in gazetteer.lookup(m.group(0)):
+            if d.level == level and (level != "city" or d.rank in ("city", "province")):
+                counts[m.group(0)] += 1
+                break
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n >= 2 and n >= 2 * second:
+        return _resolve(top, [], folded)
+    return None
+
+
+def slug(jurisdiction: str, year: str) -> str:
+    """A readable report id: 九龙坡区, 2023 -> 'jiulongpo_2023' (the suffix 市/区/县 dropped)."""
+    from pypinyin import lazy_pinyin
+
+    name = re.sub(r"(?:自治县|自治州|自治旗|特别行政区|市|区|县|旗|省)$", "", jurisdiction) or jurisdiction
+    base = "".join(lazy_pinyin(name)).lower()
+    base = re.sub(r"[^a-z0-9]+", "", base) or "report"
+    return f"{base}_{year}" if year else base
+
+
+def merge_with_manifest(row: dict, inferred: Inferred) -> tuple[dict, list[str]]:
+    """Fill blank manifest fields from the text; the manifest wins, disagreement warns.
+
+    Args:
+        row: one manifest row (strings; '' for blank).
+        inferred: what the text says.
+
+    Returns:
+        ``(values, warnings)`` where values has every field of FIELDS, ``title`` and a
+        ``<field>_source`` of 'manifest', 'text' or '' for each field.
+    """
+    values: dict = {"title": inferred.title}
+    warnings: list[str] = list(inferred.warnings)
+    for f in FIELDS:
+        given = str(row.get(f, "") or "").strip()
+        found = str(getattr(inferred, f) or "").strip()
+        if given:
+            values[f], values[f + "_source"] = given, "manifest"
+            if found and found != given:
+                warnings.append(f"{f}: manifest says {given!r}, the text suggests {found!r}")
+        else:
+            values[f], values[f + "_source"] = found, ("text" if found else "")
+    return values, warnings

@@ -1,0 +1,50 @@
+"""Character folding for parsing that never changes a string's length.
+
+The cleaned text of a report keeps its own characters (full-width or half-width, as the
+bureau wrote them). Parsers run on ``fold(text)``, a copy of the same length in which
+every character is mapped one-to-one to a canonical form, so an offset found in the
+folded copy is an offset in the cleaned text.
+"""
+
+from __future__ import annotations
+
+_MAP: dict[int, str] = {}
+# Full-width ASCII (！ to ～) -> ASCII: （一） -> (一), ， -> ',', ： -> ':', ０ -> 0, Ａ -> A.
+for _cp in range(0xFF01, 0xFF5F):
+    _MAP[_cp] = chr(_cp - 0xFEE0)
+# Spaces of every kind -> ' ' (ideographic space, no-break space, thin spaces...).
+for _cp in (0x3000, 0x00A0, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+            0x2009, 0x200A, 0x202F, 0x205F, 0x1680, 0x0009):
+    _MAP[_cp] = " "
+# Zero-width characters -> ' ' (same length; parsers treat them as space).
+for _cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
+    _MAP[_cp] = " "
+# Dashes and tildes used in ranges.
+for _cp in (0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63):
+    _MAP[_cp] = "-"
+_MAP[0x301C] = "~"  # 〜 wave dash
+_MAP[0xFF61] = "。"  # halfwidth ideographic full stop
+_MAP[0xFF64] = "、"  # halfwidth ideographic comma
+_MAP[0x2024] = "."  # one dot leader
+_MAP[0xFF0E] = "."  # ．
+_MAP[0x3002] = "。"
+_MAP[0x2236] = ":"  # ratio sign ∶
+
+_TABLE = str.maketrans(_MAP)
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with full-width forms, odd spaces and dashes folded, same length.
+
+    Args:
+        text: any string.
+
+    Returns:
+        A string of exactly ``len(text)`` characters: full-width ASCII becomes ASCII
+        (``（一）`` → ``(一)``, ``，`` → ``,``, ``１２`` → ``12``), every kind of space
+        becomes ``' '``, dashes become ``'-'``. Chinese punctuation with no ASCII
+        counterpart (``。``, ``、``, ``“”``, ``《》``, ``〔〕``) is kept.
+    """
+    out = text.translate(_TABLE)
+    assert len(out) == len(text)
+    return out
