@@ -21,8 +21,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def make_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with every subcommand's options."""
+def make_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Build the argument parser; only ``command``'s module is imported for its options."""
     parser = argparse.ArgumentParser(
         prog="analysis",
         description=(
@@ -34,16 +34,26 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"analysis {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="{check,build,run}")
     for name, (module_name, help_text) in SUBCOMMANDS.items():
-        module = import_module(module_name)
-        p = sub.add_parser(name, help=help_text, description=(module.__doc__ or help_text))
-        module.add_arguments(p)
-        p.set_defaults(_module=module_name)
+        if name == command:
+            module = import_module(module_name)
+            p = sub.add_parser(
+                name,
+                help=help_text,
+                description=module.__doc__ or help_text,
+                formatter_class=argparse.RawDescriptionHelpFormatter,
+            )
+            module.add_arguments(p)
+            p.set_defaults(_module=module_name)
+        else:
+            sub.add_parser(name, help=help_text, add_help=False)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``analysis`` console command."""
-    parser = make_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = next((a for a in argv if a in SUBCOMMANDS), None)
+    parser = make_parser(command)
     args = parser.parse_args(argv)
     if not getattr(args, "_module", None):
         parser.print_help()

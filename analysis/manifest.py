@@ -254,7 +254,7 @@ def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -
             try:
                 read_report(raw_dir / row["file"])
             except ReportReadError as e:
-                problems.append(Problem("error", row["file"], str(e.args[-1] if e.args else e)))
+                problems.append(Problem("error", row["file"], e.message))
     bad = {p.file for p in problems if p.severity == "error"}
     result.rows = [r for r in kept if r["file"] not in bad]
     return result

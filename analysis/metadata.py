@@ -34,6 +34,7 @@ from analysis.normalize import fold
 FIELDS = ("jurisdiction", "city", "province", "level", "bureau", "year", "published")
 YEAR_MIN, YEAR_MAX = 1978, 2100
 _CJK = r"\u4e00-\u9fff"
+_BOUNDARY = set("\n,.;:!?。;:!?、 ()“”\"'0123456789年")
 
 
 @dataclass
@@ -230,7 +231,10 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
                 candidates[key] += w
                 kinds.setdefault(key, Counter())[m.group(0)] += w
             elif m.start() > 0 and src[m.start() - 1] in "市区县":
-                generic[src[m.start() - 1]] += 1
+                # 区城市管理局 opening a sentence is the author speaking of itself;
+                # 落实市城市管理局部署 (after a verb) is another bureau.
+                at_boundary = m.start() == 1 or src[m.start() - 2] in _BOUNDARY
+                generic[src[m.start() - 1]] += 1.0 if at_boundary else 0.15
                 generic_kinds[m.group(0)] += w
             elif m.start() == 0 or src[m.start() - 1] in "我本":
                 generic_kinds[m.group(0)] += w

@@ -1,0 +1,157 @@
+"""Parse the numbers written in Chinese reports: Arabic, Chinese numerals, multipliers.
+
+``parse_number`` turns one number as written into a float, never raising:
+
+- Arabic digits, with or without thousands separators and decimals: ``8879``,
+  ``1,262``, ``720183.79``; full-width digits are folded first (``１２`` -> 12).
+- Multipliers 万 / 亿 / 千 / 百万 / 千万 / 万亿 after a number: ``1.9万`` -> 19000,
+  ``1262万`` -> 12620000, ``3.2亿`` -> 3.2e8.
+- Chinese numerals (through ``cn2an`` in its ``smart`` mode): ``两`` -> 2, ``十八`` -> 18,
+  ``一百二十三``, ``三千五百``, digit-by-digit ``二〇二三`` -> 2023, ``七十五点五`` -> 75.5,
+  mixed ``1.5万``.
+- Fractions written in words, returned **as a percent**: ``百分之四十`` -> 40,
+  ``百分之七十五点五`` -> 75.5, ``千分之三`` -> 0.3, ``万分之五`` -> 0.05.
+- A trailing ``%`` is ignored (``92.16%`` -> 92.16).
+
+Anything else (empty text, words, a vague ``十几``, an ambiguous two-digit ``三四``) gives
+``None``. The regular expressions that *find* numbers in running text are here too, so
+that the extractor (``analysis/metrics.py``) and the parser agree on what a number is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.normalize import fold
+
+# Characters that can make up a Chinese numeral (lower- and upper-case forms).
+CN_DIGITS = "零〇一二三四五六七八九两壹贰叁肆伍陆柒捌玖"
+CN_UNITS = "十百千万亿拾佰仟"
+CN_NUMERAL_CHARS = CN_DIGITS + CN_UNITS
+
+# Arabic number: thousands-separated or plain, optional decimals (on folded text).
+ARABIC_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+# Chinese numeral run: numeral characters, optionally with 点 + decimals. Must contain at
+# least one real digit or 十 (so 万 / 千 / 百 alone, as in 千方百计, are not numbers).
+CN_RE = rf"[{CN_NUMERAL_CHARS}]+(?:点[{CN_DIGITS}]+)?"
+# Multiplier words after an Arabic number.
+MULTIPLIER_RE = r"万亿|百万|千万|万|亿|千"
+MULTIPLIERS: dict[str, float] = {
+    "万亿": 1e12,
+    "千万": 1e7,
+    "百万": 1e6,
+    "亿": 1e8,
+    "万": 1e4,
+    "千": 1e3,
+}
+# Fractions in words: 百分之四十, 千分之三, 万分之五 (value returned as percent).
+FRACTION_RE = rf"(?:百|千|万)分之(?:{ARABIC_RE}|{CN_RE})"  # CN_RE also matches 百 (百分之百)
+FRACTION_SCALE: dict[str, float] = {"百": 1.0, "千": 0.1, "万": 0.01}
+
+_ARABIC_FULL = re.compile(rf"^(?:{ARABIC_RE})$")
+_ARABIC_MULT = re.compile(rf"^({ARABIC_RE})({MULTIPLIER_RE})$")
+_FRACTION_FULL = re.compile(r"^(百|千|万)分之(.+)$")
+_CN_FULL = re.compile(rf"^{CN_RE}$")
+_HAS_CN_DIGIT = re.compile(r"[零〇一二三四五六七八九两壹贰叁肆伍陆柒捌玖十拾]")
+_DIGIT_STYLE = re.compile(r"^[零〇一二三四五六七八九两]+$")
+
+
+def parse_arabic(s: str) -> float | None:
+    """Parse an Arabic number (separators and decimals allowed) or return ``None``.
+
+    Args:
+        s: text such as ``'8879'``, ``'1,262'``, ``'720183.79'`` (already folded).
+
+    Returns:
+        The value, or ``None`` when ``s`` is not exactly one Arabic number.
+    """
+    if not _ARABIC_FULL.match(s):
+        return None
+    try:
+        return float(s.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def parse_chinese(s: str) -> float | None:
+    """Parse a Chinese numeral with ``cn2an`` (smart mode) or return ``None``.
+
+    Digit-by-digit numerals (``二〇二三``) are accepted when they have three or more digits
+    or contain 〇/零; a two-character digit run like ``三四`` (meaning "three or four") is
+    ambiguous and gives ``None``. Every exception of ``cn2an`` is caught.
+
+    Args:
+        s: a Chinese numeral, possibly mixed with Arabic digits (``1.5万``).
+
+    Returns:
+        The value, or ``None``.
+    """
+    if not s or not _HAS_CN_DIGIT.search(s) and not re.search(r"\d", s):
+        return None
+    if _DIGIT_STYLE.match(s) and len(s) == 2 and not re.search(r"[零〇]", s):
+        return None
+    try:
+        import cn2an  # lazy: nothing loads at import time
+
+        value = cn2an.cn2an(s, "smart")
+    except Exception:  # cn2an raises ValueError, KeyError, IndexError... on odd input
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_number(s: str) -> float | None:
+    """Parse one written number into a float; never raises.
+
+    Args:
+        s: the number as written, e.g. ``'1.9万'``, ``'1,262'``, ``'两'``, ``'十八'``,
+            ``'百分之四十'`` (-> 40, a percent), ``'万分之五'`` (-> 0.05, a percent),
+            ``'92.16%'``. Full-width digits and surrounding spaces are allowed.
+
+    Returns:
+        The value with multipliers applied (``'1262万'`` -> 12620000.0), or ``None`` when
+        ``s`` is not a number.
+    """
+    try:
+        return _parse_number(s)
+    except Exception:  # defensive: arbitrary text must never raise
+        return None
+
+
+def _parse_number(s: str) -> float | None:
+    if not isinstance(s, str):
+        return None
+    t = fold(s).strip()
+    if t.endswith("%"):
+        t = t[:-1].rstrip()
+    if not t:
+        return None
+    m = _FRACTION_FULL.match(t)
+    if m:
+        inner = 100.0 if m.group(2) == "百" else _parse_plain(m.group(2))  # 百分之百
+        if inner is None:
+            return None
+        return round(inner * FRACTION_SCALE[m.group(1)], 10)
+    return _parse_plain(t)
+
+
+def _parse_plain(t: str) -> float | None:
+    value = parse_arabic(t)
+    if value is not None:
+        return value
+    m = _ARABIC_MULT.match(t)
+    if m:
+        base = parse_arabic(m.group(1))
+        return None if base is None else base * MULTIPLIERS[m.group(2)]
+    if t in ("百", "千", "万", "亿"):  # a bare unit character is not a number
+        return None
+    if _CN_FULL.match(t) or re.match(rf"^\d+(?:\.\d+)?[{CN_NUMERAL_CHARS}]+$", t):
+        return parse_chinese(t)
+    return None
+
+
+def is_chinese_numeral(s: str) -> bool:
+    """Return True when ``s`` is written with Chinese numeral characters only."""
+    return bool(s) and _CN_FULL.match(s) is not None and not re.search(r"\d", s)

@@ -1,0 +1,1426 @@
+"""Charts for the notebooks: the Chinese font, tidy chart data, chart verbs and figure export.
+
+- :func:`setup_fonts` / :func:`set_theme` make matplotlib and seaborn draw Chinese with the
+  Noto Sans SC font shipped by ``pylopdf-fonts-zh-cn``; :func:`save_figure` refuses a figure
+  whose text has a character that font cannot draw.
+- ``*_table`` functions turn the build's tables into the tidy table a chart draws (one row per
+  plotted value, grain stated in each docstring); the same table is written beside the figure.
+- ``plot_*`` verbs take those tables and return a matplotlib Figure.
+- :func:`save_figure` writes ``<name>.png`` (deterministic bytes), a self-contained
+  ``<name>.html`` (image, caption, data table, cited sentences; no external request) and a
+  ``<name>.json`` sidecar the briefing collects.
+
+Nothing runs at import time: the font is registered on the first call of :func:`setup_fonts`.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import html
+import io
+import json
+import math
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analysis import labels as lb
+from analysis import paths
+
+DPI = 200
+NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+MAX_HTML_ROWS = 500
+GLYPH_WARNING = r"Glyph .* missing from font"
+NOT_REPORTED_COLOR = "#eeeeee"
+PALETTE = "tab10"
+
+
+class MissingGlyphError(ValueError):
+    """A figure's text has characters the Chinese font cannot draw."""
+
+
+# ---------------------------------------------------------------------------------------
+# Fonts
+# ---------------------------------------------------------------------------------------
+
+
+def font_path() -> Path:
+    """Path of the Noto Sans SC font file shipped by ``pylopdf-fonts-zh-cn``."""
+    import pylopdf_fonts_zh_cn
+
+    return Path(pylopdf_fonts_zh_cn.sans_path())
+
+
+@functools.lru_cache(maxsize=1)
+def _register_font() -> str:
+    from matplotlib import font_manager
+
+    path = font_path()
+    font_manager.fontManager.addfont(str(path))
+    return font_manager.FontProperties(fname=str(path)).get_name()
+
+
+@functools.lru_cache(maxsize=1)
+def font_codepoints() -> frozenset[int]:
+    """The set of code points the Chinese font has a glyph for (read once)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(font_path()), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def font_rc() -> dict[str, Any]:
+    """The rcParams that make matplotlib draw with the Chinese font (registers it once)."""
+    name = _register_font()
+    return {
+        "font.family": ["sans-serif"],
+        "font.sans-serif": [name],
+        "axes.unicode_minus": False,
+        "figure.dpi": 100,
+        "savefig.dpi": DPI,
+        "svg.fonttype": "none",
+        "pdf.fonttype": 42,
+    }
+
+
+def setup_fonts() -> str:
+    """Configure matplotlib (and seaborn, which draws through it) for Chinese text.
+
+    Registers Noto Sans SC with matplotlib's font manager, makes it the only sans-serif
+    font (so a character it lacks is caught, never silently drawn by a fallback font) and
+    turns off the Unicode minus sign. Safe to call many times.
+
+    Returns:
+        The font's family name (``'Noto Sans SC'``).
+    """
+    import matplotlib as mpl
+
+    rc = font_rc()
+    mpl.rcParams.update(rc)
+    return rc["font.sans-serif"][0]
+
+
+def set_theme(**kwargs: Any) -> str:
+    """``seaborn.set_theme`` that keeps the Chinese font (seaborn's themes reset the fonts).
+
+    Args:
+        **kwargs: passed to :func:`seaborn.set_theme` (``style``, ``context``, ``rc``, ...).
+
+    Returns:
+        The font's family name.
+    """
+    import seaborn as sns
+
+    kwargs.setdefault("style", "whitegrid")
+    rc = dict(kwargs.pop("rc", None) or {})
+    rc.update(font_rc())
+    sns.set_theme(rc=rc, **kwargs)
+    return setup_fonts()
+
+
+def missing_glyphs(texts: Iterable[str]) -> list[str]:
+    """Characters of ``texts`` the Chinese font has no glyph for (whitespace and controls ignored).
+
+    Args:
+        texts: strings to check.
+
+    Returns:
+        The missing characters, sorted, each once.
+    """
+    cmap = font_codepoints()
+    missing: set[str] = set()
+    for text in texts:
+        for ch in text or "":
+            if ch.isspace() or unicodedata.category(ch).startswith("C"):
+                continue
+            if ord(ch) not in cmap:
+                missing.add(ch)
+    return sorted(missing)
+
+
+def check_figure_text(fig: Any) -> None:
+    """Raise :class:`MissingGlyphError` if any visible text of a drawn figure lacks a glyph."""
+    from matplotlib.text import Text
+
+    texts = [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text()]
+    bad = missing_glyphs(texts)
+    if bad:
+        where = [t for t in texts if any(ch in t for ch in bad)][:3]
+        codes = ", ".join(f"{ch!r} U+{ord(ch):04X}" for ch in bad)
+        raise MissingGlyphError(
+            f"the figure's text has characters the font {font_path().name} cannot draw: "
+            f"{codes}; in {where!r}"
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# Figure export
+# ---------------------------------------------------------------------------------------
+
+
+def render_png(fig: Any, dpi: int = DPI) -> bytes:
+    """Render a figure to PNG bytes: deterministic (no software tag, no timestamp).
+
+    Raises:
+        MissingGlyphError: if the font lacks a character of the figure's text.
+    """
+    buf = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=GLYPH_WARNING)
+        try:
+            fig.savefig(
+                buf,
+                format="png",
+                dpi=dpi,
+                metadata={"Software": None},
+                bbox_inches="tight",
+                pad_inches=0.15,
+                facecolor="white",
+            )
+        except UserWarning as exc:
+            raise MissingGlyphError(str(exc)) from exc
+    check_figure_text(fig)
+    return buf.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float | np.floating):
+        return f"{float(value):.4g}" if abs(value) < 1e6 else f"{float(value):,.2f}"
+    return str(value)
+
+
+def render_table(table: pd.DataFrame, max_rows: int = MAX_HTML_ROWS) -> str:
+    """Render a DataFrame as an HTML table, every cell escaped.
+
+    Args:
+        table: any DataFrame (its index is dropped; name columns you need).
+        max_rows: rows shown; a note says how many more there are.
+
+    Returns:
+        An HTML fragment.
+    """
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in table.columns)
+    rows = []
+    for record in table.head(max_rows).itertuples(index=False):
+        rows.append("<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in record) + "</tr>")
+    more = ""
+    if len(table) > max_rows:
+        more = f"<p class='note'>… {len(table) - max_rows} more rows not shown</p>"
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{more}"
+
+
+def render_evidence(evidence: pd.DataFrame, max_rows: int = MAX_HTML_ROWS) -> str:
+    """Render cited sentences: one block per row, the quantity marked inside its sentence.
+
+    Args:
+        evidence: columns ``report``, ``section``, ``raw``, ``sentence`` (others, such as
+            ``indicator`` and ``value``, are shown in the block's header).
+        max_rows: blocks shown.
+
+    Returns:
+        An HTML fragment (all report text escaped).
+    """
+    blocks = []
+    extra = [c for c in evidence.columns if c not in ("report", "section", "raw", "sentence")]
+    for _, row in evidence.head(max_rows).iterrows():
+        sentence = str(row.get("sentence", "") or "")
+        raw = str(row.get("raw", "") or "")
+        pos = sentence.find(raw) if raw else -1
+        if pos >= 0:
+            body = (
+                html.escape(sentence[:pos])
+                + f"<mark>{html.escape(raw)}</mark>"
+                + html.escape(sentence[pos + len(raw) :])
+            )
+        else:
+            body = html.escape(sentence)
+        meta = " · ".join(html.escape(_cell(row.get(c))) for c in extra if _cell(row.get(c)))
+        blocks.append(
+            "<blockquote>"
+            f"<div class='cite'>{html.escape(str(row.get('report', '')))} — "
+            f"{html.escape(str(row.get('section', '')))}"
+            f"{' · ' + meta if meta else ''}</div>"
+            f"<p>{body}</p></blockquote>"
+        )
+    more = ""
+    if len(evidence) > max_rows:
+        more = f"<p class='note'>… {len(evidence) - max_rows} more not shown</p>"
+    return "".join(blocks) + more
+
+
+PAGE_STYLE = """
+body{font-family:"Noto Sans SC","Noto Sans CJK SC","Source Han Sans SC","PingFang SC",
+"Microsoft YaHei",sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222;
+line-height:1.55}
+img{max-width:100%;height:auto;border:1px solid #ddd}
+table{border-collapse:collapse;font-size:.85em;margin:.5em 0}
+th,td{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
+th{background:#f3f3f3}
+blockquote{margin:.6em 0;padding:.3em .8em;border-left:4px solid #6a8caf;background:#f7f9fb}
+.cite{font-size:.8em;color:#555}
+mark{background:#ffe08a}
+.note{color:#666;font-size:.85em}
+figcaption{margin:.4em 0 1em;color:#333}
+section.finding{margin:.8em 0}
+"""
+
+
+def html_page(title: str, body: str, lang: str = "zh") -> str:
+    """Wrap an HTML body in a self-contained page: inline style, CSP forbidding any request.
+
+    Args:
+        title: page title (escaped here).
+        body: trusted HTML fragment (its report text must already be escaped).
+        lang: the page's language attribute.
+
+    Returns:
+        The page as a string.
+    """
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n"
+        f"<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def png_data_uri(png: bytes) -> str:
+    """Return a ``data:image/png;base64,...`` URI for PNG bytes."""
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def _records(table: pd.DataFrame | None, max_rows: int) -> list[dict[str, Any]]:
+    if table is None or table.empty:
+        return []
+    out = table.head(max_rows).astype(object).where(table.head(max_rows).notna(), None)
+    return [{str(k): _json_value(v) for k, v in r.items()} for r in out.to_dict("records")]
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+def save_figure(
+    fig: Any,
+    name: str,
+    *,
+    caption: str,
+    data: pd.DataFrame | None = None,
+    evidence: pd.DataFrame | None = None,
+    figures_dir: Path | str = paths.FIGURES_DIR,
+    notebook: str = "",
+    title: str | None = None,
+    lang: str = "zh",
+    dpi: int = DPI,
+) -> dict[str, Any]:
+    """Write a figure as ``<name>.png``, ``<name>.html`` and ``<name>.json``.
+
+    Args:
+        fig: a matplotlib Figure.
+        name: stable file name without extension (lowercase letters, digits, ``_``).
+        caption: one or two sentences saying what the chart shows (plain text).
+        data: the tidy table behind the chart (shown under the image).
+        evidence: cited source sentences (columns ``report, section, raw, sentence``).
+        figures_dir: output folder (created if needed).
+        notebook: the notebook that made the figure (recorded in the sidecar).
+        title: page title (default: the caption's first sentence).
+        lang: page language.
+        dpi: PNG resolution (at least 200).
+
+    Returns:
+        The sidecar record: name, caption, notebook, file names and the PNG's sha256.
+
+    Raises:
+        MissingGlyphError: if the figure's text has a character the font cannot draw.
+        ValueError: for a bad name or dpi below 200.
+    """
+    if not NAME_PATTERN.match(name):
+        raise ValueError(f"figure name {name!r} must match {NAME_PATTERN.pattern}")
+    if dpi < 200:
+        raise ValueError("dpi must be at least 200")
+    png = render_png(fig, dpi=dpi)
+    out = Path(figures_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256(png).hexdigest()
+    (out / f"{name}.png").write_bytes(png)
+
+    heading = title or caption.split("。")[0].split(". ")[0]
+    body = [
+        f"<h1>{html.escape(heading)}</h1>",
+        f"<figure><img src='{png_data_uri(png)}' alt='{html.escape(caption, quote=True)}'>"
+        f"<figcaption>{html.escape(caption)}</figcaption></figure>",
+    ]
+    if data is not None:
+        body.append(f"<h2>{'图表数据' if lang == 'zh' else 'Data'}</h2>{render_table(data)}")
+    if evidence is not None and not evidence.empty:
+        head = "原文出处" if lang == "zh" else "Evidence (cited sentences)"
+        body.append(f"<h2>{head}</h2>{render_evidence(evidence)}")
+    body.append(
+        f"<p class='note'>{html.escape(name)} · {html.escape(notebook)} · sha256 {digest}</p>"
+    )
+    (out / f"{name}.html").write_text(html_page(heading, "\n".join(body), lang), encoding="utf-8")
+
+    record = {
+        "name": name,
+        "caption": caption,
+        "title": heading,
+        "notebook": notebook,
+        "png": f"{name}.png",
+        "html": f"{name}.html",
+        "png_sha256": digest,
+        "data_rows": 0 if data is None else len(data),
+        "evidence": _records(evidence, 50),
+    }
+    (out / f"{name}.json").write_text(
+        json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return record
+
+
+@dataclass
+class FigureSaver:
+    """``save_figure`` bound to one notebook's output folder, language and name.
+
+    Example: ``save = FigureSaver(figures_dir, notebook="03_metrics", lang=lang)`` then
+    ``save(fig, "indicators_by_report", caption=..., data=...)``.
+    """
+
+    figures_dir: Path | str
+    notebook: str = ""
+    lang: str = "zh"
+
+    def __call__(self, fig: Any, name: str, **kwargs: Any) -> dict[str, Any]:
+        """Save ``fig`` as ``name`` (see :func:`save_figure`)."""
+        kwargs.setdefault("lang", self.lang)
+        return save_figure(
+            fig, name, figures_dir=self.figures_dir, notebook=self.notebook, **kwargs
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# Selecting reports
+# ---------------------------------------------------------------------------------------
+
+
+def order_reports(reports: pd.DataFrame) -> list[str]:
+    """report_ids in display order: by year, level, jurisdiction, report_id."""
+    cols = [c for c in ("year", "level", "jurisdiction", "report_id") if c in reports.columns]
+    return reports.sort_values(cols, kind="stable")["report_id"].astype(str).tolist()
+
+
+def latest_year(reports: pd.DataFrame) -> int:
+    """The latest year any report covers."""
+    years = pd.to_numeric(reports["year"], errors="coerce").dropna()
+    if years.empty:
+        raise ValueError("no report has a year")
+    return int(years.max())
+
+
+def select_reports(
+    reports: pd.DataFrame, *, year: int | None = None, report_ids: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Keep the reports of one year and/or a list of report_ids, in display order.
+
+    Args:
+        reports: the reports table.
+        year: keep only this year (None: every year).
+        report_ids: keep only these (None: all).
+
+    Returns:
+        The selected rows.
+
+    Raises:
+        ValueError: for a year with no report or an unknown report_id (lists what is valid).
+    """
+    out = reports
+    if report_ids is not None:
+        if isinstance(report_ids, str):
+            report_ids = [report_ids]
+        valid = set(reports["report_id"].astype(str))
+        unknown = [r for r in report_ids if str(r) not in valid]
+        if unknown:
+            raise ValueError(f"unknown report id(s) {unknown}; valid: {sorted(valid)}")
+        out = out[out["report_id"].astype(str).isin([str(r) for r in report_ids])]
+    if year is not None:
+        years = sorted(int(y) for y in pd.to_numeric(reports["year"], errors="coerce").dropna())
+        if int(year) not in years:
+            raise ValueError(f"no report covers year {year}; years present: {sorted(set(years))}")
+        out = out[pd.to_numeric(out["year"], errors="coerce") == int(year)]
+    order = order_reports(out)
+    return out.set_index("report_id", drop=False).loc[order].reset_index(drop=True)
+
+
+def filter_tables(tables: dict[str, pd.DataFrame], report_ids: Iterable[str]) -> dict:
+    """Keep only the rows of the given reports in every table that has ``report_id``."""
+    keep = {str(r) for r in report_ids}
+    return {
+        name: (t[t["report_id"].astype(str).isin(keep)] if "report_id" in t.columns else t)
+        for name, t in tables.items()
+    }
+
+
+# ---------------------------------------------------------------------------------------
+# Number formatting
+# ---------------------------------------------------------------------------------------
+
+
+def format_number(value: float, unit: str = "", lang: str = "zh") -> str:
+    """Format a figure compactly: ``112.9万元`` (zh), ``1.13M 元`` (en), ``92.16%``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    v = float(value)
+    unit = unit or ""
+    if unit in ("%", "百分点"):
+        text = f"{v:.4g}"
+        return f"{text}{unit}" if unit == "%" else f"{text}{' pp' if lang == 'en' else unit}"
+    if lang == "zh":
+        if abs(v) >= 1e8:
+            text = f"{v / 1e8:.4g}亿"
+        elif abs(v) >= 1e4:
+            text = f"{v / 1e4:.4g}万"
+        else:
+            text = f"{v:.6g}"
+        return f"{text}{unit}"
+    if abs(v) >= 1e6:
+        text = f"{v / 1e6:.3g}M"
+    elif abs(v) >= 1e4:
+        text = f"{v / 1e3:.3g}k"
+    else:
+        text = f"{v:,.6g}"
+    return f"{text} {unit}".strip()
+
+
+# ---------------------------------------------------------------------------------------
+# Chart data (tidy tables)
+# ---------------------------------------------------------------------------------------
+
+
+def _labels(reports: pd.DataFrame, lang: str) -> pd.Series:
+    return lb.label_reports(reports, lang)
+
+
+def report_summary_table(
+    reports: pd.DataFrame, sections: pd.DataFrame, lang: str = "zh"
+) -> pd.DataFrame:
+    """One row per report: label, bureau, level, year, length, sections, outline depth.
+
+    Returns:
+        Columns ``report_id, report, bureau, level, year, n_chars, n_sections, max_level,
+        n_repaired``, in display order.
+    """
+    lab = _labels(reports, lang)
+    sec = sections.assign(repaired=sections["repaired"].astype(bool))
+    agg = sec.groupby("report_id").agg(
+        n_sections_table=("section_id", "size"),
+        max_level=("level", "max"),
+        n_repaired=("repaired", "sum"),
+    )
+    out = reports.set_index("report_id").join(agg, how="left").reset_index()
+    out["report"] = out["report_id"].map(lab)
+    out["level"] = [lb.label_key("level", v, lang) for v in out["level"]]
+    out["max_level"] = out["max_level"].fillna(0).astype(int)
+    out["n_repaired"] = out["n_repaired"].fillna(0).astype(int)
+    cols = ["report_id", "report", "bureau", "level", "year", "n_chars", "n_sections"]
+    cols += ["max_level", "n_repaired"]
+    order = order_reports(reports)
+    return out.set_index("report_id", drop=False).loc[order, cols].reset_index(drop=True)
+
+
+def outline_depth_table(sections: pd.DataFrame) -> pd.DataFrame:
+    """One row per (report_id, level): headings at that outline level (preamble excluded).
+
+    Returns:
+        Columns ``report_id, level, n_sections``.
+    """
+    sec = sections[sections["level"].astype(int) > 0]
+    out = sec.groupby(["report_id", "level"]).size().rename("n_sections").reset_index()
+    return out.sort_values(["report_id", "level"], kind="stable").reset_index(drop=True)
+
+
+def theme_share_table(sections: pd.DataFrame) -> pd.DataFrame:
+    """One row per (report_id, category): characters of text under the theme and their share.
+
+    Section lengths are ``end - start``; shares sum to 1 within each report.
+
+    Returns:
+        Columns ``report_id, category, n_chars, share``.
+    """
+    sec = sections.assign(
+        n_chars=(sections["end"].astype(int) - sections["start"].astype(int)).clip(lower=0),
+        category=sections["category"].fillna("").astype(str),
+    )
+    out = sec.groupby(["report_id", "category"], sort=True)["n_chars"].sum().reset_index()
+    total = out.groupby("report_id")["n_chars"].transform("sum").replace(0, np.nan)
+    out["share"] = (out["n_chars"] / total).fillna(0.0)
+    return out.reset_index(drop=True)
+
+
+def cleaning_summary_table(cleaning: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+    """One row per (report_id, rule): raw lines cleaning removed, read as metadata or joined.
+
+    Reports with nothing cleaned get one row with rule '' and 0 lines, so they still show.
+
+    Returns:
+        Columns ``report_id, rule, n_lines``.
+    """
+    out = cleaning.groupby(["report_id", "rule"]).size().rename("n_lines").reset_index()
+    missing = sorted(set(reports["report_id"].astype(str)) - set(out["report_id"].astype(str)))
+    if missing:
+        out = pd.concat(
+            [out, pd.DataFrame({"report_id": missing, "rule": "", "n_lines": 0})],
+            ignore_index=True,
+        )
+    return out.sort_values(["report_id", "rule"], kind="stable").reset_index(drop=True)
+
+
+def indicator_value_table(indicators: pd.DataFrame, metrics: pd.DataFrame) -> pd.DataFrame:
+    """One row per (report_id, indicator) stated, with approximation marks from its evidence.
+
+    ``approx`` is True when any quantity cited as evidence is approximate (余, 约, 近, ...);
+    ``qualifier`` is the first such word; ``raw`` joins the cited quantities as written.
+
+    Returns:
+        Columns ``report_id, indicator, value, unit, method, evidence, approx, qualifier, raw``.
+    """
+    ind = indicators.copy()
+    met = metrics.set_index(["report_id", "metric_id"])
+    approx, qualifier, raw = [], [], []
+    for rid, ev in zip(ind["report_id"], ind["evidence"].fillna(""), strict=True):
+        ids = [m for m in str(ev).split(";") if m]
+        rows = [met.loc[(rid, m)] for m in ids if (rid, m) in met.index]
+        approx.append(any(bool(r["approx"]) for r in rows))
+        quals = [str(r["qualifier"]) for r in rows if str(r.get("qualifier", "") or "")]
+        qualifier.append(quals[0] if quals else "")
+        raw.append(" + ".join(str(r["raw"]) for r in rows))
+    ind["approx"] = approx
+    ind["qualifier"] = qualifier
+    ind["raw"] = raw
+    cols = ["report_id", "indicator", "value", "unit", "method", "evidence"]
+    cols += ["approx", "qualifier", "raw"]
+    return ind[cols].sort_values(["indicator", "report_id"], kind="stable").reset_index(drop=True)
+
+
+def indicator_evidence_table(
+    indicators: pd.DataFrame,
+    metrics: pd.DataFrame,
+    sections: pd.DataFrame,
+    reports: pd.DataFrame,
+    lang: str = "zh",
+) -> pd.DataFrame:
+    """One row per (report, indicator, cited quantity): the sentence behind each plotted value.
+
+    Returns:
+        Columns ``report, indicator, value, section, raw, sentence, metric_id, report_id``.
+    """
+    lab = _labels(reports, lang)
+    met = metrics.set_index(["report_id", "metric_id"])
+    heads = sections.set_index(["report_id", "section_id"])
+    rows = []
+    for r in indicators.itertuples(index=False):
+        for mid in [m for m in str(r.evidence or "").split(";") if m]:
+            if (r.report_id, mid) not in met.index:
+                continue
+            m = met.loc[(r.report_id, mid)]
+            sid = str(m["section_id"])
+            heading = ""
+            if (r.report_id, sid) in heads.index:
+                h = heads.loc[(r.report_id, sid)]
+                heading = f"{h['marker']}{h['heading']}".strip()
+            rows.append(
+                {
+                    "report": lab.get(r.report_id, r.report_id),
+                    "indicator": lb.label_key("indicator", r.indicator, lang),
+                    "value": format_number(r.value, r.unit, lang),
+                    "section": heading or sid,
+                    "raw": str(m["raw"]),
+                    "sentence": str(m["sentence"]),
+                    "metric_id": mid,
+                    "report_id": r.report_id,
+                }
+            )
+    cols = ["report", "indicator", "value", "section", "raw", "sentence", "metric_id", "report_id"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def quantity_density_table(metrics: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+    """One row per (report_id, unit_family): quantity statements and their rate per 1,000 chars.
+
+    Every report appears (a report with no quantity gets family 'other' with n = 0).
+
+    Returns:
+        Columns ``report_id, unit_family, n, n_chars, per_1000``.
+    """
+    counts = metrics.groupby(["report_id", "unit_family"]).size().rename("n").reset_index()
+    missing = sorted(set(reports["report_id"]) - set(counts["report_id"]))
+    if missing:
+        counts = pd.concat(
+            [counts, pd.DataFrame({"report_id": missing, "unit_family": "other", "n": 0})],
+            ignore_index=True,
+        )
+    chars = reports.set_index("report_id")["n_chars"].astype(float)
+    counts["n_chars"] = counts["report_id"].map(chars).astype(int)
+    counts["per_1000"] = counts["n"] / counts["n_chars"].replace(0, np.nan) * 1000
+    counts["per_1000"] = counts["per_1000"].fillna(0.0)
+    return counts.sort_values(["report_id", "unit_family"], kind="stable").reset_index(drop=True)
+
+
+def unit_family_theme_table(metrics: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
+    """One row per (category, unit_family): quantities stated in sections of that theme.
+
+    Returns:
+        Columns ``category, unit_family, n, share`` (share within the category).
+    """
+    cat = sections.set_index(["report_id", "section_id"])["category"]
+    keys = list(zip(metrics["report_id"], metrics["section_id"].astype(str), strict=True))
+    met = metrics.assign(category=[cat.get(k, "") for k in keys])
+    met["category"] = met["category"].fillna("").astype(str)
+    out = met.groupby(["category", "unit_family"]).size().rename("n").reset_index()
+    out["share"] = out["n"] / out.groupby("category")["n"].transform("sum")
+    return out.sort_values(["category", "unit_family"], kind="stable").reset_index(drop=True)
+
+
+def top_terms_table(
+    terms: pd.DataFrame,
+    *,
+    value: str,
+    top_n: int = 10,
+    document: str = "report_id",
+    term: str = "token",
+) -> pd.DataFrame:
+    """Keep the ``top_n`` highest-``value`` terms of each document (ties broken by term).
+
+    Returns:
+        The kept rows with columns ``document, term, value`` renamed to
+        ``report_id, token, <value>`` and a ``rank`` (1 = highest), sorted.
+    """
+    df = terms[[document, term, value]].rename(columns={document: "report_id", term: "token"})
+    df = df[df[value].notna()]
+    df = df.sort_values(["report_id", value, "token"], ascending=[True, False, True])
+    df = df.groupby("report_id", sort=True).head(top_n).copy()
+    df["rank"] = df.groupby("report_id").cumcount() + 1
+    return df.reset_index(drop=True)
+
+
+def yearly_theme_table(shares: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+    """One row per (year, category): mean share of text across that year's reports.
+
+    Returns:
+        Columns ``year, category, share, n_reports``.
+    """
+    years = reports.set_index("report_id")["year"]
+    df = shares.assign(year=shares["report_id"].map(years).astype(int))
+    n = reports.groupby("year").size()
+    wide = df.pivot_table(
+        index=["year", "report_id"], columns="category", values="share", fill_value=0.0
+    )
+    mean = wide.groupby(level="year").mean().stack().rename("share").reset_index()
+    mean["n_reports"] = mean["year"].map(n).astype(int)
+    return mean.sort_values(["year", "category"], kind="stable").reset_index(drop=True)
+
+
+def bureau_key(reports: pd.DataFrame) -> pd.Series:
+    """The identity of the bureau behind each report (bureau name, else jurisdiction)."""
+    bureau = reports["bureau"].fillna("").astype(str).str.strip()
+    juris = reports["jurisdiction"].fillna("").astype(str).str.strip()
+    key = bureau.where(bureau != "", juris).where(lambda s: s != "", reports["report_id"])
+    return pd.Series(key.values, index=reports["report_id"].values, name="bureau_key")
+
+
+def bureau_change_table(
+    values: pd.DataFrame, reports: pd.DataFrame, *, key: str, value: str
+) -> pd.DataFrame:
+    """Change of a per-report value from a bureau's previous report to its next.
+
+    Only bureaus with more than one year appear.
+
+    Args:
+        values: rows keyed by ``report_id`` and ``key`` (e.g. indicator or category).
+        reports: the reports table.
+        key: the column naming what is measured.
+        value: the numeric column.
+
+    Returns:
+        One row per (bureau, key, year) after the first: columns ``bureau, key, year,
+        previous_year, previous, current, change, report_id, previous_report_id``.
+    """
+    bk = bureau_key(reports)
+    years = reports.set_index("report_id")["year"].astype(int)
+    df = values.assign(bureau=values["report_id"].map(bk), year=values["report_id"].map(years))
+    counts = reports.assign(b=bk.values).groupby("b")["year"].nunique()
+    multi = set(counts[counts > 1].index)
+    df = df[df["bureau"].isin(multi)].sort_values(["bureau", key, "year"], kind="stable")
+    rows = []
+    for (bureau, k), grp in df.groupby(["bureau", key], sort=True):
+        grp = grp.drop_duplicates("year", keep="first")
+        prev = None
+        for r in grp.itertuples(index=False):
+            if prev is not None:
+                cur, before = getattr(r, value), getattr(prev, value)
+                rows.append(
+                    {
+                        "bureau": bureau,
+                        "key": k,
+                        "year": int(r.year),
+                        "previous_year": int(prev.year),
+                        "previous": before,
+                        "current": cur,
+                        "change": cur - before,
+                        "report_id": r.report_id,
+                        "previous_report_id": prev.report_id,
+                    }
+                )
+            prev = r
+    cols = ["bureau", "key", "year", "previous_year", "previous", "current", "change"]
+    cols += ["report_id", "previous_report_id"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def bureaus_with_history(reports: pd.DataFrame) -> list[str]:
+    """Bureaus (see :func:`bureau_key`) that have reports for more than one year."""
+    bk = bureau_key(reports)
+    counts = reports.assign(b=bk.values).groupby("b")["year"].nunique()
+    return sorted(counts[counts > 1].index)
+
+
+# ---------------------------------------------------------------------------------------
+# Chart verbs
+# ---------------------------------------------------------------------------------------
+
+
+def _plt():
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _empty_figure(message: str, size: tuple[float, float] = (8, 2)) -> Any:
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=size)
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12)
+    return fig
+
+
+def plot_report_overview(summary: pd.DataFrame, lang: str = "zh") -> Any:
+    """Bars of report length and number of sections, coloured by level.
+
+    Args:
+        summary: :func:`report_summary_table`.
+        lang: label language.
+    """
+    plt = _plt()
+    import seaborn as sns
+
+    n = len(summary)
+    fig, axes = plt.subplots(1, 2, figsize=(11, 1.2 + 0.55 * n), sharey=True)
+    df = summary.assign(kchars=summary["n_chars"] / 1000)
+    hue_order = sorted(df["level"].unique())
+    sns.barplot(
+        df, y="report", x="kchars", hue="level", hue_order=hue_order, dodge=False,
+        ax=axes[0], palette=PALETTE,
+    )
+    sns.barplot(
+        df, y="report", x="n_sections", hue="level", hue_order=hue_order, dodge=False,
+        ax=axes[1], palette=PALETTE, legend=False,
+    )
+    axes[0].set_xlabel(lb.ui_text("chars", lang))
+    axes[1].set_xlabel(lb.ui_text("sections", lang))
+    axes[0].set_ylabel("")
+    axes[1].set_ylabel("")
+    for ax, col, fmt in ((axes[0], "kchars", "{:.1f}"), (axes[1], "n_sections", "{:.0f}")):
+        for i, v in enumerate(df[col]):
+            ax.text(v, i, " " + fmt.format(v), va="center", fontsize=9)
+    if axes[0].get_legend() is not None:
+        axes[0].legend(title=lb.ui_text("level", lang), loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+def plot_outline_depth(depth: pd.DataFrame, reports: pd.DataFrame, lang: str = "zh") -> Any:
+    """Stacked bars: headings per outline level (一、 / (一) / 1. / (1)) for each report.
+
+    Args:
+        depth: :func:`outline_depth_table`.
+        reports: the reports table (labels and order).
+        lang: label language.
+    """
+    plt = _plt()
+    lab = _labels(reports, lang)
+    order = order_reports(reports)
+    wide = depth.pivot_table(index="report_id", columns="level", values="n_sections", fill_value=0)
+    wide = wide.reindex(order, fill_value=0)
+    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.5 * len(order)))
+    left = np.zeros(len(order))
+    markers = {1: "一、", 2: "(一)", 3: "1.", 4: "(1)"}
+    colors = _plt().get_cmap("Blues")(np.linspace(0.85, 0.35, max(len(wide.columns), 1)))
+    for color, level in zip(colors, wide.columns, strict=False):
+        vals = wide[level].to_numpy(dtype=float)
+        name = f"{lb.ui_text('outline_level', lang)} {int(level)} {markers.get(int(level), '')}"
+        ax.barh([lab[r] for r in order], vals, left=left, color=color, label=name)
+        left += vals
+    ax.invert_yaxis()
+    ax.set_xlabel(lb.ui_text("sections", lang))
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_theme_heatmap(shares: pd.DataFrame, reports: pd.DataFrame, lang: str = "zh") -> Any:
+    """Heatmap report × theme: share of each report's text under each theme.
+
+    Args:
+        shares: :func:`theme_share_table`.
+        reports: the reports table (labels and order).
+        lang: label language.
+    """
+    plt = _plt()
+    import seaborn as sns
+
+    lab = _labels(reports, lang)
+    order = [r for r in order_reports(reports) if r in set(shares["report_id"])]
+    wide = shares.pivot_table(index="report_id", columns="category", values="share", fill_value=0)
+    wide = wide.reindex(order).fillna(0.0)
+    cats = wide.mean().sort_values(ascending=False, kind="stable").index.tolist()
+    wide = wide[cats]
+    wide.index = [lab[r] for r in wide.index]
+    wide.columns = lb.label_keys("category", wide.columns, lang)
+    fig, ax = plt.subplots(figsize=(1.6 + 0.85 * len(cats), 1.5 + 0.55 * len(order)))
+    sns.heatmap(
+        wide * 100, annot=True, fmt=".0f", cmap="YlGnBu", cbar_kws={"label": "%"},
+        linewidths=0.5, ax=ax,
+    )
+    ax.set_xlabel(lb.ui_text("category", lang))
+    ax.set_ylabel("")
+    ax.set_title(lb.ui_text("share", lang) + " (%)")
+    plt.setp(ax.get_xticklabels(), rotation=35, ha="right")
+    fig.tight_layout()
+    return fig
+
+
+def plot_cleaning_summary(
+    cleaning_summary: pd.DataFrame, summary: pd.DataFrame, lang: str = "zh"
+) -> Any:
+    """Lines removed by each cleaning rule per report, and headings repaired.
+
+    Args:
+        cleaning_summary: :func:`cleaning_summary_table`.
+        summary: :func:`report_summary_table` (labels, order and ``n_repaired``).
+        lang: label language.
+    """
+    plt = _plt()
+    order = summary["report_id"].tolist()
+    lab = dict(zip(summary["report_id"], summary["report"], strict=True))
+    wide = cleaning_summary.pivot_table(
+        index="report_id", columns="rule", values="n_lines", fill_value=0, aggfunc="sum"
+    ).reindex(order, fill_value=0)
+    wide = wide[[c for c in wide.columns if c != ""]]
+    fig, axes = plt.subplots(
+        1, 2, figsize=(12, 1.4 + 0.5 * len(order)), sharey=True, width_ratios=[3, 1]
+    )
+    left = np.zeros(len(order))
+    colors = plt.get_cmap("tab20")(np.arange(max(len(wide.columns), 1)) % 20)
+    y = [lab[r] for r in order]
+    for color, rule in zip(colors, wide.columns, strict=False):
+        vals = wide[rule].to_numpy(dtype=float)
+        axes[0].barh(y, vals, left=left, color=color, label=str(rule))
+        left += vals
+    if len(wide.columns):
+        axes[0].legend(title=lb.ui_text("rule", lang), fontsize=7, loc="lower right")
+    axes[0].set_xlabel(lb.ui_text("removed_lines", lang))
+    axes[0].invert_yaxis()
+    rep = summary.set_index("report_id").loc[order, "n_repaired"].to_numpy(dtype=float)
+    axes[1].barh(y, rep, color="#c96")
+    for i, v in enumerate(rep):
+        axes[1].text(v, i, f" {int(v)}", va="center", fontsize=9)
+    axes[1].set_xlabel(lb.ui_text("repaired", lang))
+    fig.tight_layout()
+    return fig
+
+
+def plot_term_small_multiples(
+    top: pd.DataFrame,
+    reports: pd.DataFrame,
+    *,
+    value: str,
+    xlabel: str,
+    lang: str = "zh",
+    ncols: int = 3,
+) -> Any:
+    """One panel per report: horizontal bars of its top terms by ``value``.
+
+    Args:
+        top: :func:`top_terms_table` output (``report_id, token, <value>, rank``).
+        reports: the reports table (labels and order).
+        value: the column to draw.
+        xlabel: axis title.
+        lang: label language.
+        ncols: panels per row.
+    """
+    plt = _plt()
+    lab = _labels(reports, lang)
+    order = [r for r in order_reports(reports) if r in set(top["report_id"])]
+    if not order:
+        return _empty_figure(lb.ui_text("not_reported", lang))
+    nrows = math.ceil(len(order) / ncols)
+    per = int(top.groupby("report_id").size().max())
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(4.2 * ncols, 0.6 + nrows * (0.28 * per + 0.9)), squeeze=False
+    )
+    colors = plt.get_cmap(PALETTE)
+    for i, (ax, rid) in enumerate(zip(axes.flat, order, strict=False)):
+        sub = top[top["report_id"] == rid].sort_values("rank")
+        ax.barh(sub["token"], sub[value], color=colors(i % 10))
+        ax.invert_yaxis()
+        ax.set_title(lab[rid], fontsize=11)
+        ax.set_xlabel(xlabel, fontsize=8)
+        ax.tick_params(labelsize=9)
+    for ax in list(axes.flat)[len(order) :]:
+        ax.axis("off")
+    fig.tight_layout()
+    return fig
+
+
+def plot_similarity_heatmap(
+    similarity: pd.DataFrame,
+    reports: pd.DataFrame,
+    order: Sequence[str] | None = None,
+    lang: str = "zh",
+) -> Any:
+    """Heatmap of report × report cosine similarity, rows in cluster order.
+
+    Args:
+        similarity: ``document_a, document_b, cosine`` (pairs in either or both directions).
+        reports: the reports table (labels).
+        order: report_ids in display order (e.g. ``textstats.cluster_order``).
+        lang: label language.
+    """
+    plt = _plt()
+    import seaborn as sns
+
+    lab = _labels(reports, lang)
+    sym = pd.concat(
+        [
+            similarity[["document_a", "document_b", "cosine"]],
+            similarity.rename(columns={"document_a": "document_b", "document_b": "document_a"})[
+                ["document_a", "document_b", "cosine"]
+            ],
+        ]
+    ).drop_duplicates(["document_a", "document_b"])
+    ids = list(order) if order is not None else order_reports(reports)
+    ids = [i for i in ids if i in set(sym["document_a"])]
+    mat = sym.pivot_table(index="document_a", columns="document_b", values="cosine")
+    mat = mat.reindex(index=ids, columns=ids)
+    for i in ids:
+        mat.loc[i, i] = 1.0
+    mat.index = [lab.get(i, i) for i in ids]
+    mat.columns = [lab.get(i, i) for i in ids]
+    fig, ax = plt.subplots(figsize=(2.5 + 1.1 * len(ids), 1.8 + 0.9 * len(ids)))
+    sns.heatmap(
+        mat, annot=True, fmt=".2f", cmap="rocket_r", vmin=0, vmax=1, square=True,
+        cbar_kws={"label": lb.ui_text("cosine", lang)}, ax=ax,
+    )
+    plt.setp(ax.get_xticklabels(), rotation=35, ha="right")
+    fig.tight_layout()
+    return fig
+
+
+def plot_topic_terms(
+    topic_terms: pd.DataFrame, top_n: int = 8, lang: str = "zh", ncols: int = 3
+) -> Any:
+    """One panel per topic: its top terms by weight.
+
+    Args:
+        topic_terms: ``topic, token, weight`` (columns ``term``/``beta`` are accepted too).
+        top_n: terms per topic.
+        lang: label language.
+        ncols: panels per row.
+    """
+    df = topic_terms.rename(columns={"term": "token", "beta": "weight"})
+    df = df.assign(report_id=df["topic"].map(lambda t: f"{lb.ui_text('topic', lang)} {t}"))
+    top = top_terms_table(df, value="weight", top_n=top_n)
+    pseudo = pd.DataFrame(
+        {"report_id": sorted(top["report_id"].unique(), key=_natural_key), "year": 0}
+    )
+    pseudo["jurisdiction"] = pseudo["report_id"]
+    pseudo["bureau"] = ""
+    pseudo["level"] = ""
+    return plot_term_small_multiples(
+        top, pseudo, value="weight", xlabel=lb.ui_text("weight", lang), lang="zh", ncols=ncols
+    )
+
+
+def _natural_key(text: str) -> list:
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", str(text))]
+
+
+def plot_topic_shares(
+    shares: pd.DataFrame,
+    reports: pd.DataFrame,
+    topic_labels: pd.DataFrame | None = None,
+    lang: str = "zh",
+) -> Any:
+    """Stacked bars: each report's text split across topics.
+
+    Args:
+        shares: ``report_id, topic, share``.
+        reports: the reports table (labels and order).
+        topic_labels: optional ``topic, label`` naming each topic by its top terms.
+        lang: label language.
+    """
+    plt = _plt()
+    lab = _labels(reports, lang)
+    order = [r for r in order_reports(reports) if r in set(shares["report_id"])]
+    wide = shares.pivot_table(index="report_id", columns="topic", values="share", fill_value=0)
+    wide = wide.reindex(order).fillna(0.0)
+    names = {}
+    if topic_labels is not None and not topic_labels.empty:
+        names = dict(zip(topic_labels["topic"], topic_labels["label"], strict=False))
+    fig, ax = plt.subplots(figsize=(11, 1.6 + 0.55 * len(order)))
+    left = np.zeros(len(order))
+    colors = plt.get_cmap("tab20")(np.arange(max(len(wide.columns), 1)) % 20)
+    for color, topic in zip(colors, wide.columns, strict=False):
+        vals = wide[topic].to_numpy(dtype=float)
+        name = f"{topic}: {names.get(topic, '')}".strip(": ")
+        ax.barh([lab[r] for r in order], vals, left=left, color=color, label=name)
+        left += vals
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel(lb.ui_text("topic_share", lang))
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, title=lb.ui_text("topic", lang))
+    fig.tight_layout()
+    return fig
+
+
+def plot_section_similarity(table: pd.DataFrame, lang: str = "zh") -> Any:
+    """Same-theme sections compared across reports: one dot per report pair, per theme.
+
+    Args:
+        table: ``category, cosine`` plus the pair's labels in ``pair`` (any other columns
+            are ignored).
+        lang: label language.
+    """
+    plt = _plt()
+    import seaborn as sns
+
+    if table.empty:
+        return _empty_figure(lb.ui_text("not_reported", lang))
+    df = table.assign(theme=lb.label_keys("category", table["category"], lang))
+    order = df.groupby("theme")["cosine"].mean().sort_values(ascending=False).index.tolist()
+    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.45 * len(order)))
+    sns.boxplot(df, y="theme", x="cosine", order=order, color="#dde6f0", fliersize=0, ax=ax)
+    sns.stripplot(df, y="theme", x="cosine", order=order, color="#2b5d8a", size=4, ax=ax)
+    ax.set_xlabel(lb.ui_text("section_similarity", lang))
+    ax.set_ylabel("")
+    ax.set_xlim(0, 1)
+    fig.tight_layout()
+    return fig
+
+
+def plot_formulaic_index(
+    table: pd.DataFrame, reports: pd.DataFrame, *, value: str, lang: str = "zh"
+) -> Any:
+    """Bars: formulaic-language index per report.
+
+    Args:
+        table: one row per report with ``report_id`` and ``value``.
+        reports: the reports table (labels and order).
+        value: the column to draw.
+        lang: label language.
+    """
+    plt = _plt()
+    lab = _labels(reports, lang)
+    order = [r for r in order_reports(reports) if r in set(table["report_id"])]
+    vals = table.set_index("report_id").loc[order, value].astype(float)
+    fig, ax = plt.subplots(figsize=(8, 1.2 + 0.5 * len(order)))
+    ax.barh([lab[r] for r in order], vals.to_numpy(), color="#8a6bb0")
+    for i, v in enumerate(vals):
+        ax.text(v, i, f" {v:.3g}", va="center", fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlabel(lb.ui_text("formulaic", lang))
+    fig.tight_layout()
+    return fig
+
+
+def plot_indicators(
+    values: pd.DataFrame,
+    reports: pd.DataFrame,
+    indicators: Sequence[str] | None = None,
+    lang: str = "zh",
+    ncols: int = 3,
+) -> Any:
+    """Canonical indicators side by side: one panel per indicator, one row per report.
+
+    Only stated values are drawn; each panel has its own scale (logarithmic when values
+    span two orders of magnitude or more); approximate values carry '≈' and the qualifier
+    (余, 近, ...); a report that does not state an indicator gets a hatched, labelled gap
+    (never a zero bar); an explicit none is marked as stated zero.
+
+    Args:
+        values: :func:`indicator_value_table`.
+        reports: the reports table (labels and order).
+        indicators: indicators to show, in order (default: all present, most reported first).
+        lang: label language.
+        ncols: panels per row.
+    """
+    plt = _plt()
+    if values.empty:
+        return _empty_figure(lb.ui_text("not_reported", lang))
+    lab = _labels(reports, lang)
+    order = order_reports(reports)
+    if indicators is None:
+        counts = values.groupby("indicator")["report_id"].nunique()
+        indicators = sorted(counts.index, key=lambda k: (-counts[k], k))
+    n = len(indicators)
+    nrows = math.ceil(n / ncols)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(4.6 * ncols, nrows * (0.42 * len(order) + 1.3)), squeeze=False
+    )
+    y = np.arange(len(order))
+    colors = plt.get_cmap(PALETTE)
+    for ax, ind in zip(axes.flat, indicators, strict=False):
+        sub = values[values["indicator"] == ind].set_index("report_id")
+        stated = sub["value"].astype(float)
+        positive = stated[stated > 0]
+        use_log = len(positive) >= 2 and positive.max() / positive.min() >= 100
+        if use_log:
+            ax.set_xscale("log")
+        xmax = float(positive.max()) if len(positive) else 1.0
+        for i, rid in enumerate(order):
+            if rid not in sub.index:
+                ax.axhspan(i - 0.4, i + 0.4, color=NOT_REPORTED_COLOR, hatch="///", lw=0, zorder=0)
+                ax.text(
+                    0.5, i, lb.ui_text("not_reported", lang), transform=ax.get_yaxis_transform(),
+                    ha="center", va="center", fontsize=8, color="#777",
+                )
+                continue
+            row = sub.loc[rid]
+            v = float(row["value"])
+            text = format_number(v, str(row["unit"]), lang)
+            if bool(row["approx"]):
+                text = "≈" + text + (str(row["qualifier"]) if row["qualifier"] else "")
+            if row["method"] == "sum":
+                text += " (Σ)"
+            if v > 0:
+                ax.barh(i, v, color=colors(i % 10), height=0.7)
+                ax.text(v, i, " " + text, va="center", fontsize=8)
+            else:
+                ax.plot([positive.min() if use_log and len(positive) else 0], [i], "k|", ms=12)
+                ax.text(
+                    0.02, i, text + " · " + lb.ui_text("stated_zero", lang),
+                    transform=ax.get_yaxis_transform(), va="center", fontsize=8,
+                )
+        ax.set_yticks(y, [lab[r] for r in order], fontsize=9)
+        ax.set_ylim(len(order) - 0.5, -0.5)
+        ax.set_xlim(right=xmax * (8 if use_log else 1.45))
+        if not use_log:
+            ax.set_xlim(left=0)
+        units = sorted(set(sub["unit"].astype(str)))
+        title = lb.label_key("indicator", ind, lang)
+        ax.set_title(f"{title}" + (f" [{'/'.join(units)}]" if units else ""), fontsize=10)
+        ax.tick_params(axis="x", labelsize=7)
+        ax.grid(axis="y", visible=False)
+    for ax in list(axes.flat)[n:]:
+        ax.axis("off")
+    fig.tight_layout()
+    return fig
+
+
+def plot_quantity_density(density: pd.DataFrame, reports: pd.DataFrame, lang: str = "zh") -> Any:
+    """Stacked bars: quantity statements per 1,000 characters, split by unit family.
+
+    Args:
+        density: :func:`quantity_density_table`.
+        reports: the reports table (labels and order).
+        lang: label language.
+    """
+    plt = _plt()
+    lab = _labels(reports, lang)
+    order = order_reports(reports)
+    wide = density.pivot_table(
+        index="report_id", columns="unit_family", values="per_1000", fill_value=0, aggfunc="sum"
+    ).reindex(order, fill_value=0)
+    fams = wide.sum().sort_values(ascending=False, kind="stable").index.tolist()
+    fig, ax = plt.subplots(figsize=(10, 1.4 + 0.55 * len(order)))
+    left = np.zeros(len(order))
+    colors = plt.get_cmap(PALETTE)
+    for i, fam in enumerate(fams):
+        vals = wide[fam].to_numpy(dtype=float)
+        ax.barh(
+            [lab[r] for r in order], vals, left=left, color=colors(i % 10),
+            label=lb.label_key("unit_family", fam, lang),
+        )
+        left += vals
+    for i, total in enumerate(left):
+        ax.text(total, i, f" {total:.1f}", va="center", fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlabel(lb.ui_text("per_1000", lang))
+    ax.legend(
+        title=lb.ui_text("unit_family", lang), loc="upper left", bbox_to_anchor=(1.01, 1),
+        fontsize=8,
+    )
+    fig.tight_layout()
+    return fig
+
+
+def plot_unit_families_by_theme(table: pd.DataFrame, lang: str = "zh") -> Any:
+    """Heatmap theme × unit family: how many quantities of each kind each theme states.
+
+    Args:
+        table: :func:`unit_family_theme_table`.
+        lang: label language.
+    """
+    plt = _plt()
+    import seaborn as sns
+
+    if table.empty:
+        return _empty_figure(lb.ui_text("not_reported", lang))
+    wide = table.pivot_table(index="category", columns="unit_family", values="n", fill_value=0)
+    wide = wide.loc[wide.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    wide = wide[wide.sum().sort_values(ascending=False, kind="stable").index]
+    wide.index = lb.label_keys("category", wide.index, lang)
+    wide.columns = lb.label_keys("unit_family", wide.columns, lang)
+    fig, ax = plt.subplots(figsize=(2.5 + 0.9 * wide.shape[1], 1.5 + 0.45 * wide.shape[0]))
+    sns.heatmap(
+        wide, annot=True, fmt=".0f", cmap="Oranges", linewidths=0.5, ax=ax,
+        cbar_kws={"label": lb.ui_text("count", lang)},
+    )
+    ax.set_xlabel(lb.ui_text("unit_family", lang))
+    ax.set_ylabel(lb.ui_text("category", lang))
+    plt.setp(ax.get_xticklabels(), rotation=30, ha="right")
+    fig.tight_layout()
+    return fig
+
+
+def plot_theme_shares_by_year(yearly: pd.DataFrame, top: int = 8, lang: str = "zh") -> Any:
+    """Lines (dots when there is one year): mean theme share of text per year.
+
+    Args:
+        yearly: :func:`yearly_theme_table`.
+        top: themes shown (largest mean share).
+        lang: label language.
+    """
+    plt = _plt()
+    cats = (
+        yearly.groupby("category")["share"].mean().sort_values(ascending=False, kind="stable")
+    ).index[:top]
+    fig, ax = plt.subplots(figsize=(9, 4.8))
+    colors = plt.get_cmap(PALETTE)
+    for i, cat in enumerate(cats):
+        sub = yearly[yearly["category"] == cat].sort_values("year")
+        ax.plot(
+            sub["year"], sub["share"] * 100, marker="o", color=colors(i % 10),
+            label=lb.label_key("category", cat, lang),
+        )
+    years = sorted(yearly["year"].unique())
+    ax.set_xticks(years, [f"{y}\n(n={int(yearly[yearly['year'] == y]['n_reports'].iloc[0])})"
+                          for y in years])
+    ax.set_xlabel(lb.ui_text("year", lang))
+    ax.set_ylabel(lb.ui_text("share", lang) + " (%)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_indicators_by_year(values: pd.DataFrame, reports: pd.DataFrame, lang: str = "zh",
+                            ncols: int = 3) -> Any:
+    """One panel per indicator: each report's stated value against its year.
+
+    Reports that do not state the indicator have no dot (gaps, never zeros); a bureau with
+    several years is joined by a line. Log scale when values span two orders of magnitude.
+
+    Args:
+        values: :func:`indicator_value_table`.
+        reports: the reports table.
+        lang: label language.
+        ncols: panels per row.
+    """
+    plt = _plt()
+    if values.empty:
+        return _empty_figure(lb.ui_text("not_reported", lang))
+    lab = _labels(reports, lang)
+    years = reports.set_index("report_id")["year"].astype(int)
+    bk = bureau_key(reports)
+    df = values.assign(year=values["report_id"].map(years), bureau=values["report_id"].map(bk))
+    counts = df.groupby("indicator")["report_id"].nunique()
+    inds = sorted(counts.index, key=lambda k: (-counts[k], k))
+    nrows = math.ceil(len(inds) / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.4 * ncols, 3.2 * nrows), squeeze=False)
+    colors = plt.get_cmap(PALETTE)
+    bureaus = sorted(df["bureau"].unique())
+    all_years = sorted(years.unique())
+    for ax, ind in zip(axes.flat, inds, strict=False):
+        sub = df[df["indicator"] == ind].sort_values("year")
+        pos = sub[sub["value"] > 0]["value"]
+        if len(pos) >= 2 and pos.max() / pos.min() >= 100:
+            ax.set_yscale("log")
+        for b, grp in sub.groupby("bureau", sort=True):
+            c = colors(bureaus.index(b) % 10)
+            ax.plot(grp["year"], grp["value"], marker="o", color=c, lw=1.2)
+            for r in grp.itertuples(index=False):
+                mark = "≈" if r.approx else ""
+                ax.annotate(
+                    f"{lab[r.report_id].rsplit(' ', 1)[0]} {mark}{format_number(r.value, r.unit, lang)}",
+                    (r.year, r.value), fontsize=7, xytext=(4, 2), textcoords="offset points",
+                )
+        ax.set_xticks(all_years)
+        ax.set_xlim(min(all_years) - 0.5, max(all_years) + 0.9)
+        ax.set_title(lb.label_key("indicator", ind, lang), fontsize=10)
+        ax.tick_params(labelsize=8)
+    for ax in list(axes.flat)[len(inds) :]:
+        ax.axis("off")
+    fig.tight_layout()
+    return fig
+
+
+def plot_bureau_changes(changes: pd.DataFrame, kind: str, lang: str = "zh") -> Any:
+    """Diverging bars: each bureau's change from its previous report.
+
+    Args:
+        changes: :func:`bureau_change_table` output.
+        kind: the lexicon kind of ``key`` (``category`` or ``indicator``) for labels.
+        lang: label language.
+    """
+    plt = _plt()
+    if changes.empty:
+        return _empty_figure(lb.ui_text("not_reported", lang))
+    bureaus = sorted(changes["bureau"].unique())
+    fig, axes = plt.subplots(
+        len(bureaus), 1, figsize=(9, sum(1 + 0.35 * (changes["bureau"] == b).sum() for b in bureaus)),
+        squeeze=False,
+    )
+    for ax, b in zip(axes[:, 0], bureaus, strict=True):
+        sub = changes[changes["bureau"] == b].sort_values(["year", "change"])
+        names = [
+            f"{lb.label_key(kind, k, lang)} ({p}→{y})"
+            for k, p, y in zip(sub["key"], sub["previous_year"], sub["year"], strict=True)
+        ]
+        vals = sub["change"].to_numpy(dtype=float)
+        ax.barh(names, vals, color=["#2a7" if v >= 0 else "#c44" for v in vals])
+        ax.axvline(0, color="#333", lw=0.8)
+        ax.set_title(b, fontsize=10)
+        ax.set_xlabel(lb.ui_text("change", lang))
+    fig.tight_layout()
+    return fig

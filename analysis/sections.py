@@ -1,0 +1,632 @@
+"""Split a cleaned report into its outline of sections, and give each section a theme.
+
+Chinese government reports number their outline in a fixed hierarchy::
+
+    level 1  一、          (also 一. and 第一部分 / 第一章 / 第一篇)
+    level 2  （一） / (一)
+    level 3  1.  1、  1．
+    level 4  （1） / (1)
+
+:func:`split_sections` parses ``fold(text)`` (same length as ``text``) line by line. A
+heading starts a line (after optional spaces) and either stands alone on its line or
+leads a paragraph; in the second case the heading is the paragraph's first sentence, up
+to ``。`` (excluded). Inline enumerations (一是…二是…), numbers inside sentences and
+quantities at a line start (``1.9万``) are not headings.
+
+Damaged markers are recovered from the sequence (which number is expected next at which
+level) and the shape of the line, and rebuilt canonically with ``repaired=True``:
+
+* ``、行政执法…`` - a line starting with ``、``: a level-1 marker that lost its numeral
+  (level 3 instead when it continues a run of level-3 items of the same shape);
+* ``)执法队伍…`` / ``()法规体系…`` / ``二)…`` / ``(二…`` - a level-2 marker missing
+  characters (level 4 when a level-4 run is open);
+* ``2落实日常普法…`` - the expected next level-3 number directly followed by a word;
+* ``三严格执法…`` - the expected next level-1 numeral (from 二 on) directly followed by
+  a word, on a short standalone line;
+* a short standalone line without a marker directly followed by a first child
+  (``(一)``, ``1、``, ``(1)``): the parent heading whose marker was lost entirely.
+
+Section ids are dotted paths of ordinal positions among siblings (``'2.3'``); ordinals
+come from position, not from the number written in the marker, so a numbering error
+does not break ids. A level-3 item directly under a level-1 heading is that heading's
+child. The preamble (text before the first heading) is section ``'0'``; it is omitted
+only when the text starts with a heading at offset 0 (an empty text gives one empty
+preamble row). The sections partition the text: ``''.join(sections.text) == text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.normalize import fold
+from analysis.paths import LEXICON_DIR
+from analysis.schema import SECTIONS
+
+__all__ = [
+    "CATEGORIES",
+    "assign_categories",
+    "cn_numeral_value",
+    "load_section_themes",
+    "match_outline_marker",
+    "split_sections",
+]
+
+THEMES_FILE = LEXICON_DIR / "section_themes.tsv"
+
+CATEGORIES: tuple[str, ...] = (
+    "leadership",
+    "study_training",
+    "rules_legislation",
+    "decision_making",
+    "enforcement",
+    "business_environment",
+    "publicity",
+    "supervision_disputes",
+    "digital",
+    "community_service",
+    "safety_emergency",
+    "problems",
+    "plans",
+    "other",
+)
+
+# ---------------------------------------------------------------------------------------
+# Markers
+
+_CN_NUM = r"(?:[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+
+_L1 = re.compile(rf"(?P<num>{_CN_NUM})[ ]*(?P<sep>、|\.(?!\d))")
+_L1_CHAPTER = re.compile(rf"第[ ]*(?P<num>{_CN_NUM})[ ]*(?P<sep>部分|章|篇)[ ]*[、.:]?")
+_L2 = re.compile(rf"\([ ]*(?P<num>{_CN_NUM})[ ]*\)")
+_L3 = re.compile(r"(?P<num>\d{1,2})[ ]*(?P<sep>[.、])(?!\d)")
+_L4 = re.compile(r"\([ ]*(?P<num>\d{1,2})[ ]*\)")
+
+# Damaged markers (see the module docstring).
+_FRAG_L2_EMPTY = re.compile(r"\([ ]*\)|\)")  # () or ) : numeral (and '(') lost
+_FRAG_L2_NO_OPEN = re.compile(rf"(?P<num>{_CN_NUM})[ ]*\)")  # 二) : '(' lost
+_FRAG_L2_NO_CLOSE = re.compile(rf"\([ ]*(?P<num>{_CN_NUM})(?=[^ \d)、.,:;])")  # (二xx
+_FRAG_L4_NO_OPEN = re.compile(r"(?P<num>\d{1,2})\)")  # 2) : '(' lost
+_FRAG_COMMA = re.compile(r"、(?=[ ]*\S)")  # 、xx : numeral lost
+_FRAG_L3_NO_SEP = re.compile(r"(?P<num>\d{1,2})(?=[\u4e00-\u9fff“\"《])")  # 2落实
+_FRAG_L1_NO_SEP = re.compile(rf"(?P<num>{_CN_NUM})(?=[\u4e00-\u9fff“\"《])")  # 三严格
+
+# Characters that, right after a number, make it a quantity or an ordinal word, not a
+# damaged marker: 2项, 3月, 二是, 三个, 十四五 ...
+_NOT_AFTER_DIGITS = set(
+    "年月日时分秒号万亿千百十元角件人名次个项条处起宗份台辆米吨家批类种部级户位所座套张本期"
+    "场篇单例轮天周倍成季届栋间层幢块株棵亩吨公里克斤道枚支组队批余多"
+)
+_NOT_AFTER_NUMERAL = _NOT_AFTER_DIGITS | set("是一二三四五六七八九十〇零两些方大中小同致起并定")
+
+_SENTENCE_END = "。"
+_STANDALONE_FORBIDDEN = set("。;:!?")
+_TITLE_END = re.compile(r"(报告|总结|汇报|报告书|工作要点)$")
+_ORG_END = re.compile(r"(局|委员会|委|政府|办公室|办公厅|厅|中心|法院|检察院)$")
+_DATE_ONLY = re.compile(
+    r"^[0-9〇○零一二三四五六七八九十]{2,4}[ ]*[年./-][ ]*[0-9一二三四五六七八九十]{1,2}[ ]*[月./-]"
+    r"[ ]*[0-9一二三四五六七八九十]{1,3}[ ]*日?$"
+)
+_STRIP = " \t\r\n\f\v"
+
+
+def cn_numeral_value(numeral: str) -> int | None:
+    """Return the value of a Chinese numeral from 一 to 九十九, or None.
+
+    Args:
+        numeral: e.g. ``'三'``, ``'十二'``, ``'二十'``.
+
+    Returns:
+        The integer, or None when ``numeral`` is not a numeral in that range.
+    """
+    if not numeral:
+        return None
+    if len(numeral) == 1:
+        if numeral == "十":
+            return 10
+        return _CN_DIGIT.get(numeral)
+    if "十" not in numeral or numeral.count("十") > 1:
+        return None
+    tens, _, ones = numeral.partition("十")
+    t = 1 if tens == "" else _CN_DIGIT.get(tens)
+    o = 0 if ones == "" else _CN_DIGIT.get(ones)
+    if t is None or o is None or len(tens) > 1 or len(ones) > 1:
+        return None
+    return t * 10 + o
+
+
+def _cn_numeral(n: int) -> str:
+    """Return the Chinese numeral for 1 <= n <= 99 (digits beyond that)."""
+    digits = "一二三四五六七八九"
+    if 1 <= n <= 9:
+        return digits[n - 1]
+    if 10 <= n <= 99:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else digits[tens - 1]) + "十" + ("" if ones == 0 else digits[ones - 1])
+    return str(n)
+
+
+def _canonical_marker(level: int, n: int, sep: str = "、") -> str:
+    if level == 1:
+        return f"{_cn_numeral(n)}、"
+    if level == 2:
+        return f"({_cn_numeral(n)})"
+    if level == 3:
+        return f"{n}{sep}"
+    return f"({n})"
+
+
+@dataclass(frozen=True)
+class _Marker:
+    level: int
+    num: int
+    marker: str  # folded, spaces removed
+    end: int  # offset in the (lstripped, folded) line where the marker ends
+    sep: str = ""
+
+
+def match_outline_marker(folded_line: str) -> tuple[int, int, str, int] | None:
+    """Match an intact outline marker at the start of a folded line.
+
+    Args:
+        folded_line: a line of ``fold(text)``, leading spaces allowed.
+
+    Returns:
+        ``(level, number, marker, end)`` where ``marker`` is the folded marker without
+        spaces (``'(二)'``, ``'3.'``) and ``end`` the offset just after it in
+        ``folded_line``; or None when the line does not start with a marker.
+    """
+    stripped = folded_line.lstrip(_STRIP)
+    lead = len(folded_line) - len(stripped)
+    m = _match_strong(stripped)
+    if m is None:
+        return None
+    return m.level, m.num, m.marker, lead + m.end
+
+
+def _match_strong(s: str) -> _Marker | None:
+    m = _L2.match(s)
+    if m:
+        n = cn_numeral_value(m["num"])
+        if n is not None:
+            return _Marker(2, n, f"({m['num']})", m.end())
+    m = _L4.match(s)
+    if m:
+        return _Marker(4, int(m["num"]), f"({int(m['num'])})", m.end())
+    m = _L1.match(s)
+    if m:
+        n = cn_numeral_value(m["num"])
+        if n is not None:
+            return _Marker(1, n, m["num"] + m["sep"], m.end(), m["sep"])
+    m = _L1_CHAPTER.match(s)
+    if m:
+        n = cn_numeral_value(m["num"])
+        if n is not None:
+            return _Marker(1, n, f"第{m['num']}{m['sep']}", m.end(), m["sep"])
+    m = _L3.match(s)
+    if m:
+        return _Marker(3, int(m["num"]), m["num"] + m["sep"], m.end(), m["sep"])
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Lines and the outline tree
+
+
+@dataclass
+class _Line:
+    start: int  # offset of the line in the text
+    end: int  # offset of its end (the '\n' or the end of the text)
+    folded: str  # folded line
+    lead: int  # leading spaces in the folded line
+
+    @property
+    def body(self) -> str:
+        return self.folded[self.lead :].rstrip(_STRIP)
+
+
+@dataclass
+class _Node:
+    level: int
+    sid: str
+    n_children: int = 0
+    last_num: dict[int, int] = field(default_factory=dict)
+    last_sep: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Heading:
+    line: int
+    level: int
+    num: int
+    marker: str
+    head_start: int  # offset in the text of the heading text
+    head_end: int
+    repaired: bool
+    sep: str = ""
+
+
+def _split_lines(text: str, folded: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        f = folded[pos:end]
+        lead = len(f) - len(f.lstrip(_STRIP))
+        lines.append(_Line(pos, end, f, lead))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return lines
+
+
+def _heading_span(line: _Line, after: int) -> tuple[int, int, bool]:
+    """Heading text span (text offsets) starting at ``after`` within the line.
+
+    Returns (start, end, standalone): the heading is the first sentence, up to 。.
+    """
+    f = line.folded
+    i = after
+    while i < len(f) and f[i] in _STRIP:
+        i += 1
+    stop = f.find(_SENTENCE_END, i)
+    j = len(f) if stop < 0 else stop
+    while j > i and f[j - 1] in _STRIP:
+        j -= 1
+    rest = f[(len(f) if stop < 0 else stop + 1) :].strip(_STRIP)
+    return line.start + i, line.start + j, rest == ""
+
+
+def _is_standalone_candidate(body: str) -> bool:
+    """A short standalone line that could be a heading whose marker was lost."""
+    if not 2 <= len(body) <= 40:
+        return False
+    if any(c in _STANDALONE_FORBIDDEN for c in body):
+        return False
+    if not re.search(r"[\u4e00-\u9fff]", body):
+        return False
+    if _TITLE_END.search(body) or _ORG_END.search(body) or _DATE_ONLY.match(body):
+        return False
+    return not body[0] in "-—~·"
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = fold(text)
+        self.lines = _split_lines(text, self.folded)
+        self.root = _Node(0, "")
+        self.stack: list[_Node] = [self.root]
+        self.headings: list[tuple[_Heading, str, str]] = []  # heading, sid, parent_id
+        self.last_level = 0
+        self.last_shape: dict[int, bool] = {}  # level -> standalone? of the last heading
+
+    # -- sequence state ---------------------------------------------------------------
+    def _parent_for(self, level: int) -> _Node:
+        for node in reversed(self.stack):
+            if node.level < level:
+                return node
+        return self.root
+
+    def expected(self, level: int) -> int:
+        return self._parent_for(level).last_num.get(level, 0) + 1
+
+    def _open_levels(self) -> set[int]:
+        return {node.level for node in self.stack[1:]}
+
+    def accept(self, h: _Heading, standalone: bool) -> None:
+        while self.stack[-1].level >= h.level:
+            self.stack.pop()
+        parent = self.stack[-1]
+        parent.n_children += 1
+        parent.last_num[h.level] = h.num
+        if h.sep:
+            parent.last_sep[h.level] = h.sep
+        sid = f"{parent.sid}.{parent.n_children}" if parent.sid else str(parent.n_children)
+        self.headings.append((h, sid, parent.sid))
+        self.stack.append(_Node(h.level, sid))
+        self.last_level = h.level
+        self.last_shape[h.level] = standalone
+
+    # -- per line ---------------------------------------------------------------------
+    def _next_marker(self, i: int) -> _Marker | None:
+        for line in self.lines[i + 1 :]:
+            body = line.body
+            if body:
+                return _match_strong(body)
+        return None
+
+    def _repaired(self, line: _Line, level: int, num: int, frag_end: int) -> tuple[_Heading, bool]:
+        start, end, standalone = _heading_span(line, line.lead + frag_end)
+        sep = self._parent_for(level).last_sep.get(level, "、") if level == 3 else ""
+        marker = _canonical_marker(level, num, sep or "、")
+        return _Heading(0, level, num, marker, start, end, True, sep), standalone
+
+    def parse_line(self, i: int) -> tuple[_Heading, bool] | None:
+        line = self.lines[i]
+        body = line.body
+        if not body:
+            return None
+        strong = _match_strong(body)
+        if strong is not None:
+            start, end, standalone = _heading_span(line, line.lead + strong.end)
+            h = _Heading(i, strong.level, strong.num, strong.marker, start, end, False, strong.sep)
+            return h, standalone
+        found = self._repair(i, line, body)
+        if found is None:
+            return None
+        h, standalone = found
+        if not 0 < h.head_end - h.head_start <= 60:
+            return None
+        h.line = i
+        return h, standalone
+
+    def _repair(self, i: int, line: _Line, body: str) -> tuple[_Heading, bool] | None:
+        open_levels = self._open_levels()
+        # () or ) : a level-2 (or level-4) marker that lost characters.
+        m = _FRAG_L2_EMPTY.match(body)
+        if m and not body.startswith("))"):
+            level = 4 if self.last_level >= 4 else 2
+            return self._repaired(line, level, self.expected(level), m.end())
+        m = _FRAG_L2_NO_OPEN.match(body)
+        if m and cn_numeral_value(m["num"]) is not None:
+            return self._repaired(line, 2, cn_numeral_value(m["num"]) or 1, m.end())
+        m = _FRAG_L2_NO_CLOSE.match(body)
+        if m and cn_numeral_value(m["num"]) == self.expected(2):
+            return self._repaired(line, 2, self.expected(2), m.end())
+        m = _FRAG_L4_NO_OPEN.match(body)
+        if m and int(m["num"]) == self.expected(4) and self.last_level >= 3:
+            return self._repaired(line, 4, int(m["num"]), m.end())
+        # 、xx : a numeral lost before 、 (level 1, or level 3 inside a level-3 run).
+        m = _FRAG_COMMA.match(body)
+        if m:
+            _, _, standalone = _heading_span(line, line.lead + m.end())
+            level = 1
+            if (
+                self.last_level >= 3
+                and self.last_shape.get(3) == standalone
+                and (1 not in self.last_shape or self.last_shape[1] != standalone)
+            ):
+                level = 3
+            return self._repaired(line, level, self.expected(level), m.end())
+        # 2落实… : the expected level-3 number lost its separator.
+        m = _FRAG_L3_NO_SEP.match(body)
+        if m:
+            n = int(m["num"])
+            nxt = body[m.end() : m.end() + 1]
+            if n >= 2 and n == self.expected(3) and nxt not in _NOT_AFTER_DIGITS:
+                h, standalone = self._repaired(line, 3, n, m.end())
+                if h.head_end - h.head_start <= 40:
+                    return h, standalone
+        # 三严格执法 : the expected level-1 numeral lost its 、 (short standalone line).
+        m = _FRAG_L1_NO_SEP.match(body)
+        if m:
+            n = cn_numeral_value(m["num"])
+            nxt = body[m.end() : m.end() + 1]
+            if (
+                n is not None
+                and n >= 2
+                and n == self.expected(1)
+                and nxt not in _NOT_AFTER_NUMERAL
+                and _is_standalone_candidate(body[m.end() :])
+                and self.last_shape.get(1, True)
+            ):
+                return self._repaired(line, 1, n, m.end())
+        # A short standalone line followed by a first child: its marker was lost.
+        if _is_standalone_candidate(body):
+            nxt_marker = self._next_marker(i)
+            if nxt_marker is not None and nxt_marker.num == 1 and nxt_marker.level >= 2:
+                level = nxt_marker.level - 1
+                if level == 2 and 1 not in open_levels:
+                    level = 1
+                return self._repaired(line, level, self.expected(level), 0)
+        return None
+
+    def run(self) -> pd.DataFrame:
+        for i in range(len(self.lines)):
+            found = self.parse_line(i)
+            if found is not None:
+                self.accept(*found)
+        return self._table()
+
+    def _table(self) -> pd.DataFrame:
+        text = self.text
+        starts = [self.lines[h.line].start for h, _, _ in self.headings]
+        rows: list[dict[str, object]] = []
+        first = starts[0] if starts else len(text)
+        if first > 0 or not starts:
+            rows.append(
+                dict(
+                    section_id="0",
+                    parent_id="",
+                    level=0,
+                    marker="",
+                    heading="",
+                    text=text[:first],
+                    start=0,
+                    end=first,
+                    repaired=False,
+                )
+            )
+        for k, (h, sid, pid) in enumerate(self.headings):
+            s = starts[k]
+            e = starts[k + 1] if k + 1 < len(starts) else len(text)
+            rows.append(
+                dict(
+                    section_id=sid,
+                    parent_id=pid,
+                    level=h.level,
+                    marker=h.marker,
+                    heading=text[h.head_start : h.head_end],
+                    text=text[s:e],
+                    start=s,
+                    end=e,
+                    repaired=h.repaired,
+                )
+            )
+        return pd.DataFrame(rows)
+
+
+def split_sections(text: str, report_id: str = "") -> pd.DataFrame:
+    """Split a cleaned report text into heading-delimited sections.
+
+    Args:
+        text: the cleaned text of one report (any string: the parser never raises).
+        report_id: written into the ``report_id`` column.
+
+    Returns:
+        A DataFrame with exactly the columns of ``schema.SECTIONS``, one row per section
+        in document order: the preamble ``'0'`` (unless the text starts with a heading),
+        then one row per heading. ``text[start:end] == row.text`` for every row and the
+        rows' texts concatenate to ``text``. ``marker`` is folded to half-width and
+        rebuilt canonically when ``repaired``; ``heading`` is the heading's own text
+        (first sentence, without ``。``). Categories come from :func:`assign_categories`.
+        A text with no recognisable outline gives a single preamble row.
+    """
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    table = _Parser(text).run()
+    table.insert(0, "report_id", report_id)
+    table["category"] = "other"
+    table = table[list(SECTIONS.columns)]
+    table = table.astype(
+        {
+            "report_id": str,
+            "section_id": str,
+            "parent_id": str,
+            "level": "int64",
+            "marker": str,
+            "heading": str,
+            "text": str,
+            "start": "int64",
+            "end": "int64",
+            "category": str,
+            "repaired": bool,
+        }
+    )
+    return assign_categories(table)
+
+
+# ---------------------------------------------------------------------------------------
+# Categories
+
+
+def _read_tsv(path: Path) -> tuple[list[str], list[list[str]]]:
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    for raw in path.read_text(encoding="utf-8-sig").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cells = raw.split("\t")
+        if header is None:
+            header = [c.strip() for c in cells]
+            continue
+        rows.append(cells)
+    if header is None:
+        raise ValueError(f"{path}: no header row")
+    return header, rows
+
+
+@lru_cache(maxsize=8)
+def _load_themes_cached(path: str, mtime: float) -> pd.DataFrame:
+    header, rows = _read_tsv(Path(path))
+    for col in ("category", "pattern"):
+        if col not in header:
+            raise ValueError(f"{path}: missing column {col!r} (columns: {header})")
+    records = []
+    for k, cells in enumerate(rows):
+        rec = dict(zip(header, (c.strip() for c in cells), strict=False))
+        category = rec.get("category", "")
+        if category not in CATEGORIES:
+            raise ValueError(f"{path}: row {k + 1}: unknown category {category!r}")
+        try:
+            re.compile(rec.get("pattern", ""))
+        except re.error as err:
+            raise ValueError(f"{path}: row {k + 1}: bad pattern: {err}") from None
+        prio = rec.get("priority", "") or "50"
+        records.append(
+            {"category": category, "pattern": rec["pattern"], "priority": int(prio), "row": k}
+        )
+    return pd.DataFrame(records, columns=["category", "pattern", "priority", "row"])
+
+
+def load_section_themes(path: Path | None = None) -> pd.DataFrame:
+    """Load the theme lexicon (``analysis/lexicons/section_themes.tsv`` by default).
+
+    Args:
+        path: another TSV file with the same format.
+
+    Returns:
+        One row per pattern: columns ``category``, ``pattern``, ``priority`` (int),
+        ``row`` (order in the file).
+
+    Raises:
+        ValueError: unknown category, invalid regex or missing column.
+    """
+    path = Path(path) if path is not None else THEMES_FILE
+    return _load_themes_cached(str(path), path.stat().st_mtime).copy()
+
+
+def _theme_of(heading: str, compiled: list[tuple[str, re.Pattern[str], int, int]]) -> str | None:
+    best: tuple[int, int, int] | None = None
+    best_cat: str | None = None
+    for category, rx, prio, row in compiled:
+        m = rx.search(heading)
+        if m is None:
+            continue
+        key = (-prio, m.start(), row)
+        if best is None or key < best:
+            best, best_cat = key, category
+    return best_cat
+
+
+def assign_categories(sections: pd.DataFrame, themes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Give every section a theme from its heading, inheriting its parent's otherwise.
+
+    Args:
+        sections: a sections table (columns of ``schema.SECTIONS``; ``category`` may be
+            missing), in document order, parents before children.
+        themes: the theme lexicon (default: :func:`load_section_themes`); columns
+            ``category``, ``pattern`` and optionally ``priority``.
+
+    Returns:
+        A copy of ``sections`` with ``category`` filled: the category of the matching
+        pattern with the highest priority (then the earliest match, then file order);
+        with no match, the parent's category (within the same report); at top level
+        with no match, and for the preamble, ``'other'``.
+    """
+    if themes is None:
+        themes = load_section_themes()
+    compiled = [
+        (
+            str(r.category),
+            re.compile(str(r.pattern)),
+            int(getattr(r, "priority", 50) if pd.notna(getattr(r, "priority", 50)) else 50),
+            k,
+        )
+        for k, r in enumerate(themes.itertuples(index=False))
+    ]
+    out = sections.copy()
+    cats: list[str] = []
+    by_id: dict[tuple[str, str], str] = {}
+    report_ids = out["report_id"] if "report_id" in out else pd.Series([""] * len(out))
+    for rid, sid, pid, level, heading in zip(
+        report_ids, out["section_id"], out["parent_id"], out["level"], out["heading"], strict=True
+    ):
+        if int(level) == 0:
+            cat = "other"
+        else:
+            cat = _theme_of(fold(str(heading)), compiled) or by_id.get((rid, str(pid)), "other")
+        by_id[(rid, str(sid))] = cat
+        cats.append(cat)
+    out["category"] = pd.Series(cats, index=out.index, dtype=object).astype(str)
+    if list(sections.columns) == list(SECTIONS.columns) or "category" in sections.columns:
+        return out
+    return out[[c for c in SECTIONS.columns if c in out.columns]]

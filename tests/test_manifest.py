@@ -1,0 +1,111 @@
+"""analysis check / validate_raw: every problem named, with its file, all at once."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis import paths
+from analysis.cli import main
+from analysis.manifest import MANIFEST_COLUMNS, validate_raw
+
+HEADER = ",".join(MANIFEST_COLUMNS)
+SEED = sorted(paths.RAW_DIR.glob("*.txt"))[0]
+
+
+def make_raw(tmp_path: Path, rows: list[str], files: dict[str, bytes] | None = None) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "reports.csv").write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    for name, data in (files or {}).items():
+        (raw / name).write_bytes(data)
+    return raw
+
+
+def blank_row(file: str, **fields: str) -> str:
+    return ",".join(fields.get(c, file if c == "file" else "") for c in MANIFEST_COLUMNS)
+
+
+def test_shipped_raw_folder_is_valid():
+    folder = validate_raw(paths.RAW_DIR)
+    assert folder.errors == []
+    assert len(folder.rows) == len(list(paths.RAW_DIR.glob("*.txt"))) == 5
+
+
+def test_missing_file_is_an_error_naming_it(tmp_path, capsys):
+    raw = make_raw(tmp_path, [blank_row("nowhere.txt")])
+    folder = validate_raw(raw)
+    assert [p.file for p in folder.errors] == ["nowhere.txt"]
+    assert main(["check", "--raw", str(raw)]) != 0
+    assert "nowhere.txt" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("bad", ["../outside.txt", "/etc/hostname", "sub/../../x.txt"])
+def test_path_leaving_the_raw_folder_is_refused(tmp_path, bad):
+    raw = make_raw(tmp_path, [blank_row(bad)])
+    (tmp_path / "outside.txt").write_bytes(SEED.read_bytes())
+    folder = validate_raw(raw)
+    assert len(folder.errors) == 1
+    assert "refused" in folder.errors[0].message
+    assert folder.rows == []
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    seed = SEED.read_bytes()
+    raw = make_raw(
+        tmp_path,
+        [
+            blank_row("a.txt", report_id="same"),
+            blank_row("b.txt", report_id="same"),
+            blank_row("c.txt", year="20x3"),
+            blank_row("empty.txt"),
+            blank_row("binary.txt"),
+            blank_row("gone.txt"),
+        ],
+        {
+            "a.txt": seed,
+            "b.txt": seed,
+            "c.txt": seed,
+            "empty.txt": b"  \n\n",
+            "binary.txt": bytes(range(256)) * 4,
+            "extra.txt": seed,
+        },
+    )
+    folder = validate_raw(raw)
+    messages = "\n".join(map(str, folder.problems))
+    assert "duplicate report_id 'same'" in messages
+    assert "c.txt" in messages and "not a year" in messages
+    assert "empty.txt" in messages
+    assert "binary.txt" in messages
+    assert "gone.txt" in messages and "missing" in messages
+    # A .txt not in the manifest is included, with a warning.
+    assert [p.file for p in folder.warnings] == ["extra.txt"]
+    assert "extra.txt" in [r["file"] for r in folder.rows]
+
+
+def test_manifest_without_file_column_is_an_error(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "reports.csv").write_text("report_id,year\nx,2023\n", encoding="utf-8")
+    folder = validate_raw(raw)
+    assert folder.errors and "'file' column" in folder.errors[0].message
+
+
+def test_folder_without_manifest_includes_every_txt_with_a_warning(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED, raw / SEED.name)
+    folder = validate_raw(raw)
+    assert folder.errors == []
+    assert [r["file"] for r in folder.rows] == [SEED.name]
+    assert any("no manifest" in p.message for p in folder.warnings)
+
+
+def test_check_prints_a_summary_of_the_shipped_folder(capsys):
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "5 reports" in out
+    for year in ("2020", "2023", "2024"):
+        assert year in out
+    for city in ("济宁市", "重庆市", "上海市", "湛江市", "信阳市"):
+        assert city in out

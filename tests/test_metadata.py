@@ -1,0 +1,110 @@
+"""Metadata inferred from the text alone, and merged with the manifest."""
+
+import csv
+import shutil
+
+import pytest
+
+from analysis import paths
+from analysis.build import read_corpus
+from analysis.manifest import MANIFEST_COLUMNS, validate_raw
+from analysis.metadata import Inferred, infer_metadata, merge_with_manifest, slug
+
+FIELDS = ("jurisdiction", "city", "province", "level", "bureau", "year", "published")
+
+
+def shipped_manifest() -> dict[str, dict[str, str]]:
+    with open(paths.RAW_DIR / "reports.csv", encoding="utf-8-sig") as f:
+        return {r["file"]: r for r in csv.DictReader(f)}
+
+
+@pytest.fixture(scope="module")
+def inferred_corpus(tmp_path_factory):
+    """The seeds with a manifest that gives only `file`: everything else from the text."""
+    raw = tmp_path_factory.mktemp("blank") / "raw"
+    raw.mkdir()
+    for f in shipped_manifest():
+        shutil.copy(paths.RAW_DIR / f, raw / f)
+    with open(raw / "reports.csv", "w", encoding="utf-8", newline="") as out:
+        w = csv.writer(out)
+        w.writerow(MANIFEST_COLUMNS)
+        for f in shipped_manifest():
+            w.writerow(["" if c != "file" else f for c in MANIFEST_COLUMNS])
+    folder = validate_raw(raw)
+    assert folder.errors == []
+    return read_corpus(folder)
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_seed_metadata_is_inferred_from_text_alone(inferred_corpus, field):
+    # Expected values: the shipped manifest, typed from the seeds' README by a person.
+    manifest = shipped_manifest()
+    reports = inferred_corpus.reports.set_index("file")
+    for f, row in manifest.items():
+        got = reports.loc[f, field]
+        got = "" if got is None or str(got) == "<NA>" else str(got)
+        if field == "published" and not row[field]:
+            continue  # no date on the page: anything the text says is a bonus, not checked
+        assert got == row[field], f"{f}: {field} inferred {got!r}, expected {row[field]!r}"
+        assert reports.loc[f, f"{field}_source"] == "text"
+
+
+def test_inferred_report_ids_are_readable_slugs(inferred_corpus):
+    manifest = shipped_manifest()
+    reports = inferred_corpus.reports.set_index("file")
+    assert {f: reports.loc[f, "report_id"] for f in manifest} == {
+        f: r["report_id"] for f, r in manifest.items()
+    }
+
+
+def test_titles_come_from_the_text(inferred_corpus):
+    reports = inferred_corpus.reports.set_index("report_id")
+    assert reports.loc["jiulongpo_2023", "title"] == "区城市管理局关于2023年度法治政府建设情况的报告"
+    assert reports.loc["xinyang_2020", "title"] == "信阳市城市管理局2020年度法治政府建设工作报告"
+    assert reports.loc["jining_2024", "title"] == ""  # the report has no title line
+
+
+def test_slug():
+    assert slug("九龙坡区", "2023") == "jiulongpo_2023"
+    assert slug("济宁市", "2024") == "jining_2024"
+    assert slug("潢川县", "") == "huangchuan"
+
+
+def test_district_resolved_through_the_city_in_the_signature():
+    # 鼓楼区 exists in several cities; the signature's 南京市 settles it.
+    text = "鼓楼区城市管理局2022年度法治政府建设情况报告\n2022年,区城市管理局坚持依法行政。"
+    got = infer_metadata(text, {"signature_name": "南京市鼓楼区城市管理局"})
+    assert (got.jurisdiction, got.city, got.province, got.level) == ("鼓楼区", "南京市", "江苏省", "district")
+    assert got.bureau == "南京市鼓楼区城市管理局"
+    assert got.year == "2022"
+
+
+def test_ambiguous_district_without_evidence_is_left_blank_with_a_warning():
+    text = "鼓楼区城市管理局2022年度法治政府建设情况报告\n2022年,我区坚持依法行政。"
+    got = infer_metadata(text, {})
+    assert got.jurisdiction == "" and got.city == ""
+    assert got.warnings
+
+
+def test_superior_bureau_is_not_taken_for_the_author():
+    # A district report that cites its city's bureau twice, and names itself once.
+    text = (
+        "2021年,区城市管理局认真落实市城市管理局部署。\n"
+        "按照杭州市城市管理局要求,杭州市城市管理局组织检查,西湖区城市管理局全面完成。"
+    )
+    got = infer_metadata(text, {})
+    assert got.jurisdiction == "西湖区" and got.city == "杭州市" and got.level == "district"
+
+
+def test_no_place_at_all_gives_blanks_and_warnings():
+    got = infer_metadata("我局坚持依法行政,全面完成各项任务。", {})
+    assert got.jurisdiction == "" and got.year == ""
+    assert len(got.warnings) >= 2
+
+
+def test_manifest_wins_and_disagreement_warns():
+    inferred = Inferred(jurisdiction="济宁市", year="2024")
+    values, warnings = merge_with_manifest({"jurisdiction": "", "year": "2023"}, inferred)
+    assert values["year"] == "2023" and values["year_source"] == "manifest"
+    assert values["jurisdiction"] == "济宁市" and values["jurisdiction_source"] == "text"
+    assert any("year" in w and "2024" in w for w in warnings)
