@@ -82,8 +82,9 @@ def read_corpus(folder) -> Corpus:
             n_sections=0,
             encoding=encoding,
             sha256=_sha256_bytes(path.read_bytes()),
-            _slug=slug(values["jurisdiction"], values["year"]) if values["jurisdiction"] else
-            slug(Path(row["file"]).stem, ""),
+            _slug=slug(values["jurisdiction"], values["year"])
+            if values["jurisdiction"]
+            else slug(Path(row["file"]).stem, ""),
         )
         rows.append(values)
         texts[row["file"]] = cleaned.text
@@ -221,9 +222,7 @@ def _swap_in(tmp: Path, out_dir: Path) -> None:
 
 
 def _input_hashes(folder, corrections: Path) -> dict:
-    raw = {
-        r["file"]: _sha256_bytes((folder.raw_dir / r["file"]).read_bytes()) for r in folder.rows
-    }
+    raw = {r["file"]: _sha256_bytes((folder.raw_dir / r["file"]).read_bytes()) for r in folder.rows}
     manifest = folder.raw_dir / paths.MANIFEST_NAME
     return {
         "raw_files": dict(sorted(raw.items())),
@@ -234,6 +233,14 @@ def _input_hashes(folder, corrections: Path) -> dict:
 
 class BuildError(RuntimeError):
     """The build failed; data/processed/ was left as it was."""
+
+
+def _raise_on_errors(folder) -> None:
+    if folder.errors:
+        raise BuildError(
+            "the raw folder has errors (nothing was written):\n"
+            + "\n".join(f"  - {p}" for p in folder.errors)
+        )
 
 
 def build(
@@ -277,14 +284,9 @@ def build(
     corrections_path = (
         Path(corrections) if corrections else raw_dir.parent / paths.CORRECTIONS_FILE.name
     )
-    folder = validate_raw(raw_dir)
-    for p in folder.warnings:
-        say(str(p))
-    if folder.errors:
-        raise BuildError(
-            "the raw folder has errors (nothing was written):\n"
-            + "\n".join(f"  - {p}" for p in folder.errors)
-        )
+    # Cheap validation first (the manifest and paths): enough to tell whether anything changed.
+    folder = validate_raw(raw_dir, read_files=False)
+    _raise_on_errors(folder)
 
     info = {
         "package_version": __version__,
@@ -302,6 +304,10 @@ def build(
         if same and all((out_dir / f"{n}.parquet").exists() for n in schema.TABLES):
             return old | {"skipped": True}
 
+    folder = validate_raw(raw_dir)  # now decode every file too
+    _raise_on_errors(folder)
+    for p in folder.warnings:
+        say(str(p))
     corpus = read_corpus(folder)
     warnings = list(corpus.warnings)
     fingerprint = _inputs_fingerprint(backend)
@@ -315,7 +321,9 @@ def build(
     tables = _assemble(corpus, dict(zip(ids, results, strict=True)), corrections_path, warnings)
     problems = validate_tables(tables, corpus.texts)
     if problems:
-        raise BuildError("the tables failed validation (nothing was written):\n  - " + "\n  - ".join(problems))
+        raise BuildError(
+            "the tables failed validation (nothing was written):\n  - " + "\n  - ".join(problems)
+        )
     for rid in ids:
         if (tables["sections"]["report_id"] == rid).sum() == 1:
             f = corpus.reports.loc[corpus.reports["report_id"] == rid, "file"].iloc[0]
@@ -380,7 +388,7 @@ def _assemble(
     if corrections_path.exists():
         metrics, notes = apply_corrections(metrics, read_corrections(corrections_path))
         warnings.extend(f"{corrections_path.name}: {n}" for n in notes)
-    indicators = derive_indicators(metrics)
+    indicators = derive_indicators(metrics, sections)
     reports = corpus.reports.copy()
     counts = sections.groupby("report_id").size()
     reports["n_sections"] = reports["report_id"].map(counts).fillna(0).astype("int64")
@@ -415,15 +423,22 @@ def read_table(name: str, out_dir: Path | str = paths.PROCESSED_DIR) -> pd.DataF
     if name not in schema.TABLES:
         raise KeyError(f"unknown table {name!r}; tables: {', '.join(schema.TABLES)}")
     if not path.exists():
-        raise FileNotFoundError(f"{path} does not exist: run `analysis build` (or `make all`) first")
+        raise FileNotFoundError(
+            f"{path} does not exist: run `analysis build` (or `make all`) first"
+        )
     return pd.read_parquet(path)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``analysis build``."""
-    parser.add_argument("--raw", type=Path, default=paths.RAW_DIR, help="raw folder (default: data/raw/)")
     parser.add_argument(
-        "--out", type=Path, default=paths.PROCESSED_DIR, help="output folder (default: data/processed/)"
+        "--raw", type=Path, default=paths.RAW_DIR, help="raw folder (default: data/raw/)"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=paths.PROCESSED_DIR,
+        help="output folder (default: data/processed/)",
     )
     parser.add_argument(
         "--backend",

@@ -163,7 +163,9 @@ def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -
         f = row["file"]
         label = f or f"{paths.MANIFEST_NAME} line {i}"
         if not f:
-            problems.append(Problem("error", label, "the 'file' field is blank: name the report file"))
+            problems.append(
+                Problem("error", label, "the 'file' field is blank: name the report file")
+            )
             continue
         target = _inside(raw_dir, f)
         if target is None:

@@ -261,7 +261,9 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
                 "set jurisdiction in the manifest"
             )
     else:
-        out.warnings.append("jurisdiction: no bureau name with a place found; set it in the manifest")
+        out.warnings.append(
+            "jurisdiction: no bureau name with a place found; set it in the manifest"
+        )
 
     if division is not None:
         out.jurisdiction = division.name
@@ -306,7 +308,10 @@ def slug(jurisdiction: str, year: str) -> str:
     """A readable report id: 九龙坡区, 2023 -> 'jiulongpo_2023' (the suffix 市/区/县 dropped)."""
     from pypinyin import lazy_pinyin
 
-    name = re.sub(r"(?:自治县|自治州|自治旗|特别行政区|市|区|县|旗|省)$", "", jurisdiction) or jurisdiction
+    name = (
+        re.sub(r"(?:自治县|自治州|自治旗|特别行政区|市|区|县|旗|省)$", "", jurisdiction)
+        or jurisdiction
+    )
     base = "".join(lazy_pinyin(name)).lower()
     base = re.sub(r"[^a-z0-9]+", "", base) or "report"
     return f"{base}_{year}" if year else base

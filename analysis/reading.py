@@ -114,6 +114,15 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
             encoding = "utf-8"
             if "\x00" in text:
                 text = None  # UTF-16 without BOM or binary: not plain UTF-8 text
+            elif not _CJK.search(text) and re.search(r"[^\x00-\x7f]", text):
+                # Short GB18030 text can be valid UTF-8 by accident (一 = D2 BB = 'һ'):
+                # non-ASCII without any Chinese is suspicious; prefer plausible GB18030.
+                try:
+                    candidate = data.decode("gb18030", errors="strict")
+                except UnicodeDecodeError:
+                    candidate = ""
+                if _CJK.search(candidate) and _plausible_chinese(candidate) is None:
+                    text, encoding = candidate, "gb18030"
         except UnicodeDecodeError:
             text = None
     if text is None and b"\x00" in data:
@@ -139,9 +148,7 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
             else:
                 reason += f", and read as GB18030 it is not plausible Chinese text ({why})"
         if text is None:
-            raise ReportReadError(
-                path, f"cannot tell the file's encoding: {reason}; {_FIX}"
-            )
+            raise ReportReadError(path, f"cannot tell the file's encoding: {reason}; {_FIX}")
     text = _normalize_newlines(text)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -153,7 +160,9 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
 def read_report(path: Path) -> tuple[str, str]:
     """Read a raw report file and return its text and the encoding it was read with.
 
-    Detection order: a byte-order mark (UTF-8, UTF-16, UTF-32) first; then strict UTF-8;
+    Detection order: a byte-order mark (UTF-8, UTF-16, UTF-32) first; then strict UTF-8
+    (unless it holds non-ASCII characters but no Chinese while the bytes read as plausible
+    GB18030 Chinese: short GB18030 texts can be valid UTF-8 by accident);
     then UTF-16 without a mark if the bytes contain NULs; then strict GB18030 (which
     covers GBK and GB2312), accepted only if the result looks like Chinese text (enough
     CJK characters, no control characters, no characters from unrelated scripts).

@@ -107,7 +107,7 @@ _NOT_AFTER_NUMERAL = _NOT_AFTER_DIGITS | set("是一二三四五六七八九十�
 _SENTENCE_END = "。"
 _STANDALONE_FORBIDDEN = set("。;:!?")
 _TITLE_END = re.compile(r"(报告|总结|汇报|报告书|工作要点)$")
-_ORG_END = re.compile(r"(局|委员会|委|政府|办公室|办公厅|厅|中心|法院|检察院)$")
+_ORG_END = re.compile(r"(局|委员会|人民政府|办公室|办公厅)$")
 _DATE_ONLY = re.compile(
     r"^[0-9〇○零一二三四五六七八九十]{2,4}[ ]*[年./-][ ]*[0-9一二三四五六七八九十]{1,2}[ ]*[月./-]"
     r"[ ]*[0-9一二三四五六七八九十]{1,3}[ ]*日?$"
@@ -147,7 +147,9 @@ def _cn_numeral(n: int) -> str:
         return digits[n - 1]
     if 10 <= n <= 99:
         tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else digits[tens - 1]) + "十" + ("" if ones == 0 else digits[ones - 1])
+        return (
+            ("" if tens == 1 else digits[tens - 1]) + "十" + ("" if ones == 0 else digits[ones - 1])
+        )
     return str(n)
 
 
@@ -294,7 +296,7 @@ def _is_standalone_candidate(body: str) -> bool:
         return False
     if _TITLE_END.search(body) or _ORG_END.search(body) or _DATE_ONLY.match(body):
         return False
-    return not body[0] in "-—~·"
+    return body[0] not in "-—~·"
 
 
 class _Parser:
@@ -627,6 +629,4 @@ def assign_categories(sections: pd.DataFrame, themes: pd.DataFrame | None = None
         by_id[(rid, str(sid))] = cat
         cats.append(cat)
     out["category"] = pd.Series(cats, index=out.index, dtype=object).astype(str)
-    if list(sections.columns) == list(SECTIONS.columns) or "category" in sections.columns:
-        return out
-    return out[[c for c in SECTIONS.columns if c in out.columns]]
+    return out

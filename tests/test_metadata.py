@@ -59,7 +59,9 @@ def test_inferred_report_ids_are_readable_slugs(inferred_corpus):
 
 def test_titles_come_from_the_text(inferred_corpus):
     reports = inferred_corpus.reports.set_index("report_id")
-    assert reports.loc["jiulongpo_2023", "title"] == "区城市管理局关于2023年度法治政府建设情况的报告"
+    assert (
+        reports.loc["jiulongpo_2023", "title"] == "区城市管理局关于2023年度法治政府建设情况的报告"
+    )
     assert reports.loc["xinyang_2020", "title"] == "信阳市城市管理局2020年度法治政府建设工作报告"
     assert reports.loc["jining_2024", "title"] == ""  # the report has no title line
 
@@ -74,7 +76,12 @@ def test_district_resolved_through_the_city_in_the_signature():
     # 鼓楼区 exists in several cities; the signature's 南京市 settles it.
     text = "鼓楼区城市管理局2022年度法治政府建设情况报告\n2022年,区城市管理局坚持依法行政。"
     got = infer_metadata(text, {"signature_name": "南京市鼓楼区城市管理局"})
-    assert (got.jurisdiction, got.city, got.province, got.level) == ("鼓楼区", "南京市", "江苏省", "district")
+    assert (got.jurisdiction, got.city, got.province, got.level) == (
+        "鼓楼区",
+        "南京市",
+        "江苏省",
+        "district",
+    )
     assert got.bureau == "南京市鼓楼区城市管理局"
     assert got.year == "2022"
 

@@ -1,0 +1,498 @@
+"""Clean a report's text: remove web-page and PDF chrome, read metadata, undo hard wraps.
+
+:func:`clean_text` works line by line on the decoded text of one report and returns a
+:class:`CleanResult`: the cleaned text, a ``removed`` table (``schema.CLEANING``: one row
+per raw line removed, read as metadata or joined, with the rule) and a ``metadata`` dict.
+
+What is removed, and under which rule:
+
+* lines matching a pattern in ``analysis/lexicons/chrome_patterns.tsv`` (breadcrumbs,
+  share prompts, print/close buttons, copyright, ICP/公网安备 lines, 技术支持, 主办单位,
+  counters, 来源 lines, page numbers, ...), the rule named in the file;
+* ``metadata_date``: a header line 发布日期/发布时间/日期/时间 … in the title area; its date
+  becomes ``metadata['published']``;
+* ``running_header``: a short line (at most 40 characters, no outline marker, no
+  sentence punctuation) repeated 3 or more times, as PDF
+  page headers and footers are (its first occurrence is kept when it stands in the title
+  area: it is then the title);
+* ``site_menu``: short unpunctuated lines (at most 20 characters) above the breadcrumb in
+  the head (a site menu), or after the first footer chrome line of the tail (link lists
+  below 扫一扫在手机打开当前页);
+* ``signature``: the closing organisation name and/or date after the last paragraph (and
+  before any footer chrome); they become ``metadata['signature_name']`` and
+  ``metadata['signature_date']``;
+* ``joined_line_break``: in text copied from a PDF (many lines of the same display width),
+  a line that continues its predecessor is joined to it without separator; the row's
+  ``text`` is the continuation line. A line is never joined onto a line starting with an
+  outline marker, an indented line, or after a line ending in sentence punctuation; text
+  that is not PDF-shaped (a short heading alone on its line before its paragraph) is never
+  joined.
+
+Blank lines are dropped silently; kept lines are stripped of surrounding whitespace
+(including U+00A0 and U+3000) and joined with ``'\\n'``. Patterns are matched against
+``fold(line).strip()``; a line longer than 80 characters containing ``。`` is never chrome.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.normalize import fold
+from analysis.paths import LEXICON_DIR
+from analysis.schema import CLEANING
+from analysis.sections import match_outline_marker
+
+__all__ = ["CleanResult", "clean_text", "load_chrome_patterns", "parse_date"]
+
+PATTERNS_FILE = LEXICON_DIR / "chrome_patterns.tsv"
+SCOPES = ("anywhere", "head", "tail")
+
+# Rules that do not mark the start of the page's footer / end of its header.
+_WEAK_RULES = {"metadata_date", "page_number", "running_header", "info_table"}
+# Rules that are transparent when joining PDF hard wraps (they sit between two halves).
+_TRANSPARENT_RULES = {"page_number", "running_header"}
+
+_SPACE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+_STRIP_RE = re.compile(rf"^[\s{_SPACE_CHARS}]+|[\s{_SPACE_CHARS}]+$")
+_SENTENCE_PUNCT = set("。,;:!?、")
+_TERMINAL = set("。!?;:…")
+_CLOSERS = set("”’\"')]】》」』")
+
+_CN_DATE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
+_CN_DATE_DIGITS.update({"○": "0", "零": "0", "O": "0", "Ｏ": "0"})
+_DATE_ARABIC = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)[ ]*(?:[-/.]|年)[ ]*(?P<m>\d{1,2})[ ]*(?:[-/.]|月)[ ]*"
+    r"(?P<d>\d{1,2})(?!\d)[ ]*日?"
+)
+_DATE_CHINESE = re.compile(
+    r"(?P<y>[〇○零一二三四五六七八九O]{4})[ ]*年[ ]*(?P<m>[一二三四五六七八九十]{1,3})[ ]*月[ ]*"
+    r"(?P<d>[一二三四五六七八九十]{1,3})[ ]*日"
+)
+_DATE_ONLY = re.compile(
+    rf"^(?:{_DATE_ARABIC.pattern}|{_DATE_CHINESE.pattern.replace('?P<', '?P<c')})$"
+)
+_ORG = (
+    r"[\u4e00-\u9fffA-Za-z0-9()·]{2,40}?(?:局|委员会|委|政府|办公室|办公厅|厅|中心|院|所|部|处|科|队|"
+    r"站|办|公司|集团|小组|领导小组)"
+)
+_ORG_LINE = re.compile(rf"^(?P<org>{_ORG})$")
+_ORG_DATE_LINE = re.compile(rf"^(?P<org>{_ORG})[ ]+(?P<date>.+)$")
+
+
+@dataclass
+class CleanResult:
+    """The result of :func:`clean_text`.
+
+    Attributes:
+        text: the cleaned text (kept lines, stripped, joined with ``'\\n'``).
+        removed: one row per raw line removed, read as metadata or joined; columns
+            ``report_id, line_no, text, rule`` (``schema.CLEANING``), by ``line_no``.
+        metadata: ``published`` (YYYY-MM-DD or ''), ``published_line`` (1-based or
+            None), ``signature_name``, ``signature_date`` (YYYY-MM-DD or ''),
+            ``signature_lines`` (1-based line numbers), ``title_lines`` (kept lines of the
+            title area, before the first paragraph), ``pdf_shape`` (bool).
+    """
+
+    text: str
+    removed: pd.DataFrame
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------------------
+# Dates
+
+
+def _cn_small(s: str) -> int | None:
+    """Chinese numeral 1..39 as used in months and days (十, 十二, 二十六, 三十一)."""
+    digits = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+    if s == "十":
+        return 10
+    if "十" not in s:
+        return digits.get(s) if len(s) == 1 else None
+    tens, _, ones = s.partition("十")
+    t = 1 if tens == "" else digits.get(tens)
+    o = 0 if ones == "" else digits.get(ones)
+    if t is None or o is None:
+        return None
+    return t * 10 + o
+
+
+def _valid(y: int, m: int, d: int) -> str:
+    import datetime as _dt
+
+    try:
+        return _dt.date(y, m, d).isoformat()
+    except ValueError:
+        return ""
+
+
+def parse_date(text: str) -> str:
+    """Find the first date in ``text`` and return it as ``YYYY-MM-DD``, or ''.
+
+    Args:
+        text: e.g. ``'日期:2024-03-06'``, ``'2024年3月26日'``, ``'2024/3/6'``,
+            ``'2024.3.6'``, ``'二〇二四年三月二十六日'`` (full-width digits allowed).
+
+    Returns:
+        The ISO date, or '' when there is no valid date.
+    """
+    f = fold(text)
+    best: tuple[int, str] | None = None
+    for m in _DATE_ARABIC.finditer(f):
+        iso = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
+        if iso:
+            best = (m.start(), iso)
+            break
+    for m in _DATE_CHINESE.finditer(f):
+        year = "".join(_CN_DATE_DIGITS.get(c, "") for c in m["y"])
+        month, day = _cn_small(m["m"]), _cn_small(m["d"])
+        if len(year) == 4 and month and day:
+            iso = _valid(int(year), month, day)
+            if iso and (best is None or m.start() < best[0]):
+                best = (m.start(), iso)
+            if iso:
+                break
+    return best[1] if best else ""
+
+
+# ---------------------------------------------------------------------------------------
+# Patterns
+
+
+@lru_cache(maxsize=8)
+def _load_patterns_cached(path: str, mtime: float) -> pd.DataFrame:
+    header: list[str] | None = None
+    records: list[dict[str, str]] = []
+    for k, raw in enumerate(Path(path).read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cells = raw.split("\t")
+        if header is None:
+            header = [c.strip() for c in cells]
+            missing = {"rule", "pattern", "scope"} - set(header)
+            if missing:
+                raise ValueError(f"{path}: header lacks columns {sorted(missing)}")
+            continue
+        rec = dict(zip(header, cells, strict=False))
+        rec = {key: (val or "").strip() for key, val in rec.items()}
+        if rec.get("scope", "") not in SCOPES:
+            raise ValueError(f"{path}:{k}: scope must be one of {SCOPES}, not {rec.get('scope')!r}")
+        try:
+            re.compile(rec["pattern"])
+        except re.error as err:
+            raise ValueError(f"{path}:{k}: bad pattern {rec['pattern']!r}: {err}") from None
+        records.append(
+            {
+                "rule": rec["rule"],
+                "pattern": rec["pattern"],
+                "scope": rec["scope"],
+                "description": rec.get("description", ""),
+            }
+        )
+    return pd.DataFrame(records, columns=["rule", "pattern", "scope", "description"])
+
+
+def load_chrome_patterns(path: Path | None = None) -> pd.DataFrame:
+    """Load the chrome patterns (``analysis/lexicons/chrome_patterns.tsv`` by default).
+
+    Args:
+        path: another file in the same format.
+
+    Returns:
+        One row per pattern, in file order: ``rule, pattern, scope, description``.
+
+    Raises:
+        ValueError: a missing column, an unknown scope or an invalid regex (the message
+            names the file and line).
+    """
+    path = Path(path) if path is not None else PATTERNS_FILE
+    return _load_patterns_cached(str(path), path.stat().st_mtime).copy()
+
+
+# ---------------------------------------------------------------------------------------
+# Helpers
+
+
+def _strip(s: str) -> str:
+    return _STRIP_RE.sub("", s)
+
+
+def _display_width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _is_terminal(s: str) -> bool:
+    s = s.rstrip()
+    while s and s[-1] in _CLOSERS:
+        s = s[:-1]
+    return bool(s) and s[-1] in _TERMINAL
+
+
+def _is_indented(raw: str) -> bool:
+    lead = len(raw) - len(raw.lstrip(" \t\u00a0\u3000\u2002\u2003" + _SPACE_CHARS))
+    return raw.startswith("\t") or lead >= 2
+
+
+def _is_menu_like(f: str) -> bool:
+    return 0 < len(f) <= 20 and not any(c in _SENTENCE_PUNCT for c in f)
+
+
+def _is_body(f: str) -> bool:
+    """A line of the report's own text: a heading, a sentence, or a long punctuated line."""
+    if match_outline_marker(f) is not None:
+        return True
+    if len(f) >= 8 and f.endswith("。"):
+        return True
+    return len(f) >= 30 and any(c in _SENTENCE_PUNCT for c in f)
+
+
+def _date_only(f: str) -> str:
+    if _DATE_ONLY.match(f.replace(" ", "")):
+        return parse_date(f)
+    return ""
+
+
+def _signature_parts(f: str) -> tuple[tuple[int, int] | None, str] | None:
+    """((start, end) of the organisation or None, date) for a signature line, else None.
+
+    ``f`` is a folded, stripped line; offsets index it (and the unfolded line).
+    """
+    date = _date_only(f)
+    if date:
+        return None, date
+    m = _ORG_LINE.match(f)
+    if m:
+        return m.span("org"), ""
+    m = _ORG_DATE_LINE.match(f)
+    if m:
+        date = _date_only(m["date"].strip())
+        if date:
+            return m.span("org"), date
+    return None
+
+
+@dataclass
+class _Logical:
+    """A logical line: one raw line, or several raw lines joined (PDF hard wraps)."""
+
+    idxs: list[int]
+    raws: list[str]
+    text: str  # stripped, joined
+    rule: str = ""
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+
+def _pdf_shape(raws: list[str]) -> tuple[bool, str, int]:
+    """Whether lines look hard-wrapped: (is_pdf, measure, full width)."""
+    best = (False, "chars", 0, 0.0)
+    lines = [r.rstrip() for r in raws if _strip(r)]
+    n = len(lines)
+    if n < 6:
+        return False, "chars", 0
+    for measure, fn, tol in (("chars", len, 1), ("display", _display_width, 3)):
+        widths = [fn(r) for r in lines]
+        counts = Counter(widths)
+        top_w, top_c = 0, 0
+        for w in counts:
+            if w < 20:
+                continue
+            c = sum(v for u, v in counts.items() if w - tol <= u <= w)
+            if c > top_c or (c == top_c and w > top_w):
+                top_w, top_c = w, c
+        frac = top_c / n
+        # Display width only when it clusters clearly better than plain characters.
+        margin = 0.1 if best[0] else 0.0
+        if top_c >= 5 and frac >= 0.3 and top_w <= 200 and frac > best[3] + margin:
+            best = (True, measure, top_w, frac)
+    return best[0], best[1], best[2]
+
+
+# ---------------------------------------------------------------------------------------
+# Cleaning
+
+
+def clean_text(text: str, report_id: str = "", patterns: pd.DataFrame | None = None) -> CleanResult:
+    """Remove chrome from a report's text, read its metadata and undo PDF hard wraps.
+
+    Args:
+        text: the decoded text of one report (``read_report``); ``\\r\\n`` and ``\\r``
+            are treated as ``\\n``.
+        report_id: written into the ``removed`` table.
+        patterns: chrome patterns (columns ``rule, pattern, scope``); default
+            :func:`load_chrome_patterns`.
+
+    Returns:
+        A :class:`CleanResult`. Every non-blank raw line either survives in ``text`` or
+        is listed in ``removed`` with its rule (``line_no`` 1-based in ``text``).
+    """
+    if patterns is None:
+        patterns = load_chrome_patterns()
+    compiled = [
+        (str(r.rule), re.compile(str(r.pattern)), str(r.scope))
+        for r in patterns.itertuples(index=False)
+    ]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raws = text.split("\n")
+    if raws and raws[0].startswith("\ufeff"):
+        raws[0] = raws[0][1:]
+    folded = [_strip(fold(r)) for r in raws]
+    n = len(raws)
+
+    def first_match(f: str, scopes: tuple[str, ...]) -> str:
+        if not f or (len(f) > 80 and "。" in f):
+            return ""
+        for rule, rx, scope in compiled:
+            if scope in scopes and rx.search(f):
+                return rule
+        return ""
+
+    any_rule = [first_match(f, SCOPES) for f in folded]
+
+    # Running headers: short lines without outline marker repeated 3+ times.
+    counts = Counter(
+        f
+        for f, r in zip(folded, any_rule, strict=True)
+        if f
+        and not r
+        and len(f) <= 40
+        and not any(c in "。,;!?" for c in f)
+        and match_outline_marker(f) is None
+    )
+    repeated = {f for f, c in counts.items() if c >= 3 and re.search(r"[^\d\W]", f)}
+    raw_first_body = next(
+        (i for i in range(n) if folded[i] and not any_rule[i] and _is_body(folded[i])), n
+    )
+    seen: set[str] = set()
+    line_rule: list[str] = [""] * n
+    for i, f in enumerate(folded):
+        if f in repeated:
+            if f not in seen and i < raw_first_body:
+                seen.add(f)  # the title, repeated as page header: keep the first one
+                continue
+            seen.add(f)
+            line_rule[i] = "running_header"
+        elif any_rule[i] in _TRANSPARENT_RULES:
+            line_rule[i] = any_rule[i]
+
+    # Join PDF hard wraps into logical lines.
+    candidates = [i for i in range(n) if folded[i] and not line_rule[i]]
+    is_pdf, measure, full = _pdf_shape([raws[i] for i in candidates])
+    width = len if measure == "chars" else _display_width
+    tol = 1 if measure == "chars" else 3
+    logical: list[_Logical] = []
+    for i in candidates:
+        raw = raws[i]
+        if is_pdf and logical:
+            prev = logical[-1]
+            prev_raw = prev.raws[-1].rstrip()
+            if (
+                width(prev_raw) >= full - tol
+                and not _is_terminal(prev_raw)
+                and not _is_indented(raw)
+                and match_outline_marker(folded[i]) is None
+                and not any_rule[i]
+            ):
+                prev.idxs.append(i)
+                prev.raws.append(raw)
+                prev.text += _strip(raw)
+                continue
+        logical.append(_Logical([i], [raw], _strip(raw)))
+
+    lf = [lg.folded for lg in logical]
+    m = len(logical)
+    for k, lg in enumerate(logical):
+        lg.rule = first_match(lf[k], SCOPES) if len(lg.idxs) > 1 else any_rule[lg.idxs[0]]
+    body = [k for k in range(m) if not logical[k].rule and _is_body(lf[k])]
+    first_body = body[0] if body else m
+    last_body = body[-1] if body else m - 1
+
+    # Scope: head / tail rules only count in their region.
+    for k, lg in enumerate(logical):
+        if lg.rule:
+            scopes = (
+                ("anywhere",)
+                + (("head",) if k < first_body else ())
+                + (("tail",) if k > last_body else ())
+            )
+            lg.rule = first_match(lf[k], scopes)
+
+    metadata: dict[str, Any] = {
+        "published": "",
+        "published_line": None,
+        "signature_name": "",
+        "signature_date": "",
+        "signature_lines": [],
+        "title_lines": [],
+        "pdf_shape": bool(is_pdf),
+    }
+
+    # Head: a site menu above the breadcrumb (the title stands below it).
+    head_anchor = max((k for k in range(first_body) if logical[k].rule == "breadcrumb"), default=-1)
+    for k in range(min(head_anchor, first_body)):
+        if not logical[k].rule and _is_menu_like(lf[k]):
+            logical[k].rule = "site_menu"
+
+    # Tail: signature before the footer chrome, link lists after it.
+    tail = range(last_body + 1, m)
+    tail_anchor = min(
+        (k for k in tail if logical[k].rule and logical[k].rule not in _WEAK_RULES), default=m
+    )
+    for k in tail:
+        lg = logical[k]
+        if lg.rule:
+            continue
+        if k < tail_anchor:
+            parts = _signature_parts(lf[k])
+            if parts is not None:
+                org, date = parts
+                lg.rule = "signature"
+                if org is not None and not metadata["signature_name"]:
+                    metadata["signature_name"] = lg.text[org[0] : org[1]]
+                if date and not metadata["signature_date"]:
+                    metadata["signature_date"] = date
+                metadata["signature_lines"].extend(i + 1 for i in lg.idxs)
+        elif _is_menu_like(lf[k]):
+            lg.rule = "site_menu"
+
+    # Metadata date lines.
+    for lg in logical:
+        if lg.rule == "metadata_date" and not metadata["published"]:
+            date = parse_date(lg.text)
+            if date:
+                metadata["published"] = date
+                metadata["published_line"] = lg.idxs[0] + 1
+
+    metadata["title_lines"] = [logical[k].text for k in range(first_body) if not logical[k].rule]
+
+    removed: list[tuple[int, str, str]] = []
+    for i in range(n):
+        if line_rule[i]:
+            removed.append((i + 1, raws[i].rstrip(), line_rule[i]))
+    kept: list[str] = []
+    for lg in logical:
+        if lg.rule:
+            removed.extend((i + 1, raws[i].rstrip(), lg.rule) for i in lg.idxs)
+        else:
+            kept.append(lg.text)
+            removed.extend((i + 1, raws[i].rstrip(), "joined_line_break") for i in lg.idxs[1:])
+    removed.sort(key=lambda r: r[0])
+    table = pd.DataFrame(
+        {
+            "report_id": pd.Series([report_id] * len(removed), dtype=object),
+            "line_no": pd.Series([r[0] for r in removed], dtype="int64"),
+            "text": pd.Series([r[1] for r in removed], dtype=object),
+            "rule": pd.Series([r[2] for r in removed], dtype=object),
+        }
+    )[list(CLEANING.columns)]
+    return CleanResult(text="\n".join(kept), removed=table, metadata=metadata)

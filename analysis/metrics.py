@@ -1,0 +1,1063 @@
+"""Extract every quantity a report states into the tidy ``metrics`` table; derive ``indicators``.
+
+Grain: ``metrics`` has one row per quantity mentioned in a report (schema.METRICS);
+``indicators`` one row per (report, canonical indicator) the report states
+(schema.INDICATORS). The labelling conventions are those of
+``tests/fixtures/METRICS_LABELLING.md``.
+
+How a quantity is found (all word lists are editable data files in ``analysis/lexicons/``):
+
+1. Numbers are found on ``fold(text)`` (Arabic, Chinese numerals, ``百分之N``/``万分之N``,
+   ratios ``1: 1.2``) with the patterns of :mod:`analysis.numbers`.
+2. A number is a quantity only when a unit from ``units.tsv`` follows it (after ``余``/``多``
+   and a multiplier ``万``/``亿``/``千``), or it is a percent or a ratio. So years
+   (``2023年``), dates (``3月26日``), document numbers (``〔2023〕83号``), hotlines
+   (``12345``) and outline markers (``一、``, ``1.``) never become rows.
+3. General rules then drop names and idioms: anything inside a title ``《…》`` or a document
+   number ``〔…〕``; numerals inside a short quotation ``“…”`` (a slogan: ``“八五”``,
+   ``“721”``); matches of the ``name`` patterns in ``metric_patterns.tsv`` (三项制度,
+   十八号线, 5G, 党的二十大, …); ordinals (``第一``) and ranks (``前10名``); the Chinese
+   numeral 一 with a measure word (``一项``: idiomatic; Arabic ``1项`` is kept); vague
+   ``数十``/``几十``; discourse counts (``以下两个方面``); congress names (``二十次全国代表大会``);
+   a ratio that is really a time of day (``10:39``).
+4. Each row gets its qualifier (``近``/``约``/``超`` before, ``余``/``多`` between, ``以上``/
+   ``左右`` after: ``approx``), its kind (``target`` > ``change`` > ``rate`` > ``level``),
+   its subject (noun phrase after the last verb before the number, or after the unit), its
+   sentence and its indicator (``indicators.tsv``).
+
+Kind ``change`` is given only to a number directly after a change verb (``压缩50%以上``,
+``同比增长8%``) or in 百分点/倍. ``从20%提升至70%`` gives two rows, 20% and 70%, both of kind
+``rate`` (levels before and after); no derived change row is added because it would have no
+span of its own in the text.
+
+``derive_indicators`` turns the assigned metrics into one figure per (report, indicator):
+``stated`` (one mention, or the first for rates), ``sum`` (distinct parts added: 简易程序 +
+一般程序 cases, two fines; a clause opened by 其中/包括 is a subset and is never added; a
+figure repeated with the same value and unit counts once; ``target`` and ``change``
+rows are never used: a plan is not an achievement) or ``stated_zero`` (an explicit
+none such as 未发生行政诉讼案件, or every mention being 0; evidence is the metric_ids of the
+sentence that says so, '' when it holds none). No row when the report does not state it.
+
+Reviewed corrections (``data/corrections.csv``) are applied with :func:`apply_corrections`.
+Nothing is read at import time; lexicons are read once on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths, schema
+from analysis.normalize import fold
+from analysis.numbers import (
+    ARABIC_RE,
+    CN_RE,
+    FRACTION_RE,
+    MULTIPLIER_RE,
+    MULTIPLIERS,
+    parse_number,
+)
+
+UNITS_FILE = paths.LEXICON_DIR / "units.tsv"
+PATTERNS_FILE = paths.LEXICON_DIR / "metric_patterns.tsv"
+INDICATORS_FILE = paths.LEXICON_DIR / "indicators.tsv"
+
+METRIC_COLUMNS = list(schema.METRICS.columns)
+INDICATOR_COLUMNS = list(schema.INDICATORS.columns)
+CORRECTION_COLUMNS = [
+    "report_id",
+    "raw",
+    "occurrence",
+    "start",
+    "action",
+    "value",
+    "unit",
+    "indicator",
+    "note",
+]
+CORRECTION_ACTIONS = ("set", "not_a_quantity")
+# Kinds that do not state what was done: plans and goals, and changes (a % drop is not a level).
+NOT_STATED_KINDS = ("target", "change")
+
+_SENTENCE_END = re.compile(r"[。!?;\n]")
+# Clause delimiters: commas, and colons not inside a ratio such as 1: 1.2.
+_CLAUSE_END = re.compile(r",|(?<![\d])\:|\:(?![\s\d])")
+_SUBSET_OPENER = re.compile(r"^\s*(?:其中|包括|含|内含)")
+_OUTLINE_AFTER = re.compile(r"^\s*(?:[、.)]|\))(?!\d)")
+_TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、)")
+_ANY_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、|\(?[一二三四五六七八九十]+\)|\(\)|\)|\d+\s*[、.](?!\d)|\(\d+\))"
+)
+_TIME_LIKE = re.compile(r"^\d{1,2}:\d{2}$")
+
+
+# ----------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One row of ``units.tsv``."""
+
+    unit: str
+    canonical: str
+    family: str
+    multiplier: float
+    arabic_only: bool
+
+
+def _read_tsv(path: Path | str) -> pd.DataFrame:
+    return pd.read_csv(
+        path,
+        sep="\t",
+        comment="#",
+        dtype=str,
+        keep_default_na=False,
+        quoting=3,
+        encoding="utf-8",
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _load_units(path: str) -> tuple[Unit, ...]:
+    df = _read_tsv(path)
+    missing = {"unit", "canonical", "family", "multiplier", "numerals"} - set(df.columns)
+    if missing:
+        raise ValueError(f"{path}: missing columns {sorted(missing)}")
+    units = [
+        Unit(
+            unit=r.unit.strip(),
+            canonical=(r.canonical.strip() or r.unit.strip()),
+            family=r.family.strip(),
+            multiplier=float(r.multiplier or 1),
+            arabic_only=r.numerals.strip() == "arabic",
+        )
+        for r in df.itertuples()
+        if r.unit.strip()
+    ]
+    units.sort(key=lambda u: -len(u.unit))  # longest first: 人次 before 人
+    return tuple(units)
+
+
+def read_units(path: Path | str = UNITS_FILE) -> pd.DataFrame:
+    """Read the units lexicon as a table.
+
+    Args:
+        path: ``units.tsv`` (columns unit, canonical, family, multiplier, numerals, note).
+
+    Returns:
+        One row per unit with columns ``unit, canonical, family, multiplier, arabic_only``,
+        longest units first.
+    """
+    return pd.DataFrame([u.__dict__ for u in _load_units(str(path))])
+
+
+@functools.lru_cache(maxsize=8)
+def _load_patterns(path: str) -> dict[str, tuple[str, ...]]:
+    df = _read_tsv(path)
+    if not {"type", "pattern"} <= set(df.columns):
+        raise ValueError(f"{path}: needs columns type and pattern")
+    out: dict[str, list[str]] = {}
+    for r in df.itertuples():
+        if r.type.strip() and r.pattern.strip():
+            out.setdefault(r.type.strip(), []).append(r.pattern.strip())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _alt(patterns: tuple[str, ...] | list[str]) -> str:
+    """One alternation of patterns; words split on '|' are ordered longest first."""
+    parts: list[str] = []
+    for p in patterns:
+        parts.extend(p.split("|") if re.fullmatch(r"[^\\()\[\]{}?*+.^$]+", p) else [p])
+    parts.sort(key=lambda s: -len(s))
+    return "|".join(f"(?:{p})" for p in parts) if parts else r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    units: dict[str, Unit]
+    unit_re: re.Pattern
+    tail_re: re.Pattern
+    range_re: re.Pattern
+    master_re: re.Pattern
+    name_re: re.Pattern
+    approx_before_re: re.Pattern
+    bound_before_re: re.Pattern
+    approx_after_re: re.Pattern
+    vague_before: tuple[str, ...]
+    discourse_after_re: re.Pattern
+    discourse_before_re: re.Pattern
+    rank_before_re: re.Pattern
+    congress_after_re: re.Pattern
+    hotline_after_re: re.Pattern
+    change_re: re.Pattern
+    change_word_re: re.Pattern
+    target_re: re.Pattern
+    plan_heading_re: re.Pattern
+    verb_re: re.Pattern
+    prefix_re: re.Pattern
+    suffix_re: re.Pattern
+    stop_re: re.Pattern
+
+
+@functools.lru_cache(maxsize=8)
+def _lexicon(units_path: str, patterns_path: str) -> _Lexicon:
+    units = _load_units(units_path)
+    pats = _load_patterns(patterns_path)
+
+    def get(t: str) -> tuple[str, ...]:
+        return pats.get(t, ())
+
+    unit_alt = "|".join(re.escape(u.unit) for u in units)
+    between = _alt(get("approx_between"))
+    tail = (
+        rf"(?P<b1>{between})?(?P<mult>{MULTIPLIER_RE})?(?P<b2>{between})?"
+        rf"[ ]?(?P<unit>%|{unit_alt})"
+    )
+    number = rf"(?:{ARABIC_RE})|(?:{CN_RE})"
+    master = (
+        rf"(?P<frac>{FRACTION_RE})"
+        rf"|(?P<ratio>(?<![\d.:])(?P<r1>\d+(?:\.\d+)?)[ ]?:[ ]?(?P<r2>\d+(?:\.\d+)?)(?![\d:]))"
+        rf"|(?P<ar>{ARABIC_RE})"
+        rf"|(?P<cn>{CN_RE})"
+    )
+    return _Lexicon(
+        units={u.unit: u for u in units},
+        unit_re=re.compile(rf"%|{unit_alt}"),
+        tail_re=re.compile(tail),
+        range_re=re.compile(rf"[ ]?(?:至|到|-|~)[ ]?(?P<n2>{number})"),
+        master_re=re.compile(master),
+        name_re=re.compile(_alt(get("name"))),
+        approx_before_re=re.compile(rf"(?:{_alt(get('approx_before'))})$"),
+        bound_before_re=re.compile(rf"(?:{_alt(get('bound_before'))})$"),
+        approx_after_re=re.compile(_alt(get("approx_after"))),
+        vague_before=tuple(w for p in get("vague_before") for w in p.split("|")),
+        discourse_after_re=re.compile(_alt(get("discourse_after"))),
+        discourse_before_re=re.compile(rf"(?:{_alt(get('discourse_before'))})$"),
+        rank_before_re=re.compile(rf"(?:{_alt(get('rank_before'))})$"),
+        congress_after_re=re.compile(_alt(get("congress_after"))),
+        hotline_after_re=re.compile(_alt(get("hotline_after"))),
+        change_re=re.compile(rf"(?:{_alt(get('change_cue'))})(?:了)?[ ]?$"),
+        change_word_re=re.compile(_alt(get("change_cue"))),
+        target_re=re.compile(_alt(get("target_cue"))),
+        plan_heading_re=re.compile(_alt(get("plan_heading"))),
+        verb_re=re.compile(rf"(?:{_alt(get('verb'))})(?!{_alt(get('verb_blocker'))})"),
+        prefix_re=re.compile(rf"^(?:{_alt(get('subject_prefix'))})"),
+        suffix_re=re.compile(rf"(?:{_alt(get('subject_suffix'))})$"),
+        stop_re=re.compile(_alt(get("subject_stop"))),
+    )
+
+
+@dataclass(frozen=True)
+class IndicatorRule:
+    """One row of ``indicators.tsv``."""
+
+    indicator: str
+    families: tuple[str, ...]
+    subject: re.Pattern | None
+    clause: re.Pattern | None
+    sentence: re.Pattern | None
+    exclude: re.Pattern | None
+    zero: re.Pattern | None
+    aggregate: str
+    unit: str
+
+
+@functools.lru_cache(maxsize=8)
+def _load_indicator_rules(path: str) -> tuple[IndicatorRule, ...]:
+    df = _read_tsv(path)
+    need = {
+        "indicator",
+        "families",
+        "subject",
+        "clause",
+        "sentence",
+        "exclude",
+        "zero",
+        "aggregate",
+        "unit",
+    }
+    missing = need - set(df.columns)
+    if missing:
+        raise ValueError(f"{path}: missing columns {sorted(missing)}")
+
+    def rx(s: str) -> re.Pattern | None:
+        return re.compile(s) if s.strip() else None
+
+    return tuple(
+        IndicatorRule(
+            indicator=r.indicator.strip(),
+            families=tuple(f.strip() for f in r.families.split(",") if f.strip()),
+            subject=rx(r.subject),
+            clause=rx(r.clause),
+            sentence=rx(r.sentence),
+            exclude=rx(r.exclude),
+            zero=rx(r.zero),
+            aggregate=(r.aggregate.strip() or "sum"),
+            unit=r.unit.strip(),
+        )
+        for r in df.itertuples()
+        if r.indicator.strip()
+    )
+
+
+def read_indicator_rules(path: Path | str = INDICATORS_FILE) -> pd.DataFrame:
+    """Read the indicator lexicon as a table (patterns as strings).
+
+    Args:
+        path: ``indicators.tsv``.
+
+    Returns:
+        One row per indicator, in file (priority) order.
+    """
+    return _read_tsv(path)
+
+
+# ----------------------------------------------------------------------------- extraction
+
+
+@dataclass
+class _Hit:
+    start: int  # raw start (qualifier included)
+    end: int  # raw end
+    num_start: int
+    value: float
+    unit: str
+    family: str
+    qualifier: str
+    approx: bool
+    qual_start: int = -1  # where the qualifier before the number starts (bounds: not in raw)
+
+    def __post_init__(self) -> None:
+        if self.qual_start < 0:
+            self.qual_start = self.start
+
+
+def _spans(regex: re.Pattern | str, f: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(regex, f) if m.end() > m.start()]
+
+
+def _excluded_spans(f: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    spans += _spans(r"《[^《》\n]{0,100}》", f)  # titles
+    spans += _spans(r"〔[^〔〕\n]{0,20}〕|〔\d{3,}[^\s,。;]{0,6}", f)  # document numbers
+    spans += _spans(r"“[^“”\n]{1,10}”|\"[^\"\n]{1,10}\"", f)  # short quotations: slogans
+    spans += _spans(lex.name_re, f)
+    spans += _spans(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}:\d{2}", f)  # dates, times of day
+    spans += _spans(r"[A-Za-z]{2,}\s?[备号]?[\d-]{5,}", f)  # ICP/record numbers
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _unit_of(unit_text: str, lex: _Lexicon) -> tuple[str, str, float]:
+    if unit_text == "%":
+        return "%", "percent", 1.0
+    u = lex.units[unit_text]
+    return u.canonical, u.family, u.multiplier
+
+
+def _qualifier_before(f: str, pos: int, lex: _Lexicon) -> tuple[str, int, bool]:
+    """Return (qualifier, raw start, in_raw) for the text just before a number at pos."""
+    window = f[max(0, pos - 4) : pos]
+    m = lex.bound_before_re.search(window)
+    if m:
+        return m.group(0), pos, False
+    m = lex.approx_before_re.search(window)
+    if m:
+        return m.group(0), pos - len(m.group(0)), True
+    return "", pos, False
+
+
+def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
+    """All quantities in one folded section text, in text order."""
+    excluded = _excluded_spans(f, lex)
+    hits: list[_Hit] = []
+    for m in lex.master_re.finditer(f):
+        s0 = m.start()
+        if _inside(s0, excluded):
+            continue
+        before = f[max(0, s0 - 6) : s0]
+        if before.endswith("第") or before.rstrip().endswith("第"):
+            continue  # ordinal: 第一, 第三届
+        if m.group("frac"):
+            value = parse_number(m.group("frac"))
+            if value is None:
+                continue
+            end = m.end()
+            unit, family, mult = "%", "percent", 1.0
+            num_text = m.group("frac")
+            is_cn = True
+        elif m.group("ratio"):
+            r1, r2 = m.group("r1"), m.group("r2")
+            clause_before = f[max(0, s0 - 12) : s0]
+            time_like = _TIME_LIKE.match(m.group("ratio")) is not None
+            if time_like and "比" not in clause_before and int(r1) <= 24 and int(r2) < 60:
+                continue  # a time of day, not a ratio
+            hits.append(_Hit(s0, m.end(), s0, float(r2), "ratio", "other", "", False))
+            continue
+        else:
+            num_text = m.group("ar") or m.group("cn")
+            is_cn = m.group("cn") is not None
+            if (
+                is_cn
+                and num_text.startswith(("十", "百", "千", "万"))
+                and any(before.endswith(w) for w in lex.vague_before)
+            ):
+                continue  # 数十, 几十
+            t = lex.tail_re.match(f, m.end())
+            unit_text = t.group("unit") if t else None
+            if unit_text and unit_text != "%" and lex.units[unit_text].arabic_only and is_cn:
+                unit_text = None  # 五大… is a name; only 3大 counts
+            if not unit_text:
+                _range_hit(f, m, lex, hits, excluded)
+                continue
+            if lex.hotline_after_re.match(f, m.end()):
+                continue
+            base = parse_number(num_text)
+            if base is None:
+                continue
+            if t.group("mult"):
+                base *= MULTIPLIERS[t.group("mult")]
+            unit, family, mult = _unit_of(unit_text, lex)
+            value = base * mult
+            end = t.end()
+            if is_cn and value == 1 and num_text in ("一", "壹"):
+                continue  # 一项, 一次: idiomatic
+            if is_cn and unit in ("次",) and lex.congress_after_re.match(f, end):
+                continue  # 二十次全国代表大会
+            if unit in ("名", "位") and lex.rank_before_re.search(before):
+                continue  # 前10名
+            if lex.discourse_after_re.match(f, end) or (
+                is_cn and lex.discourse_before_re.search(before)
+            ):
+                continue  # 以下两个方面
+            line_start = f.rfind("\n", 0, s0) + 1
+            if (
+                not is_cn
+                and f[line_start:s0].strip() in ("", "(")
+                and _OUTLINE_AFTER.match(f, m.end())
+            ):
+                continue  # outline marker 1、 / (1)
+            between = (t.group("b1") or "") + (t.group("b2") or "")
+        if m.group("frac"):
+            between = ""
+        qual, raw_start, in_raw = _qualifier_before(f, s0, lex)
+        qual_start = raw_start if in_raw or not qual else s0 - len(qual)
+        approx = bool(qual) or bool(between)
+        qualifier = qual or between
+        a = lex.approx_after_re.match(f, end)
+        if a:
+            end = a.end()
+            approx = True
+            qualifier = qualifier or a.group(0)
+        hits.append(
+            _Hit(raw_start, end, s0, float(value), unit, family, qualifier, approx, qual_start)
+        )
+    return hits
+
+
+def _range_hit(
+    f: str, m: re.Match, lex: _Lexicon, hits: list[_Hit], excluded: list[tuple[int, int]]
+) -> None:
+    """A number with no unit followed by 至/-/~ and a number with a unit (3至5次)."""
+    r = lex.range_re.match(f, m.end())
+    if not r:
+        return
+    t = lex.tail_re.match(f, r.end())
+    if not t or _inside(m.start(), excluded):
+        return
+    unit_text = t.group("unit")
+    if unit_text != "%" and lex.units[unit_text].arabic_only and m.group("cn"):
+        return
+    base = parse_number(m.group(0))
+    if base is None:
+        return
+    if t.group("mult") and parse_number(r.group("n2")) is not None:
+        base *= MULTIPLIERS[t.group("mult")]
+    unit, family, mult = _unit_of(unit_text, lex)
+    hits.append(_Hit(m.start(), m.end(), m.start(), base * mult, unit, family, "", False))
+
+
+def _segments(f: str, lo: int, hi: int, regex: re.Pattern) -> list[tuple[int, int]]:
+    out, a = [], lo
+    for m in regex.finditer(f, lo, hi):
+        out.append((a, m.start()))
+        a = m.end()
+    out.append((a, hi))
+    return out
+
+
+def _locate(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in spans:
+        if a <= pos < b:
+            return a, b
+    return spans[-1] if spans else (0, 0)
+
+
+def _clean_subject(s: str, lex: _Lexicon) -> str:
+    s = re.sub(r"《[^《》]*》", "", s)
+    s = re.sub(r"\([^()]*\)|\([^()]*$", "", s)
+    s = re.sub(r"[“”\"'‘’\s]", "", s)
+    for _ in range(6):
+        new = lex.prefix_re.sub("", s)
+        new = lex.suffix_re.sub("", new)
+        new = new.strip("、,:;")
+        if new == s:
+            break
+        s = new
+    if len(s) > 12:
+        cut = max(s.rfind("、"), s.rfind("及"), s.rfind("和"))
+        if 0 <= cut < len(s) - 1 and len(s) - cut - 1 >= 2:
+            s = s[cut + 1 :]
+    if len(s) > 12:
+        s = _last_words(s, 12)
+    return s
+
+
+def _last_words(s: str, limit: int) -> str:
+    """The longest run of whole words (rjieba) at the end of ``s`` within ``limit`` chars."""
+    try:
+        import rjieba  # lazy: nothing loads at import time
+
+        words = rjieba.cut(s)
+    except Exception:  # no segmenter: cut by characters
+        return s[-limit:]
+    out = ""
+    for w in reversed(words):
+        if len(out) + len(w) > limit:
+            break
+        out = w + out
+    return out or s[-limit:]
+
+
+def _subject(
+    f: str,
+    left_lo: int,
+    raw_start: int,
+    raw_end: int,
+    clause_end: int,
+    family: str,
+    lex: _Lexicon,
+    text: str,
+) -> str:
+    """Short phrase saying what is counted (see module docstring)."""
+    left = text[left_lo:raw_start]
+    fl = f[left_lo:raw_start]
+    if left_lo >= raw_start:
+        left = fl = ""
+    cut = fl.rfind("(")
+    if cut >= 0 and ")" not in fl[cut:]:  # inside an open parenthesis: (违法户外广告拆除1起
+        left, fl = left[cut + 1 :], fl[cut + 1 :]
+    verbs = list(lex.verb_re.finditer(fl))
+    if verbs:
+        last = verbs[-1]
+        after = _clean_subject(left[last.end() :], lex)
+        if after:
+            left_subject = after
+        else:
+            prev_end = verbs[-2].end() if len(verbs) > 1 else 0
+            left_subject = _clean_subject(left[prev_end : last.end()], lex)
+    else:
+        left_subject = _clean_subject(left, lex)
+    right_subject = ""
+    if family not in ("percent", "money", "other"):
+        right = f[raw_end:clause_end]
+        right = re.sub(r"^\([^()]{0,4}\)", lambda m: " " * len(m.group(0)), right)  # 宗(次)
+        if right and re.match(r"[\u4e00-\u9fff ]", right) and not lex.stop_re.match(right):
+            stop = lex.stop_re.search(right, 2)
+            verb = lex.verb_re.search(right, 2)
+            cut = min(
+                [len(right)]
+                + [x.start() for x in (stop, verb) if x is not None]
+                + [i for i, ch in enumerate(right) if ch in "、,。;:()"]
+            )
+            right_subject = _clean_subject(text[raw_end : raw_end + min(cut, 10)], lex)
+    if right_subject:
+        return right_subject
+    return left_subject
+
+
+def _plan_flags(text: str, start_flag: bool, lex: _Lexicon) -> list[tuple[int, bool]]:
+    """(line start, plan flag) for every line: True under a plan heading (下一步工作计划)."""
+    flags, flag, pos = [], start_flag, 0
+    for line in text.split("\n"):
+        s = line.strip()
+        heading_like = (
+            len(s) <= 40
+            and "。" not in s[:-1]
+            and (_ANY_HEADING.match(s) is not None or len(s) <= 25)
+        )
+        if heading_like and s:
+            fs = fold(s)
+            if lex.plan_heading_re.search(fs):
+                flag = True
+            elif _TOP_HEADING.match(fs):
+                flag = False
+        flags.append((pos, flag))
+        pos += len(line) + 1
+    return flags
+
+
+def _flag_at(flags: list[tuple[int, bool]], pos: int) -> bool:
+    flag = False
+    for a, fl in flags:
+        if a > pos:
+            break
+        flag = fl
+    return flag
+
+
+def _kind(f: str, clause_lo: int, left_lo: int, hit: _Hit, plan: bool, lex: _Lexicon) -> str:
+    if plan or lex.target_re.search(f, clause_lo, hit.start):
+        return "target"
+    if lex.change_re.search(f[left_lo : hit.start]) or hit.unit in ("百分点", "倍"):
+        return "change"
+    if hit.family == "percent" or hit.unit == "ratio":
+        return "rate"
+    return "level"
+
+
+def _only_connectors(s: str, lex: _Lexicon) -> bool:
+    """True when s holds no noun: only verbs, connectors (至/到/和) and punctuation."""
+    rest = lex.change_word_re.sub("", lex.verb_re.sub("", s))
+    rest = re.sub(r"[至到和及与、,;\s]|(?:分别|再|又|了|为|达|减少|增加)", "", rest)
+    return rest == ""
+
+
+def assign_indicator(
+    subject: str,
+    clause: str,
+    sentence: str,
+    unit_family: str,
+    rules: tuple[IndicatorRule, ...] | None = None,
+    *,
+    local_clause: str | None = None,
+) -> str:
+    """Return the canonical indicator for one quantity, or ''.
+
+    Args:
+        subject: the metric's subject (e.g. ``简易程序案件``).
+        clause: the clause (between commas) holding the number.
+        sentence: the sentence holding the number.
+        unit_family: the unit's family; an indicator whose families exclude it is skipped.
+        rules: indicator rules (default: ``analysis/lexicons/indicators.tsv``).
+        local_clause: the clause from its start to the end of the number (what the
+            ``exclude`` pattern is tried on, with the subject); default: ``clause``.
+
+    Returns:
+        The first indicator (file order) whose conditions all hold, else ''.
+    """
+    rules = rules if rules is not None else _load_indicator_rules(str(INDICATORS_FILE))
+    subject, clause, sentence = fold(subject), fold(clause), fold(sentence)
+    local = fold(local_clause) if local_clause is not None else clause
+    for r in rules:
+        if unit_family not in r.families:
+            continue
+        if r.subject is not None and not r.subject.search(subject):
+            continue
+        if r.clause is not None and not r.clause.search(clause):
+            continue
+        if r.sentence is not None and not r.sentence.search(sentence):
+            continue
+        if r.exclude is not None and r.exclude.search(subject + " " + local):
+            continue
+        return r.indicator
+    return ""
+
+
+def _heading_flags(sections: pd.DataFrame, lex: _Lexicon) -> dict[tuple[str, str], bool]:
+    """Plan flag inherited by each section from its own and its ancestors' headings."""
+    out: dict[tuple[str, str], bool] = {}
+    if "heading" not in sections.columns:
+        return out
+    heads = {
+        (str(r.report_id), str(r.section_id)): fold(str(r.heading or ""))
+        for r in sections.itertuples()
+    }
+    for rid, sid in heads:
+        parts = sid.split(".")
+        chain = [".".join(parts[: i + 1]) for i in range(len(parts))]
+        out[(rid, sid)] = any(lex.plan_heading_re.search(heads.get((rid, c), "")) for c in chain)
+    return out
+
+
+def extract_metrics(
+    sections: pd.DataFrame,
+    *,
+    units_path: Path | str = UNITS_FILE,
+    patterns_path: Path | str = PATTERNS_FILE,
+    indicators_path: Path | str = INDICATORS_FILE,
+) -> pd.DataFrame:
+    """Extract every quantity stated in the sections' text.
+
+    Args:
+        sections: one row per section with at least ``report_id, section_id, start, text``
+            (``start`` is the section's offset in the report's cleaned text; a section's text
+            is a slice of it). Optional ``heading`` columns let quantities under a plan
+            heading (下一步工作计划) be marked ``target``.
+        units_path: units lexicon (``analysis/lexicons/units.tsv``).
+        patterns_path: extractor word lists (``analysis/lexicons/metric_patterns.tsv``).
+        indicators_path: indicator rules (``analysis/lexicons/indicators.tsv``).
+
+    Returns:
+        The ``metrics`` table: exactly the columns of ``schema.METRICS`` in order, one row per
+        quantity, sorted by report and offset; ``metric_id`` is ``m0001``, ``m0002``, ... per
+        report in text order; ``raw`` is ``cleaned_text[start:end]``; ``corrected`` is False.
+    """
+    lex = _lexicon(str(units_path), str(patterns_path))
+    rules = _load_indicator_rules(str(indicators_path))
+    missing = {"report_id", "section_id", "start", "text"} - set(sections.columns)
+    if missing:
+        raise ValueError(f"extract_metrics: sections lacks columns {sorted(missing)}")
+    ordered = sections.assign(start=sections["start"].astype(int)).sort_values(
+        ["report_id", "start"], kind="stable"
+    )
+    inherited = _heading_flags(ordered, lex)
+    rows: list[dict] = []
+    for sec in ordered.itertuples(index=False):
+        text = str(sec.text or "")
+        if not text:
+            continue
+        rid, sid, base = str(sec.report_id), str(sec.section_id), int(sec.start)
+        f = fold(text)
+        flags = _plan_flags(text, inherited.get((rid, sid), False), lex)
+        sentences = _segments(f, 0, len(f), _SENTENCE_END)
+        prev_in_clause: dict[tuple[int, int], tuple[int, str]] = {}
+        for hit in _find_hits(f, lex):
+            s_lo, s_hi = _locate(sentences, hit.num_start)
+            clauses = _segments(f, s_lo, s_hi, _CLAUSE_END)
+            c_lo, c_hi = _locate(clauses, hit.num_start)
+            prev_end, prev_subject = prev_in_clause.get((c_lo, c_hi), (c_lo, ""))
+            left_lo = max(c_lo, prev_end)
+            subject = _subject(f, left_lo, hit.qual_start, hit.end, c_hi, hit.family, lex, text)
+            if prev_subject and _only_connectors(f[left_lo : hit.qual_start], lex):
+                subject = prev_subject  # 从20%提升至70%: the 70% counts the same thing
+            prev_in_clause[(c_lo, c_hi)] = (hit.end, subject)
+            sentence = text[s_lo:s_hi].strip()
+            clause = text[c_lo:c_hi]
+            local_clause = text[c_lo : hit.end]
+            kind = _kind(f, c_lo, left_lo, hit, _flag_at(flags, hit.start), lex)
+            rows.append(
+                {
+                    "report_id": rid,
+                    "section_id": sid,
+                    "start": base + hit.start,
+                    "end": base + hit.end,
+                    "raw": text[hit.start : hit.end],
+                    "value": hit.value,
+                    "unit": hit.unit,
+                    "unit_family": hit.family,
+                    "approx": hit.approx,
+                    "qualifier": hit.qualifier,
+                    "kind": kind,
+                    "subject": subject,
+                    "indicator": assign_indicator(
+                        subject, clause, sentence, hit.family, rules, local_clause=local_clause
+                    ),
+                    "sentence": sentence,
+                    "corrected": False,
+                }
+            )
+    df = pd.DataFrame(rows, columns=[c for c in METRIC_COLUMNS if c != "metric_id"])
+    df = df.sort_values(["report_id", "start"], kind="stable").reset_index(drop=True)
+    df["metric_id"] = [f"m{i + 1:04d}" for i in df.groupby("report_id").cumcount()]
+    return _typed(df[METRIC_COLUMNS])
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    df = df.copy()
+    for c in ("start", "end"):
+        df[c] = df[c].astype("int64")
+    df["value"] = df["value"].astype("float64")
+    for c in ("approx", "corrected"):
+        df[c] = df[c].astype(bool)
+    for c in (
+        "report_id",
+        "section_id",
+        "metric_id",
+        "raw",
+        "unit",
+        "unit_family",
+        "qualifier",
+        "kind",
+        "subject",
+        "indicator",
+        "sentence",
+    ):
+        df[c] = df[c].astype(str)
+    return df.reset_index(drop=True)
+
+
+def sections_from_texts(texts: dict[str, str]) -> pd.DataFrame:
+    """One section per report (``section_id`` '0', ``start`` 0): for quick use without sections.
+
+    Args:
+        texts: report_id -> cleaned text.
+
+    Returns:
+        A frame with columns ``report_id, section_id, start, end, text``.
+    """
+    return pd.DataFrame(
+        [
+            {"report_id": rid, "section_id": "0", "start": 0, "end": len(t), "text": t}
+            for rid, t in sorted(texts.items())
+        ],
+        columns=["report_id", "section_id", "start", "end", "text"],
+    )
+
+
+# ----------------------------------------------------------------------------- indicators
+
+
+def _is_subset_mention(sentence: str, raw: str) -> bool:
+    """True when the mention stands in a clause opened by 其中/包括 (a part of a total)."""
+    f, r = fold(sentence), fold(raw)
+    pos = f.find(r)
+    if pos < 0:
+        return False
+    cut = max(
+        f.rfind(",", 0, pos), f.rfind(";", 0, pos), f.rfind(":", 0, pos), f.rfind("(", 0, pos)
+    )
+    return _SUBSET_OPENER.match(f[cut + 1 : pos]) is not None
+
+
+def _report_sentences(
+    report_id: str, metrics: pd.DataFrame, texts: dict[str, str] | None
+) -> list[str]:
+    if texts and report_id in texts:
+        t = texts[report_id]
+        f = fold(t)
+        return [t[a:b].strip() for a, b in _segments(f, 0, len(f), _SENTENCE_END) if t[a:b].strip()]
+    sub = metrics[metrics["report_id"] == report_id]
+    return list(dict.fromkeys(sub["sentence"].tolist()))
+
+
+def _texts_from(sections_or_text: pd.DataFrame | dict[str, str] | None) -> dict[str, str]:
+    if sections_or_text is None:
+        return {}
+    if isinstance(sections_or_text, dict):
+        return dict(sections_or_text)
+    df = sections_or_text
+    if "text" not in df.columns or "report_id" not in df.columns:
+        raise ValueError("derive_indicators: sections need columns report_id and text")
+    order = ["report_id", "start"] if "start" in df.columns else ["report_id"]
+    df = df.sort_values(order, kind="stable")
+    return {str(rid): "".join(g["text"].astype(str)) for rid, g in df.groupby("report_id")}
+
+
+def _fmt_unit(units: list[str], fallback: str) -> str:
+    return units[0] if len(set(units)) == 1 else fallback
+
+
+def derive_indicators(
+    metrics: pd.DataFrame,
+    sections_or_text: pd.DataFrame | dict[str, str] | None = None,
+    *,
+    indicators_path: Path | str = INDICATORS_FILE,
+) -> pd.DataFrame:
+    """One figure per (report, indicator) the report states.
+
+    Args:
+        metrics: the ``metrics`` table (with ``indicator`` assigned).
+        sections_or_text: the sections table (``report_id, start, text``) or a dict
+            report_id -> cleaned text, searched for explicit nones (未发生行政诉讼案件). When
+            None, only the sentences of the metrics are searched.
+        indicators_path: indicator rules (``analysis/lexicons/indicators.tsv``).
+
+    Returns:
+        The ``indicators`` table (columns of ``schema.INDICATORS``), sorted by report and
+        by the lexicon's indicator order. ``method`` is ``stated``, ``sum`` or
+        ``stated_zero``; ``evidence`` joins the metric_ids used with ';'.
+    """
+    rules = _load_indicator_rules(str(indicators_path))
+    texts = _texts_from(sections_or_text)
+    reports = sorted(set(metrics["report_id"].astype(str)) | set(texts))
+    rows: list[dict] = []
+    for rid in reports:
+        sub = metrics[(metrics["report_id"].astype(str) == rid)].sort_values("start")
+        for rule in rules:
+            cands = sub[(sub["indicator"] == rule.indicator) & ~sub["kind"].isin(NOT_STATED_KINDS)]
+            if len(cands):
+                row = _aggregate(cands, rule)
+                if row:
+                    rows.append({"report_id": rid, "indicator": rule.indicator, **row})
+                    continue
+            if rule.zero is None:
+                continue
+            for sent in _report_sentences(rid, metrics, texts):
+                if rule.zero.search(fold(sent)):
+                    ids = sub.loc[sub["sentence"] == sent, "metric_id"].tolist()
+                    rows.append(
+                        {
+                            "report_id": rid,
+                            "indicator": rule.indicator,
+                            "value": 0.0,
+                            "unit": rule.unit,
+                            "method": "stated_zero",
+                            "evidence": ";".join(ids),
+                        }
+                    )
+                    break
+    out = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
+    out["value"] = out["value"].astype("float64")
+    return out.reset_index(drop=True)
+
+
+def _aggregate(cands: pd.DataFrame, rule: IndicatorRule) -> dict | None:
+    if rule.aggregate == "first":
+        first = cands.iloc[0]
+        method = "stated_zero" if first["value"] == 0 else "stated"
+        return {
+            "value": float(first["value"]),
+            "unit": first["unit"],
+            "method": method,
+            "evidence": first["metric_id"],
+        }
+    parts = [r for r in cands.itertuples() if not _is_subset_mention(r.sentence, r.raw)]
+    if not parts:
+        parts = [next(cands.itertuples())]
+    seen: set[tuple[float, str]] = set()
+    kept = []
+    for r in parts:
+        key = (round(float(r.value), 6), r.unit)
+        if key in seen:
+            continue  # the same figure restated
+        seen.add(key)
+        kept.append(r)
+    value = float(sum(r.value for r in kept))
+    unit = _fmt_unit([r.unit for r in kept], rule.unit)
+    if value == 0:
+        method = "stated_zero"
+    else:
+        method = "stated" if len(kept) == 1 else "sum"
+    return {
+        "value": value,
+        "unit": unit,
+        "method": method,
+        "evidence": ";".join(r.metric_id for r in kept),
+    }
+
+
+# ----------------------------------------------------------------------------- corrections
+
+
+def read_corrections(path: Path | str = paths.CORRECTIONS_FILE) -> pd.DataFrame:
+    """Read reviewed corrections of extracted quantities.
+
+    Args:
+        path: a CSV with ``#`` comment lines and columns ``report_id, raw, occurrence or
+            start, action, value, unit, indicator, note``. ``action`` is ``set`` (change
+            value/unit/indicator where given) or ``not_a_quantity`` (drop the row).
+
+    Returns:
+        The corrections with all columns of ``CORRECTION_COLUMNS`` (strings; '' if absent).
+        A missing file gives an empty table.
+
+    Raises:
+        ValueError: naming the file, when required columns are missing or an action is
+            unknown.
+    """
+    path = Path(path)
+    if not path.exists():
+        return pd.DataFrame(columns=CORRECTION_COLUMNS)
+    df = pd.read_csv(
+        path,
+        comment="#",
+        dtype=str,
+        keep_default_na=False,
+        encoding="utf-8-sig",
+        skip_blank_lines=True,
+    )
+    df.columns = [c.strip() for c in df.columns]
+    missing = {"report_id", "raw", "action"} - set(df.columns)
+    if missing or not ({"occurrence", "start"} & set(df.columns)):
+        need = sorted(
+            missing
+            | (
+                {"occurrence or start"}
+                if not ({"occurrence", "start"} & set(df.columns))
+                else set()
+            )
+        )
+        raise ValueError(
+            f"{path}: corrections file lacks columns {need}; expected "
+            f"{', '.join(CORRECTION_COLUMNS)}"
+        )
+    for c in CORRECTION_COLUMNS:
+        if c not in df.columns:
+            df[c] = ""
+    df = df[CORRECTION_COLUMNS].apply(lambda s: s.str.strip())
+    bad = sorted(set(df["action"]) - set(CORRECTION_ACTIONS))
+    if bad:
+        raise ValueError(f"{path}: unknown action(s) {bad}; use one of {CORRECTION_ACTIONS}")
+    return df.reset_index(drop=True)
+
+
+def apply_corrections(
+    metrics: pd.DataFrame,
+    corrections: pd.DataFrame,
+    *,
+    units_path: Path | str = UNITS_FILE,
+) -> tuple[pd.DataFrame, list[str]]:
+    """Apply reviewed corrections to the metrics table.
+
+    A correction matches the row of its report whose ``raw`` equals the correction's ``raw``
+    and whose ``start`` equals ``start`` (when given), else the ``occurrence``-th such row in
+    text order (1-based; default 1). ``set`` changes value / unit (and unit_family) /
+    indicator where the correction gives them; ``not_a_quantity`` drops the row. Changed
+    rows get ``corrected`` = True; metric_ids are kept.
+
+    Args:
+        metrics: the ``metrics`` table.
+        corrections: from :func:`read_corrections`.
+        units_path: units lexicon, to find the family of a corrected unit.
+
+    Returns:
+        (corrected metrics, warnings): one warning per correction that matched nothing.
+    """
+    out = metrics.copy()
+    warnings: list[str] = []
+    families = {u.canonical: u.family for u in _load_units(str(units_path))}
+    families.update({"%": "percent", "ratio": "other"})
+    drop: list[int] = []
+    for i, c in corrections.reset_index(drop=True).iterrows():
+        label = (
+            f"correction #{i + 1} ({c.get('report_id', '')}, raw={c.get('raw', '')!r}, "
+            f"occurrence={c.get('occurrence', '')!r}, start={c.get('start', '')!r})"
+        )
+        same = out[
+            (out["report_id"].astype(str) == str(c["report_id"])) & (out["raw"] == c["raw"])
+        ].sort_values("start")
+        start = str(c.get("start", "") or "").strip()
+        if start:
+            target = same[same["start"] == int(float(start))]
+        else:
+            occ = int(float(str(c.get("occurrence", "") or "1")))
+            target = same.iloc[occ - 1 : occ] if 1 <= occ <= len(same) else same.iloc[0:0]
+        if target.empty:
+            warnings.append(f"{label}: matches no metric; not applied")
+            continue
+        idx = target.index[0]
+        if c["action"] == "not_a_quantity":
+            drop.append(idx)
+            continue
+        if c["action"] != "set":
+            warnings.append(f"{label}: unknown action {c['action']!r}; not applied")
+            continue
+        if str(c.get("value", "")).strip():
+            out.at[idx, "value"] = float(c["value"])
+        if str(c.get("unit", "")).strip():
+            out.at[idx, "unit"] = c["unit"].strip()
+            out.at[idx, "unit_family"] = families.get(c["unit"].strip(), "other")
+        if str(c.get("indicator", "")).strip():
+            ind = c["indicator"].strip()
+            out.at[idx, "indicator"] = "" if ind in ("-", "none") else ind
+        out.at[idx, "corrected"] = True
+    out = out.drop(index=drop)
+    return out.reset_index(drop=True), warnings

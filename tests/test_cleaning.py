@@ -1,0 +1,502 @@
+"""Tests for analysis.cleaning: chrome removal, metadata, PDF hard wraps, shapes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from shapes import to_encoding, to_fullwidth_punctuation, to_mixed, to_pdf_shape
+
+from analysis.cleaning import CleanResult, clean_text, load_chrome_patterns, parse_date
+from analysis.normalize import fold
+from analysis.reading import read_report
+from analysis.schema import CLEANING
+from analysis.sections import split_sections
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "data" / "raw").glob("*.txt"))
+CHROME_MARKS = ("扫一扫", "ICP", "Copyright", "当前位置", "【打印】")
+
+
+def rules(result: CleanResult) -> dict[int, str]:
+    return dict(zip(result.removed.line_no, result.removed.rule, strict=True))
+
+
+# --------------------------------------------------------------------------------------
+# Hand-made web page
+
+WEB_PAGE = """首页
+机构概况
+政务公开
+您当前的位置:首页 > 政务公开 > 法治政府建设
+XX区城市管理局2023年法治政府建设工作报告
+发布时间：2024年3月6日 来源：法规科 浏览次数：123
+【字体：大 中 小】【打印】【关闭】
+
+2023年,我局坚持以习近平法治思想为指导,深入推进依法行政,各项工作取得积极成效,现报告如下。
+一、主要工作
+\u3000\u3000(一)加强领导。全年召开会议6次,研究部署法治工作。\u00a0
+二、存在问题
+一是制度不健全。二是队伍不稳定,执法力量仍显不足。
+
+XX区城市管理局
+\u00a0\u00a0二〇二四年三月二十六日
+扫一扫在手机打开当前页
+网站地图
+联系我们
+政府网站
+Copyright © 2024 XX区人民政府 版权所有
+沪ICP备12345678号 沪公网安备31011402001234号
+网站标识码:3101140001
+技术支持：某某科技
+主办单位：XX区人民政府办公室"""
+
+WEB_PAGE_CLEAN = """XX区城市管理局2023年法治政府建设工作报告
+2023年,我局坚持以习近平法治思想为指导,深入推进依法行政,各项工作取得积极成效,现报告如下。
+一、主要工作
+(一)加强领导。全年召开会议6次,研究部署法治工作。
+二、存在问题
+一是制度不健全。二是队伍不稳定,执法力量仍显不足。"""
+
+
+def test_web_page_chrome_is_removed_and_recorded() -> None:
+    result = clean_text(WEB_PAGE, "r1")
+    assert result.text == WEB_PAGE_CLEAN
+    assert rules(result) == {
+        1: "site_menu",
+        2: "site_menu",
+        3: "site_menu",
+        4: "breadcrumb",
+        6: "metadata_date",
+        7: "print_close",
+        15: "signature",
+        16: "signature",
+        17: "share",
+        18: "footer_links",
+        19: "footer_links",
+        20: "site_menu",
+        21: "copyright",
+        22: "icp",
+        23: "icp",
+        24: "tech_support",
+        25: "host",
+    }
+    assert list(result.removed.columns) == list(CLEANING.columns)
+    assert set(result.removed.report_id) == {"r1"}
+    assert (
+        result.removed.text[result.removed.line_no == 16].iloc[0]
+        == "\u00a0\u00a0二〇二四年三月二十六日"
+    )
+
+
+def test_web_page_metadata() -> None:
+    meta = clean_text(WEB_PAGE).metadata
+    assert meta["published"] == "2024-03-06"
+    assert meta["published_line"] == 6
+    assert meta["signature_name"] == "XX区城市管理局"
+    assert meta["signature_date"] == "2024-03-26"
+    assert meta["signature_lines"] == [15, 16]
+    assert meta["title_lines"] == ["XX区城市管理局2023年法治政府建设工作报告"]
+    assert meta["pdf_shape"] is False
+
+
+def test_title_above_print_buttons_is_kept_without_breadcrumb() -> None:
+    text = "2023年法治政府建设报告\n【打印】\n一、工作情况\n全年办理案件100件,同比增长10%,群众满意度明显提升。"
+    result = clean_text(text)
+    assert (
+        result.text
+        == "2023年法治政府建设报告\n一、工作情况\n全年办理案件100件,同比增长10%,群众满意度明显提升。"
+    )
+    assert rules(result) == {2: "print_close"}
+
+
+def test_signature_with_name_and_date_on_one_line() -> None:
+    text = "一、工作情况\n全年办理案件100件,同比增长10%,群众满意度明显提升。\n某市城市管理局 2024年1月5日"
+    result = clean_text(text)
+    assert result.metadata["signature_name"] == "某市城市管理局"
+    assert result.metadata["signature_date"] == "2024-01-05"
+    assert rules(result) == {3: "signature"}
+
+
+def test_body_text_mentioning_chrome_words_is_kept() -> None:
+    text = (
+        "一、工作情况\n"
+        "群众可通过扫一扫二维码查询办件进度,网站累计点击量突破10万次,来源渠道更加丰富,"
+        "版权保护宣传进社区,共发放资料3000份。持续开展执法活动,全年办理案件100件,"
+        "同比增长10%,群众满意度明显提升,法治政府建设各项工作取得积极成效。"
+    )
+    result = clean_text(text)
+    assert result.text == text
+    assert result.removed.empty
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("- 3 -", "page_number"),
+        ("—3—", "page_number"),
+        ("－ 12 －", "page_number"),
+        ("第3页 共8页", "page_number"),
+        ("第 3 页", "page_number"),
+        ("3/8", "page_number"),
+        ("7", "page_number"),
+        ("Page 2 of 9", "page_number"),
+        ("分享到：微信 微博", "share"),
+        ("【打印】 【关闭】", "print_close"),
+        ("打印本页 关闭窗口", "print_close"),
+        ("版权所有：某某市人民政府", "copyright"),
+        ("来源: 某某局", "source"),
+        ("点击：", "counter"),
+        ("浏览次数：1024", "counter"),
+        ("当前位置：首页 > 新闻", "breadcrumb"),
+    ],
+)
+def test_single_chrome_lines(line: str, rule: str) -> None:
+    text = (
+        "一、工作情况\n"
+        "全年办理案件100件,同比增长10%,群众满意度明显提升,各项工作取得积极成效。\n"
+        f"{line}\n"
+        "二、存在问题\n"
+        "执法力量不足,队伍专业化水平有待提高,信息化建设仍需加强。"
+    )
+    result = clean_text(text)
+    assert rules(result) == {3: rule}
+    assert line not in result.text
+
+
+# --------------------------------------------------------------------------------------
+# Hand-made PDF copy (width 20, page numbers, running header)
+
+PDF_TEXT = """关于2023年法治政府建设情况的报告
+\u3000\u30002023年,我局坚持以习近平法治思想
+为指导,深入推进依法行政,各项工作取得积
+极成效。现将有关情况报告如下。
+\u3000\u3000一、主要工作情况
+\u3000\u3000(一)加强组织领导,压实第一责任人职
+责。局党组专题研究法治工作4次,制定年度
+- 1 -
+法治政府建设报告
+工作要点,明确责任分工。
+\u3000\u3000(二)强化执法监督。开展案卷评查2次
+,评查案卷120件,发现问题全部整改到位
+- 2 -
+法治政府建设报告
+。全年未发生行政诉讼败诉案件。
+\u3000\u3000二、存在的问题
+\u3000\u3000执法队伍专业化水平有待提高,基层执法
+力量不足。
+- 3 -
+法治政府建设报告
+\u3000\u3000三、下一步工作打算
+\u3000\u3000持续加强执法队伍建设,深入推进普法工
+作,不断提升依法行政水平。
+- 4 -"""
+
+PDF_CLEAN = """关于2023年法治政府建设情况的报告
+2023年,我局坚持以习近平法治思想为指导,深入推进依法行政,各项工作取得积极成效。现将有关情况报告如下。
+一、主要工作情况
+(一)加强组织领导,压实第一责任人职责。局党组专题研究法治工作4次,制定年度工作要点,明确责任分工。
+(二)强化执法监督。开展案卷评查2次,评查案卷120件,发现问题全部整改到位。全年未发生行政诉讼败诉案件。
+二、存在的问题
+执法队伍专业化水平有待提高,基层执法力量不足。
+三、下一步工作打算
+持续加强执法队伍建设,深入推进普法工作,不断提升依法行政水平。"""
+
+
+def test_pdf_hard_wraps_are_joined_and_page_chrome_removed() -> None:
+    result = clean_text(PDF_TEXT)
+    assert result.text == PDF_CLEAN
+    assert rules(result) == {
+        3: "joined_line_break",
+        4: "joined_line_break",
+        7: "joined_line_break",
+        8: "page_number",
+        9: "running_header",
+        10: "joined_line_break",
+        12: "joined_line_break",
+        13: "page_number",
+        14: "running_header",
+        15: "joined_line_break",
+        18: "joined_line_break",
+        19: "page_number",
+        20: "running_header",
+        23: "joined_line_break",
+        24: "page_number",
+    }
+    assert result.metadata["pdf_shape"] is True
+    joined = result.removed[result.removed.rule == "joined_line_break"]
+    assert joined.text.iloc[0] == "为指导,深入推进依法行政,各项工作取得积"
+
+
+def test_pdf_without_indentation_is_joined_too() -> None:
+    text = to_pdf_shape(PDF_CLEAN, width=20, page_lines=4, header="某局报告", indent=False)
+    assert "\u3000" not in text
+    assert text.count("某局报告") >= 3
+    result = clean_text(text)
+    # Without indentation a full line ending in 。 may end its paragraph: it is not joined,
+    # so "(一)加强组织领导,压实第一责任人职责。" (exactly 20 characters) keeps its break.
+    assert result.text == PDF_CLEAN.replace("职责。局党组", "职责。\n局党组")
+    assert set(result.removed.rule) == {"joined_line_break", "page_number", "running_header"}
+
+
+def test_web_shaped_text_is_never_joined() -> None:
+    text = (
+        "一、主要工作\n"
+        "(一)加强领导\n"
+        "全年召开党组会议研究法治工作,部署年度任务,压实工作责任,推动各项工作落实\n"
+        "(二)强化培训\n"
+        "组织全体执法人员参加法律知识培训和考试,参训人员达到三百余人次,考试合格率百分之百\n"
+        "(三)完善制度\n"
+        "制定印发行政执法公示制度、执法全过程记录制度和重大执法决定法制审核制度等文件\n"
+        "二、存在问题\n"
+        "执法队伍专业化水平有待提高,基层执法力量不足,信息化建设仍需进一步加强和完善提升"
+    )
+    result = clean_text(text)
+    assert result.text == text
+    assert result.removed.empty
+    assert result.metadata["pdf_shape"] is False
+
+
+def test_running_header_repeated_in_web_text() -> None:
+    body = "全年办理案件100件,同比增长10%,群众满意度明显提升,各项工作取得积极成效。"
+    text = "\n".join(["某市城管局", body, "某市城管局", body, "某市城管局", body])
+    result = clean_text(text)
+    # The first occurrence stands in the title area: it is the title.
+    assert rules(result) == {3: "running_header", 5: "running_header"}
+    assert result.metadata["title_lines"] == ["某市城管局"]
+
+
+def test_blank_lines_are_dropped_and_lines_stripped() -> None:
+    text = "\u3000\u3000一、工作\u3000\n\n \u00a0\n\t(一)学习。内容。  \n"
+    result = clean_text(text)
+    assert result.text == "一、工作\n(一)学习。内容。"
+    assert result.removed.empty
+
+
+def test_crlf_and_bom_are_handled() -> None:
+    result = clean_text("\ufeff一、工作\r\n(一)学习。内容。\r\n")
+    assert result.text == "一、工作\n(一)学习。内容。"
+
+
+def test_custom_patterns_replace_the_lexicon() -> None:
+    patterns = pd.DataFrame(
+        {"rule": ["ad"], "pattern": [r"^广告"], "scope": ["anywhere"], "description": [""]}
+    )
+    text = "一、工作\n广告:欢迎访问\n扫一扫在手机打开当前页\n(一)学习。内容。"
+    result = clean_text(text, patterns=patterns)
+    assert rules(result) == {2: "ad"}
+    assert "扫一扫在手机打开当前页" in result.text
+
+
+def test_bad_pattern_file_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "patterns.tsv"
+    bad.write_text("# comment\nrule\tpattern\tscope\tdescription\nx\t^a\tsomewhere\td\n", "utf-8")
+    with pytest.raises(ValueError, match="patterns.tsv"):
+        load_chrome_patterns(bad)
+
+
+def test_default_patterns_load_and_compile() -> None:
+    patterns = load_chrome_patterns()
+    assert list(patterns.columns) == ["rule", "pattern", "scope", "description"]
+    assert {"breadcrumb", "share", "print_close", "copyright", "icp", "page_number"} <= set(
+        patterns.rule
+    )
+    assert set(patterns.scope) <= {"anywhere", "head", "tail"}
+
+
+# --------------------------------------------------------------------------------------
+# Dates
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("日期:2024-03-06", "2024-03-06"),
+        ("2024年3月26日", "2024-03-26"),
+        ("2024/3/6", "2024-03-06"),
+        ("2024.3.6", "2024-03-06"),
+        ("二〇二四年三月二十六日", "2024-03-26"),
+        ("二〇二〇年十二月三十一日", "2020-12-31"),
+        ("二○二一年二月十日", "2021-02-10"),
+        ("２０２４年３月６日", "2024-03-06"),
+        ("发布时间:2021-03-10 10:39:41 来源:法规科", "2021-03-10"),
+        ("2024 年 1 月 5 日", "2024-01-05"),
+        ("没有日期", ""),
+        ("2024-13-01", ""),
+        ("2023年2月30日", ""),
+    ],
+)
+def test_parse_date(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+# --------------------------------------------------------------------------------------
+# Seeds
+
+SEED_METADATA = {
+    # file prefix: (published, signature_name, signature_date) - from the seeds' README
+    # and the reports' closing lines.
+    "000": ("", "", ""),
+    "001": ("2024-03-06", "", ""),
+    "002": ("2024-03-28", "上海市嘉定区城市管理行政执法局", "2024-03-26"),
+    "003": ("", "", ""),
+    "004": ("2021-03-10", "信阳市城市管理局", "2021-02-26"),
+}
+
+
+@pytest.fixture(scope="module")
+def seed_texts() -> dict[str, str]:
+    return {p.name: read_report(p)[0] for p in SEEDS}
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_seed_has_no_chrome_left_and_all_is_recorded(seed: Path, seed_texts) -> None:
+    raw = seed_texts[seed.name]
+    result = clean_text(raw, seed.name[:3])
+    for mark in CHROME_MARKS:
+        assert mark not in result.text
+    removed_lines = set(result.removed.line_no)
+    for no, line in enumerate(raw.split("\n"), start=1):
+        if any(mark in line for mark in CHROME_MARKS):
+            assert no in removed_lines, line
+    assert result.removed.line_no.is_unique
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_seed_metadata(seed: Path, seed_texts) -> None:
+    meta = clean_text(seed_texts[seed.name]).metadata
+    published, name, date = SEED_METADATA[seed.name[:3]]
+    assert meta["published"] == published
+    assert meta["signature_name"] == name
+    assert meta["signature_date"] == date
+
+
+def test_seed_004_tail_and_head() -> None:
+    raw = read_report(next(p for p in SEEDS if p.name.startswith("004")))[0]
+    result = clean_text(raw)
+    assert rules(result) == {
+        1: "breadcrumb",
+        5: "metadata_date",
+        44: "signature",
+        45: "signature",
+        47: "print_close",
+        49: "copyright",
+        50: "icp",
+        51: "icp",
+        52: "tech_support",
+    }
+    assert result.text.endswith("逐步提高全员法律素质。")
+    assert result.metadata["title_lines"] == [
+        "信阳市城市管理局2020年度法治政府建设工作报告",
+        "信阳市城市管理局",
+        "2020年度法治政府建设工作报告",
+    ]
+
+
+def test_seed_001_site_menu_after_share_prompt() -> None:
+    raw = read_report(next(p for p in SEEDS if p.name.startswith("001")))[0]
+    result = clean_text(raw)
+    r = rules(result)
+    assert r[57] == "share"
+    assert [r[k] for k in (59, 61, 63, 65, 67, 68, 70, 72, 74, 76, 78)] == ["site_menu"] * 11
+    assert result.text.endswith("提高政务公开质量。")
+
+
+def _outline(text: str) -> list[tuple[str, int, str, str]]:
+    s = split_sections(text)
+    return [
+        (sid, int(level), marker, fold(heading))
+        for sid, level, marker, heading in zip(
+            s.section_id, s.level, s.marker, s.heading, strict=True
+        )
+    ]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s", "", fold(text))
+
+
+SHAPES = {
+    "fullwidth": to_fullwidth_punctuation,
+    "mixed": to_mixed,
+    "pdf": to_pdf_shape,
+    "pdf_no_indent": lambda t: to_pdf_shape(t, indent=False),
+    "pdf_width_28": lambda t: to_pdf_shape(t, width=28, page_lines=30),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_seed_in_other_shapes_gives_same_sections(seed: Path, shape: str, seed_texts) -> None:
+    raw = seed_texts[seed.name]
+    base = clean_text(raw)
+    other = clean_text(SHAPES[shape](raw))
+    assert _outline(other.text) == _outline(base.text)
+    assert _squash(other.text) == _squash(base.text)
+    assert other.metadata["published"] == base.metadata["published"]
+    assert other.metadata["signature_date"] == base.metadata["signature_date"]
+
+
+@pytest.mark.parametrize(
+    "seed", [p for p in SEEDS if p.name[:3] in ("002", "004")], ids=lambda p: p.name[:3]
+)
+def test_seed_as_pdf_with_title_as_running_header(seed: Path, seed_texts) -> None:
+    raw = seed_texts[seed.name]
+    title = clean_text(raw).metadata["title_lines"][0]
+    base = clean_text(raw)
+    other = clean_text(to_pdf_shape(raw, header=title))
+    assert _outline(other.text) == _outline(base.text)
+    assert _squash(other.text) == _squash(base.text)
+    assert title in other.text
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_seed_in_other_encodings_gives_same_result(
+    tmp_path: Path, seed: Path, encoding: str, seed_texts
+) -> None:
+    raw = seed_texts[seed.name]
+    path = tmp_path / seed.name
+    path.write_bytes(to_encoding(raw, encoding))
+    text, _ = read_report(path)
+    base, other = clean_text(raw), clean_text(text)
+    assert other.text == base.text
+    assert _outline(other.text) == _outline(base.text)
+
+
+# --------------------------------------------------------------------------------------
+# Properties
+
+_PIECES = [
+    "一、", "(一)", "1.", "法治政府建设", "城市管理局", "。", ",", "扫一扫在手机打开当前页",
+    "【打印】", "Copyright", "- 3 -", "2024年3月6日", "日期:2024-03-06", "\n", "\n", "\n",
+    " ", "\u3000", "\u00a0", "\r\n", "当前位置:", "7", "全年办理案件100件,同比增长10%",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(st.text(max_size=300), st.lists(st.sampled_from(_PIECES)).map("".join)))
+def test_clean_text_never_loses_a_line_unrecorded(text: str) -> None:
+    result = clean_text(text)
+    normalized = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = normalized.split("\n")
+    removed = set(result.removed.line_no)
+    assert result.removed.line_no.is_unique
+    assert removed <= set(range(1, len(lines) + 1))
+    kept = result.text.split("\n") if result.text else []
+    for no, line in enumerate(lines, start=1):
+        stripped = re.sub(
+            r"^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$", "", line
+        )
+        if no == 1:
+            stripped = stripped.lstrip("\ufeff")
+        if stripped and no not in removed:
+            assert any(stripped in k for k in kept), line
+    for k in kept:
+        assert k and k == k.strip()
+    s = split_sections(result.text)
+    assert "".join(s.text) == result.text

@@ -1,0 +1,167 @@
+"""Tests for analysis/lexicons.py and for the shape of the shipped lexicon files."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from analysis import paths
+from analysis.lexicons import lexicon_hashes, read_lexicon_lines, read_lexicon_table
+
+# sha256 of b"abc" and of b"" (FIPS 180-2 test vectors), written out by hand.
+SHA256_ABC = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+SHA256_EMPTY = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+
+def test_read_lexicon_lines_skips_comments_and_blanks(tmp_path):
+    (tmp_path / "list.txt").write_text(
+        "# header: what this file is for\n"
+        "#   indented comment text\n"
+        "\n"
+        "甲\n"
+        "  乙  \n"  # surrounding spaces are stripped
+        "   # an indented comment line is a comment too\n"
+        "C#\n"  # a '#' inside an entry is kept
+        "\t\n",
+        encoding="utf-8",
+    )
+    assert read_lexicon_lines("list.txt", lexicon_dir=tmp_path) == ["甲", "乙", "C#"]
+
+
+def test_read_lexicon_lines_drops_a_bom(tmp_path):
+    (tmp_path / "bom.txt").write_bytes("\ufeff# header\n的\n".encode())
+    assert read_lexicon_lines("bom.txt", lexicon_dir=tmp_path) == ["的"]
+
+
+def test_read_lexicon_lines_missing_file(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        read_lexicon_lines("nope.txt", lexicon_dir=tmp_path)
+
+
+def test_read_lexicon_table(tmp_path):
+    (tmp_path / "t.tsv").write_text(
+        "# themes: a comment header\n"
+        "# format: category<TAB>pattern<TAB>priority\n"
+        "category\tpattern\tpriority\n"
+        "enforcement\t执法|处罚\t30\n"
+        "\n"
+        "# a comment between rows\n"
+        "other\tNA\n",  # short row: the missing cell is '' ; 'NA' stays text
+        encoding="utf-8",
+    )
+    table = read_lexicon_table("t.tsv", lexicon_dir=tmp_path)
+    expected = pd.DataFrame(
+        {
+            "category": ["enforcement", "other"],
+            "pattern": ["执法|处罚", "NA"],
+            "priority": ["30", ""],
+        }
+    )
+    pd.testing.assert_frame_equal(table, expected, check_dtype=False)
+    assert all(pd.api.types.is_string_dtype(table[c]) for c in table.columns)
+
+
+def test_read_lexicon_table_errors(tmp_path):
+    (tmp_path / "only_comments.tsv").write_text("# nothing else\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no header"):
+        read_lexicon_table("only_comments.tsv", lexicon_dir=tmp_path)
+    (tmp_path / "wide.tsv").write_text("a\tb\n1\t2\t3\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="3 tab-separated cells"):
+        read_lexicon_table("wide.tsv", lexicon_dir=tmp_path)
+
+
+def test_read_lexicon_table_header_only(tmp_path):
+    (tmp_path / "empty.tsv").write_text("# header\nkey\tvalue\n", encoding="utf-8")
+    table = read_lexicon_table("empty.tsv", lexicon_dir=tmp_path)
+    assert list(table.columns) == ["key", "value"]
+    assert table.empty
+
+
+def test_lexicon_hashes_on_a_folder(tmp_path):
+    (tmp_path / "b.txt").write_bytes(b"abc")
+    (tmp_path / "a.tsv").write_bytes(b"")
+    (tmp_path / ".hidden").write_bytes(b"x")  # hidden files are left out
+    (tmp_path / "sub").mkdir()  # and folders
+    hashes = lexicon_hashes(tmp_path)
+    assert hashes == {"a.tsv": SHA256_EMPTY, "b.txt": SHA256_ABC}
+    assert list(hashes) == ["a.tsv", "b.txt"]  # sorted by name
+
+
+def test_lexicon_hashes_of_the_project():
+    hashes = lexicon_hashes()
+    for name in ("userdict.txt", "stopwords_general.txt", "stopwords_formulaic.txt"):
+        assert re.fullmatch(r"[0-9a-f]{64}", hashes[name])
+    assert list(hashes) == sorted(hashes)
+    assert set(hashes) == {
+        p.name for p in paths.LEXICON_DIR.iterdir() if p.is_file() and not p.name.startswith(".")
+    }
+
+
+# ------------------------------------------------------------------ shipped files
+OWN_FILES = ("userdict.txt", "stopwords_general.txt", "stopwords_formulaic.txt")
+
+
+@pytest.mark.parametrize("name", OWN_FILES)
+def test_shipped_files_have_a_comment_header(name):
+    first = (paths.LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# ")
+
+
+def test_userdict_shape():
+    lines = read_lexicon_lines("userdict.txt")
+    assert len(lines) >= 300, "a few hundred domain terms"
+    words = []
+    for line in lines:
+        fields = line.split()
+        assert len(fields) == 3, line
+        word, freq, pos = fields
+        assert freq.isdigit() and int(freq) > 0, line
+        assert re.fullmatch(r"[a-z]+", pos), line
+        words.append(word)
+    assert len(words) == len(set(words)), "no term listed twice"
+
+
+def test_userdict_holds_the_core_vocabulary():
+    words = {line.split()[0] for line in read_lexicon_lines("userdict.txt")}
+    core = (
+        "法治政府建设 习近平法治思想 行政执法三项制度 重大行政决策 合法性审查 公平竞争审查 "
+        "双随机 一公开 城管进社区 非现场执法 首违不罚 轻微免罚 谁执法谁普法 721工作法 "
+        "数字城管 智慧城管 一网统管 放管服 营商环境 行政复议 行政诉讼 行政处罚 自由裁量权 "
+        "行政执法公示制度 执法全过程记录制度 重大执法决定法制审核 法律顾问 普法责任制 八五普法 "
+        "综合行政执法 城市管理 违法建设 占道经营 生活垃圾分类 市容环境 户外广告 信访 12345热线"
+    ).split()
+    assert sorted(set(core) - words) == []
+
+
+def test_stopword_lists():
+    general = read_lexicon_lines("stopwords_general.txt")
+    formulaic = read_lexicon_lines("stopwords_formulaic.txt")
+    assert len(general) == len(set(general))
+    assert len(formulaic) == len(set(formulaic))
+    assert set(general).isdisjoint(formulaic), set(general) & set(formulaic)
+    assert {"的", "了", "和", "与", "及", "在", "对", "等", "是", "为"} <= set(general)
+    assert {
+        "进一步",
+        "切实",
+        "扎实",
+        "不断",
+        "全面",
+        "深入",
+        "持续",
+        "加强",
+        "推进",
+        "坚持",
+        "积极",
+        "认真",
+        "大力",
+        "着力",
+        "有效",
+        "扎实推进",
+        "落实",
+        "工作",
+        "开展",
+        "提升",
+    } <= set(formulaic)
+    assert all(" " not in w and "\t" not in w for w in general + formulaic)

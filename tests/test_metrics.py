@@ -1,0 +1,698 @@
+"""Tests for analysis.metrics: extraction rules, indicators, corrections, and the seeds.
+
+Every expected value in the hand-made tests is written by hand beside its input. The seed
+test compares the extractor with the gold fixtures the annotators wrote by reading the raw
+reports (tests/fixtures/gold_metrics_<NNN>.csv, gold_indicators_<NNN>.csv).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis import paths
+from analysis.metrics import (
+    INDICATORS_FILE,
+    PATTERNS_FILE,
+    UNITS_FILE,
+    apply_corrections,
+    assign_indicator,
+    derive_indicators,
+    extract_metrics,
+    read_corrections,
+    read_indicator_rules,
+    read_units,
+    sections_from_texts,
+)
+from analysis.schema import INDICATORS, METRICS
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+FIXTURES = ROOT / "tests" / "fixtures"
+KEY_INDICATORS = (
+    "admin_penalty_cases",
+    "fines_yuan",
+    "admin_reconsideration_cases",
+    "admin_litigation_cases",
+    "petitions",
+)
+
+
+def run(text: str, report_id: str = "r") -> pd.DataFrame:
+    """Extract from one text taken as one section starting at 0."""
+    return extract_metrics(sections_from_texts({report_id: text}))
+
+
+def rows(text: str) -> list[tuple[str, float, str]]:
+    """(raw, value, unit) of every quantity found in ``text``."""
+    m = run(text)
+    return list(zip(m["raw"], m["value"].round(6), m["unit"], strict=True))
+
+
+def one(text: str) -> pd.Series:
+    m = run(text)
+    assert len(m) == 1, m[["raw", "value", "unit"]]
+    return m.iloc[0]
+
+
+# ----------------------------------------------------------------------------- table shape
+
+
+def test_columns_ids_offsets_and_types() -> None:
+    # two sections of one report, given out of order; the second starts at offset 10
+    sections = pd.DataFrame(
+        [
+            {"report_id": "a", "section_id": "1", "start": 10, "text": "罚款3万元,处罚5起。"},
+            {"report_id": "a", "section_id": "0", "start": 0, "text": "办理案件12件。\n"},
+        ]
+    )
+    m = extract_metrics(sections)
+    assert list(m.columns) == list(METRICS.columns)
+    assert m["metric_id"].tolist() == ["m0001", "m0002", "m0003"]  # text order
+    assert m["raw"].tolist() == ["12件", "3万元", "5起"]
+    assert m["section_id"].tolist() == ["0", "1", "1"]
+    assert m["start"].tolist() == [4, 12, 18]  # 10 + local offset 2, 10 + 8
+    assert m["end"].tolist() == [7, 15, 20]
+    assert m["value"].tolist() == [12.0, 30000.0, 5.0]
+    assert m["corrected"].tolist() == [False, False, False]
+    assert m["value"].dtype == "float64" and m["approx"].dtype == bool
+
+
+def test_raw_keeps_original_characters() -> None:
+    r = one("全年办理案件１２件，完成。")  # full-width digits and comma
+    assert r["raw"] == "１２件"
+    assert r["value"] == 12
+    assert r["unit"] == "件"
+
+
+def test_ids_restart_per_report() -> None:
+    m = extract_metrics(sections_from_texts({"a": "3件,4件。", "b": "5件。"}))
+    assert m["metric_id"].tolist() == ["m0001", "m0002", "m0001"]
+    assert m["report_id"].tolist() == ["a", "a", "b"]
+
+
+def test_empty_input() -> None:
+    m = extract_metrics(sections_from_texts({"a": ""}))
+    assert list(m.columns) == list(METRICS.columns)
+    assert m.empty
+
+
+def test_sentence_is_the_sentence_holding_the_number() -> None:
+    m = run("第一句话。受理行政复议案件5起;维持4起!下一句")
+    assert m["sentence"].tolist() == ["受理行政复议案件5起", "维持4起"]
+
+
+# ----------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("办结行政审批3767件。", [("3767件", 3767, "件")]),
+        ("清理“牛皮癣”1.9万余处。", [("1.9万余处", 19000, "处")]),  # multiplier, then 余
+        ("减免补偿费1262余万元。", [("1262余万元", 12620000, "元")]),  # 余 before 万
+        ("出资3.2亿元。", [("3.2亿元", 320000000, "元")]),
+        ("缺口近16.35万个。", [("近16.35万个", 163500, "个")]),
+        ("罚款720183.79元。", [("720183.79元", 720183.79, "元")]),
+        ("共1,262件。", [("1,262件", 1262, "件")]),
+        ("做好两部地方性法规的评估。", [("两部", 2, "部")]),
+        ("完成十八项任务。", [("十八项", 18, "项")]),
+        ("比例达到百分之四十。", [("百分之四十", 40, "%")]),
+        ("配比在万分之五左右。", [("万分之五左右", 0.05, "%")]),
+        ("按时处置率92.16%。", [("92.16%", 92.16, "%")]),
+        ("提高3.5个百分点。", [("3.5个百分点", 3.5, "百分点")]),  # never %
+        ("压缩至3个工作日。", [("3个工作日", 3, "个工作日")]),
+        ("出动920人次。", [("920人次", 920, "人次")]),  # 人次 before 人
+        ("违停车辆4万余台次。", [("4万余台次", 40000, "台次")]),
+        ("按照车辆与泊位1: 1.2的配比。", [("1: 1.2", 1.2, "ratio")]),
+        ("比例为1:3。", [("1:3", 3, "ratio")]),
+        ("涉及47宗(次)工程项目。", [("47宗", 47, "宗")]),  # compound unit: first part
+        ("治理约68万平方米。", [("约68万平方米", 680000, "平方米")]),
+        ("清理垃圾50余吨、线缆270余公里。", [("50余吨", 50, "吨"), ("270余公里", 270, "公里")]),
+        ("涉及三个街镇。", [("三个", 3, "个")]),  # Chinese numeral >= 2 with measure word
+        ("整合五支队伍。", [("五支", 5, "支")]),
+        ("开展3大专项行动。", [("3大", 3, "大")]),  # Arabic + 大 counts
+        ("维持4起,撤销1起。", [("4起", 4, "起"), ("1起", 1, "起")]),  # lists: one row each
+        ("开展检查3至5次。", [("3", 3, "次"), ("5次", 5, "次")]),  # ranges: two rows
+        ("开展检查3-5次。", [("3", 3, "次"), ("5次", 5, "次")]),
+        ("参训人员38人。", [("38人", 38, "人")]),
+    ],
+)
+def test_quantities(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == [(r, pytest.approx(v), u) for r, v, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "approx", "raw"),
+    [
+        ("370余名执法队员", "余", True, "370余名"),
+        ("10多块宣传栏", "多", True, "10多块"),
+        ("普法对象超1万人次", "超", True, "超1万人次"),
+        ("压缩50%以上", "以上", True, "50%以上"),
+        ("总需求约为29.52万个", "约为", True, "约为29.52万个"),
+        ("逾200件", "逾", True, "逾200件"),
+        # bounds: approx (decided with the annotators) but the word stays out of raw
+        ("平均耗时小于3天", "小于", True, "3天"),
+        ("均不超过2个工作日", "不超过", True, "2个工作日"),
+        # 以上 before the number qualifies the noun, not the number
+        ("省部级以上22项", "", False, "22项"),
+        ("共办理264件", "", False, "264件"),  # 共 and 达 are not qualifiers
+        ("出庭率达100%", "", False, "100%"),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str, approx: bool, raw: str) -> None:
+    r = one(text)
+    assert (r["qualifier"], bool(r["approx"]), r["raw"]) == (qualifier, approx, raw)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # years, dates, periods, times of day
+        "2023年,市城市管理局召开会议。",
+        "2016—2020年规划。",
+        "《法治中国建设规划(20202025年)》",
+        "于2024年3月26日发布。",
+        "日期:2024-03-06",
+        "发布时间:2021-03-10 10:39:41",
+        "每半年听取汇报,全年推进,近一年来成效明显。",
+        "将每年1月确定为宣传月。",
+        # document and record numbers
+        "(渝城管局〔202383号)",
+        "(九龙坡府办发〔2023〕65号)",
+        "豫ICP备20010382号",
+        "豫公网安备41150002001385号",
+        # titles
+        "印发《关于5件大事的通知》《二十条措施》。",
+        # hotlines and phone numbers
+        "办理12345便民服务热线事项。",
+        "城管热线 12319、市长热线。",
+        "建立完善“12319”热线信息反馈制度。",
+        # ordinals, ranks, enumerations, outline markers
+        "履行第一责任人职责,排名第二,在第三届评选中获优胜奖。",
+        "获评优胜奖(前10名,现场排名第一)。",
+        "一是加强领导。二是制定规划。其一,其二。",
+        "1、健全制度\n(1)加强领导\n1. 规范执法",
+        # names, slogans and fixed phrases with numerals
+        "落实行政执法三项制度。",
+        "“八五”普法规划与七五”普法情况。",
+        "“十四五”立法情况。",
+        "全面推行“721”工作法,运用721工作法。",
+        "在执法中做到“六先一后”。",
+        "协助轨道交通十八号线、5G铁塔建设。",
+        "贯彻党的二十大和二十届二中全会精神,党的二十次全国代表大会。",
+        "积极探索一网统管,落实“双随机、一公开”,一窗受理,一站式服务,一把手。",
+        "围绕“一规划、两纲要”,坚定拥护两个确立。",
+        "开展五大监管执法体系专项行动。",  # Chinese numeral + 大 is a name
+        "市、县两级联动,三级贯通。",
+        "结合“五一”“六一”“12·4宪法宣传日”开展活动,“法律六进”。",
+        "探索“五早”机制,加大“两超期”案件扣分力度。",
+        "全面实施“四大工程”与“五统一”工作。",
+        "贯彻市城市管理局法治政府建设五年规划。",
+        # the Chinese numeral 一 with a measure word is idiomatic
+        "每两月检查一次,开展一项制度,一人被评为先进,人手一台。",
+        # discourse counts and vague quantifiers
+        "主要集中在以下两个方面,从三个方面推进。",
+        "办理数十件,参加几十人,多次检查,若干问题。",
+        # numbers with no unit
+        "“3.19”主题服务宣传周,715公众开放日,7.15城管公众开放日。",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert rows(text) == []
+
+
+def test_arabic_one_is_a_quantity() -> None:
+    # The Chinese 一 with a measure word is idiomatic, Arabic 1 is labelled (guide).
+    assert rows("开展劳动争议讲座1次,一次检查。") == [("1次", 1, "次")]
+
+
+def test_names_next_to_quantities() -> None:
+    # 十八号线 and 5G are names; 14家 is a count
+    assert rows("协助轨道交通十八号线、5G铁塔建设等14家企业减免费用。") == [("14家", 14, "家")]
+    # 两级 is a level of government, 370余名 a count
+    assert rows("对市、县两级370余名一线执法队员进行培训。") == [("370余名", 370, "名")]
+
+
+# ----------------------------------------------------------------------------- kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("办结行政审批3767件。", ["level"]),
+        ("办结率100%。", ["rate"]),
+        ("处置流程时间压缩50%以上。", ["change"]),
+        ("同比增长8.5%。", ["change"]),
+        ("提升3个百分点。", ["change"]),
+        # from A to B: two levels (both rates); no derived change row without a span
+        ("有效事件处置率从20%提升至70%。", ["rate", "rate"]),
+        ("压缩至法定时限的95%。", ["rate"]),  # 压缩至: the level reached, not the change
+        ("2023年计划治理违法建设70万平方米,已治理约68万平方米。", ["target", "level"]),
+        ("力争完成培训10场。", ["target"]),
+        ("一、工作成效\n办理案件5件。\n二、下一步工作计划\n开展培训3次。\n", ["level", "target"]),
+    ],
+)
+def test_kind(text: str, kinds: list[str]) -> None:
+    assert run(text)["kind"].tolist() == kinds
+
+
+def test_plan_heading_from_sections_table() -> None:
+    # the plan heading is on the parent section; the quantity is in a child section
+    sections = pd.DataFrame(
+        [
+            {
+                "report_id": "a",
+                "section_id": "4",
+                "start": 0,
+                "heading": "2024年主要计划",
+                "text": "四、2024年主要计划\n",
+            },
+            {
+                "report_id": "a",
+                "section_id": "4.1",
+                "start": 11,
+                "heading": "加强队伍",
+                "text": "(一)加强队伍\n整合五支队伍。",
+            },
+        ]
+    )
+    assert extract_metrics(sections)["kind"].tolist() == ["target"]
+
+
+# ----------------------------------------------------------------------------- subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("共办理简易程序案件2637件。", "简易程序案件"),
+        ("罚款408640元。", "罚款"),
+        ("共发放宣传资料9万余份。", "宣传资料"),
+        ("受理行政复议案件5起。", "行政复议案件"),
+        ("协助14家企业减免费用。", "企业"),  # after the unit
+        ("组织召开28次党组会议。", "党组会议"),
+        ("全年共受理各类信访2691件。", "信访"),  # 各类 stripped
+        ("审查修订合同、执法文书等共计505件次。", "合同、执法文书"),
+        # 13 characters: cut to the whole words that fit in 12
+        ("办理12345便民服务热线事项9000余件。", "便民服务热线事项"),
+        ("及时办理率和办结率均为100%。", "及时办理率和办结率"),  # 办理率: not a verb
+        ("对我局代起草的市政府规范性文件22件进行清理。", "市政府规范性文件"),
+        ("有效事件处置率从20%提升至70%。", "有效事件处置率"),  # 70% inherits
+    ],
+)
+def test_subject(text: str, subject: str) -> None:
+    assert run(text)["subject"].iloc[-1] == subject
+
+
+def test_subject_is_short() -> None:
+    m = run("全年召开城市管理领域优化营商环境工作推进专题会议和联席会议6次。")
+    assert 0 < len(m["subject"].iloc[0]) <= 12
+
+
+# ----------------------------------------------------------------------------- indicators
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("共办理简易程序案件2637件。", "admin_penalty_cases"),
+        ("2023年全局作出行政处罚40项。", "admin_penalty_cases"),
+        ("全年共计办理免予行政处罚相关案件426件。", ""),  # penalty waived: not a case
+        ("公示行政许可9项、行政处罚83项。", ""),  # a published list of powers
+        ("罚没金额12.6万元。", "fines_yuan"),
+        ("全年处理行政复议案8件。", "admin_reconsideration_cases"),
+        ("被申请行政复议案件5宗、民事案件5宗。", "admin_reconsideration_cases"),
+        ("行政应诉案件11起。", "admin_litigation_cases"),
+        ("民事诉讼案件2件。", ""),
+        ("全年共受理各类信访2691件。", "petitions"),
+        ("办理12345便民服务热线事项9000余件。", "hotline_cases"),
+        ("开展专题培训2次。", "training_sessions"),
+        ("对370余名执法队员进行培训。", "training_participants"),
+        ("累计开展宣传活动2271次。", "publicity_events"),
+        ("开展临时外展促销、广告宣传等活动101次。", ""),  # advertising, not legal publicity
+        ("共发放宣传资料9万余份、制作展板50余块。", "publicity_materials"),
+        ("审核局内部协议书和合同823份。", "legal_reviews"),
+        ("清理废止两个部门规范性文件。", "normative_documents_reviewed"),
+        ("数字城管系统立案12万余件。", "digital_cases"),
+        ("信访办结率100%。", "completion_rate"),
+        ("出庭率100%。", ""),
+    ],
+)
+def test_indicator_assignment(text: str, indicator: str) -> None:
+    assert run(text)["indicator"].iloc[0] == indicator
+
+
+def test_unit_that_does_not_fit_is_rejected() -> None:
+    # a penalty-case count in 元, a fine in 件, a completion rate in 件
+    assert assign_indicator("行政处罚案件", "行政处罚案件100元", "", "money") == ""
+    assert assign_indicator("罚款", "罚款5件", "", "cases") == ""
+    assert assign_indicator("办结率", "办结率5件", "", "cases") == ""
+    assert assign_indicator("行政处罚案件", "行政处罚案件100件", "", "cases") == (
+        "admin_penalty_cases"
+    )
+
+
+def _derive(text: str, with_text: bool = True) -> pd.DataFrame:
+    m = run(text)
+    return derive_indicators(m, {"r": text} if with_text else None)
+
+
+def test_derive_sum_and_stated_zero() -> None:
+    text = (
+        "共办理简易程序案件2637件,罚款408640元;一般程序案件264件,罚款720183.79元,"
+        "所办案件当事人均未提起行政复议、行政诉讼。"
+    )
+    table = _derive(text)
+    assert list(table.columns) == list(INDICATORS.columns)
+    ind = table.set_index("indicator")
+    assert ind.loc["admin_penalty_cases", "value"] == 2901  # 2637 + 264
+    assert ind.loc["admin_penalty_cases", "method"] == "sum"
+    assert ind.loc["admin_penalty_cases", "evidence"] == "m0001;m0003"
+    assert ind.loc["fines_yuan", "value"] == pytest.approx(1128823.79)  # 408640 + 720183.79
+    assert ind.loc["fines_yuan", "unit"] == "元"
+    for name in ("admin_reconsideration_cases", "admin_litigation_cases"):
+        assert ind.loc[name, "value"] == 0
+        assert ind.loc[name, "method"] == "stated_zero"
+        assert ind.loc[name, "evidence"] == "m0003;m0004"  # metrics of that sentence
+    assert "petitions" not in ind.index  # not stated: no row, never a guess
+
+
+def test_derive_subset_is_not_added() -> None:
+    ind = _derive("办理行政处罚案件100件,其中简易程序案件80件。").set_index("indicator")
+    assert ind.loc["admin_penalty_cases", "value"] == 100
+    assert ind.loc["admin_penalty_cases", "method"] == "stated"
+
+
+def test_derive_restated_figure_counts_once() -> None:
+    ind = _derive("受理信访25件。全年信访25件,办结率100%。").set_index("indicator")
+    assert ind.loc["petitions", "value"] == 25
+    assert ind.loc["petitions", "method"] == "stated"
+
+
+def test_derive_mixed_units_use_the_indicator_unit() -> None:
+    ind = _derive("审核合同823份。全年审核行政处罚信息40条。").set_index("indicator")
+    assert ind.loc["legal_reviews", "value"] == 863
+    assert ind.loc["legal_reviews", "unit"] == "件"
+    assert ind.loc["legal_reviews", "method"] == "sum"
+
+
+def test_derive_ignores_targets_and_changes() -> None:
+    text = "培训人员600人次。二、下一步工作打算\n计划培训执法人员500人次。罚款同比下降12%。"
+    ind = _derive(text).set_index("indicator")
+    assert ind.loc["training_participants", "value"] == 600  # the plan's 500 is not added
+    assert ind.loc["training_participants", "method"] == "stated"
+
+
+def test_derive_rate_takes_the_first() -> None:
+    ind = _derive("信访办结率100%。按时处置率92.16%。").set_index("indicator")
+    assert ind.loc["completion_rate", "value"] == 100
+    assert ind.loc["completion_rate", "method"] == "stated"
+
+
+def test_derive_zero_count_and_text_only_zero() -> None:
+    ind = _derive("行政诉讼案件0件。").set_index("indicator")
+    assert ind.loc["admin_litigation_cases", "method"] == "stated_zero"
+    assert ind.loc["admin_litigation_cases", "evidence"] == "m0001"
+    # an explicit none in a sentence with no quantity: evidence ''
+    m = run("办理案件5件。全年未发生行政诉讼案件。")
+    ind = derive_indicators(m, {"r": "办理案件5件。全年未发生行政诉讼案件。"}).set_index(
+        "indicator"
+    )
+    assert ind.loc["admin_litigation_cases", "value"] == 0
+    assert ind.loc["admin_litigation_cases", "evidence"] == ""
+
+
+def test_derive_accepts_sections_table() -> None:
+    sections = sections_from_texts({"r": "全年未发生行政诉讼案件。"})
+    ind = derive_indicators(run("全年未发生行政诉讼案件。"), sections)
+    assert ind["indicator"].tolist() == ["admin_litigation_cases"]
+
+
+# ----------------------------------------------------------------------------- corrections
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "corrections.csv"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_corrections(tmp_path: Path) -> None:
+    m = run("维持4起,撤销1起,又1起;罚款5万元。")
+    path = _write(
+        tmp_path,
+        "# reviewed corrections\n"
+        "report_id,raw,occurrence,start,action,value,unit,indicator,note\n"
+        "r,1起,2,,set,2,件,admin_penalty_cases,second 1起\n"
+        "r,4起,,,not_a_quantity,,,,\n"
+        "r,5万元,,,set,60000,,,typo\n"
+        "r,9起,1,,set,9,,,matches nothing\n",
+    )
+    out, warnings = apply_corrections(m, read_corrections(path))
+    assert out["raw"].tolist() == ["1起", "1起", "5万元"]  # 4起 dropped
+    assert out["metric_id"].tolist() == ["m0002", "m0003", "m0004"]  # ids kept
+    second = out[out["metric_id"] == "m0003"].iloc[0]
+    assert (second["value"], second["unit"], second["unit_family"]) == (2.0, "件", "cases")
+    assert second["indicator"] == "admin_penalty_cases"
+    assert bool(second["corrected"])
+    assert not bool(out[out["metric_id"] == "m0002"].iloc[0]["corrected"])
+    assert out[out["metric_id"] == "m0004"].iloc[0]["value"] == 60000
+    assert len(warnings) == 1 and "9起" in warnings[0]
+
+
+def test_corrections_by_start(tmp_path: Path) -> None:
+    m = run("维持1起,撤销1起。")  # 1起 at offsets 2 and 7
+    path = _write(tmp_path, "report_id,raw,start,action,value\nr,1起,7,set,3\n")
+    out, warnings = apply_corrections(m, read_corrections(path))
+    assert out["value"].tolist() == [1.0, 3.0] and warnings == []
+
+
+def test_read_corrections_bad_columns(tmp_path: Path) -> None:
+    path = _write(tmp_path, "report,raw,what\nr,1起,set\n")
+    with pytest.raises(ValueError, match="corrections.csv"):
+        read_corrections(path)
+    path = _write(tmp_path, "report_id,raw,occurrence,action\nr,1起,1,delete\n")
+    with pytest.raises(ValueError, match="delete"):
+        read_corrections(path)
+
+
+def test_project_corrections_file_is_valid() -> None:
+    corrections = read_corrections(paths.CORRECTIONS_FILE)
+    assert paths.CORRECTIONS_FILE.read_text(encoding="utf-8").startswith("#")
+    assert set(corrections.columns) >= {"report_id", "raw", "occurrence", "start", "action"}
+
+
+# ----------------------------------------------------------------------------- lexicons
+
+
+@pytest.mark.parametrize("path", [UNITS_FILE, PATTERNS_FILE, INDICATORS_FILE])
+def test_lexicons_have_a_comment_header(path: Path) -> None:
+    assert path.read_text(encoding="utf-8").startswith("#")
+
+
+def test_lexicons_are_consistent() -> None:
+    units = read_units()
+    families = {
+        "cases",
+        "money",
+        "people",
+        "times",
+        "items",
+        "area",
+        "length",
+        "weight",
+        "percent",
+        "other",
+    }
+    assert set(units["family"]) <= families
+    assert units["unit"].is_unique
+    rules = read_indicator_rules()
+    assert rules["indicator"].is_unique
+    for fam in rules["families"]:
+        assert set(fam.split(",")) <= families
+    for col in ("subject", "clause", "sentence", "exclude", "zero"):
+        for pattern in rules[col]:
+            re.compile(pattern)
+    assert set(rules["aggregate"]) <= {"sum", "first"}
+
+
+# ----------------------------------------------------------------------------- robustness
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list(
+                "0123456789.,%:-~ 万亿千百十一二两三五九〇余多近约超以上左右件元人次个项年月日"
+                "第号《》〔〕“”()。;\n罚款案件培训率从至"
+            )
+        ),
+        max_size=60,
+    )
+)
+def test_arbitrary_text_never_raises_and_raw_slices(text: str) -> None:
+    m = run(text)
+    for r in m.itertuples():
+        assert text[r.start : r.end] == r.raw
+        assert r.value == r.value  # not NaN
+
+
+# ----------------------------------------------------------------------------- seeds
+
+
+def _cleaned(path: Path) -> tuple[str, pd.DataFrame]:
+    """Cleaned text and sections of a seed: the project's cleaner when present."""
+    raw = path.read_text(encoding="utf-8")
+    rid = path.name[:3]
+    try:
+        from analysis.cleaning import clean_text
+        from analysis.sections import split_sections
+    except ImportError:  # fall back: drop obvious chrome lines, one section at 0
+        text = "\n".join(
+            ln
+            for ln in raw.split("\n")
+            if not re.search(r"当前的?位置|扫一扫|ICP备|公网安备|Copyright|【打印】", ln)
+        )
+        return text, sections_from_texts({rid: text})
+    text = clean_text(raw, rid).text
+    return text, split_sections(text, rid)
+
+
+def _gold_ids() -> list[str]:
+    return sorted(p.stem.rsplit("_", 1)[1] for p in FIXTURES.glob("gold_metrics_*.csv"))
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, tuple[str, pd.DataFrame, pd.DataFrame]]:
+    out = {}
+    for rid in _gold_ids():
+        (path,) = RAW.glob(f"{rid}_*.txt")
+        text, sections = _cleaned(path)
+        out[rid] = (text, sections, extract_metrics(sections))
+    return out
+
+
+def _gold_spans(text: str, gold: pd.DataFrame) -> list[tuple[int, int, float, str]]:
+    spans = []
+    for g in gold.itertuples():
+        pos = -1
+        for _ in range(int(g.occurrence)):
+            pos = text.find(g.raw, pos + 1)
+        assert pos >= 0, f"gold raw {g.raw!r} #{g.occurrence} not in the cleaned text"
+        spans.append((pos, pos + len(g.raw), float(g.value), str(g.unit)))
+    return spans
+
+
+@pytest.mark.skipif(not _gold_ids(), reason="no gold fixtures yet")
+def test_seed_precision_recall(seeds) -> None:
+    total_tp = total_pred = total_gold = 0
+    lines = []
+    for rid, (text, _sections, metrics) in seeds.items():
+        gold = pd.read_csv(FIXTURES / f"gold_metrics_{rid}.csv", dtype={"raw": str})
+        spans = _gold_spans(text, gold)
+        used: set[int] = set()
+        tp = 0
+        misses = []
+        for p in metrics.itertuples():
+            for i, (a, b, v, u) in enumerate(spans):
+                if i in used or not (p.start < b and a < p.end):
+                    continue
+                if abs(p.value - v) <= 1e-6 * max(1.0, abs(v)) and p.unit == u:
+                    used.add(i)
+                    tp += 1
+                    break
+            else:
+                misses.append(f"FP {p.raw!r}")
+        misses += [f"FN {text[a:b]!r}" for i, (a, b, _, _) in enumerate(spans) if i not in used]
+        precision = tp / max(1, len(metrics))
+        recall = tp / max(1, len(spans))
+        lines.append(
+            f"{rid}: precision {precision:.3f} recall {recall:.3f} "
+            f"({tp}/{len(metrics)} predicted, {tp}/{len(spans)} gold) {misses}"
+        )
+        total_tp += tp
+        total_pred += len(metrics)
+        total_gold += len(spans)
+    precision = total_tp / max(1, total_pred)
+    recall = total_tp / max(1, total_gold)
+    print("\n".join(lines))
+    print(f"overall: precision {precision:.3f} recall {recall:.3f}")
+    assert precision >= 0.95, "\n".join(lines)
+    assert recall >= 0.95, "\n".join(lines)
+
+
+@pytest.mark.skipif(not _gold_ids(), reason="no gold fixtures yet")
+def test_seed_key_indicators(seeds) -> None:
+    problems = []
+    for rid, (_text, sections, metrics) in seeds.items():
+        path = FIXTURES / f"gold_indicators_{rid}.csv"
+        if not path.exists():
+            continue
+        gold = pd.read_csv(path)
+        pred = derive_indicators(metrics, sections).set_index("indicator")
+        for g in gold.itertuples():
+            if g.indicator not in KEY_INDICATORS:
+                continue
+            if g.indicator not in pred.index:
+                problems.append(f"{rid} {g.indicator}: gold {g.value}, none predicted")
+            elif abs(pred.loc[g.indicator, "value"] - float(g.value)) > 1e-6:
+                problems.append(
+                    f"{rid} {g.indicator}: gold {g.value}, predicted "
+                    f"{pred.loc[g.indicator, 'value']}"
+                )
+        # a key indicator the gold does not state must not be invented
+        for name in KEY_INDICATORS:
+            if name in pred.index and name not in set(gold["indicator"]):
+                problems.append(f"{rid} {name}: predicted but not stated in gold")
+    assert problems == []
+
+
+@pytest.mark.skipif(not _gold_ids(), reason="no gold fixtures yet")
+def test_seed_all_indicators(seeds) -> None:
+    """Every gold indicator (not only the key ones): value and method."""
+    problems = []
+    for rid, (_text, sections, metrics) in seeds.items():
+        path = FIXTURES / f"gold_indicators_{rid}.csv"
+        if not path.exists():
+            continue
+        gold = pd.read_csv(path).set_index("indicator")
+        pred = derive_indicators(metrics, sections).set_index("indicator")
+        for name in sorted(set(gold.index) | set(pred.index)):
+            g = gold.loc[name] if name in gold.index else None
+            p = pred.loc[name] if name in pred.index else None
+            if (
+                g is None
+                or p is None
+                or abs(p["value"] - g["value"]) > 1e-6
+                or (p["method"] != g["method"])
+            ):
+                problems.append(
+                    f"{rid} {name}: gold {None if g is None else g['value']}, "
+                    f"predicted {None if p is None else p['value']}"
+                )
+    assert problems == []
+
+
+def test_seed_raw_slices_cleaned_text(seeds) -> None:
+    for _rid, (text, _sections, metrics) in seeds.items():
+        for r in metrics.itertuples():
+            assert text[r.start : r.end] == r.raw
+
+
+def test_seed_fullwidth_shape_gives_same_quantities() -> None:
+    from shapes import to_fullwidth_punctuation  # tests/ is on sys.path (rootdir conftest-less)
+
+    for path in sorted(RAW.glob("*.txt"))[:2]:
+        text = path.read_text(encoding="utf-8")
+        half = run(text)
+        full = run(to_fullwidth_punctuation(text))
+        assert full["value"].tolist() == half["value"].tolist()
+        assert full["unit"].tolist() == half["unit"].tolist()
+        assert full["indicator"].tolist() == half["indicator"].tolist()

@@ -1,0 +1,167 @@
+"""Tests for analysis.reading: encodings, line endings, and errors that name the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.reading import ReportReadError, read_report
+
+RAW_DIR = Path(__file__).resolve().parents[1] / "data" / "raw"
+SEEDS = sorted(RAW_DIR.glob("*.txt"))
+
+SAMPLE = "一、总体情况\n（一）加强领导。全年办理案件8879件。\n"
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (SAMPLE.encode("gb18030"), "gb18030"),
+        (SAMPLE.encode("gbk"), "gb18030"),
+        (SAMPLE.encode("utf-16"), "utf-16-le"),  # Python writes a little-endian BOM
+        (b"\xfe\xff" + SAMPLE.encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_encodings_are_detected(tmp_path: Path, data: bytes, encoding: str) -> None:
+    text, enc = read_report(_write(tmp_path, "r.txt", data))
+    assert text == SAMPLE
+    assert enc == encoding
+    assert not text.startswith("\ufeff")
+
+
+def test_short_gb18030_text_that_is_also_valid_utf8(tmp_path: Path) -> None:
+    # 一 in GB18030 is D2 BB, which is also valid UTF-8 (Cyrillic 'һ').
+    text, enc = read_report(_write(tmp_path, "r.txt", "一".encode("gb18030")))
+    assert (text, enc) == ("一", "gb18030")
+
+
+def test_line_endings_are_normalized(tmp_path: Path) -> None:
+    data = "第一行\r\n第二行\r第三行\n".encode()
+    text, _ = read_report(_write(tmp_path, "r.txt", data))
+    assert text == "第一行\n第二行\n第三行\n"
+
+
+def test_text_is_otherwise_unchanged(tmp_path: Path) -> None:
+    original = "\u3000\u3000（一）全角，\u00a0半角,  尾随空格  \n\n\n末行"
+    text, _ = read_report(_write(tmp_path, "r.txt", original.encode("utf-8")))
+    assert text == original
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n", b"\xef\xbb\xbf", b"\xef\xbb\xbf \n"])
+def test_empty_file_names_the_file(tmp_path: Path, data: bytes) -> None:
+    path = _write(tmp_path, "empty_report.txt", data)
+    with pytest.raises(ReportReadError) as info:
+        read_report(path)
+    assert "empty_report.txt" in str(info.value)
+    assert info.value.path == path
+    assert isinstance(info.value, ValueError)
+
+
+def test_undecodable_file_names_the_file_and_says_what_to_do(tmp_path: Path) -> None:
+    # Latin-1 text: not UTF-8, and not GB18030 either (0xE9 followed by a space).
+    path = _write(tmp_path, "latin1_report.txt", "café résumé".encode("latin-1"))
+    with pytest.raises(ReportReadError) as info:
+        read_report(path)
+    message = str(info.value)
+    assert "latin1_report.txt" in message
+    assert "UTF-8" in message
+
+
+def test_gb18030_with_control_characters_is_rejected(tmp_path: Path) -> None:
+    # b'\x81\x30\x81\x30' is valid GB18030 for U+0080, a control character.
+    data = "法治政府建设".encode("gb18030") + b"\x81\x30\x81\x30"
+    path = _write(tmp_path, "odd.txt", data)
+    with pytest.raises(ReportReadError, match="odd.txt"):
+        read_report(path)
+
+
+def test_gb18030_without_chinese_is_rejected(tmp_path: Path) -> None:
+    # Full-width Latin letters in GB18030: not UTF-8, decodes, but has no Chinese at all.
+    path = _write(tmp_path, "latin.txt", "ＡＢＣＤＥＦ ＧＨＩ".encode("gb18030"))
+    with pytest.raises(ReportReadError, match="latin.txt"):
+        read_report(path)
+
+
+def test_missing_file_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(ReportReadError, match="nowhere.txt"):
+        read_report(tmp_path / "nowhere.txt")
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_seeds_in_other_encodings_read_the_same(tmp_path: Path, seed: Path, encoding: str) -> None:
+    original = seed.read_bytes().decode("utf-8")
+    text, enc = read_report(_write(tmp_path, seed.name, original.encode(encoding)))
+    assert text == original.replace("\r\n", "\n")
+    assert enc.startswith(encoding.split("-sig")[0].replace("utf-16", "utf-16"))
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_seeds_read_as_utf8(seed: Path) -> None:
+    text, enc = read_report(seed)
+    assert enc == "utf-8"
+    assert "\r" not in text
+    assert len(text) > 1000
+
+
+_WORDS = [
+    "法治政府",
+    "建设",
+    "年度报告",
+    "城市管理局",
+    "一、",
+    "（一）",
+    "(二)",
+    "1.",
+    "，",
+    ",",
+    "。",
+    "：",
+    "“七五”",
+    "8879件",
+    "92.16%",
+    " ",
+    "\u3000",
+    "\n",
+    "\r\n",
+    "\r",
+]
+_chinese = (
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40)
+    .map("".join)
+    .filter(lambda s: len([c for c in s if "\u4e00" <= c <= "\u9fff"]) >= 4)
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=_chinese, encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]))
+def test_roundtrip_any_chinese_text(tmp_path_factory, text: str, encoding: str) -> None:
+    path = tmp_path_factory.mktemp("rt") / "r.txt"
+    path.write_bytes(text.encode(encoding))
+    decoded, _ = read_report(path)
+    assert decoded == text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.binary(max_size=64))
+def test_arbitrary_bytes_decode_or_raise_report_read_error(tmp_path_factory, data: bytes) -> None:
+    path = tmp_path_factory.mktemp("bin") / "b.txt"
+    path.write_bytes(data)
+    try:
+        text, _ = read_report(path)
+    except ReportReadError as err:
+        assert "b.txt" in str(err)
+    else:
+        assert text.strip()
+        assert "\r" not in text
