@@ -4,7 +4,7 @@ Segmentation is jieba's dictionary-based maximum-probability cut with **HMM off*
 guessing of unknown words), over jieba's general dictionary plus the project's domain
 dictionary ``analysis/lexicons/userdict.txt``. Two interchangeable backends run it:
 
-* ``"rjieba"``: the Rust port (jieba-rs, via the ``rjieba`` binding); about 19 times
+* ``"rjieba"``: the Rust port (jieba-rs, via the ``rjieba`` binding); 15 to 20 times
   faster; the default (``"auto"``) when it is installed;
 * ``"jieba"``: the Python reference implementation.
 

@@ -137,10 +137,17 @@ _WORDS = [
     "\r\n",
     "\r",
 ]
+
+
+def _mostly_chinese(s: str) -> bool:
+    """Realistic report text: at least 4 Chinese characters, a third of what is visible."""
+    visible = [c for c in s if not c.isspace()]
+    cjk = [c for c in visible if "\u4e00" <= c <= "\u9fff"]
+    return len(cjk) >= 4 and len(cjk) >= len(visible) / 3
+
+
 _chinese = (
-    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40)
-    .map("".join)
-    .filter(lambda s: len([c for c in s if "\u4e00" <= c <= "\u9fff"]) >= 4)
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40).map("".join).filter(_mostly_chinese)
 )
 
 
