@@ -153,6 +153,11 @@ def label_reports(reports: pd.DataFrame, lang: str = "zh") -> pd.Series:
     return labels
 
 
+def pick(lang: str, zh: str, en: str) -> str:
+    """Return ``zh`` or ``en`` for the language (captions and sentences written in both)."""
+    return zh if check_lang(lang) == "zh" else en
+
+
 def ui_text(key: str, lang: str = "zh") -> str:
     """Short fixed phrases used on charts (axis titles, legends), in the chosen language."""
     return _UI[key][0 if check_lang(lang) == "zh" else 1]
@@ -177,7 +182,7 @@ _UI: dict[str, tuple[str, str]] = {
     "tfidf": ("TF-IDF", "TF-IDF"),
     "topic": ("主题模型话题", "Topic"),
     "topic_share": ("话题占比", "Topic share"),
-    "formulaic": ("套话指数(每千词)", "Formulaic phrases per 1,000 tokens"),
+    "formulaic": ("套话词占比(%)", "Formulaic tokens (% of tokens)"),
     "removed_lines": ("清理的行数", "Lines removed in cleaning"),
     "repaired": ("修复的标题", "Repaired headings"),
     "rule": ("清理规则", "Cleaning rule"),

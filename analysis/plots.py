@@ -513,6 +513,18 @@ def format_number(value: float, unit: str = "", lang: str = "zh") -> str:
     return f"{text} {unit}".strip()
 
 
+def indicator_value_text(
+    value: float, unit: str, approx: bool = False, qualifier: str = "", lang: str = "zh"
+) -> str:
+    """A stated figure as a label, approximation kept: ``≈5000余份``, ``≈5,000 份 (approx.)``."""
+    if not approx:
+        return format_number(value, unit, lang)
+    if lang == "zh":
+        number = format_number(value, "", lang)
+        return f"≈{number}{qualifier}{unit}"
+    return "≈" + format_number(value, unit, lang)
+
+
 # ---------------------------------------------------------------------------------------
 # Chart data (tidy tables)
 # ---------------------------------------------------------------------------------------
@@ -1012,7 +1024,8 @@ def plot_similarity_heatmap(
     """Heatmap of report × report cosine similarity, rows in cluster order.
 
     Args:
-        similarity: ``document_a, document_b, cosine`` (pairs in either or both directions).
+        similarity: ``report_id_a, report_id_b, cosine`` (``textstats.similarity``; pairs in
+            either or both directions; ``document_a``/``document_b`` are accepted too).
         reports: the reports table (labels).
         order: report_ids in display order (e.g. ``textstats.cluster_order``).
         lang: label language.
@@ -1021,17 +1034,13 @@ def plot_similarity_heatmap(
     import seaborn as sns
 
     lab = _labels(reports, lang)
-    sym = pd.concat(
-        [
-            similarity[["document_a", "document_b", "cosine"]],
-            similarity.rename(columns={"document_a": "document_b", "document_b": "document_a"})[
-                ["document_a", "document_b", "cosine"]
-            ],
-        ]
-    ).drop_duplicates(["document_a", "document_b"])
+    sim = similarity.rename(columns={"document_a": "report_id_a", "document_b": "report_id_b"})
+    sim = sim[["report_id_a", "report_id_b", "cosine"]]
+    flipped = sim.rename(columns={"report_id_a": "report_id_b", "report_id_b": "report_id_a"})
+    sym = pd.concat([sim, flipped[sim.columns]]).drop_duplicates(["report_id_a", "report_id_b"])
     ids = list(order) if order is not None else order_reports(reports)
-    ids = [i for i in ids if i in set(sym["document_a"])]
-    mat = sym.pivot_table(index="document_a", columns="document_b", values="cosine")
+    ids = [i for i in ids if i in set(sym["report_id_a"])]
+    mat = sym.pivot_table(index="report_id_a", columns="report_id_b", values="cosine")
     mat = mat.reindex(index=ids, columns=ids)
     for i in ids:
         mat.loc[i, i] = 1.0
@@ -1042,6 +1051,8 @@ def plot_similarity_heatmap(
         mat, annot=True, fmt=".2f", cmap="rocket_r", vmin=0, vmax=1, square=True,
         cbar_kws={"label": lb.ui_text("cosine", lang)}, ax=ax,
     )
+    ax.set_xlabel("")
+    ax.set_ylabel("")
     plt.setp(ax.get_xticklabels(), rotation=35, ha="right")
     fig.tight_layout()
     return fig
@@ -1140,12 +1151,13 @@ def plot_section_similarity(table: pd.DataFrame, lang: str = "zh") -> Any:
 
 
 def plot_formulaic_index(
-    table: pd.DataFrame, reports: pd.DataFrame, *, value: str, lang: str = "zh"
+    table: pd.DataFrame, reports: pd.DataFrame, *, value: str = "formulaic_share",
+    lang: str = "zh",
 ) -> Any:
-    """Bars: formulaic-language index per report.
+    """Bars: share of formulaic tokens per report (``textstats.formulaic_index``), in %.
 
     Args:
-        table: one row per report with ``report_id`` and ``value``.
+        table: one row per report with ``report_id`` and ``value`` (a share 0-1).
         reports: the reports table (labels and order).
         value: the column to draw.
         lang: label language.
@@ -1153,11 +1165,11 @@ def plot_formulaic_index(
     plt = _plt()
     lab = _labels(reports, lang)
     order = [r for r in order_reports(reports) if r in set(table["report_id"])]
-    vals = table.set_index("report_id").loc[order, value].astype(float)
+    vals = table.set_index("report_id").loc[order, value].astype(float) * 100
     fig, ax = plt.subplots(figsize=(8, 1.2 + 0.5 * len(order)))
     ax.barh([lab[r] for r in order], vals.to_numpy(), color="#8a6bb0")
     for i, v in enumerate(vals):
-        ax.text(v, i, f" {v:.3g}", va="center", fontsize=9)
+        ax.text(v, i, f" {v:.1f}%", va="center", fontsize=9)
     ax.invert_yaxis()
     ax.set_xlabel(lb.ui_text("formulaic", lang))
     fig.tight_layout()
@@ -1218,9 +1230,8 @@ def plot_indicators(
                 continue
             row = sub.loc[rid]
             v = float(row["value"])
-            text = format_number(v, str(row["unit"]), lang)
-            if bool(row["approx"]):
-                text = "≈" + text + (str(row["qualifier"]) if row["qualifier"] else "")
+            text = indicator_value_text(v, str(row["unit"]), bool(row["approx"]),
+                                        str(row["qualifier"] or ""), lang)
             if row["method"] == "sum":
                 text += " (Σ)"
             if v > 0:
