@@ -38,7 +38,7 @@ from analysis import paths
 
 DPI = 200
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
-CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+CSP = "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'"
 MAX_HTML_ROWS = 500
 GLYPH_WARNING = r"Glyph .* missing from font"
 NOT_REPORTED_COLOR = "#eeeeee"
@@ -279,24 +279,58 @@ section.finding{margin:.8em 0}
 """
 
 
-def html_page(title: str, body: str, lang: str = "zh") -> str:
+def font_face_css(text: str) -> str:
+    """An ``@font-face`` rule embedding Noto Sans SC cut down to the characters of ``text``.
+
+    The subset (WOFF, data URI) makes a page show Chinese on a machine with no Chinese font,
+    without any request. Costs about a second and ~100 KB for a page of a few hundred
+    distinct characters.
+    """
+    from fontTools import subset
+
+    opts = subset.Options()
+    opts.flavor = "woff"
+    opts.notdef_outline = True
+    font = subset.load_font(str(font_path()), opts)
+    subsetter = subset.Subsetter(opts)
+    subsetter.populate(text="".join(sorted(set(text) | set("0123456789"))))
+    subsetter.subset(font)
+    buf = io.BytesIO()
+    subset.save_font(font, buf, opts)
+    uri = "data:font/woff;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+    return f"@font-face{{font-family:'Noto Sans SC Embedded';src:url({uri}) format('woff');}}"
+
+
+def _visible_text(body: str) -> str:
+    text = re.sub(r"data:[a-z/+-]+;base64,[A-Za-z0-9+/=]+", "", body)
+    return html.unescape(re.sub(r"<[^>]+>", " ", text))
+
+
+def html_page(title: str, body: str, lang: str = "zh", *, embed_font: bool = False) -> str:
     """Wrap an HTML body in a self-contained page: inline style, CSP forbidding any request.
 
     Args:
         title: page title (escaped here).
         body: trusted HTML fragment (its report text must already be escaped).
         lang: the page's language attribute.
+        embed_font: embed a subset of the Chinese font (see :func:`font_face_css`) so the
+            page reads the same on a machine without Chinese fonts.
 
     Returns:
         The page as a string.
     """
+    style = PAGE_STYLE
+    if embed_font:
+        style = font_face_css(title + _visible_text(body)) + style.replace(
+            'font-family:"Noto Sans SC"', 'font-family:"Noto Sans SC Embedded","Noto Sans SC"'
+        )
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n"
+        f"<title>{html.escape(title)}</title>\n<style>{style}</style>\n</head>\n"
         f"<body>\n{body}\n</body>\n</html>\n"
     )
 
@@ -828,6 +862,12 @@ def _plt():
     return plt
 
 
+def _number_formatter(lang: str) -> Any:
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda v, _pos: format_number(v, "", lang) if v else "0")
+
+
 def _empty_figure(message: str, size: tuple[float, float] = (8, 2)) -> Any:
     plt = _plt()
     fig, ax = plt.subplots(figsize=size)
@@ -851,12 +891,25 @@ def plot_report_overview(summary: pd.DataFrame, lang: str = "zh") -> Any:
     df = summary.assign(kchars=summary["n_chars"] / 1000)
     hue_order = sorted(df["level"].unique())
     sns.barplot(
-        df, y="report", x="kchars", hue="level", hue_order=hue_order, dodge=False,
-        ax=axes[0], palette=PALETTE,
+        df,
+        y="report",
+        x="kchars",
+        hue="level",
+        hue_order=hue_order,
+        dodge=False,
+        ax=axes[0],
+        palette=PALETTE,
     )
     sns.barplot(
-        df, y="report", x="n_sections", hue="level", hue_order=hue_order, dodge=False,
-        ax=axes[1], palette=PALETTE, legend=False,
+        df,
+        y="report",
+        x="n_sections",
+        hue="level",
+        hue_order=hue_order,
+        dodge=False,
+        ax=axes[1],
+        palette=PALETTE,
+        legend=False,
     )
     axes[0].set_xlabel(lb.ui_text("chars", lang))
     axes[1].set_xlabel(lb.ui_text("sections", lang))
@@ -921,8 +974,13 @@ def plot_theme_heatmap(shares: pd.DataFrame, reports: pd.DataFrame, lang: str = 
     wide.columns = lb.label_keys("category", wide.columns, lang)
     fig, ax = plt.subplots(figsize=(1.6 + 0.85 * len(cats), 1.5 + 0.55 * len(order)))
     sns.heatmap(
-        wide * 100, annot=True, fmt=".0f", cmap="YlGnBu", cbar_kws={"label": "%"},
-        linewidths=0.5, ax=ax,
+        wide * 100,
+        annot=True,
+        fmt=".0f",
+        cmap="YlGnBu",
+        cbar_kws={"label": "%"},
+        linewidths=0.5,
+        ax=ax,
     )
     ax.set_xlabel(lb.ui_text("category", lang))
     ax.set_ylabel("")
@@ -1048,8 +1106,15 @@ def plot_similarity_heatmap(
     mat.columns = [lab.get(i, i) for i in ids]
     fig, ax = plt.subplots(figsize=(2.5 + 1.1 * len(ids), 1.8 + 0.9 * len(ids)))
     sns.heatmap(
-        mat, annot=True, fmt=".2f", cmap="rocket_r", vmin=0, vmax=1, square=True,
-        cbar_kws={"label": lb.ui_text("cosine", lang)}, ax=ax,
+        mat,
+        annot=True,
+        fmt=".2f",
+        cmap="rocket_r",
+        vmin=0,
+        vmax=1,
+        square=True,
+        cbar_kws={"label": lb.ui_text("cosine", lang)},
+        ax=ax,
     )
     ax.set_xlabel("")
     ax.set_ylabel("")
@@ -1120,7 +1185,9 @@ def plot_topic_shares(
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel(lb.ui_text("topic_share", lang))
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, title=lb.ui_text("topic", lang))
+    ax.legend(
+        loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, title=lb.ui_text("topic", lang)
+    )
     fig.tight_layout()
     return fig
 
@@ -1142,7 +1209,11 @@ def plot_section_similarity(table: pd.DataFrame, lang: str = "zh") -> Any:
     order = df.groupby("theme")["cosine"].mean().sort_values(ascending=False).index.tolist()
     fig, ax = plt.subplots(figsize=(9, 1.2 + 0.45 * len(order)))
     sns.boxplot(df, y="theme", x="cosine", order=order, color="#dde6f0", fliersize=0, ax=ax)
-    sns.stripplot(df, y="theme", x="cosine", order=order, color="#2b5d8a", size=4, ax=ax)
+    # dots spread evenly around their row (deterministic, unlike seaborn's random jitter)
+    for i, theme in enumerate(order):
+        vals = df.loc[df["theme"] == theme, "cosine"].sort_values().to_numpy(dtype=float)
+        offsets = np.linspace(-0.2, 0.2, len(vals)) if len(vals) > 1 else np.zeros(len(vals))
+        ax.scatter(vals, i + offsets, s=14, color="#2b5d8a", zorder=3)
     ax.set_xlabel(lb.ui_text("section_similarity", lang))
     ax.set_ylabel("")
     ax.set_xlim(0, 1)
@@ -1151,7 +1222,10 @@ def plot_section_similarity(table: pd.DataFrame, lang: str = "zh") -> Any:
 
 
 def plot_formulaic_index(
-    table: pd.DataFrame, reports: pd.DataFrame, *, value: str = "formulaic_share",
+    table: pd.DataFrame,
+    reports: pd.DataFrame,
+    *,
+    value: str = "formulaic_share",
     lang: str = "zh",
 ) -> Any:
     """Bars: share of formulaic tokens per report (``textstats.formulaic_index``), in %.
@@ -1224,14 +1298,21 @@ def plot_indicators(
             if rid not in sub.index:
                 ax.axhspan(i - 0.4, i + 0.4, color=NOT_REPORTED_COLOR, hatch="///", lw=0, zorder=0)
                 ax.text(
-                    0.5, i, lb.ui_text("not_reported", lang), transform=ax.get_yaxis_transform(),
-                    ha="center", va="center", fontsize=8, color="#777",
+                    0.5,
+                    i,
+                    lb.ui_text("not_reported", lang),
+                    transform=ax.get_yaxis_transform(),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="#777",
                 )
                 continue
             row = sub.loc[rid]
             v = float(row["value"])
-            text = indicator_value_text(v, str(row["unit"]), bool(row["approx"]),
-                                        str(row["qualifier"] or ""), lang)
+            text = indicator_value_text(
+                v, str(row["unit"]), bool(row["approx"]), str(row["qualifier"] or ""), lang
+            )
             if row["method"] == "sum":
                 text += " (Σ)"
             if v > 0:
@@ -1240,10 +1321,15 @@ def plot_indicators(
             else:
                 ax.plot([positive.min() if use_log and len(positive) else 0], [i], "k|", ms=12)
                 ax.text(
-                    0.02, i, text + " · " + lb.ui_text("stated_zero", lang),
-                    transform=ax.get_yaxis_transform(), va="center", fontsize=8,
+                    0.02,
+                    i,
+                    text + " · " + lb.ui_text("stated_zero", lang),
+                    transform=ax.get_yaxis_transform(),
+                    va="center",
+                    fontsize=8,
                 )
         ax.set_yticks(y, [lab[r] for r in order], fontsize=9)
+        ax.xaxis.set_major_formatter(_number_formatter(lang))
         ax.set_ylim(len(order) - 0.5, -0.5)
         ax.set_xlim(right=xmax * (8 if use_log else 1.45))
         if not use_log:
@@ -1280,7 +1366,10 @@ def plot_quantity_density(density: pd.DataFrame, reports: pd.DataFrame, lang: st
     for i, fam in enumerate(fams):
         vals = wide[fam].to_numpy(dtype=float)
         ax.barh(
-            [lab[r] for r in order], vals, left=left, color=colors(i % 10),
+            [lab[r] for r in order],
+            vals,
+            left=left,
+            color=colors(i % 10),
             label=lb.label_key("unit_family", fam, lang),
         )
         left += vals
@@ -1289,7 +1378,9 @@ def plot_quantity_density(density: pd.DataFrame, reports: pd.DataFrame, lang: st
     ax.invert_yaxis()
     ax.set_xlabel(lb.ui_text("per_1000", lang))
     ax.legend(
-        title=lb.ui_text("unit_family", lang), loc="upper left", bbox_to_anchor=(1.01, 1),
+        title=lb.ui_text("unit_family", lang),
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
         fontsize=8,
     )
     fig.tight_layout()
@@ -1315,7 +1406,12 @@ def plot_unit_families_by_theme(table: pd.DataFrame, lang: str = "zh") -> Any:
     wide.columns = lb.label_keys("unit_family", wide.columns, lang)
     fig, ax = plt.subplots(figsize=(2.5 + 0.9 * wide.shape[1], 1.5 + 0.45 * wide.shape[0]))
     sns.heatmap(
-        wide, annot=True, fmt=".0f", cmap="Oranges", linewidths=0.5, ax=ax,
+        wide,
+        annot=True,
+        fmt=".0f",
+        cmap="Oranges",
+        linewidths=0.5,
+        ax=ax,
         cbar_kws={"label": lb.ui_text("count", lang)},
     )
     ax.set_xlabel(lb.ui_text("unit_family", lang))
@@ -1342,12 +1438,16 @@ def plot_theme_shares_by_year(yearly: pd.DataFrame, top: int = 8, lang: str = "z
     for i, cat in enumerate(cats):
         sub = yearly[yearly["category"] == cat].sort_values("year")
         ax.plot(
-            sub["year"], sub["share"] * 100, marker="o", color=colors(i % 10),
+            sub["year"],
+            sub["share"] * 100,
+            marker="o",
+            color=colors(i % 10),
             label=lb.label_key("category", cat, lang),
         )
     years = sorted(yearly["year"].unique())
-    ax.set_xticks(years, [f"{y}\n(n={int(yearly[yearly['year'] == y]['n_reports'].iloc[0])})"
-                          for y in years])
+    ax.set_xticks(
+        years, [f"{y}\n(n={int(yearly[yearly['year'] == y]['n_reports'].iloc[0])})" for y in years]
+    )
     ax.set_xlabel(lb.ui_text("year", lang))
     ax.set_ylabel(lb.ui_text("share", lang) + " (%)")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
@@ -1355,8 +1455,9 @@ def plot_theme_shares_by_year(yearly: pd.DataFrame, top: int = 8, lang: str = "z
     return fig
 
 
-def plot_indicators_by_year(values: pd.DataFrame, reports: pd.DataFrame, lang: str = "zh",
-                            ncols: int = 3) -> Any:
+def plot_indicators_by_year(
+    values: pd.DataFrame, reports: pd.DataFrame, lang: str = "zh", ncols: int = 3
+) -> Any:
     """One panel per indicator: each report's stated value against its year.
 
     Reports that do not state the indicator have no dot (gaps, never zeros); a bureau with
@@ -1383,19 +1484,28 @@ def plot_indicators_by_year(values: pd.DataFrame, reports: pd.DataFrame, lang: s
     bureaus = sorted(df["bureau"].unique())
     all_years = sorted(years.unique())
     for ax, ind in zip(axes.flat, inds, strict=False):
-        sub = df[df["indicator"] == ind].sort_values("year")
+        sub = df[df["indicator"] == ind].sort_values(["year", "value"], ascending=[True, False])
         pos = sub[sub["value"] > 0]["value"]
-        if len(pos) >= 2 and pos.max() / pos.min() >= 100:
+        use_log = len(pos) >= 2 and pos.max() / pos.min() >= 100
+        if use_log:
             ax.set_yscale("log")
         for b, grp in sub.groupby("bureau", sort=True):
             c = colors(bureaus.index(b) % 10)
             ax.plot(grp["year"], grp["value"], marker="o", color=c, lw=1.2)
-            for r in grp.itertuples(index=False):
-                mark = "≈" if r.approx else ""
-                ax.annotate(
-                    f"{lab[r.report_id].rsplit(' ', 1)[0]} {mark}{format_number(r.value, r.unit, lang)}",
-                    (r.year, r.value), fontsize=7, xytext=(4, 2), textcoords="offset points",
-                )
+        # labels of points in the same year are stacked downwards so they do not overlap
+        for k, r in enumerate(sub.itertuples(index=False)):
+            rank = int((sub["year"].iloc[:k] == r.year).sum())
+            text = indicator_value_text(r.value, r.unit, bool(r.approx), r.qualifier, lang)
+            ax.annotate(
+                f"{lab[r.report_id].rsplit(' ', 1)[0]} {text}",
+                (r.year, r.value),
+                fontsize=7,
+                xytext=(4, 2 - 9 * rank),
+                textcoords="offset points",
+            )
+        if not use_log:
+            ax.set_ylim(bottom=0, top=max(float(sub["value"].max()), 1.0) * 1.15)
+        ax.yaxis.set_major_formatter(_number_formatter(lang))
         ax.set_xticks(all_years)
         ax.set_xlim(min(all_years) - 0.5, max(all_years) + 0.9)
         ax.set_title(lb.label_key("indicator", ind, lang), fontsize=10)
@@ -1419,7 +1529,9 @@ def plot_bureau_changes(changes: pd.DataFrame, kind: str, lang: str = "zh") -> A
         return _empty_figure(lb.ui_text("not_reported", lang))
     bureaus = sorted(changes["bureau"].unique())
     fig, axes = plt.subplots(
-        len(bureaus), 1, figsize=(9, sum(1 + 0.35 * (changes["bureau"] == b).sum() for b in bureaus)),
+        len(bureaus),
+        1,
+        figsize=(9, sum(1 + 0.35 * (changes["bureau"] == b).sum() for b in bureaus)),
         squeeze=False,
     )
     for ax, b in zip(axes[:, 0], bureaus, strict=True):

@@ -24,17 +24,38 @@ def make_tables() -> dict[str, pd.DataFrame]:
     reports = pd.DataFrame(
         [
             ["jiashi-2022", "a.txt", "甲市", "甲市", "某省", "city", "甲市城市管理局", 2022, ""],
-            ["jiashi-2023", "b.txt", "甲市", "甲市", "某省", "city", "甲市城市管理局", 2023,
-             "2024-03-01"],
+            [
+                "jiashi-2023",
+                "b.txt",
+                "甲市",
+                "甲市",
+                "某省",
+                "city",
+                "甲市城市管理局",
+                2023,
+                "2024-03-01",
+            ],
             ["yiqu-2023", "c.txt", "乙区", "丙市", "某省", "district", "乙区城市管理局", 2023, ""],
         ],
-        columns=["report_id", "file", "jurisdiction", "city", "province", "level", "bureau",
-                 "year", "published"],
+        columns=[
+            "report_id",
+            "file",
+            "jurisdiction",
+            "city",
+            "province",
+            "level",
+            "bureau",
+            "year",
+            "published",
+        ],
     )
     reports["n_chars"] = [len(TEXTS[r]) for r in reports["report_id"]]
     reports["n_sections"] = [3, 3, 3]
-    reports["title"] = ["甲市2022年法治政府建设年度报告", "甲市2023年法治政府建设年度报告",
-                        "乙区2023年法治政府建设年度报告"]
+    reports["title"] = [
+        "甲市2022年法治政府建设年度报告",
+        "甲市2023年法治政府建设年度报告",
+        "乙区2023年法治政府建设年度报告",
+    ]
     for col in ("jurisdiction", "city", "province", "level", "bureau", "year", "published"):
         reports[f"{col}_source"] = "manifest"
     reports["encoding"] = "utf-8"
@@ -55,40 +76,143 @@ def make_tables() -> dict[str, pd.DataFrame]:
         # hand-computed chunks: heading line + body line, two chunks per report
         first = lines[0] + "\n" + lines[1] + "\n"
         second = lines[2] + "\n" + lines[3] + "\n"
-        cat1 = {"jiashi-2022": "leadership", "jiashi-2023": "leadership",
-                "yiqu-2023": "supervision"}[rid]
-        cat2 = {"jiashi-2022": "problems", "jiashi-2023": "publicity",
-                "yiqu-2023": "problems"}[rid]
+        cat1 = {
+            "jiashi-2022": "leadership",
+            "jiashi-2023": "leadership",
+            "yiqu-2023": "supervision",
+        }[rid]
+        cat2 = {"jiashi-2022": "problems", "jiashi-2023": "publicity", "yiqu-2023": "problems"}[rid]
         sec_rows.append([rid, "0", "", 0, "", "", "", 0, 0, "preamble", False])
-        sec_rows.append([rid, "1", "", 1, "一、", lines[0][2:], first, 0, len(first), cat1,
-                         False])
-        sec_rows.append([rid, "2", "", 1, "二、", lines[2][2:], second, len(first),
-                         len(first) + len(second), cat2, rid == "yiqu-2023"])
+        sec_rows.append([rid, "1", "", 1, "一、", lines[0][2:], first, 0, len(first), cat1, False])
+        sec_rows.append(
+            [
+                rid,
+                "2",
+                "",
+                1,
+                "二、",
+                lines[2][2:],
+                second,
+                len(first),
+                len(first) + len(second),
+                cat2,
+                rid == "yiqu-2023",
+            ]
+        )
     sections = pd.DataFrame(sec_rows, columns=list(schema.SECTIONS.columns))
 
     m = [
         # report, section, id, raw, value, unit, family, approx, qualifier, kind, subject,
         # indicator, sentence
-        ["jiashi-2022", "1", "m0001", "120件", 120.0, "件", "cases", False, "",
-         "行政处罚案件", "admin_penalty_cases", "全年办理行政处罚案件120件,罚款3万元。"],
-        ["jiashi-2022", "1", "m0002", "3万元", 30000.0, "元", "money", False, "",
-         "罚款", "fines_yuan", "全年办理行政处罚案件120件,罚款3万元。"],
-        ["jiashi-2023", "1", "m0001", "150余件", 150.0, "件", "cases", True, "余",
-         "行政处罚案件", "admin_penalty_cases", "全年办理行政处罚案件150余件,罚款4.5万元。"],
-        ["jiashi-2023", "1", "m0002", "4.5万元", 45000.0, "元", "money", False, "",
-         "罚款", "fines_yuan", "全年办理行政处罚案件150余件,罚款4.5万元。"],
-        ["jiashi-2023", "2", "m0003", "2000份", 2000.0, "份", "items", False, "",
-         "资料", "publicity_materials", "发放资料2000份。"],
-        ["yiqu-2023", "1", "m0001", "3件", 3.0, "件", "cases", False, "",
-         "行政复议案件", "admin_reconsideration_cases",
-         "办理行政复议案件3件。<script>alert(1)</script>"],
+        [
+            "jiashi-2022",
+            "1",
+            "m0001",
+            "120件",
+            120.0,
+            "件",
+            "cases",
+            False,
+            "",
+            "行政处罚案件",
+            "admin_penalty_cases",
+            "全年办理行政处罚案件120件,罚款3万元。",
+        ],
+        [
+            "jiashi-2022",
+            "1",
+            "m0002",
+            "3万元",
+            30000.0,
+            "元",
+            "money",
+            False,
+            "",
+            "罚款",
+            "fines_yuan",
+            "全年办理行政处罚案件120件,罚款3万元。",
+        ],
+        [
+            "jiashi-2023",
+            "1",
+            "m0001",
+            "150余件",
+            150.0,
+            "件",
+            "cases",
+            True,
+            "余",
+            "行政处罚案件",
+            "admin_penalty_cases",
+            "全年办理行政处罚案件150余件,罚款4.5万元。",
+        ],
+        [
+            "jiashi-2023",
+            "1",
+            "m0002",
+            "4.5万元",
+            45000.0,
+            "元",
+            "money",
+            False,
+            "",
+            "罚款",
+            "fines_yuan",
+            "全年办理行政处罚案件150余件,罚款4.5万元。",
+        ],
+        [
+            "jiashi-2023",
+            "2",
+            "m0003",
+            "2000份",
+            2000.0,
+            "份",
+            "items",
+            False,
+            "",
+            "资料",
+            "publicity_materials",
+            "发放资料2000份。",
+        ],
+        [
+            "yiqu-2023",
+            "1",
+            "m0001",
+            "3件",
+            3.0,
+            "件",
+            "cases",
+            False,
+            "",
+            "行政复议案件",
+            "admin_reconsideration_cases",
+            "办理行政复议案件3件。<script>alert(1)</script>",
+        ],
     ]
     met_rows = []
     for r in m:
         rid, sid, mid, raw, value, unit, fam, approx, qual, subject, ind, sentence = r
         start = TEXTS[rid].index(raw)
-        met_rows.append([rid, sid, mid, start, start + len(raw), raw, value, unit, fam, approx,
-                         qual, "level", subject, ind, sentence, False])
+        met_rows.append(
+            [
+                rid,
+                sid,
+                mid,
+                start,
+                start + len(raw),
+                raw,
+                value,
+                unit,
+                fam,
+                approx,
+                qual,
+                "level",
+                subject,
+                ind,
+                sentence,
+                False,
+            ]
+        )
     metrics = pd.DataFrame(met_rows, columns=list(schema.METRICS.columns))
 
     indicators = pd.DataFrame(

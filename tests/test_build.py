@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import build as build_mod
 from analysis import paths, schema
@@ -152,3 +154,124 @@ def test_parallel_build_equals_serial(built, tmp_path):
     par = tmp_path / "par"
     build(raw, par, cache_dir=None, jobs=2, progress=False, log=lambda m: None)
     assert digest(par) == digest(out)
+
+
+# ------------------------------------------------------------------ performance paths
+def test_adding_a_report_reads_and_cleans_only_that_report(built, tmp_path, monkeypatch):
+    raw0, _, _, root = built
+    raw = tmp_path / "raw"
+    shutil.copytree(raw0, raw)
+    seed = raw / "001_10b5eb9a355d9b92.txt"
+    (raw / "other.txt").write_bytes(seed.read_bytes().replace(b"2023", b"2022"))
+    with open(raw / "reports.csv", "a", encoding="utf-8") as f:
+        f.write("jiulongpo_2022,other.txt,,,,,,,,\n")
+    calls = []
+    real = build_mod.read_report_entry
+    monkeypatch.setattr(
+        build_mod,
+        "read_report_entry",
+        lambda row, raw_dir: calls.append(row["file"]) or real(row, raw_dir),
+    )
+    build(raw, tmp_path / "out", cache_dir=root / "cache", progress=False, log=lambda m: None)
+    assert calls == ["other.txt"]
+    # the cached stage 1 gives the same tables as an uncached build
+    build(raw, tmp_path / "fresh", cache_dir=None, progress=False, log=lambda m: None)
+    assert digest(tmp_path / "out") == digest(tmp_path / "fresh")
+
+
+def test_automatic_jobs_equal_serial(built, tmp_path):
+    raw, out, _, _ = built
+    auto = tmp_path / "auto"
+    build(raw, auto, cache_dir=None, jobs=None, progress=False, log=lambda m: None)
+    assert digest(auto) == digest(out)
+
+
+def _pandas_csv(df: pd.DataFrame, path: Path) -> bytes:
+    df.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    return path.read_bytes()
+
+
+def test_fast_csv_is_byte_identical_to_pandas_by_hand(tmp_path):
+    df = pd.DataFrame(
+        {
+            "s": pd.Series(["a", "", 'say "hi"', "a,b", "two\nlines", "cr\rx", None], dtype=str),
+            "o": pd.Series(["x", "y", "z", "  lead", "tab\tx", "é", "“全角”"], dtype=object),
+            "i": pd.Series([0, -1, 2**40, 3, 4, 5, 6], dtype="int64"),
+            "f": [19000.0, 0.1, 1e-05, float("nan"), -0.0, 1e16, 720183.79],
+            "b": [True, False, True, False, True, False, True],
+            "y": pd.Series([2024, None, 2023, 2020, None, 1999, 2000], dtype="Int64"),
+        }
+    )
+    build_mod.write_csv(df, tmp_path / "fast.csv", chunk_rows=3)
+    got = (tmp_path / "fast.csv").read_bytes()
+    assert got == _pandas_csv(df, tmp_path / "pandas.csv")
+    # spot checks written by hand
+    assert got.startswith(b"\xef\xbb\xbfs,o,i,f,b,y\na,x,0,19000.0,True,2024\n")
+    assert b'"say ""hi""",z,' in got and b'"two\nlines"' in got
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.text(alphabet=st.sampled_from(list('ab ,"\n\r\t中。')))),
+            st.floats(allow_nan=True, allow_infinity=True),
+            st.integers(min_value=-(2**62), max_value=2**62),
+            st.booleans(),
+        ),
+        min_size=0,
+        max_size=12,
+    )
+)
+def test_fast_csv_matches_pandas_on_any_table(tmp_path_factory, rows):
+    folder = tmp_path_factory.mktemp("csv")
+    df = pd.DataFrame(
+        {
+            "s": pd.Series([r[0] for r in rows], dtype=str),
+            "f": pd.Series([r[1] for r in rows], dtype="float64"),
+            "i": pd.Series([r[2] for r in rows], dtype="int64"),
+            "b": pd.Series([r[3] for r in rows], dtype=bool),
+        }
+    )
+    build_mod.write_csv(df, folder / "fast.csv", chunk_rows=5)
+    assert (folder / "fast.csv").read_bytes() == _pandas_csv(df, folder / "pandas.csv")
+
+
+def test_place_scan_equals_the_alternation_regex():
+    from analysis import metadata
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(paths.RAW_DIR.glob("*.txt"))]
+    texts += ["重庆市九龙坡区城市管理局", "上海市嘉定区嘉定区", "鼓楼区鼓楼", "", "市"]
+    for text in texts:
+        expected = [m.group(0) for m in metadata._place_re().finditer(text)]
+        assert metadata._find_places(text) == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "济宁市",
+                "济宁",
+                "九龙坡区",
+                "重庆市",
+                "市",
+                "区",
+                "县",
+                "嘉定区",
+                "，",
+                "a",
+                "城管局",
+                "鼓楼区",
+                "山东省",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_place_scan_equals_the_regex_on_any_mix(parts):
+    from analysis import metadata
+
+    text = "".join(parts)
+    assert metadata._find_places(text) == [m.group(0) for m in metadata._place_re().finditer(text)]

@@ -696,3 +696,58 @@ def test_seed_fullwidth_shape_gives_same_quantities() -> None:
         assert full["value"].tolist() == half["value"].tolist()
         assert full["unit"].tolist() == half["unit"].tolist()
         assert full["indicator"].tolist() == half["indicator"].tolist()
+
+
+# ----------------------------------------------------------------------------- fast paths
+
+
+def test_metric_columns_are_the_metrics_table() -> None:
+    from analysis.metrics import metric_columns, metrics_frame
+
+    sections = sections_from_texts({"b": "罚款5万元。", "a": "办理案件3件,4件。"})
+    cols = metric_columns(
+        sections["report_id"].tolist(),
+        sections["section_id"].tolist(),
+        sections["start"].tolist(),
+        sections["text"].tolist(),
+    )
+    # written by hand: sorted by report then offset, ids numbered per report
+    assert cols["report_id"] == ["a", "a", "b"]
+    assert cols["metric_id"] == ["m0001", "m0002", "m0001"]
+    assert cols["raw"] == ["3件", "4件", "5万元"]
+    assert cols["value"] == [3.0, 4.0, 50000.0]
+    pd.testing.assert_frame_equal(metrics_frame(cols), extract_metrics(sections))
+
+
+def test_derive_groups_reports_in_one_pass() -> None:
+    texts = {
+        "r2": "受理信访25件。全年未发生行政诉讼案件。",
+        "r1": "共办理简易程序案件2637件;一般程序案件264件。",
+        "r3": "没有数字。",
+    }
+    both = extract_metrics(sections_from_texts(texts))
+    ind = derive_indicators(both, texts)
+    # by hand: reports sorted, indicators in lexicon order (petitions before litigation);
+    # r3 states nothing; r2's explicit none has no metric in its sentence
+    got = list(zip(ind["report_id"], ind["indicator"], ind["value"], ind["evidence"], strict=True))
+    assert got == [
+        ("r1", "admin_penalty_cases", 2901.0, "m0001;m0002"),
+        ("r2", "petitions", 25.0, "m0001"),
+        ("r2", "admin_litigation_cases", 0.0, ""),
+    ]
+    # the same, one report at a time (r3's table is empty)
+    parts = [
+        derive_indicators(extract_metrics(sections_from_texts({r: t})), {r: t})
+        for r, t in sorted(texts.items())
+    ]
+    assert parts[2].empty
+    alone = pd.concat(parts[:2], ignore_index=True)
+    pd.testing.assert_frame_equal(ind, alone)
+
+
+def test_derive_texts_from_sections_or_dict_agree(seeds) -> None:
+    for text, sections, metrics in seeds.values():
+        rid = sections["report_id"].iloc[0]
+        pd.testing.assert_frame_equal(
+            derive_indicators(metrics, sections), derive_indicators(metrics, {rid: text})
+        )

@@ -454,3 +454,44 @@ def test_audit_on_the_seeds(seed_sections):
     assert (frequent["n"] >= 3).all()
     assert frequent["phrase"].str.len().between(3, 6).all()
     assert (frequent["pieces"].str.replace(" / ", "") == frequent["phrase"]).all()
+
+
+# ------------------------------------------------------------------ fast path
+@pytest.mark.parametrize("backend", BOTH)
+def test_token_columns_by_hand(backend):
+    from analysis.tokens import token_columns
+
+    cols = token_columns(
+        ["r1"] * 3,
+        HAND_SECTIONS["section_id"].tolist(),
+        HAND_SECTIONS["start"].tolist(),
+        HAND_SECTIONS["text"].tolist(),
+        backend,
+    )
+    assert list(cols) == list(schema.TOKENS.columns)
+    assert cols["token"] == [t[1] for t in HAND_TOKENS]
+    assert cols["position"] == [t[2] for t in HAND_TOKENS]
+    assert cols["start"] == [t[3] for t in HAND_TOKENS]
+    assert cols["pos"] == [t[4] for t in HAND_TOKENS]
+    assert cols["stopword"] == [t[5] for t in HAND_TOKENS]
+    assert cols["section_id"] == [t[0] for t in HAND_TOKENS]
+    # the same with the folded texts given, and again once every piece is classified
+    folded = [fold(t) for t in HAND_SECTIONS["text"]]
+    again = token_columns(
+        ["r1"] * 3,
+        HAND_SECTIONS["section_id"].tolist(),
+        HAND_SECTIONS["start"].tolist(),
+        HAND_SECTIONS["text"].tolist(),
+        backend,
+        folded=folded,
+    )
+    assert again == cols
+
+
+def test_clear_caches_forgets_classified_pieces():
+    from analysis import tokens as tokens_mod
+
+    tokenize_sections(HAND_SECTIONS)
+    assert "普法责任制" in tokens_mod._piece_classes()
+    tokens_mod.clear_caches()
+    assert "普法责任制" not in tokens_mod._piece_classes()

@@ -1,0 +1,313 @@
+"""Tests of analysis/plots.py: Chinese font, glyph checks, deterministic PNG, safe HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+import seaborn as sns  # noqa: E402
+from synthetic import make_tables  # noqa: E402
+
+from analysis import labels, paths, plots  # noqa: E402
+
+MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．]|[（(]\d+[)）])"
+)
+
+
+def _chinese_chart():
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.bar(["行政处罚", "行政复议"], [3, -1], label="九龙坡区 2023")
+    ax.set_title("法治政府建设年度报告 · 数量(件)")
+    ax.set_xlabel("指标")
+    ax.set_ylabel("数量 −1")
+    ax.legend(title="报告")
+    return fig
+
+
+def test_chinese_chart_draws_without_missing_glyph_warning(tmp_path):
+    plots.setup_fonts()
+    sns.set_theme()  # seaborn's theme resets the fonts ...
+    plots.set_theme()  # ... and this puts them back
+    assert plt.rcParams["font.sans-serif"][0] == "Noto Sans SC"
+    assert plt.rcParams["axes.unicode_minus"] is False
+    fig = _chinese_chart()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plots.save_figure(fig, "chinese_chart", caption="中文图", figures_dir=tmp_path)
+    plt.close(fig)
+    assert (tmp_path / "chinese_chart.png").stat().st_size > 1000
+
+
+def test_plain_sns_set_theme_would_lose_the_font():
+    plots.setup_fonts()
+    sns.set_theme()
+    # seaborn's defaults put its own sans-serif list back: the reason set_theme exists
+    assert plt.rcParams["font.sans-serif"][0] != "Noto Sans SC"
+    plots.set_theme()
+    assert plt.rcParams["font.sans-serif"][0] == "Noto Sans SC"
+
+
+@pytest.mark.parametrize("text", ["罕见字 𠀀", "表情 😀"])
+def test_character_outside_the_font_raises(tmp_path, text):
+    plots.set_theme()
+    fig, ax = plt.subplots()
+    ax.set_title(text)
+    with pytest.raises(plots.MissingGlyphError):
+        plots.save_figure(fig, "bad_glyph", caption="x", figures_dir=tmp_path)
+    plt.close(fig)
+    assert not (tmp_path / "bad_glyph.png").exists()
+
+
+def test_tick_label_outside_the_font_raises(tmp_path):
+    # tick labels only get their text at draw time
+    plots.set_theme()
+    fig, ax = plt.subplots()
+    ax.barh(["正常", "𠮷野家"], [1, 2])
+    with pytest.raises(plots.MissingGlyphError):
+        plots.save_figure(fig, "bad_tick", caption="x", figures_dir=tmp_path)
+    plt.close(fig)
+
+
+def test_missing_glyphs_hand_checked():
+    assert plots.missing_glyphs(["法治 2023 ≈ 92.16% ×"]) == []
+    # U+1F600 sorts after U+20000? no: 0x1F600 < 0x20000, so the emoji comes first
+    assert plots.missing_glyphs(["a😀b", "𠀀"]) == ["😀", "𠀀"]
+    assert plots.missing_glyphs(["\u3000\t\n"]) == []  # spaces and controls are ignored
+
+
+def _heading_lines() -> list[str]:
+    processed = paths.PROCESSED_DIR / "sections.parquet"
+    if processed.exists():
+        sec = pd.read_parquet(processed)
+        return [f"{m}{h}" for m, h in zip(sec["marker"], sec["heading"], strict=True)]
+    lines = []
+    for path in sorted(paths.RAW_DIR.glob("*.txt")):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        lines += [line for line in text.splitlines() if MARKER.match(line)]
+    return lines
+
+
+def test_font_covers_every_seed_heading():
+    lines = _heading_lines()
+    assert len(lines) > 20
+    assert plots.missing_glyphs(lines) == []
+
+
+def _small_figure():
+    plots.set_theme()
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.plot([1, 2, 3], [3, 1, 2])
+    ax.set_title("嘉定区 2023")
+    return fig
+
+
+def test_png_bytes_identical_across_saves(tmp_path):
+    fig = _small_figure()
+    a = plots.save_figure(fig, "same", caption="同一张图", figures_dir=tmp_path / "a")
+    b = plots.save_figure(fig, "same", caption="同一张图", figures_dir=tmp_path / "b")
+    plt.close(fig)
+    fig2 = _small_figure()
+    c = plots.save_figure(fig2, "same", caption="同一张图", figures_dir=tmp_path / "c")
+    plt.close(fig2)
+    pa, pb, pc = (tmp_path / d / "same.png" for d in "abc")
+    assert pa.read_bytes() == pb.read_bytes() == pc.read_bytes()
+    assert a["png_sha256"] == b["png_sha256"] == c["png_sha256"]
+    assert b"Software" not in pa.read_bytes()  # no matplotlib version stamp
+    assert (tmp_path / "a" / "same.html").read_bytes() == (
+        tmp_path / "b" / "same.html"
+    ).read_bytes()
+
+
+def test_png_resolution_at_least_200_dpi(tmp_path):
+    from PIL import Image
+
+    fig = _small_figure()
+    plots.save_figure(fig, "dpi", caption="x", figures_dir=tmp_path)
+    plt.close(fig)
+    with Image.open(tmp_path / "dpi.png") as im:
+        assert im.info["dpi"][0] >= 199.9
+    with pytest.raises(ValueError):
+        plots.save_figure(_small_figure(), "low", caption="x", figures_dir=tmp_path, dpi=100)
+
+
+ATTACK = "<script>alert(1)</script>"
+
+
+def test_html_is_self_contained_and_escaped(tmp_path):
+    fig = _small_figure()
+    data = pd.DataFrame({"report": [ATTACK], "value": [1.5]})
+    evidence = pd.DataFrame(
+        {
+            "report": ["乙区 2023"],
+            "section": [ATTACK],
+            "raw": ["3件"],
+            "sentence": [f"办理行政复议案件3件。{ATTACK}"],
+        }
+    )
+    rec = plots.save_figure(
+        fig,
+        "escaped",
+        caption=f"标题 {ATTACK}",
+        data=data,
+        evidence=evidence,
+        figures_dir=tmp_path,
+        notebook="03_metrics",
+    )
+    plt.close(fig)
+    page = (tmp_path / "escaped.html").read_text(encoding="utf-8")
+    assert ATTACK not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script" not in page.lower()
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", page, re.I)
+    assert "http://" not in page and "https://" not in page
+    assert "default-src 'none'" in page
+    assert "data:image/png;base64," in page
+    assert "<mark>3件</mark>" in page  # the quantity is marked in its sentence
+    sidecar = json.loads((tmp_path / "escaped.json").read_text(encoding="utf-8"))
+    assert sidecar["notebook"] == "03_metrics" and sidecar["png_sha256"] == rec["png_sha256"]
+
+
+def test_bad_figure_name_rejected(tmp_path):
+    with pytest.raises(ValueError):
+        plots.save_figure(_small_figure(), "Bad Name!", caption="x", figures_dir=tmp_path)
+
+
+# ----------------------------------------------------------------- chart data, by hand
+
+
+def test_theme_share_table_hand_computed():
+    t = make_tables()
+    shares = plots.theme_share_table(t["sections"])
+    sub = shares[shares["report_id"] == "jiashi-2022"].set_index("category")
+    # "一、加强领导\n" is 7 characters and "全年办理行政处罚案件120件,罚款3万元。\n" 22: 29;
+    # "二、存在问题\n执法队伍不足。\n" is 7 + 8 = 15; the preamble is empty
+    assert sub.loc["leadership", "n_chars"] == 29
+    assert sub.loc["problems", "n_chars"] == 15
+    assert sub.loc["leadership", "share"] == pytest.approx(29 / 44)
+    assert sub.loc["preamble", "share"] == 0
+
+
+def test_indicator_value_table_marks_approx():
+    t = make_tables()
+    v = plots.indicator_value_table(t["indicators"], t["metrics"]).set_index(
+        ["report_id", "indicator"]
+    )
+    assert bool(v.loc[("jiashi-2023", "admin_penalty_cases"), "approx"]) is True
+    assert v.loc[("jiashi-2023", "admin_penalty_cases"), "qualifier"] == "余"
+    assert bool(v.loc[("jiashi-2022", "admin_penalty_cases"), "approx"]) is False
+    assert v.loc[("yiqu-2023", "admin_litigation_cases"), "raw"] == ""  # stated zero, no metric
+
+
+def test_indicator_value_text():
+    assert plots.indicator_value_text(150, "件", True, "余", "zh") == "≈150余件"
+    assert plots.indicator_value_text(1128823.79, "元", False, "", "zh") == "112.9万元"
+    assert plots.indicator_value_text(92.16, "%", False, "", "en") == "92.16%"
+    assert plots.indicator_value_text(126000, "元", False, "", "en") == "126k 元"
+
+
+def test_quantity_density_table_hand_computed():
+    t = make_tables()
+    d = plots.quantity_density_table(t["metrics"], t["reports"])
+    row = d[(d["report_id"] == "yiqu-2023") & (d["unit_family"] == "cases")].iloc[0]
+    n_chars = len(
+        "一、执法监督\n办理行政复议案件3件。<script>alert(1)</script>\n二、存在问题\n无。\n"
+    )
+    assert row["n"] == 1
+    assert row["per_1000"] == pytest.approx(1000 / n_chars)
+
+
+def test_bureau_change_table_only_bureaus_with_history():
+    t = make_tables()
+    v = plots.indicator_value_table(t["indicators"], t["metrics"])
+    ch = plots.bureau_change_table(v, t["reports"], key="indicator", value="value")
+    assert set(ch["bureau"]) == {"甲市城市管理局"}
+    pen = ch[ch["key"] == "admin_penalty_cases"].iloc[0]
+    assert (pen["previous"], pen["current"], pen["change"]) == (120, 150, 30)
+    assert plots.bureaus_with_history(t["reports"]) == ["甲市城市管理局"]
+
+
+def test_select_reports_errors_list_valid_values():
+    t = make_tables()
+    with pytest.raises(ValueError, match="2022, 2023"):
+        plots.select_reports(t["reports"], year=1999)
+    with pytest.raises(ValueError, match="jiashi-2022"):
+        plots.select_reports(t["reports"], report_ids=["nope"])
+    assert plots.select_reports(t["reports"], year=2023)["report_id"].tolist() == [
+        "jiashi-2023",
+        "yiqu-2023",
+    ]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_chart_verb_draws_synthetic_tables(tmp_path, lang):
+    t = make_tables()
+    rep = t["reports"]
+    plots.set_theme()
+    summary = plots.report_summary_table(rep, t["sections"], lang)
+    values = plots.indicator_value_table(t["indicators"], t["metrics"])
+    shares = plots.theme_share_table(t["sections"])
+    figs = {
+        "overview": plots.plot_report_overview(summary, lang),
+        "depth": plots.plot_outline_depth(plots.outline_depth_table(t["sections"]), rep, lang),
+        "themes": plots.plot_theme_heatmap(shares, rep, lang),
+        "cleaning": plots.plot_cleaning_summary(
+            plots.cleaning_summary_table(t["cleaning"], rep), summary, lang
+        ),
+        "indicators": plots.plot_indicators(values, rep, lang=lang),
+        "density": plots.plot_quantity_density(
+            plots.quantity_density_table(t["metrics"], rep), rep, lang
+        ),
+        "families": plots.plot_unit_families_by_theme(
+            plots.unit_family_theme_table(t["metrics"], t["sections"]), lang
+        ),
+        "years": plots.plot_theme_shares_by_year(plots.yearly_theme_table(shares, rep), lang=lang),
+        "ind_years": plots.plot_indicators_by_year(values, rep, lang),
+        "changes": plots.plot_bureau_changes(
+            plots.bureau_change_table(values, rep, key="indicator", value="value"),
+            "indicator",
+            lang,
+        ),
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for name, fig in figs.items():
+            plots.save_figure(fig, name, caption=name, figures_dir=tmp_path)
+            plt.close(fig)
+    assert len(list(tmp_path.glob("*.png"))) == len(figs)
+
+
+def test_indicator_chart_shows_gap_not_zero():
+    t = make_tables()
+    plots.set_theme()
+    values = plots.indicator_value_table(t["indicators"], t["metrics"])
+    fig = plots.plot_indicators(values, t["reports"], indicators=["fines_yuan"], lang="zh")
+    texts = [x.get_text().strip() for x in fig.axes[0].texts]
+    # yiqu-2023 does not state fines: a labelled gap, and no bar of width 0
+    assert texts.count(labels.ui_text("not_reported", "zh")) == 1
+    widths = [p.get_width() for p in fig.axes[0].patches if hasattr(p, "get_width")]
+    assert 0 not in widths
+    assert "3万元" in texts and "4.5万元" in texts
+    plt.close(fig)
+
+
+def test_report_labels():
+    t = make_tables()
+    assert labels.label_reports(t["reports"], "zh").tolist() == [
+        "甲市 2022",
+        "甲市 2023",
+        "乙区 2023",
+    ]
+    assert labels.romanize_jurisdiction("九龙坡区") == "Jiulongpo District"
+    assert labels.romanize_jurisdiction("济宁市") == "Jining"
+    assert labels.label_report({"jurisdiction": "济宁市", "year": 2024}, "en") == "Jining 2024"
+    assert labels.label_key("indicator", "fines_yuan", "en") == "Fines (yuan)"
+    assert labels.label_key("category", "not_in_lexicon", "en") == "not_in_lexicon"

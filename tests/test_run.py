@@ -1,0 +1,163 @@
+"""Fast tests of analysis/run.py: parameter parsing and checking, publishing figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from synthetic import make_tables
+
+from analysis import paths, run
+
+NOTEBOOKS = ["01_corpus_overview", "02_text_comparison", "03_metrics", "04_yearly_comparison"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3", 3),
+        ("2.5", 2.5),
+        ("null", None),
+        ("true", True),
+        ("[a, b]", ["a", "b"]),
+        ("zh", "zh"),
+        ("0755", "0755"),  # YAML 1.1 would read octal 493
+        ("007", "007"),
+        ("0", 0),
+        ("0.5", 0.5),
+        ("-0755", "-0755"),
+    ],
+)
+def test_parse_value(text, expected):
+    assert run.parse_value(text) == expected
+    assert type(run.parse_value(text)) is type(expected)
+
+
+SPEC_INT = {"inferred_type_name": "int", "default": "10"}
+SPEC_OPT_INT = {"inferred_type_name": "Optional[int]", "default": "None"}
+SPEC_STR = {"inferred_type_name": "str", "default": "'zh'"}
+SPEC_LIST = {"inferred_type_name": "Optional[list]", "default": "None"}
+SPEC_UNTYPED_FLOAT = {"inferred_type_name": "None", "default": "0.5"}
+
+
+def test_coerce_parameter_accepts_and_converts():
+    assert run.coerce_parameter("top_n", 5, SPEC_INT) == 5
+    assert run.coerce_parameter("year", None, SPEC_OPT_INT) is None
+    assert run.coerce_parameter("lang", False, SPEC_STR, text="no") == "no"  # YAML's 'no'
+    assert run.coerce_parameter("lang", "0755", SPEC_STR, text="0755") == "0755"
+    assert run.coerce_parameter("reports", "jining_2024", SPEC_LIST) == ["jining_2024"]
+    assert run.coerce_parameter("x", 1, SPEC_UNTYPED_FLOAT) == 1.0  # type from the default
+
+
+@pytest.mark.parametrize(
+    ("value", "spec"),
+    [
+        ("abc", SPEC_INT),
+        ("0755", SPEC_INT),
+        (True, SPEC_INT),
+        (2.5, SPEC_INT),
+        (None, SPEC_INT),
+        ("x", SPEC_UNTYPED_FLOAT),
+    ],
+)
+def test_coerce_parameter_rejects(value, spec):
+    with pytest.raises(run.RunError, match="top_n|x"):
+        run.coerce_parameter("top_n" if spec is not SPEC_UNTYPED_FLOAT else "x", value, spec)
+
+
+def test_notebooks_declare_their_parameters():
+    for nb in NOTEBOOKS:
+        spec = run.notebook_parameters(paths.NOTEBOOKS_DIR / f"{nb}.ipynb")
+        assert {"processed_dir", "figures_dir", "lang"} <= set(spec), nb
+    assert "year" in run.notebook_parameters(paths.NOTEBOOKS_DIR / "04_yearly_comparison.ipynb")
+
+
+def test_notebooks_committed_clean():
+    for nb in NOTEBOOKS:
+        data = json.loads((paths.NOTEBOOKS_DIR / f"{nb}.ipynb").read_text(encoding="utf-8"))
+        code = [c for c in data["cells"] if c["cell_type"] == "code"]
+        assert all(not c["outputs"] and c["execution_count"] is None for c in code), nb
+        tagged = [c for c in data["cells"] if "parameters" in c["metadata"].get("tags", [])]
+        assert len(tagged) == 1 and data["cells"].index(tagged[0]) == 1, nb
+        assert "from analysis import" in "".join(data["cells"][0]["source"]), nb
+
+
+def test_resolve_notebooks():
+    assert run.resolve_notebooks(None, NOTEBOOKS) == NOTEBOOKS
+    assert run.resolve_notebooks(["03", "metrics", "01_corpus_overview.ipynb"], NOTEBOOKS) == [
+        "01_corpus_overview",
+        "03_metrics",
+    ]
+    with pytest.raises(run.RunError, match="valid: 01_corpus_overview"):
+        run.resolve_notebooks(["07_nope"], NOTEBOOKS)
+
+
+def test_plan_run_checks_names_and_types():
+    plan = run.plan_run(None, [("top_n", "5"), ("lang", "en")], year=2023)
+    assert plan.parameters["02_text_comparison"]["top_n"] == 5
+    assert plan.parameters["04_yearly_comparison"]["year"] == 2023
+    assert "top_n" not in plan.parameters["01_corpus_overview"]  # only where declared
+    with pytest.raises(run.RunError, match="unknown parameter 'nope'.*valid: lang"):
+        run.plan_run(None, [("nope", "1")])
+    with pytest.raises(run.RunError, match="top_n.*0755"):
+        run.plan_run(None, [("top_n", "0755")])
+    with pytest.raises(run.RunError, match="set by `analysis run`"):
+        run.plan_run(None, [("figures_dir", "/tmp/x")])
+    with pytest.raises(run.RunError, match="unknown lang"):
+        run.plan_run(None, [("lang", "fr")])
+
+
+def test_check_against_reports():
+    reports = make_tables()["reports"]
+    plan = run.plan_run(["01"], [("reports", "[jiashi-2022]")])
+    assert run.check_against_reports(plan, reports, None) == 2023  # latest year
+    bad = run.plan_run(["01"], [("reports", "[nope]")])
+    with pytest.raises(run.RunError, match="unknown report id.*jiashi-2022, jiashi-2023"):
+        run.check_against_reports(bad, reports, None)
+    with pytest.raises(run.RunError, match=r"year 1999; years present: \[2022, 2023\]"):
+        run.check_against_reports(plan, reports, 1999)
+
+
+def _fig(folder: Path, name: str, notebook: str, content: bytes) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.png").write_bytes(content)
+    (folder / f"{name}.html").write_text("<p>x</p>", encoding="utf-8")
+    (folder / f"{name}.json").write_text(json.dumps({"name": name, "notebook": notebook}))
+
+
+def test_publish_figures_replaces_only_what_the_notebooks_make(tmp_path):
+    figures, staging = tmp_path / "figures", tmp_path / "staging"
+    _fig(figures, "kept_other_notebook", "01_corpus_overview", b"old1")
+    _fig(figures, "dropped", "03_metrics", b"old3")
+    _fig(figures, "replaced", "03_metrics", b"old")
+    _fig(staging, "replaced", "03_metrics", b"new")
+    run.publish_figures(staging, figures, ["03_metrics"])
+    assert (figures / "replaced.png").read_bytes() == b"new"
+    assert (figures / "kept_other_notebook.png").read_bytes() == b"old1"
+    assert not (figures / "dropped.png").exists()
+
+
+def test_failure_message_names_notebook_cell_and_exception():
+    msg = run.failure_message(
+        {
+            "name": "02_text_comparison",
+            "cell": 12,
+            "exec_count": 9,
+            "ename": "ValueError",
+            "evalue": "bad n_topics",
+            "message": "ValueError: bad n_topics",
+            "source": "topics = textstats.fit_topics(tokens)\nx = 1",
+        },
+        Path("reports/executed/02_text_comparison.ipynb"),
+    )
+    assert "02_text_comparison" in msg and "cell 12" in msg and "ValueError: bad n_topics" in msg
+    assert "fit_topics" in msg and "reports/executed/02_text_comparison.ipynb" in msg
+
+
+def test_kernelspec_uses_current_interpreter(tmp_path):
+    import sys
+
+    root = run.write_kernelspec(tmp_path)
+    spec = json.loads((root / "kernels" / "python3" / "kernel.json").read_text())
+    assert spec["argv"][0] == sys.executable
