@@ -194,7 +194,7 @@ def term_findings(
     from analysis import textstats
 
     tok = tables["tokens"][tables["tokens"]["report_id"].isin(set(reports["report_id"]))]
-    counts = textstats.count_terms(tok, by=("report_id",))
+    counts = textstats.count_terms(textstats.drop_place_names(tok), by=("report_id",))
     if counts["report_id"].nunique() < 2:
         return []
     key = textstats.keyness_all(counts)

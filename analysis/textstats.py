@@ -13,8 +13,10 @@ output.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -42,6 +44,36 @@ def _filter_tokens(
     if drop_numbers:
         keep &= ~_is_number(tokens["token"])
     return tokens[keep]
+
+
+# ------------------------------------------------------------------ place names
+_PLACE_SUFFIX = re.compile(
+    r"(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|省|市|区|县|旗|盟)$"
+)
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Every division name of the gazetteer and its short form (济宁市 and 济宁)."""
+    from analysis import gazetteer
+
+    names = set(gazetteer.all_names())
+    for n in list(names):
+        short = _PLACE_SUFFIX.sub("", n)
+        if len(short) >= 2:
+            names.add(short)
+    return frozenset(names)
+
+
+def drop_place_names(tokens: pd.DataFrame) -> pd.DataFrame:
+    """Leave out tokens that are place names (九龙坡区, 重庆市, 济宁).
+
+    Each report names its own city and district far more than the others do, so place names
+    top every list of distinctive terms without saying anything about the report's content.
+    Chain it before counting: ``tokens.pipe(drop_place_names).pipe(count_terms)``.
+    """
+    names = place_names()
+    return tokens[~tokens["token"].isin(names)]
 
 
 # ------------------------------------------------------------------ counts and TF-IDF

@@ -427,3 +427,18 @@ def test_formulaic_index_without_metrics_or_reports():
     assert out["n_quantities"].isna().all()
     assert out["n_chars"].isna().all()
     assert out["quantities_per_1000_chars"].isna().all()
+
+
+def test_drop_place_names_removes_full_and_short_place_names_only():
+    tokens = pd.DataFrame(
+        {
+            "report_id": ["a"] * 6,
+            "token": ["重庆市", "九龙坡区", "济宁", "行政处罚", "城市管理", "信访"],
+            "stopword": [False] * 6,
+            "formulaic": [False] * 6,
+        }
+    )
+    from analysis.textstats import drop_place_names
+
+    kept = drop_place_names(tokens)
+    assert kept["token"].tolist() == ["行政处罚", "城市管理", "信访"]
