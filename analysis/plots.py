@@ -449,9 +449,32 @@ class FigureSaver:
     def __call__(self, fig: Any, name: str, **kwargs: Any) -> dict[str, Any]:
         """Save ``fig`` as ``name`` (see :func:`save_figure`)."""
         kwargs.setdefault("lang", self.lang)
-        return save_figure(
+        record = save_figure(
             fig, name, figures_dir=self.figures_dir, notebook=self.notebook, **kwargs
         )
+        show_saved(fig, Path(self.figures_dir) / record["png"])
+        return record
+
+
+def show_saved(fig: Any, png_path: Path) -> None:
+    """In a notebook, show the PNG just written and close ``fig``.
+
+    The inline backend would otherwise draw every figure a second time at the end of the
+    cell; showing the saved PNG halves the drawing work and shows exactly what was saved.
+    Outside IPython this does nothing.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency
+        return
+    if get_ipython() is None:
+        return
+    import matplotlib.pyplot as plt
+    from IPython.display import Image, display
+
+    width = int(round(fig.get_figwidth() * 100))
+    display(Image(data=Path(png_path).read_bytes(), width=width))
+    plt.close(fig)
 
 
 # ---------------------------------------------------------------------------------------

@@ -614,6 +614,7 @@ def _command(args: argparse.Namespace) -> int:
                     k: (v if k not in RESERVED else _relative(Path(v), out))
                     for k, v in params.items()
                 }
+                | ({"figures_dir": _relative(figures_dir, out)} if "figures_dir" in params else {})
                 for nb, params in plan.parameters.items()
             },
         },
@@ -623,11 +624,12 @@ def _command(args: argparse.Namespace) -> int:
         "figures": dict(sorted(figures.items())),
         "briefing": {"file": _relative(briefing_path, out), "sha256": sha256_file(briefing_path)},
         "executed": [_relative(executed / f"{nb}.ipynb", out) for nb in plan.notebooks],
-        "seconds": {r["name"]: r["seconds"] for r in results},
-    }
+    }  # no timings here: the record is deterministic (timings are printed instead)
     (reports_dir / "run.json").write_text(
         json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n",
         encoding="utf-8",
     )
+    timings = ", ".join(f"{r['name']} {r['seconds']:.1f} s" for r in results)
+    print(f"notebooks: {timings}", file=sys.stderr)
     print(f"figures: {figures_dir}\nbriefing: {briefing_path}\nrecord: {reports_dir / 'run.json'}")
     return 0
