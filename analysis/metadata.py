@@ -286,13 +286,49 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
     return out
 
 
+@lru_cache(maxsize=1)
+def _place_prefixes() -> dict[str, tuple[int, ...]]:
+    """First two characters of every place name (2+ chars) -> the names' lengths, longest first."""
+    names, _ = _place_names()
+    out: dict[str, set[int]] = {}
+    for n in names:
+        if len(n) >= 2:
+            out.setdefault(n[:2], set()).add(len(n))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in out.items()}
+
+
+def _find_places(folded: str) -> list[str]:
+    """Place names in the text, left to right, longest at each position, not overlapping.
+
+    The same matches as ``_place_re().finditer(folded)`` (an alternation of every name,
+    longest first), found with a look-up by the first two characters instead.
+    """
+    names, _ = _place_names()
+    prefixes = _place_prefixes()
+    found: list[str] = []
+    i, n = 0, len(folded)
+    while i < n - 1:
+        lengths = prefixes.get(folded[i : i + 2])
+        if lengths:
+            for k in lengths:
+                if i + k <= n and folded[i : i + k] in names:
+                    found.append(folded[i : i + k])
+                    i += k
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return found
+
+
 def _dominant_place(folded: str, level: str) -> gazetteer.Division | None:
     """The place of ``level`` the text names most, when it clearly dominates (≥2, ≥2× next)."""
     counts: Counter = Counter()
-    for m in _place_re().finditer(folded):
-        for d in gazetteer.lookup(m.group(0)):
+    for name in _find_places(folded):
+        for d in gazetteer.lookup(name):
             if d.level == level and (level != "city" or d.rank in ("city", "province")):
-                counts[m.group(0)] += 1
+                counts[name] += 1
                 break
     if not counts:
         return None

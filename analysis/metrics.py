@@ -93,6 +93,18 @@ _ANY_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、|\(?[一二三四五六七八九十]+\)|\(\)|\)|\d+\s*[、.](?!\d)|\(\d+\))"
 )
 _TIME_LIKE = re.compile(r"^\d{1,2}:\d{2}$")
+# Excluded spans (names, not quantities) and subject clean-up, compiled once.
+_TITLE_SPAN = re.compile(r"《[^《》\n]{0,100}》")
+_DOCNO_SPAN = re.compile(r"〔[^〔〕\n]{0,20}〕|〔\d{3,}[^\s,。;]{0,6}")
+_QUOTE_SPAN = re.compile(r"“[^“”\n]{1,10}”|\"[^\"\n]{1,10}\"")
+_DATE_SPAN = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}:\d{2}")
+_RECORD_SPAN = re.compile(r"[A-Za-z]{2,}\s?[备号]?[\d-]{5,}")
+_SUBJ_TITLE = re.compile(r"《[^《》]*》")
+_SUBJ_PAREN = re.compile(r"\([^()]*\)|\([^()]*$")
+_SUBJ_QUOTES = re.compile(r"[“”\"'‘’\s]")
+_RIGHT_PAREN = re.compile(r"^\([^()]{0,4}\)")
+_RIGHT_START = re.compile(r"[\u4e00-\u9fff ]")
+_CONNECTORS = re.compile(r"[至到和及与、,;\s]|(?:分别|再|又|了|为|达|减少|增加)")
 
 
 # ----------------------------------------------------------------------------- lexicons
@@ -337,17 +349,17 @@ class _Hit:
 
 
 def _spans(regex: re.Pattern | str, f: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(regex, f) if m.end() > m.start()]
+    return [m.span() for m in re.finditer(regex, f) if m.end() > m.start()]
 
 
 def _excluded_spans(f: str, lex: _Lexicon) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    spans += _spans(r"《[^《》\n]{0,100}》", f)  # titles
-    spans += _spans(r"〔[^〔〕\n]{0,20}〕|〔\d{3,}[^\s,。;]{0,6}", f)  # document numbers
-    spans += _spans(r"“[^“”\n]{1,10}”|\"[^\"\n]{1,10}\"", f)  # short quotations: slogans
+    spans += _spans(_TITLE_SPAN, f)  # titles
+    spans += _spans(_DOCNO_SPAN, f)  # document numbers
+    spans += _spans(_QUOTE_SPAN, f)  # short quotations: slogans
     spans += _spans(lex.name_re, f)
-    spans += _spans(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}:\d{2}", f)  # dates, times of day
-    spans += _spans(r"[A-Za-z]{2,}\s?[备号]?[\d-]{5,}", f)  # ICP/record numbers
+    spans += _spans(_DATE_SPAN, f)  # dates, times of day
+    spans += _spans(_RECORD_SPAN, f)  # ICP/record numbers
     return spans
 
 
@@ -501,9 +513,9 @@ def _locate(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def _clean_subject(s: str, lex: _Lexicon) -> str:
-    s = re.sub(r"《[^《》]*》", "", s)
-    s = re.sub(r"\([^()]*\)|\([^()]*$", "", s)
-    s = re.sub(r"[“”\"'‘’\s]", "", s)
+    s = _SUBJ_TITLE.sub("", s)
+    s = _SUBJ_PAREN.sub("", s)
+    s = _SUBJ_QUOTES.sub("", s)
     for _ in range(6):
         new = lex.prefix_re.sub("", s)
         new = lex.suffix_re.sub("", new)
@@ -568,8 +580,8 @@ def _subject(
     right_subject = ""
     if family not in ("percent", "money", "other"):
         right = f[raw_end:clause_end]
-        right = re.sub(r"^\([^()]{0,4}\)", lambda m: " " * len(m.group(0)), right)  # 宗(次)
-        if right and re.match(r"[\u4e00-\u9fff ]", right) and not lex.stop_re.match(right):
+        right = _RIGHT_PAREN.sub(lambda m: " " * len(m.group(0)), right)  # 宗(次)
+        if right and _RIGHT_START.match(right) and not lex.stop_re.match(right):
             stop = lex.stop_re.search(right, 2)
             verb = lex.verb_re.search(right, 2)
             cut = min(
@@ -626,7 +638,7 @@ def _kind(f: str, clause_lo: int, left_lo: int, hit: _Hit, plan: bool, lex: _Lex
 def _only_connectors(s: str, lex: _Lexicon) -> bool:
     """True when s holds no noun: only verbs, connectors (至/到/和) and punctuation."""
     rest = lex.change_word_re.sub("", lex.verb_re.sub("", s))
-    rest = re.sub(r"[至到和及与、,;\s]|(?:分别|再|又|了|为|达|减少|增加)", "", rest)
+    rest = _CONNECTORS.sub("", rest)
     return rest == ""
 
 
@@ -656,6 +668,18 @@ def assign_indicator(
     rules = rules if rules is not None else _load_indicator_rules(str(INDICATORS_FILE))
     subject, clause, sentence = fold(subject), fold(clause), fold(sentence)
     local = fold(local_clause) if local_clause is not None else clause
+    return _assign_folded(subject, clause, sentence, local, unit_family, rules)
+
+
+def _assign_folded(
+    subject: str,
+    clause: str,
+    sentence: str,
+    local: str,
+    unit_family: str,
+    rules: tuple[IndicatorRule, ...],
+) -> str:
+    """:func:`assign_indicator` on folded strings."""
     for r in rules:
         if unit_family not in r.families:
             continue
@@ -671,20 +695,157 @@ def assign_indicator(
     return ""
 
 
-def _heading_flags(sections: pd.DataFrame, lex: _Lexicon) -> dict[tuple[str, str], bool]:
+def _heading_flags(
+    report_ids: list, section_ids: list, headings: list, lex: _Lexicon
+) -> dict[tuple[str, str], bool]:
     """Plan flag inherited by each section from its own and its ancestors' headings."""
-    out: dict[tuple[str, str], bool] = {}
-    if "heading" not in sections.columns:
-        return out
     heads = {
-        (str(r.report_id), str(r.section_id)): fold(str(r.heading or ""))
-        for r in sections.itertuples()
+        (str(rid), str(sid)): fold(str(h or ""))
+        for rid, sid, h in zip(report_ids, section_ids, headings, strict=True)
     }
+    plan: dict[str, bool] = {}  # folded heading -> does it name a plan
+    out: dict[tuple[str, str], bool] = {}
     for rid, sid in heads:
         parts = sid.split(".")
-        chain = [".".join(parts[: i + 1]) for i in range(len(parts))]
-        out[(rid, sid)] = any(lex.plan_heading_re.search(heads.get((rid, c), "")) for c in chain)
+        flag = False
+        for i in range(len(parts)):
+            h = heads.get((rid, ".".join(parts[: i + 1])), "")
+            if h not in plan:
+                plan[h] = lex.plan_heading_re.search(h) is not None
+            if plan[h]:
+                flag = True
+                break
+        out[(rid, sid)] = flag
     return out
+
+
+_METRIC_DTYPES = {
+    "report_id": str,
+    "section_id": str,
+    "metric_id": str,
+    "start": "int64",
+    "end": "int64",
+    "raw": str,
+    "value": "float64",
+    "unit": str,
+    "unit_family": str,
+    "approx": bool,
+    "qualifier": str,
+    "kind": str,
+    "subject": str,
+    "indicator": str,
+    "sentence": str,
+    "corrected": bool,
+}
+
+
+def metrics_frame(columns: dict[str, list]) -> pd.DataFrame:
+    """Build the ``metrics`` table from the column lists of :func:`metric_columns`, once.
+
+    Args:
+        columns: ``{column: list}`` for every column of ``schema.METRICS``.
+
+    Returns:
+        The table with ``schema.METRICS`` columns in order and their dtypes.
+    """
+    return pd.DataFrame({c: pd.Series(columns[c], dtype=_METRIC_DTYPES[c]) for c in METRIC_COLUMNS})
+
+
+def metric_columns(
+    report_ids: list,
+    section_ids: list,
+    starts: list,
+    texts: list,
+    headings: list | None = None,
+    *,
+    folded: list[str] | None = None,
+    units_path: Path | str = UNITS_FILE,
+    patterns_path: Path | str = PATTERNS_FILE,
+    indicators_path: Path | str = INDICATORS_FILE,
+) -> dict[str, list]:
+    """The ``metrics`` table as plain column lists (what :func:`extract_metrics` returns).
+
+    The fast path of the build: no pandas inside.
+
+    Args:
+        report_ids, section_ids, starts, texts: one item per section.
+        headings: the sections' headings (quantities under a plan heading are ``target``),
+            or None.
+        folded: ``fold(text)`` of every section when the caller has it already.
+        units_path, patterns_path, indicators_path: the lexicons.
+
+    Returns:
+        ``{column: list}`` for every column of ``schema.METRICS``, rows sorted by report
+        and offset, ``metric_id`` numbered per report.
+    """
+    lex = _lexicon(str(units_path), str(patterns_path))
+    rules = _load_indicator_rules(str(indicators_path))
+    starts = [int(s) for s in starts]
+    n = len(starts)
+    order = sorted(range(n), key=lambda i: (report_ids[i], starts[i]))
+    inherited = (
+        _heading_flags(report_ids, section_ids, headings, lex) if headings is not None else {}
+    )
+    cols: dict[str, list] = {c: [] for c in METRIC_COLUMNS if c != "metric_id"}
+    for i in order:
+        text = str(texts[i] or "")
+        if not text:
+            continue
+        rid, sid, base = str(report_ids[i]), str(section_ids[i]), starts[i]
+        f = folded[i] if folded is not None else fold(text)
+        flags = _plan_flags(text, inherited.get((rid, sid), False), lex)
+        sentences = _segments(f, 0, len(f), _SENTENCE_END)
+        prev_in_clause: dict[tuple[int, int], tuple[int, str]] = {}
+        folded_sentence: dict[tuple[int, int], str] = {}
+        for hit in _find_hits(f, lex):
+            s_lo, s_hi = _locate(sentences, hit.num_start)
+            clauses = _segments(f, s_lo, s_hi, _CLAUSE_END)
+            c_lo, c_hi = _locate(clauses, hit.num_start)
+            prev_end, prev_subject = prev_in_clause.get((c_lo, c_hi), (c_lo, ""))
+            left_lo = max(c_lo, prev_end)
+            subject = _subject(f, left_lo, hit.qual_start, hit.end, c_hi, hit.family, lex, text)
+            if prev_subject and _only_connectors(f[left_lo : hit.qual_start], lex):
+                subject = prev_subject  # 从20%提升至70%: the 70% counts the same thing
+            prev_in_clause[(c_lo, c_hi)] = (hit.end, subject)
+            sentence = text[s_lo:s_hi].strip()
+            if (s_lo, s_hi) not in folded_sentence:
+                folded_sentence[(s_lo, s_hi)] = fold(sentence)
+            kind = _kind(f, c_lo, left_lo, hit, _flag_at(flags, hit.start), lex)
+            cols["report_id"].append(rid)
+            cols["section_id"].append(sid)
+            cols["start"].append(base + hit.start)
+            cols["end"].append(base + hit.end)
+            cols["raw"].append(text[hit.start : hit.end])
+            cols["value"].append(hit.value)
+            cols["unit"].append(hit.unit)
+            cols["unit_family"].append(hit.family)
+            cols["approx"].append(hit.approx)
+            cols["qualifier"].append(hit.qualifier)
+            cols["kind"].append(kind)
+            cols["subject"].append(subject)
+            cols["indicator"].append(
+                _assign_folded(
+                    fold(subject),
+                    f[c_lo:c_hi],
+                    folded_sentence[(s_lo, s_hi)],
+                    f[c_lo : hit.end],
+                    hit.family,
+                    rules,
+                )
+            )
+            cols["sentence"].append(sentence)
+            cols["corrected"].append(False)
+    # rows by report and offset (stable), then numbered within each report
+    rows = sorted(range(len(cols["start"])), key=lambda k: (cols["report_id"][k], cols["start"][k]))
+    if rows != list(range(len(rows))):
+        cols = {c: [v[k] for k in rows] for c, v in cols.items()}
+    ids, prev, k = [], None, 0
+    for rid in cols["report_id"]:
+        k = k + 1 if rid == prev else 1
+        prev = rid
+        ids.append(f"m{k:04d}")
+    cols["metric_id"] = ids
+    return {c: cols[c] for c in METRIC_COLUMNS}
 
 
 def extract_metrics(
@@ -710,88 +871,21 @@ def extract_metrics(
         quantity, sorted by report and offset; ``metric_id`` is ``m0001``, ``m0002``, ... per
         report in text order; ``raw`` is ``cleaned_text[start:end]``; ``corrected`` is False.
     """
-    lex = _lexicon(str(units_path), str(patterns_path))
-    rules = _load_indicator_rules(str(indicators_path))
     missing = {"report_id", "section_id", "start", "text"} - set(sections.columns)
     if missing:
         raise ValueError(f"extract_metrics: sections lacks columns {sorted(missing)}")
-    ordered = sections.assign(start=sections["start"].astype(int)).sort_values(
-        ["report_id", "start"], kind="stable"
+    return metrics_frame(
+        metric_columns(
+            sections["report_id"].tolist(),
+            sections["section_id"].tolist(),
+            sections["start"].tolist(),
+            sections["text"].tolist(),
+            sections["heading"].tolist() if "heading" in sections.columns else None,
+            units_path=units_path,
+            patterns_path=patterns_path,
+            indicators_path=indicators_path,
+        )
     )
-    inherited = _heading_flags(ordered, lex)
-    rows: list[dict] = []
-    for sec in ordered.itertuples(index=False):
-        text = str(sec.text or "")
-        if not text:
-            continue
-        rid, sid, base = str(sec.report_id), str(sec.section_id), int(sec.start)
-        f = fold(text)
-        flags = _plan_flags(text, inherited.get((rid, sid), False), lex)
-        sentences = _segments(f, 0, len(f), _SENTENCE_END)
-        prev_in_clause: dict[tuple[int, int], tuple[int, str]] = {}
-        for hit in _find_hits(f, lex):
-            s_lo, s_hi = _locate(sentences, hit.num_start)
-            clauses = _segments(f, s_lo, s_hi, _CLAUSE_END)
-            c_lo, c_hi = _locate(clauses, hit.num_start)
-            prev_end, prev_subject = prev_in_clause.get((c_lo, c_hi), (c_lo, ""))
-            left_lo = max(c_lo, prev_end)
-            subject = _subject(f, left_lo, hit.qual_start, hit.end, c_hi, hit.family, lex, text)
-            if prev_subject and _only_connectors(f[left_lo : hit.qual_start], lex):
-                subject = prev_subject  # 从20%提升至70%: the 70% counts the same thing
-            prev_in_clause[(c_lo, c_hi)] = (hit.end, subject)
-            sentence = text[s_lo:s_hi].strip()
-            clause = text[c_lo:c_hi]
-            local_clause = text[c_lo : hit.end]
-            kind = _kind(f, c_lo, left_lo, hit, _flag_at(flags, hit.start), lex)
-            rows.append(
-                {
-                    "report_id": rid,
-                    "section_id": sid,
-                    "start": base + hit.start,
-                    "end": base + hit.end,
-                    "raw": text[hit.start : hit.end],
-                    "value": hit.value,
-                    "unit": hit.unit,
-                    "unit_family": hit.family,
-                    "approx": hit.approx,
-                    "qualifier": hit.qualifier,
-                    "kind": kind,
-                    "subject": subject,
-                    "indicator": assign_indicator(
-                        subject, clause, sentence, hit.family, rules, local_clause=local_clause
-                    ),
-                    "sentence": sentence,
-                    "corrected": False,
-                }
-            )
-    df = pd.DataFrame(rows, columns=[c for c in METRIC_COLUMNS if c != "metric_id"])
-    df = df.sort_values(["report_id", "start"], kind="stable").reset_index(drop=True)
-    df["metric_id"] = [f"m{i + 1:04d}" for i in df.groupby("report_id").cumcount()]
-    return _typed(df[METRIC_COLUMNS])
-
-
-def _typed(df: pd.DataFrame) -> pd.DataFrame:
-    df = df.copy()
-    for c in ("start", "end"):
-        df[c] = df[c].astype("int64")
-    df["value"] = df["value"].astype("float64")
-    for c in ("approx", "corrected"):
-        df[c] = df[c].astype(bool)
-    for c in (
-        "report_id",
-        "section_id",
-        "metric_id",
-        "raw",
-        "unit",
-        "unit_family",
-        "qualifier",
-        "kind",
-        "subject",
-        "indicator",
-        "sentence",
-    ):
-        df[c] = df[c].astype(str)
-    return df.reset_index(drop=True)
 
 
 def sections_from_texts(texts: dict[str, str]) -> pd.DataFrame:
@@ -827,15 +921,18 @@ def _is_subset_mention(sentence: str, raw: str) -> bool:
     return _SUBSET_OPENER.match(f[cut + 1 : pos]) is not None
 
 
-def _report_sentences(
-    report_id: str, metrics: pd.DataFrame, texts: dict[str, str] | None
-) -> list[str]:
-    if texts and report_id in texts:
-        t = texts[report_id]
-        f = fold(t)
-        return [t[a:b].strip() for a, b in _segments(f, 0, len(f), _SENTENCE_END) if t[a:b].strip()]
-    sub = metrics[metrics["report_id"] == report_id]
-    return list(dict.fromkeys(sub["sentence"].tolist()))
+def _sentences_of(text: str) -> list[tuple[str, str]]:
+    """The report's sentences (stripped, non-empty) as the extractor cuts them, each with its
+    folded form (a slice of the folded text: ``fold`` maps character by character)."""
+    f = fold(text)
+    out = []
+    for a, b in _segments(f, 0, len(f), _SENTENCE_END):
+        raw = text[a:b]
+        sentence = raw.strip()
+        if sentence:
+            lo = a + len(raw) - len(raw.lstrip())
+            out.append((sentence, f[lo : lo + len(sentence)]))
+    return out
 
 
 def _texts_from(sections_or_text: pd.DataFrame | dict[str, str] | None) -> dict[str, str]:
@@ -848,11 +945,29 @@ def _texts_from(sections_or_text: pd.DataFrame | dict[str, str] | None) -> dict[
         raise ValueError("derive_indicators: sections need columns report_id and text")
     order = ["report_id", "start"] if "start" in df.columns else ["report_id"]
     df = df.sort_values(order, kind="stable")
-    return {str(rid): "".join(g["text"].astype(str)) for rid, g in df.groupby("report_id")}
+    parts: dict[str, list[str]] = {}
+    for rid, text in zip(df["report_id"].tolist(), df["text"].astype(str).tolist(), strict=True):
+        if not pd.isna(rid):  # groupby leaves out missing keys
+            parts.setdefault(str(rid), []).append(text)
+    return {rid: "".join(p) for rid, p in sorted(parts.items())}
 
 
 def _fmt_unit(units: list[str], fallback: str) -> str:
     return units[0] if len(set(units)) == 1 else fallback
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """The metric fields derive_indicators uses, one per metrics row."""
+
+    metric_id: str
+    start: int
+    value: float
+    unit: str
+    raw: str
+    sentence: str
+    indicator: str
+    kind: str
 
 
 def derive_indicators(
@@ -877,51 +992,84 @@ def derive_indicators(
     """
     rules = _load_indicator_rules(str(indicators_path))
     texts = _texts_from(sections_or_text)
-    reports = sorted(set(metrics["report_id"].astype(str)) | set(texts))
-    rows: list[dict] = []
-    for rid in reports:
-        sub = metrics[(metrics["report_id"].astype(str) == rid)].sort_values("start")
+    # one pass over the metrics: each report's mentions, in table order
+    by_report: dict[str, list[_Mention]] = {}
+    for m in zip(
+        metrics["report_id"].astype(str).tolist(),
+        metrics["metric_id"].tolist(),
+        metrics["start"].tolist(),
+        metrics["value"].tolist(),
+        metrics["unit"].tolist(),
+        metrics["raw"].tolist(),
+        metrics["sentence"].tolist(),
+        metrics["indicator"].tolist(),
+        metrics["kind"].tolist(),
+        strict=True,
+    ):
+        by_report.setdefault(m[0], []).append(_Mention(*m[1:]))
+    out: dict[str, list] = {c: [] for c in INDICATOR_COLUMNS}
+
+    def add(rid: str, indicator: str, row: dict) -> None:
+        out["report_id"].append(rid)
+        out["indicator"].append(indicator)
+        for c in ("value", "unit", "method", "evidence"):
+            out[c].append(row[c])
+
+    for rid in sorted(set(by_report) | set(texts)):
+        table_order = by_report.get(rid, [])
+        sub = sorted(table_order, key=lambda r: r.start)
+        stated: dict[str, list[_Mention]] = {}
+        for r in sub:
+            if r.kind not in NOT_STATED_KINDS:
+                stated.setdefault(r.indicator, []).append(r)
+        sentences: list[tuple[str, str]] | None = None  # (sentence, folded), on first need
         for rule in rules:
-            cands = sub[(sub["indicator"] == rule.indicator) & ~sub["kind"].isin(NOT_STATED_KINDS)]
-            if len(cands):
+            cands = stated.get(rule.indicator)
+            if cands:
                 row = _aggregate(cands, rule)
                 if row:
-                    rows.append({"report_id": rid, "indicator": rule.indicator, **row})
+                    add(rid, rule.indicator, row)
                     continue
             if rule.zero is None:
                 continue
-            for sent in _report_sentences(rid, metrics, texts):
-                if rule.zero.search(fold(sent)):
-                    ids = sub.loc[sub["sentence"] == sent, "metric_id"].tolist()
-                    rows.append(
+            if sentences is None:
+                if rid in texts:
+                    sentences = _sentences_of(texts[rid])
+                else:
+                    sents = dict.fromkeys(r.sentence for r in table_order)
+                    sentences = [(s, fold(s)) for s in sents]
+            for sent, folded in sentences:
+                if rule.zero.search(folded):
+                    ids = [r.metric_id for r in sub if r.sentence == sent]
+                    add(
+                        rid,
+                        rule.indicator,
                         {
-                            "report_id": rid,
-                            "indicator": rule.indicator,
                             "value": 0.0,
                             "unit": rule.unit,
                             "method": "stated_zero",
                             "evidence": ";".join(ids),
-                        }
+                        },
                     )
                     break
-    out = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
-    out["value"] = out["value"].astype("float64")
-    return out.reset_index(drop=True)
+    frame = pd.DataFrame(out, columns=INDICATOR_COLUMNS)
+    frame["value"] = frame["value"].astype("float64")
+    return frame.reset_index(drop=True)
 
 
-def _aggregate(cands: pd.DataFrame, rule: IndicatorRule) -> dict | None:
+def _aggregate(cands: list[_Mention], rule: IndicatorRule) -> dict | None:
     if rule.aggregate == "first":
-        first = cands.iloc[0]
-        method = "stated_zero" if first["value"] == 0 else "stated"
+        first = cands[0]
+        method = "stated_zero" if first.value == 0 else "stated"
         return {
-            "value": float(first["value"]),
-            "unit": first["unit"],
+            "value": float(first.value),
+            "unit": first.unit,
             "method": method,
-            "evidence": first["metric_id"],
+            "evidence": first.metric_id,
         }
-    parts = [r for r in cands.itertuples() if not _is_subset_mention(r.sentence, r.raw)]
+    parts = [r for r in cands if not _is_subset_mention(r.sentence, r.raw)]
     if not parts:
-        parts = [next(cands.itertuples())]
+        parts = [cands[0]]
     seen: set[tuple[float, str]] = set()
     kept = []
     for r in parts:

@@ -51,12 +51,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from importlib import metadata
 from importlib.util import find_spec
-
-import pandas as pd
+from itertools import accumulate, compress
+from typing import TYPE_CHECKING
 
 from analysis import paths, schema
-from analysis.lexicons import read_lexicon_lines
 from analysis.normalize import fold
+
+if TYPE_CHECKING:  # pandas and the lexicon reader load on first use (backend_info needs neither)
+    import pandas as pd
 
 USERDICT = "userdict.txt"
 STOPWORDS_GENERAL = "stopwords_general.txt"
@@ -91,6 +93,10 @@ def read_user_dictionary(name: str = USERDICT, lexicon_dir=None) -> pd.DataFrame
     Returns:
         Columns ``word`` (str), ``freq`` (int), ``pos`` (str), in file order.
     """
+    import pandas as pd
+
+    from analysis.lexicons import read_lexicon_lines
+
     rows: dict[str, tuple[int, str]] = {}
     for line in read_lexicon_lines(name, lexicon_dir):
         fields = line.split()
@@ -128,6 +134,8 @@ def _user_entries() -> tuple[tuple[str, int, str], ...]:
 
 @functools.lru_cache(maxsize=1)
 def _flag_sets() -> tuple[frozenset[str], frozenset[str]]:
+    from analysis.lexicons import read_lexicon_lines
+
     general = frozenset(fold(w) for w in read_lexicon_lines(STOPWORDS_GENERAL))
     formulaic = frozenset(fold(w) for w in read_lexicon_lines(STOPWORDS_FORMULAIC))
     return general, formulaic
@@ -136,22 +144,66 @@ def _flag_sets() -> tuple[frozenset[str], frozenset[str]]:
 @functools.lru_cache(maxsize=1)
 def _pos_table() -> dict[str, str]:
     """word -> tag: jieba's general dictionary, overridden by the user dictionary."""
-    import jieba
-
-    table: dict[str, str] = {}
-    with jieba.get_dict_file() as f:  # jieba's general dictionary, opened in binary mode
-        for raw in f:
-            parts = raw.decode("utf-8").split()
-            if len(parts) >= 3:
-                table[parts[0]] = parts[2]
+    table = dict(_general_pos_table())
     for word, _freq, pos in _user_entries():
         table[word] = pos
     return table
 
 
+def _general_pos_table() -> dict[str, str]:
+    """word -> tag of jieba's general dictionary (``dict.txt``).
+
+    Parsing its 350,000 lines takes a noticeable part of a small rebuild, so the result is
+    kept in ``.cache/jieba/`` under the hash of the file's bytes and read from there when the
+    file is unchanged (any problem with that copy: parse again).
+    """
+    import hashlib
+    import pickle
+    from pathlib import Path
+
+    spec = find_spec("jieba")
+    path = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
+    if path is None or not path.is_file():
+        import jieba
+
+        with jieba.get_dict_file() as f:  # opened in binary mode
+            data = f.read()
+    else:
+        data = path.read_bytes()
+    cached = paths.CACHE_DIR / "jieba" / f"pos-{hashlib.sha256(data).hexdigest()[:24]}.pkl"
+    try:
+        with open(cached, "rb") as f:
+            table = pickle.load(f)
+        if isinstance(table, dict):
+            return table
+    except Exception:  # missing or damaged: parse the dictionary
+        pass
+    table = {}
+    for raw in data.split(b"\n"):  # the lines a binary file iterates over
+        parts = raw.decode("utf-8").split()
+        if len(parts) >= 3:
+            table[parts[0]] = parts[2]
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".tmp{os.getpid()}")
+        with open(tmp, "wb") as f:
+            pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cached)
+    except OSError:  # read-only install: parse every time
+        pass
+    return table
+
+
 def clear_caches() -> None:
     """Forget the loaded segmenters and lexicons (after editing a lexicon in a session)."""
-    for f in (_user_entries, _flag_sets, _pos_table, _jieba_tokenizer, _rjieba_tokenizer):
+    for f in (
+        _user_entries,
+        _flag_sets,
+        _pos_table,
+        _piece_classes,
+        _jieba_tokenizer,
+        _rjieba_tokenizer,
+    ):
         f.cache_clear()
 
 
@@ -291,19 +343,137 @@ def _pos_of(token: str, table: dict[str, str]) -> str:
     return "x"
 
 
+_TOKEN_DTYPES = {
+    "report_id": str,
+    "section_id": str,
+    "position": "int64",
+    "start": "int64",
+    "token": str,
+    "pos": str,
+    "stopword": bool,
+    "formulaic": bool,
+}
+
+
 def _empty_tokens() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "report_id": pd.Series([], dtype=str),
-            "section_id": pd.Series([], dtype=str),
-            "position": pd.Series([], dtype="int64"),
-            "start": pd.Series([], dtype="int64"),
-            "token": pd.Series([], dtype=str),
-            "pos": pd.Series([], dtype=str),
-            "stopword": pd.Series([], dtype=bool),
-            "formulaic": pd.Series([], dtype=bool),
-        }
-    )[TOKEN_COLUMNS]
+    return tokens_frame({c: [] for c in TOKEN_COLUMNS})
+
+
+def tokens_frame(columns: dict[str, list]) -> pd.DataFrame:
+    """Build the ``tokens`` table from the column lists of :func:`token_columns`, once.
+
+    Args:
+        columns: ``{column: list}`` for every column of ``schema.TOKENS``.
+
+    Returns:
+        The table with ``schema.TOKENS`` columns in order and their dtypes (str, int64,
+        bool).
+    """
+    import pandas as pd
+
+    return pd.DataFrame({c: pd.Series(columns[c], dtype=_TOKEN_DTYPES[c]) for c in TOKEN_COLUMNS})
+
+
+_UNSEEN = object()  # a piece not classified yet
+
+
+@functools.lru_cache(maxsize=1)
+def _piece_classes() -> dict[str, tuple[str, bool, bool] | None]:
+    """piece -> (pos, stopword, formulaic), or None when it is not a word; filled on use."""
+    return {}
+
+
+def token_columns(
+    report_ids: Iterable,
+    section_ids: Iterable,
+    starts: Iterable,
+    texts: Iterable,
+    backend: str = "auto",
+    *,
+    folded: list[str] | None = None,
+) -> dict[str, list]:
+    """The ``tokens`` table as plain column lists (what :func:`tokenize_sections` returns).
+
+    The fast path of the build: no pandas inside, one dictionary look-up per token (each
+    distinct piece is classified once per process: word or not, ``pos``, flags).
+
+    Args:
+        report_ids, section_ids, starts, texts: one item per section, in order.
+        backend: ``"auto"``, ``"rjieba"`` or ``"jieba"``.
+        folded: ``fold(text)`` of every section when the caller has it already.
+
+    Returns:
+        ``{column: list}`` for every column of ``schema.TOKENS``, rows in section order.
+
+    Raises:
+        RuntimeError: if the backend's pieces do not add up to a section's text.
+    """
+    import pandas as pd
+
+    name = resolve_backend(backend)
+    cut = (
+        functools.partial(_rjieba_tokenizer().cut, hmm=False)
+        if name == "rjieba"
+        else functools.partial(_jieba_tokenizer().lcut, HMM=False)
+    )
+    classes = _piece_classes()
+    general = formulaic = pos_table = None
+    out_rid: list[str] = []
+    out_sid: list[str] = []
+    out_position: list[int] = []
+    out_start: list[int] = []
+    out_token: list[str] = []
+    out_pos: list[str] = []
+    out_stop: list[bool] = []
+    out_form: list[bool] = []
+    texts = list(texts)
+    for k, (report_id, section_id, start, text) in enumerate(
+        zip(report_ids, section_ids, starts, texts, strict=True)
+    ):
+        if not isinstance(text, str):
+            text = "" if pd.isna(text) else str(text)
+        if not text:
+            continue
+        f = folded[k] if folded is not None else fold(text)
+        pieces = cut(f)
+        if "".join(pieces) != f:
+            raise RuntimeError(f"segmenter {name!r} lost or added characters")
+        infos = [classes.get(piece, _UNSEEN) for piece in pieces]
+        if _UNSEEN in infos:
+            if general is None:
+                general, formulaic = _flag_sets()
+                pos_table = _pos_table()
+            for j, piece in enumerate(pieces):
+                if infos[j] is _UNSEEN:
+                    infos[j] = classes[piece] = (
+                        (_pos_of(piece, pos_table), piece in general, piece in formulaic)
+                        if _is_word(piece)
+                        else None
+                    )
+        # a piece's offset is the section start plus the lengths of the pieces before it
+        offsets = accumulate(map(len, pieces), initial=int(start))
+        kept = list(compress(infos, infos))  # None (not a word) is dropped
+        n = len(kept)
+        if not n:
+            continue
+        out_token.extend(compress(pieces, infos))
+        out_start.extend(compress(offsets, infos))
+        out_pos.extend([c[0] for c in kept])
+        out_stop.extend([c[1] for c in kept])
+        out_form.extend([c[2] for c in kept])
+        out_rid.extend([str(report_id)] * n)
+        out_sid.extend([str(section_id)] * n)
+        out_position.extend(range(n))
+    return {
+        "report_id": out_rid,
+        "section_id": out_sid,
+        "position": out_position,
+        "start": out_start,
+        "token": out_token,
+        "pos": out_pos,
+        "stopword": out_stop,
+        "formulaic": out_form,
+    }
 
 
 def tokenize_sections(sections: pd.DataFrame, backend: str = "auto") -> pd.DataFrame:
@@ -326,45 +496,15 @@ def tokenize_sections(sections: pd.DataFrame, backend: str = "auto") -> pd.DataF
         raise KeyError(f"sections lacks column(s) {sorted(missing)}")
     if sections.empty:
         return _empty_tokens()
-    general, formulaic = _flag_sets()
-    pos_table = _pos_table()
-    cols: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
-    for report_id, section_id, start, text in zip(
-        sections["report_id"],
-        sections["section_id"],
-        sections["start"],
-        sections["text"],
-        strict=True,
-    ):
-        text = "" if pd.isna(text) else str(text)
-        position = 0
-        for piece, offset in segment_spans(fold(text), backend):
-            if not _is_word(piece):
-                continue
-            cols["report_id"].append(str(report_id))
-            cols["section_id"].append(str(section_id))
-            cols["position"].append(position)
-            cols["start"].append(int(start) + offset)
-            cols["token"].append(piece)
-            cols["pos"].append(_pos_of(piece, pos_table))
-            cols["stopword"].append(piece in general)
-            cols["formulaic"].append(piece in formulaic)
-            position += 1
-    if not cols["token"]:
-        return _empty_tokens()
-    out = pd.DataFrame(cols)
-    return out.astype(
-        {
-            "report_id": str,
-            "section_id": str,
-            "position": "int64",
-            "start": "int64",
-            "token": str,
-            "pos": str,
-            "stopword": bool,
-            "formulaic": bool,
-        }
-    )[TOKEN_COLUMNS]
+    return tokens_frame(
+        token_columns(
+            sections["report_id"].tolist(),
+            sections["section_id"].tolist(),
+            sections["start"].tolist(),
+            sections["text"].tolist(),
+            backend,
+        )
+    )
 
 
 # ------------------------------------------------------------------ audit
@@ -416,6 +556,8 @@ def audit_segmentation(
         Columns ``report_id``, ``kind``, ``phrase``, ``n``, ``n_total``, ``pieces``; sorted
         by report, kind, ``n`` descending, phrase.
     """
+    import pandas as pd
+
     term_list = sorted(
         {fold(t) for t in (terms if terms is not None else read_user_dictionary()["word"])}
     )

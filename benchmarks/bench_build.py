@@ -8,7 +8,7 @@ of the same text (jieba.lcut, its default dictionary and HMM, one process) for c
 The corpora are deterministic (random.Random(seed)): each synthetic report is one seed's
 preamble followed by top-level sections (with their subsections) drawn from all seeds.
 
-Usage: .venv/bin/python benchmarks/bench_build.py [--sizes 5 50 500 3600] [--jobs 1]
+Usage: .venv/bin/python benchmarks/bench_build.py [--sizes 5 50 500 3600] [--jobs auto|1|2]
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,12 +32,15 @@ import json, resource, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
 from analysis.build import build
+t1 = time.perf_counter()
+jobs = None if sys.argv[4] == "auto" else int(sys.argv[4])
 info = build(Path(sys.argv[1]), Path(sys.argv[2]), cache_dir=Path(sys.argv[3]),
-             jobs=int(sys.argv[4]), progress=False, log=lambda m: None)
+             jobs=jobs, progress=False, log=lambda m: None)
 dt = time.perf_counter() - t0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"seconds": dt, "peak_mb": max(peak, kids), "skipped": info.get("skipped")}))
+print(json.dumps({"seconds": dt, "import_s": t1 - t0, "peak_mb": max(peak, kids),
+                  "skipped": info.get("skipped"), "pandas": "pandas" in sys.modules}))
 """
 
 JIEBA = r"""
@@ -115,7 +119,8 @@ def make_corpus(folder: Path, n: int, preambles: list[str], chunks: list[str], s
         w.writerows(rows)
 
 
-def run_build(raw: Path, out: Path, cache: Path, jobs: int) -> dict:
+def run_build(raw: Path, out: Path, cache: Path, jobs: str) -> dict:
+    t0 = time.perf_counter()
     res = subprocess.run(
         [PY, "-c", MEASURE, str(raw), str(out), str(cache), str(jobs)],
         capture_output=True,
@@ -123,13 +128,17 @@ def run_build(raw: Path, out: Path, cache: Path, jobs: int) -> dict:
         check=True,
         cwd=ROOT,
     )
-    return json.loads(res.stdout.strip().splitlines()[-1])
+    out = json.loads(res.stdout.strip().splitlines()[-1])
+    out["process_s"] = time.perf_counter() - t0  # interpreter start-up included
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 500, 3600])
-    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument(
+        "--jobs", default="auto", help="worker processes: a number, or 'auto' (the build's default)"
+    )
     args = ap.parse_args()
     preambles, chunks = seed_chunks()
     print(f"seed material: {len(preambles)} preambles, {len(chunks)} top-level sections")
@@ -138,6 +147,7 @@ def main() -> None:
         f"{'no-op s':>8} {'+1 s':>7} {'+1 %':>6} {'jieba s':>8} {'speedup':>8}"
     )
     print(header)
+    noops = []
     for n in args.sizes:
         work = Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
         raw, out, cache = work / "raw", work / "out", work / "cache"
@@ -164,12 +174,20 @@ def main() -> None:
             f"{jieba_s:>8.2f} {jieba_s / full['seconds']:>7.2f}x",
             flush=True,
         )
+        noops.append((n, noop))
         shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(extra.parent, ignore_errors=True)
     print(
         "no-op: inputs unchanged, build skipped; +1: one report added to the corpus; "
         "speedup: plain jieba segmentation time / full build time"
     )
+    print("no-op breakdown (s): process wall = interpreter start + imports + work")
+    for n, r in noops:
+        print(
+            f"  {n:>6} reports: process {r['process_s']:.2f} = start "
+            f"{r['process_s'] - r['seconds']:.2f} + import analysis.build {r['import_s']:.2f} "
+            f"+ work {r['seconds'] - r['import_s']:.2f} (pandas imported: {r['pandas']})"
+        )
 
 
 if __name__ == "__main__":

@@ -275,3 +275,22 @@ def test_place_scan_equals_the_regex_on_any_mix(parts):
 
     text = "".join(parts)
     assert metadata._find_places(text) == [m.group(0) for m in metadata._place_re().finditer(text)]
+
+
+def test_duplicate_keys_by_hand():
+    df = pd.DataFrame(
+        {
+            "a": pd.Series(["x", "x", "y"], dtype=str),
+            "b": pd.Series([1, 2, 1], dtype="int64"),
+            "c": pd.Series(["p", "p", "p"], dtype=str),
+        }
+    )
+    assert not build_mod._has_duplicate_keys(df, ["a", "b"])
+    assert build_mod._has_duplicate_keys(df, ["c"])
+    assert build_mod._has_duplicate_keys(df, ["b", "c"])  # (1, p) twice
+    assert not build_mod._has_duplicate_keys(df.iloc[:1], ["c"])
+    # several Arrow chunks, as after concatenating reports: codes must agree across chunks
+    two = pd.concat([df.iloc[:2], df.iloc[:1]], ignore_index=True)
+    assert build_mod._has_duplicate_keys(two, ["a", "b"])  # (x, 1) in both chunks
+    na = pd.DataFrame({"a": pd.Series(["x", None, None], dtype=str), "b": [1, 1, 1]})
+    assert build_mod._has_duplicate_keys(na, ["a", "b"])  # missing equals missing, as pandas
