@@ -30,13 +30,21 @@ Kind ``change`` is given only to a number directly after a change verb (``压缩
 ``rate`` (levels before and after); no derived change row is added because it would have no
 span of its own in the text.
 
+Sentences end at 。!?; and at line breaks, except a line break that only wraps running text
+(a PDF hard wrap that cleaning left: the line before is paragraph text without final
+punctuation and the next line is no heading); such a break is also no paragraph end.
+
 ``derive_indicators`` turns the assigned metrics into one figure per (report, indicator):
 ``stated`` (one mention, or the first for rates), ``sum`` (distinct parts added: 简易程序 +
-一般程序 cases, two fines; a clause opened by 其中/包括 is a subset and is never added; a
-figure repeated with the same value and unit counts once; ``target`` and ``change``
-rows are never used: a plan is not an achievement) or ``stated_zero`` (an explicit
-none such as 未发生行政诉讼案件, or every mention being 0; evidence is the metric_ids of the
-sentence that says so, '' when it holds none). No row when the report does not state it.
+一般程序 cases, two fines) or ``stated_zero`` (an explicit none such as 未发生行政诉讼案件,
+or every mention being 0; evidence is the metric_ids of the sentence that says so, '' when
+it holds none). No row when the report does not state it. A stated total wins over its
+parts: subsets (其中/包括), special campaigns (专项整治), outcome counts (结案) beside intake
+counts (立案), restated figures, figures of a less preferred unit (人次 beside 批次), typed
+parts after a larger figure, parts equal in sum to a total, and smaller figures after a
+total cue (共/合计/全年) in the same paragraph are never added; ``target`` and ``change``
+rows are never used (a plan is not an achievement). The steps are listed in
+:func:`derive_indicators`.
 
 Reviewed corrections (``data/corrections.csv``) are applied with :func:`apply_corrections`.
 Nothing is read at import time; lexicons are read once on first use.
@@ -44,6 +52,7 @@ Nothing is read at import time; lexicons are read once on first use.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -505,6 +514,60 @@ def _segments(f: str, lo: int, hi: int, regex: re.Pattern) -> list[tuple[int, in
     return out
 
 
+def _paragraph_line(line: str) -> bool:
+    """True when a (folded, stripped) line is running text, not a heading or a title: it holds
+    a full stop, or it has no outline marker, holds a comma and is at least 20 characters."""
+    if "。" in line:
+        return True
+    return len(line) >= 20 and "," in line and _ANY_HEADING.match(line) is None
+
+
+def _soft_breaks(f: str) -> set[int]:
+    """Offsets of the line breaks of folded text that only wrap a paragraph (a PDF copy's hard
+    wraps left by cleaning): the paragraph so far (its lines joined across earlier soft
+    breaks) is running text (:func:`_paragraph_line`) and does not end in sentence
+    punctuation, and the next line is not empty and does not start with an outline marker.
+    Such a break ends neither a sentence nor a paragraph."""
+    soft: set[int] = set()
+    para = 0  # where the current paragraph starts
+    for m in re.finditer("\n", f):
+        i = m.start()
+        prev = f[para:i].strip()
+        j = f.find("\n", i + 1)
+        nxt = f[i + 1 : len(f) if j < 0 else j].strip()
+        if (
+            prev
+            and nxt
+            and prev[-1] not in "。!?;:"
+            and _ANY_HEADING.match(nxt) is None
+            and _paragraph_line(prev)
+        ):
+            soft.add(i)
+        else:
+            para = i + 1
+    return soft
+
+
+def _sentence_spans(f: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Sentences of folded text: cut at 。!?; and at line breaks that are not soft wraps."""
+    hi = len(f) if hi is None else hi
+    soft = _soft_breaks(f) if "\n" in f else set()
+    out, a = [], lo
+    for m in _SENTENCE_END.finditer(f, lo, hi):
+        if m.start() in soft:
+            continue
+        out.append((a, m.start()))
+        a = m.end()
+    out.append((a, hi))
+    return out
+
+
+def _paragraph_starts(f: str) -> list[int]:
+    """Start offsets of the paragraphs of folded text (lines joined across soft wraps)."""
+    soft = _soft_breaks(f)
+    return [0] + [m.end() for m in re.finditer("\n", f) if m.start() not in soft]
+
+
 def _locate(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     for a, b in spans:
         if a <= pos < b:
@@ -587,7 +650,11 @@ def _subject(
             cut = min(
                 [len(right)]
                 + [x.start() for x in (stop, verb) if x is not None]
-                + [i for i, ch in enumerate(right) if ch in "、,。;:()"]
+                + [
+                    i
+                    for i, ch in enumerate(right)
+                    if ch in "、,。;:()" or ch.isascii() and ch.isdigit()
+                ]
             )
             right_subject = _clean_subject(text[raw_end : raw_end + min(cut, 10)], lex)
     if right_subject:
@@ -794,7 +861,7 @@ def metric_columns(
         rid, sid, base = str(report_ids[i]), str(section_ids[i]), starts[i]
         f = folded[i] if folded is not None else fold(text)
         flags = _plan_flags(text, inherited.get((rid, sid), False), lex)
-        sentences = _segments(f, 0, len(f), _SENTENCE_END)
+        sentences = _sentence_spans(f)
         prev_in_clause: dict[tuple[int, int], tuple[int, str]] = {}
         folded_sentence: dict[tuple[int, int], str] = {}
         for hit in _find_hits(f, lex):
@@ -809,7 +876,8 @@ def metric_columns(
             prev_in_clause[(c_lo, c_hi)] = (hit.end, subject)
             sentence = text[s_lo:s_hi].strip()
             if (s_lo, s_hi) not in folded_sentence:
-                folded_sentence[(s_lo, s_hi)] = fold(sentence)
+                # a soft wrap may cut a word (合法性\n审查): patterns see the words joined
+                folded_sentence[(s_lo, s_hi)] = fold(sentence).replace("\n", "")
             kind = _kind(f, c_lo, left_lo, hit, _flag_at(flags, hit.start), lex)
             cols["report_id"].append(rid)
             cols["section_id"].append(sid)
@@ -826,9 +894,9 @@ def metric_columns(
             cols["indicator"].append(
                 _assign_folded(
                     fold(subject),
-                    f[c_lo:c_hi],
+                    f[c_lo:c_hi].replace("\n", ""),
                     folded_sentence[(s_lo, s_hi)],
-                    f[c_lo : hit.end],
+                    f[c_lo : hit.end].replace("\n", ""),
                     hit.family,
                     rules,
                 )
@@ -909,29 +977,18 @@ def sections_from_texts(texts: dict[str, str]) -> pd.DataFrame:
 # ----------------------------------------------------------------------------- indicators
 
 
-def _is_subset_mention(sentence: str, raw: str) -> bool:
-    """True when the mention stands in a clause opened by 其中/包括 (a part of a total)."""
-    f, r = fold(sentence), fold(raw)
-    pos = f.find(r)
-    if pos < 0:
-        return False
-    cut = max(
-        f.rfind(",", 0, pos), f.rfind(";", 0, pos), f.rfind(":", 0, pos), f.rfind("(", 0, pos)
-    )
-    return _SUBSET_OPENER.match(f[cut + 1 : pos]) is not None
-
-
 def _sentences_of(text: str) -> list[tuple[str, str]]:
     """The report's sentences (stripped, non-empty) as the extractor cuts them, each with its
-    folded form (a slice of the folded text: ``fold`` maps character by character)."""
+    folded form (a slice of the folded text: ``fold`` maps character by character) with the
+    line breaks of soft wraps taken out, for pattern search."""
     f = fold(text)
     out = []
-    for a, b in _segments(f, 0, len(f), _SENTENCE_END):
+    for a, b in _sentence_spans(f):
         raw = text[a:b]
         sentence = raw.strip()
         if sentence:
             lo = a + len(raw) - len(raw.lstrip())
-            out.append((sentence, f[lo : lo + len(sentence)]))
+            out.append((sentence, f[lo : lo + len(sentence)].replace("\n", "")))
     return out
 
 
@@ -957,8 +1014,35 @@ def _fmt_unit(units: list[str], fallback: str) -> str:
 
 
 @dataclass(frozen=True)
+class _DeriveLexicon:
+    """The word lists of ``metric_patterns.tsv`` that decide how mentions combine."""
+
+    total: re.Pattern  # total_cue: 共, 合计, 累计, 全年 ... before a figure: a stated total
+    campaign: re.Pattern  # subset_cue: 专项, 涉及…的: a special campaign, part of the whole
+    outcome: re.Pattern  # outcome_cue: 结案, 办结: an outcome, not an intake count
+    intake: re.Pattern  # intake_cue: 立案, 受理: an intake count
+    complements: tuple[re.Pattern, ...]  # complement: types that partition one total
+
+
+@functools.lru_cache(maxsize=8)
+def _derive_lexicon(patterns_path: str) -> _DeriveLexicon:
+    pats = _load_patterns(patterns_path)
+
+    def get(t: str) -> tuple[str, ...]:
+        return pats.get(t, ())
+
+    return _DeriveLexicon(
+        total=re.compile(_alt(get("total_cue"))),
+        campaign=re.compile(_alt(get("subset_cue"))),
+        outcome=re.compile(_alt(get("outcome_cue"))),
+        intake=re.compile(_alt(get("intake_cue"))),
+        complements=tuple(re.compile(_alt((p,))) for p in get("complement")),
+    )
+
+
+@dataclass(frozen=True)
 class _Mention:
-    """The metric fields derive_indicators uses, one per metrics row."""
+    """The metric fields derive_indicators uses, one per metrics row, and where it stands."""
 
     metric_id: str
     start: int
@@ -968,6 +1052,94 @@ class _Mention:
     sentence: str
     indicator: str
     kind: str
+    family: str = ""
+    subject: str = ""
+    # filled in by _place_mentions
+    para: object = None  # paragraph key (the sentence when the report's text is not given)
+    sent: object = None  # sentence key
+    pos: int = 0  # offset of raw in its sentence
+    clause: str = ""  # folded clause before the number (from the last , ; : or ( )
+    prefix: str = ""  # folded sentence before the number
+    opener: int = -1  # offset in the sentence of the last clause opened by 其中/包括 before it
+    part: tuple[int, str] | None = None  # (complement group, type) of the subject, if any
+
+
+def _clause_cut(f: str, pos: int) -> int:
+    return max(
+        f.rfind(",", 0, pos), f.rfind(";", 0, pos), f.rfind(":", 0, pos), f.rfind("(", 0, pos)
+    )
+
+
+def _last_opener(f: str, pos: int) -> int:
+    """Offset of the last clause before ``pos`` that is opened by 其中/包括 (-1 if none)."""
+    for m in reversed(list(re.finditer(r"[,;:(]", f[:pos]))):
+        if _SUBSET_OPENER.match(f[m.end() : m.end() + 8].replace("\n", "")):
+            return m.end()
+    return 0 if _SUBSET_OPENER.match(f[:8].replace("\n", "")) else -1
+
+
+def _place_mentions(
+    mentions: list[_Mention], text: str | None, lex: _DeriveLexicon
+) -> list[_Mention]:
+    """Locate each mention in its sentence and paragraph (one pass; text searched locally)."""
+    para_starts = _paragraph_starts(fold(text)) if text else []
+    folded: dict[str, str] = {}
+    seen_raw: dict[tuple[str, str], int] = {}
+    out = []
+    for m in mentions:
+        sent_f = folded.get(m.sentence)
+        if sent_f is None:
+            sent_f = folded[m.sentence] = fold(m.sentence)
+        lo = -1
+        if text:
+            n = len(m.sentence)
+            lo = text.find(m.sentence, max(0, m.start - n), m.start + n)
+            if lo > m.start or lo + n < m.start + len(m.raw):
+                lo = -1
+        if lo >= 0:
+            pos = m.start - lo
+            para: object = bisect.bisect_right(para_starts, m.start)
+            sent: object = lo
+        else:  # no text: the k-th standalone occurrence of raw in the sentence
+            k = seen_raw.get((m.sentence, m.raw), 0)
+            seen_raw[(m.sentence, m.raw)] = k + 1
+            hits = [
+                x.start()
+                for x in re.finditer(re.escape(fold(m.raw)), sent_f)
+                if x.start() == 0
+                or not (sent_f[x.start() - 1].isdigit() or sent_f[x.start() - 1] == ".")
+            ]
+            pos = hits[min(k, len(hits) - 1)] if hits else 0
+            para = sent = ("s", m.sentence)
+        subject = fold(m.subject)
+        part = None
+        for g, rx in enumerate(lex.complements):
+            hit = rx.search(subject)
+            if hit:
+                part = (g, hit.group(0))
+                break
+        out.append(
+            _Mention(
+                m.metric_id,
+                m.start,
+                m.value,
+                m.unit,
+                m.raw,
+                m.sentence,
+                m.indicator,
+                m.kind,
+                m.family,
+                m.subject,
+                para,
+                sent,
+                pos,
+                sent_f[_clause_cut(sent_f, pos) + 1 : pos].replace("\n", ""),
+                sent_f[:pos].replace("\n", ""),
+                _last_opener(sent_f, pos),
+                part,
+            )
+        )
+    return out
 
 
 def derive_indicators(
@@ -975,15 +1147,47 @@ def derive_indicators(
     sections_or_text: pd.DataFrame | dict[str, str] | None = None,
     *,
     indicators_path: Path | str = INDICATORS_FILE,
+    patterns_path: Path | str = PATTERNS_FILE,
 ) -> pd.DataFrame:
     """One figure per (report, indicator) the report states.
+
+    How the mentions assigned to one indicator combine (``aggregate`` = ``sum`` in
+    ``indicators.tsv``; the word lists are ``total_cue``, ``subset_cue``, ``outcome_cue``,
+    ``intake_cue`` and ``complement`` in ``metric_patterns.tsv``); ``target`` and ``change``
+    rows never count (a plan is not an achievement):
+
+    1. Unit family: only mentions of the first family in the rule's ``families`` list that
+       the report uses are kept (来信来访45批次97人次: 批次 before 人次; different units are
+       different measures and are never added).
+    2. Subsets: a mention in a clause opened by 其中/包括, or in a later clause of a sentence
+       whose 其中 follows a mention of the same indicator, is a part of a stated total.
+    3. Special campaigns: a mention whose sentence names a campaign (专项, 涉及…的) before it
+       is dropped when a mention outside any campaign remains.
+    4. Outcomes: a case count stated as an outcome (结案, 办结) and not as an intake (立案,
+       受理) is dropped when an intake count remains (立案39.6万件, 结案38.9万件 -> 39.6万).
+    5. A figure restated with the same value and unit counts once.
+    6. Typed parts: a mention whose subject is one type of a ``complement`` group (废止,
+       修改, 继续有效 ...) is dropped when a larger figure of another kind stands before it
+       in its sentence (文件22件进行清理, 继续保留17件 -> 22).
+    7. Sums: a figure equal to the sum of two or more smaller mentions of its sentence, its
+       paragraph or the report is their total: the parts are dropped.
+    8. Stated totals: a figure with a total cue (共, 合计, 累计, 全年 ...) before it in its
+       sentence is the total of its paragraph: a smaller mention in a later sentence of the
+       same paragraph is dropped unless it has its own total cue or is the complementary
+       type of the total (简易程序 vs 一般程序).
+
+    What remains is added up: ``stated`` for one mention, ``sum`` for several (complementary
+    types such as 简易程序 + 一般程序, 罚款 + 没收违法所得, 废止 + 修改 + 继续有效, or
+    parts that nothing above marks as overlapping). Paragraphs are lines of the report's text
+    (PDF hard wraps joined); without the text each sentence is its own paragraph.
 
     Args:
         metrics: the ``metrics`` table (with ``indicator`` assigned).
         sections_or_text: the sections table (``report_id, start, text``) or a dict
-            report_id -> cleaned text, searched for explicit nones (未发生行政诉讼案件). When
-            None, only the sentences of the metrics are searched.
+            report_id -> cleaned text, searched for explicit nones (未发生行政诉讼案件) and
+            used to find paragraphs. When None, only the sentences of the metrics are searched.
         indicators_path: indicator rules (``analysis/lexicons/indicators.tsv``).
+        patterns_path: word lists (``analysis/lexicons/metric_patterns.tsv``).
 
     Returns:
         The ``indicators`` table (columns of ``schema.INDICATORS``), sorted by report and
@@ -991,7 +1195,17 @@ def derive_indicators(
         ``stated_zero``; ``evidence`` joins the metric_ids used with ';'.
     """
     rules = _load_indicator_rules(str(indicators_path))
+    lex = _derive_lexicon(str(patterns_path))
+    # one group per indicator, in lexicon order: the first row decides how mentions combine
+    groups: dict[str, list[IndicatorRule]] = {}
+    for rule in rules:
+        groups.setdefault(rule.indicator, []).append(rule)
     texts = _texts_from(sections_or_text)
+    n = len(metrics)
+
+    def col(name: str) -> list:
+        return metrics[name].tolist() if name in metrics.columns else [""] * n
+
     # one pass over the metrics: each report's mentions, in table order
     by_report: dict[str, list[_Mention]] = {}
     for m in zip(
@@ -1004,6 +1218,8 @@ def derive_indicators(
         metrics["sentence"].tolist(),
         metrics["indicator"].tolist(),
         metrics["kind"].tolist(),
+        col("unit_family"),
+        col("subject"),
         strict=True,
     ):
         by_report.setdefault(m[0], []).append(_Mention(*m[1:]))
@@ -1018,19 +1234,21 @@ def derive_indicators(
     for rid in sorted(set(by_report) | set(texts)):
         table_order = by_report.get(rid, [])
         sub = sorted(table_order, key=lambda r: r.start)
+        assigned = [r for r in sub if r.indicator and r.kind not in NOT_STATED_KINDS]
         stated: dict[str, list[_Mention]] = {}
-        for r in sub:
-            if r.kind not in NOT_STATED_KINDS:
-                stated.setdefault(r.indicator, []).append(r)
+        for r in _place_mentions(assigned, texts.get(rid), lex):
+            stated.setdefault(r.indicator, []).append(r)
         sentences: list[tuple[str, str]] | None = None  # (sentence, folded), on first need
-        for rule in rules:
-            cands = stated.get(rule.indicator)
+        for indicator, rows in groups.items():
+            rule = rows[0]
+            cands = stated.get(indicator)
             if cands:
-                row = _aggregate(cands, rule)
+                row = _aggregate(cands, rule, lex)
                 if row:
-                    add(rid, rule.indicator, row)
+                    add(rid, indicator, row)
                     continue
-            if rule.zero is None:
+            zeros = [r.zero for r in rows if r.zero is not None]
+            if not zeros:
                 continue
             if sentences is None:
                 if rid in texts:
@@ -1038,12 +1256,12 @@ def derive_indicators(
                 else:
                     sents = dict.fromkeys(r.sentence for r in table_order)
                     sentences = [(s, fold(s)) for s in sents]
-            for sent, folded in sentences:
-                if rule.zero.search(folded):
+            for sent, folded_sent in sentences:
+                if any(z.search(folded_sent) for z in zeros):
                     ids = [r.metric_id for r in sub if r.sentence == sent]
                     add(
                         rid,
-                        rule.indicator,
+                        indicator,
                         {
                             "value": 0.0,
                             "unit": rule.unit,
@@ -1057,7 +1275,108 @@ def derive_indicators(
     return frame.reset_index(drop=True)
 
 
-def _aggregate(cands: list[_Mention], rule: IndicatorRule) -> dict | None:
+def _close(a: float, b: float) -> bool:
+    """Equal up to the rounding of a figure written in 万 (0.1 %)."""
+    return abs(a - b) <= max(1e-6, 1e-3 * abs(a))
+
+
+def _combine_mentions(
+    cands: list[_Mention], families: tuple[str, ...], lex: _DeriveLexicon
+) -> list[_Mention]:
+    """The mentions whose values add up to the indicator (steps 1-8 of derive_indicators)."""
+    # 1. unit family: the first family of the rule's list that the report uses
+    present = {c.family for c in cands}
+    for fam in families:
+        if fam in present:
+            cands = [c for c in cands if c.family == fam]
+            break
+    keep = list(cands)
+
+    def drop_if_rest(flag: list[bool]) -> None:
+        nonlocal keep
+        rest = [c for c, f in zip(keep, flag, strict=True) if not f]
+        if rest:
+            keep = rest
+
+    # 2. subsets: 其中/包括 opens the clause, or opens an earlier clause after a mention of
+    # the same indicator in the same sentence (其中继续有效1件,失效8件,废止6件)
+    first_pos: dict[object, int] = {}
+    for c in cands:
+        first_pos.setdefault(c.sent, c.pos)
+    subset = [
+        _SUBSET_OPENER.match(c.clause) is not None
+        or (c.opener >= 0 and first_pos[c.sent] < c.opener)
+        for c in keep
+    ]
+    if any(subset):
+        rest = [c for c, f in zip(keep, subset, strict=True) if not f]
+        keep = rest or keep  # only parts stated: they are what the report gives
+    # 3. special campaigns
+    drop_if_rest([lex.campaign.search(c.prefix) is not None for c in keep])
+    # 4. outcomes (结案) are not intakes (立案)
+    drop_if_rest(
+        [
+            c.family == "cases"
+            and lex.outcome.search(c.clause) is not None
+            and lex.intake.search(c.clause) is None
+            for c in keep
+        ]
+    )
+    # 5. the same figure restated counts once
+    seen: set[tuple[float, str]] = set()
+    once = []
+    for c in keep:
+        key = (round(float(c.value), 6), c.unit)
+        if key not in seen:
+            seen.add(key)
+            once.append(c)
+    keep = once
+    # 6. typed parts after a larger figure of another kind in the same sentence
+    drop = set()
+    for c in keep:
+        if c.part is None:
+            continue
+        for t in keep:
+            if t.sent == c.sent and t.pos < c.pos and t.value > c.value and t.part is None:
+                drop.add(c.metric_id)
+                break
+    keep = [c for c in keep if c.metric_id not in drop]
+    # 7. a figure equal to the sum of smaller mentions is their total
+    drop = set()
+    for t in sorted(keep, key=lambda c: -c.value):
+        if t.metric_id in drop:
+            continue
+        live = [c for c in keep if c is not t and c.metric_id not in drop and c.value < t.value]
+        for scope in (
+            [c for c in live if c.sent == t.sent and c.pos > t.pos],
+            [c for c in live if c.para == t.para],
+            live,
+        ):
+            if len(scope) >= 2 and _close(t.value, sum(c.value for c in scope)):
+                drop.update(c.metric_id for c in scope)
+                break
+    keep = [c for c in keep if c.metric_id not in drop]
+    # 8. a stated total rules the later sentences of its paragraph
+    drop = set()
+    total: dict[object, _Mention] = {}  # paragraph -> largest cued total so far
+    for c in keep:  # text order
+        t = total.get(c.para)
+        own_cue = lex.total.search(c.prefix) is not None
+        if (
+            t is not None
+            and t.sent != c.sent
+            and c.value < t.value
+            and not own_cue
+            and not (c.part is not None and t.part is not None and c.part[0] == t.part[0])
+        ):
+            drop.add(c.metric_id)
+            continue
+        if own_cue and (t is None or c.value > t.value):
+            total[c.para] = c
+    return [c for c in keep if c.metric_id not in drop]
+
+
+def _aggregate(cands: list[_Mention], rule: IndicatorRule, lex: _DeriveLexicon) -> dict | None:
     if rule.aggregate == "first":
         first = cands[0]
         method = "stated_zero" if first.value == 0 else "stated"
@@ -1067,17 +1386,9 @@ def _aggregate(cands: list[_Mention], rule: IndicatorRule) -> dict | None:
             "method": method,
             "evidence": first.metric_id,
         }
-    parts = [r for r in cands if not _is_subset_mention(r.sentence, r.raw)]
-    if not parts:
-        parts = [cands[0]]
-    seen: set[tuple[float, str]] = set()
-    kept = []
-    for r in parts:
-        key = (round(float(r.value), 6), r.unit)
-        if key in seen:
-            continue  # the same figure restated
-        seen.add(key)
-        kept.append(r)
+    kept = _combine_mentions(cands, rule.families, lex)
+    if not kept:
+        return None
     value = float(sum(r.value for r in kept))
     unit = _fmt_unit([r.unit for r in kept], rule.unit)
     if value == 0:

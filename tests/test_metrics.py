@@ -434,6 +434,127 @@ def test_derive_accepts_sections_table() -> None:
     assert ind["indicator"].tolist() == ["admin_litigation_cases"]
 
 
+# How mentions of one indicator combine (derive_indicators steps 1-8). Every input is made up
+# and every expected figure is written by hand from reading the input.
+
+
+def _figure(text: str, indicator: str, with_text: bool = True) -> tuple[float, str, str]:
+    """(value, unit, method) derived for one indicator, or a KeyError when there is none."""
+    row = _derive(text, with_text).set_index("indicator").loc[indicator]
+    return float(row["value"]), row["unit"], row["method"]
+
+
+def test_soft_line_break_does_not_end_a_sentence() -> None:
+    # a PDF hard wrap left inside a paragraph: the count on the next line keeps its subject
+    text = "2.做好信访工作。全年受理群众来信来访\n45批次97人次,均已办结答复。"
+    m = run(text).set_index("raw")
+    assert m.loc["45批次", "subject"] == "群众来信来访"
+    assert m.loc["45批次", "sentence"] == "全年受理群众来信来访\n45批次97人次,均已办结答复"
+    # a heading line (outline marker, no full stop) still ends its sentence
+    m = run("(一)严格规范执法,提升执法质效\n全年办理行政处罚案件100件。")
+    assert m["sentence"].tolist() == ["全年办理行政处罚案件100件"]
+
+
+def test_subject_read_after_the_unit_stops_at_a_number() -> None:
+    # 八个领域共312项处罚事项: 八个 counts 领域, not penalty cases
+    m = run("涵盖市容、园林等八个领域共312项处罚事项。").set_index("raw")
+    assert m.loc["八个", "subject"] == "领域"
+    assert m.loc["八个", "indicator"] == ""
+    assert m.loc["312项", "indicator"] == ""  # a list of powers (事项), not cases
+
+
+def test_ni_before_a_modifier_is_not_a_plan() -> None:
+    # 拟出台的规范性文件: documents about to be issued; the reviews were done
+    m = run("全年对拟出台的规范性文件开展合法性审查156件。").iloc[0]
+    assert (m["kind"], m["indicator"]) == ("level", "legal_reviews")
+    assert run("拟废止5件。")["kind"].tolist() == ["target"]  # 拟 + verb: still a plan
+
+
+def test_derive_unit_family_preference() -> None:
+    # petitions: 件/宗 first, then 批次/次, then 人次; never added across units
+    assert _figure("全年受理群众来信来访45批次97人次。", "petitions") == (45, "批次", "stated")
+    text = "受理信访30宗。接待群众来访91批次130余人次。"
+    assert _figure(text, "petitions") == (30, "宗", "stated")
+    assert _figure("接待来访群众130人次。", "petitions") == (130, "人次", "stated")
+    # case files reviewed (案卷) are not cases
+    text = "立案查处违法案件1356宗。评查一般程序案卷300卷。"
+    assert _figure(text, "admin_penalty_cases") == (1356, "宗", "stated")
+
+
+def test_derive_subset_clause_continues_to_the_end_of_its_list() -> None:
+    # 来访30件 stands after 其中 in the same sentence as the total: a part, not added
+    assert _figure("受理信访100件,其中来信60件,来访30件。", "petitions") == (100, "件", "stated")
+    # 其中 with no figure of the indicator before it opens no subset for that indicator
+    text = "全年立案1356宗,其中简易程序836宗,罚款金额合计112.45万元。"
+    assert _figure(text, "fines_yuan") == (1124500, "元", "stated")
+
+
+def test_derive_subset_position_without_text() -> None:
+    # the second 5件 is the standalone one after 其中, not the 5件 inside 15件
+    for with_text in (True, False):
+        assert _figure("受理信访15件,其中来信5件。", "petitions", with_text)[0] == 15
+
+
+def test_derive_special_campaign_is_not_added() -> None:
+    text = "全年罚没款2000万元。\n开展渣土运输专项整治,罚款金额80万元。"
+    assert _figure(text, "fines_yuan") == (20000000, "元", "stated")
+    # a campaign figure alone is what the report states
+    assert _figure("开展安全生产专项整治,罚款12万元。", "fines_yuan") == (120000, "元", "stated")
+    # 专项培训 is not a campaign: two trainings add up
+    text = "开展法治专项培训3期。\n举办岗前培训班2期。"
+    assert _figure(text, "training_sessions") == (5, "期", "sum")
+
+
+def test_derive_outcome_is_not_an_intake() -> None:
+    text = "数字城管系统立案39.6万件,结案38.9万件,结案率98.23%。"
+    assert _figure(text, "digital_cases") == (396000, "件", "stated")
+    assert _figure(text, "completion_rate") == (98.23, "%", "stated")
+    # an outcome count alone is kept
+    assert _figure("数字城管系统结案38.9万件。", "digital_cases")[0] == 389000
+
+
+def test_derive_negations_are_not_penalties() -> None:
+    text = "全年办理行政处罚案件1468件。对首次轻微违法的189起违法行为依法不予处罚。"
+    assert _figure(text, "admin_penalty_cases") == (1468, "件", "stated")
+    for none in ("对189起违法行为依法不予处罚。", "免于处罚案件5件。", "首违不罚案件30件。"):
+        assert "admin_penalty_cases" not in _derive(none)["indicator"].tolist(), none
+
+
+def test_derive_total_equal_to_the_sum_of_its_parts() -> None:
+    # the parts stand in another paragraph, with no 其中: the total equals their sum
+    text = "办理行政处罚案件1468件。\n简易程序案件1107件,一般程序案件361件。"
+    assert _figure(text, "admin_penalty_cases") == (1468, "件", "stated")
+
+
+def test_derive_stated_total_rules_its_paragraph() -> None:
+    # 全年 … 1300余人次 is the paragraph's total: two people sent on a course are among them
+    text = "全年开展培训12场次,参训人员达1300余人次。选派两名执法骨干参加省厅培训。"
+    assert _figure(text, "training_participants") == (1300, "人次", "stated")
+    # in another paragraph the 20 people are another part
+    text = "全年开展培训12场次,参训人员1300人次。\n选派执法骨干20人参加省厅培训。"
+    assert _figure(text, "training_participants") == (1320, "人", "sum")
+    # complementary types are parts even after a total cue: 300 + 100
+    text = "全年办理简易程序案件300件,罚款1万元。一般程序案件100件。"
+    assert _figure(text, "admin_penalty_cases") == (400, "件", "sum")
+
+
+def test_derive_typed_parts_after_a_larger_figure() -> None:
+    # 17 继续保留 is one outcome of the review of the 22 documents
+    text = "对规范性文件22件进行清理,拟废止5件,继续保留17件。"
+    assert _figure(text, "normative_documents_reviewed") == (22, "件", "stated")
+    # with no total, the outcomes of the review add up
+    text = "组织开展规范性文件集中清理,废止3件、修改5件、继续有效7件。"
+    assert _figure(text, "normative_documents_reviewed") == (15, "件", "sum")
+
+
+def test_derive_bare_review_counts() -> None:
+    # the object of the review is named in the clause before: 审查37件 is a legal review
+    text = "对规范性文件、经济合同进行合法性审查,全年共审查37件。"
+    assert _figure(text, "legal_reviews") == (37, "件", "stated")
+    text = "开展规范性文件专项清理,共清理12件,其中宣布失效三件、修改两件、继续保留七件。"
+    assert _figure(text, "normative_documents_reviewed") == (12, "件", "stated")
+
+
 # ----------------------------------------------------------------------------- corrections
 
 
@@ -513,7 +634,10 @@ def test_lexicons_are_consistent() -> None:
     assert set(units["family"]) <= families
     assert units["unit"].is_unique
     rules = read_indicator_rules()
-    assert rules["indicator"].is_unique
+    # an indicator may have several rows (other conditions); they must agree on how its
+    # mentions combine and on its unit, which the first row gives
+    for _name, same in rules.groupby("indicator", sort=False):
+        assert same["aggregate"].nunique() == 1 and same["unit"].nunique() == 1
     for fam in rules["families"]:
         assert set(fam.split(",")) <= families
     for col in ("subject", "clause", "sentence", "exclude", "zero"):
