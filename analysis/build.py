@@ -22,7 +22,13 @@ indicators are decided for the whole corpus.
 Speed and memory: per-report functions work on plain lists and return Arrow record
 batches; each table is built once, column-wise, at the end (no per-row pandas access, no
 per-report boolean masks: every corpus-level step is linear). CSV is formatted with pyarrow
-(:func:`write_csv`, byte-identical to ``DataFrame.to_csv``). ``jobs`` worker processes share
+(:func:`write_csv`, byte-identical to ``DataFrame.to_csv``); each report's sections,
+metrics and tokens rows are formatted once, in stage 2, and cached, so writing those CSV
+files is a concatenation. Sections and metrics go to Parquet straight from Arrow (with the
+metadata pandas would add). The tokens table, most of the data, is never held whole: its
+cache entries are separate files, read back report by report while the tokens are checked
+(columns, unique keys per report) and written in Parquet row groups of the size
+``to_parquet`` uses. Every file is byte-identical to the pandas writers' output. ``jobs`` worker processes share
 the per-report work; by default 2 when more than ``AUTO_JOBS_MIN_REPORTS`` reports need
 processing on a machine with 2+ cores. The output is the same whatever the cache or jobs.
 """
@@ -30,6 +36,7 @@ processing on a machine with 2+ cores. The output is the same whatever the cache
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import os
@@ -48,7 +55,7 @@ if TYPE_CHECKING:  # pandas and pyarrow load lazily: a no-op build never imports
     import pandas as pd
     import pyarrow as pa
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 # The modules whose code decides the cached results: editing one invalidates the cache.
 PIPELINE_MODULES = (
     "build",
@@ -149,20 +156,21 @@ def read_report_entry(row: dict[str, str], raw_dir: Path) -> dict:
     Raises:
         analysis.reading.ReportReadError: the file cannot be read or decoded.
     """
-    from analysis.cleaning import clean_text
+    from analysis.cleaning import _clean
     from analysis.metadata import infer_metadata, merge_with_manifest, slug
     from analysis.reading import decode_report_bytes
 
     path = raw_dir / row["file"]
     data = path.read_bytes()
     raw_text, encoding = decode_report_bytes(data, path)
-    cleaned = clean_text(raw_text, report_id=row["report_id"] or row["file"])
-    inferred = infer_metadata(cleaned.text, cleaned.metadata)
+    # clean_text without its DataFrame: the same text, rows and metadata as plain lists
+    text, removed, metadata = _clean(raw_text)
+    inferred = infer_metadata(text, metadata)
     values, notes = merge_with_manifest(row, inferred)
     values.update(
         report_id=row["report_id"],
         file=row["file"],
-        n_chars=len(cleaned.text),
+        n_chars=len(text),
         n_sections=0,
         encoding=encoding,
         sha256=_sha256_bytes(data),
@@ -173,14 +181,23 @@ def read_report_entry(row: dict[str, str], raw_dir: Path) -> dict:
             if values["jurisdiction"]
             else slug(Path(row["file"]).stem, "")
         )
-    removed = cleaned.removed
     return {
         "values": values,
-        "text": cleaned.text,
+        "text": text,
         "notes": list(notes),
-        "removed": {
-            "columns": {c: removed[c].tolist() for c in removed.columns},
-            "dtypes": {c: removed[c].dtype for c in removed.columns},
+        "removed": {  # the columns and dtypes of clean_text's ``removed`` table
+            "columns": {
+                "report_id": [row["report_id"] or row["file"]] * len(removed),
+                "line_no": [r[0] for r in removed],
+                "text": [r[1] for r in removed],
+                "rule": [r[2] for r in removed],
+            },
+            "dtypes": {
+                "report_id": "object",
+                "line_no": "int64",
+                "text": "object",
+                "rule": "object",
+            },
         },
     }
 
@@ -357,31 +374,31 @@ def process_text(
         ``{"sections": ..., "metrics": ..., "tokens": ...}``.
     """
     from analysis.metrics import metric_columns, metrics_frame
-    from analysis.normalize import fold
-    from analysis.sections import split_sections
+    from analysis.sections import _section_columns, sections_frame
     from analysis.tokens import token_columns, tokens_frame
 
-    sections = split_sections(text, report_id=report_id)
-    rids = sections["report_id"].tolist()
-    sids = sections["section_id"].tolist()
-    starts = sections["start"].tolist()
-    texts = sections["text"].tolist()
-    folded = [fold(t) for t in texts] if all(isinstance(t, str) for t in texts) else None
-    headings = sections["heading"].tolist() if "heading" in sections.columns else None
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    sections, folded_text = _section_columns(text, report_id=report_id)
+    rids = sections["report_id"]
+    sids = sections["section_id"]
+    starts = sections["start"]
+    texts = sections["text"]
+    # fold is per character: each section's fold is a slice of the text's
+    folded = [folded_text[s:e] for s, e in zip(starts, sections["end"], strict=True)]
+    headings = sections["heading"]
     metrics = metric_columns(rids, sids, starts, texts, headings, folded=folded)
     tokens = token_columns(rids, sids, starts, texts, backend, folded=folded)
     if not as_arrow:
         return {
-            "sections": sections,
+            "sections": sections_frame(sections),
             "metrics": metrics_frame(metrics),
             "tokens": tokens_frame(tokens),
         }
     import pyarrow as pa
 
     return {
-        "sections": pa.RecordBatch.from_pandas(
-            sections, schema=_arrow_schema("sections"), preserve_index=False
-        ).replace_schema_metadata(None),
+        "sections": pa.RecordBatch.from_pydict(sections, schema=_arrow_schema("sections")),
         "metrics": pa.RecordBatch.from_pydict(metrics, schema=_arrow_schema("metrics")),
         "tokens": pa.RecordBatch.from_pydict(tokens, schema=_arrow_schema("tokens")),
     }
@@ -401,20 +418,84 @@ def _inputs_fingerprint(backend: str) -> str:
     return _sha256_bytes(json.dumps(info, sort_keys=True, ensure_ascii=False).encode())
 
 
+def _process_entry(report_id: str, text: str, backend: str) -> tuple[dict, dict]:
+    """Stage 2 of one report, serialized: (sections and metrics part, tokens part).
+
+    Each table is kept as Arrow IPC bytes (a few memcpy to pickle, read back without
+    copying) and as its CSV rows (``bytes``, formatted as :func:`write_csv` formats them,
+    or None when a column needs pandas), so that writing a table is a concatenation.
+    """
+    batches = process_text(report_id, text, backend=backend, as_arrow=True)
+    parts = {
+        name: {
+            "ipc": _ipc_bytes(batch),
+            # a null in an int64 or bool column changes the pandas dtype of the table:
+            # such a report's rows are left to the whole-table writer
+            "csv": _arrow_csv_rows(batch) if _csv_safe(batch) else None,
+        }
+        for name, batch in batches.items()
+    }
+    tokens = parts.pop("tokens")
+    return parts, tokens
+
+
+def _csv_safe(batch: pa.RecordBatch) -> bool:
+    """True when the batch converts to pandas with the dtypes of its whole table."""
+    import pyarrow as pa
+
+    return all(
+        col.null_count == 0
+        for col, f in zip(batch.columns, batch.schema, strict=True)
+        if not (pa.types.is_large_string(f.type) or pa.types.is_floating(f.type))
+    )
+
+
+def _tokens_path(cache_dir: str, key: str) -> Path:
+    return Path(cache_dir) / key[:2] / f"{key}.tokens.pkl"
+
+
 def _cached_process(args: tuple[str, str, str, str, str]) -> dict:
+    """Stage 2 for one report, through the cache.
+
+    Returns ``{"sections": part, "metrics": part, "key": cache key, "tokens": part}``
+    where a part is ``{"ipc": bytes, "csv": bytes | None}``. With a cache, the tokens
+    (most of the data) stay in their own cache file: ``"tokens"`` is None and
+    :func:`_load_tokens` reads them when the table is written.
+    """
     report_id, text, backend, fingerprint, cache_dir = args
     key = _sha256_bytes(f"{fingerprint}\0{report_id}\0{text}".encode())
     if cache_dir:
         hit = _cache_get(cache_dir, key)
-        if hit is not None:
-            return hit
-    batches = process_text(report_id, text, backend=backend, as_arrow=True)
-    # Arrow IPC bytes: a few memcpy to pickle, and read back without copying (about five
-    # times faster than pickling record batches, for the cache and from the workers alike)
-    result = {name: _ipc_bytes(batch) for name, batch in batches.items()}
+        if hit is not None and _tokens_path(cache_dir, key).exists():
+            return hit | {"key": key, "tokens": None}
+    parts, tokens = _process_entry(report_id, text, backend)
+    if not cache_dir:
+        return parts | {"key": key, "tokens": tokens}
+    path = _tokens_path(cache_dir, key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    with open(tmp, "wb") as f:
+        pickle.dump(tokens, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+    _cache_put(cache_dir, key, parts)
+    return parts | {"key": key, "tokens": None}
+
+
+def _load_tokens(
+    result: dict, report_id: str, texts: dict[str, str], backend: str, cache_dir
+) -> dict:
+    """The tokens part of a stage-2 result (from memory, the cache, or computed again)."""
+    if result.get("tokens") is not None:
+        return result["tokens"]
     if cache_dir:
-        _cache_put(cache_dir, key, result)
-    return result
+        try:
+            with open(_tokens_path(cache_dir, result["key"]), "rb") as f:
+                tokens = pickle.load(f)
+            if isinstance(tokens, dict) and "ipc" in tokens and "csv" in tokens:
+                return tokens
+        except Exception:  # gone or damaged since: recomputed, never trusted
+            pass
+    return _process_entry(report_id, texts[report_id], backend)[1]
 
 
 def _ipc_bytes(batch: pa.RecordBatch) -> bytes:
@@ -481,8 +562,19 @@ def validate_tables(tables: dict[str, pd.DataFrame], texts: dict[str, str]) -> l
     unique; sections of each report join to its cleaned text and their offsets slice it;
     metric and token offsets slice the cleaned text to the recorded ``raw`` / ``token``.
     """
+    return _validate_tables(tables, texts)
+
+
+def _validate_tables(
+    tables: dict[str, pd.DataFrame], texts: dict[str, str], tokens_problems: list[str] | None = None
+) -> list[str]:
+    """:func:`validate_tables`; ``tokens_problems``: tokens were checked as they were written
+    (:func:`_write_tokens`) and ``tables`` has no tokens."""
     problems = []
     for name, table in schema.TABLES.items():
+        if name not in tables and tokens_problems is not None and name == "tokens":
+            problems.extend(tokens_problems)
+            continue
         df = tables[name]
         if list(df.columns) != list(table.columns):
             problems.append(f"{name}: columns {list(df.columns)} != {list(table.columns)}")
@@ -522,6 +614,7 @@ def validate_tables(tables: dict[str, pd.DataFrame], texts: dict[str, str]) -> l
 
 
 # --------------------------------------------------------------------------------- writing
+@functools.lru_cache(maxsize=1)
 def _csv_quote_chars() -> str:
     """The characters that make Python's csv writer (pandas' to_csv) quote a field."""
     import csv
@@ -575,6 +668,118 @@ def _csv_column(series: pd.Series, quote_chars: str) -> pa.ChunkedArray | None:
     return None
 
 
+def _csv_lines(part: pd.DataFrame, quote_chars: str) -> pa.ChunkedArray | None:
+    """Each row of ``part`` as one CSV line ('\\n' included), or None if a column needs pandas."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cols = [_csv_column(part[c], quote_chars) for c in part.columns]
+    if any(c is None for c in cols):
+        return None
+    comma = pa.scalar(",", pa.large_string())
+    empty, newline = pa.scalar("", pa.large_string()), pa.scalar("\n", pa.large_string())
+    lines = pc.binary_join_element_wise(*cols, comma)
+    return pc.binary_join_element_wise(lines, empty, newline)
+
+
+def _line_buffers(lines: pa.ChunkedArray):
+    """The bytes of the lines, chunk by chunk, without copying."""
+    import numpy as np
+
+    for chunk in lines.chunks:
+        data = chunk.buffers()[2]
+        if data is None:
+            continue
+        off = np.frombuffer(chunk.buffers()[1], dtype=np.int64)
+        off = off[chunk.offset : chunk.offset + len(chunk) + 1]
+        yield memoryview(data)[off[0] : off[-1]]
+
+
+def _csv_header(df: pd.DataFrame) -> bytes:
+    """The BOM and header line :func:`write_csv` starts with."""
+    import io
+
+    head = io.StringIO()
+    df.iloc[0:0].to_csv(head, index=False, lineterminator="\n")
+    return b"\xef\xbb\xbf" + head.getvalue().encode("utf-8")
+
+
+def _csv_rows(df: pd.DataFrame) -> bytes | None:
+    """The rows of ``df`` as :func:`write_csv` writes them (no header), or None when it
+    would let pandas write the table. Rows are formatted one by one, so the rows of a
+    table are the concatenation of the rows of its parts."""
+    if len(df.columns) < 2 or not df.columns.is_unique:
+        return None
+    if not len(df):
+        return b""
+    lines = _csv_lines(df, _csv_quote_chars())
+    if lines is None:
+        return None
+    return b"".join(_line_buffers(lines))
+
+
+@functools.lru_cache(maxsize=1)
+def _csv_quote_bytes_re():
+    """A bytes regex finding any quote character in UTF-8 text."""
+    import re
+
+    return re.compile(b"|".join(re.escape(c.encode("utf-8")) for c in _csv_quote_chars()))
+
+
+def _arrow_csv_rows(batch: pa.RecordBatch) -> bytes | None:
+    """The rows of ``batch`` as :func:`write_csv` writes ``batch.to_pandas()`` (no header),
+    formatted straight from Arrow (a handful of calls per batch); None when unsure.
+
+    Columns: large_string (null = ''), int64 and bool without nulls, float64 (null and
+    NaN = '', else numpy's ``str``); anything else gives None. A string column is quoted
+    value by value only when its bytes hold a quote character at all.
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    names = batch.schema.names
+    if len(names) < 2 or len(set(names)) != len(names):
+        return None
+    if not batch.num_rows:
+        return b""
+    quote_chars = _csv_quote_chars()
+    cols = []
+    for col, f in zip(batch.columns, batch.schema, strict=True):
+        t = f.type
+        if pa.types.is_large_string(t):
+            arr = col.fill_null("") if col.null_count else col
+            data = arr.buffers()[2]
+            if data is not None and _csv_quote_bytes_re().search(memoryview(data)):
+                pattern = "[" + "".join("\\" + c if c in '"\\]^-' else c for c in quote_chars) + "]"
+                needs = pc.match_substring_regex(arr, pattern)
+                if pc.any(needs).as_py():
+                    q, empty = pa.scalar('"', pa.large_string()), pa.scalar("", pa.large_string())
+                    quoted = pc.binary_join_element_wise(
+                        q, pc.replace_substring(arr, '"', '""'), q, empty
+                    )
+                    arr = pc.if_else(needs, quoted, arr)
+        elif t == pa.int64() and not col.null_count:
+            arr = col.cast(pa.large_string())
+        elif t == pa.bool_() and not col.null_count:
+            arr = pc.if_else(
+                col, pa.scalar("True", pa.large_string()), pa.scalar("False", pa.large_string())
+            )
+        elif t == pa.float64():
+            values = col.to_numpy(zero_copy_only=False)
+            text = values.astype(str)
+            text[np.isnan(values)] = ""
+            arr = pa.array(text, type=pa.large_string())
+        else:
+            return None
+        cols.append(arr)
+    comma = pa.scalar(",", pa.large_string())
+    empty, newline = pa.scalar("", pa.large_string()), pa.scalar("\n", pa.large_string())
+    lines = pc.binary_join_element_wise(*cols, comma)
+    lines = pc.binary_join_element_wise(lines, empty, newline)
+    return b"".join(_line_buffers(pa.chunked_array([lines])))
+
+
 def write_csv(df: pd.DataFrame, path: Path, chunk_rows: int = 500_000) -> None:
     """Write ``df`` as UTF-8 CSV with BOM, byte-identical to pandas' ``to_csv``.
 
@@ -584,11 +789,6 @@ def write_csv(df: pd.DataFrame, path: Path, chunk_rows: int = 500_000) -> None:
     other dtypes than str, object strings, int64, Int64, float64 and bool fall back to
     pandas.
     """
-    import io
-
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     def pandas_csv() -> None:
         df.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
@@ -596,35 +796,189 @@ def write_csv(df: pd.DataFrame, path: Path, chunk_rows: int = 500_000) -> None:
     quote_chars = _csv_quote_chars()
     if len(df.columns) < 2 or not df.columns.is_unique:
         return pandas_csv()
-    head = io.StringIO()
-    df.iloc[0:0].to_csv(head, index=False, lineterminator="\n")
-    comma = pa.scalar(",", pa.large_string())
-    empty, newline = pa.scalar("", pa.large_string()), pa.scalar("\n", pa.large_string())
     with open(path, "wb") as f:
-        f.write(b"\xef\xbb\xbf" + head.getvalue().encode("utf-8"))
+        f.write(_csv_header(df))
         for lo in range(0, len(df), chunk_rows):
-            part = df.iloc[lo : lo + chunk_rows]
-            cols = [_csv_column(part[c], quote_chars) for c in part.columns]
-            if any(c is None for c in cols):
+            lines = _csv_lines(df.iloc[lo : lo + chunk_rows], quote_chars)
+            if lines is None:
                 break
-            lines = pc.binary_join_element_wise(*cols, comma)
-            lines = pc.binary_join_element_wise(lines, empty, newline)
-            del cols
-            for chunk in lines.chunks:
-                data = chunk.buffers()[2]
-                if data is None:
-                    continue
-                off = np.frombuffer(chunk.buffers()[1], dtype=np.int64)
-                off = off[chunk.offset : chunk.offset + len(chunk) + 1]
-                f.write(memoryview(data)[off[0] : off[-1]])
+            for buf in _line_buffers(lines):
+                f.write(buf)
         else:
             return
     pandas_csv()  # a column pyarrow cannot format like pandas: let pandas write it all
 
 
-def _write_table(df: pd.DataFrame, folder: Path, name: str) -> None:
-    df.to_parquet(folder / f"{name}.parquet", index=False)
-    write_csv(df, folder / f"{name}.csv")
+def _write_table(
+    df: pd.DataFrame,
+    folder: Path,
+    name: str,
+    arrow: pa.Table | None = None,
+    csv_rows: list[bytes] | None = None,
+) -> None:
+    """Write one table as Parquet and CSV (byte-identical to pandas' writers).
+
+    Args:
+        df: the table.
+        folder: where to write ``<name>.parquet`` and ``<name>.csv``.
+        arrow: the same table in Arrow, when at hand: written directly (no conversion back
+            from pandas) when its types are those pandas would give.
+        csv_rows: the CSV rows of the table's parts, in order (:func:`_csv_rows`): the CSV
+            is the header and their concatenation.
+    """
+    meta = _pandas_schema(df, arrow) if arrow is not None else None
+    if meta is not None:
+        import pyarrow.parquet as pq
+
+        pq.write_table(
+            arrow.replace_schema_metadata(meta.metadata),
+            folder / f"{name}.parquet",
+            compression="snappy",
+        )
+    else:
+        df.to_parquet(folder / f"{name}.parquet", index=False)
+    if csv_rows is not None and len(df):
+        with open(folder / f"{name}.csv", "wb") as f:
+            f.write(_csv_header(df))
+            for rows in csv_rows:
+                f.write(rows)
+    else:
+        write_csv(df, folder / f"{name}.csv")
+
+
+def _pandas_schema(df: pd.DataFrame, arrow: pa.Table | pa.RecordBatch) -> pa.Schema | None:
+    """The schema (with pandas metadata) ``df.to_parquet`` would write, when writing
+    ``arrow`` (the same rows) directly gives the same file; else None.
+
+    pandas' metadata depends on the dtypes only, so a one-row slice gives it. Floating
+    columns holding NaN (not null) are refused: pandas would write them as nulls.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not len(df) or df.attrs or len(df) != arrow.num_rows:
+        return None
+    try:
+        ref = pa.Table.from_pandas(df.iloc[:1], preserve_index=False).schema
+    except (pa.ArrowException, TypeError, ValueError):
+        return None
+    if not ref.remove_metadata().equals(arrow.schema.remove_metadata()):
+        return None
+    for col, f in zip(arrow.columns, arrow.schema, strict=True):
+        if pa.types.is_floating(f.type) and pc.any(pc.is_nan(col)).as_py():
+            return None
+    return ref
+
+
+# pyarrow's default row group length (write_table's row_group_size=None): streamed tokens
+# are written in row groups of exactly this many rows, as one write_table call would.
+PARQUET_ROW_GROUP = 1024 * 1024
+
+
+def _tokens_key_problem(batch: pa.RecordBatch, report_id: str) -> bool | None:
+    """Whether one report's tokens repeat a (section_id, position) key; None when unsure
+    (report_id not the report's throughout, nulls, or an overflowing code)."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    rid, sid, pos = (batch.column(c) for c in ("report_id", "section_id", "position"))
+    if rid.null_count or sid.null_count or pos.null_count:
+        return None
+    if not pc.all(pc.equal(rid, report_id)).as_py():
+        return None
+    if batch.num_rows < 2:
+        return False
+    enc = pc.dictionary_encode(sid)
+    codes = enc.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    p = pos.to_numpy(zero_copy_only=False)
+    lo = int(p.min())
+    width = int(p.max()) - lo + 1
+    if width * max(len(enc.dictionary), 1) >= 2**62:
+        return None
+    combined = codes * width + (p - lo)
+    combined.sort()
+    return bool((combined[1:] == combined[:-1]).any())
+
+
+def _write_tokens(
+    folder: Path, order: list[str], results: dict[str, dict], texts: dict[str, str], backend, cache
+) -> tuple[int, list[str]]:
+    """Write the tokens table report by report (Parquet and CSV), checking it on the way.
+
+    Never holds the whole table: each report's tokens are read (from memory or the
+    cache), checked (columns, unique keys), added to the Parquet file in row groups of
+    :data:`PARQUET_ROW_GROUP` rows and their cached CSV rows appended. The files are the
+    same as :func:`_write_table` on the whole table; whenever that cannot be ensured
+    (pandas would change a dtype, a report has no CSV rows, a key check is unsure) the
+    whole table is built and written the usual way.
+
+    Returns:
+        ``(rows, problems)``: the rows written and the problems found (as
+        :func:`validate_tables` words them).
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = list(schema.TOKENS.columns)
+    arrow_schema = _arrow_schema("tokens")
+    problems: list[str] = []
+    duplicate = False
+    writer = None
+    pending: list = []
+    n_pending = total = 0
+    ok = True
+    with open(folder / "tokens.csv", "wb") as csv_file:
+        for rid in order:
+            part = _load_tokens(results[rid], rid, texts, backend, cache)
+            batch = _from_ipc(part["ipc"])
+            if batch.schema.names != columns or not batch.schema.equals(arrow_schema):
+                ok = False
+                break
+            if not batch.num_rows:
+                continue
+            dup = _tokens_key_problem(batch, rid)
+            if dup is None or part["csv"] is None:
+                ok = False
+                break
+            duplicate |= dup
+            if writer is None:
+                meta = _pandas_schema(
+                    batch.slice(0, 1).to_pandas(), pa.Table.from_batches([batch.slice(0, 1)])
+                )
+                if meta is None:
+                    ok = False
+                    break
+                csv_file.write(_csv_header(batch.slice(0, 0).to_pandas()))
+                writer = pq.ParquetWriter(folder / "tokens.parquet", meta, compression="snappy")
+            csv_file.write(part["csv"])
+            pending.append(batch.replace_schema_metadata(meta.metadata))
+            n_pending += batch.num_rows
+            total += batch.num_rows
+            while n_pending >= PARQUET_ROW_GROUP:
+                table = pa.Table.from_batches(pending)
+                writer.write_table(table.slice(0, PARQUET_ROW_GROUP))
+                rest = table.slice(PARQUET_ROW_GROUP)
+                pending, n_pending = rest.to_batches(), rest.num_rows
+        if ok and writer is not None and n_pending:
+            writer.write_table(pa.Table.from_batches(pending, schema=meta))
+        if writer is not None:
+            writer.close()
+    if ok and writer is not None:
+        if duplicate:
+            problems.append(f"tokens: duplicate keys {schema.TOKENS.key}")
+        return total, problems
+    # the usual way: the whole table at once
+    batches = [
+        _from_ipc(_load_tokens(results[rid], rid, texts, backend, cache)["ipc"]) for rid in order
+    ]
+    tokens = _frame("tokens", batches)
+    del batches
+    if list(tokens.columns) != columns:
+        problems.append(f"tokens: columns {list(tokens.columns)} != {columns}")
+    elif _has_duplicate_keys(tokens, list(schema.TOKENS.key)):
+        problems.append(f"tokens: duplicate keys {schema.TOKENS.key}")
+    _write_table(tokens, folder, "tokens")
+    return len(tokens), problems
 
 
 def _swap_in(tmp: Path, out_dir: Path) -> None:
@@ -753,31 +1107,37 @@ def build(
             pool.shutdown()
 
     by_id = dict(zip(ids, results, strict=True))
-    del results  # _assemble empties by_id: each report's batches go once joined
-    tables = _assemble(corpus, by_id, corrections_path, warnings)
-    problems = validate_tables(tables, corpus.texts)
-    if problems:
-        raise BuildError(
-            "the tables failed validation (nothing was written):\n  - " + "\n  - ".join(problems)
-        )
-    reports = tables["reports"]
-    n_sections = dict(zip(reports["report_id"], reports["n_sections"], strict=True))
-    files = dict(zip(reports["report_id"], reports["file"], strict=True))
-    for rid in ids:
-        if n_sections.get(rid) == 1:
-            warnings.append(
-                f"{files[rid]}: no outline recognised; the report is one preamble section"
-            )
-    for w in warnings:
-        say(f"warning: {w}")
-
-    info["tables"] = {name: int(len(df)) for name, df in tables.items()}
-    info["warnings"] = warnings
+    del results  # _assemble takes each report's sections and metrics once joined
+    assembled = _assemble(corpus, by_id, corrections_path, warnings)
+    tables = assembled.tables
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     try:
+        # tokens are checked as they are written, report by report (into tmp only)
+        n_tokens, token_problems = _write_tokens(tmp, ids, by_id, corpus.texts, backend, cache)
+        by_id.clear()
+        problems = _validate_tables(tables, corpus.texts, token_problems)
+        if problems:
+            raise BuildError(
+                "the tables failed validation (nothing was written):\n  - "
+                + "\n  - ".join(problems)
+            )
+        reports = tables["reports"]
+        n_sections = dict(zip(reports["report_id"], reports["n_sections"], strict=True))
+        files = dict(zip(reports["report_id"], reports["file"], strict=True))
+        for rid in ids:
+            if n_sections.get(rid) == 1:
+                warnings.append(
+                    f"{files[rid]}: no outline recognised; the report is one preamble section"
+                )
+        for w in warnings:
+            say(f"warning: {w}")
+
+        counts = {name: len(df) for name, df in tables.items()} | {"tokens": n_tokens}
+        info["tables"] = {name: int(counts[name]) for name in schema.TABLES}
+        info["warnings"] = warnings
         for name, df in tables.items():
-            _write_table(df, tmp, name)
+            _write_table(df, tmp, name, assembled.arrow.get(name), assembled.csv_rows.get(name))
         (tmp / "build_info.json").write_text(
             json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
         )
@@ -857,38 +1217,58 @@ def _frame(name: str, batches: list) -> pd.DataFrame:
     return table.to_pandas()
 
 
+@dataclass
+class _Assembled:
+    """The tables but tokens (written report by report), and what writes them faster."""
+
+    tables: dict[str, pd.DataFrame]
+    arrow: dict[str, pa.Table | None]  # sections and metrics as built (None: use pandas)
+    csv_rows: dict[str, list[bytes] | None]  # their CSV rows per report (None: format all)
+
+
 def _assemble(
     corpus: Corpus, results: dict[str, dict], corrections_path: Path, warnings: list[str]
-) -> dict[str, pd.DataFrame]:
+) -> _Assembled:
     import pandas as pd
+    import pyarrow as pa
 
     from analysis.metrics import apply_corrections, derive_indicators, read_corrections
 
     order = corpus.reports["report_id"].tolist()
-    frames = {}
-    for name in ("sections", "metrics", "tokens"):
-        batches = [_from_ipc(results[rid][name]) for rid in order]
+    frames, arrow, csv_rows = {}, {}, {}
+    for name in ("sections", "metrics"):
+        parts = [results[rid].pop(name) for rid in order]
+        batches = [_from_ipc(p["ipc"]) for p in parts]
         if name == "sections":
             n_sections = [b.num_rows for b in batches]
-        frames[name] = _frame(name, batches)
-        del batches
-    results.clear()
-    sections, metrics, tokens = frames["sections"], frames["metrics"], frames["tokens"]
+        rows = [p["csv"] for p in parts]
+        csv_rows[name] = None if any(r is None for r in rows) else rows
+        del parts, rows
+        nonempty = [b for b in batches if b.num_rows]
+        if nonempty:
+            arrow[name] = pa.Table.from_batches(nonempty, schema=_arrow_schema(name))
+            frames[name] = arrow[name].to_pandas()
+        else:
+            arrow[name] = None
+            frames[name] = pd.DataFrame(columns=list(schema.TABLES[name].columns))
+        del batches, nonempty
+    sections, metrics = frames["sections"], frames["metrics"]
     if corrections_path.exists():
         metrics, notes = apply_corrections(metrics, read_corrections(corrections_path))
         warnings.extend(f"{corrections_path.name}: {n}" for n in notes)
+        arrow["metrics"] = csv_rows["metrics"] = None  # corrected: written from pandas
     # the reports' texts are what the sections join to (validate_tables checks it)
     indicators = derive_indicators(metrics, corpus.texts)
     reports = corpus.reports.copy()
     reports["n_sections"] = pd.Series(n_sections, dtype="int64")
-    return {
+    tables = {
         "reports": reports,
         "cleaning": corpus.cleaning,
         "sections": sections,
         "metrics": metrics,
         "indicators": indicators,
-        "tokens": tokens,
     }
+    return _Assembled(tables=tables, arrow=arrow, csv_rows=csv_rows)
 
 
 def ensure_built(

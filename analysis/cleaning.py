@@ -61,7 +61,6 @@ _WEAK_RULES = {"metadata_date", "page_number", "running_header", "info_table"}
 _TRANSPARENT_RULES = {"page_number", "running_header"}
 
 _SPACE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
-_STRIP_RE = re.compile(rf"^[\s{_SPACE_CHARS}]+|[\s{_SPACE_CHARS}]+$")
 _SENTENCE_PUNCT = set("。,;:!?、")
 _TERMINAL = set("。!?;:…")
 _CLOSERS = set("”’\"')]】》」』")
@@ -217,16 +216,46 @@ def load_chrome_patterns(path: Path | None = None) -> pd.DataFrame:
     return _load_patterns_cached(str(path), path.stat().st_mtime).copy()
 
 
+def _compile_patterns(patterns: pd.DataFrame) -> list[tuple[str, re.Pattern[str], str]]:
+    return [
+        (str(r.rule), re.compile(str(r.pattern)), str(r.scope))
+        for r in patterns.itertuples(index=False)
+    ]
+
+
+@lru_cache(maxsize=8)
+def _compiled_default_cached(path: str, mtime: float) -> list[tuple[str, re.Pattern[str], str]]:
+    return _compile_patterns(_load_patterns_cached(path, mtime))
+
+
+def _default_compiled() -> list[tuple[str, re.Pattern[str], str]]:
+    """The default chrome patterns, compiled once per process (reloaded when the file changes)."""
+    return _compiled_default_cached(str(PATTERNS_FILE), PATTERNS_FILE.stat().st_mtime)
+
+
 # ---------------------------------------------------------------------------------------
 # Helpers
 
 
 def _strip(s: str) -> str:
-    return _STRIP_RE.sub("", s)
+    """``s`` without leading and trailing whitespace and zero-width characters."""
+    t = s.strip()
+    while t and (t[0] in _SPACE_CHARS or t[-1] in _SPACE_CHARS):
+        t = t.strip(_SPACE_CHARS).strip()
+    return t
+
+
+# character -> display width (2 for East Asian wide and full-width), filled on use
+_WIDTHS: dict[str, int] = {}
 
 
 def _display_width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    try:
+        return sum(map(_WIDTHS.__getitem__, s))
+    except KeyError:
+        for c in set(s).difference(_WIDTHS):
+            _WIDTHS[c] = 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        return sum(map(_WIDTHS.__getitem__, s))
 
 
 def _is_terminal(s: str) -> bool:
@@ -287,10 +316,7 @@ class _Logical:
     raws: list[str]
     text: str  # stripped, joined
     rule: str = ""
-
-    @property
-    def folded(self) -> str:
-        return fold(self.text)
+    folded: str = ""  # fold(text), kept alongside (fold and strip commute)
 
 
 def _pdf_shape(raws: list[str]) -> tuple[bool, str, int]:
@@ -336,17 +362,36 @@ def clean_text(text: str, report_id: str = "", patterns: pd.DataFrame | None = N
         A :class:`CleanResult`. Every non-blank raw line either survives in ``text`` or
         is listed in ``removed`` with its rule (``line_no`` 1-based in ``text``).
     """
-    if patterns is None:
-        patterns = load_chrome_patterns()
-    compiled = [
-        (str(r.rule), re.compile(str(r.pattern)), str(r.scope))
-        for r in patterns.itertuples(index=False)
-    ]
+    compiled = _default_compiled() if patterns is None else _compile_patterns(patterns)
+    cleaned, removed, metadata = _clean(text, compiled)
+    columns = {
+        "report_id": pd.Series([report_id] * len(removed), dtype=object),
+        "line_no": pd.Series([r[0] for r in removed], dtype="int64"),
+        "text": pd.Series([r[1] for r in removed], dtype=object),
+        "rule": pd.Series([r[2] for r in removed], dtype=object),
+    }
+    table = pd.DataFrame({c: columns[c] for c in CLEANING.columns})
+    return CleanResult(text=cleaned, removed=table, metadata=metadata)
+
+
+def _clean(
+    text: str, compiled: list[tuple[str, re.Pattern[str], str]] | None = None
+) -> tuple[str, list[tuple[int, str, str]], dict[str, Any]]:
+    """The work of :func:`clean_text` on plain lists (what the build caches).
+
+    Returns:
+        ``(cleaned text, removed rows (line_no, text, rule) by line_no, metadata)``.
+    """
+    if compiled is None:
+        compiled = _default_compiled()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("\ufeff"):
+        text = text[1:]
     raws = text.split("\n")
-    if raws and raws[0].startswith("\ufeff"):
-        raws[0] = raws[0][1:]
-    folded = [_strip(fold(r)) for r in raws]
+    # fold is per character and maps no character to or from '\n', whitespace or a
+    # zero-width character to anything else: folding the whole text once gives each
+    # line's fold, and stripping commutes with folding.
+    folded = [_strip(f) for f in fold(text).split("\n")]
     n = len(raws)
 
     def first_match(f: str, scopes: tuple[str, ...]) -> str:
@@ -406,8 +451,9 @@ def clean_text(text: str, report_id: str = "", patterns: pd.DataFrame | None = N
                 prev.idxs.append(i)
                 prev.raws.append(raw)
                 prev.text += _strip(raw)
+                prev.folded += folded[i]
                 continue
-        logical.append(_Logical([i], [raw], _strip(raw)))
+        logical.append(_Logical([i], [raw], _strip(raw), folded=folded[i]))
 
     lf = [lg.folded for lg in logical]
     m = len(logical)
@@ -487,12 +533,4 @@ def clean_text(text: str, report_id: str = "", patterns: pd.DataFrame | None = N
             kept.append(lg.text)
             removed.extend((i + 1, raws[i].rstrip(), "joined_line_break") for i in lg.idxs[1:])
     removed.sort(key=lambda r: r[0])
-    table = pd.DataFrame(
-        {
-            "report_id": pd.Series([report_id] * len(removed), dtype=object),
-            "line_no": pd.Series([r[0] for r in removed], dtype="int64"),
-            "text": pd.Series([r[1] for r in removed], dtype=object),
-            "rule": pd.Series([r[2] for r in removed], dtype=object),
-        }
-    )[list(CLEANING.columns)]
-    return CleanResult(text="\n".join(kept), removed=table, metadata=metadata)
+    return "\n".join(kept), removed, metadata

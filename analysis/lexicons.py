@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analysis import paths
+
+if TYPE_CHECKING:  # pandas loads on first use: a no-op build never imports it
+    import pandas as pd
 
 COMMENT = "#"
 
@@ -81,6 +83,8 @@ def read_lexicon_table(name: str, lexicon_dir: Path | str | None = None) -> pd.D
         FileNotFoundError: if the file does not exist.
         ValueError: if the file has no header line or a row has more cells than the header.
     """
+    import pandas as pd
+
     path = _lexicon_path(name, lexicon_dir)
     lines = _content_lines(path)
     if not lines:

@@ -11,8 +11,11 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import os
 import re
+import stat
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -112,13 +115,25 @@ def _read_manifest_rows(path: Path, problems: list[Problem]) -> list[dict[str, s
     return rows
 
 
-def _inside(raw_dir: Path, file: str) -> Path | None:
-    """The file's path if it stays inside raw_dir, else None."""
+def _inside(raw_dir: Path, file: str, resolved_dir: Path | None = None) -> Path | None:
+    """The file's path if it stays inside raw_dir, else None.
+
+    A plain name of a regular file directly in raw_dir (not a symlink, no ``..``) is
+    inside by construction: it is checked with one ``lstat``. Anything else (sub-folders,
+    ``..``, symlinks) is resolved and must stay inside ``raw_dir.resolve()``.
+    """
     if not file or Path(file).is_absolute() or "\\" in file:
         return None
+    if "/" not in file and file not in (".", ".."):
+        try:
+            st = os.lstat(raw_dir / file)
+        except (OSError, ValueError):
+            st = None
+        if st is not None and stat.S_ISREG(st.st_mode):
+            return raw_dir / file
     target = (raw_dir / file).resolve()
     try:
-        target.relative_to(raw_dir.resolve())
+        target.relative_to(resolved_dir or raw_dir.resolve())
     except ValueError:
         return None
     return target
@@ -159,6 +174,7 @@ def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -
 
     seen_files: dict[str, int] = {}
     kept: list[dict[str, str]] = []
+    resolved_dir = raw_dir.resolve()
     for i, row in enumerate(rows, start=2):
         f = row["file"]
         label = f or f"{paths.MANIFEST_NAME} line {i}"
@@ -167,7 +183,7 @@ def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -
                 Problem("error", label, "the 'file' field is blank: name the report file")
             )
             continue
-        target = _inside(raw_dir, f)
+        target = _inside(raw_dir, f, resolved_dir)
         if target is None:
             problems.append(
                 Problem(
@@ -227,9 +243,13 @@ def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -
             )
         kept.append(row)
 
-    ids = [r["report_id"] for r in kept if r["report_id"]]
-    for rid in sorted({x for x in ids if ids.count(x) > 1}):
-        files = [r["file"] for r in kept if r["report_id"] == rid]
+    id_counts = Counter(r["report_id"] for r in kept if r["report_id"])
+    files_by_id: dict[str, list[str]] = {}
+    for r in kept:
+        if id_counts.get(r["report_id"], 0) > 1:
+            files_by_id.setdefault(r["report_id"], []).append(r["file"])
+    for rid in sorted(files_by_id):
+        files = files_by_id[rid]
         problems.append(
             Problem(
                 "error",
@@ -238,9 +258,10 @@ def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -
             )
         )
 
+    listed = {r["file"] for r in rows}
     for txt in sorted(raw_dir.rglob("*.txt")):
         rel = txt.relative_to(raw_dir).as_posix()
-        if rel not in seen_files and not any(r["file"] == rel for r in rows):
+        if rel not in seen_files and rel not in listed:
             problems.append(
                 Problem(
                     "warning",

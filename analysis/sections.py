@@ -53,6 +53,8 @@ __all__ = [
     "cn_numeral_value",
     "load_section_themes",
     "match_outline_marker",
+    "section_columns",
+    "sections_frame",
     "split_sections",
 ]
 
@@ -431,49 +433,117 @@ class _Parser:
                 return self._repaired(line, level, self.expected(level), 0)
         return None
 
-    def run(self) -> pd.DataFrame:
+    def run(self) -> dict[str, list]:
         for i in range(len(self.lines)):
             found = self.parse_line(i)
             if found is not None:
                 self.accept(*found)
-        return self._table()
+        return self._columns()
 
-    def _table(self) -> pd.DataFrame:
-        text = self.text
+    def _columns(self) -> dict[str, list]:
+        """The sections as columns (without report_id and category), plus ``_folded_heading``."""
+        text, folded = self.text, self.folded
         starts = [self.lines[h.line].start for h, _, _ in self.headings]
-        rows: list[dict[str, object]] = []
         first = starts[0] if starts else len(text)
+        cols: dict[str, list] = {
+            "section_id": [],
+            "parent_id": [],
+            "level": [],
+            "marker": [],
+            "heading": [],
+            "text": [],
+            "start": [],
+            "end": [],
+            "repaired": [],
+            "_folded_heading": [],
+        }
         if first > 0 or not starts:
-            rows.append(
-                dict(
-                    section_id="0",
-                    parent_id="",
-                    level=0,
-                    marker="",
-                    heading="",
-                    text=text[:first],
-                    start=0,
-                    end=first,
-                    repaired=False,
-                )
-            )
+            for c, v in (
+                ("section_id", "0"),
+                ("parent_id", ""),
+                ("level", 0),
+                ("marker", ""),
+                ("heading", ""),
+                ("text", text[:first]),
+                ("start", 0),
+                ("end", first),
+                ("repaired", False),
+                ("_folded_heading", ""),
+            ):
+                cols[c].append(v)
+        n = len(starts)
         for k, (h, sid, pid) in enumerate(self.headings):
             s = starts[k]
-            e = starts[k + 1] if k + 1 < len(starts) else len(text)
-            rows.append(
-                dict(
-                    section_id=sid,
-                    parent_id=pid,
-                    level=h.level,
-                    marker=h.marker,
-                    heading=text[h.head_start : h.head_end],
-                    text=text[s:e],
-                    start=s,
-                    end=e,
-                    repaired=h.repaired,
-                )
-            )
-        return pd.DataFrame(rows)
+            e = starts[k + 1] if k + 1 < n else len(text)
+            cols["section_id"].append(sid)
+            cols["parent_id"].append(pid)
+            cols["level"].append(h.level)
+            cols["marker"].append(h.marker)
+            cols["heading"].append(text[h.head_start : h.head_end])
+            cols["text"].append(text[s:e])
+            cols["start"].append(s)
+            cols["end"].append(e)
+            cols["repaired"].append(h.repaired)
+            cols["_folded_heading"].append(folded[h.head_start : h.head_end])
+        return cols
+
+
+_SECTION_DTYPES = {
+    "report_id": str,
+    "section_id": str,
+    "parent_id": str,
+    "level": "int64",
+    "marker": str,
+    "heading": str,
+    "text": str,
+    "start": "int64",
+    "end": "int64",
+    "category": str,
+    "repaired": bool,
+}
+
+
+def section_columns(text: str, report_id: str = "") -> dict[str, list]:
+    """:func:`split_sections` as plain lists: ``{column: values}`` in ``schema.SECTIONS`` order.
+
+    The same rows and values as :func:`split_sections` (categories included), without
+    building a DataFrame (what the build uses); :func:`sections_frame` turns them into
+    the table.
+    """
+    return _section_columns(text, report_id)[0]
+
+
+def _section_columns(text: str, report_id: str = "") -> tuple[dict[str, list], str]:
+    """:func:`section_columns` and ``fold(text)`` (computed on the way)."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    parser = _Parser(text)
+    cols = parser.run()
+    n = len(cols["section_id"])
+    cols["report_id"] = [report_id] * n
+    cols["category"] = _categories(
+        cols["report_id"],
+        cols["section_id"],
+        cols["parent_id"],
+        cols["level"],
+        cols.pop("_folded_heading"),
+        _default_themes(),
+    )
+    return {c: cols[c] for c in SECTIONS.columns}, parser.folded
+
+
+def sections_frame(columns: dict[str, list]) -> pd.DataFrame:
+    """Build the ``sections`` table from the column lists of :func:`section_columns`, once.
+
+    Args:
+        columns: ``{column: values}`` for every column of ``schema.SECTIONS``.
+
+    Returns:
+        The table, columns in ``schema.SECTIONS`` order, with their final dtypes.
+    """
+    return pd.DataFrame(
+        {c: pd.Series(columns[c], dtype=_SECTION_DTYPES[c]) for c in SECTIONS.columns}
+    )
 
 
 def split_sections(text: str, report_id: str = "") -> pd.DataFrame:
@@ -492,28 +562,7 @@ def split_sections(text: str, report_id: str = "") -> pd.DataFrame:
         (first sentence, without ``。``). Categories come from :func:`assign_categories`.
         A text with no recognisable outline gives a single preamble row.
     """
-    if not isinstance(text, str):
-        text = "" if text is None else str(text)
-    table = _Parser(text).run()
-    table.insert(0, "report_id", report_id)
-    table["category"] = "other"
-    table = table[list(SECTIONS.columns)]
-    table = table.astype(
-        {
-            "report_id": str,
-            "section_id": str,
-            "parent_id": str,
-            "level": "int64",
-            "marker": str,
-            "heading": str,
-            "text": str,
-            "start": "int64",
-            "end": "int64",
-            "category": str,
-            "repaired": bool,
-        }
-    )
-    return assign_categories(table)
+    return sections_frame(section_columns(text, report_id))
 
 
 # ---------------------------------------------------------------------------------------
@@ -576,6 +625,28 @@ def load_section_themes(path: Path | None = None) -> pd.DataFrame:
     return _load_themes_cached(str(path), path.stat().st_mtime).copy()
 
 
+def _compile_themes(themes: pd.DataFrame) -> list[tuple[str, re.Pattern[str], int, int]]:
+    return [
+        (
+            str(r.category),
+            re.compile(str(r.pattern)),
+            int(getattr(r, "priority", 50) if pd.notna(getattr(r, "priority", 50)) else 50),
+            k,
+        )
+        for k, r in enumerate(themes.itertuples(index=False))
+    ]
+
+
+@lru_cache(maxsize=8)
+def _compiled_themes_cached(path: str, mtime: float) -> list[tuple[str, re.Pattern[str], int, int]]:
+    return _compile_themes(_load_themes_cached(path, mtime))
+
+
+def _default_themes() -> list[tuple[str, re.Pattern[str], int, int]]:
+    """The default theme lexicon, compiled once per process (reloaded when the file changes)."""
+    return _compiled_themes_cached(str(THEMES_FILE), THEMES_FILE.stat().st_mtime)
+
+
 def _theme_of(heading: str, compiled: list[tuple[str, re.Pattern[str], int, int]]) -> str | None:
     best: tuple[int, int, int] | None = None
     best_cat: str | None = None
@@ -604,29 +675,41 @@ def assign_categories(sections: pd.DataFrame, themes: pd.DataFrame | None = None
         with no match, the parent's category (within the same report); at top level
         with no match, and for the preamble, ``'other'``.
     """
-    if themes is None:
-        themes = load_section_themes()
-    compiled = [
-        (
-            str(r.category),
-            re.compile(str(r.pattern)),
-            int(getattr(r, "priority", 50) if pd.notna(getattr(r, "priority", 50)) else 50),
-            k,
-        )
-        for k, r in enumerate(themes.itertuples(index=False))
-    ]
-    out = sections.copy()
+    compiled = _default_themes() if themes is None else _compile_themes(themes)
+    n = len(sections)
+    report_ids = sections["report_id"].tolist() if "report_id" in sections else [""] * n
+    headings = [fold(str(h)) for h in sections["heading"].tolist()]
+    cats = _categories(
+        report_ids,
+        sections["section_id"].tolist(),
+        sections["parent_id"].tolist(),
+        sections["level"].tolist(),
+        headings,
+        compiled,
+    )
+    out = sections.copy(deep=False)  # the caller's table is left as it was
+    out["category"] = pd.Series(cats, index=out.index, dtype=str)
+    return out
+
+
+def _categories(
+    report_ids: list,
+    section_ids: list,
+    parent_ids: list,
+    levels: list,
+    folded_headings: list[str],
+    compiled: list[tuple[str, re.Pattern[str], int, int]],
+) -> list[str]:
+    """The category of each section (see :func:`assign_categories`), from plain lists."""
     cats: list[str] = []
-    by_id: dict[tuple[str, str], str] = {}
-    report_ids = out["report_id"] if "report_id" in out else pd.Series([""] * len(out))
+    by_id: dict[tuple[object, str], str] = {}
     for rid, sid, pid, level, heading in zip(
-        report_ids, out["section_id"], out["parent_id"], out["level"], out["heading"], strict=True
+        report_ids, section_ids, parent_ids, levels, folded_headings, strict=True
     ):
         if int(level) == 0:
             cat = "other"
         else:
-            cat = _theme_of(fold(str(heading)), compiled) or by_id.get((rid, str(pid)), "other")
+            cat = _theme_of(heading, compiled) or by_id.get((rid, str(pid)), "other")
         by_id[(rid, str(sid))] = cat
         cats.append(cat)
-    out["category"] = pd.Series(cats, index=out.index, dtype=object).astype(str)
-    return out
+    return cats

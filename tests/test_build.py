@@ -294,3 +294,96 @@ def test_duplicate_keys_by_hand():
     assert build_mod._has_duplicate_keys(two, ["a", "b"])  # (x, 1) in both chunks
     na = pd.DataFrame({"a": pd.Series(["x", None, None], dtype=str), "b": [1, 1, 1]})
     assert build_mod._has_duplicate_keys(na, ["a", "b"])  # missing equals missing, as pandas
+
+
+# ------------------------------------------------------------------ streamed writing (perf)
+def _tokens_batch(rid: str, rows: list[tuple[str, int]]):
+    import pyarrow as pa
+
+    cols = {
+        "report_id": [rid] * len(rows),
+        "section_id": [s for s, _ in rows],
+        "position": [p for _, p in rows],
+        "start": [3 * k for k in range(len(rows))],
+        "token": ["法治"] * len(rows),
+        "pos": ["n"] * len(rows),
+        "stopword": [False] * len(rows),
+        "formulaic": [k % 2 == 0 for k in range(len(rows))],
+    }
+    return pa.RecordBatch.from_pydict(cols, schema=build_mod._arrow_schema("tokens"))
+
+
+def test_token_key_check_per_report_finds_repeats_only():
+    ok = _tokens_batch("r1", [("0", 0), ("0", 1), ("1", 0), ("1", 1), ("1.1", 0)])
+    dup = _tokens_batch("r1", [("0", 0), ("1", 0), ("0", 0)])
+    assert build_mod._tokens_key_problem(ok, "r1") is False
+    assert build_mod._tokens_key_problem(dup, "r1") is True
+    # another report's id inside the batch: unsure, the whole table is checked instead
+    assert build_mod._tokens_key_problem(ok, "r2") is None
+
+
+def test_csv_rows_of_parts_concatenate_to_the_whole_csv(tmp_path):
+    df = pd.DataFrame(
+        {
+            "s": pd.Series(["a", 'say "hi"', "a,b", "two\nlines", None, "中文"], dtype=str),
+            "i": pd.Series([0, -1, 2**40, 3, 4, 5], dtype="int64"),
+            "f": [19000.0, 0.1, float("nan"), -0.0, 1e16, 720183.79],
+            "b": [True, False, True, False, True, False],
+        }
+    )
+    build_mod.write_csv(df, tmp_path / "whole.csv")
+    parts = [df.iloc[0:2], df.iloc[2:2], df.iloc[2:5], df.iloc[5:]]
+    joined = build_mod._csv_header(df) + b"".join(build_mod._csv_rows(p) for p in parts)
+    assert joined == (tmp_path / "whole.csv").read_bytes()
+    assert build_mod._csv_rows(df.iloc[0:1]) == b"a,0,19000.0,True\n"  # written by hand
+
+
+def test_streamed_tokens_are_the_files_of_the_whole_table(tmp_path, monkeypatch):
+    # tiny row groups: the stream has to cut reports across row groups like write_table
+    monkeypatch.setattr(build_mod, "PARQUET_ROW_GROUP", 4)
+    batches = {
+        "a": _tokens_batch("a", [("0", 0), ("1", 0), ("1", 1)]),
+        "b": _tokens_batch("b", []),
+        "c": _tokens_batch("c", [("0", k) for k in range(6)]),
+        "d": _tokens_batch("d", [("2", 0), ("2", 1)]),
+    }
+    results = {
+        rid: {
+            "key": rid,
+            "tokens": {"ipc": build_mod._ipc_bytes(b), "csv": build_mod._csv_rows(b.to_pandas())},
+        }
+        for rid, b in batches.items()
+    }
+    stream = tmp_path / "stream"
+    stream.mkdir()
+    n, problems = build_mod._write_tokens(stream, list(batches), results, {}, "auto", None)
+    assert (n, problems) == (11, [])
+    whole = tmp_path / "whole"
+    whole.mkdir()
+    import pyarrow.parquet as pq
+
+    frame = build_mod._frame("tokens", list(batches.values()))
+    frame.to_parquet(whole / "tokens.parquet", index=False, row_group_size=4)
+    build_mod.write_csv(frame, whole / "tokens.csv")
+    assert (stream / "tokens.csv").read_bytes() == (whole / "tokens.csv").read_bytes()
+    assert (stream / "tokens.parquet").read_bytes() == (whole / "tokens.parquet").read_bytes()
+    assert pq.ParquetFile(stream / "tokens.parquet").metadata.num_row_groups == 3
+
+
+def test_streamed_tokens_report_duplicate_keys(tmp_path):
+    b = _tokens_batch("a", [("0", 0), ("0", 0)])
+    results = {"a": {"key": "a", "tokens": {"ipc": build_mod._ipc_bytes(b), "csv": b""}}}
+    _, problems = build_mod._write_tokens(tmp_path, ["a"], results, {}, "auto", None)
+    assert problems == ["tokens: duplicate keys ('report_id', 'section_id', 'position')"]
+
+
+def test_lost_token_cache_files_are_recomputed(built, tmp_path):
+    raw0, out0, _, _ = built
+    cache = tmp_path / "cache"
+    build(raw0, tmp_path / "first", cache_dir=cache, progress=False, log=lambda m: None)
+    lost = sorted(cache.rglob("*.tokens.pkl"))
+    assert len(lost) == 5
+    lost[0].unlink()
+    lost[1].write_bytes(b"damaged")
+    build(raw0, tmp_path / "again", cache_dir=cache, force=True, progress=False, log=lambda m: None)
+    assert digest(tmp_path / "again") == digest(out0)

@@ -500,3 +500,47 @@ def test_clean_text_never_loses_a_line_unrecorded(text: str) -> None:
         assert k and k == k.strip()
     s = split_sections(result.text)
     assert "".join(s.text) == result.text
+
+
+# ------------------------------------------------------------------ fast paths (perf)
+def test_strip_removes_mixed_whitespace_and_zero_width_characters() -> None:
+    from analysis.cleaning import _strip
+
+    assert _strip("\u200b \u3000 一、工作 \u200b\u00a0") == "一、工作"
+    assert _strip("\ufeff\t\u200b") == ""
+    assert _strip("a\u200bb") == "a\u200bb"  # inside the line: kept
+
+
+def test_display_width_counts_wide_characters_twice() -> None:
+    from analysis.cleaning import _display_width
+
+    assert _display_width("") == 0
+    assert _display_width("ab 1") == 4
+    assert _display_width("法治政府") == 8
+    assert _display_width("（一）ＡＢ") == 10  # full-width forms
+    assert _display_width("ｱｲ") == 2  # half-width katakana
+    assert _display_width("第1条") == 5
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("一二、(（)）1１.。 \u3000\u200b\n\r\tab报告局-—"))))
+def test_clean_text_folds_each_line_like_fold_of_the_line(text: str) -> None:
+    """The cleaned text is the kept lines stripped; fold of it is the fold of each line."""
+    result = clean_text(text)
+    for line in result.text.split("\n"):
+        assert line == line.strip(" \t\u3000\u200b")
+    assert len(fold(result.text)) == len(result.text)
+
+
+def test_default_patterns_reload_when_the_file_changes(tmp_path, monkeypatch) -> None:
+    import analysis.cleaning as cleaning
+
+    path = tmp_path / "chrome_patterns.tsv"
+    path.write_text("rule\tpattern\tscope\tdescription\nshare\t^分享到\tanywhere\tx\n", "utf-8")
+    monkeypatch.setattr(cleaning, "PATTERNS_FILE", path)
+    assert clean_text("分享到微信\n正文。").text == "正文。"
+    path.write_text("rule\tpattern\tscope\tdescription\nprint\t^打印\tanywhere\tx\n", "utf-8")
+    import os
+
+    os.utime(path, (1, 1))  # a different mtime, as an edit gives
+    assert clean_text("分享到微信\n打印\n正文。").text == "分享到微信\n正文。"

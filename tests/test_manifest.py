@@ -109,3 +109,24 @@ def test_check_prints_a_summary_of_the_shipped_folder(capsys):
         assert year in out
     for city in ("济宁市", "重庆市", "上海市", "湛江市", "信阳市"):
         assert city in out
+
+
+def test_symlink_leaving_the_raw_folder_is_refused_and_one_inside_is_kept(tmp_path):
+    raw = make_raw(tmp_path, [blank_row("out.txt"), blank_row("in.txt")], {"a.txt": b""})
+    (tmp_path / "outside.txt").write_bytes(SEED.read_bytes())
+    (raw / "out.txt").symlink_to(tmp_path / "outside.txt")
+    (raw / "a.txt").write_bytes(SEED.read_bytes())
+    (raw / "in.txt").symlink_to(raw / "a.txt")
+    folder = validate_raw(raw, read_files=False)
+    assert [(p.file, "refused" in p.message) for p in folder.errors] == [("out.txt", True)]
+    assert [r["file"] for r in folder.rows] == ["in.txt", "a.txt"]
+
+
+def test_duplicate_ids_are_listed_once_with_every_file(tmp_path):
+    seed = SEED.read_bytes()
+    rows = [blank_row(f"{c}.txt", report_id="x" if c in "abd" else c) for c in "abcd"]
+    raw = make_raw(tmp_path, rows, {f"{c}.txt": seed for c in "abcd"})
+    folder = validate_raw(raw, read_files=False)
+    assert [(p.file, p.message) for p in folder.errors] == [
+        ("a.txt, b.txt, d.txt", "duplicate report_id 'x': give each report its own id")
+    ]

@@ -478,3 +478,29 @@ def test_generated_outlines_with_a_damaged_level1_marker(case, data) -> None:
     found = list(zip(s.section_id, s.level, s.marker, s.heading, strict=True))
     assert found == expected
     assert list(s.section_id[s.repaired]) == [sid]
+
+
+# ------------------------------------------------------------------ column-wise (perf)
+def test_section_columns_are_split_sections_as_lists() -> None:
+    from analysis.sections import section_columns, sections_frame
+
+    text = "序言。\n一、加强学习\n(一)学法。内容。\n二、严格执法\n"
+    cols = section_columns(text, "r1")
+    assert list(cols) == list(SECTIONS.columns)
+    assert cols["section_id"] == ["0", "1", "1.1", "2"]
+    assert cols["parent_id"] == ["", "", "1", ""]
+    assert cols["level"] == [0, 1, 2, 1]
+    assert cols["heading"] == ["", "加强学习", "学法", "严格执法"]
+    assert cols["start"] == [0, 4, 11, 21]
+    assert cols["report_id"] == ["r1"] * 4
+    frame = sections_frame(cols)
+    pd.testing.assert_frame_equal(frame, split_sections(text, "r1"))
+    assert str(frame["level"].dtype) == "int64" and str(frame["repaired"].dtype) == "bool"
+
+
+def test_assign_categories_leaves_its_input_unchanged() -> None:
+    table = split_sections("一、加强学习\n(一)学法。\n", "r1").drop(columns="category")
+    before = table.copy()
+    out = assign_categories(table)
+    pd.testing.assert_frame_equal(table, before)
+    assert "category" in out.columns and "category" not in table.columns
