@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from analysis.manifest import MANIFEST_COLUMNS
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
@@ -102,20 +104,7 @@ def make_corpus(folder: Path, n: int, preambles: list[str], chunks: list[str], s
         )
     with open(folder / "reports.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
-        w.writerow(
-            [
-                "report_id",
-                "file",
-                "jurisdiction",
-                "city",
-                "province",
-                "level",
-                "bureau",
-                "year",
-                "published",
-                "source_url",
-            ]
-        )
+        w.writerow(MANIFEST_COLUMNS)
         w.writerows(rows)
 
 
