@@ -317,7 +317,21 @@ def write_kernelspec(folder: Path) -> Path:
     return folder
 
 
+def skip_slow_optional_imports() -> None:
+    """Keep nbformat's schema validator from compiling 38 grammars on import (~2.5 s).
+
+    papermill -> nbformat -> jsonschema imports the optional package ``rfc3987_syntax``
+    (pulled in by jupyter-events' ``jsonschema[format-nongpl]``) when it is installed, and
+    that package compiles its IRI grammars at import time. Notebook validation never checks
+    IRI formats, so this process marks the module as absent: jsonschema then skips that
+    optional format checker. Only ``analysis run`` and its workers do this; kernels and
+    JupyterLab are untouched.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+
 def _init_worker(jupyter_path: str) -> None:
+    skip_slow_optional_imports()
     old = os.environ.get("JUPYTER_PATH", "")
     os.environ["JUPYTER_PATH"] = jupyter_path + (os.pathsep + old if old else "")
     os.environ["PYTHONHASHSEED"] = "0"
@@ -542,6 +556,7 @@ def command(args: argparse.Namespace) -> int:
 
 
 def _command(args: argparse.Namespace) -> int:
+    skip_slow_optional_imports()
     from analysis import briefing, build
 
     plan = plan_run(
