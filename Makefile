@@ -54,8 +54,9 @@ lock: ## regenerate requirements.lock and environment.yml from pyproject.toml (n
 	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --no-header -o requirements.lock
 	$(PYTHON) scripts/write_environment_yml.py
 
-benchmark: install ## print build and run timings (benchmarks/)
+benchmark: install ## print build, segmentation and run timings (benchmarks/; takes several minutes)
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_segmentation.py
 	$(BIN)/python benchmarks/bench_run.py
 
 clean: ## remove generated outputs (never data/raw/)
