@@ -563,7 +563,11 @@ def _command(args: argparse.Namespace) -> int:
         args.notebook, [tuple(p) for p in args.parameter], year=args.year, lang=args.lang
     )
     progress = False if args.no_progress else None
-    build_info = build.ensure_built(progress=progress)
+    try:
+        build_info = build.ensure_built(progress=progress)
+    except build.BuildError as exc:
+        print(f"analysis run: the build failed, nothing was run: {exc}", file=sys.stderr)
+        return 1
     tables = build.read_tables(paths.PROCESSED_DIR)
     year = check_against_reports(plan, tables["reports"], args.year)
     lang = args.lang or next((p["lang"] for p in plan.parameters.values() if "lang" in p), "zh")

@@ -161,3 +161,16 @@ def test_kernelspec_uses_current_interpreter(tmp_path):
     root = run.write_kernelspec(tmp_path)
     spec = json.loads((root / "kernels" / "python3" / "kernel.json").read_text())
     assert spec["argv"][0] == sys.executable
+
+
+def test_a_failed_build_stops_the_run_with_its_message(monkeypatch, capsys):
+    from analysis import build
+    from analysis.cli import main
+
+    def broken(**kwargs):
+        raise build.BuildError("the raw folder has errors:\n  - error: gone.txt: missing")
+
+    monkeypatch.setattr(build, "ensure_built", broken)
+    assert main(["run", "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert "build failed" in err and "gone.txt" in err
