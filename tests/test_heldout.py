@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from gold import gold_spans, match_quantities
 
 from analysis.build import process_text, read_corpus
 from analysis.manifest import validate_raw
@@ -77,17 +78,6 @@ def test_level_1_and_2_headings(heldout, file):
     assert got == expected
 
 
-def gold_spans(text: str, gold: pd.DataFrame) -> list[tuple[int, int, float, str]]:
-    spans = []
-    for r in gold.itertuples():
-        pos = -1
-        for _ in range(int(r.occurrence)):
-            pos = text.find(r.raw, pos + 1)
-        assert pos >= 0, f"gold {r.raw!r} #{r.occurrence} not in the cleaned text"
-        spans.append((pos, pos + len(r.raw), float(r.value), r.unit))
-    return spans
-
-
 def test_quantities_precision_and_recall(heldout):
     _, out = heldout
     tp = n_pred = n_gold = 0
@@ -95,21 +85,8 @@ def test_quantities_precision_and_recall(heldout):
         text, tables = out[file]
         metrics = tables["metrics"]
         spans = gold_spans(text, read_fixture(f"gold_metrics_{file[:2]}.csv"))
-        used: set[int] = set()
-        for s, e, v, u in zip(
-            metrics["start"], metrics["end"], metrics["value"], metrics["unit"], strict=True
-        ):
-            for i, (gs, ge, gv, gu) in enumerate(spans):
-                if (
-                    i not in used
-                    and gs < e
-                    and s < ge
-                    and gu == u
-                    and abs(gv - v) <= 1e-6 * max(1, abs(gv))
-                ):
-                    used.add(i)
-                    tp += 1
-                    break
+        found, _misses = match_quantities(text, metrics, spans)
+        tp += found
         n_pred += len(metrics)
         n_gold += len(spans)
     precision, recall = tp / n_pred, tp / n_gold

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from gold import gold_spans, match_quantities
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -693,6 +694,13 @@ def _gold_ids() -> list[str]:
     return sorted(p.stem.rsplit("_", 1)[1] for p in FIXTURES.glob("gold_metrics_*.csv"))
 
 
+def test_every_seed_has_gold_fixtures() -> None:
+    # The accuracy tests below run on whatever gold exists: make sure none went missing.
+    seeds = sorted(p.name.split("_", 1)[0] for p in RAW.glob("*.txt"))
+    assert _gold_ids() == seeds
+    assert all((FIXTURES / f"gold_indicators_{rid}.csv").exists() for rid in seeds)
+
+
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, tuple[str, pd.DataFrame, pd.DataFrame]]:
     out = {}
@@ -703,38 +711,13 @@ def seeds() -> dict[str, tuple[str, pd.DataFrame, pd.DataFrame]]:
     return out
 
 
-def _gold_spans(text: str, gold: pd.DataFrame) -> list[tuple[int, int, float, str]]:
-    spans = []
-    for g in gold.itertuples():
-        pos = -1
-        for _ in range(int(g.occurrence)):
-            pos = text.find(g.raw, pos + 1)
-        assert pos >= 0, f"gold raw {g.raw!r} #{g.occurrence} not in the cleaned text"
-        spans.append((pos, pos + len(g.raw), float(g.value), str(g.unit)))
-    return spans
-
-
-@pytest.mark.skipif(not _gold_ids(), reason="no gold fixtures yet")
 def test_seed_precision_recall(seeds) -> None:
     total_tp = total_pred = total_gold = 0
     lines = []
     for rid, (text, _sections, metrics) in seeds.items():
         gold = pd.read_csv(FIXTURES / f"gold_metrics_{rid}.csv", dtype={"raw": str})
-        spans = _gold_spans(text, gold)
-        used: set[int] = set()
-        tp = 0
-        misses = []
-        for p in metrics.itertuples():
-            for i, (a, b, v, u) in enumerate(spans):
-                if i in used or not (p.start < b and a < p.end):
-                    continue
-                if abs(p.value - v) <= 1e-6 * max(1.0, abs(v)) and p.unit == u:
-                    used.add(i)
-                    tp += 1
-                    break
-            else:
-                misses.append(f"FP {p.raw!r}")
-        misses += [f"FN {text[a:b]!r}" for i, (a, b, _, _) in enumerate(spans) if i not in used]
+        spans = gold_spans(text, gold)
+        tp, misses = match_quantities(text, metrics, spans)
         precision = tp / max(1, len(metrics))
         recall = tp / max(1, len(spans))
         lines.append(
@@ -752,7 +735,6 @@ def test_seed_precision_recall(seeds) -> None:
     assert recall >= 0.95, "\n".join(lines)
 
 
-@pytest.mark.skipif(not _gold_ids(), reason="no gold fixtures yet")
 def test_seed_key_indicators(seeds) -> None:
     problems = []
     for rid, (_text, sections, metrics) in seeds.items():
@@ -778,7 +760,6 @@ def test_seed_key_indicators(seeds) -> None:
     assert problems == []
 
 
-@pytest.mark.skipif(not _gold_ids(), reason="no gold fixtures yet")
 def test_seed_all_indicators(seeds) -> None:
     """Every gold indicator (not only the key ones): value and method."""
     problems = []
