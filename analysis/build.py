@@ -55,7 +55,7 @@ if TYPE_CHECKING:  # pandas and pyarrow load lazily: a no-op build never imports
     import pandas as pd
     import pyarrow as pa
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 # The modules whose code decides the cached results: editing one invalidates the cache.
 PIPELINE_MODULES = (
     "build",
@@ -373,22 +373,11 @@ def process_text(
     Returns:
         ``{"sections": ..., "metrics": ..., "tokens": ...}``.
     """
-    from analysis.metrics import metric_columns, metrics_frame
-    from analysis.sections import _section_columns, sections_frame
-    from analysis.tokens import token_columns, tokens_frame
+    from analysis.metrics import metrics_frame
+    from analysis.sections import sections_frame
+    from analysis.tokens import tokens_frame
 
-    if not isinstance(text, str):
-        text = "" if text is None else str(text)
-    sections, folded_text = _section_columns(text, report_id=report_id)
-    rids = sections["report_id"]
-    sids = sections["section_id"]
-    starts = sections["start"]
-    texts = sections["text"]
-    # fold is per character: each section's fold is a slice of the text's
-    folded = [folded_text[s:e] for s, e in zip(starts, sections["end"], strict=True)]
-    headings = sections["heading"]
-    metrics = metric_columns(rids, sids, starts, texts, headings, folded=folded)
-    tokens = token_columns(rids, sids, starts, texts, backend, folded=folded)
+    sections, metrics, tokens = _process_columns(report_id, text, backend)
     if not as_arrow:
         return {
             "sections": sections_frame(sections),
@@ -402,6 +391,40 @@ def process_text(
         "metrics": pa.RecordBatch.from_pydict(metrics, schema=_arrow_schema("metrics")),
         "tokens": pa.RecordBatch.from_pydict(tokens, schema=_arrow_schema("tokens")),
     }
+
+
+def _process_columns(report_id: str, text: str, backend: str) -> tuple[dict, dict, dict]:
+    """:func:`process_text` as ``{column: list}`` dicts: (sections, metrics, tokens)."""
+    from analysis.metrics import metric_columns
+    from analysis.sections import _section_columns
+    from analysis.tokens import token_columns
+
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    sections, folded_text = _section_columns(text, report_id=report_id)
+    rids = sections["report_id"]
+    sids = sections["section_id"]
+    starts = sections["start"]
+    texts = sections["text"]
+    # fold is per character: each section's fold is a slice of the text's
+    folded = [folded_text[s:e] for s, e in zip(starts, sections["end"], strict=True)]
+    headings = sections["heading"]
+    metrics = metric_columns(rids, sids, starts, texts, headings, folded=folded)
+    tokens = token_columns(rids, sids, starts, texts, backend, folded=folded)
+    return sections, metrics, tokens
+
+
+def _indicator_columns(report_id: str, metrics: dict[str, list], text: str) -> dict[str, list]:
+    """The report's rows of the ``indicators`` table as ``{column: list}``.
+
+    ``derive_indicators`` works report by report (its rows for a report depend on that
+    report's metrics and text only), so the corpus table is the concatenation of these, in
+    report order; they are computed and cached with the rest of stage 2.
+    """
+    from analysis.metrics import INDICATOR_COLUMNS, derive_indicators, metrics_frame
+
+    frame = derive_indicators(metrics_frame(metrics), {report_id: text})
+    return {c: frame[c].tolist() for c in INDICATOR_COLUMNS}
 
 
 def _inputs_fingerprint(backend: str) -> str:
@@ -425,7 +448,15 @@ def _process_entry(report_id: str, text: str, backend: str) -> tuple[dict, dict]
     copying) and as its CSV rows (``bytes``, formatted as :func:`write_csv` formats them,
     or None when a column needs pandas), so that writing a table is a concatenation.
     """
-    batches = process_text(report_id, text, backend=backend, as_arrow=True)
+    import pyarrow as pa
+
+    sections, metrics, tokens = _process_columns(report_id, text, backend)
+    indicators = _indicator_columns(report_id, metrics, text)
+    batches = {
+        name: pa.RecordBatch.from_pydict(cols, schema=_arrow_schema(name))
+        for name, cols in (("sections", sections), ("metrics", metrics), ("tokens", tokens))
+    }
+    del sections, metrics, tokens
     parts = {
         name: {
             "ipc": _ipc_bytes(batch),
@@ -436,6 +467,7 @@ def _process_entry(report_id: str, text: str, backend: str) -> tuple[dict, dict]
         for name, batch in batches.items()
     }
     tokens = parts.pop("tokens")
+    parts["indicators"] = indicators
     return parts, tokens
 
 
@@ -1232,7 +1264,12 @@ def _assemble(
     import pandas as pd
     import pyarrow as pa
 
-    from analysis.metrics import apply_corrections, derive_indicators, read_corrections
+    from analysis.metrics import (
+        INDICATOR_COLUMNS,
+        apply_corrections,
+        derive_indicators,
+        read_corrections,
+    )
 
     order = corpus.reports["report_id"].tolist()
     frames, arrow, csv_rows = {}, {}, {}
@@ -1253,12 +1290,24 @@ def _assemble(
             frames[name] = pd.DataFrame(columns=list(schema.TABLES[name].columns))
         del batches, nonempty
     sections, metrics = frames["sections"], frames["metrics"]
+    # each report's indicator rows were derived in stage 2, from its uncorrected metrics
+    per_report = {rid: results[rid].pop("indicators") for rid in order}
     if corrections_path.exists():
-        metrics, notes = apply_corrections(metrics, read_corrections(corrections_path))
+        corrections = read_corrections(corrections_path)
+        metrics, notes = apply_corrections(metrics, corrections)
         warnings.extend(f"{corrections_path.name}: {n}" for n in notes)
         arrow["metrics"] = csv_rows["metrics"] = None  # corrected: written from pandas
-    # the reports' texts are what the sections join to (validate_tables checks it)
-    indicators = derive_indicators(metrics, corpus.texts)
+        # a corrected report's indicators are derived again from its corrected metrics
+        touched = sorted(set(corrections["report_id"].astype(str)) & set(per_report))
+        if touched:
+            again = derive_indicators(
+                metrics[metrics["report_id"].isin(touched)],
+                {rid: corpus.texts[rid] for rid in touched},
+            )
+            for rid in touched:
+                rows = again[again["report_id"] == rid]
+                per_report[rid] = {c: rows[c].tolist() for c in INDICATOR_COLUMNS}
+    indicators = _indicators_frame([per_report[rid] for rid in sorted(per_report)])
     reports = corpus.reports.copy()
     reports["n_sections"] = pd.Series(n_sections, dtype="int64")
     tables = {
@@ -1269,6 +1318,22 @@ def _assemble(
         "indicators": indicators,
     }
     return _Assembled(tables=tables, arrow=arrow, csv_rows=csv_rows)
+
+
+def _indicators_frame(parts: list[dict[str, list]]) -> pd.DataFrame:
+    """The ``indicators`` table from the reports' rows, in order, built as
+    ``derive_indicators`` builds it (same columns and dtypes)."""
+    import pandas as pd
+
+    from analysis.metrics import INDICATOR_COLUMNS
+
+    out: dict[str, list] = {c: [] for c in INDICATOR_COLUMNS}
+    for part in parts:
+        for c in INDICATOR_COLUMNS:
+            out[c].extend(part[c])
+    frame = pd.DataFrame(out, columns=INDICATOR_COLUMNS)
+    frame["value"] = frame["value"].astype("float64")
+    return frame.reset_index(drop=True)
 
 
 def ensure_built(

@@ -116,11 +116,11 @@ def test_adding_a_report_processes_only_that_report(built, tmp_path, monkeypatch
     with open(raw / "reports.csv", "a", encoding="utf-8") as f:
         f.write("jining_2025,new.txt,,,,,,,,\n")
     calls = []
-    real = build_mod.process_text
+    real = build_mod._process_columns
     monkeypatch.setattr(
         build_mod,
-        "process_text",
-        lambda rid, text, **kw: calls.append(rid) or real(rid, text, **kw),
+        "_process_columns",
+        lambda rid, text, backend: calls.append(rid) or real(rid, text, backend),
     )
     info = build(
         raw, tmp_path / "out", cache_dir=root / "cache", progress=False, log=lambda m: None
@@ -387,3 +387,56 @@ def test_lost_token_cache_files_are_recomputed(built, tmp_path):
     lost[1].write_bytes(b"damaged")
     build(raw0, tmp_path / "again", cache_dir=cache, force=True, progress=False, log=lambda m: None)
     assert digest(tmp_path / "again") == digest(out0)
+
+
+def _texts(tables: dict) -> dict[str, str]:
+    sec = tables["sections"].sort_values(["report_id", "start"])
+    return {rid: "".join(s["text"]) for rid, s in sec.groupby("report_id", sort=True)}
+
+
+def test_cached_indicators_equal_the_corpus_derivation(built):
+    from analysis.metrics import derive_indicators
+
+    _, out, _, _ = built
+    t = read_tables(out)
+    expected = derive_indicators(t["metrics"], _texts(t))
+    pd.testing.assert_frame_equal(t["indicators"], expected)
+    assert len(expected) > 20  # the seeds state many indicators
+
+
+def test_a_correction_changes_its_reports_indicators_only(built, tmp_path):
+    from analysis.metrics import apply_corrections, derive_indicators, read_corrections
+
+    raw0, out0, _, root = built
+    before = read_tables(out0)
+    stated = before["indicators"][before["indicators"]["method"] == "stated"].iloc[0]
+    metric = before["metrics"].set_index(["report_id", "metric_id"]).loc[
+        (stated["report_id"], stated["evidence"])
+    ]
+    folder = tmp_path / "project"
+    raw = folder / "raw"
+    shutil.copytree(raw0, raw)
+    corrections = folder / "corrections.csv"
+    corrections.write_text(
+        "report_id,raw,start,action,value\n"
+        f"{stated['report_id']},{metric['raw']},{metric['start']},set,{stated['value'] + 1000}\n",
+        encoding="utf-8",
+    )
+    build(raw, folder / "out", cache_dir=root / "cache", progress=False, log=lambda m: None)
+    after = read_tables(folder / "out")
+    fixed = after["metrics"]
+    assert fixed["corrected"].sum() == 1
+    expected = derive_indicators(
+        apply_corrections(before["metrics"], read_corrections(corrections))[0], _texts(before)
+    )
+    pd.testing.assert_frame_equal(after["indicators"], expected)
+    key = ["report_id", "indicator"]
+    new = after["indicators"].set_index(key)
+    assert new.loc[(stated["report_id"], stated["indicator"]), "value"] == stated["value"] + 1000
+    others = before["indicators"]["report_id"] != stated["report_id"]
+    pd.testing.assert_frame_equal(
+        after["indicators"][after["indicators"]["report_id"] != stated["report_id"]].reset_index(
+            drop=True
+        ),
+        before["indicators"][others].reset_index(drop=True),
+    )
