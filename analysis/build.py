@@ -452,20 +452,19 @@ def _process_entry(report_id: str, text: str, backend: str) -> tuple[dict, dict]
 
     sections, metrics, tokens = _process_columns(report_id, text, backend)
     indicators = _indicator_columns(report_id, metrics, text)
-    batches = {
-        name: pa.RecordBatch.from_pydict(cols, schema=_arrow_schema(name))
-        for name, cols in (("sections", sections), ("metrics", metrics), ("tokens", tokens))
-    }
-    del sections, metrics, tokens
-    parts = {
-        name: {
-            "ipc": _ipc_bytes(batch),
+    parts = {}
+    for name, cols in (("sections", sections), ("metrics", metrics), ("tokens", tokens)):
+        batch = pa.RecordBatch.from_pydict(cols, schema=_arrow_schema(name))
+        if not _csv_safe(batch):
             # a null in an int64 or bool column changes the pandas dtype of the table:
             # such a report's rows are left to the whole-table writer
-            "csv": _arrow_csv_rows(batch) if _csv_safe(batch) else None,
-        }
-        for name, batch in batches.items()
-    }
+            rows = None
+        elif batch.num_rows <= SMALL_CSV_ROWS:  # few rows: the csv module is quicker
+            rows = _columns_csv_rows(cols, batch.schema)
+        else:
+            rows = _arrow_csv_rows(batch)
+        parts[name] = {"ipc": _ipc_bytes(batch), "csv": rows}
+    del sections, metrics, tokens
     tokens = parts.pop("tokens")
     parts["indicators"] = indicators
     return parts, tokens
@@ -810,6 +809,53 @@ def _arrow_csv_rows(batch: pa.RecordBatch) -> bytes | None:
     lines = pc.binary_join_element_wise(*cols, comma)
     lines = pc.binary_join_element_wise(lines, empty, newline)
     return b"".join(_line_buffers(pa.chunked_array([lines])))
+
+
+# Up to this many rows, a part's CSV rows are formatted by the csv module (pandas' own writer)
+# rather than by pyarrow, whose fixed cost per column dominates on small parts.
+SMALL_CSV_ROWS = 300
+
+
+def _columns_csv_rows(cols: dict[str, list], arrow_schema: pa.Schema) -> bytes | None:
+    """The rows of the table ``cols`` (``{column: list}``, the columns of ``arrow_schema``)
+    as :func:`write_csv` writes them (no header), formatted by the csv module as pandas'
+    ``to_csv`` does; None when unsure (the same refusals as :func:`_arrow_csv_rows`)."""
+    import csv
+    import io
+
+    import numpy as np
+    import pyarrow as pa
+
+    names = arrow_schema.names
+    if len(names) < 2 or len(set(names)) != len(names):
+        return None
+    values = []
+    for f in arrow_schema:
+        col = cols[f.name]
+        if pa.types.is_large_string(f.type):
+            if not all(isinstance(v, str) or v is None for v in col):
+                return None
+            values.append(col)  # None is written as '', as pandas writes a missing value
+        elif f.type == pa.int64():
+            if not all(type(v) is int for v in col):
+                return None
+            values.append(col)
+        elif f.type == pa.bool_():
+            if not all(type(v) is bool for v in col):
+                return None
+            values.append(["True" if v else "False" for v in col])
+        elif f.type == pa.float64():
+            arr = np.array([np.nan if v is None else v for v in col], dtype=np.float64)
+            text = arr.astype(str)  # pandas writes floats with numpy's str
+            text[np.isnan(arr)] = ""
+            values.append(text.tolist())
+        else:
+            return None
+    if not values[0]:
+        return b""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(zip(*values, strict=True))
+    return buf.getvalue().encode("utf-8")
 
 
 def write_csv(df: pd.DataFrame, path: Path, chunk_rows: int = 500_000) -> None:
