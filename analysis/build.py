@@ -393,11 +393,14 @@ def process_text(
     }
 
 
-def _process_columns(report_id: str, text: str, backend: str) -> tuple[dict, dict, dict]:
-    """:func:`process_text` as ``{column: list}`` dicts: (sections, metrics, tokens)."""
+def _process_columns(
+    report_id: str, text: str, backend: str, *, tokens_as_batch: bool = False
+) -> tuple[dict, dict, dict | pa.RecordBatch]:
+    """:func:`process_text` as ``{column: list}`` dicts: (sections, metrics, tokens); the
+    tokens as a ``pyarrow.RecordBatch`` (same rows) with ``tokens_as_batch``."""
     from analysis.metrics import metric_columns
     from analysis.sections import _section_columns
-    from analysis.tokens import token_columns
+    from analysis.tokens import token_batch, token_columns
 
     if not isinstance(text, str):
         text = "" if text is None else str(text)
@@ -410,7 +413,12 @@ def _process_columns(report_id: str, text: str, backend: str) -> tuple[dict, dic
     folded = [folded_text[s:e] for s, e in zip(starts, sections["end"], strict=True)]
     headings = sections["heading"]
     metrics = metric_columns(rids, sids, starts, texts, headings, folded=folded)
-    tokens = token_columns(rids, sids, starts, texts, backend, folded=folded)
+    if tokens_as_batch:
+        tokens = token_batch(
+            rids, sids, starts, texts, backend, folded=folded, arrow_schema=_arrow_schema("tokens")
+        )
+    else:
+        tokens = token_columns(rids, sids, starts, texts, backend, folded=folded)
     return sections, metrics, tokens
 
 
@@ -450,16 +458,21 @@ def _process_entry(report_id: str, text: str, backend: str) -> tuple[dict, dict]
     """
     import pyarrow as pa
 
-    sections, metrics, tokens = _process_columns(report_id, text, backend)
+    sections, metrics, tokens = _process_columns(report_id, text, backend, tokens_as_batch=True)
     indicators = _indicator_columns(report_id, metrics, text)
     parts = {}
     for name, cols in (("sections", sections), ("metrics", metrics), ("tokens", tokens)):
-        batch = pa.RecordBatch.from_pydict(cols, schema=_arrow_schema(name))
+        batch = (
+            cols
+            if isinstance(cols, pa.RecordBatch)
+            else pa.RecordBatch.from_pydict(cols, schema=_arrow_schema(name))
+        )
         if not _csv_safe(batch):
             # a null in an int64 or bool column changes the pandas dtype of the table:
             # such a report's rows are left to the whole-table writer
             rows = None
-        elif batch.num_rows <= SMALL_CSV_ROWS:  # few rows: the csv module is quicker
+        elif batch.num_rows <= SMALL_CSV_ROWS and isinstance(cols, dict):
+            # few rows: the csv module is quicker than pyarrow's per-column calls
             rows = _columns_csv_rows(cols, batch.schema)
         else:
             rows = _arrow_csv_rows(batch)

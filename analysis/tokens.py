@@ -59,6 +59,7 @@ from analysis.normalize import fold
 
 if TYPE_CHECKING:  # pandas and the lexicon reader load on first use (backend_info needs neither)
     import pandas as pd
+    import pyarrow as pa
 
 USERDICT = "userdict.txt"
 STOPWORDS_GENERAL = "stopwords_general.txt"
@@ -411,13 +412,7 @@ def token_columns(
     import pandas as pd
 
     name = resolve_backend(backend)
-    cut = (
-        functools.partial(_rjieba_tokenizer().cut, hmm=False)
-        if name == "rjieba"
-        else functools.partial(_jieba_tokenizer().lcut, HMM=False)
-    )
-    classes = _piece_classes()
-    general = formulaic = pos_table = None
+    cut = _cutter(name)
     out_rid: list[str] = []
     out_sid: list[str] = []
     out_position: list[int] = []
@@ -438,18 +433,7 @@ def token_columns(
         pieces = cut(f)
         if "".join(pieces) != f:
             raise RuntimeError(f"segmenter {name!r} lost or added characters")
-        infos = [classes.get(piece, _UNSEEN) for piece in pieces]
-        if _UNSEEN in infos:
-            if general is None:
-                general, formulaic = _flag_sets()
-                pos_table = _pos_table()
-            for j, piece in enumerate(pieces):
-                if infos[j] is _UNSEEN:
-                    infos[j] = classes[piece] = (
-                        (_pos_of(piece, pos_table), piece in general, piece in formulaic)
-                        if _is_word(piece)
-                        else None
-                    )
+        infos = _classify(pieces)
         # a piece's offset is the section start plus the lengths of the pieces before it
         offsets = accumulate(map(len, pieces), initial=int(start))
         kept = list(compress(infos, infos))  # None (not a word) is dropped
@@ -474,6 +458,131 @@ def token_columns(
         "stopword": out_stop,
         "formulaic": out_form,
     }
+
+
+def _cutter(name: str):
+    if name == "rjieba":
+        return functools.partial(_rjieba_tokenizer().cut, hmm=False)
+    return functools.partial(_jieba_tokenizer().lcut, HMM=False)
+
+
+def _classify(pieces: list[str]) -> list[tuple[str, bool, bool] | None]:
+    """(pos, stopword, formulaic) of each piece, None when it is not a word (cached)."""
+    classes = _piece_classes()
+    infos = [classes.get(piece, _UNSEEN) for piece in pieces]
+    if _UNSEEN in infos:
+        general, formulaic = _flag_sets()
+        pos_table = _pos_table()
+        for j, piece in enumerate(pieces):
+            if infos[j] is _UNSEEN:
+                infos[j] = classes[piece] = (
+                    (_pos_of(piece, pos_table), piece in general, piece in formulaic)
+                    if _is_word(piece)
+                    else None
+                )
+    return infos
+
+
+def token_batch(
+    report_ids: Iterable,
+    section_ids: Iterable,
+    starts: Iterable,
+    texts: Iterable,
+    backend: str = "auto",
+    *,
+    folded: list[str] | None = None,
+    arrow_schema: pa.Schema | None = None,
+) -> pa.RecordBatch:
+    """The rows of :func:`token_columns`, as one ``pyarrow.RecordBatch`` (what the build keeps).
+
+    Same rows and values; the per-token work is done by Arrow and numpy: the pieces of all
+    sections are classified once per distinct piece, and offsets and positions are
+    cumulative sums.
+
+    Args:
+        report_ids, section_ids, starts, texts, backend, folded: as for :func:`token_columns`.
+        arrow_schema: the batch's schema (default: large strings, int64 and bool).
+
+    Raises:
+        RuntimeError: if the backend's pieces do not add up to a section's text.
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if arrow_schema is None:
+        arrow_schema = pa.schema(
+            [
+                (c, {"int64": pa.int64(), bool: pa.bool_()}.get(t, pa.large_string()))
+                for c, t in _TOKEN_DTYPES.items()
+            ]
+        )
+    name = resolve_backend(backend)
+    cut = _cutter(name)
+    pieces: list[str] = []
+    counts: list[int] = []
+    sec_rids: list[str] = []
+    sec_sids: list[str] = []
+    sec_starts: list[int] = []
+    texts = list(texts)
+    for k, (report_id, section_id, start, text) in enumerate(
+        zip(report_ids, section_ids, starts, texts, strict=True)
+    ):
+        if not isinstance(text, str):
+            import pandas as pd
+
+            text = "" if pd.isna(text) else str(text)
+        if not text:
+            continue
+        f = folded[k] if folded is not None else fold(text)
+        cuts = cut(f)
+        if "".join(cuts) != f:
+            raise RuntimeError(f"segmenter {name!r} lost or added characters")
+        pieces.extend(cuts)
+        counts.append(len(cuts))
+        sec_rids.append(str(report_id))
+        sec_sids.append(str(section_id))
+        sec_starts.append(int(start))
+    if not pieces:
+        return pa.RecordBatch.from_pydict({c: [] for c in arrow_schema.names}, schema=arrow_schema)
+    arr = pa.array(pieces, type=pa.large_string())
+    encoded = pc.dictionary_encode(arr)
+    distinct = encoded.dictionary.to_pylist()
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    infos = _classify(distinct)
+    is_word = np.fromiter((i is not None for i in infos), dtype=bool, count=len(infos))
+    keep = is_word[codes]
+    # the section of each piece, its offset (section start + the lengths of the pieces
+    # before it in its section) and, for kept pieces, its rank among its section's words
+    n_sec = len(counts)
+    section = np.repeat(np.arange(n_sec), counts)
+    lengths = pc.utf8_length(arr).to_numpy(zero_copy_only=False).astype(np.int64)
+    before = np.cumsum(lengths) - lengths
+    first = np.cumsum(counts) - np.asarray(counts)
+    offsets = before - before[first][section] + np.asarray(sec_starts, dtype=np.int64)[section]
+    kept_section = section[keep]
+    per_section = np.bincount(kept_section, minlength=n_sec)
+    kept_first = np.cumsum(per_section) - per_section
+    position = np.arange(len(kept_section), dtype=np.int64) - kept_first[kept_section]
+    kept_codes = codes[keep]
+    words = [i if i is not None else ("", False, False) for i in infos]
+    pos = pa.array([w[0] for w in words], type=pa.large_string()).take(kept_codes)
+    stop = np.fromiter((w[1] for w in words), dtype=bool, count=len(words))[kept_codes]
+    form = np.fromiter((w[2] for w in words), dtype=bool, count=len(words))[kept_codes]
+    take = pa.array(kept_section)
+    columns = {
+        "report_id": pa.array(sec_rids, type=pa.large_string()).take(take),
+        "section_id": pa.array(sec_sids, type=pa.large_string()).take(take),
+        "position": pa.array(position),
+        "start": pa.array(offsets[keep]),
+        "token": arr.filter(pa.array(keep)),
+        "pos": pos,
+        "stopword": pa.array(stop),
+        "formulaic": pa.array(form),
+    }
+    return pa.RecordBatch.from_arrays(
+        [columns[f.name].cast(f.type) for f in arrow_schema], schema=arrow_schema
+    )
 
 
 def tokenize_sections(sections: pd.DataFrame, backend: str = "auto") -> pd.DataFrame:

@@ -120,7 +120,7 @@ def test_adding_a_report_processes_only_that_report(built, tmp_path, monkeypatch
     monkeypatch.setattr(
         build_mod,
         "_process_columns",
-        lambda rid, text, backend: calls.append(rid) or real(rid, text, backend),
+        lambda rid, text, backend, **kw: calls.append(rid) or real(rid, text, backend, **kw),
     )
     info = build(
         raw, tmp_path / "out", cache_dir=root / "cache", progress=False, log=lambda m: None
@@ -447,9 +447,11 @@ def test_a_correction_changes_its_reports_indicators_only(built, tmp_path):
     raw0, out0, _, root = built
     before = read_tables(out0)
     stated = before["indicators"][before["indicators"]["method"] == "stated"].iloc[0]
-    metric = before["metrics"].set_index(["report_id", "metric_id"]).loc[
-        (stated["report_id"], stated["evidence"])
-    ]
+    metric = (
+        before["metrics"]
+        .set_index(["report_id", "metric_id"])
+        .loc[(stated["report_id"], stated["evidence"])]
+    )
     folder = tmp_path / "project"
     raw = folder / "raw"
     shutil.copytree(raw0, raw)

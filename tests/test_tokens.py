@@ -495,3 +495,57 @@ def test_clear_caches_forgets_classified_pieces():
     assert "普法责任制" in tokens_mod._piece_classes()
     tokens_mod.clear_caches()
     assert "普法责任制" not in tokens_mod._piece_classes()
+
+
+def _batch_equals_columns(rids, sids, starts, texts):
+    import pyarrow as pa
+
+    from analysis.build import _arrow_schema
+    from analysis.tokens import token_batch, token_columns
+
+    arrow_schema = _arrow_schema("tokens")
+    batch = token_batch(rids, sids, starts, texts, arrow_schema=arrow_schema)
+    expected = pa.RecordBatch.from_pydict(
+        token_columns(rids, sids, starts, texts), schema=arrow_schema
+    )
+    assert batch.schema.equals(arrow_schema)
+    assert batch.equals(expected)
+    return batch
+
+
+def test_token_batch_equals_token_columns_on_the_seeds(seed_sections):
+    sec = seed_sections
+    batch = _batch_equals_columns(
+        sec["report_id"].tolist(),
+        sec["section_id"].tolist(),
+        sec["start"].tolist(),
+        sec["text"].tolist(),
+    )
+    assert batch.num_rows > 5_000
+
+
+def test_token_batch_by_hand():
+    batch = _batch_equals_columns(
+        ["r", "r", "r", "s"],
+        ["0", "1", "2", "1.1"],
+        [0, 5, 9, 100],
+        ["城市管理局", "", "，2024年 LED", "共计罚款"],
+    )
+    rows = batch.to_pydict()
+    assert rows["token"] == ["城市管理局", "2024", "年", "LED", "共计", "罚款"]
+    assert rows["start"] == [0, 10, 14, 16, 100, 102]
+    assert rows["position"] == [0, 0, 1, 2, 0, 1]
+    assert rows["section_id"] == ["0", "2", "2", "2", "1.1", "1.1"]
+    assert rows["report_id"] == ["r"] * 4 + ["s"] * 2
+
+
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(list("城市管理执法罚款万元12 ,。\nAB")), max_size=30),
+        max_size=6,
+    )
+)
+def test_token_batch_equals_token_columns_on_any_sections(texts):
+    n = len(texts)
+    starts = [sum(len(t) for t in texts[:k]) for k in range(n)]
+    _batch_equals_columns(["r"] * n, [str(k) for k in range(n)], starts, texts)
