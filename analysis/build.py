@@ -477,6 +477,8 @@ def _process_entry(report_id: str, text: str, backend: str) -> tuple[dict, dict]
         else:
             rows = _arrow_csv_rows(batch)
         parts[name] = {"ipc": _ipc_bytes(batch), "csv": rows}
+        if name == "tokens":  # checked here, in the worker: writing the table reads the answer
+            parts[name]["key_problem"] = _tokens_key_problem(batch, report_id)
     del sections, metrics, tokens
     tokens = parts.pop("tokens")
     parts["indicators"] = indicators
@@ -1027,7 +1029,8 @@ def _write_tokens(
                 break
             if not batch.num_rows:
                 continue
-            dup = _tokens_key_problem(batch, rid)
+            # the report's answer from stage 2 (same batch); computed now for an older entry
+            dup = part["key_problem"] if "key_problem" in part else _tokens_key_problem(batch, rid)
             if dup is None or part["csv"] is None:
                 ok = False
                 break
