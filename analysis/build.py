@@ -1020,7 +1020,19 @@ def _write_tokens(
     pending: list = []
     n_pending = total = 0
     ok = True
-    with open(folder / "tokens.csv", "wb") as csv_file:
+    # Parquet row groups are compressed on a background thread (pyarrow releases the GIL)
+    # while the next reports are read and their CSV rows written; one thread keeps the order.
+    from concurrent.futures import ThreadPoolExecutor
+
+    background = ThreadPoolExecutor(max_workers=1)
+    inflight: list = []
+
+    def write_group(table) -> None:
+        while len(inflight) >= 2:  # bounded: at most two row groups wait in memory
+            inflight.pop(0).result()
+        inflight.append(background.submit(writer.write_table, table))
+
+    with background, open(folder / "tokens.csv", "wb") as csv_file:
         for rid in order:
             part = _load_tokens(results[rid], rid, texts, backend, cache)
             batch = _from_ipc(part["ipc"])
@@ -1050,11 +1062,13 @@ def _write_tokens(
             total += batch.num_rows
             while n_pending >= PARQUET_ROW_GROUP:
                 table = pa.Table.from_batches(pending)
-                writer.write_table(table.slice(0, PARQUET_ROW_GROUP))
+                write_group(table.slice(0, PARQUET_ROW_GROUP))
                 rest = table.slice(PARQUET_ROW_GROUP)
                 pending, n_pending = rest.to_batches(), rest.num_rows
         if ok and writer is not None and n_pending:
-            writer.write_table(pa.Table.from_batches(pending, schema=meta))
+            write_group(pa.Table.from_batches(pending, schema=meta))
+        for future in inflight:  # every row group written (errors raised) before closing
+            future.result()
         if writer is not None:
             writer.close()
     if ok and writer is not None:
