@@ -429,10 +429,9 @@ def _indicator_columns(report_id: str, metrics: dict[str, list], text: str) -> d
     report's metrics and text only), so the corpus table is the concatenation of these, in
     report order; they are computed and cached with the rest of stage 2.
     """
-    from analysis.metrics import INDICATOR_COLUMNS, derive_indicators, metrics_frame
+    from analysis.metrics import indicator_columns
 
-    frame = derive_indicators(metrics_frame(metrics), {report_id: text})
-    return {c: frame[c].tolist() for c in INDICATOR_COLUMNS}
+    return indicator_columns(metrics, {report_id: text})
 
 
 def _inputs_fingerprint(backend: str) -> str:

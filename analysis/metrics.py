@@ -55,10 +55,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from analysis import paths, schema
 from analysis.normalize import fold
@@ -70,6 +71,9 @@ from analysis.numbers import (
     MULTIPLIERS,
     parse_number,
 )
+
+if TYPE_CHECKING:  # pandas loads on first use: extracting metrics needs none
+    import pandas as pd
 
 UNITS_FILE = paths.LEXICON_DIR / "units.tsv"
 PATTERNS_FILE = paths.LEXICON_DIR / "metric_patterns.tsv"
@@ -93,6 +97,7 @@ CORRECTION_ACTIONS = ("set", "not_a_quantity")
 NOT_STATED_KINDS = ("target", "change")
 
 _SENTENCE_END = re.compile(r"[。!?;\n]")
+_NEWLINE = re.compile("\n")
 # Clause delimiters: commas, and colons not inside a ratio such as 1: 1.2.
 _CLAUSE_END = re.compile(r",|(?<![\d])\:|\:(?![\s\d])")
 _SUBSET_OPENER = re.compile(r"^\s*(?:其中|包括|含|内含)")
@@ -106,8 +111,10 @@ _TIME_LIKE = re.compile(r"^\d{1,2}:\d{2}$")
 _TITLE_SPAN = re.compile(r"《[^《》\n]{0,100}》")
 _DOCNO_SPAN = re.compile(r"〔[^〔〕\n]{0,20}〕|〔\d{3,}[^\s,。;]{0,6}")
 _QUOTE_SPAN = re.compile(r"“[^“”\n]{1,10}”|\"[^\"\n]{1,10}\"")
-_DATE_SPAN = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}:\d{2}")
-_RECORD_SPAN = re.compile(r"[A-Za-z]{2,}\s?[备号]?[\d-]{5,}")
+# dates (2023-3-26) and times (10:39:05), and record numbers (ICP备12345678): each written to
+# start with a character class, which the engine scans for fast
+_DATE_SPAN = re.compile(r"\d(?:\d{3}-\d{1,2}-\d{1,2}|\d?:\d{2}:\d{2})")
+_RECORD_SPAN = re.compile(r"[A-Za-z][A-Za-z]+\s?[备号]?[\d-]{5,}")
 _SUBJ_TITLE = re.compile(r"《[^《》]*》")
 _SUBJ_PAREN = re.compile(r"\([^()]*\)|\([^()]*$")
 _SUBJ_QUOTES = re.compile(r"[“”\"'‘’\s]")
@@ -130,7 +137,9 @@ class Unit:
     arabic_only: bool
 
 
-def _read_tsv(path: Path | str) -> pd.DataFrame:
+def _read_tsv_frame(path: Path | str) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.read_csv(
         path,
         sep="\t",
@@ -142,10 +151,43 @@ def _read_tsv(path: Path | str) -> pd.DataFrame:
     )
 
 
+def _read_tsv(path: Path | str) -> tuple[list[str], list[SimpleNamespace]]:
+    """(columns, rows with one attribute per column) of a lexicon table, as read by
+    :func:`_read_tsv_frame`. A plainly shaped file (UTF-8 without BOM or carriage returns,
+    no blank-looking lines, distinct non-empty column names, every row as many cells as the
+    header) is split here without loading pandas: ``#`` starts a comment, empty lines are
+    skipped, cells are kept as written. Any other file is read by pandas."""
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = ""
+    plain = bool(text) and not text.startswith("\ufeff") and not ("\r" in text or "\0" in text)
+    if plain:
+        lines = [line for line in (ln.split("#", 1)[0] for ln in text.split("\n")) if line]
+        header = lines[0].split("\t") if lines else []
+        cells = [line.split("\t") for line in lines[1:]]
+        plain = (
+            bool(header)
+            and all(line.strip() for line in lines)
+            and all(header)
+            and len(set(header)) == len(header)
+            and all(len(c) == len(header) for c in cells)
+        )
+    if plain:
+        columns = header
+        values = cells
+    else:
+        df = _read_tsv_frame(path)
+        columns = [str(c) for c in df.columns]
+        values = [list(v) for v in df.itertuples(index=False, name=None)]
+    return columns, [SimpleNamespace(**dict(zip(columns, v, strict=True))) for v in values]
+
+
 @functools.lru_cache(maxsize=8)
 def _load_units(path: str) -> tuple[Unit, ...]:
-    df = _read_tsv(path)
-    missing = {"unit", "canonical", "family", "multiplier", "numerals"} - set(df.columns)
+    columns, table = _read_tsv(path)
+    missing = {"unit", "canonical", "family", "multiplier", "numerals"} - set(columns)
     if missing:
         raise ValueError(f"{path}: missing columns {sorted(missing)}")
     units = [
@@ -156,7 +198,7 @@ def _load_units(path: str) -> tuple[Unit, ...]:
             multiplier=float(r.multiplier or 1),
             arabic_only=r.numerals.strip() == "arabic",
         )
-        for r in df.itertuples()
+        for r in table
         if r.unit.strip()
     ]
     units.sort(key=lambda u: -len(u.unit))  # longest first: 人次 before 人
@@ -173,16 +215,18 @@ def read_units(path: Path | str = UNITS_FILE) -> pd.DataFrame:
         One row per unit with columns ``unit, canonical, family, multiplier, arabic_only``,
         longest units first.
     """
+    import pandas as pd
+
     return pd.DataFrame([u.__dict__ for u in _load_units(str(path))])
 
 
 @functools.lru_cache(maxsize=8)
 def _load_patterns(path: str) -> dict[str, tuple[str, ...]]:
-    df = _read_tsv(path)
-    if not {"type", "pattern"} <= set(df.columns):
+    columns, table = _read_tsv(path)
+    if not {"type", "pattern"} <= set(columns):
         raise ValueError(f"{path}: needs columns type and pattern")
     out: dict[str, list[str]] = {}
-    for r in df.itertuples():
+    for r in table:
         if r.type.strip() and r.pattern.strip():
             out.setdefault(r.type.strip(), []).append(r.pattern.strip())
     return {k: tuple(v) for k, v in out.items()}
@@ -195,6 +239,87 @@ def _alt(patterns: tuple[str, ...] | list[str]) -> str:
         parts.extend(p.split("|") if re.fullmatch(r"[^\\()\[\]{}?*+.^$]+", p) else [p])
     parts.sort(key=lambda s: -len(s))
     return "|".join(f"(?:{p})" for p in parts) if parts else r"(?!x)x"
+
+
+def _first_items(seq: list) -> tuple[list[str], bool] | None:
+    """Character-class items for the characters a parsed (``re._parser``) sequence can start
+    with, and whether it can match empty; None when that is not simple to tell."""
+    from re import _constants as c
+
+    cats = {
+        c.CATEGORY_DIGIT: r"\d",
+        c.CATEGORY_NOT_DIGIT: r"\D",
+        c.CATEGORY_SPACE: r"\s",
+        c.CATEGORY_NOT_SPACE: r"\S",
+        c.CATEGORY_WORD: r"\w",
+        c.CATEGORY_NOT_WORD: r"\W",
+    }
+    out: list[str] = []
+    for op, av in seq:
+        if op is c.LITERAL:
+            return [*out, re.escape(chr(av))], False
+        if op is c.IN:
+            for o, a in av:
+                if o is c.LITERAL:
+                    out.append(re.escape(chr(a)))
+                elif o is c.RANGE:
+                    out.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+                elif o is c.CATEGORY and a in cats:
+                    out.append(cats[a])
+                else:  # negated sets and the like
+                    return None
+            return out, False
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):  # zero width: look further
+            continue
+        if op is c.SUBPATTERN:
+            if av[1] or av[2]:  # local flags (?i:...)
+                return None
+            sub = _first_items(av[3].data)
+        elif op is c.BRANCH:
+            items: list[str] = []
+            empty = False
+            for alt in av[1]:
+                one = _first_items(alt.data)
+                if one is None:
+                    return None
+                items += one[0]
+                empty = empty or one[1]
+            sub = items, empty
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            sub = _first_items(av[2].data)
+            if sub is not None and av[0] == 0:
+                sub = sub[0], True
+        else:  # any character, group references, conditionals ...
+            return None
+        if sub is None:
+            return None
+        out += sub[0]
+        if not sub[1]:
+            return out, False
+    return out, True
+
+
+def _guarded(pattern: str) -> re.Pattern:
+    """``re.compile(pattern)``, led by a look-ahead on the characters a match can start with
+    when they can be told from the pattern.
+
+    A match can only start at such a character, so ``finditer`` and ``search`` find the same
+    matches; but the engine rejects every other position with one class test instead of
+    trying each branch of a long alternation (the ``name`` patterns, the number finder).
+    """
+    try:
+        from re import _constants as c
+        from re import _parser
+
+        parsed = _parser.parse(pattern)
+        first = None
+        if not parsed.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_VERBOSE):
+            first = _first_items(parsed.data)
+        if first is not None and not first[1] and first[0]:
+            return re.compile(f"(?=[{''.join(dict.fromkeys(first[0]))}])(?:{pattern})")
+    except Exception:  # an internal parser that differs: go without the look-ahead
+        pass
+    return re.compile(pattern)
 
 
 @dataclass(frozen=True)
@@ -250,8 +375,8 @@ def _lexicon(units_path: str, patterns_path: str) -> _Lexicon:
         unit_re=re.compile(rf"%|{unit_alt}"),
         tail_re=re.compile(tail),
         range_re=re.compile(rf"[ ]?(?:至|到|-|~)[ ]?(?P<n2>{number})"),
-        master_re=re.compile(master),
-        name_re=re.compile(_alt(get("name"))),
+        master_re=_guarded(master),
+        name_re=_guarded(_alt(get("name"))),
         approx_before_re=re.compile(rf"(?:{_alt(get('approx_before'))})$"),
         bound_before_re=re.compile(rf"(?:{_alt(get('bound_before'))})$"),
         approx_after_re=re.compile(_alt(get("approx_after"))),
@@ -289,7 +414,7 @@ class IndicatorRule:
 
 @functools.lru_cache(maxsize=8)
 def _load_indicator_rules(path: str) -> tuple[IndicatorRule, ...]:
-    df = _read_tsv(path)
+    columns, table = _read_tsv(path)
     need = {
         "indicator",
         "families",
@@ -301,7 +426,7 @@ def _load_indicator_rules(path: str) -> tuple[IndicatorRule, ...]:
         "aggregate",
         "unit",
     }
-    missing = need - set(df.columns)
+    missing = need - set(columns)
     if missing:
         raise ValueError(f"{path}: missing columns {sorted(missing)}")
 
@@ -320,7 +445,7 @@ def _load_indicator_rules(path: str) -> tuple[IndicatorRule, ...]:
             aggregate=(r.aggregate.strip() or "sum"),
             unit=r.unit.strip(),
         )
-        for r in df.itertuples()
+        for r in table
         if r.indicator.strip()
     )
 
@@ -334,7 +459,7 @@ def read_indicator_rules(path: Path | str = INDICATORS_FILE) -> pd.DataFrame:
     Returns:
         One row per indicator, in file (priority) order.
     """
-    return _read_tsv(path)
+    return _read_tsv_frame(path)
 
 
 # ----------------------------------------------------------------------------- extraction
@@ -357,23 +482,31 @@ class _Hit:
             self.qual_start = self.start
 
 
-def _spans(regex: re.Pattern | str, f: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(regex, f) if m.end() > m.start()]
+def _spans(regex: re.Pattern, f: str) -> list[tuple[int, int]]:
+    return [m.span() for m in regex.finditer(f) if m.end() > m.start()]
 
 
 def _excluded_spans(f: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    # a fixed pattern is only scanned when the text holds a character each of its matches holds
     spans: list[tuple[int, int]] = []
-    spans += _spans(_TITLE_SPAN, f)  # titles
-    spans += _spans(_DOCNO_SPAN, f)  # document numbers
-    spans += _spans(_QUOTE_SPAN, f)  # short quotations: slogans
+    if "《" in f:
+        spans += _spans(_TITLE_SPAN, f)  # titles
+    if "〔" in f:
+        spans += _spans(_DOCNO_SPAN, f)  # document numbers
+    if "“" in f or '"' in f:
+        spans += _spans(_QUOTE_SPAN, f)  # short quotations: slogans
     spans += _spans(lex.name_re, f)
-    spans += _spans(_DATE_SPAN, f)  # dates, times of day
+    if "-" in f or ":" in f:
+        spans += _spans(_DATE_SPAN, f)  # dates, times of day
     spans += _spans(_RECORD_SPAN, f)  # ICP/record numbers
     return spans
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    for a, b in spans:
+        if a <= pos < b:
+            return True
+    return False
 
 
 def _unit_of(unit_text: str, lex: _Lexicon) -> tuple[str, str, float]:
@@ -397,11 +530,21 @@ def _qualifier_before(f: str, pos: int, lex: _Lexicon) -> tuple[str, int, bool]:
 
 def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
     """All quantities in one folded section text, in text order."""
-    excluded = _excluded_spans(f, lex)
     hits: list[_Hit] = []
+    excluded: list[tuple[int, int]] | None = None  # found on first need
+    tail_match, range_match = lex.tail_re.match, lex.range_re.match
     for m in lex.master_re.finditer(f):
+        t = None
+        if m.lastgroup in ("ar", "cn"):  # not a fraction or a ratio (groups closed last)
+            # first the cheap test: with neither a unit nor a range after it, no quantity
+            e = m.end()
+            t = tail_match(f, e)
+            if t is None and range_match(f, e) is None:
+                continue
         s0 = m.start()
-        if _inside(s0, excluded):
+        if excluded is None:
+            excluded = _excluded_spans(f, lex)
+        if excluded and _inside(s0, excluded):
             continue
         before = f[max(0, s0 - 6) : s0]
         if before.endswith("第") or before.rstrip().endswith("第"):
@@ -431,7 +574,6 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
                 and any(before.endswith(w) for w in lex.vague_before)
             ):
                 continue  # 数十, 几十
-            t = lex.tail_re.match(f, m.end())
             unit_text = t.group("unit") if t else None
             if unit_text and unit_text != "%" and lex.units[unit_text].arabic_only and is_cn:
                 unit_text = None  # 五大… is a name; only 3大 counts
@@ -530,7 +672,7 @@ def _soft_breaks(f: str) -> set[int]:
     Such a break ends neither a sentence nor a paragraph."""
     soft: set[int] = set()
     para = 0  # where the current paragraph starts
-    for m in re.finditer("\n", f):
+    for m in _NEWLINE.finditer(f):
         i = m.start()
         prev = f[para:i].strip()
         j = f.find("\n", i + 1)
@@ -548,10 +690,14 @@ def _soft_breaks(f: str) -> set[int]:
     return soft
 
 
-def _sentence_spans(f: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
-    """Sentences of folded text: cut at 。!?; and at line breaks that are not soft wraps."""
+def _sentence_spans(
+    f: str, lo: int = 0, hi: int | None = None, soft: set[int] | None = None
+) -> list[tuple[int, int]]:
+    """Sentences of folded text: cut at 。!?; and at line breaks that are not soft wraps
+    (``soft``: :func:`_soft_breaks` of ``f`` when the caller has it already)."""
     hi = len(f) if hi is None else hi
-    soft = _soft_breaks(f) if "\n" in f else set()
+    if soft is None:
+        soft = _soft_breaks(f) if "\n" in f else set()
     out, a = [], lo
     for m in _SENTENCE_END.finditer(f, lo, hi):
         if m.start() in soft:
@@ -562,10 +708,10 @@ def _sentence_spans(f: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
     return out
 
 
-def _paragraph_starts(f: str) -> list[int]:
+def _paragraph_starts(f: str, soft: set[int] | None = None) -> list[int]:
     """Start offsets of the paragraphs of folded text (lines joined across soft wraps)."""
-    soft = _soft_breaks(f)
-    return [0] + [m.end() for m in re.finditer("\n", f) if m.start() not in soft]
+    soft = _soft_breaks(f) if soft is None else soft
+    return [0] + [m.end() for m in _NEWLINE.finditer(f) if m.start() not in soft]
 
 
 def _locate(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -764,26 +910,29 @@ def _assign_folded(
 
 def _heading_flags(
     report_ids: list, section_ids: list, headings: list, lex: _Lexicon
-) -> dict[tuple[str, str], bool]:
-    """Plan flag inherited by each section from its own and its ancestors' headings."""
+) -> Callable[[str, str], bool]:
+    """Plan flag inherited by a section (report id, section id) from its own and its
+    ancestors' headings; headings are looked at on first need (False for an unknown section).
+    """
     heads = {
-        (str(rid), str(sid)): fold(str(h or ""))
+        (str(rid), str(sid)): h
         for rid, sid, h in zip(report_ids, section_ids, headings, strict=True)
     }
-    plan: dict[str, bool] = {}  # folded heading -> does it name a plan
-    out: dict[tuple[str, str], bool] = {}
-    for rid, sid in heads:
+    plan: dict[tuple[str, str], bool] = {}  # section -> does its heading name a plan
+
+    def names_plan(key: tuple[str, str]) -> bool:
+        if key not in plan:
+            h = fold(str(heads[key] or "")) if key in heads else ""
+            plan[key] = lex.plan_heading_re.search(h) is not None
+        return plan[key]
+
+    def flag(rid: str, sid: str) -> bool:
+        if (rid, sid) not in heads:
+            return False
         parts = sid.split(".")
-        flag = False
-        for i in range(len(parts)):
-            h = heads.get((rid, ".".join(parts[: i + 1])), "")
-            if h not in plan:
-                plan[h] = lex.plan_heading_re.search(h) is not None
-            if plan[h]:
-                flag = True
-                break
-        out[(rid, sid)] = flag
-    return out
+        return any(names_plan((rid, ".".join(parts[: i + 1]))) for i in range(len(parts)))
+
+    return flag
 
 
 _METRIC_DTYPES = {
@@ -815,6 +964,8 @@ def metrics_frame(columns: dict[str, list]) -> pd.DataFrame:
     Returns:
         The table with ``schema.METRICS`` columns in order and their dtypes.
     """
+    import pandas as pd
+
     return pd.DataFrame({c: pd.Series(columns[c], dtype=_METRIC_DTYPES[c]) for c in METRIC_COLUMNS})
 
 
@@ -851,7 +1002,7 @@ def metric_columns(
     n = len(starts)
     order = sorted(range(n), key=lambda i: (report_ids[i], starts[i]))
     inherited = (
-        _heading_flags(report_ids, section_ids, headings, lex) if headings is not None else {}
+        _heading_flags(report_ids, section_ids, headings, lex) if headings is not None else None
     )
     cols: dict[str, list] = {c: [] for c in METRIC_COLUMNS if c != "metric_id"}
     for i in order:
@@ -860,13 +1011,19 @@ def metric_columns(
             continue
         rid, sid, base = str(report_ids[i]), str(section_ids[i]), starts[i]
         f = folded[i] if folded is not None else fold(text)
-        flags = _plan_flags(text, inherited.get((rid, sid), False), lex)
+        hits = _find_hits(f, lex)
+        if not hits:
+            continue
+        flags = _plan_flags(text, inherited is not None and inherited(rid, sid), lex)
         sentences = _sentence_spans(f)
         prev_in_clause: dict[tuple[int, int], tuple[int, str]] = {}
         folded_sentence: dict[tuple[int, int], str] = {}
-        for hit in _find_hits(f, lex):
+        clauses_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for hit in hits:
             s_lo, s_hi = _locate(sentences, hit.num_start)
-            clauses = _segments(f, s_lo, s_hi, _CLAUSE_END)
+            clauses = clauses_of.get((s_lo, s_hi))
+            if clauses is None:
+                clauses = clauses_of[(s_lo, s_hi)] = _segments(f, s_lo, s_hi, _CLAUSE_END)
             c_lo, c_hi = _locate(clauses, hit.num_start)
             prev_end, prev_subject = prev_in_clause.get((c_lo, c_hi), (c_lo, ""))
             left_lo = max(c_lo, prev_end)
@@ -965,6 +1122,8 @@ def sections_from_texts(texts: dict[str, str]) -> pd.DataFrame:
     Returns:
         A frame with columns ``report_id, section_id, start, end, text``.
     """
+    import pandas as pd
+
     return pd.DataFrame(
         [
             {"report_id": rid, "section_id": "0", "start": 0, "end": len(t), "text": t}
@@ -977,13 +1136,16 @@ def sections_from_texts(texts: dict[str, str]) -> pd.DataFrame:
 # ----------------------------------------------------------------------------- indicators
 
 
-def _sentences_of(text: str) -> list[tuple[str, str]]:
+def _sentences_of(
+    text: str, f: str | None = None, soft: set[int] | None = None
+) -> list[tuple[str, str]]:
     """The report's sentences (stripped, non-empty) as the extractor cuts them, each with its
     folded form (a slice of the folded text: ``fold`` maps character by character) with the
-    line breaks of soft wraps taken out, for pattern search."""
-    f = fold(text)
+    line breaks of soft wraps taken out, for pattern search. ``f`` and ``soft``: the folded
+    text and its :func:`_soft_breaks`, when the caller has them already."""
+    f = fold(text) if f is None else f
     out = []
-    for a, b in _sentence_spans(f):
+    for a, b in _sentence_spans(f, soft=soft):
         raw = text[a:b]
         sentence = raw.strip()
         if sentence:
@@ -997,6 +1159,8 @@ def _texts_from(sections_or_text: pd.DataFrame | dict[str, str] | None) -> dict[
         return {}
     if isinstance(sections_or_text, dict):
         return dict(sections_or_text)
+    import pandas as pd
+
     df = sections_or_text
     if "text" not in df.columns or "report_id" not in df.columns:
         raise ValueError("derive_indicators: sections need columns report_id and text")
@@ -1079,10 +1243,15 @@ def _last_opener(f: str, pos: int) -> int:
 
 
 def _place_mentions(
-    mentions: list[_Mention], text: str | None, lex: _DeriveLexicon
+    mentions: list[_Mention],
+    text: str | None,
+    lex: _DeriveLexicon,
+    f: str | None = None,
+    soft: set[int] | None = None,
 ) -> list[_Mention]:
-    """Locate each mention in its sentence and paragraph (one pass; text searched locally)."""
-    para_starts = _paragraph_starts(fold(text)) if text else []
+    """Locate each mention in its sentence and paragraph (one pass; text searched locally).
+    ``f`` and ``soft``: the folded text and its :func:`_soft_breaks`, if known already."""
+    para_starts = _paragraph_starts(fold(text) if f is None else f, soft) if text else []
     folded: dict[str, str] = {}
     seen_raw: dict[tuple[str, str], int] = {}
     out = []
@@ -1194,35 +1363,107 @@ def derive_indicators(
         by the lexicon's indicator order. ``method`` is ``stated``, ``sum`` or
         ``stated_zero``; ``evidence`` joins the metric_ids used with ';'.
     """
-    rules = _load_indicator_rules(str(indicators_path))
-    lex = _derive_lexicon(str(patterns_path))
-    # one group per indicator, in lexicon order: the first row decides how mentions combine
-    groups: dict[str, list[IndicatorRule]] = {}
-    for rule in rules:
-        groups.setdefault(rule.indicator, []).append(rule)
+    import pandas as pd
+
+    _load_indicator_rules(str(indicators_path))
+    _derive_lexicon(str(patterns_path))
     texts = _texts_from(sections_or_text)
     n = len(metrics)
 
     def col(name: str) -> list:
         return metrics[name].tolist() if name in metrics.columns else [""] * n
 
-    # one pass over the metrics: each report's mentions, in table order
-    by_report: dict[str, list[_Mention]] = {}
-    for m in zip(
-        metrics["report_id"].astype(str).tolist(),
-        metrics["metric_id"].tolist(),
-        metrics["start"].tolist(),
-        metrics["value"].tolist(),
-        metrics["unit"].tolist(),
-        metrics["raw"].tolist(),
-        metrics["sentence"].tolist(),
-        metrics["indicator"].tolist(),
-        metrics["kind"].tolist(),
-        col("unit_family"),
-        col("subject"),
-        strict=True,
-    ):
-        by_report.setdefault(m[0], []).append(_Mention(*m[1:]))
+    out = _indicator_rows(
+        [
+            metrics["report_id"].astype(str).tolist(),
+            *(metrics[c].tolist() for c in _MENTION_COLUMNS[1:-2]),
+            col("unit_family"),
+            col("subject"),
+        ],
+        texts,
+        indicators_path,
+        patterns_path,
+    )
+    frame = pd.DataFrame(out, columns=INDICATOR_COLUMNS)
+    frame["value"] = frame["value"].astype("float64")
+    return frame.reset_index(drop=True)
+
+
+# the metrics columns a _Mention is made of, in its order (after the report id)
+_MENTION_COLUMNS = (
+    "report_id",
+    "metric_id",
+    "start",
+    "value",
+    "unit",
+    "raw",
+    "sentence",
+    "indicator",
+    "kind",
+    "unit_family",
+    "subject",
+)
+
+
+def indicator_columns(
+    metrics: dict[str, list],
+    texts: dict[str, str] | None = None,
+    *,
+    indicators_path: Path | str = INDICATORS_FILE,
+    patterns_path: Path | str = PATTERNS_FILE,
+) -> dict[str, list]:
+    """The ``indicators`` table as plain column lists: :func:`derive_indicators` without
+    pandas (the fast path of a build, report by report).
+
+    Args:
+        metrics: ``{column: list}`` of the ``metrics`` table, as :func:`metric_columns`
+            returns it (``unit_family`` and ``subject`` may be left out).
+        texts: report_id -> cleaned text (see :func:`derive_indicators`), or None.
+        indicators_path, patterns_path: the lexicons.
+
+    Returns:
+        ``{column: list}`` for every column of ``schema.INDICATORS``: the lists of
+        ``derive_indicators(metrics_frame(metrics), texts)`` (values as floats).
+    """
+    n = len(metrics["report_id"])
+
+    def col(name: str) -> list:
+        return list(metrics[name]) if name in metrics else [""] * n
+
+    out = _indicator_rows(
+        [[str(r) for r in metrics["report_id"]], *(col(c) for c in _MENTION_COLUMNS[1:])],
+        dict(texts) if texts else {},
+        indicators_path,
+        patterns_path,
+    )
+    out["value"] = [float(v) for v in out["value"]]
+    return out
+
+
+def _indicator_rows(
+    columns: list[list],
+    texts: dict[str, str],
+    indicators_path: Path | str,
+    patterns_path: Path | str,
+) -> dict[str, list]:
+    """The rows of the ``indicators`` table, by column (steps: :func:`derive_indicators`).
+    ``columns``: the metrics columns of ``_MENTION_COLUMNS``, in that order."""
+    rules = _load_indicator_rules(str(indicators_path))
+    lex = _derive_lexicon(str(patterns_path))
+    # one group per indicator, in lexicon order: the first row decides how mentions combine
+    groups: dict[str, list[IndicatorRule]] = {}
+    for rule in rules:
+        groups.setdefault(rule.indicator, []).append(rule)
+    # with each indicator, the patterns of its rows that state an explicit none
+    groups_zeros = [
+        (indicator, rows, [r.zero for r in rows if r.zero is not None])
+        for indicator, rows in groups.items()
+    ]
+    # one pass over the metrics: each report's rows, in table order, as tuples of the fields
+    # of a _Mention (made only for the mentions that can count)
+    by_report: dict[str, list[tuple]] = {}
+    for m in zip(*columns, strict=True):
+        by_report.setdefault(m[0], []).append(m[1:])
     out: dict[str, list] = {c: [] for c in INDICATOR_COLUMNS}
 
     def add(rid: str, indicator: str, row: dict) -> None:
@@ -1233,13 +1474,19 @@ def derive_indicators(
 
     for rid in sorted(set(by_report) | set(texts)):
         table_order = by_report.get(rid, [])
-        sub = sorted(table_order, key=lambda r: r.start)
-        assigned = [r for r in sub if r.indicator and r.kind not in NOT_STATED_KINDS]
+        sub = sorted(table_order, key=lambda r: r[1])  # by start
+        # with an indicator, and of a kind that states what was done
+        assigned = [_Mention(*r) for r in sub if r[6] and r[7] not in NOT_STATED_KINDS]
+        text = texts.get(rid)
+        f = soft = None  # the folded text and its soft wraps, found once for both uses
+        if text:
+            f = fold(text)
+            soft = _soft_breaks(f)
         stated: dict[str, list[_Mention]] = {}
-        for r in _place_mentions(assigned, texts.get(rid), lex):
+        for r in _place_mentions(assigned, text, lex, f, soft):
             stated.setdefault(r.indicator, []).append(r)
         sentences: list[tuple[str, str]] | None = None  # (sentence, folded), on first need
-        for indicator, rows in groups.items():
+        for indicator, rows, zeros in groups_zeros:
             rule = rows[0]
             cands = stated.get(indicator)
             if cands:
@@ -1247,32 +1494,33 @@ def derive_indicators(
                 if row:
                     add(rid, indicator, row)
                     continue
-            zeros = [r.zero for r in rows if r.zero is not None]
             if not zeros:
                 continue
             if sentences is None:
                 if rid in texts:
-                    sentences = _sentences_of(texts[rid])
+                    sentences = _sentences_of(texts[rid], f, soft)
                 else:
-                    sents = dict.fromkeys(r.sentence for r in table_order)
+                    sents = dict.fromkeys(r[5] for r in table_order)  # sentences
                     sentences = [(s, fold(s)) for s in sents]
             for sent, folded_sent in sentences:
-                if any(z.search(folded_sent) for z in zeros):
-                    ids = [r.metric_id for r in sub if r.sentence == sent]
-                    add(
-                        rid,
-                        indicator,
-                        {
-                            "value": 0.0,
-                            "unit": rule.unit,
-                            "method": "stated_zero",
-                            "evidence": ";".join(ids),
-                        },
-                    )
-                    break
-    frame = pd.DataFrame(out, columns=INDICATOR_COLUMNS)
-    frame["value"] = frame["value"].astype("float64")
-    return frame.reset_index(drop=True)
+                for z in zeros:
+                    if z.search(folded_sent):
+                        break
+                else:
+                    continue
+                ids = [r[0] for r in sub if r[5] == sent]  # metric ids in the sentence
+                add(
+                    rid,
+                    indicator,
+                    {
+                        "value": 0.0,
+                        "unit": rule.unit,
+                        "method": "stated_zero",
+                        "evidence": ";".join(ids),
+                    },
+                )
+                break
+    return out
 
 
 def _close(a: float, b: float) -> bool:
@@ -1422,6 +1670,8 @@ def read_corrections(path: Path | str = paths.CORRECTIONS_FILE) -> pd.DataFrame:
         ValueError: naming the file, when required columns are missing or an action is
             unknown.
     """
+    import pandas as pd
+
     path = Path(path)
     if not path.exists():
         return pd.DataFrame(columns=CORRECTION_COLUMNS)

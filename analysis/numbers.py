@@ -6,7 +6,8 @@
   ``1,262``, ``720183.79``; full-width digits are folded first (``１２`` -> 12).
 - Multipliers 万 / 亿 / 千 / 百万 / 千万 / 万亿 after a number: ``1.9万`` -> 19000,
   ``1262万`` -> 12620000, ``3.2亿`` -> 3.2e8.
-- Chinese numerals (through ``cn2an`` in its ``smart`` mode): ``两`` -> 2, ``十八`` -> 18,
+- Chinese numerals, valued as ``cn2an`` values them in its ``smart`` mode (standard forms
+  such as ``十八`` or ``三千零五`` are parsed here, the others by cn2an): ``两`` -> 2, ``十八`` -> 18,
   ``一百二十三``, ``三千五百``, digit-by-digit ``二〇二三`` -> 2023, ``七十五点五`` -> 75.5,
   mixed ``1.5万``.
 - Fractions written in words, returned **as a percent**: ``百分之四十`` -> 40,
@@ -20,6 +21,7 @@ that the extractor (``analysis/metrics.py``) and the parser agree on what a numb
 
 from __future__ import annotations
 
+import functools
 import re
 
 from analysis.normalize import fold
@@ -54,6 +56,37 @@ _FRACTION_FULL = re.compile(r"^(百|千|万)分之(.+)$")
 _CN_FULL = re.compile(rf"^{CN_RE}$")
 _HAS_CN_DIGIT = re.compile(r"[零〇一二三四五六七八九两壹贰叁肆伍陆柒捌玖十拾]")
 _DIGIT_STYLE = re.compile(r"^[零〇一二三四五六七八九两]+$")
+_ANY_DIGIT = re.compile(r"\d")
+_ZERO = re.compile(r"[零〇]")
+
+# Chinese numerals in their standard written form are parsed here without loading cn2an
+# (whose import costs every process a tenth of a second); anything else goes to cn2an.
+# tests/test_numbers.py checks that both give the same value on every form accepted here.
+_CN_VALUE = {
+    ch: v
+    for v, chars in enumerate(
+        ("零〇", "一壹", "二两贰", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖")
+    )
+    for ch in chars
+}
+# The shape of a numeral: d a digit other than zero, z zero, t 十, h 百, k 千, w 万, y 亿.
+_SHAPE = str.maketrans(
+    {
+        **{ch: ("z" if v == 0 else "d") for ch, v in _CN_VALUE.items()},
+        **dict.fromkeys("十拾", "t"),
+        **dict.fromkeys("百佰", "h"),
+        **dict.fromkeys("千仟", "k"),
+        "万": "w",
+        "亿": "y",
+    }
+)
+_BELOW_100 = "d?td?|d"  # 十, 十八, 二十, 二十五, 五
+_HUNDREDS = "dh(?:dtd?|zd)?"  # 一百, 一百二十三, 一百零五
+_THOUSANDS = f"dk(?:{_HUNDREDS}|zdtd?|zd)?"  # 三千五百, 一千零五十, 一千零五
+_STANDARD_SHAPE = re.compile(
+    f"(?:{_THOUSANDS}|{_HUNDREDS}|{_BELOW_100})(?:w(?:{_THOUSANDS}|z(?:{_HUNDREDS}|dtd?|d))?)?"
+    "|[dz]+"  # digit by digit: 二〇二三
+)
 
 
 def parse_arabic(s: str) -> float | None:
@@ -74,7 +107,10 @@ def parse_arabic(s: str) -> float | None:
 
 
 def parse_chinese(s: str) -> float | None:
-    """Parse a Chinese numeral with ``cn2an`` (smart mode) or return ``None``.
+    """Parse a Chinese numeral as ``cn2an`` does (smart mode) or return ``None``.
+
+    A numeral in standard form (below 一亿, or written digit by digit) is parsed here, with the
+    value cn2an gives it; any other one is passed to cn2an, which loads on that first use.
 
     Digit-by-digit numerals (``二〇二三``) are accepted when they have three or more digits
     or contain 〇/零; a two-character digit run like ``三四`` (meaning "three or four") is
@@ -86,10 +122,12 @@ def parse_chinese(s: str) -> float | None:
     Returns:
         The value, or ``None``.
     """
-    if not s or not _HAS_CN_DIGIT.search(s) and not re.search(r"\d", s):
+    if not s or not _HAS_CN_DIGIT.search(s) and not _ANY_DIGIT.search(s):
         return None
-    if _DIGIT_STYLE.match(s) and len(s) == 2 and not re.search(r"[零〇]", s):
+    if _DIGIT_STYLE.match(s) and len(s) == 2 and not _ZERO.search(s):
         return None
+    if _is_standard(s):
+        return float(_standard_value(s))
     try:
         import cn2an  # lazy: nothing loads at import time
 
@@ -100,6 +138,38 @@ def parse_chinese(s: str) -> float | None:
         return float(value)
     except (TypeError, ValueError):
         return None
+
+
+def _is_standard(s: str) -> bool:
+    """True when ``s`` is a Chinese numeral in standard form (``_STANDARD_SHAPE``)."""
+    return (
+        "点" not in s
+        and _CN_FULL.match(s) is not None
+        and _STANDARD_SHAPE.fullmatch(s.translate(_SHAPE)) is not None
+    )
+
+
+def _standard_value(s: str) -> int:
+    """Value of a numeral in standard form (:func:`_is_standard`): what cn2an gives."""
+    if all(ch in _CN_VALUE for ch in s):  # digit by digit
+        return int("".join(str(_CN_VALUE[ch]) for ch in s))
+    total = section = digit = 0
+    for ch in s:
+        if ch in _CN_VALUE:
+            digit = _CN_VALUE[ch]
+        elif ch in "十拾":
+            section += (digit or 1) * 10  # 十八: a leading 十 is 一十
+            digit = 0
+        elif ch in "百佰":
+            section += digit * 100
+            digit = 0
+        elif ch in "千仟":
+            section += digit * 1000
+            digit = 0
+        else:  # 万
+            total += (section + digit) * 10_000
+            section = digit = 0
+    return total + section + digit
 
 
 def parse_number(s: str) -> float | None:
@@ -114,15 +184,23 @@ def parse_number(s: str) -> float | None:
         The value with multipliers applied (``'1262万'`` -> 12620000.0), or ``None`` when
         ``s`` is not a number.
     """
+    if type(s) is not str:  # noqa: E721 - a str subclass is parsed, but not remembered
+        return _parse_safe(s) if isinstance(s, str) else None
+    return _parse_remembered(s)
+
+
+def _parse_safe(s: str) -> float | None:
     try:
         return _parse_number(s)
     except Exception:  # defensive: arbitrary text must never raise
         return None
 
 
+# A report states the same few numbers again and again: each text is parsed once.
+_parse_remembered = functools.lru_cache(maxsize=1 << 14)(_parse_safe)
+
+
 def _parse_number(s: str) -> float | None:
-    if not isinstance(s, str):
-        return None
     t = fold(s).strip()
     if t.endswith("%"):
         t = t[:-1].rstrip()

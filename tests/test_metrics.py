@@ -856,3 +856,29 @@ def test_derive_texts_from_sections_or_dict_agree(seeds) -> None:
         pd.testing.assert_frame_equal(
             derive_indicators(metrics, sections), derive_indicators(metrics, {rid: text})
         )
+
+
+def test_indicator_columns_are_derive_indicators_without_pandas(seeds) -> None:
+    from analysis.metrics import INDICATOR_COLUMNS, indicator_columns, metric_columns
+
+    all_cols: dict[str, list] = {}
+    texts = {}
+    for text, sections, metrics in seeds.values():
+        rid = sections["report_id"].iloc[0]
+        cols = metric_columns(
+            sections["report_id"].tolist(),
+            sections["section_id"].tolist(),
+            sections["start"].tolist(),
+            sections["text"].tolist(),
+            sections["heading"].tolist() if "heading" in sections.columns else None,
+        )
+        for given_texts in ({rid: text}, None):
+            frame = derive_indicators(metrics, given_texts)
+            expected = {c: frame[c].tolist() for c in INDICATOR_COLUMNS}
+            assert indicator_columns(cols, given_texts) == expected
+        for c, v in cols.items():
+            all_cols.setdefault(c, []).extend(v)
+        texts[rid] = text
+    frame = derive_indicators(pd.concat([m for _, _, m in seeds.values()]), texts)
+    assert indicator_columns(all_cols, texts) == {c: frame[c].tolist() for c in INDICATOR_COLUMNS}
+    assert len(frame)
