@@ -40,6 +40,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,7 @@ _SPACE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _SENTENCE_PUNCT = set("。,;:!?、")
 _TERMINAL = set("。!?;:…")
 _CLOSERS = set("”’\"')]】》」』")
+_HEADER_PUNCT = re.compile("[。,;!?]")  # sentence punctuation: not a running header
 
 _CN_DATE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _CN_DATE_DIGITS.update({"○": "0", "零": "0", "O": "0", "Ｏ": "0"})
@@ -233,6 +235,38 @@ def _default_compiled() -> list[tuple[str, re.Pattern[str], str]]:
     return _compiled_default_cached(str(PATTERNS_FILE), PATTERNS_FILE.stat().st_mtime)
 
 
+# A line is first searched with one alternation of the patterns written with a leading ^
+# (anchored at the line's start, so searching them together costs about what searching
+# one does). An alternation matches exactly when one of its members does: when it finds
+# nothing, only the other patterns are tried, in file order. Patterns with global inline
+# flags or numbered back-references (which change meaning inside it) stay out of it.
+_NUMBERED_REF = re.compile(r"\\[1-9]|\(\?\(")
+
+
+def _in_anchored_union(rx: re.Pattern[str]) -> bool:
+    return (
+        rx.pattern.startswith("^")
+        and rx.flags == re.UNICODE
+        and _NUMBERED_REF.search(rx.pattern) is None
+    )
+
+
+@lru_cache(maxsize=8)
+def _anchored_union(
+    regexes: tuple[re.Pattern[str], ...],
+) -> tuple[re.Pattern[str] | None, frozenset[int]]:
+    """``(?:p1)|(?:p2)|…`` of the anchored ``regexes`` (it matches a string exactly when
+    one of them does) and their positions in ``regexes``; (None, {}) when there is none."""
+    members = [k for k, rx in enumerate(regexes) if _in_anchored_union(rx)]
+    if not members:
+        return None, frozenset()
+    try:
+        union = re.compile("|".join(f"(?:{regexes[k].pattern})" for k in members))
+    except re.error:  # e.g. a group name used twice: no shortcut
+        return None, frozenset()
+    return union, frozenset(members)
+
+
 # ---------------------------------------------------------------------------------------
 # Helpers
 
@@ -247,6 +281,8 @@ def _strip(s: str) -> str:
 
 # character -> display width (2 for East Asian wide and full-width), filled on use
 _WIDTHS: dict[str, int] = {}
+# the same by code point for whole texts (numpy), 0 where not yet known; filled on use
+_WIDTH_LUT = None
 
 
 def _display_width(s: str) -> int:
@@ -256,6 +292,31 @@ def _display_width(s: str) -> int:
         for c in set(s).difference(_WIDTHS):
             _WIDTHS[c] = 2 if unicodedata.east_asian_width(c) in "WF" else 1
         return sum(map(_WIDTHS.__getitem__, s))
+
+
+def _display_widths(lines: list[str]) -> list[int]:
+    """``[_display_width(s) for s in lines]``, computed at once on all the lines."""
+    global _WIDTH_LUT
+    import numpy as np
+
+    try:
+        codes = np.frombuffer("".join(lines).encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:  # a lone surrogate: one line at a time
+        return [_display_width(s) for s in lines]
+    if _WIDTH_LUT is None:
+        _WIDTH_LUT = np.zeros(0x110000, dtype=np.uint8)
+    lut = _WIDTH_LUT
+    widths = lut[codes]
+    unknown = widths == 0
+    if unknown.any():
+        for cp in np.unique(codes[unknown]).tolist():
+            lut[cp] = 2 if unicodedata.east_asian_width(chr(cp)) in "WF" else 1
+        widths = lut[codes]
+    total = np.zeros(len(codes) + 1, dtype=np.int64)
+    np.cumsum(widths, out=total[1:])
+    lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
+    ends = np.cumsum(lengths)
+    return (total[ends] - total[ends - lengths]).tolist()
 
 
 def _is_terminal(s: str) -> bool:
@@ -276,9 +337,9 @@ def _is_menu_like(f: str) -> bool:
 
 def _is_body(f: str) -> bool:
     """A line of the report's own text: a heading, a sentence, or a long punctuated line."""
-    if match_outline_marker(f) is not None:
-        return True
     if len(f) >= 8 and f.endswith("。"):
+        return True
+    if match_outline_marker(f) is not None:
         return True
     return len(f) >= 30 and any(c in _SENTENCE_PUNCT for c in f)
 
@@ -308,7 +369,7 @@ def _signature_parts(f: str) -> tuple[tuple[int, int] | None, str] | None:
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Logical:
     """A logical line: one raw line, or several raw lines joined (PDF hard wraps)."""
 
@@ -321,19 +382,24 @@ class _Logical:
 
 def _pdf_shape(raws: list[str]) -> tuple[bool, str, int]:
     """Whether lines look hard-wrapped: (is_pdf, measure, full width)."""
-    best = (False, "chars", 0, 0.0)
     lines = [r.rstrip() for r in raws if _strip(r)]
-    n = len(lines)
+    return _pdf_shape_of([len(r) for r in lines], _display_widths(lines))
+
+
+def _pdf_shape_of(chars: list[int], display: list[int]) -> tuple[bool, str, int]:
+    """:func:`_pdf_shape` from the widths of the non-blank lines (rstripped): in
+    characters and in display width."""
+    best = (False, "chars", 0, 0.0)
+    n = len(chars)
     if n < 6:
         return False, "chars", 0
-    for measure, fn, tol in (("chars", len, 1), ("display", _display_width, 3)):
-        widths = [fn(r) for r in lines]
+    for measure, widths, tol in (("chars", chars, 1), ("display", display, 3)):
         counts = Counter(widths)
         top_w, top_c = 0, 0
         for w in counts:
             if w < 20:
                 continue
-            c = sum(v for u, v in counts.items() if w - tol <= u <= w)
+            c = sum(map(counts.get, range(w - tol, w + 1), repeat(0)))
             if c > top_c or (c == top_c and w > top_w):
                 top_w, top_c = w, c
         frac = top_c / n
@@ -391,14 +457,32 @@ def _clean(
     # fold is per character and maps no character to or from '\n', whitespace or a
     # zero-width character to anything else: folding the whole text once gives each
     # line's fold, and stripping commutes with folding.
-    folded = [_strip(f) for f in fold(text).split("\n")]
+    folded_text = fold(text)
+    if any(c in folded_text for c in _SPACE_CHARS):
+        folded = [_strip(f) for f in folded_text.split("\n")]
+    else:  # no zero-width character: _strip is str.strip
+        folded = [f.strip() for f in folded_text.split("\n")]
     n = len(raws)
+    union, in_union = _anchored_union(tuple(rx for _, rx, _ in compiled))
+    # scopes -> (rule, search) of every pattern in scope, and of those outside the union
+    by_scopes: dict[tuple[str, ...], tuple[list[tuple[str, Any]], list[tuple[str, Any]]]] = {}
 
     def first_match(f: str, scopes: tuple[str, ...]) -> str:
         if not f or (len(f) > 80 and "。" in f):
             return ""
-        for rule, rx, scope in compiled:
-            if scope in scopes and rx.search(f):
+        lists = by_scopes.get(scopes)
+        if lists is None:
+            in_scope = [
+                (k, rule, rx) for k, (rule, rx, scope) in enumerate(compiled) if scope in scopes
+            ]
+            lists = (
+                [(rule, rx.search) for _, rule, rx in in_scope],
+                [(rule, rx.search) for k, rule, rx in in_scope if k not in in_union],
+            )
+            by_scopes[scopes] = lists
+        searches = lists[0] if union is None or union.search(f) else lists[1]
+        for rule, search in searches:
+            if search(f):
                 return rule
         return ""
 
@@ -411,7 +495,7 @@ def _clean(
         if f
         and not r
         and len(f) <= 40
-        and not any(c in "。,;!?" for c in f)
+        and not _HEADER_PUNCT.search(f)
         and match_outline_marker(f) is None
     )
     repeated = {f for f, c in counts.items() if c >= 3 and re.search(r"[^\d\W]", f)}
@@ -431,10 +515,15 @@ def _clean(
             line_rule[i] = any_rule[i]
 
     # Join PDF hard wraps into logical lines.
+    # (a raw line is blank, _strip(raw) == '', exactly when its fold is: fold maps a
+    # character to a space or zero-width character exactly when it is one)
     candidates = [i for i in range(n) if folded[i] and not line_rule[i]]
-    is_pdf, measure, full = _pdf_shape([raws[i] for i in candidates])
-    width = len if measure == "chars" else _display_width
+    rstripped = [raws[i].rstrip() for i in candidates]
+    chars = [len(r) for r in rstripped]
+    display = _display_widths(rstripped)
+    is_pdf, measure, full = _pdf_shape_of(chars, display)
     tol = 1 if measure == "chars" else 3
+    width = dict(zip(candidates, chars if measure == "chars" else display, strict=True))
     logical: list[_Logical] = []
     for i in candidates:
         raw = raws[i]
@@ -442,7 +531,7 @@ def _clean(
             prev = logical[-1]
             prev_raw = prev.raws[-1].rstrip()
             if (
-                width(prev_raw) >= full - tol
+                width[prev.idxs[-1]] >= full - tol
                 and not _is_terminal(prev_raw)
                 and not _is_indented(raw)
                 and match_outline_marker(folded[i]) is None
@@ -531,6 +620,7 @@ def _clean(
             removed.extend((i + 1, raws[i].rstrip(), lg.rule) for i in lg.idxs)
         else:
             kept.append(lg.text)
-            removed.extend((i + 1, raws[i].rstrip(), "joined_line_break") for i in lg.idxs[1:])
+            if len(lg.idxs) > 1:
+                removed.extend((i + 1, raws[i].rstrip(), "joined_line_break") for i in lg.idxs[1:])
     removed.sort(key=lambda r: r[0])
     return "\n".join(kept), removed, metadata

@@ -52,12 +52,17 @@ def _adcodes_path() -> Path:
 def divisions() -> tuple[Division, ...]:
     """Every division in the gazetteer, in file order."""
     with open(_adcodes_path(), encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    return tuple(
-        Division(r["adcode"].strip(), r["name"].strip())
-        for r in rows
-        if r["name"].strip() not in PLACEHOLDER_NAMES
-    )
+        rows = csv.reader(f)
+        header = next(rows, [])
+        code_col, name_col = header.index("adcode"), header.index("name")
+        out = []
+        for r in rows:
+            if not r:
+                continue  # a blank line (DictReader skips those too)
+            name = r[name_col].strip() if name_col < len(r) else ""
+            if name not in PLACEHOLDER_NAMES:
+                out.append(Division(r[code_col].strip(), name))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,8 @@ field is left blank with a warning rather than guessed. The rules:
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -89,20 +91,52 @@ def _segment_places(s: str) -> list[str] | None:
 def _place_before(text: str, pos: int) -> tuple[str, list[str]]:
     """The longest run of place names ending at ``pos`` ('', []) when there is none."""
     window = text[max(0, pos - 16) : pos]
-    for k in range(len(window), 1, -1):
-        parts = _segment_places(window[-k:])
-        if parts:
-            return window[-k:], parts
-    return "", []
+    names, longest = _place_names()
+    size = len(window)
+    # whole[p]: window[p:] splits wholly into names (what _segment_places finds), from
+    # the end backwards; the longest such suffix is the run.
+    whole = [size]  # such offsets p, from the end
+    for p in range(size - 2, -1, -1):
+        for q in whole:
+            if 2 <= q - p <= longest and window[p:q] in names:
+                whole.append(p)
+                break
+    if len(whole) == 1:
+        return "", []
+    k = size - whole[-1]
+    return window[-k:], _segment_places(window[-k:]) or []
+
+
+_TITLE_SPAN = re.compile(r"《[^《》\n]*》")
+_DOCNO_SPAN = re.compile(r"〔[^〔〕\n]*〕")
 
 
 def _quoted_spans(folded: str) -> list[tuple[int, int]]:
-    """Spans of 《…》 titles and 〔…〕 document numbers (not statements about the report)."""
-    return [m.span() for m in re.finditer(r"《[^《》\n]*》|〔[^〔〕\n]*〕", folded)]
+    """Spans of 《…》 titles and 〔…〕 document numbers (not statements about the report).
+
+    The matches of ``re.finditer(r"《[^《》\n]*》|〔[^〔〕\n]*〕", folded)``: a match is
+    fixed by where it starts and the matches of one kind never overlap, so the two kinds
+    are found apart (each search then skips to its opening bracket) and merged; a span
+    that starts inside the span kept before it is dropped, as the alternation never
+    tries there.
+    """
+    found = sorted(
+        [m.span() for m in _TITLE_SPAN.finditer(folded)]
+        + [m.span() for m in _DOCNO_SPAN.finditer(folded)]
+    )
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for a, b in found:
+        if a >= end:
+            spans.append((a, b))
+            end = b
+    return spans
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Whether ``pos`` lies in one of ``spans`` (sorted and not overlapping)."""
+    k = bisect.bisect_right(spans, (pos, math.inf))  # spans[k - 1] starts at or before pos
+    return k > 0 and pos < spans[k - 1][1]
 
 
 _OUTLINE_START = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
@@ -110,9 +144,16 @@ _OUTLINE_START = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二
 
 def find_title(text: str, max_lines: int = 8) -> str:
     """The report's title: the first short line near the top that names a report."""
-    lines = text.split("\n")[:max_lines]
+    head = "\n".join(text.split("\n", max_lines)[:max_lines])
+    return _find_title(head, fold(head), max_lines)
+
+
+def _find_title(text: str, folded: str, max_lines: int = 8) -> str:
+    """:func:`find_title` given ``fold(text)`` (line by line, the fold of each line)."""
+    lines = text.split("\n", max_lines)[:max_lines]
+    folded_lines = folded.split("\n", max_lines)[:max_lines]
     for i, line in enumerate(lines):
-        f = fold(line).strip()
+        f = folded_lines[i].strip()
         if _OUTLINE_START.match(f):
             break  # the outline has begun: no title above it
         if (
@@ -123,7 +164,7 @@ def find_title(text: str, max_lines: int = 8) -> str:
         ):
             title = line.strip()
             if i > 0:
-                prev = fold(lines[i - 1]).strip()
+                prev = folded_lines[i - 1].strip()
                 if prev and _bureau_re().search(prev) and len(prev) <= 30 and prev not in f:
                     title = lines[i - 1].strip() + title
             return title
@@ -136,11 +177,16 @@ def _valid_year(y: str) -> bool:
 
 def infer_year(text: str, title: str) -> str:
     """The year the report covers, from the title, the opening, or 'YYYY年度法治政府建设'."""
+    return _infer_year(fold(text), title)
+
+
+def _infer_year(folded: str, title: str, spans: list[tuple[int, int]] | None = None) -> str:
+    """:func:`infer_year` on ``fold(text)`` (and its :func:`_quoted_spans`, if known)."""
     m = re.search(r"(\d{4})\s*年", fold(title))
     if m and _valid_year(m.group(1)):
         return m.group(1)
-    folded = fold(text)
-    spans = _quoted_spans(folded)
+    if spans is None:
+        spans = _quoted_spans(folded)
     # The opening paragraphs: a year followed by 年 that is not inside a title/document number.
     for m in re.finditer(r"(?<!\d)(\d{4})\s*年(?!\d)", folded[:400]):
         if not _inside(m.start(), spans) and _valid_year(m.group(1)):
@@ -162,8 +208,10 @@ def _self_level(folded: str, generic: Counter) -> str:
     votes = Counter()
     for ch, n in generic.items():
         votes[ch] += 3 * n
+    # (matches cannot overlap: 我全本 and 市区县 share no character)
+    said = Counter(re.findall(r"[我全本]([市区县])", folded))
     for ch in "市区县":
-        votes[ch] += len(re.findall(rf"(?:我|全|本){ch}", folded))
+        votes[ch] += said[ch]
     if not votes:
         return ""
     ch, n = sorted(votes.items(), key=lambda kv: (-kv[1], "市区县".index(kv[0])))[0]
@@ -205,14 +253,14 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
     """
     meta = clean_meta or {}
     out = Inferred()
-    out.title = find_title(text)
-    out.year = infer_year(text, out.title)
+    folded = fold(text)
+    spans = _quoted_spans(folded)
+    out.title = _find_title(text, folded)
+    out.year = _infer_year(folded, out.title, spans)
     if not out.year:
         out.warnings.append("year: no year found in the title or opening; set it in the manifest")
     out.published = meta.get("published") or meta.get("signature_date") or ""
 
-    folded = fold(text)
-    spans = _quoted_spans(folded)
     sources = [(fold(meta.get("signature_name") or ""), 5.0, False)]
     sources.append((fold(out.title), 5.0, False))
     sources.append((folded, 1.0, True))
@@ -297,28 +345,65 @@ def _place_prefixes() -> dict[str, tuple[int, ...]]:
     return {k: tuple(sorted(v, reverse=True)) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _bigram_table():
+    """The first two characters of the place names as a look-up table (numpy).
+
+    ``(ids, table)``: ``ids`` maps a code point to a small id (0 for a character that is
+    in no name's first two), and ``table[ids[a], ids[b]]`` is True when ``a`` then ``b``
+    open a name of two or more characters.
+    """
+    import numpy as np
+
+    prefixes = _place_prefixes()
+    chars = sorted({c for p in prefixes for c in p})
+    ids = np.zeros(0x110000, dtype=np.uint16 if len(chars) < 0xFFFF else np.uint32)
+    for k, c in enumerate(chars, start=1):
+        ids[ord(c)] = k
+    table = np.zeros((len(chars) + 1, len(chars) + 1), dtype=bool)
+    for p in prefixes:
+        table[ids[ord(p[0])], ids[ord(p[1])]] = True
+    return ids, table
+
+
+def _name_starts(folded: str) -> list[int] | range:
+    """Offsets where a place name may start: where the two characters there open one
+    (every offset when the text cannot be encoded, e.g. a lone surrogate)."""
+    import numpy as np
+
+    try:
+        codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:
+        return range(len(folded) - 1)
+    ids, table = _bigram_table()
+    c = ids[codes]
+    return np.flatnonzero(table[c[:-1], c[1:]]).tolist()
+
+
 def _find_places(folded: str) -> list[str]:
     """Place names in the text, left to right, longest at each position, not overlapping.
 
     The same matches as ``_place_re().finditer(folded)`` (an alternation of every name,
-    longest first), found with a look-up by the first two characters instead.
+    longest first), found with a look-up by the first two characters instead, at the
+    offsets :func:`_name_starts` finds.
     """
     names, _ = _place_names()
     prefixes = _place_prefixes()
     found: list[str] = []
-    i, n = 0, len(folded)
-    while i < n - 1:
-        lengths = prefixes.get(folded[i : i + 2])
+    n = len(folded)
+    if n < 2:
+        return found
+    i = 0  # the end of the last name found: names do not overlap
+    for p in _name_starts(folded):
+        if p < i:
+            continue
+        lengths = prefixes.get(folded[p : p + 2])
         if lengths:
             for k in lengths:
-                if i + k <= n and folded[i : i + k] in names:
-                    found.append(folded[i : i + k])
-                    i += k
+                if p + k <= n and folded[p : p + k] in names:
+                    found.append(folded[p : p + k])
+                    i = p + k
                     break
-            else:
-                i += 1
-        else:
-            i += 1
     return found
 
 

@@ -37,6 +37,7 @@ preamble row). The sections partition the text: ``''.join(sections.text) == text
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -165,7 +166,7 @@ def _canonical_marker(level: int, n: int, sep: str = "、") -> str:
     return f"({n})"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Marker:
     level: int
     num: int
@@ -193,28 +194,40 @@ def match_outline_marker(folded_line: str) -> tuple[int, int, str, int] | None:
     return m.level, m.num, m.marker, lead + m.end
 
 
+_CN_NUM_CHARS = frozenset("一二三四五六七八九十")  # the first character of an _L1 match
+
+
 def _match_strong(s: str) -> _Marker | None:
-    m = _L2.match(s)
-    if m:
-        n = cn_numeral_value(m["num"])
-        if n is not None:
-            return _Marker(2, n, f"({m['num']})", m.end())
-    m = _L4.match(s)
-    if m:
-        return _Marker(4, int(m["num"]), f"({int(m['num'])})", m.end())
-    m = _L1.match(s)
-    if m:
-        n = cn_numeral_value(m["num"])
-        if n is not None:
-            return _Marker(1, n, m["num"] + m["sep"], m.end(), m["sep"])
-    m = _L1_CHAPTER.match(s)
-    if m:
-        n = cn_numeral_value(m["num"])
-        if n is not None:
-            return _Marker(1, n, f"第{m['num']}{m['sep']}", m.end(), m["sep"])
-    m = _L3.match(s)
-    if m:
-        return _Marker(3, int(m["num"]), m["num"] + m["sep"], m.end(), m["sep"])
+    # Each pattern can only match at its own first character: '(' for _L2 and _L4, a
+    # numeral for _L1, 第 for _L1_CHAPTER, a decimal digit (\d) for _L3.
+    if not s:
+        return None
+    c = s[0]
+    if c == "(":
+        m = _L2.match(s)
+        if m:
+            n = cn_numeral_value(m["num"])
+            if n is not None:
+                return _Marker(2, n, f"({m['num']})", m.end())
+        m = _L4.match(s)
+        if m:
+            return _Marker(4, int(m["num"]), f"({int(m['num'])})", m.end())
+    elif c in _CN_NUM_CHARS:
+        m = _L1.match(s)
+        if m:
+            n = cn_numeral_value(m["num"])
+            if n is not None:
+                return _Marker(1, n, m["num"] + m["sep"], m.end(), m["sep"])
+    elif c == "第":
+        m = _L1_CHAPTER.match(s)
+        if m:
+            n = cn_numeral_value(m["num"])
+            if n is not None:
+                return _Marker(1, n, f"第{m['num']}{m['sep']}", m.end(), m["sep"])
+    elif c.isdecimal():
+        m = _L3.match(s)
+        if m:
+            return _Marker(3, int(m["num"]), m["num"] + m["sep"], m.end(), m["sep"])
     return None
 
 
@@ -222,19 +235,16 @@ def _match_strong(s: str) -> _Marker | None:
 # Lines and the outline tree
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int  # offset of the line in the text
     end: int  # offset of its end (the '\n' or the end of the text)
     folded: str  # folded line
     lead: int  # leading spaces in the folded line
-
-    @property
-    def body(self) -> str:
-        return self.folded[self.lead :].rstrip(_STRIP)
+    body: str  # the folded line without its leading and trailing spaces
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     level: int
     sid: str
@@ -243,7 +253,7 @@ class _Node:
     last_sep: dict[int, str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Heading:
     line: int
     level: int
@@ -256,18 +266,14 @@ class _Heading:
 
 
 def _split_lines(text: str, folded: str) -> list[_Line]:
+    # fold maps no character to or from '\n': the lines of folded are those of text
     lines: list[_Line] = []
     pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        f = folded[pos:end]
-        lead = len(f) - len(f.lstrip(_STRIP))
-        lines.append(_Line(pos, end, f, lead))
-        if nl < 0:
-            break
-        pos = nl + 1
+    for f in folded.split("\n"):
+        end = pos + len(f)
+        rest = f.lstrip(_STRIP)
+        lines.append(_Line(pos, end, f, len(f) - len(rest), rest.rstrip(_STRIP)))
+        pos = end + 1
     return lines
 
 
@@ -284,8 +290,10 @@ def _heading_span(line: _Line, after: int) -> tuple[int, int, bool]:
     j = len(f) if stop < 0 else stop
     while j > i and f[j - 1] in _STRIP:
         j -= 1
-    rest = f[(len(f) if stop < 0 else stop + 1) :].strip(_STRIP)
-    return line.start + i, line.start + j, rest == ""
+    # standalone: nothing but spaces after the sentence (f.rstrip copies nothing when the
+    # line does not end in spaces, unlike slicing off the rest of a paragraph)
+    rest = len(f) if stop < 0 else stop + 1
+    return line.start + i, line.start + j, len(f.rstrip(_STRIP)) <= rest
 
 
 def _is_standalone_candidate(body: str) -> bool:
@@ -341,8 +349,9 @@ class _Parser:
 
     # -- per line ---------------------------------------------------------------------
     def _next_marker(self, i: int) -> _Marker | None:
-        for line in self.lines[i + 1 :]:
-            body = line.body
+        lines = self.lines
+        for k in range(i + 1, len(lines)):
+            body = lines[k].body
             if body:
                 return _match_strong(body)
         return None
@@ -373,23 +382,29 @@ class _Parser:
         return h, standalone
 
     def _repair(self, i: int, line: _Line, body: str) -> tuple[_Heading, bool] | None:
-        open_levels = self._open_levels()
+        if not body:
+            return None
+        # Each fragment pattern can only match at its own first character (see
+        # _match_strong): the others are not tried.
+        first = body[0]
+        numeral = first in _CN_NUM_CHARS
+        digit = first.isdecimal()
         # () or ) : a level-2 (or level-4) marker that lost characters.
-        m = _FRAG_L2_EMPTY.match(body)
+        m = _FRAG_L2_EMPTY.match(body) if first in "()" else None
         if m and not body.startswith("))"):
             level = 4 if self.last_level >= 4 else 2
             return self._repaired(line, level, self.expected(level), m.end())
-        m = _FRAG_L2_NO_OPEN.match(body)
+        m = _FRAG_L2_NO_OPEN.match(body) if numeral else None
         if m and cn_numeral_value(m["num"]) is not None:
             return self._repaired(line, 2, cn_numeral_value(m["num"]) or 1, m.end())
-        m = _FRAG_L2_NO_CLOSE.match(body)
+        m = _FRAG_L2_NO_CLOSE.match(body) if first == "(" else None
         if m and cn_numeral_value(m["num"]) == self.expected(2):
             return self._repaired(line, 2, self.expected(2), m.end())
-        m = _FRAG_L4_NO_OPEN.match(body)
+        m = _FRAG_L4_NO_OPEN.match(body) if digit else None
         if m and int(m["num"]) == self.expected(4) and self.last_level >= 3:
             return self._repaired(line, 4, int(m["num"]), m.end())
         # 、xx : a numeral lost before 、 (level 1, or level 3 inside a level-3 run).
-        m = _FRAG_COMMA.match(body)
+        m = _FRAG_COMMA.match(body) if first == "、" else None
         if m:
             _, _, standalone = _heading_span(line, line.lead + m.end())
             level = 1
@@ -401,7 +416,7 @@ class _Parser:
                 level = 3
             return self._repaired(line, level, self.expected(level), m.end())
         # 2落实… : the expected level-3 number lost its separator.
-        m = _FRAG_L3_NO_SEP.match(body)
+        m = _FRAG_L3_NO_SEP.match(body) if digit else None
         if m:
             n = int(m["num"])
             nxt = body[m.end() : m.end() + 1]
@@ -410,7 +425,7 @@ class _Parser:
                 if h.head_end - h.head_start <= 40:
                     return h, standalone
         # 三严格执法 : the expected level-1 numeral lost its 、 (short standalone line).
-        m = _FRAG_L1_NO_SEP.match(body)
+        m = _FRAG_L1_NO_SEP.match(body) if numeral else None
         if m:
             n = cn_numeral_value(m["num"])
             nxt = body[m.end() : m.end() + 1]
@@ -428,7 +443,7 @@ class _Parser:
             nxt_marker = self._next_marker(i)
             if nxt_marker is not None and nxt_marker.num == 1 and nxt_marker.level >= 2:
                 level = nxt_marker.level - 1
-                if level == 2 and 1 not in open_levels:
+                if level == 2 and 1 not in self._open_levels():
                     level = 1
                 return self._repaired(line, level, self.expected(level), 0)
         return None
@@ -471,20 +486,18 @@ class _Parser:
                 ("_folded_heading", ""),
             ):
                 cols[c].append(v)
-        n = len(starts)
-        for k, (h, sid, pid) in enumerate(self.headings):
-            s = starts[k]
-            e = starts[k + 1] if k + 1 < n else len(text)
-            cols["section_id"].append(sid)
-            cols["parent_id"].append(pid)
-            cols["level"].append(h.level)
-            cols["marker"].append(h.marker)
-            cols["heading"].append(text[h.head_start : h.head_end])
-            cols["text"].append(text[s:e])
-            cols["start"].append(s)
-            cols["end"].append(e)
-            cols["repaired"].append(h.repaired)
-            cols["_folded_heading"].append(folded[h.head_start : h.head_end])
+        headings = [h for h, _, _ in self.headings]
+        ends = starts[1:] + [len(text)] if starts else []
+        cols["section_id"] += [sid for _, sid, _ in self.headings]
+        cols["parent_id"] += [pid for _, _, pid in self.headings]
+        cols["level"] += [h.level for h in headings]
+        cols["marker"] += [h.marker for h in headings]
+        cols["heading"] += [text[h.head_start : h.head_end] for h in headings]
+        cols["text"] += [text[s:e] for s, e in zip(starts, ends, strict=True)]
+        cols["start"] += starts
+        cols["end"] += ends
+        cols["repaired"] += [h.repaired for h in headings]
+        cols["_folded_heading"] += [folded[h.head_start : h.head_end] for h in headings]
         return cols
 
 
@@ -660,6 +673,50 @@ def _theme_of(heading: str, compiled: list[tuple[str, re.Pattern[str], int, int]
     return best_cat
 
 
+_ThemeStep = (
+    tuple[str, Callable[[str], "re.Match[str] | None"], None]
+    | tuple[None, None, list[tuple[str, re.Pattern[str], int]]]
+)
+
+
+def _by_priority(compiled: list[tuple[str, re.Pattern[str], int, int]]) -> list[_ThemeStep]:
+    """The patterns grouped by priority, highest first: ``(category, rx.search, None)`` for
+    a priority with one pattern, ``(None, None, [(category, rx, row), ...])`` otherwise."""
+    groups: dict[int, list[tuple[str, re.Pattern[str], int]]] = {}
+    for category, rx, prio, row in compiled:
+        groups.setdefault(prio, []).append((category, rx, row))
+    steps: list[_ThemeStep] = []
+    for prio in sorted(groups, reverse=True):
+        group = groups[prio]
+        if len(group) == 1:
+            steps.append((group[0][0], group[0][1].search, None))
+        else:
+            steps.append((None, None, group))
+    return steps
+
+
+def _theme_by_priority(heading: str, steps: list[_ThemeStep]) -> str | None:
+    """:func:`_theme_of` on :func:`_by_priority` groups: a group's match beats every lower
+    group, so the groups below the first one that matches are not searched."""
+    for category, search, group in steps:
+        if group is None:
+            if search(heading):
+                return category
+            continue
+        best: tuple[int, int] | None = None
+        best_cat: str | None = None
+        for cat, rx, row in group:
+            m = rx.search(heading)
+            if m is None:
+                continue
+            key = (m.start(), row)
+            if best is None or key < best:
+                best, best_cat = key, cat
+        if best is not None:
+            return best_cat
+    return None
+
+
 def assign_categories(sections: pd.DataFrame, themes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Give every section a theme from its heading, inheriting its parent's otherwise.
 
@@ -703,13 +760,14 @@ def _categories(
     """The category of each section (see :func:`assign_categories`), from plain lists."""
     cats: list[str] = []
     by_id: dict[tuple[object, str], str] = {}
+    steps = _by_priority(compiled)
     for rid, sid, pid, level, heading in zip(
         report_ids, section_ids, parent_ids, levels, folded_headings, strict=True
     ):
         if int(level) == 0:
             cat = "other"
         else:
-            cat = _theme_of(heading, compiled) or by_id.get((rid, str(pid)), "other")
+            cat = _theme_by_priority(heading, steps) or by_id.get((rid, str(pid)), "other")
         by_id[(rid, str(sid))] = cat
         cats.append(cat)
     return cats
