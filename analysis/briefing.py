@@ -348,10 +348,16 @@ def render_briefing(
     year: int,
     figures_dir: Path | str = paths.FIGURES_DIR,
     lang: str = "zh",
+    findings: list[Finding] | None = None,
 ) -> str:
-    """Return the briefing page for ``year`` as HTML (see the module docstring)."""
+    """Return the briefing page for ``year`` as HTML (see the module docstring).
+
+    ``findings``: :func:`key_findings` of the same tables, year and language when already
+    computed (``analysis run`` computes them while the notebooks run); None computes them.
+    """
     lb.check_lang(lang)
-    findings = key_findings(tables, year, lang)
+    if findings is None:
+        findings = key_findings(tables, year, lang)
     title = lb.pick(
         lang,
         f"{year} 年法治政府建设年度报告比较简报",
@@ -411,11 +417,14 @@ def write_briefing(
     year: int,
     figures_dir: Path | str = paths.FIGURES_DIR,
     lang: str = "zh",
+    findings: list[Finding] | None = None,
 ) -> Path:
-    """Write the briefing page to ``path`` (folders created); return the path."""
+    """Write the briefing page to ``path`` (folders created); return the path.
+
+    ``findings``: see :func:`render_briefing`.
+    """
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(
-        render_briefing(tables, year=year, figures_dir=figures_dir, lang=lang), encoding="utf-8"
-    )
+    page = render_briefing(tables, year=year, figures_dir=figures_dir, lang=lang, findings=findings)
+    out.write_text(page, encoding="utf-8")
     return out

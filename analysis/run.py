@@ -3,17 +3,26 @@
 Steps: check the options and every ``-p`` parameter against the notebooks' ``parameters``
 cells (papermill's ``inspect_notebook``), rebuild the tables if their inputs changed
 (``build.ensure_built``), check the year and report ids against the reports table, execute
-the notebooks with papermill (two at a time, in the current interpreter's kernel) into
-``reports/executed/``, write figures to a staging folder and move them into ``figures/``
-only when every notebook succeeded, then write ``reports/briefing_<year>.html`` and
-``reports/run.json`` (parameters, input and lexicon hashes, package versions, figure
-hashes). Exit status: 0 success, 1 a notebook failed, 2 invalid options or parameters.
+the notebooks with papermill (two at a time, longest first, each in a fresh kernel of the
+current interpreter) into ``reports/executed/``, write figures to a staging folder and move
+them into ``figures/`` only when every notebook succeeded, then write
+``reports/briefing_<year>.html`` and ``reports/run.json`` (parameters, input and lexicon
+hashes, package versions, figure hashes). Exit status: 0 success, 1 a notebook failed, 2
+invalid options or parameters.
+
+Speed (none of it changes a result): kernels are started ahead of their notebooks, while
+the build is checked or the previous notebook runs, and import the libraries every notebook
+imports first (:class:`Kernels`); the briefing's findings are computed while the notebooks
+run; ``.cache/run/`` keeps the notebooks' parameters (keyed by the notebook's bytes and
+papermill's version) and the last run's seconds per notebook (only used to start the longest
+first).
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import functools
 import hashlib
 import json
 import os
@@ -21,8 +30,10 @@ import re
 import shutil
 import sys
 import tempfile
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +41,19 @@ from typing import Any
 from analysis import paths
 
 KERNEL_NAME = "python3"
+ENGINE_NAME = "analysis"
+# What every notebook imports first (as the benchmark's floor notebook does): a kernel
+# started ahead of its notebook imports these while it waits (see `start_kernel_ahead`).
+WARM_MODULES = (
+    "pandas",
+    "matplotlib.pyplot",
+    "seaborn",
+    "analysis.build",
+    "analysis.labels",
+    "analysis.paths",
+    "analysis.plots",
+    "analysis.textstats",
+)
 RESERVED = ("processed_dir", "figures_dir")
 PACKAGES = (
     "analysis",
@@ -94,11 +118,44 @@ def resolve_notebooks(names: list[str] | None, available: list[str]) -> list[str
     return sorted(out)
 
 
-def notebook_parameters(path: Path | str) -> dict[str, dict[str, str]]:
-    """The parameters a notebook declares: name -> {inferred_type_name, default, help}."""
+def notebook_parameters(
+    path: Path | str, cache_dir: Path | str | None = None
+) -> dict[str, dict[str, str]]:
+    """The parameters a notebook declares: name -> {inferred_type_name, default, help}.
+
+    Read with papermill's ``inspect_notebook``; the answer is kept in ``cache_dir`` (default
+    ``.cache/run/parameters/``) under the sha256 of the notebook's bytes and papermill's
+    version, so a warm ``analysis run`` does not import papermill just to check options.
+    """
+    from importlib import metadata
+
+    data = Path(path).read_bytes()
+    version = metadata.version("papermill")
+    key = hashlib.sha256(data + b"\0papermill " + version.encode()).hexdigest()
+    folder = Path(cache_dir) if cache_dir is not None else paths.CACHE_DIR / "run" / "parameters"
+    entry = folder / f"{key}.json"
+    try:
+        cached = json.loads(entry.read_text(encoding="utf-8"))
+        if isinstance(cached, dict) and all(isinstance(v, dict) for v in cached.values()):
+            return cached
+    except (OSError, ValueError):
+        pass
     from papermill import inspect_notebook
 
-    return {k: dict(v) for k, v in inspect_notebook(str(path)).items()}
+    found = {k: dict(v) for k, v in inspect_notebook(str(path)).items()}
+    _write_atomic(entry, json.dumps(found, ensure_ascii=False, sort_keys=False))
+    return found
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write a cache file in one step (a temporary file renamed); skip if not writable."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def parse_value(text: str) -> Any:
@@ -294,9 +351,11 @@ def check_against_reports(plan: Plan, reports: Any, year: int | None) -> int:
 def write_kernelspec(folder: Path) -> Path:
     """Write a ``python3`` kernelspec that starts the current interpreter; return its root.
 
-    Put the returned folder first in ``JUPYTER_PATH`` so this kernel wins over any user or
-    system ``python3`` kernel that points at another Python (works in a fresh venv with no
-    kernelspec installed at all).
+    ``analysis run`` starts its kernels from this spec (``<root>/kernels/python3``), so they
+    run this Python whatever user or system ``python3`` kernel exists (it works in a fresh
+    venv with no kernelspec installed at all). The spec's environment fixes
+    ``PYTHONHASHSEED`` (deterministic set order) and the inline matplotlib backend (unless
+    ``MPLBACKEND`` is set).
     """
     kdir = folder / "kernels" / KERNEL_NAME
     kdir.mkdir(parents=True, exist_ok=True)
@@ -312,6 +371,10 @@ def write_kernelspec(folder: Path) -> Path:
         "display_name": "Python 3 (analysis)",
         "language": "python",
         "metadata": {"debugger": False},
+        "env": {
+            "PYTHONHASHSEED": "0",
+            "MPLBACKEND": os.environ.get("MPLBACKEND", "module://matplotlib_inline.backend_inline"),
+        },
     }
     (kdir / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
     return folder
@@ -324,29 +387,273 @@ def skip_slow_optional_imports() -> None:
     (pulled in by jupyter-events' ``jsonschema[format-nongpl]``) when it is installed, and
     that package compiles its IRI grammars at import time. Notebook validation never checks
     IRI formats, so this process marks the module as absent: jsonschema then skips that
-    optional format checker. Only ``analysis run`` and its workers do this; kernels and
-    JupyterLab are untouched.
+    optional format checker. Only ``analysis run`` does this; kernels and JupyterLab are
+    untouched.
     """
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
-def _init_worker(jupyter_path: str) -> None:
-    skip_slow_optional_imports()
-    old = os.environ.get("JUPYTER_PATH", "")
-    os.environ["JUPYTER_PATH"] = jupyter_path + (os.pathsep + old if old else "")
-    os.environ["PYTHONHASHSEED"] = "0"
-    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+def warm_up_code(modules: tuple[str, ...] = WARM_MODULES) -> str:
+    """Code a kernel runs at start-up: import ``modules`` and leave no name behind.
+
+    It runs as the kernel's ``exec_lines``, before the notebook's first cell and outside
+    its history (execution counts still start at 1); a module that fails to import is
+    skipped here, so the notebook's own import reports the error in its cell.
+    """
+    names = ", ".join(repr(m) for m in modules)
+    return (
+        "import importlib as _w\n"
+        f"for _m in ({names},):\n"
+        "    try:\n"
+        "        _w.import_module(_m)\n"
+        "    except Exception:\n"
+        "        pass\n"
+        "del _w, _m"
+    )
 
 
-def execute_notebook(job: dict[str, Any]) -> dict[str, Any]:
-    """Execute one notebook with papermill (runs in a worker process).
+class Kernels:
+    """The kernels of one ``analysis run``, started before their notebooks need them.
+
+    A kernel is started from the kernelspec in ``root`` (:func:`write_kernelspec`) with the
+    arguments papermill's client would give it (in-memory history, the notebook's working
+    folder) and imports :data:`WARM_MODULES` while it waits (:func:`warm_up_code`). Each
+    worker thread keeps the kernels it started for its own next notebook; a kernel is used
+    by one notebook only and stopped at its end.
 
     Args:
-        job: ``name``, ``input``, ``output``, ``parameters``, ``cwd``.
+        root: the folder :func:`write_kernelspec` wrote.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self._lock = threading.Lock()
+        self._started: list[Any] = []
+        self._local = threading.local()
+
+    def _waiting(self) -> list[tuple[str, Any]]:
+        if not hasattr(self._local, "waiting"):
+            self._local.waiting = []
+        return self._local.waiting
+
+    def manager(self) -> Any:
+        """A kernel manager for a new kernel from the kernelspec in ``root`` (not started)."""
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        ksm = KernelSpecManager(kernel_dirs=[str(self.root / "kernels")])
+        km = _kernel_manager_class()(kernel_name=KERNEL_NAME, kernel_spec_manager=ksm)
+        with self._lock:
+            self._started.append(km)
+        return km
+
+    async def start(self, cwd: str) -> Any:
+        """Start a warming kernel in ``cwd`` (in this thread's event loop); None if it failed."""
+        km = self.manager()
+        args = [
+            "--HistoryManager.hist_file=:memory:",
+            f"--IPKernelApp.exec_lines={[warm_up_code()]!r}",
+        ]
+        try:
+            await km.start_kernel(extra_arguments=args, cwd=cwd)
+        except Exception:  # noqa: BLE001 - the notebook's client then starts one itself
+            return None
+        return km
+
+    async def start_ahead(self, cwd: str) -> None:
+        """Start a kernel for this thread's next notebook."""
+        km = await self.start(cwd)
+        if km is not None:
+            self._waiting().append((cwd, km))
+
+    def take(self, cwd: str) -> Any:
+        """This thread's kernel started ahead in ``cwd``, else a manager whose kernel the
+        notebook's client starts (as papermill would, without the warm-up)."""
+        from jupyter_core.utils import run_sync
+
+        waiting = self._waiting()
+        while waiting:
+            where, km = waiting.pop(0)
+            try:
+                if where == cwd and run_sync(km.is_alive)():
+                    return km
+            except Exception:  # noqa: BLE001 - not usable; stopped by stop_all
+                pass
+        return self.manager()
+
+    def kill_all(self) -> None:
+        """Kill every kernel process at once (to abort a run); their notebooks then fail."""
+        with self._lock:
+            started = list(self._started)
+        for km in started:
+            process = getattr(km.provisioner, "process", None)
+            try:
+                if process is not None and process.poll() is None:
+                    process.kill()
+            except Exception:  # noqa: BLE001 - already gone
+                pass
+
+    def stop_all(self) -> None:
+        """Stop every kernel still running (those started ahead and never used)."""
+        from jupyter_core.utils import run_sync
+
+        with self._lock:
+            started, self._started = self._started, []
+        for km in started:
+            try:
+                if km.has_kernel:
+                    run_sync(km.shutdown_kernel)(now=True)
+            except Exception:  # noqa: BLE001 - already gone
+                pass
+
+
+@functools.lru_cache(maxsize=1)
+def _kernel_manager_class() -> type:
+    """jupyter_client's AsyncKernelManager, minus the interrupt before a kernel is killed.
+
+    ``shutdown_kernel(now=True)`` sends SIGINT and then SIGKILL; the SIGINT only makes a
+    kernel that is between two messages (or still importing) print "KeyboardInterrupt
+    caught in kernel" on the terminal before it is killed anyway.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+
+    class KernelManager(AsyncKernelManager):
+        async def _async_interrupt_kernel(self) -> None:
+            if not self.shutting_down:
+                await super()._async_interrupt_kernel()
+
+    return KernelManager
+
+
+_ENGINE_LOCK = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _engine_class() -> type:
+    """papermill's nbclient engine, with differences that only change how fast it runs:
+
+    * the executed notebook is written when execution starts and once when it ends, or
+      when it fails (papermill writes it again itself), instead of before and after every
+      cell: each write re-encodes every output so far, figures included, while the kernel
+      waits for the next cell;
+    * the kernel given as ``km`` (started ahead by :class:`Kernels`) is stopped with its
+      client when the notebook ends, at once (``shutdown_kernel = "immediate"``) instead
+      of being asked to shut down and waited for (~0.8 s): every file a cell writes is
+      closed before the cell reports back.
+    """
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, NotebookExecutionManager
+    from papermill.log import logger
+    from papermill.utils import merge_kwargs, remove_args
+
+    class Manager(NotebookExecutionManager):
+        writes = False
+
+        def save(self, **kwargs: Any) -> None:
+            if self.writes:
+                super().save(**kwargs)
+
+        def notebook_start(self, **kwargs: Any) -> None:
+            self.writes = True  # the notebook with outputs cleared replaces any older one
+            try:
+                super().notebook_start(**kwargs)
+            finally:
+                self.writes = False
+
+        def autosave_cell(self) -> None:  # every 30 s or more during a long cell
+            self.writes = True
+            try:
+                super().autosave_cell()
+            finally:
+                self.writes = False
+
+    class Engine(NBClientEngine):
+        @classmethod
+        def execute_notebook(
+            cls,
+            nb: Any,
+            kernel_name: str,
+            output_path: str | None = None,
+            progress_bar: bool = True,
+            log_output: bool = False,
+            autosave_cell_every: int = 30,
+            **kwargs: Any,
+        ) -> Any:
+            nb_man = Manager(
+                nb,
+                output_path=output_path,
+                progress_bar=progress_bar,
+                log_output=log_output,
+                autosave_cell_every=autosave_cell_every,
+            )
+            nb_man.notebook_start()
+            kwargs.setdefault("shutdown_kernel", "immediate")
+            try:
+                cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
+            except BaseException:
+                nb_man.writes = True  # kernel died, timeout, interrupt: keep what ran
+                raise
+            finally:
+                nb_man.cleanup_pbar()
+                nb_man.notebook_complete()  # papermill itself writes the finished notebook
+            return nb_man.nb
+
+        @classmethod
+        def execute_managed_notebook(
+            cls,
+            nb_man: Any,
+            kernel_name: str,
+            log_output: bool = False,
+            stdout_file: Any = None,
+            stderr_file: Any = None,
+            start_timeout: int = 60,
+            execution_timeout: int | None = None,
+            **kwargs: Any,
+        ) -> Any:
+            # NBClientEngine.execute_managed_notebook, but the kernel is stopped at the end
+            # even though it was given (`km`) rather than started by the client
+            kwargs = remove_args(["input_path"], **kwargs)
+            safe_kwargs = remove_args(["timeout", "startup_timeout"], **kwargs)
+            final_kwargs = merge_kwargs(
+                safe_kwargs,
+                timeout=execution_timeout if execution_timeout else kwargs.get("timeout"),
+                startup_timeout=start_timeout,
+                kernel_name=kernel_name,
+                log=logger,
+                log_output=log_output,
+                stdout_file=stdout_file,
+                stderr_file=stderr_file,
+            )
+            return PapermillNotebookClient(nb_man, **final_kwargs).execute(cleanup_kc=True)
+
+    return Engine
+
+
+def _register_engine() -> str:
+    """Register :func:`_engine_class` with papermill (once per process); return its name."""
+    with _ENGINE_LOCK:
+        from papermill.engines import papermill_engines
+
+        papermill_engines.register(ENGINE_NAME, _engine_class())
+    return ENGINE_NAME
+
+
+def execute_notebook(job: dict[str, Any], kernels: Kernels) -> dict[str, Any]:
+    """Execute one notebook with papermill (in a worker thread of :class:`NotebookPool`).
+
+    The notebook runs in the kernel this thread started ahead for it, or in one started
+    now; when that kernel first answers, the thread starts the kernel of its next notebook
+    (if ``start_next``), which boots while this notebook runs.
+
+    Args:
+        job: ``name``, ``input``, ``output``, ``parameters``, ``cwd`` and optionally
+            ``start_next``.
+        kernels: where the kernels come from.
 
     Returns:
-        ``name``, ``ok``, ``seconds`` and, on failure, ``cell`` (index), ``ename``,
-        ``evalue``, ``source`` (the failing cell's code) and ``message``.
+        ``name``, ``ok``, ``seconds`` (from the call, waiting for the kernel included),
+        ``run_seconds`` (from the kernel's first answer) and, on failure, ``cell``
+        (index), ``ename``, ``evalue``, ``source`` (the failing cell's code) and
+        ``message``.
     """
     import logging
 
@@ -356,15 +663,27 @@ def execute_notebook(job: dict[str, Any]) -> dict[str, Any]:
     logging.getLogger("papermill").setLevel(logging.WARNING)
     start = time.perf_counter()
     result: dict[str, Any] = {"name": job["name"], "ok": True}
+    ready: list[float] = []
+
+    async def on_notebook_start(**kwargs: Any) -> None:
+        ready.append(time.perf_counter())
+        if job.get("start_next"):
+            await kernels.start_ahead(job["cwd"])
+
     try:
+        km = kernels.take(job["cwd"])
         pm.execute_notebook(
             job["input"],
             job["output"],
             parameters=job["parameters"],
+            engine_name=_register_engine(),
             kernel_name=KERNEL_NAME,
             progress_bar=False,
             log_output=False,
-            cwd=job["cwd"],
+            on_notebook_start=on_notebook_start,
+            km=km,
+            # where the client starts a kernel (papermill's `cwd` would chdir the process)
+            resources={"metadata": {"path": job["cwd"]}},
         )
     except PapermillExecutionError as exc:
         result.update(
@@ -385,47 +704,156 @@ def execute_notebook(job: dict[str, Any]) -> dict[str, Any]:
             source="",
             message=f"{type(exc).__name__}: {exc}",
         )
-    result["seconds"] = round(time.perf_counter() - start, 2)
+    end = time.perf_counter()
+    result["seconds"] = round(end - start, 2)
+    result["run_seconds"] = round(end - (ready[0] if ready else start), 2)
     return result
+
+
+def timings_file() -> Path:
+    """Where the last run's seconds per notebook are kept (only to order the next run)."""
+    return paths.CACHE_DIR / "run" / "notebook_seconds.json"
+
+
+def load_timings(path: Path | None = None) -> dict[str, float]:
+    """Seconds per notebook of earlier runs ({} when unknown or unreadable)."""
+    try:
+        data = json.loads((path or timings_file()).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): float(v) for k, v in data.items() if isinstance(v, int | float)}
+
+
+def longest_first(jobs: list[dict[str, Any]], seconds: dict[str, float]) -> list[dict[str, Any]]:
+    """The order to start the jobs in: longest first (by earlier runs), unknown ones first.
+
+    With two workers and four notebooks, starting the longest ones first keeps the two
+    workers busy until the end instead of leaving one idle while the other runs the
+    longest notebook last. The order changes only how soon the run ends, never its results.
+    """
+    return sorted(jobs, key=lambda j: (j["name"] in seconds, -seconds.get(j["name"], 0.0)))
+
+
+class NotebookPool:
+    """Threads that execute notebooks with papermill, each in its own fresh kernel.
+
+    The kernels are separate processes; a thread only drives one through papermill, so
+    threads are enough (and cheaper than processes, which would each import papermill).
+    On creation each thread starts the kernel of its first notebook, which boots while the
+    caller checks the build and reads the tables; :meth:`run` then hands the threads the
+    notebooks, longest first. Use as a context manager (kernels never used and the
+    temporary kernelspec are removed on exit).
+
+    Args:
+        workers: notebooks executed at the same time.
+        cwd: the notebooks' working folder, where kernels are started ahead (None: each
+            kernel is started when its notebook begins).
+        timings: the file of seconds per notebook that orders the jobs (default
+            :func:`timings_file`).
+    """
+
+    def __init__(
+        self, workers: int = 2, cwd: Path | str | None = None, timings: Path | None = None
+    ) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.workers = max(1, workers)
+        self.cwd = None if cwd is None else str(cwd)
+        self.timings = timings if timings is not None else timings_file()
+        self._tmp = tempfile.TemporaryDirectory(prefix="analysis-kernel-")
+        self.kernels = Kernels(write_kernelspec(Path(self._tmp.name)))
+        self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="analysis-notebook")
+        # one task per thread now, so that every thread starts (and its kernel) at once
+        self._warm = [self._pool.submit(self._warm_up) for _ in range(self.workers)]
+
+    def _warm_up(self) -> None:
+        from jupyter_core.utils import run_sync
+
+        if self.cwd is not None:
+            run_sync(self.kernels.start_ahead)(self.cwd)
+        _register_engine()  # imports papermill while the kernel boots
+
+    def __enter__(self) -> NotebookPool:
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is not None:  # e.g. Ctrl-C
+            self.abort()
+        self.close()
+
+    def abort(self) -> None:
+        """Kill the kernels and wait for the threads: running notebooks end (failed) now."""
+        self.kernels.kill_all()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def close(self) -> None:
+        """Wait for the threads (pending jobs are cancelled), stop unused kernels, clean up."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self.kernels.stop_all()
+        self._tmp.cleanup()
+
+    def run(
+        self,
+        jobs: list[dict[str, Any]],
+        *,
+        progress: bool | None = None,
+        while_waiting: Callable[[], None] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Execute the notebooks; return the results in the order of ``jobs``.
+
+        Args:
+            jobs: see :func:`execute_notebook`.
+            progress: True/False to force the tqdm bar on/off; None: only on a terminal.
+            while_waiting: work for the calling thread while the notebooks run.
+        """
+        from tqdm import tqdm
+
+        seconds = load_timings(self.timings)
+        results: dict[str, dict[str, Any]] = {}
+        disable = None if progress is None else not progress
+        bar = tqdm(total=len(jobs), desc="notebooks", unit="nb", disable=disable, file=sys.stderr)
+        ordered = longest_first(jobs, seconds)
+        futures = {
+            # the i-th job's thread takes, at the earliest, the (i + workers)-th job next
+            self._pool.submit(
+                execute_notebook,
+                {**job, "start_next": self.cwd is not None and i + self.workers < len(ordered)},
+                self.kernels,
+            ): job["name"]
+            for i, job in enumerate(ordered)
+        }
+        if while_waiting is not None:
+            while_waiting()
+        for fut in as_completed(futures):
+            res = fut.result()
+            results[res["name"]] = res
+            bar.set_postfix_str(f"{res['name']} {'ok' if res['ok'] else 'FAILED'}")
+            bar.update(1)
+        bar.close()
+        seconds.update({r["name"]: r["run_seconds"] for r in results.values() if r["ok"]})
+        _write_atomic(self.timings, json.dumps(dict(sorted(seconds.items())), indent=1))
+        return [results[j["name"]] for j in jobs]
 
 
 def run_notebooks(
     jobs: list[dict[str, Any]], *, workers: int = 2, progress: bool | None = None
 ) -> list[dict[str, Any]]:
-    """Execute notebooks concurrently (``workers`` processes) with a tqdm progress bar.
+    """Execute notebooks concurrently (``workers`` at a time) with a tqdm progress bar.
 
     Args:
         jobs: see :func:`execute_notebook`.
-        workers: processes (each runs one kernel at a time).
+        workers: notebooks executed at the same time.
         progress: True/False to force the bar on/off; None shows it only on a terminal.
 
     Returns:
         The results, in the order of ``jobs``.
     """
-    import multiprocessing
-
-    from tqdm import tqdm
-
-    with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as tmp:
-        jpath = str(write_kernelspec(Path(tmp)))
-        results: dict[str, dict[str, Any]] = {}
-        disable = None if progress is None else not progress
-        bar = tqdm(total=len(jobs), desc="notebooks", unit="nb", disable=disable, file=sys.stderr)
-        ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
-            max_workers=max(1, min(workers, len(jobs))),
-            mp_context=ctx,
-            initializer=_init_worker,
-            initargs=(jpath,),
-        ) as pool:
-            futures = {pool.submit(execute_notebook, job): job["name"] for job in jobs}
-            for fut in as_completed(futures):
-                res = fut.result()
-                results[res["name"]] = res
-                bar.set_postfix_str(f"{res['name']} {'ok' if res['ok'] else 'FAILED'}")
-                bar.update(1)
-        bar.close()
-    return [results[j["name"]] for j in jobs]
+    cwds = {job["cwd"] for job in jobs}
+    cwd = cwds.pop() if len(cwds) == 1 else None
+    with NotebookPool(min(workers, len(jobs)), cwd=cwd) as pool:
+        return pool.run(jobs, progress=progress)
 
 
 def failure_message(result: dict[str, Any], executed: Path) -> str:
@@ -557,11 +985,17 @@ def command(args: argparse.Namespace) -> int:
 
 def _command(args: argparse.Namespace) -> int:
     skip_slow_optional_imports()
-    from analysis import briefing, build
-
     plan = plan_run(
         args.notebook, [tuple(p) for p in args.parameter], year=args.year, lang=args.lang
     )
+    # the workers start now, while the build is checked and the tables are read
+    with NotebookPool(min(args.workers, len(plan.notebooks)), cwd=paths.NOTEBOOKS_DIR) as pool:
+        return _run(args, plan, pool)
+
+
+def _run(args: argparse.Namespace, plan: Plan, pool: NotebookPool) -> int:
+    from analysis import briefing, build
+
     progress = False if args.no_progress else None
     try:
         build_info = build.ensure_built(progress=progress)
@@ -601,7 +1035,19 @@ def _command(args: argparse.Namespace) -> int:
                     "cwd": str(paths.NOTEBOOKS_DIR),
                 }
             )
-        results = run_notebooks(jobs, workers=args.workers, progress=progress)
+        prepared: dict[str, Any] = {}
+
+        def prepare() -> None:  # runs here while the workers execute the notebooks
+            try:
+                prepared["findings"] = briefing.key_findings(tables, year, lang)
+            except Exception:  # noqa: BLE001 - computed again (and raised) with the briefing
+                pass
+
+        try:
+            results = pool.run(jobs, progress=progress, while_waiting=prepare)
+        except BaseException:  # e.g. Ctrl-C: no kernel may write into staging after this
+            pool.abort()
+            raise
         failed = [r for r in results if not r["ok"]]
         if failed:
             for r in failed:
@@ -616,7 +1062,14 @@ def _command(args: argparse.Namespace) -> int:
         shutil.rmtree(staging, ignore_errors=True)
 
     briefing_path = reports_dir / f"briefing_{year}.html"
-    briefing.write_briefing(tables, briefing_path, year=year, figures_dir=figures_dir, lang=lang)
+    briefing.write_briefing(
+        tables,
+        briefing_path,
+        year=year,
+        figures_dir=figures_dir,
+        lang=lang,
+        findings=prepared.get("findings"),
+    )
 
     from analysis.lexicons import lexicon_hashes
 

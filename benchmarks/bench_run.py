@@ -2,7 +2,9 @@
 
 The floor is what papermill costs before any analysis: one notebook that only imports the
 stack (pandas, matplotlib, seaborn, analysis), executed in a fresh kernel, times the number
-of notebooks (divided by the workers, as `analysis run` executes two at a time).
+of notebooks (divided by the workers, as `analysis run` executes two at a time). Runs and
+floors are measured alternately, so that both see the same load on a shared machine, and
+each run is also compared with the floor measured right after it.
 
 Usage: .venv/bin/python benchmarks/bench_run.py [--repeat N]
 """
@@ -70,31 +72,50 @@ def time_floor(folder: Path) -> float:
     return time.perf_counter() - start
 
 
+def _load() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "n/a"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=2, help="timed runs after one warm-up")
     args = parser.parse_args()
+    load_before = _load()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         time_run(tmp / "warm")  # warm-up: build cache, font cache, .pyc files
-        runs = [time_run(tmp / f"run{i}") for i in range(args.repeat)]
-        floors = [time_floor(tmp) for _ in range(args.repeat)]
+        runs, floors = [], []
+        for i in range(args.repeat):  # interleaved, so both see the same machine load
+            runs.append(time_run(tmp / f"run{i}"))
+            floors.append(time_floor(tmp))
     walls = [s for s, _ in runs]
-    per_nb = runs[-1][1]
-    n = len(per_nb)
+    n = len(runs[-1][1])
     floor = statistics.median(floors)
+    ratios = [w / (f * n) for w, f in zip(walls, floors, strict=True)]
     print(
         f"analysis run (warm), {args.repeat} runs: median {statistics.median(walls):.1f} s "
         f"(min {min(walls):.1f}, max {max(walls):.1f})"
     )
+    names = sorted(runs[-1][1])
+    per_nb = {name: statistics.median(r[name] for _, r in runs) for name in names}
     total_nb = sum(per_nb.values())
-    print("notebook execution time (papermill, incl. kernel start), last run:")
-    for name, sec in sorted(per_nb.items()):
+    print("notebook time (papermill, incl. waiting for its kernel), median of the runs:")
+    for name, sec in per_nb.items():
         print(f"  {name:28s} {sec:6.1f} s  ({100 * sec / total_nb:4.1f}% of notebook time)")
     print(
-        f"floor: import-only notebook {floor:.1f} s × {n} notebooks = {floor * n:.1f} s "
-        f"serial, {floor * n / 2:.1f} s with 2 workers"
+        f"floor: import-only notebook {floor:.1f} s (min {min(floors):.1f}, max "
+        f"{max(floors):.1f}) × {n} notebooks = {floor * n:.1f} s serial, "
+        f"{floor * n / 2:.1f} s with 2 workers"
     )
+    print(
+        f"run / (floor × {n}), each run against the floor measured right after it: median "
+        f"{statistics.median(ratios):.2f} (min {min(ratios):.2f}, max {max(ratios):.2f}); "
+        f"ratio of the medians {statistics.median(walls) / (floor * n):.2f}"
+    )
+    print(f"load average before {load_before}, after {_load()} (2 cores; others' work adds noise)")
 
 
 if __name__ == "__main__":

@@ -69,6 +69,30 @@ def test_briefing_escapes_report_text_and_has_no_external_reference(tmp_path):
     assert page.count("data:image/png;base64,") == 1
 
 
+def test_briefing_with_findings_computed_beforehand_is_the_same(tmp_path):
+    t = make_tables()
+    figs = _figures(tmp_path / "figures")
+    findings = briefing.key_findings(t, 2023, "en")
+    before = briefing.render_briefing(t, year=2023, figures_dir=figs, lang="en", findings=findings)
+    assert before == briefing.render_briefing(t, year=2023, figures_dir=figs, lang="en")
+
+
+def test_embedded_font_covers_the_page(tmp_path):
+    import base64
+
+    from fontTools.ttLib import TTFont
+
+    t = make_tables()
+    page = briefing.render_briefing(t, year=2023, figures_dir=_figures(tmp_path / "f"), lang="zh")
+    uri = re.search(r"data:font/woff;base64,([A-Za-z0-9+/=]+)", page).group(1)
+    (tmp_path / "sub.woff").write_bytes(base64.b64decode(uri))
+    with TTFont(str(tmp_path / "sub.woff")) as font:
+        cmap = set(font.getBestCmap())
+    visible = {ord(ch) for ch in plots._visible_text(page.split("<body>", 1)[1])}
+    drawable = visible & plots.font_codepoints() - {ord(" "), ord("\n")}
+    assert "行政处罚" in plots._visible_text(page) and drawable <= cmap
+
+
 def run_chromium(page: Path, workdir: Path, screenshot: Path) -> tuple[list[str], list[str]]:
     """Open ``page`` in headless Chromium; return (network requests the page made, console lines).
 

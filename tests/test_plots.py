@@ -311,3 +311,40 @@ def test_report_labels():
     assert labels.label_report({"jurisdiction": "济宁市", "year": 2024}, "en") == "Jining 2024"
     assert labels.label_key("indicator", "fines_yuan", "en") == "Fines (yuan)"
     assert labels.label_key("category", "not_in_lexicon", "en") == "not_in_lexicon"
+
+
+def test_font_codepoints_match_fonttools_best_cmap():
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(plots.font_path()), lazy=True) as font:
+        expected = frozenset(font.getBestCmap())
+    assert plots.font_codepoints() == expected
+
+
+def test_font_subset_is_cached_by_its_characters(tmp_path):
+    first = plots.font_subset("法治政府 abc", tmp_path)
+    entries = list(tmp_path.glob("*.woff"))
+    assert len(entries) == 1 and first[:4] == b"wOFF"
+    # same characters in another order: the same entry, the same bytes
+    assert plots.font_subset("cba 府政治法", tmp_path) == first
+    assert list(tmp_path.glob("*.woff")) == entries
+    # the cached bytes are what subsetting makes
+    text = "".join(sorted(set("法治政府 abc") | set("0123456789")))
+    assert plots._subset_font(plots.font_path(), text) == first
+    # other characters: another entry
+    assert plots.font_subset("法治政府 abcd", tmp_path) != first
+    assert len(list(tmp_path.glob("*.woff"))) == 2
+
+
+def test_damaged_font_subset_entry_is_made_again(tmp_path):
+    good = plots.font_subset("年度报告", tmp_path)
+    (entry,) = tmp_path.glob("*.woff")
+    entry.write_bytes(good[: len(good) // 2])  # cut short
+    assert plots.font_subset("年度报告", tmp_path) == good
+    assert entry.read_bytes() == good
+
+
+def test_font_subset_without_a_writable_cache(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert plots.font_subset("报告", blocked / "sub")[:4] == b"wOFF"

@@ -174,3 +174,96 @@ def test_a_failed_build_stops_the_run_with_its_message(monkeypatch, capsys):
     assert main(["run", "--no-progress"]) == 1
     err = capsys.readouterr().err
     assert "build failed" in err and "gone.txt" in err
+
+
+def test_notebook_parameters_are_cached_by_the_notebook_bytes(tmp_path):
+    from papermill import inspect_notebook
+
+    nb = paths.NOTEBOOKS_DIR / "02_text_comparison.ipynb"
+    expected = {k: dict(v) for k, v in inspect_notebook(str(nb)).items()}
+    assert run.notebook_parameters(nb, cache_dir=tmp_path) == expected
+    (entry,) = tmp_path.glob("*.json")
+    assert run.notebook_parameters(nb, cache_dir=tmp_path) == expected  # from the cache
+    entry.write_text("{not json", encoding="utf-8")  # damaged: read again from the notebook
+    assert run.notebook_parameters(nb, cache_dir=tmp_path) == expected
+    # another notebook (other bytes): another entry
+    run.notebook_parameters(paths.NOTEBOOKS_DIR / "03_metrics.ipynb", cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("*.json"))) == 2
+
+
+def test_longest_notebooks_start_first_and_unknown_ones_before_them():
+    jobs = [{"name": n} for n in ("a", "b", "c", "d")]
+    order = run.longest_first(jobs, {"a": 1.0, "b": 5.0, "c": 3.0})
+    assert [j["name"] for j in order] == ["d", "b", "c", "a"]
+    assert [j["name"] for j in run.longest_first(jobs, {})] == ["a", "b", "c", "d"]
+
+
+def test_timings_that_cannot_be_read_are_ignored(tmp_path):
+    bad = tmp_path / "t.json"
+    assert run.load_timings(bad) == {}
+    bad.write_text("[1, 2]")
+    assert run.load_timings(bad) == {}
+    bad.write_text('{"a": 2.5, "b": "x"}')
+    assert run.load_timings(bad) == {"a": 2.5}
+
+
+def test_warm_up_code_imports_and_leaves_no_name():
+    import sys
+
+    namespace: dict = {}
+    exec(run.warm_up_code(("json", "no_such_module_here")), namespace)
+    assert set(namespace) == {"__builtins__"}
+    assert "json" in sys.modules
+
+
+def _tiny_notebook(path: Path, *sources: str) -> None:
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    nb = new_notebook(cells=[new_code_cell(src) for src in sources])
+    nb.cells[0].metadata["tags"] = ["parameters"]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, path)
+
+
+@pytest.mark.slow
+def test_pool_runs_notebooks_in_fresh_kernels_started_ahead(tmp_path):
+    probe = (
+        "import os, sys\n"
+        "print(sorted(k for k in globals() if not k.startswith('_') and k not in "
+        "('In', 'Out', 'exit', 'quit', 'get_ipython', 'open', 'os', 'sys', 'value')))\n"
+        "print(os.getcwd(), 'pandas' in sys.modules, value, os.environ['PYTHONHASHSEED'])"
+    )
+    for name in ("a", "b", "c"):
+        _tiny_notebook(tmp_path / f"{name}.ipynb", "value = 0", probe)
+    _tiny_notebook(tmp_path / "d.ipynb", "value = 0", "raise ValueError('stop here')", "x = 1")
+    jobs = [
+        {
+            "name": name,
+            "input": str(tmp_path / f"{name}.ipynb"),
+            "output": str(tmp_path / "out" / f"{name}.ipynb"),
+            "parameters": {"value": i},
+            "cwd": str(tmp_path),
+        }
+        for i, name in enumerate(("a", "b", "c", "d"))
+    ]
+    (tmp_path / "out").mkdir()
+    with run.NotebookPool(1, cwd=tmp_path, timings=tmp_path / "seconds.json") as pool:
+        results = pool.run(jobs, progress=False)
+    assert set(run.load_timings(tmp_path / "seconds.json")) == {"a", "b", "c"}  # ok ones
+    assert [r["ok"] for r in results] == [True, True, True, False]
+    assert results[3]["cell"] == 2 and results[3]["ename"] == "ValueError"
+    for i, name in enumerate(("a", "b", "c")):
+        nb = json.loads((tmp_path / "out" / f"{name}.ipynb").read_text(encoding="utf-8"))
+        code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+        assert [c["execution_count"] for c in code] == [1, 2, 3]  # parameters cell injected
+        text = "".join(code[2]["outputs"][0]["text"])
+        assert text == f"[]\n{tmp_path} True {i} 0\n"  # no name left by the warm-up; cwd kept
+    failed = json.loads((tmp_path / "out" / "d.ipynb").read_text(encoding="utf-8"))
+    assert any(
+        o.get("ename") == "ValueError" for c in failed["cells"] for o in c.get("outputs", [])
+    )
