@@ -131,11 +131,19 @@ def _cache_get(cache_dir: str, key: str):
     return None
 
 
+def _open_new(path: Path):
+    """``open(path, "wb")``, making its folder only when it is missing (most are there)."""
+    try:
+        return open(path, "wb")
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return open(path, "wb")
+
+
 def _cache_put(cache_dir: str, key: str, value) -> None:
     path = Path(cache_dir) / key[:2] / f"{key}.pkl"
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
-    with open(tmp, "wb") as f:
+    with _open_new(tmp) as f:
         pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
 
@@ -517,9 +525,8 @@ def _cached_process(args: tuple[str, str, str, str, str]) -> dict:
     if not cache_dir:
         return parts | {"key": key, "tokens": tokens}
     path = _tokens_path(cache_dir, key)
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
-    with open(tmp, "wb") as f:
+    with _open_new(tmp) as f:
         pickle.dump(tokens, f, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
     _cache_put(cache_dir, key, parts)
