@@ -14,23 +14,26 @@ replace data/processed/ in one swap, so a failed build leaves the previous outpu
 
 All per-report work is cached under .cache/build/, in two stages: (1) read + clean +
 metadata, keyed by the hash of the file's bytes, its manifest row, the lexicons and the code;
-(2) sections + metrics + tokens, keyed by the cleaned text, the report id, the lexicons, the
-segmenter and the code. A rebuild with nothing changed is skipped outright, and adding a
-report processes only that report; only report ids (slug collisions), corrections and
-indicators are decided for the whole corpus.
+(2) sections + metrics + tokens + the report's indicators, keyed by the cleaned text, the
+report id, the lexicons, the segmenter and the code. A rebuild with nothing changed is
+skipped outright, and adding a report processes only that report; only report ids (slug
+collisions) and corrections are decided for the whole corpus.
 
 Speed and memory: per-report functions work on plain lists and return Arrow record
 batches; each table is built once, column-wise, at the end (no per-row pandas access, no
-per-report boolean masks: every corpus-level step is linear). CSV is formatted with pyarrow
-(:func:`write_csv`, byte-identical to ``DataFrame.to_csv``); each report's sections,
-metrics and tokens rows are formatted once, in stage 2, and cached, so writing those CSV
-files is a concatenation. Sections and metrics go to Parquet straight from Arrow (with the
-metadata pandas would add). The tokens table, most of the data, is never held whole: its
-cache entries are separate files, read back report by report while the tokens are checked
-(columns, unique keys per report) and written in Parquet row groups of the size
-``to_parquet`` uses. Every file is byte-identical to the pandas writers' output. ``jobs`` worker processes share
-the per-report work; by default 2 when more than ``AUTO_JOBS_MIN_REPORTS`` reports need
-processing on a machine with 2+ cores. The output is the same whatever the cache or jobs.
+per-report boolean masks: every corpus-level step is linear). Indicators are derived per
+report in stage 2 (a corrected report's are derived again from its corrected metrics), so
+the corpus step only joins them. CSV is formatted byte-identically to
+``DataFrame.to_csv``: by pyarrow for big parts (:func:`write_csv`) and by the csv module for
+parts of a few hundred rows; each report's sections, metrics and tokens rows are formatted
+once, in stage 2, and cached, so writing those CSV files is a concatenation. Sections and
+metrics go to Parquet straight from Arrow (with the metadata pandas would add). The tokens
+table, most of the data, is never held whole: its cache entries are separate files, read
+back report by report (their unique-key check was done in stage 2) and written in Parquet
+row groups of the size ``to_parquet`` uses, compressed on a background thread while the CSV
+rows are written. Every file is byte-identical to the pandas writers' output. ``jobs``
+worker processes share the per-report work; by default 2 when more than
+``AUTO_JOBS_MIN_REPORTS`` reports need processing on a machine with 2+ cores. The output is the same whatever the cache or jobs.
 """
 
 from __future__ import annotations
