@@ -479,3 +479,17 @@ def test_a_correction_changes_its_reports_indicators_only(built, tmp_path):
         ),
         before["indicators"][others].reset_index(drop=True),
     )
+
+
+def test_damaged_cache_entries_are_recomputed(built, tmp_path):
+    raw0, out0, _, _ = built
+    cache = tmp_path / "cache"
+    build(raw0, tmp_path / "first", cache_dir=cache, progress=False, log=lambda m: None)
+    entries = [p for p in sorted(cache.rglob("*.pkl")) if not p.name.endswith(".tokens.pkl")]
+    assert len(entries) == 10  # two stages for each of the five seeds
+    for p in entries[::2]:
+        p.write_bytes(b"damaged")
+    for p in entries[1::2]:
+        p.unlink()
+    build(raw0, tmp_path / "again", cache_dir=cache, force=True, progress=False, log=lambda m: None)
+    assert digest(tmp_path / "again") == digest(out0)
