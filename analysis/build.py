@@ -1295,6 +1295,8 @@ def _auto_jobs(folder, raw_hashes: dict[str, str], cache: str | None) -> int:
 def _start_pool(jobs: int, n: int):
     if jobs <= 1 or n <= 1:
         return None
+    import multiprocessing
+    import threading
     from concurrent.futures import ProcessPoolExecutor
 
     # The build needs pandas and pyarrow here anyway: imported before the workers start,
@@ -1302,7 +1304,12 @@ def _start_pool(jobs: int, n: int):
     import pandas  # noqa: F401
     import pyarrow  # noqa: F401
 
-    return ProcessPoolExecutor(max_workers=jobs)
+    # Forking while other threads run (``analysis run`` starts its notebook kernels from
+    # threads) can copy a lock some thread holds: then the workers start from a fork server.
+    context = None
+    if threading.active_count() > 1 and "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
 
 
 def _run_work(

@@ -493,15 +493,19 @@ class Kernels:
                 pass
 
     def stop_all(self) -> None:
-        """Stop every kernel still running (those started ahead and never used)."""
+        """Wait for the kernels asked to exit at their notebook's end; kill those started
+        ahead and never used."""
         from jupyter_core.utils import run_sync
 
         with self._lock:
             started, self._started = self._started, []
         for km in started:
             try:
-                if km.has_kernel:
-                    run_sync(km.shutdown_kernel)(now=True)
+                if km.shutting_down:  # its notebook ended: it is exiting by itself
+                    run_sync(km.finish)()
+                elif km.has_kernel:  # never used: it holds nothing of a notebook's
+                    run_sync(km._async_kill_kernel)()
+                    run_sync(km._async_cleanup_resources)()
             except Exception:  # noqa: BLE001 - already gone
                 pass
 
@@ -521,6 +525,26 @@ def _kernel_manager_class() -> type:
             if not self.shutting_down:
                 await super()._async_interrupt_kernel()
 
+        async def shutdown_kernel(self, now: bool = False, restart: bool = False) -> None:
+            """Ask the kernel to exit and return at once; :meth:`finish` waits for it.
+
+            The kernel exits by itself, as after a graceful shutdown: the files a notebook
+            left open are flushed and its ``atexit`` handlers run. Only the wait (~0.8 s)
+            moves out of the notebook's thread, to the end of the run.
+            """
+            if restart or not self.owns_kernel or not self.has_kernel:
+                await AsyncKernelManager.shutdown_kernel(self, now=now, restart=restart)
+                return
+            self.shutting_down = True
+            self.stop_restarter()
+            await self._async_request_shutdown()
+
+        async def finish(self) -> None:
+            """Wait for a kernel asked to exit (killed after ``shutdown_wait_time``)."""
+            if self.has_kernel:
+                await self._async_finish_shutdown()
+            await self._async_cleanup_resources()
+
     return KernelManager
 
 
@@ -535,10 +559,10 @@ def _engine_class() -> type:
       when it fails (papermill writes it again itself), instead of before and after every
       cell: each write re-encodes every output so far, figures included, while the kernel
       waits for the next cell;
-    * the kernel given as ``km`` (started ahead by :class:`Kernels`) is stopped with its
-      client when the notebook ends, at once (``shutdown_kernel = "immediate"``) instead
-      of being asked to shut down and waited for (~0.8 s): every file a cell writes is
-      closed before the cell reports back.
+    * the kernel given as ``km`` (started ahead by :class:`Kernels`) is asked to shut
+      down when the notebook ends, and the notebook's thread goes on at once; the kernel
+      exits by itself (open files flushed, ``atexit`` handlers run) and the run waits for
+      it at its end (:meth:`Kernels.stop_all`) instead of after every notebook (~0.8 s).
     """
     from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine, NotebookExecutionManager
@@ -586,7 +610,6 @@ def _engine_class() -> type:
                 autosave_cell_every=autosave_cell_every,
             )
             nb_man.notebook_start()
-            kwargs.setdefault("shutdown_kernel", "immediate")
             try:
                 cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
             except BaseException:

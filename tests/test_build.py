@@ -493,3 +493,21 @@ def test_damaged_cache_entries_are_recomputed(built, tmp_path):
         p.unlink()
     build(raw0, tmp_path / "again", cache_dir=cache, force=True, progress=False, log=lambda m: None)
     assert digest(tmp_path / "again") == digest(out0)
+
+
+def test_workers_are_not_forked_while_other_threads_run():
+    import threading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        pool = build_mod._start_pool(2, 10)
+        try:
+            assert pool._mp_context.get_start_method() == "forkserver"
+            assert pool.submit(sum, [1, 2]).result(timeout=60) == 3
+        finally:
+            pool.shutdown()
+    finally:
+        stop.set()
+        other.join()

@@ -267,3 +267,28 @@ def test_pool_runs_notebooks_in_fresh_kernels_started_ahead(tmp_path):
     assert any(
         o.get("ename") == "ValueError" for c in failed["cells"] for o in c.get("outputs", [])
     )
+
+
+@pytest.mark.slow
+def test_a_notebook_kernel_exits_by_itself_flushing_what_it_left_open(tmp_path):
+    import os
+
+    target = tmp_path / "left_open.txt"
+    _tiny_notebook(
+        tmp_path / "w.ipynb",
+        "value = 0",
+        f"import os\nlog = open({str(target)!r}, 'w')\nlog.write(str(os.getpid()))",  # not closed
+    )
+    (tmp_path / "out").mkdir()
+    job = {
+        "name": "w",
+        "input": str(tmp_path / "w.ipynb"),
+        "output": str(tmp_path / "out" / "w.ipynb"),
+        "parameters": {},
+        "cwd": str(tmp_path),
+    }
+    with run.NotebookPool(1, cwd=tmp_path, timings=tmp_path / "seconds.json") as pool:
+        assert [r["ok"] for r in pool.run([job], progress=False)] == [True]
+    pid = int(target.read_text(encoding="utf-8"))  # flushed by the kernel's own exit
+    with pytest.raises(ProcessLookupError):  # and the kernel is gone when the pool closes
+        os.kill(pid, 0)
