@@ -512,7 +512,8 @@ class Kernels:
 
 @functools.lru_cache(maxsize=1)
 def _kernel_manager_class() -> type:
-    """jupyter_client's AsyncKernelManager, minus the interrupt before a kernel is killed.
+    """jupyter_client's AsyncKernelManager whose ``shutdown_kernel`` asks the kernel to exit
+    and returns (:meth:`finish` waits for it), minus the interrupt before a kernel is killed.
 
     ``shutdown_kernel(now=True)`` sends SIGINT and then SIGKILL; the SIGINT only makes a
     kernel that is between two messages (or still importing) print "KeyboardInterrupt
