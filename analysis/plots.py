@@ -309,7 +309,7 @@ def font_subset(chars: str, cache_dir: Path | str | None = None) -> bytes:
     key_src = json.dumps(
         {
             "text": text,
-            "font_sha256": _file_sha256(path),
+            "font_sha256": paths.sha256_file(path),
             "fonttools": metadata.version("fonttools"),
             "zlib": zlib.ZLIB_RUNTIME_VERSION,
             "options": SUBSET_OPTIONS,
@@ -350,14 +350,6 @@ def _subset_font(path: Path, text: str) -> bytes:
     buf = io.BytesIO()
     subset.save_font(font, buf, opts)
     return buf.getvalue()
-
-
-def _file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def font_face_css(text: str) -> str:

@@ -898,15 +898,6 @@ def failure_message(result: dict[str, Any], executed: Path) -> str:
 # ---------------------------------------------------------------------------------------
 
 
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file's bytes."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def publish_figures(staging: Path, figures_dir: Path, notebooks: list[str]) -> list[str]:
     """Move staged figures into ``figures_dir``; drop figures the same notebooks no longer make.
 
@@ -1097,8 +1088,8 @@ def _run(args: argparse.Namespace, plan: Plan, pool: NotebookPool) -> int:
 
     from analysis.lexicons import lexicon_hashes
 
-    figures = {p.name: sha256_file(p) for p in sorted(figures_dir.glob("*.png"))}
-    figures.update({p.name: sha256_file(p) for p in sorted(figures_dir.glob("*.html"))})
+    figures = {p.name: paths.sha256_file(p) for p in sorted(figures_dir.glob("*.png"))}
+    figures.update({p.name: paths.sha256_file(p) for p in sorted(figures_dir.glob("*.html"))})
     record = {
         "parameters": {
             "year": year,
@@ -1118,7 +1109,10 @@ def _run(args: argparse.Namespace, plan: Plan, pool: NotebookPool) -> int:
         "lexicons": lexicon_hashes(),
         "packages": package_versions(),
         "figures": dict(sorted(figures.items())),
-        "briefing": {"file": _relative(briefing_path, out), "sha256": sha256_file(briefing_path)},
+        "briefing": {
+            "file": _relative(briefing_path, out),
+            "sha256": paths.sha256_file(briefing_path),
+        },
         "executed": [_relative(executed / f"{nb}.ipynb", out) for nb in plan.notebooks],
     }  # no timings here: the record is deterministic (timings are printed instead)
     (reports_dir / "run.json").write_text(

@@ -48,7 +48,7 @@ import re
 import warnings
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import metadata
 from importlib.util import find_spec
 from itertools import accumulate, compress
@@ -409,10 +409,6 @@ def token_columns(
     Raises:
         RuntimeError: if the backend's pieces do not add up to a section's text.
     """
-    import pandas as pd
-
-    name = resolve_backend(backend)
-    cut = _cutter(name)
     out_rid: list[str] = []
     out_sid: list[str] = []
     out_position: list[int] = []
@@ -421,18 +417,9 @@ def token_columns(
     out_pos: list[str] = []
     out_stop: list[bool] = []
     out_form: list[bool] = []
-    texts = list(texts)
-    for k, (report_id, section_id, start, text) in enumerate(
-        zip(report_ids, section_ids, starts, texts, strict=True)
+    for report_id, section_id, start, pieces in _cut_sections(
+        report_ids, section_ids, starts, texts, backend, folded
     ):
-        if not isinstance(text, str):
-            text = "" if pd.isna(text) else str(text)
-        if not text:
-            continue
-        f = folded[k] if folded is not None else fold(text)
-        pieces = cut(f)
-        if "".join(pieces) != f:
-            raise RuntimeError(f"segmenter {name!r} lost or added characters")
         infos = _classify(pieces)
         # a piece's offset is the section start plus the lengths of the pieces before it
         offsets = accumulate(map(len, pieces), initial=int(start))
@@ -464,6 +451,39 @@ def _cutter(name: str):
     if name == "rjieba":
         return functools.partial(_rjieba_tokenizer().cut, hmm=False)
     return functools.partial(_jieba_tokenizer().lcut, HMM=False)
+
+
+def _cut_sections(
+    report_ids: Iterable,
+    section_ids: Iterable,
+    starts: Iterable,
+    texts: Iterable,
+    backend: str,
+    folded: list[str] | None,
+) -> Iterator[tuple[object, object, object, list[str]]]:
+    """(report_id, section_id, start, pieces) of every section with text, in order.
+
+    The pieces cut ``fold(text)`` (or ``folded[k]``) and add up to it exactly.
+
+    Raises:
+        RuntimeError: if the backend's pieces do not add up to a section's text.
+    """
+    name = resolve_backend(backend)
+    cut = _cutter(name)
+    for k, (report_id, section_id, start, text) in enumerate(
+        zip(report_ids, section_ids, starts, texts, strict=True)
+    ):
+        if not isinstance(text, str):
+            import pandas as pd
+
+            text = "" if pd.isna(text) else str(text)
+        if not text:
+            continue
+        f = folded[k] if folded is not None else fold(text)
+        pieces = cut(f)
+        if "".join(pieces) != f:
+            raise RuntimeError(f"segmenter {name!r} lost or added characters")
+        yield report_id, section_id, start, pieces
 
 
 def _classify(pieces: list[str]) -> list[tuple[str, bool, bool] | None]:
@@ -517,27 +537,14 @@ def token_batch(
                 for c, t in _TOKEN_DTYPES.items()
             ]
         )
-    name = resolve_backend(backend)
-    cut = _cutter(name)
     pieces: list[str] = []
     counts: list[int] = []
     sec_rids: list[str] = []
     sec_sids: list[str] = []
     sec_starts: list[int] = []
-    texts = list(texts)
-    for k, (report_id, section_id, start, text) in enumerate(
-        zip(report_ids, section_ids, starts, texts, strict=True)
+    for report_id, section_id, start, cuts in _cut_sections(
+        report_ids, section_ids, starts, texts, backend, folded
     ):
-        if not isinstance(text, str):
-            import pandas as pd
-
-            text = "" if pd.isna(text) else str(text)
-        if not text:
-            continue
-        f = folded[k] if folded is not None else fold(text)
-        cuts = cut(f)
-        if "".join(cuts) != f:
-            raise RuntimeError(f"segmenter {name!r} lost or added characters")
         pieces.extend(cuts)
         counts.append(len(cuts))
         sec_rids.append(str(report_id))
