@@ -107,14 +107,22 @@ def test_failed_build_leaves_previous_outputs_untouched(built, tmp_path):
     assert digest(out) == before
 
 
-def test_adding_a_report_processes_only_that_report(built, tmp_path, monkeypatch):
-    raw0, _, _, root = built
+def _with_added_report(raw0: Path, tmp_path: Path, seed: str, year: str, report_id: str) -> Path:
+    """A copy of the raw folder plus one report: ``seed`` with ``year`` replaced by the year
+    at the end of ``report_id``, listed in the manifest as ``report_id``."""
     raw = tmp_path / "raw"
     shutil.copytree(raw0, raw)
-    seed = raw / "000_d0c4ebadf4ace4c2.txt"
-    (raw / "new.txt").write_bytes(seed.read_bytes().replace(b"2024", b"2025"))
+    new_year = report_id.rsplit("_", 1)[1]
+    data = (raw / seed).read_bytes().replace(year.encode(), new_year.encode())
+    (raw / f"{report_id}.txt").write_bytes(data)
     with open(raw / "reports.csv", "a", encoding="utf-8") as f:
-        f.write("jining_2025,new.txt,,,,,,,,\n")
+        f.write(f"{report_id},{report_id}.txt,,,,,,,,\n")
+    return raw
+
+
+def test_adding_a_report_processes_only_that_report(built, tmp_path, monkeypatch):
+    raw0, _, _, root = built
+    raw = _with_added_report(raw0, tmp_path, "000_d0c4ebadf4ace4c2.txt", "2024", "jining_2025")
     calls = []
     real = build_mod._process_columns
     monkeypatch.setattr(
@@ -159,12 +167,7 @@ def test_parallel_build_equals_serial(built, tmp_path):
 # ------------------------------------------------------------------ performance paths
 def test_adding_a_report_reads_and_cleans_only_that_report(built, tmp_path, monkeypatch):
     raw0, _, _, root = built
-    raw = tmp_path / "raw"
-    shutil.copytree(raw0, raw)
-    seed = raw / "001_10b5eb9a355d9b92.txt"
-    (raw / "other.txt").write_bytes(seed.read_bytes().replace(b"2023", b"2022"))
-    with open(raw / "reports.csv", "a", encoding="utf-8") as f:
-        f.write("jiulongpo_2022,other.txt,,,,,,,,\n")
+    raw = _with_added_report(raw0, tmp_path, "001_10b5eb9a355d9b92.txt", "2023", "jiulongpo_2022")
     calls = []
     real = build_mod.read_report_entry
     monkeypatch.setattr(
@@ -173,7 +176,7 @@ def test_adding_a_report_reads_and_cleans_only_that_report(built, tmp_path, monk
         lambda row, raw_dir: calls.append(row["file"]) or real(row, raw_dir),
     )
     build(raw, tmp_path / "out", cache_dir=root / "cache", progress=False, log=lambda m: None)
-    assert calls == ["other.txt"]
+    assert calls == ["jiulongpo_2022.txt"]
     # the cached stage 1 gives the same tables as an uncached build
     build(raw, tmp_path / "fresh", cache_dir=None, progress=False, log=lambda m: None)
     assert digest(tmp_path / "out") == digest(tmp_path / "fresh")
