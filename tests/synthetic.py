@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import schema
+from analysis.manifest import MANIFEST_COLUMNS
 
 TEXTS = {
     "jiashi-2022": "一、加强领导\n全年办理行政处罚案件120件,罚款3万元。\n二、存在问题\n执法队伍不足。\n",
@@ -37,17 +38,7 @@ def make_tables() -> dict[str, pd.DataFrame]:
             ],
             ["yiqu-2023", "c.txt", "乙区", "丙市", "某省", "district", "乙区城市管理局", 2023, ""],
         ],
-        columns=[
-            "report_id",
-            "file",
-            "jurisdiction",
-            "city",
-            "province",
-            "level",
-            "bureau",
-            "year",
-            "published",
-        ],
+        columns=[c for c in MANIFEST_COLUMNS if c != "source_url"],
     )
     reports["n_chars"] = [len(TEXTS[r]) for r in reports["report_id"]]
     reports["n_sections"] = [3, 3, 3]
