@@ -375,17 +375,14 @@ def _arrow_schema(name: str) -> pa.Schema:
     return pa.schema([(c, _arrow_type(dtypes[c])) for c in schema.TABLES[name].columns])
 
 
-def process_text(
-    report_id: str, text: str, backend: str = "auto", *, as_arrow: bool = False
-) -> dict:
-    """Sections, raw metrics and tokens of one cleaned text (the cached unit of work).
+def process_text(report_id: str, text: str, backend: str = "auto") -> dict:
+    """Sections, raw metrics and tokens of one cleaned text (what the build caches per
+    report, as DataFrames).
 
     Args:
         report_id: the report's id (written into every table).
         text: its cleaned text.
         backend: segmenter ('auto', 'rjieba' or 'jieba').
-        as_arrow: return ``pyarrow.RecordBatch`` es (what the build caches and joins)
-            instead of DataFrames; same columns and values.
 
     Returns:
         ``{"sections": ..., "metrics": ..., "tokens": ...}``.
@@ -395,18 +392,10 @@ def process_text(
     from analysis.tokens import tokens_frame
 
     sections, metrics, tokens = _process_columns(report_id, text, backend)
-    if not as_arrow:
-        return {
-            "sections": sections_frame(sections),
-            "metrics": metrics_frame(metrics),
-            "tokens": tokens_frame(tokens),
-        }
-    import pyarrow as pa
-
     return {
-        "sections": pa.RecordBatch.from_pydict(sections, schema=_arrow_schema("sections")),
-        "metrics": pa.RecordBatch.from_pydict(metrics, schema=_arrow_schema("metrics")),
-        "tokens": pa.RecordBatch.from_pydict(tokens, schema=_arrow_schema("tokens")),
+        "sections": sections_frame(sections),
+        "metrics": metrics_frame(metrics),
+        "tokens": tokens_frame(tokens),
     }
 
 
