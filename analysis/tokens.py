@@ -511,7 +511,7 @@ def token_batch(
     backend: str = "auto",
     *,
     folded: list[str] | None = None,
-    arrow_schema: pa.Schema | None = None,
+    arrow_schema: pa.Schema,
 ) -> pa.RecordBatch:
     """The rows of :func:`token_columns`, as one ``pyarrow.RecordBatch`` (what the build keeps).
 
@@ -521,7 +521,7 @@ def token_batch(
 
     Args:
         report_ids, section_ids, starts, texts, backend, folded: as for :func:`token_columns`.
-        arrow_schema: the batch's schema (default: large strings, int64 and bool).
+        arrow_schema: the batch's schema (the build's, ``build._arrow_schema("tokens")``).
 
     Raises:
         RuntimeError: if the backend's pieces do not add up to a section's text.
@@ -530,13 +530,6 @@ def token_batch(
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if arrow_schema is None:
-        arrow_schema = pa.schema(
-            [
-                (c, {"int64": pa.int64(), bool: pa.bool_()}.get(t, pa.large_string()))
-                for c, t in _TOKEN_DTYPES.items()
-            ]
-        )
     pieces: list[str] = []
     counts: list[int] = []
     sec_rids: list[str] = []
