@@ -17,7 +17,10 @@ metadata, keyed by the hash of the file's bytes, its manifest row, the lexicons 
 (2) sections + metrics + tokens + the report's indicators, keyed by the cleaned text, the
 report id, the lexicons, the segmenter and the code. A rebuild with nothing changed is
 skipped outright, and adding a report processes only that report; only report ids (slug
-collisions) and corrections are decided for the whole corpus.
+collisions) and corrections are decided for the whole corpus. Entries are LZ4-compressed
+pickles in one folder per stage and fingerprint (a "generation"); after a build, only the
+current generation and the one used before it are kept (:func:`prune_cache`), so the cache
+does not grow with every edit of a lexicon or of the code.
 
 Speed and memory: per-report functions work on plain lists and return Arrow record
 batches; each table is built once, column-wise, at the end (no per-row pandas access, no
@@ -44,6 +47,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import shutil
 import sys
 import tempfile
@@ -58,7 +62,7 @@ if TYPE_CHECKING:  # pandas and pyarrow load lazily: a no-op build never imports
     import pandas as pd
     import pyarrow as pa
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 # The modules whose code decides the cached results: editing one invalidates the cache.
 PIPELINE_MODULES = (
     "build",
@@ -128,12 +132,85 @@ def _cache_path(cache_dir: str, key: str, suffix: str = ".pkl") -> str:
     return os.path.join(cache_dir, key[:2], key + suffix)
 
 
-def _cache_get(cache_dir: str, key: str):
+# The cache is kept in generations: one folder per stage and fingerprint (code, lexicons,
+# versions). A build uses the current generation of each stage; afterwards it deletes every
+# other generation but the last one used before (so undoing an edit costs nothing).
+_GENERATION_RE = re.compile(r"(read|process)-[0-9a-f]{16}")
+# What the cache held before generations (format 5): two-hex folders of <sha256>[.tokens].pkl
+_LEGACY_DIR_RE = re.compile(r"[0-9a-f]{2}")
+_LEGACY_ENTRY_RE = re.compile(r"[0-9a-f]{64}(\.tokens)?\.pkl(\.tmp\d+)?")
+# An entry starts with these 4 bytes and its pickle's size when it is LZ4-compressed.
+_LZ4_MAGIC = b"AZ4\0"
+
+
+def _generation(cache_dir: str | None, stage: str, fingerprint: str) -> str | None:
+    """The folder of one stage's current generation (None without a cache)."""
+    return os.path.join(cache_dir, f"{stage}-{fingerprint[:16]}") if cache_dir else None
+
+
+def _read_key(fingerprint: str, sha: str, row: dict[str, str]) -> str:
+    """Stage 1's cache key: the fingerprint, the file's sha256 and its manifest row."""
+    return _sha256_bytes(
+        json.dumps([fingerprint, sha, row], sort_keys=True, ensure_ascii=False).encode()
+    )
+
+
+def prune_cache(cache_dir: Path | str, current: list[str]) -> list[str]:
+    """Delete what the cache holds beyond the ``current`` generation folders.
+
+    For each stage, the current generation and the most recently used other one are kept;
+    older generations and entries in the format before generations are deleted. Nothing
+    that does not look like a cache entry is touched. Returns the names deleted.
+    """
+    cache_dir = str(cache_dir)
     try:
-        with open(_cache_path(cache_dir, key), "rb") as f:
-            return pickle.load(f)
+        names = sorted(os.listdir(cache_dir))
+    except OSError:
+        return []
+    keep = {os.path.basename(c) for c in current}
+    older: dict[str, list[tuple[float, str]]] = {}
+    deleted = []
+    for name in names:
+        path = os.path.join(cache_dir, name)
+        if _GENERATION_RE.fullmatch(name) and name not in keep and os.path.isdir(path):
+            older.setdefault(name.split("-")[0], []).append((os.path.getmtime(path), name))
+        elif _LEGACY_DIR_RE.fullmatch(name) and os.path.isdir(path):
+            for entry in os.listdir(path):
+                if _LEGACY_ENTRY_RE.fullmatch(entry):
+                    os.remove(os.path.join(path, entry))
+            if not os.listdir(path):
+                os.rmdir(path)
+                deleted.append(name)
+    for gens in older.values():
+        for _, name in sorted(gens)[:-1]:  # all but the most recently used
+            shutil.rmtree(os.path.join(cache_dir, name), ignore_errors=True)
+            deleted.append(name)
+    return sorted(deleted)
+
+
+def _read_entry(path: str):
+    """The value pickled at ``path`` by :func:`_write_entry`; None when missing or damaged."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+        if data[:4] == _LZ4_MAGIC:
+            size = int.from_bytes(data[4:12], "little")
+            data = _codec().decompress(memoryview(data)[12:], size, asbytes=True)
+        return pickle.loads(data)
     except Exception:  # missing, or damaged: recomputed, never trusted
         return None
+
+
+def _cache_get(cache_dir: str, key: str):
+    return _read_entry(_cache_path(cache_dir, key))
+
+
+@functools.cache
+def _codec():
+    """The cache entries' compression (LZ4, part of every pyarrow wheel), or None."""
+    import pyarrow as pa
+
+    return pa.Codec("lz4") if pa.Codec.is_available("lz4") else None
 
 
 def _open_new(path: str):
@@ -148,8 +225,12 @@ def _open_new(path: str):
 def _write_entry(path: str, value) -> None:
     """Pickle ``value`` to ``path`` in one step (a temporary file renamed)."""
     tmp = f"{path}.tmp{os.getpid()}"
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     with _open_new(tmp) as f:
-        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        if _codec() is not None:  # about 2.6 times smaller, and no slower to build
+            f.write(_LZ4_MAGIC + len(data).to_bytes(8, "little"))
+            data = _codec().compress(data, asbytes=True)
+        f.write(data)
     os.replace(tmp, path)
 
 
@@ -224,9 +305,7 @@ def _cached_read(args: tuple[dict, str, str, str, str | None]) -> dict:
     from analysis.reading import ReportReadError
 
     row, raw_dir, sha, fingerprint, cache_dir = args
-    key = _sha256_bytes(
-        json.dumps([fingerprint, sha, row], sort_keys=True, ensure_ascii=False).encode()
-    )
+    key = _read_key(fingerprint, sha, row)
     if cache_dir:
         hit = _cache_get(cache_dir, key)
         if hit is not None:
@@ -274,7 +353,7 @@ def read_corpus(
 
     raw_hashes = raw_hashes if raw_hashes is not None else {}
     fingerprint = _read_fingerprint()
-    cache = str(cache_dir) if cache_dir else None
+    cache = _generation(str(cache_dir) if cache_dir else None, "read", fingerprint)
     work = []
     for row in folder.rows:
         sha = raw_hashes.get(row["file"]) or _sha256_bytes(
@@ -535,8 +614,7 @@ def _load_tokens(
         return result["tokens"]
     if cache_dir:
         try:
-            with open(_tokens_path(cache_dir, result["key"]), "rb") as f:
-                tokens = pickle.load(f)
+            tokens = _read_entry(_tokens_path(cache_dir, result["key"]))
             if isinstance(tokens, dict) and "ipc" in tokens and "csv" in tokens:
                 return tokens
         except Exception:  # gone or damaged since: recomputed, never trusted
@@ -1209,8 +1287,12 @@ def build(
         )
         warnings = list(corpus.warnings)
         fingerprint = _inputs_fingerprint(backend)
+        generations = [
+            _generation(cache, "read", _read_fingerprint()),
+            _generation(cache, "process", fingerprint),
+        ]
         ids = list(corpus.reports["report_id"])
-        work = [(rid, corpus.texts[rid], backend, fingerprint, cache) for rid in ids]
+        work = [(rid, corpus.texts[rid], backend, fingerprint, generations[1]) for rid in ids]
         results = _run_work(_cached_process, work, jobs=jobs, progress=progress, pool=pool)
     finally:
         if pool is not None:
@@ -1224,7 +1306,9 @@ def build(
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     try:
         # tokens are checked as they are written, report by report (into tmp only)
-        n_tokens, token_problems = _write_tokens(tmp, ids, by_id, corpus.texts, backend, cache)
+        n_tokens, token_problems = _write_tokens(
+            tmp, ids, by_id, corpus.texts, backend, generations[1]
+        )
         by_id.clear()
         problems = _validate_tables(tables, corpus.texts, token_problems)
         if problems:
@@ -1256,6 +1340,11 @@ def build(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    if cache:
+        for g in generations:
+            if os.path.isdir(g):
+                os.utime(g)  # "most recently used", for prune_cache
+        prune_cache(cache, generations)
     return info | {"skipped": False}
 
 
@@ -1266,14 +1355,11 @@ def _auto_jobs(folder, raw_hashes: dict[str, str], cache: str | None) -> int:
         return 1
     if cache:
         fingerprint = _read_fingerprint()
+        generation = _generation(cache, "read", fingerprint)
         missing = 0
         for row in folder.rows:
-            key = _sha256_bytes(
-                json.dumps(
-                    [fingerprint, raw_hashes[row["file"]], row], sort_keys=True, ensure_ascii=False
-                ).encode()
-            )
-            missing += not os.path.exists(_cache_path(cache, key))
+            key = _read_key(fingerprint, raw_hashes[row["file"]], row)
+            missing += not os.path.exists(_cache_path(generation, key))
             if missing > AUTO_JOBS_MIN_REPORTS:
                 break
         if missing <= AUTO_JOBS_MIN_REPORTS:

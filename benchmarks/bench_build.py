@@ -2,7 +2,7 @@
 
 For corpora of 5, 50, 500 and 3,600 reports (about 50 MB; sizes can be chosen with --sizes)
 it prints: full build time, MB/s, reports/s, peak memory, no-op rebuild time, the time to
-rebuild after adding one report, and, measured in the same run, plain jieba segmentation time
+rebuild after adding one report, the size of the build cache, and, measured in the same run, plain jieba segmentation time
 of the same text (jieba.lcut, its default dictionary and HMM, one process) for comparison.
 
 The corpora are deterministic (random.Random(seed)): each synthetic report is one seed's
@@ -133,7 +133,7 @@ def main() -> None:
     print(f"seed material: {len(preambles)} preambles, {len(chunks)} top-level sections")
     header = (
         f"{'reports':>8} {'MB':>7} {'build s':>8} {'MB/s':>7} {'rep/s':>7} {'peak MB':>8} "
-        f"{'no-op s':>8} {'+1 s':>7} {'+1 %':>6} {'jieba s':>8} {'speedup':>8}"
+        f"{'no-op s':>8} {'+1 s':>7} {'+1 %':>6} {'jieba s':>8} {'speedup':>8} {'cache MB':>9}"
     )
     print(header)
     noops = []
@@ -143,6 +143,7 @@ def main() -> None:
         make_corpus(raw, n, preambles, chunks)
         mb = sum(p.stat().st_size for p in raw.glob("*.txt")) / 1e6
         full = run_build(raw, out, cache, args.jobs)
+        cache_mb = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file()) / 1e6
         noop = run_build(raw, out, cache, args.jobs)
         # add one report
         extra = Path(tempfile.mkdtemp(prefix="bench-extra-")) / "raw"
@@ -160,7 +161,7 @@ def main() -> None:
             f"{n:>8} {mb:>7.1f} {full['seconds']:>8.2f} {mb / full['seconds']:>7.2f} "
             f"{n / full['seconds']:>7.1f} {full['peak_mb']:>8.0f} {noop['seconds']:>8.2f} "
             f"{plus['seconds']:>7.2f} {100 * plus['seconds'] / full['seconds']:>5.1f}% "
-            f"{jieba_s:>8.2f} {jieba_s / full['seconds']:>7.2f}x",
+            f"{jieba_s:>8.2f} {jieba_s / full['seconds']:>7.2f}x {cache_mb:>9.0f}",
             flush=True,
         )
         noops.append((n, noop))
@@ -168,7 +169,8 @@ def main() -> None:
         shutil.rmtree(extra.parent, ignore_errors=True)
     print(
         "no-op: inputs unchanged, build skipped; +1: one report added to the corpus; "
-        "speedup: plain jieba segmentation time / full build time"
+        "speedup: plain jieba segmentation time / full build time; "
+        "cache MB: .cache/build/ after the full build"
     )
     print("no-op breakdown (s): process wall = interpreter start + imports + work")
     for n, r in noops:

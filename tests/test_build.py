@@ -514,3 +514,59 @@ def test_workers_are_not_forked_while_other_threads_run():
     finally:
         stop.set()
         other.join()
+
+
+def test_cache_entries_are_compressed_and_a_truncated_one_is_not_trusted(tmp_path):
+    value = {"csv": "第一行,1\n".encode() * 2000, "n": 3}
+    path = str(tmp_path / "ab" / "entry.pkl")
+    build_mod._write_entry(path, value)
+    data = Path(path).read_bytes()
+    assert data[:4] == build_mod._LZ4_MAGIC
+    assert len(data) < len(value["csv"]) / 10  # a repetitive value compresses well
+    assert build_mod._read_entry(path) == value
+    Path(path).write_bytes(data[:-10])
+    assert build_mod._read_entry(path) is None
+
+
+def _quiet_build(raw, out, cache, **kw):
+    return build(raw, out, cache_dir=cache, progress=False, log=lambda m: None, **kw)
+
+
+def test_each_code_version_has_its_generation_and_old_ones_are_pruned(
+    built, tmp_path, monkeypatch
+):
+    import os
+
+    raw0, out0, _, _ = built
+    cache = tmp_path / "cache"
+    unrelated = [cache / "notes.txt", cache / "ab" / "readme.txt", cache / "read-x" / "keep.pkl"]
+    legacy = cache / "ab" / (("0" * 64) + ".tokens.pkl")
+    for p in [*unrelated, legacy]:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(b"x")
+
+    def generations():
+        return sorted(p.name for p in cache.iterdir() if build_mod._GENERATION_RE.fullmatch(p.name))
+
+    tables = {k: v for k, v in digest(out0).items() if k != "build_info.json"}
+    made, seen = [], set()
+    for i, version in enumerate(["1.0", "2.0", "3.0"]):
+        monkeypatch.setattr(build_mod, "__version__", version)
+        _quiet_build(raw0, tmp_path / f"out{i}", cache)
+        assert {k: v for k, v in digest(tmp_path / f"out{i}").items() if k in tables} == tables
+        now = set(generations())
+        made.append(now - seen)
+        seen |= now
+        assert len(made[-1]) == 2  # a read and a process generation
+        assert now == made[-1] | (made[-2] if i else set())  # and the one used before
+        for g in made[-1]:
+            os.utime(cache / g, (1e9 + i, 1e9 + i))  # ordered use times, whatever the clock
+    assert all(p.exists() for p in unrelated) and not legacy.exists()
+
+    # the generation used last before the current one is served from the cache
+    monkeypatch.setattr(build_mod, "__version__", "2.0")
+    calls = []
+    real = build_mod._process_entry
+    monkeypatch.setattr(build_mod, "_process_entry", lambda *a: calls.append(a) or real(*a))
+    _quiet_build(raw0, tmp_path / "undo", cache, jobs=1)
+    assert calls == []
