@@ -880,6 +880,18 @@ def bureau_key(reports: pd.DataFrame) -> pd.Series:
     return pd.Series(key.values, index=reports["report_id"].values, name="bureau_key")
 
 
+def bureau_colors(reports: pd.DataFrame) -> dict[str, tuple]:
+    """report_id -> colour: one colour per bureau (its reports of every year share it).
+
+    Bureaus take the palette's colours in sorted order, so a bureau has the same colour in
+    every chart of a run (the palette repeats after 10 bureaus).
+    """
+    key = bureau_key(reports)
+    bureaus = sorted(key.unique())
+    cmap = _plt().get_cmap(PALETTE)
+    return {rid: cmap(bureaus.index(b) % 10) for rid, b in key.items()}
+
+
 def bureau_change_table(
     values: pd.DataFrame, reports: pd.DataFrame, *, key: str, value: str
 ) -> pd.DataFrame:
@@ -1370,7 +1382,7 @@ def plot_indicators(
         nrows, ncols, figsize=(4.6 * ncols, nrows * (0.42 * len(order) + 1.3)), squeeze=False
     )
     y = np.arange(len(order))
-    colors = plt.get_cmap(PALETTE)
+    colors = bureau_colors(reports)
     for ax, ind in zip(axes.flat, indicators, strict=False):
         sub = values[values["indicator"] == ind].set_index("report_id")
         stated = sub["value"].astype(float)
@@ -1401,7 +1413,7 @@ def plot_indicators(
             if row["method"] == "sum":
                 text += " (Σ)"
             if v > 0:
-                ax.barh(i, v, color=colors(i % 10), height=0.7)
+                ax.barh(i, v, color=colors[rid], height=0.7)
                 ax.text(v, i, " " + text, va="center", fontsize=8)
             else:
                 ax.plot([positive.min() if use_log and len(positive) else 0], [i], "k|", ms=12)
@@ -1565,8 +1577,7 @@ def plot_indicators_by_year(
     inds = sorted(counts.index, key=lambda k: (-counts[k], k))
     nrows = math.ceil(len(inds) / ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(4.4 * ncols, 3.2 * nrows), squeeze=False)
-    colors = plt.get_cmap(PALETTE)
-    bureaus = sorted(df["bureau"].unique())
+    colors = bureau_colors(reports)
     all_years = sorted(years.unique())
     for ax, ind in zip(axes.flat, inds, strict=False):
         sub = df[df["indicator"] == ind].sort_values(["year", "value"], ascending=[True, False])
@@ -1574,8 +1585,8 @@ def plot_indicators_by_year(
         use_log = len(pos) >= 2 and pos.max() / pos.min() >= 100
         if use_log:
             ax.set_yscale("log")
-        for b, grp in sub.groupby("bureau", sort=True):
-            c = colors(bureaus.index(b) % 10)
+        for _, grp in sub.groupby("bureau", sort=True):
+            c = colors[grp["report_id"].iloc[0]]
             ax.plot(grp["year"], grp["value"], marker="o", color=c, lw=1.2)
         # labels of points in the same year are stacked downwards so they do not overlap
         for k, r in enumerate(sub.itertuples(index=False)):

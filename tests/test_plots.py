@@ -309,7 +309,7 @@ def test_report_labels():
     assert labels.romanize_jurisdiction("九龙坡区") == "Jiulongpo District"
     assert labels.romanize_jurisdiction("济宁市") == "Jining"
     assert labels.label_report({"jurisdiction": "济宁市", "year": 2024}, "en") == "Jining 2024"
-    assert labels.label_key("indicator", "fines_yuan", "en") == "Fines (yuan)"
+    assert labels.label_key("indicator", "fines_yuan", "en") == "Fines"
     assert labels.label_key("category", "not_in_lexicon", "en") == "not_in_lexicon"
 
 
@@ -348,3 +348,22 @@ def test_font_subset_without_a_writable_cache(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     assert plots.font_subset("报告", blocked / "sub")[:4] == b"wOFF"
+
+
+def test_a_bureau_has_one_colour_in_both_indicator_charts():
+    t = make_tables()
+    rep = t["reports"]
+    plots.set_theme()
+    colors = plots.bureau_colors(rep)
+    assert colors["jiashi-2022"] == colors["jiashi-2023"] != colors["yiqu-2023"]
+    values = plots.indicator_value_table(t["indicators"], t["metrics"])
+    by_report = plots.plot_indicators(values, rep, indicators=["admin_penalty_cases"], lang="zh")
+    bars = {tuple(bar.get_facecolor()) for c in by_report.axes[0].containers for bar in c}
+    by_year = plots.plot_indicators_by_year(values, rep, "zh")
+    title = labels.label_key("indicator", "admin_penalty_cases", "zh")
+    panel = next(ax for ax in by_year.axes if ax.get_title() == title)
+    lines = {matplotlib.colors.to_rgba(line.get_color()) for line in panel.get_lines()}
+    # 甲市 states penalty cases in both years: its bars and its line share one colour
+    assert bars == lines == {matplotlib.colors.to_rgba(colors["jiashi-2022"])}
+    plt.close(by_report)
+    plt.close(by_year)
