@@ -54,7 +54,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from analysis import __version__, paths, schema
 
@@ -1112,8 +1112,11 @@ def _write_tokens(
             inflight.pop(0).result()
         inflight.append(background.submit(writer.write_table, table))
 
+    order = iter(order)  # may be a stream of ids whose results are still arriving
+    seen: list[str] = []
     with background, open(folder / "tokens.csv", "wb") as csv_file:
         for rid in order:
+            seen.append(rid)
             part = _load_tokens(results[rid], rid, texts, backend, cache)
             batch = _from_ipc(part["ipc"])
             if batch.schema.names != columns or not batch.schema.equals(arrow_schema):
@@ -1156,8 +1159,9 @@ def _write_tokens(
             problems.append(f"tokens: duplicate keys {schema.TOKENS.key}")
         return total, problems
     # the usual way: the whole table at once
+    seen.extend(order)  # the ids still to come
     batches = [
-        _from_ipc(_load_tokens(results[rid], rid, texts, backend, cache)["ipc"]) for rid in order
+        _from_ipc(_load_tokens(results[rid], rid, texts, backend, cache)["ipc"]) for rid in seen
     ]
     tokens = _frame("tokens", batches)
     del batches
@@ -1279,36 +1283,45 @@ def build(
     cache = str(cache_dir) if cache_dir else None
     if jobs is None:
         jobs = _auto_jobs(folder, raw_hashes, cache)
-    pool = _start_pool(jobs, len(folder.rows))
-    try:
-        # Stage 1 decodes every file (an unreadable one fails the build, all listed at once).
-        corpus = read_corpus(
-            folder, cache_dir=cache, jobs=jobs, progress=progress, raw_hashes=raw_hashes, pool=pool
-        )
-        warnings = list(corpus.warnings)
-        fingerprint = _inputs_fingerprint(backend)
-        generations = [
-            _generation(cache, "read", _read_fingerprint()),
-            _generation(cache, "process", fingerprint),
-        ]
-        ids = list(corpus.reports["report_id"])
-        work = [(rid, corpus.texts[rid], backend, fingerprint, generations[1]) for rid in ids]
-        results = _run_work(_cached_process, work, jobs=jobs, progress=progress, pool=pool)
-    finally:
-        if pool is not None:
-            pool.shutdown()
-
-    by_id = dict(zip(ids, results, strict=True))
-    del results  # _assemble takes each report's sections and metrics once joined
-    assembled = _assemble(corpus, by_id, corrections_path, warnings)
-    tables = assembled.tables
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     try:
-        # tokens are checked as they are written, report by report (into tmp only)
-        n_tokens, token_problems = _write_tokens(
-            tmp, ids, by_id, corpus.texts, backend, generations[1]
-        )
+        pool = _start_pool(jobs, len(folder.rows))
+        try:
+            # Stage 1 decodes every file (an unreadable one fails the build, all listed at once).
+            corpus = read_corpus(
+                folder,
+                cache_dir=cache,
+                jobs=jobs,
+                progress=progress,
+                raw_hashes=raw_hashes,
+                pool=pool,
+            )
+            warnings = list(corpus.warnings)
+            fingerprint = _inputs_fingerprint(backend)
+            generations = [
+                _generation(cache, "read", _read_fingerprint()),
+                _generation(cache, "process", fingerprint),
+            ]
+            ids = list(corpus.reports["report_id"])
+            work = [(rid, corpus.texts[rid], backend, fingerprint, generations[1]) for rid in ids]
+            # Stage 2; the tokens are checked and written as they come (into tmp only)
+            by_id, n_tokens, token_problems = _process_and_write_tokens(
+                tmp,
+                ids,
+                work,
+                corpus.texts,
+                backend,
+                generations[1],
+                jobs=jobs,
+                progress=progress,
+                pool=pool,
+            )
+        finally:
+            if pool is not None:
+                pool.shutdown()
+        assembled = _assemble(corpus, by_id, corrections_path, warnings)
+        tables = assembled.tables
         by_id.clear()
         problems = _validate_tables(tables, corpus.texts, token_problems)
         if problems:
@@ -1388,8 +1401,16 @@ def _start_pool(jobs: int, n: int):
 
 
 def _run_work(
-    func: Callable, work: list, jobs: int, progress: bool | None, desc: str = "build", pool=None
+    func: Callable,
+    work: list,
+    jobs: int,
+    progress: bool | None,
+    desc: str = "build",
+    pool=None,
+    on_result: Callable[[int, Any], None] | None = None,
 ) -> list:
+    """``[func(w) for w in work]``, on ``jobs`` processes; ``on_result(i, r)`` as each arrives
+    (in order)."""
     from tqdm.auto import tqdm
 
     show = sys.stderr.isatty() if progress is None else progress
@@ -1399,7 +1420,10 @@ def _run_work(
         own = pool is None
         pool = pool or _start_pool(jobs, len(work))
         try:
-            for r in pool.map(func, work, chunksize=max(1, min(16, len(work) // (jobs * 8)))):
+            results = pool.map(func, work, chunksize=max(1, min(16, len(work) // (jobs * 8))))
+            for r in results:
+                if on_result is not None:
+                    on_result(len(out), r)
                 out.append(r)
                 bar.update()
         finally:
@@ -1407,10 +1431,69 @@ def _run_work(
                 pool.shutdown()
     else:
         for w in work:
-            out.append(func(w))
+            r = func(w)
+            if on_result is not None:
+                on_result(len(out), r)
+            out.append(r)
             bar.update()
     bar.close()
     return out
+
+
+def _process_and_write_tokens(
+    folder: Path,
+    ids: list[str],
+    work: list,
+    texts: dict[str, str],
+    backend: str,
+    generation: str | None,
+    *,
+    jobs: int,
+    progress: bool | None,
+    pool=None,
+) -> tuple[dict[str, dict], int, list[str]]:
+    """Stage 2 for every report, the tokens table written while the workers go on.
+
+    The main process would otherwise wait for its workers and write the whole tokens table
+    after them, with the workers idle: here a thread writes each report's tokens as soon as
+    its result arrives (in order). Returns ``(results by report id, token rows, problems)``.
+    """
+    import queue
+    import threading
+
+    by_id: dict[str, dict] = {}
+    arrived: queue.SimpleQueue = queue.SimpleQueue()
+    done: dict = {}
+
+    def in_order():
+        while (rid := arrived.get()) is not None:
+            yield rid
+
+    def write() -> None:
+        try:
+            done["value"] = _write_tokens(folder, in_order(), by_id, texts, backend, generation)
+        except BaseException as e:  # raised in the main thread, once stage 2 has stopped
+            done["error"] = e
+            for _ in in_order():  # keep taking what arrives until stage 2 stops
+                pass
+
+    def on_result(i: int, result: dict) -> None:
+        by_id[ids[i]] = result
+        arrived.put(ids[i])
+
+    writer = threading.Thread(target=write, name="tokens-writer", daemon=True)
+    writer.start()
+    try:
+        _run_work(
+            _cached_process, work, jobs=jobs, progress=progress, pool=pool, on_result=on_result
+        )
+    finally:
+        arrived.put(None)
+        writer.join()
+    if "error" in done:
+        raise done["error"]
+    n_tokens, problems = done["value"]
+    return by_id, n_tokens, problems
 
 
 def _frame(name: str, batches: list) -> pd.DataFrame:

@@ -16,8 +16,9 @@ What is removed, and under which rule:
   page headers and footers are (its first occurrence is kept when it stands in the title
   area: it is then the title);
 * ``site_menu``: short unpunctuated lines (at most 20 characters) above the breadcrumb in
-  the head (a site menu), or after the first footer chrome line of the tail (link lists
-  below 扫一扫在手机打开当前页);
+  the head (a site menu) or above a WeChat follow prompt (the account's name), or, after
+  the first footer chrome line of the tail, short lines (at most 50 characters) without a
+  sentence end (link lists below 扫一扫在手机打开当前页 or 往期推荐);
 * ``signature``: the closing organisation name and/or date after the last paragraph (and
   before any footer chrome); they become ``metadata['signature_name']`` and
   ``metadata['signature_date']``;
@@ -335,6 +336,11 @@ def _is_menu_like(f: str) -> bool:
     return 0 < len(f) <= 20 and not any(c in _SENTENCE_PUNCT for c in f)
 
 
+def _is_link_like(f: str) -> bool:
+    """A title in a link list below the footer chrome (其他文章 …): no sentence end, short."""
+    return 0 < len(f) <= 50 and not any(c in "。;:!?" for c in f)
+
+
 def _is_body(f: str) -> bool:
     """A line of the report's own text: a heading, a sentence, or a long punctuated line."""
     if len(f) >= 8 and f.endswith("。"):
@@ -572,8 +578,11 @@ def _clean(
         "pdf_shape": bool(is_pdf),
     }
 
-    # Head: a site menu above the breadcrumb (the title stands below it).
-    head_anchor = max((k for k in range(first_body) if logical[k].rule == "breadcrumb"), default=-1)
+    # Head: a site menu above the breadcrumb, or a WeChat account's name above its follow
+    # prompt (the title stands below either).
+    head_anchor = max(
+        (k for k in range(first_body) if logical[k].rule in ("breadcrumb", "wechat")), default=-1
+    )
     for k in range(min(head_anchor, first_body)):
         if not logical[k].rule and _is_menu_like(lf[k]):
             logical[k].rule = "site_menu"
@@ -597,7 +606,7 @@ def _clean(
                 if date and not metadata["signature_date"]:
                     metadata["signature_date"] = date
                 metadata["signature_lines"].extend(i + 1 for i in lg.idxs)
-        elif _is_menu_like(lf[k]):
+        elif _is_menu_like(lf[k]) or _is_link_like(lf[k]):
             lg.rule = "site_menu"
 
     # Metadata date lines.

@@ -24,7 +24,10 @@ level) and the shape of the line, and rebuilt canonically with ``repaired=True``
 * ``三严格执法…`` - the expected next level-1 numeral (from 二 on) directly followed by
   a word, on a short standalone line;
 * a short standalone line without a marker directly followed by a first child
-  (``(一)``, ``1、``, ``(1)``): the parent heading whose marker was lost entirely.
+  (``(一)``, ``1、``, ``(1)``): the parent heading whose marker was lost entirely;
+* a short standalone line without a marker between two siblings whose numbers skip one
+  (``(二)`` … line … ``(四)``), when the siblings stand on their own lines: the missing
+  sibling.
 
 Section ids are dotted paths of ordinal positions among siblings (``'2.3'``); ordinals
 come from position, not from the number written in the marker, so a numbering error
@@ -446,6 +449,29 @@ class _Parser:
                 if level == 2 and 1 not in self._open_levels():
                     level = 1
                 return self._repaired(line, level, self.expected(level), 0)
+            # ... or a sibling whose marker was lost: the next heading skips one number.
+            nxt_marker = self._next_heading_marker(i)
+            if nxt_marker is not None:
+                level = nxt_marker.level
+                expected = self.expected(level)
+                if (
+                    expected >= 2
+                    and nxt_marker.num == expected + 1
+                    and self.last_shape.get(level) is True
+                    and (level == 1 or self.last_level >= level)
+                ):
+                    return self._repaired(line, level, expected, 0)
+        return None
+
+    def _next_heading_marker(self, i: int, limit: int = 200) -> _Marker | None:
+        """The marker of the next line (within ``limit`` lines) that starts with one."""
+        lines = self.lines
+        for k in range(i + 1, min(len(lines), i + 1 + limit)):
+            body = lines[k].body
+            if body:
+                found = _match_strong(body)
+                if found is not None:
+                    return found
         return None
 
     def run(self) -> dict[str, list]:

@@ -114,6 +114,50 @@ def test_title_above_print_buttons_is_kept_without_breadcrumb() -> None:
     assert rules(result) == {2: "print_close"}
 
 
+WECHAT_PAGE = """某县执法在线
+点击上方蓝字 关注我们
+原创 某县综合行政执法局 某县执法在线 2023-01-09 08:15 江西
+（本文转载自“某县发布”）
+某县综合行政执法局2022年法治政府建设情况报告
+2022年,我局坚持依法行政,全面推进法治政府建设,现将有关情况报告如下。
+一、主要工作
+全年办理行政处罚案件120件,罚没款3.5万元。
+某县综合行政执法局
+2023年1月6日
+- END -
+来源:某县综合行政执法局
+编辑:王某
+往期推荐
+我局开展春季市容市貌集中整治行动取得明显成效
+冬日暖阳 执法为民——我局开展冬季供热服务执法检查
+分享 收藏 点赞 在看
+阅读原文
+"""
+
+
+def test_wechat_article_chrome_is_removed_and_its_post_date_is_published() -> None:
+    result = clean_text(WECHAT_PAGE, "r1")
+    assert result.text == "\n".join(WECHAT_PAGE.splitlines()[4:8])
+    assert rules(result) == {
+        1: "site_menu",  # the account's name, above its follow prompt
+        2: "wechat",
+        3: "metadata_date",
+        4: "source",
+        9: "signature",
+        10: "signature",
+        11: "wechat",
+        12: "source",
+        13: "byline",
+        14: "wechat",
+        15: "site_menu",
+        16: "site_menu",
+        17: "wechat",
+        18: "wechat",
+    }
+    assert result.metadata["published"] == "2023-01-09"  # the post, not the signature
+    assert result.metadata["signature_date"] == "2023-01-06"
+
+
 def test_signature_with_name_and_date_on_one_line() -> None:
     text = "一、工作情况\n全年办理案件100件,同比增长10%,群众满意度明显提升。\n某市城市管理局 2024年1月5日"
     result = clean_text(text)

@@ -225,6 +225,33 @@ def test_things_that_look_damaged_but_are_not() -> None:
     assert [r[0] for r in outline(text)] == ["0", "1", "1.1"]
 
 
+def test_a_sibling_that_lost_its_whole_marker_fills_the_gap() -> None:
+    text = (
+        "一、工作情况\n"
+        "(一)加强学习\n"
+        "内容。\n"
+        "(二)完善制度\n"
+        "内容。\n"
+        "强化执法监督,规范执法行为\n"  # (三) lost entirely: (二) ... (四)
+        "内容。\n"
+        "(四)深化普法\n"
+        "内容。\n"
+    )
+    assert [r[2:] for r in outline(text)[3:]] == [
+        (2, "(三)", "强化执法监督,规范执法行为", True),
+        (2, "(四)", "深化普法", False),
+    ]
+
+
+def test_a_short_line_is_not_a_lost_sibling_without_a_gap_or_own_line_siblings() -> None:
+    no_gap = "一、工作情况\n(一)加强学习\n内容。\n(二)完善制度\n内容。\n小结与体会\n内容。\n(三)深化普法\n"
+    assert [r[3] for r in outline(no_gap)] == ["一、", "(一)", "(二)", "(三)"]
+    run_in = "一、工作情况\n(一)加强学习。内容。\n(二)完善制度。内容。\n小结与体会\n内容。\n(四)深化普法。内容。\n"
+    assert [r[3] for r in outline(run_in)] == ["一、", "(一)", "(二)", "(四)"]
+    two_lost = "一、工作情况\n(一)加强学习\n内容。\n(二)完善制度\n内容。\n小结与体会\n内容。\n(五)深化普法\n"
+    assert [r[3] for r in outline(two_lost)] == ["一、", "(一)", "(二)", "(五)"]
+
+
 def test_cn_numeral_value() -> None:
     assert cn_numeral_value("一") == 1
     assert cn_numeral_value("十") == 10
