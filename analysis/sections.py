@@ -7,6 +7,9 @@ Chinese government reports number their outline in a fixed hierarchy::
     level 3  1.  1、  1．
     level 4  （1） / (1)
 
+When a report sets parts (第一部分 …) above its 一、 headings, the parts are level 1 and
+every other level is one deeper (一、 2, (一) 3, 1. 4, (1) 5).
+
 :func:`split_sections` parses ``fold(text)`` (same length as ``text``) line by line. A
 heading starts a line (after optional spaces) and either stands alone on its line or
 leads a paragraph; in the second case the heading is the paragraph's first sentence, up
@@ -312,12 +315,32 @@ def _is_standalone_candidate(body: str) -> bool:
     return body[0] not in "-—~·"
 
 
+def _has_parts_above(lines: list[_Line]) -> bool:
+    """True when the text has 第一部分-style parts with 一、 headings after the first one."""
+    part = False
+    for line in lines:
+        body = line.body
+        if not body or not (body[0] == "第" or body[0] in _CN_NUM_CHARS):
+            continue
+        m = _match_strong(body)
+        if m is None or m.level != 1:
+            continue
+        if m.marker[0] == "第":
+            part = True
+        elif part:
+            return True
+    return False
+
+
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold(text)
         self.lines = _split_lines(text, self.folded)
-        self.root = _Node(0, "")
+        self.root = _Node(-1, "")
+        # 第一部分-style parts above 一、 headings: parsed as level 0, written one level
+        # up with every other level (see _columns)
+        self.parts_above = _has_parts_above(self.lines)
         self.stack: list[_Node] = [self.root]
         self.headings: list[tuple[_Heading, str, str]] = []  # heading, sid, parent_id
         self.last_level = 0
@@ -356,8 +379,15 @@ class _Parser:
         for k in range(i + 1, len(lines)):
             body = lines[k].body
             if body:
-                return _match_strong(body)
+                return self._strong(body)
         return None
+
+    def _strong(self, body: str) -> _Marker | None:
+        """:func:`_match_strong`, a part (第一部分) at level 0 when parts stand above 一、."""
+        m = _match_strong(body)
+        if m is not None and self.parts_above and m.level == 1 and m.marker[0] == "第":
+            m.level = 0
+        return m
 
     def _repaired(self, line: _Line, level: int, num: int, frag_end: int) -> tuple[_Heading, bool]:
         start, end, standalone = _heading_span(line, line.lead + frag_end)
@@ -370,7 +400,7 @@ class _Parser:
         body = line.body
         if not body:
             return None
-        strong = _match_strong(body)
+        strong = self._strong(body)
         if strong is not None:
             start, end, standalone = _heading_span(line, line.lead + strong.end)
             h = _Heading(i, strong.level, strong.num, strong.marker, start, end, False, strong.sep)
@@ -469,7 +499,7 @@ class _Parser:
         for k in range(i + 1, min(len(lines), i + 1 + limit)):
             body = lines[k].body
             if body:
-                found = _match_strong(body)
+                found = self._strong(body)
                 if found is not None:
                     return found
         return None
@@ -516,7 +546,8 @@ class _Parser:
         ends = starts[1:] + [len(text)] if starts else []
         cols["section_id"] += [sid for _, sid, _ in self.headings]
         cols["parent_id"] += [pid for _, _, pid in self.headings]
-        cols["level"] += [h.level for h in headings]
+        shift = 1 if self.parts_above else 0
+        cols["level"] += [h.level + shift for h in headings]
         cols["marker"] += [h.marker for h in headings]
         cols["heading"] += [text[h.head_start : h.head_end] for h in headings]
         cols["text"] += [text[s:e] for s, e in zip(starts, ends, strict=True)]

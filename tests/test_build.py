@@ -532,9 +532,7 @@ def _quiet_build(raw, out, cache, **kw):
     return build(raw, out, cache_dir=cache, progress=False, log=lambda m: None, **kw)
 
 
-def test_each_code_version_has_its_generation_and_old_ones_are_pruned(
-    built, tmp_path, monkeypatch
-):
+def test_each_code_version_has_its_generation_and_old_ones_are_pruned(built, tmp_path, monkeypatch):
     import os
 
     raw0, out0, _, _ = built

@@ -142,6 +142,10 @@ def test_sentence_is_the_sentence_holding_the_number() -> None:
         ("开展检查3至5次。", [("3", 3, "次"), ("5次", 5, "次")]),  # ranges: two rows
         ("开展检查3-5次。", [("3", 3, "次"), ("5次", 5, "次")]),
         ("参训人员38人。", [("38人", 38, "人")]),
+        ("检查经营场所640家次。", [("640家次", 640, "家次")]),  # 家次 before 家
+        ("培训不少于40学时,平均92.6分。", [("40学时", 40, "学时"), ("92.6分", 92.6, "分")]),
+        ("整改时限15分钟。", [("15分钟", 15, "分钟")]),  # 分钟 before 分
+        ("接入视频监控1.6万余路。", [("1.6万余路", 16000, "路")]),
     ],
 )
 def test_quantities(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -222,6 +226,10 @@ def test_qualifiers(text: str, qualifier: str, approx: bool, raw: str) -> None:
         "办理数十件,参加几十人,多次检查,若干问题。",
         # numbers with no unit
         "“3.19”主题服务宣传周,715公众开放日,7.15城管公众开放日。",
+        # 伍 (the capital numeral 5) inside words, and 两条线
+        "执法队伍人员结构调整,退伍军人入伍。",
+        "严格执行罚缴分离和收支两条线制度。",
+        "一路走来,两路并进。",  # 路 counts only after Arabic digits
     ],
 )
 def test_not_quantities(text: str) -> None:

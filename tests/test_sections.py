@@ -252,6 +252,35 @@ def test_a_short_line_is_not_a_lost_sibling_without_a_gap_or_own_line_siblings()
     assert [r[3] for r in outline(two_lost)] == ["一、", "(一)", "(二)", "(五)"]
 
 
+def test_parts_above_level1_headings_take_level_1_and_push_the_rest_down() -> None:
+    text = (
+        "第一部分 主要工作\n"
+        "一、加强领导\n"
+        "(一)健全机制。内容。\n"
+        "1.细项。内容。\n"
+        "二、规范执法\n"
+        "内容。\n"
+        "第二部分 存在问题\n"
+        "内容。\n"
+        "第三部分 工作打算\n"
+        "一、加强学习\n"  # numbering starts again under a new part
+        "内容。\n"
+    )
+    assert [r[:4] for r in outline(text)] == [
+        ("1", "", 1, "第一部分"),
+        ("1.1", "1", 2, "一、"),
+        ("1.1.1", "1.1", 3, "(一)"),
+        ("1.1.1.1", "1.1.1", 4, "1."),
+        ("1.2", "1", 2, "二、"),
+        ("2", "", 1, "第二部分"),
+        ("3", "", 1, "第三部分"),
+        ("3.1", "3", 2, "一、"),
+    ]
+    # parts alone (no 一、 after them) keep the usual levels
+    alone = "第一部分 主要工作\n(一)健全机制。内容。\n第二部分 存在问题\n内容。\n"
+    assert [r[2:4] for r in outline(alone)] == [(1, "第一部分"), (2, "(一)"), (1, "第二部分")]
+
+
 def test_cn_numeral_value() -> None:
     assert cn_numeral_value("一") == 1
     assert cn_numeral_value("十") == 10
