@@ -386,6 +386,10 @@ class _Logical:
     folded: str = ""  # fold(text), kept alongside (fold and strip commute)
 
 
+# A line at least this wide (display width: 20 Chinese characters) counts in _ragged_shape.
+_RAGGED_MIN = 40
+
+
 def _pdf_shape(raws: list[str]) -> tuple[bool, str, int]:
     """Whether lines look hard-wrapped: (is_pdf, measure, full width)."""
     lines = [r.rstrip() for r in raws if _strip(r)]
@@ -414,6 +418,23 @@ def _pdf_shape_of(chars: list[int], display: list[int]) -> tuple[bool, str, int]
         if top_c >= 5 and frac >= 0.3 and top_w <= 200 and frac > best[3] + margin:
             best = (True, measure, top_w, frac)
     return best[0], best[1], best[2]
+
+
+def _ragged_shape(lines: list[str], display: list[int]) -> tuple[bool, int]:
+    """Hard wraps at varying widths (a converter's ragged lines): (is_pdf, full width).
+
+    Text whose long lines mostly end inside a sentence was wrapped, whatever their widths;
+    in text saved from a web page or a word processor a paragraph is one line ending in
+    sentence punctuation. Any long line (``_RAGGED_MIN``) then counts as full: a wrapped line
+    joins the next one when it ends inside a sentence.
+    """
+    long = [(w, line) for line, w in zip(lines, display, strict=True) if w >= _RAGGED_MIN]
+    if len(long) < 10:
+        return False, 0
+    open_ends = sum(not _is_terminal(line) for _, line in long)
+    if open_ends < 0.6 * len(long):
+        return False, 0
+    return True, _RAGGED_MIN
 
 
 # ---------------------------------------------------------------------------------------
@@ -528,6 +549,9 @@ def _clean(
     chars = [len(r) for r in rstripped]
     display = _display_widths(rstripped)
     is_pdf, measure, full = _pdf_shape_of(chars, display)
+    if not is_pdf:
+        is_pdf, full = _ragged_shape(rstripped, display)
+        measure = "display"
     tol = 1 if measure == "chars" else 3
     width = dict(zip(candidates, chars if measure == "chars" else display, strict=True))
     logical: list[_Logical] = []

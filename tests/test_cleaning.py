@@ -276,6 +276,38 @@ def test_pdf_hard_wraps_are_joined_and_page_chrome_removed() -> None:
     assert joined.text.iloc[0] == "为指导,深入推进依法行政,各项工作取得积"
 
 
+def _ragged(text: str, widths: list[int]) -> str:
+    """Hard-wrap each line of text at the given widths in turn (a converter's ragged lines)."""
+    out, k = [], 0
+    for line in text.split("\n"):
+        while len(line) > widths[k % len(widths)]:
+            w = widths[k % len(widths)]
+            out.append(line[:w])
+            line, k = line[w:], k + 1
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_ragged_hard_wraps_are_joined_whatever_their_widths() -> None:
+    body = "\n".join(PDF_CLEAN.split("\n")[1:]) * 2  # a longer text, title left out
+    text = _ragged(body, [21, 27, 24, 29, 22, 26, 25, 28, 23])  # no width dominates
+    result = clean_text(text)
+    assert result.metadata["pdf_shape"] is True
+    assert result.text == body
+
+
+def test_web_text_with_long_headings_is_not_ragged() -> None:
+    heading = "(一)坚持严格规范公正文明执法,全面提升城市管理执法质效和群众满意度"
+    para = "局党组专题研究法治工作4次,制定年度工作要点,明确责任分工,各项工作取得积极成效。"
+    lines = []
+    for k in range(6):  # paragraphs of different lengths, headings long lines without 。
+        lines += [heading + "工作" * k, para * (k % 3 + 1), "全年办理案件" + "依法" * k + "120件。"]
+    text = "\n".join(lines)
+    result = clean_text(text)
+    assert result.metadata["pdf_shape"] is False
+    assert result.text == text
+
+
 def test_pdf_without_indentation_is_joined_too() -> None:
     text = to_pdf_shape(PDF_CLEAN, width=20, page_lines=4, header="某局报告", indent=False)
     assert "\u3000" not in text
