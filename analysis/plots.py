@@ -607,7 +607,11 @@ def filter_tables(tables: dict[str, pd.DataFrame], report_ids: Iterable[str]) ->
 
 
 def format_number(value: float, unit: str = "", lang: str = "zh") -> str:
-    """Format a figure compactly: ``112.9万元`` (zh), ``1.13M 元`` (en), ``92.16%``."""
+    """Format a figure compactly: ``112.9万元`` (zh), ``1.13M yuan`` (en), ``92.16%``.
+
+    English names units from the ``unit`` rows of ``labels.tsv`` (a unit without one is
+    written as it is).
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     v = float(value)
@@ -629,7 +633,7 @@ def format_number(value: float, unit: str = "", lang: str = "zh") -> str:
         text = f"{v / 1e3:.3g}k"
     else:
         text = f"{v:,.6g}"
-    return f"{text} {unit}".strip()
+    return f"{text} {lb.label_key('unit', unit, 'en') if unit else ''}".strip()
 
 
 def indicator_value_text(

@@ -211,7 +211,11 @@ def test_indicator_value_text():
     assert plots.indicator_value_text(150, "件", True, "余", "zh") == "≈150余件"
     assert plots.indicator_value_text(1128823.79, "元", False, "", "zh") == "112.9万元"
     assert plots.indicator_value_text(92.16, "%", False, "", "en") == "92.16%"
-    assert plots.indicator_value_text(126000, "元", False, "", "en") == "126k 元"
+    assert plots.indicator_value_text(126000, "元", False, "", "en") == "126k yuan"
+    assert plots.indicator_value_text(370, "名", True, "余", "en") == "≈370 people"
+    assert plots.indicator_value_text(3.5, "百分点", False, "", "en") == "3.5 pp"
+    # a unit without an English label is written as it is
+    assert plots.indicator_value_text(7, "盏", False, "", "en") == "7 盏"
 
 
 def test_quantity_density_table_hand_computed():
