@@ -528,6 +528,9 @@ def _qualifier_before(f: str, pos: int, lex: _Lexicon) -> tuple[str, int, bool]:
     return "", pos, False
 
 
+_BARE_POWERS = {"百": 100.0, "千": 1000.0, "万": 10000.0}
+
+
 def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
     """All quantities in one folded section text, in text order."""
     hits: list[_Hit] = []
@@ -584,7 +587,10 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
                 continue
             base = parse_number(num_text)
             if base is None:
-                continue
+                # 近千人次, 逾万份: a bare 百/千/万 is a number after a qualifier of size
+                if num_text not in _BARE_POWERS or not lex.approx_before_re.search(before):
+                    continue
+                base = _BARE_POWERS[num_text]
             if t.group("mult"):
                 base *= MULTIPLIERS[t.group("mult")]
             unit, family, mult = _unit_of(unit_text, lex)

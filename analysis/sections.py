@@ -90,7 +90,8 @@ CATEGORIES: tuple[str, ...] = (
 _CN_NUM = r"(?:[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 
-_L1 = re.compile(rf"(?P<num>{_CN_NUM})[ ]*(?P<sep>、|\.(?!\d))")
+# 一. before a digit only when a year follows (四.2025年工作思路), never 一.5
+_L1 = re.compile(rf"(?P<num>{_CN_NUM})[ ]*(?P<sep>、|\.(?!\d)|\.(?=\d{{4}}年))")
 _L1_CHAPTER = re.compile(rf"第[ ]*(?P<num>{_CN_NUM})[ ]*(?P<sep>部分|章|篇)[ ]*[、.:]?")
 _L2 = re.compile(rf"\([ ]*(?P<num>{_CN_NUM})[ ]*\)")
 _L3 = re.compile(r"(?P<num>\d{1,2})[ ]*(?P<sep>[.、])(?!\d)")
@@ -223,7 +224,8 @@ def _match_strong(s: str) -> _Marker | None:
         if m:
             n = cn_numeral_value(m["num"])
             if n is not None:
-                return _Marker(1, n, m["num"] + m["sep"], m.end(), m["sep"])
+                # 一. is the same marker as 一、 in another punctuation: written canonically
+                return _Marker(1, n, m["num"] + "、", m.end(), m["sep"])
     elif c == "第":
         m = _L1_CHAPTER.match(s)
         if m:

@@ -146,6 +146,7 @@ def test_sentence_is_the_sentence_holding_the_number() -> None:
         ("培训不少于40学时,平均92.6分。", [("40学时", 40, "学时"), ("92.6分", 92.6, "分")]),
         ("整改时限15分钟。", [("15分钟", 15, "分钟")]),  # 分钟 before 分
         ("接入视频监控1.6万余路。", [("1.6万余路", 16000, "路")]),
+        ("参训近千人次,发放资料逾万份。", [("近千人次", 1000, "人次"), ("逾万份", 10000, "份")]),
     ],
 )
 def test_quantities(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -230,6 +231,8 @@ def test_qualifiers(text: str, qualifier: str, approx: bool, raw: str) -> None:
         "执法队伍人员结构调整,退伍军人入伍。",
         "严格执行罚缴分离和收支两条线制度。",
         "一路走来,两路并进。",  # 路 counts only after Arabic digits
+        "实行7×24小时值班值守,7x24小时在线。",  # round the clock, not a duration
+        "千方百计,上千人参加,数千人参加。",  # a bare 千 without 近/逾/约 is vague
     ],
 )
 def test_not_quantities(text: str) -> None:

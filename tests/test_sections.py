@@ -281,6 +281,16 @@ def test_parts_above_level1_headings_take_level_1_and_push_the_rest_down() -> No
     assert [r[2:4] for r in outline(alone)] == [(1, "第一部分"), (2, "(一)"), (1, "第二部分")]
 
 
+def test_level1_marker_with_a_full_stop_is_written_canonically() -> None:
+    text = "一.工作成效\n内容。\n二.存在的不足\n内容。\n三.2025年工作思路\n内容一.5。\n"
+    assert [r[2:5] for r in outline(text)] == [
+        (1, "一、", "工作成效"),
+        (1, "二、", "存在的不足"),
+        (1, "三、", "2025年工作思路"),  # a year may follow the full stop
+    ]
+    assert outline("四.5亿元投入\n") == [("0", "", 0, "", "", False)]  # not a marker
+
+
 def test_cn_numeral_value() -> None:
     assert cn_numeral_value("一") == 1
     assert cn_numeral_value("十") == 10
