@@ -347,6 +347,7 @@ class _Lexicon:
     prefix_re: re.Pattern
     suffix_re: re.Pattern
     stop_re: re.Pattern
+    bare_step_re: re.Pattern  # a subject that is only a funnel step (受理, 审结)
 
 
 @functools.lru_cache(maxsize=8)
@@ -394,6 +395,7 @@ def _lexicon(units_path: str, patterns_path: str) -> _Lexicon:
         prefix_re=re.compile(rf"^(?:{_alt(get('subject_prefix'))})"),
         suffix_re=re.compile(rf"(?:{_alt(get('subject_suffix'))})$"),
         stop_re=re.compile(_alt(get("subject_stop"))),
+        bare_step_re=re.compile(rf"(?:{_alt(get('bare_step'))})$"),
     )
 
 
@@ -410,6 +412,8 @@ class IndicatorRule:
     zero: re.Pattern | None
     aggregate: str
     unit: str
+    # families as written, each a group: "cases+items" counts both as one family
+    groups: tuple[frozenset[str], ...] = ()
 
 
 @functools.lru_cache(maxsize=8)
@@ -437,6 +441,11 @@ def _load_indicator_rules(path: str) -> tuple[IndicatorRule, ...]:
         IndicatorRule(
             indicator=r.indicator.strip(),
             families=tuple(f.strip() for f in r.families.split(",") if f.strip()),
+            groups=tuple(
+                frozenset(x.strip() for x in f.split("+") if x.strip())
+                for f in r.families.split(",")
+                if f.strip()
+            ),
             subject=rx(r.subject),
             clause=rx(r.clause),
             sentence=rx(r.sentence),
@@ -900,7 +909,7 @@ def _assign_folded(
 ) -> str:
     """:func:`assign_indicator` on folded strings."""
     for r in rules:
-        if unit_family not in r.families:
+        if not any(unit_family in g for g in r.groups):
             continue
         if r.subject is not None and not r.subject.search(subject):
             continue
@@ -1023,6 +1032,8 @@ def metric_columns(
         flags = _plan_flags(text, inherited is not None and inherited(rid, sid), lex)
         sentences = _sentence_spans(f)
         prev_in_clause: dict[tuple[int, int], tuple[int, str]] = {}
+        # the last subject of each unit family in each paragraph (for 收到申请87件,受理79件)
+        last_subject: dict[tuple[int, str], str] = {}
         folded_sentence: dict[tuple[int, int], str] = {}
         clauses_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for hit in hits:
@@ -1036,6 +1047,12 @@ def metric_columns(
             subject = _subject(f, left_lo, hit.qual_start, hit.end, c_hi, hit.family, lex, text)
             if prev_subject and _only_connectors(f[left_lo : hit.qual_start], lex):
                 subject = prev_subject  # 从20%提升至70%: the 70% counts the same thing
+            para = (f.rfind("\n", 0, hit.num_start) + 1, hit.family)
+            if lex.bare_step_re.fullmatch(fold(subject)):
+                if para in last_subject:  # 受理79件 after 收到行政复议申请87件
+                    subject = subject + last_subject[para]
+            elif subject:
+                last_subject[para] = subject
             prev_in_clause[(c_lo, c_hi)] = (hit.end, subject)
             sentence = text[s_lo:s_hi].strip()
             if (s_lo, s_hi) not in folded_sentence:
@@ -1191,6 +1208,8 @@ class _DeriveLexicon:
     campaign: re.Pattern  # subset_cue: 专项, 涉及…的: a special campaign, part of the whole
     outcome: re.Pattern  # outcome_cue: 结案, 办结: an outcome, not an intake count
     intake: re.Pattern  # intake_cue: 立案, 受理: an intake count
+    accepted: re.Pattern  # accepted_cue: 受理: the cases accepted
+    application: re.Pattern  # application_cue: 收到, 申请: applications received
     complements: tuple[re.Pattern, ...]  # complement: types that partition one total
 
 
@@ -1206,6 +1225,8 @@ def _derive_lexicon(patterns_path: str) -> _DeriveLexicon:
         campaign=re.compile(_alt(get("subset_cue"))),
         outcome=re.compile(_alt(get("outcome_cue"))),
         intake=re.compile(_alt(get("intake_cue"))),
+        accepted=re.compile(_alt(get("accepted_cue"))),
+        application=re.compile(_alt(get("application_cue"))),
         complements=tuple(re.compile(_alt((p,))) for p in get("complement")),
     )
 
@@ -1333,7 +1354,8 @@ def derive_indicators(
 
     1. Unit family: only mentions of the first family in the rule's ``families`` list that
        the report uses are kept (来信来访45批次97人次: 批次 before 人次; different units are
-       different measures and are never added).
+       different measures and are never added), unless the list joins families with ``+``
+       (``cases+items``: 合同96份 and 文件58件 are both documents reviewed).
     2. Subsets: a mention in a clause opened by 其中/包括, or in a later clause of a sentence
        whose 其中 follows a mention of the same indicator, is a part of a stated total.
     3. Special campaigns: a mention whose sentence names a campaign (专项, 涉及…的) before it
@@ -1535,14 +1557,15 @@ def _close(a: float, b: float) -> bool:
 
 
 def _combine_mentions(
-    cands: list[_Mention], families: tuple[str, ...], lex: _DeriveLexicon
+    cands: list[_Mention], groups: tuple[frozenset[str], ...], lex: _DeriveLexicon
 ) -> list[_Mention]:
     """The mentions whose values add up to the indicator (steps 1-8 of derive_indicators)."""
-    # 1. unit family: the first family of the rule's list that the report uses
+    # 1. unit family: the first family (or group of families joined by +) of the rule's
+    # list that the report uses
     present = {c.family for c in cands}
-    for fam in families:
-        if fam in present:
-            cands = [c for c in cands if c.family == fam]
+    for group in groups:
+        if group & present:
+            cands = [c for c in cands if c.family in group]
             break
     keep = list(cands)
 
@@ -1573,6 +1596,17 @@ def _combine_mentions(
             c.family == "cases"
             and lex.outcome.search(c.clause) is not None
             and lex.intake.search(c.clause) is None
+            for c in keep
+        ]
+    )
+    # 4b. applications received give way to the cases accepted from them, stated after them
+    # in the same paragraph (收到行政复议申请87件,受理79件)
+    accepted = [c for c in keep if lex.accepted.search(c.clause)]
+    drop_if_rest(
+        [
+            lex.application.search(c.clause) is not None
+            and lex.accepted.search(c.clause) is None
+            and any(a.para == c.para and a.start > c.start and a.value <= c.value for a in accepted)
             for c in keep
         ]
     )
@@ -1640,7 +1674,7 @@ def _aggregate(cands: list[_Mention], rule: IndicatorRule, lex: _DeriveLexicon) 
             "method": method,
             "evidence": first.metric_id,
         }
-    kept = _combine_mentions(cands, rule.families, lex)
+    kept = _combine_mentions(cands, rule.groups, lex)
     if not kept:
         return None
     value = float(sum(r.value for r in kept))

@@ -158,6 +158,25 @@ def test_wechat_article_chrome_is_removed_and_its_post_date_is_published() -> No
     assert result.metadata["signature_date"] == "2023-01-06"
 
 
+def test_official_document_header_and_footer_are_chrome() -> None:
+    text = (
+        "某县人民政府\n某府字〔2023〕15号\n某县人民政府关于2022年法治政府建设情况的报告\n"
+        "市人民政府:\n2022年,我县坚持依法行政,全面推进法治政府建设,取得积极成效。\n"
+        "某县人民政府\n2023年3月28日\n(此件主动公开)\n抄送:县委办公室,县人大常委会办公室。\n"
+        "某县人民政府办公室 2023年3月28日印发\n"
+    )
+    result = clean_text(text)
+    assert rules(result) == {
+        2: "doc_number",
+        6: "signature",
+        7: "signature",
+        8: "doc_footer",
+        9: "doc_footer",
+        10: "doc_footer",
+    }
+    assert result.metadata["signature_date"] == "2023-03-28"
+
+
 def test_signature_with_name_and_date_on_one_line() -> None:
     text = "一、工作情况\n全年办理案件100件,同比增长10%,群众满意度明显提升。\n某市城市管理局 2024年1月5日"
     result = clean_text(text)

@@ -103,6 +103,34 @@ def test_superior_bureau_is_not_taken_for_the_author():
     assert got.jurisdiction == "西湖区" and got.city == "杭州市" and got.level == "district"
 
 
+@pytest.mark.parametrize(
+    ("title", "superior", "expected"),
+    [
+        # a government's own report, addressed to the government above it
+        (
+            "于都县人民政府关于2022年法治政府建设工作情况的报告",
+            "赣州市人民政府:",
+            ("于都县", "赣州市", "赣州市于都县人民政府"),
+        ),
+        # departments other than city management
+        (
+            "广州市海珠区司法局2021年法治政府建设年度报告",
+            "",
+            ("海珠区", "广州市", "广州市海珠区司法局"),
+        ),
+        (
+            "嘉兴市市场监督管理局2023年法治政府建设工作报告",
+            "",
+            ("嘉兴市", "嘉兴市", "嘉兴市市场监督管理局"),
+        ),
+    ],
+)
+def test_governments_and_other_departments_are_recognised(title, superior, expected):
+    text = f"{title}\n{superior}\n2022年,我们坚持依法行政,全面推进法治政府建设。\n"
+    got = infer_metadata(text, {})
+    assert (got.jurisdiction, got.city, got.bureau) == expected
+
+
 def test_no_place_at_all_gives_blanks_and_warnings():
     got = infer_metadata("我局坚持依法行政,全面完成各项任务。", {})
     assert got.jurisdiction == "" and got.year == ""

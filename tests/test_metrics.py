@@ -354,6 +354,11 @@ def test_subject_is_short() -> None:
         ("数字城管系统立案12万余件。", "digital_cases"),
         ("信访办结率100%。", "completion_rate"),
         ("出庭率100%。", ""),
+        ("受理群众对行政执法行为的投诉举报29件。", ""),  # enforcement supervision
+        ("审议重大疑难复议案件23件。", ""),  # a subset deliberated by a committee
+        ("召开守法普法协调小组会议4次。", ""),  # a meeting, not an event for the public
+        ("开展“送法下乡”活动60余场。", "publicity_events"),
+        ("审查县政府常务会议议题及其他涉法文件58件。", "legal_reviews"),
     ],
 )
 def test_indicator_assignment(text: str, indicator: str) -> None:
@@ -412,6 +417,33 @@ def test_derive_mixed_units_use_the_indicator_unit() -> None:
     assert ind.loc["legal_reviews", "value"] == 863
     assert ind.loc["legal_reviews", "unit"] == "件"
     assert ind.loc["legal_reviews", "method"] == "sum"
+
+
+def test_derive_documents_in_items_and_cases_add_up() -> None:
+    # legal reviews count documents whatever their measure word (cases+items)
+    text = "全年审查县政府重大合同96份,审查常务会议议题及其他涉法文件58件。"
+    assert _figure(text, "legal_reviews") == (154, "件", "sum")
+
+
+def test_derive_special_cleanup_of_documents_is_the_whole_count() -> None:
+    text = "审查规范性文件7件。开展专项清理,共清理规范性文件45件。"
+    assert _figure(text, "normative_documents_reviewed") == (52, "件", "sum")
+
+
+def test_a_bare_funnel_step_counts_the_noun_before_it() -> None:
+    m = run("收到行政复议申请87件,受理79件,审结75件,其中维持52件。")
+    assert m["subject"].tolist() == ["行政复议申请", "受理行政复议申请", "审结行政复议申请", "维持"]
+    assert m["indicator"].tolist()[:3] == ["admin_reconsideration_cases"] * 3
+
+
+def test_derive_cases_accepted_not_applications_received() -> None:
+    text = "收到行政复议申请87件,受理79件,审结75件。"
+    assert _figure(text, "admin_reconsideration_cases") == (79, "件", "stated")
+    # across a sentence end within the paragraph, and with a rate in between
+    text = "共收到行政复议申请236件,较去年增长15.2%;依法受理218件,审结201件。"
+    assert _figure(text, "admin_reconsideration_cases") == (218, "件", "stated")
+    # an application count alone stays the figure
+    assert _figure("被申请行政复议案件5件。", "admin_reconsideration_cases") == (5, "件", "stated")
 
 
 def test_derive_ignores_targets_and_changes() -> None:
@@ -651,7 +683,7 @@ def test_lexicons_are_consistent() -> None:
     for _name, same in rules.groupby("indicator", sort=False):
         assert same["aggregate"].nunique() == 1 and same["unit"].nunique() == 1
     for fam in rules["families"]:
-        assert set(fam.split(",")) <= families
+        assert set(re.split(r"[,+]", fam)) <= families
     for col in ("subject", "clause", "sentence", "exclude", "zero"):
         for pattern in rules[col]:
             re.compile(pattern)
