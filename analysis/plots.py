@@ -888,12 +888,14 @@ def bureau_colors(reports: pd.DataFrame) -> dict[str, tuple]:
     """report_id -> colour: one colour per bureau (its reports of every year share it).
 
     Bureaus take the palette's colours in sorted order, so a bureau has the same colour in
-    every chart of a run (the palette repeats after 10 bureaus).
+    every chart of a run (tab20 for more than 10 bureaus; colours repeat after 20).
     """
     key = bureau_key(reports)
     bureaus = sorted(key.unique())
-    cmap = _plt().get_cmap(PALETTE)
-    return {rid: cmap(bureaus.index(b) % 10) for rid, b in key.items()}
+    # up to 10 bureaus: the palette; up to 20: tab20 (then colours repeat)
+    n = 10 if len(bureaus) <= 10 else 20
+    cmap = _plt().get_cmap(PALETTE if n == 10 else "tab20")
+    return {rid: cmap(bureaus.index(b) % n) for rid, b in key.items()}
 
 
 def bureau_change_table(

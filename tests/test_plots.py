@@ -371,3 +371,16 @@ def test_a_bureau_has_one_colour_in_both_indicator_charts():
     assert bars == lines == {matplotlib.colors.to_rgba(colors["jiashi-2022"])}
     plt.close(by_report)
     plt.close(by_year)
+
+
+def test_up_to_twenty_bureaus_have_distinct_colours():
+    n = 14
+    reports = pd.DataFrame(
+        {
+            "report_id": [f"r{i}" for i in range(n)],
+            "bureau": [f"第{i}局" for i in range(n)],
+            "jurisdiction": [""] * n,
+        }
+    )
+    colors = plots.bureau_colors(reports)
+    assert len(set(colors.values())) == n
