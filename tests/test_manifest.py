@@ -130,3 +130,15 @@ def test_duplicate_ids_are_listed_once_with_every_file(tmp_path):
     assert [(p.file, p.message) for p in folder.errors] == [
         ("a.txt, b.txt, d.txt", "duplicate report_id 'x': give each report its own id")
     ]
+
+
+def test_level_must_be_one_of_the_known_levels_town_included(tmp_path):
+    seed = SEED.read_bytes()
+    raw = make_raw(
+        tmp_path,
+        [blank_row("a.txt", level="town"), blank_row("b.txt", level="village")],
+        {"a.txt": seed, "b.txt": seed},
+    )
+    problems = [p for p in validate_raw(raw).problems if p.severity == "error"]
+    assert [p.file for p in problems] == ["b.txt"]
+    assert "'village' is not one of city, district, county, town" in str(problems[0])
