@@ -32,7 +32,8 @@ parts of a few hundred rows; each report's sections, metrics and tokens rows are
 once, in stage 2, and cached, so writing those CSV files is a concatenation. Sections and
 metrics go to Parquet straight from Arrow (with the metadata pandas would add). The tokens
 table, most of the data, is never held whole: its cache entries are separate files, read
-back report by report (their unique-key check was done in stage 2) and written in Parquet
+back report by report as the workers deliver them (a thread of the main process writes them
+while the workers go on; their unique-key check was done in stage 2) and written in Parquet
 row groups of the size ``to_parquet`` uses, compressed on a background thread while the CSV
 rows are written. Every file is byte-identical to the pandas writers' output. ``jobs``
 worker processes share the per-report work; by default 2 when more than
