@@ -287,6 +287,7 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
             elif m.start() == 0 or src[m.start() - 1] in "我本":
                 generic_kinds[m.group(0)] += w
     level = _self_level(folded, generic)
+    towns = _town_candidates(sources, spans)
 
     chosen: tuple[str, ...] = ()
     division: gazetteer.Division | None = None
@@ -299,6 +300,19 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
             w *= 0.2  # a superior or subordinate bureau, not the author
         scored.append((w, key, d))
     scored.sort(key=lambda t: (-t[0], t[2].adcode))
+    town = towns[0] if towns else None
+    if town is not None and town[0] >= 2.0 and town[0] > (scored[0][0] if scored else 0.0):
+        # a town government's own report (江山市贺村镇人民政府): the gazetteer stops at the
+        # county level, so the town is named from the text and placed under its county
+        _, name, parent, kind = town
+        city = gazetteer.city_of(parent)
+        province = gazetteer.province_of(parent)
+        out.jurisdiction, out.level = name, "town"
+        out.city = (city or parent).name if parent.rank != "province" else parent.name
+        out.province = province.name if province else ""
+        prefix = "".join(dict.fromkeys([out.city, parent.name]))  # 衢州市江山市, 上海市嘉定区
+        out.bureau = prefix + name + kind
+        return out
     if scored and scored[0][0] >= 2.0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
         _, chosen, division = scored[0]
     elif level:
@@ -332,6 +346,45 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
     elif level:
         out.level = level
     return out
+
+
+_TOWN_GOV = re.compile(r"(镇|乡|街道)(人民政府|办事处)")
+
+
+def _town_candidates(
+    sources: list[tuple[str, float, bool]], spans: list[tuple[int, int]]
+) -> list[tuple[float, str, gazetteer.Division, str]]:
+    """Town governments named with their county (江山市贺村镇人民政府), best first.
+
+    ``(weight, town, county-level division, kind)``; the town's own name is the shortest
+    one (1 to 4 characters before 镇/乡/街道) that a known place name stands right before.
+    """
+    weights: Counter = Counter()
+    found: dict[tuple[str, str], tuple[gazetteer.Division, str]] = {}
+    for src, weight, is_body in sources:
+        for m in _TOWN_GOV.finditer(src):
+            if is_body and _inside(m.start(), spans):
+                continue
+            for j in range(1, 5):
+                start = m.start() - j
+                stem = src[max(0, start) : m.start()]
+                if start < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", stem):
+                    break
+                _, parts = _place_before(src, start)
+                if not parts:
+                    continue
+                parent = _resolve(parts[-1], parts[:-1], src)
+                if parent is not None and (parent.rank == "county" or parent.level == "city"):
+                    name = stem + m.group(1)
+                    kind = "人民政府" if m.group(2) == "人民政府" else m.group(2)
+                    key = (name, parent.adcode)
+                    weights[key] += weight * (2.0 if is_body and m.start() < 300 else 1.0)
+                    found[key] = (parent, kind)
+                break
+    return sorted(
+        ((w, key[0], *found[key]) for key, w in weights.items()),
+        key=lambda t: (-t[0], t[1]),
+    )
 
 
 @lru_cache(maxsize=1)

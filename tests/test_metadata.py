@@ -131,6 +131,22 @@ def test_governments_and_other_departments_are_recognised(title, superior, expec
     assert (got.jurisdiction, got.city, got.bureau) == expected
 
 
+def test_a_town_government_is_placed_under_its_county():
+    text = "贺村镇2023年法治政府建设工作总结\n2023年,我镇坚持依法行政,全面推进法治政府建设。\n"
+    got = infer_metadata(text, {"signature_name": "江山市贺村镇人民政府"})
+    assert (got.jurisdiction, got.city, got.province, got.level, got.bureau) == (
+        "贺村镇",
+        "衢州市",
+        "浙江省",
+        "town",
+        "衢州市江山市贺村镇人民政府",
+    )
+    # a county report that names one of its towns' governments stays the county's
+    text = "江山市人民政府2023年法治政府建设情况报告\n指导江山市贺村镇人民政府开展工作。\n"
+    got = infer_metadata(text, {"signature_name": "江山市人民政府"})
+    assert (got.jurisdiction, got.level) == ("江山市", "county")
+
+
 def test_no_place_at_all_gives_blanks_and_warnings():
     got = infer_metadata("我局坚持依法行政,全面完成各项任务。", {})
     assert got.jurisdiction == "" and got.year == ""

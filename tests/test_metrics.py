@@ -358,6 +358,8 @@ def test_subject_is_short() -> None:
         ("审议重大疑难复议案件23件。", ""),  # a subset deliberated by a committee
         ("召开守法普法协调小组会议4次。", ""),  # a meeting, not an event for the public
         ("开展“送法下乡”活动60余场。", "publicity_events"),
+        ("开展普法讲座十二场。", "publicity_events"),  # lectures for the public
+        ("举办法治专题讲座4期。", ""),  # lectures for officials are neither publicity nor training
         ("审查县政府常务会议议题及其他涉法文件58件。", "legal_reviews"),
     ],
 )
