@@ -162,7 +162,7 @@ def _find_title(text: str, folded: str, max_lines: int = 8) -> str:
             and re.search(r"报告|情况|总结", f)
             and re.search(r"法治|依法行政|法制", f)
         ):
-            title = line.strip()
+            title = line.strip().lstrip("#").strip()  # a Markdown heading: # 标题
             if i > 0:
                 prev = folded_lines[i - 1].strip()
                 if prev and _bureau_re().search(prev) and len(prev) <= 30 and prev not in f:

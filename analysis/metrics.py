@@ -1071,12 +1071,17 @@ def metric_columns(
             cols["qualifier"].append(hit.qualifier)
             cols["kind"].append(kind)
             cols["subject"].append(subject)
+            # what the exclude patterns see: the clause up to the number, or the whole clause
+            # when the number comes before its noun (对68件重大行政处罚决定开展法制审核)
+            folded_subject = fold(subject)
+            after = f[hit.end : c_hi]
+            local_end = c_hi if folded_subject and after.startswith(folded_subject) else hit.end
             cols["indicator"].append(
                 _assign_folded(
-                    fold(subject),
+                    folded_subject,
                     f[c_lo:c_hi].replace("\n", ""),
                     folded_sentence[(s_lo, s_hi)],
-                    f[c_lo : hit.end].replace("\n", ""),
+                    f[c_lo:local_end].replace("\n", ""),
                     hit.family,
                     rules,
                 )

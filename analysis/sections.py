@@ -32,6 +32,8 @@ level) and the shape of the line, and rebuilt canonically with ``repaired=True``
   (``(二)`` … line … ``(四)``), when the siblings stand on their own lines: the missing
   sibling.
 
+Markdown decorations around a heading (``## 一、…``, ``**(一)…。**``) are read like spaces.
+
 Section ids are dotted paths of ordinal positions among siblings (``'2.3'``); ordinals
 come from position, not from the number written in the marker, so a numbering error
 does not break ids. A level-3 item directly under a level-1 heading is that heading's
@@ -123,6 +125,9 @@ _DATE_ONLY = re.compile(
     r"[ ]*[0-9一二三四五六七八九十]{1,3}[ ]*日?$"
 )
 _STRIP = " \t\r\n\f\v"
+# What may lead or close a heading line besides spaces: Markdown decorations of text that a
+# converter turned into Markdown (## 一、…, **(一)强化依法决策。**…)
+_LEAD = _STRIP + "#*"
 
 
 def cn_numeral_value(numeral: str) -> int | None:
@@ -193,7 +198,7 @@ def match_outline_marker(folded_line: str) -> tuple[int, int, str, int] | None:
         spaces (``'(二)'``, ``'3.'``) and ``end`` the offset just after it in
         ``folded_line``; or None when the line does not start with a marker.
     """
-    stripped = folded_line.lstrip(_STRIP)
+    stripped = folded_line.lstrip(_LEAD)
     lead = len(folded_line) - len(stripped)
     m = _match_strong(stripped)
     if m is None:
@@ -279,8 +284,8 @@ def _split_lines(text: str, folded: str) -> list[_Line]:
     pos = 0
     for f in folded.split("\n"):
         end = pos + len(f)
-        rest = f.lstrip(_STRIP)
-        lines.append(_Line(pos, end, f, len(f) - len(rest), rest.rstrip(_STRIP)))
+        rest = f.lstrip(_LEAD)
+        lines.append(_Line(pos, end, f, len(f) - len(rest), rest.rstrip(_LEAD)))
         pos = end + 1
     return lines
 
@@ -292,16 +297,16 @@ def _heading_span(line: _Line, after: int) -> tuple[int, int, bool]:
     """
     f = line.folded
     i = after
-    while i < len(f) and f[i] in _STRIP:
+    while i < len(f) and f[i] in _LEAD:
         i += 1
     stop = f.find(_SENTENCE_END, i)
     j = len(f) if stop < 0 else stop
-    while j > i and f[j - 1] in _STRIP:
+    while j > i and f[j - 1] in _LEAD:
         j -= 1
     # standalone: nothing but spaces after the sentence (f.rstrip copies nothing when the
     # line does not end in spaces, unlike slicing off the rest of a paragraph)
     rest = len(f) if stop < 0 else stop + 1
-    return line.start + i, line.start + j, len(f.rstrip(_STRIP)) <= rest
+    return line.start + i, line.start + j, len(f.rstrip(_LEAD)) <= rest
 
 
 def _is_standalone_candidate(body: str) -> bool:

@@ -177,6 +177,13 @@ def test_official_document_header_and_footer_are_chrome() -> None:
     assert result.metadata["signature_date"] == "2023-03-28"
 
 
+def test_markdown_source_and_date_line_gives_the_published_date() -> None:
+    text = "> 来源:某市生态环境局  发布时间:2023-02-08 16:20\n\n# 某市生态环境局2022年法治政府建设情况报告\n2022年,我局坚持依法行政,全面推进法治政府建设,取得积极成效。\n"
+    result = clean_text(text)
+    assert rules(result) == {1: "metadata_date"}
+    assert result.metadata["published"] == "2023-02-08"
+
+
 def test_signature_with_name_and_date_on_one_line() -> None:
     text = "一、工作情况\n全年办理案件100件,同比增长10%,群众满意度明显提升。\n某市城市管理局 2024年1月5日"
     result = clean_text(text)

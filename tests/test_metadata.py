@@ -8,7 +8,7 @@ import pytest
 from analysis import paths
 from analysis.build import read_corpus
 from analysis.manifest import MANIFEST_COLUMNS, validate_raw
-from analysis.metadata import Inferred, infer_metadata, merge_with_manifest, slug
+from analysis.metadata import Inferred, find_title, infer_metadata, merge_with_manifest, slug
 
 FIELDS = ("jurisdiction", "city", "province", "level", "bureau", "year", "published")
 
@@ -145,6 +145,12 @@ def test_a_town_government_is_placed_under_its_county():
     text = "江山市人民政府2023年法治政府建设情况报告\n指导江山市贺村镇人民政府开展工作。\n"
     got = infer_metadata(text, {"signature_name": "江山市人民政府"})
     assert (got.jurisdiction, got.level) == ("江山市", "county")
+
+
+def test_a_markdown_title_loses_its_hashes():
+    assert find_title("# 青岛市生态环境局2022年法治政府建设情况报告\n正文。") == (
+        "青岛市生态环境局2022年法治政府建设情况报告"
+    )
 
 
 def test_no_place_at_all_gives_blanks_and_warnings():

@@ -146,6 +146,10 @@ def test_sentence_is_the_sentence_holding_the_number() -> None:
         ("培训不少于40学时,平均92.6分。", [("40学时", 40, "学时"), ("92.6分", 92.6, "分")]),
         ("整改时限15分钟。", [("15分钟", 15, "分钟")]),  # 分钟 before 分
         ("接入视频监控1.6万余路。", [("1.6万余路", 16000, "路")]),
+        (
+            "无人机巡查150余架次,PM2.5平均浓度28微克/立方米。",
+            [("150余架次", 150, "架次"), ("28微克/立方米", 28, "微克/立方米")],
+        ),
         ("参训近千人次,发放资料逾万份。", [("近千人次", 1000, "人次"), ("逾万份", 10000, "份")]),
     ],
 )
@@ -359,6 +363,11 @@ def test_subject_is_short() -> None:
         ("召开守法普法协调小组会议4次。", ""),  # a meeting, not an event for the public
         ("开展“送法下乡”活动60余场。", "publicity_events"),
         ("开展普法讲座十二场。", "publicity_events"),  # lectures for the public
+        ("受理12369环保举报4,215件。", "hotline_cases"),  # any 123xx service line
+        ("全年对68件重大行政处罚决定开展法制审核。", "legal_reviews"),  # reviews, not cases
+        ("全年立案查处环境违法案件436件。", "admin_penalty_cases"),  # the year's total
+        ("依法立案查处垃圾分类违法案件67件。", ""),  # one field's cases: a subset
+        ("按日连续处罚3件。", ""),  # a measure within cases already counted
         ("举办法治专题讲座4期。", ""),  # lectures for officials are neither publicity nor training
         ("审查县政府常务会议议题及其他涉法文件58件。", "legal_reviews"),
     ],

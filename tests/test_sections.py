@@ -291,6 +291,21 @@ def test_level1_marker_with_a_full_stop_is_written_canonically() -> None:
     assert outline("四.5亿元投入\n") == [("0", "", 0, "", "", False)]  # not a marker
 
 
+def test_markdown_decorations_around_headings_are_read_like_spaces() -> None:
+    text = (
+        "# 某局2022年法治政府建设情况报告\n"
+        "## 一、主要做法\n"
+        "**(一)强化依法决策。**局党组研究法治工作。\n"
+        "**(二)严格规范执法**\n"
+        "内容。\n"
+    )
+    assert [r[2:5] for r in outline(text)[1:]] == [
+        (1, "一、", "主要做法"),
+        (2, "(一)", "强化依法决策"),
+        (2, "(二)", "严格规范执法"),
+    ]
+
+
 def test_cn_numeral_value() -> None:
     assert cn_numeral_value("一") == 1
     assert cn_numeral_value("十") == 10
