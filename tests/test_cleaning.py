@@ -184,6 +184,16 @@ def test_markdown_source_and_date_line_gives_the_published_date() -> None:
     assert result.metadata["published"] == "2023-02-08"
 
 
+def test_table_of_contents_lines_are_chrome() -> None:
+    text = (
+        "某局2019年度法治政府建设工作报告\n目  录\n一、主要举措……………………1\n"
+        "(一)加强组织领导........3\n二、存在的问题……………12\n"
+        "一、主要举措\n(一)加强组织领导\n全年办理案件1,358件,同比增长12%。\n二、存在的问题\n执法力量不足。\n"
+    )
+    result = clean_text(text)
+    assert rules(result) == {2: "toc", 3: "toc", 4: "toc", 5: "toc"}
+
+
 def test_signature_with_name_and_date_on_one_line() -> None:
     text = "一、工作情况\n全年办理案件100件,同比增长10%,群众满意度明显提升。\n某市城市管理局 2024年1月5日"
     result = clean_text(text)

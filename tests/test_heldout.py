@@ -84,7 +84,7 @@ def test_quantities_precision_and_recall(heldout):
     for file in FILES:
         text, tables = out[file]
         metrics = tables["metrics"]
-        spans = gold_spans(text, read_fixture(f"gold_metrics_{file[:2]}.csv"))
+        spans = gold_spans(text, read_fixture(f"gold_metrics_{file.split('_')[0]}.csv"))
         found, _misses = match_quantities(text, metrics, spans)
         tp += found
         n_pred += len(metrics)
@@ -100,7 +100,7 @@ def test_key_indicators(heldout):
     for file in FILES:
         _, tables = out[file]
         got = derive_indicators(tables["metrics"], tables["sections"]).set_index("indicator")
-        gold = read_fixture(f"gold_indicators_{file[:2]}.csv").set_index("indicator")
+        gold = read_fixture(f"gold_indicators_{file.split('_')[0]}.csv").set_index("indicator")
         for ind in KEY_INDICATORS:
             if ind in gold.index:
                 value = got["value"].get(ind)

@@ -237,6 +237,7 @@ def test_qualifiers(text: str, qualifier: str, approx: bool, raw: str) -> None:
         "一路走来,两路并进。",  # 路 counts only after Arabic digits
         "实行7×24小时值班值守,7x24小时在线。",  # round the clock, not a duration
         "千方百计,上千人参加,数千人参加。",  # a bare 千 without 近/逾/约 is vague
+        "对不满意的诉求实行二次交办,防止二次污染。",  # ordinal compounds
     ],
 )
 def test_not_quantities(text: str) -> None:
@@ -368,6 +369,9 @@ def test_subject_is_short() -> None:
         ("全年立案查处环境违法案件436件。", "admin_penalty_cases"),  # the year's total
         ("依法立案查处垃圾分类违法案件67件。", ""),  # one field's cases: a subset
         ("按日连续处罚3件。", ""),  # a measure within cases already counted
+        ("全年数字化城管平台受理案件1.8万件。", "digital_cases"),
+        ("督办超时未处置案件86件。", ""),  # overdue cases chased: a subset
+        ("将4类重大执法决定纳入法制审核范围。", ""),  # a scope, not reviews done
         ("举办法治专题讲座4期。", ""),  # lectures for officials are neither publicity nor training
         ("审查县政府常务会议议题及其他涉法文件58件。", "legal_reviews"),
     ],
