@@ -6,7 +6,7 @@ field is left blank with a warning rather than guessed. The rules:
 
 - **title**: the first short line near the top that names a report (报告/情况/总结 together
   with 法治/依法行政), with an organisation line just above it prepended when the title lacks it.
-- **year**: a year in the title; else the year that opens the first paragraphs (``2024年,``);
+- **year**: a year in the title (digits, or Chinese digits: 二〇二三年度); else the year that opens the first paragraphs (``2024年,``);
   else the year most often written as ``YYYY年(度)法治政府建设``.
 - **published**: the page's date line (发布日期/发布时间/日期) read by cleaning; else the
   closing signature's date.
@@ -171,6 +171,14 @@ def _find_title(text: str, folded: str, max_lines: int = 8) -> str:
     return ""
 
 
+_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})\s*年")
+
+
+def _cn_year(digits: str) -> str:
+    """二〇二三 -> 2023 (digit by digit)."""
+    return "".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in digits)
+
+
 def _valid_year(y: str) -> bool:
     return y.isdigit() and YEAR_MIN <= int(y) <= YEAR_MAX
 
@@ -185,6 +193,9 @@ def _infer_year(folded: str, title: str, spans: list[tuple[int, int]] | None = N
     m = re.search(r"(\d{4})\s*年", fold(title))
     if m and _valid_year(m.group(1)):
         return m.group(1)
+    m = _CN_YEAR.search(title)  # 二〇二三年度 written in Chinese digits
+    if m and _valid_year(_cn_year(m.group(1))):
+        return _cn_year(m.group(1))
     if spans is None:
         spans = _quoted_spans(folded)
     # The opening paragraphs: a year followed by 年 that is not inside a title/document number.

@@ -153,6 +153,11 @@ def test_a_markdown_title_loses_its_hashes():
     )
 
 
+def test_a_year_written_in_chinese_digits_in_the_title():
+    text = "株洲市交通运输局二〇二三年度法治政府建设情况报告\n一年来,我局坚持依法行政。\n"
+    assert infer_metadata(text, {}).year == "2023"
+
+
 def test_no_place_at_all_gives_blanks_and_warnings():
     got = infer_metadata("我局坚持依法行政,全面完成各项任务。", {})
     assert got.jurisdiction == "" and got.year == ""

@@ -146,6 +146,7 @@ def test_sentence_is_the_sentence_holding_the_number() -> None:
         ("培训不少于40学时,平均92.6分。", [("40学时", 40, "学时"), ("92.6分", 92.6, "分")]),
         ("整改时限15分钟。", [("15分钟", 15, "分钟")]),  # 分钟 before 分
         ("接入视频监控1.6万余路。", [("1.6万余路", 16000, "路")]),
+        ("检查船舶1,680艘次。", [("1,680艘次", 1680, "艘次")]),
         (
             "无人机巡查150余架次,PM2.5平均浓度28微克/立方米。",
             [("150余架次", 150, "架次"), ("28微克/立方米", 28, "微克/立方米")],
@@ -371,6 +372,8 @@ def test_subject_is_short() -> None:
         ("按日连续处罚3件。", ""),  # a measure within cases already counted
         ("全年数字化城管平台受理案件1.8万件。", "digital_cases"),
         ("督办超时未处置案件86件。", ""),  # overdue cases chased: a subset
+        ("全系统共查处交通运输违法行为2,186起。", "admin_penalty_cases"),
+        ("开展普法宣传进企业、进车站活动36场次。", "publicity_events"),
         ("将4类重大执法决定纳入法制审核范围。", ""),  # a scope, not reviews done
         ("举办法治专题讲座4期。", ""),  # lectures for officials are neither publicity nor training
         ("审查县政府常务会议议题及其他涉法文件58件。", "legal_reviews"),
