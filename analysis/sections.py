@@ -32,7 +32,9 @@ level) and the shape of the line, and rebuilt canonically with ``repaired=True``
   (``(二)`` … line … ``(四)``), when the siblings stand on their own lines: the missing
   sibling.
 
-Markdown decorations around a heading (``## 一、…``, ``**(一)…。**``) are read like spaces.
+Markdown decorations around a heading (``## 一、…``, ``**(一)…。**``) and HTML tags and
+entities left by a careless conversion (``<p><strong>一、…</strong></p>``, ``&nbsp;``) are
+read like spaces.
 
 Section ids are dotted paths of ordinal positions among siblings (``'2.3'``); ordinals
 come from position, not from the number written in the marker, so a numbering error
@@ -128,6 +130,32 @@ _STRIP = " \t\r\n\f\v"
 # What may lead or close a heading line besides spaces: Markdown decorations of text that a
 # converter turned into Markdown (## 一、…, **(一)强化依法决策。**…)
 _LEAD = _STRIP + "#*"
+# ... and HTML left in the text by a careless conversion: tags and entities
+_HTML_HEAD = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp|#\d{2,6});)+")
+_HTML_TAIL = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp|#\d{2,6});)+$")
+
+
+def _lead_end(f: str, i: int = 0) -> int:
+    """Offset after the decorations (spaces, Markdown, HTML) at ``f[i:]``'s start."""
+    if i < len(f) and f[i] in "<&":
+        m = _HTML_HEAD.match(f, i)
+        return m.end() if m else i
+    while i < len(f) and f[i] in _LEAD:
+        i += 1
+    if i < len(f) and f[i] in "<&":
+        return _lead_end(f, i)
+    return i
+
+
+def _trail_start(f: str, lo: int, hi: int) -> int:
+    """Offset where the decorations closing ``f[lo:hi]`` begin (``hi`` when there are none)."""
+    while hi > lo and f[hi - 1] in _LEAD:
+        hi -= 1
+    if hi > lo and f[hi - 1] in ">;":
+        m = _HTML_TAIL.search(f, lo, hi)
+        if m:
+            return _trail_start(f, lo, m.start()) if m.start() < hi else hi
+    return hi
 
 
 def cn_numeral_value(numeral: str) -> int | None:
@@ -284,8 +312,8 @@ def _split_lines(text: str, folded: str) -> list[_Line]:
     pos = 0
     for f in folded.split("\n"):
         end = pos + len(f)
-        rest = f.lstrip(_LEAD)
-        lines.append(_Line(pos, end, f, len(f) - len(rest), rest.rstrip(_LEAD)))
+        lead = _lead_end(f)
+        lines.append(_Line(pos, end, f, lead, f[lead : _trail_start(f, lead, len(f))]))
         pos = end + 1
     return lines
 
@@ -296,17 +324,12 @@ def _heading_span(line: _Line, after: int) -> tuple[int, int, bool]:
     Returns (start, end, standalone): the heading is the first sentence, up to 。.
     """
     f = line.folded
-    i = after
-    while i < len(f) and f[i] in _LEAD:
-        i += 1
+    i = _lead_end(f, after)
     stop = f.find(_SENTENCE_END, i)
-    j = len(f) if stop < 0 else stop
-    while j > i and f[j - 1] in _LEAD:
-        j -= 1
-    # standalone: nothing but spaces after the sentence (f.rstrip copies nothing when the
-    # line does not end in spaces, unlike slicing off the rest of a paragraph)
+    j = _trail_start(f, i, len(f) if stop < 0 else stop)
+    # standalone: nothing but decorations after the sentence
     rest = len(f) if stop < 0 else stop + 1
-    return line.start + i, line.start + j, len(f.rstrip(_LEAD)) <= rest
+    return line.start + i, line.start + j, _trail_start(f, 0, len(f)) <= rest
 
 
 def _is_standalone_candidate(body: str) -> bool:

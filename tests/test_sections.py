@@ -306,6 +306,20 @@ def test_markdown_decorations_around_headings_are_read_like_spaces() -> None:
     ]
 
 
+def test_html_left_around_headings_is_read_like_spaces() -> None:
+    text = (
+        "<p><strong>一、主要工作</strong></p>\n"
+        '<p style="text-indent:2em;">(一)强化依法决策。局党组研究法治工作。</p>\n'
+        "&nbsp;&nbsp;(二)严格规范执法。内容。\n"
+        "<p>正文<br/>继续。</p>\n"
+    )
+    assert [r[2:5] for r in outline(text)] == [
+        (1, "一、", "主要工作"),
+        (2, "(一)", "强化依法决策"),
+        (2, "(二)", "严格规范执法"),
+    ]
+
+
 def test_cn_numeral_value() -> None:
     assert cn_numeral_value("一") == 1
     assert cn_numeral_value("十") == 10
