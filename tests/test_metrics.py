@@ -374,6 +374,7 @@ def test_subject_is_short() -> None:
         ("督办超时未处置案件86件。", ""),  # overdue cases chased: a subset
         ("全系统共查处交通运输违法行为2,186起。", "admin_penalty_cases"),
         ("开展普法宣传进企业、进车站活动36场次。", "publicity_events"),
+        ("开展“法律进乡村”活动260余场。", "publicity_events"),
         ("将4类重大执法决定纳入法制审核范围。", ""),  # a scope, not reviews done
         ("举办法治专题讲座4期。", ""),  # lectures for officials are neither publicity nor training
         ("审查县政府常务会议议题及其他涉法文件58件。", "legal_reviews"),

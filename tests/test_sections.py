@@ -320,6 +320,16 @@ def test_html_left_around_headings_is_read_like_spaces() -> None:
     ]
 
 
+def test_a_level1_marker_with_a_comma_for_its_stop_is_repaired() -> None:
+    text = "一、主要工作\n内容。\n二 ,党政主要负责人履职情况\n内容。\n"
+    assert [r[2:6] for r in outline(text)] == [
+        (1, "一、", "主要工作", False),
+        (1, "二、", "党政主要负责人履职情况", True),
+    ]
+    # not the expected number, or a sentence: not a heading
+    assert len(outline("一、主要工作\n内容。\n三,是加强学习,二是规范执法。\n")) == 1
+
+
 def test_cn_numeral_value() -> None:
     assert cn_numeral_value("一") == 1
     assert cn_numeral_value("十") == 10
