@@ -558,6 +558,17 @@ def latest_year(reports: pd.DataFrame) -> int:
     return int(years.max())
 
 
+def default_year(reports: pd.DataFrame) -> int:
+    """The year a yearly comparison shows by default: the latest year that two or more
+    reports cover (something to compare), else the latest year any report covers."""
+    years = pd.to_numeric(reports["year"], errors="coerce").dropna().astype(int)
+    if years.empty:
+        raise ValueError("no report has a year")
+    counts = years.value_counts()
+    shared = counts[counts >= 2]
+    return int(shared.index.max()) if not shared.empty else int(years.max())
+
+
 def select_reports(
     reports: pd.DataFrame, *, year: int | None = None, report_ids: Sequence[str] | None = None
 ) -> pd.DataFrame:
@@ -1359,6 +1370,7 @@ def plot_indicators(
     indicators: Sequence[str] | None = None,
     lang: str = "zh",
     ncols: int = 3,
+    colors: dict[str, Any] | None = None,
 ) -> Any:
     """Canonical indicators side by side: one panel per indicator, one row per report.
 
@@ -1373,6 +1385,8 @@ def plot_indicators(
         indicators: indicators to show, in order (default: all present, most reported first).
         lang: label language.
         ncols: panels per row.
+        colors: report_id -> colour (default :func:`bureau_colors` of ``reports``; pass
+            ``bureau_colors`` of the whole corpus to keep a bureau's colour across charts).
     """
     plt = _plt()
     if values.empty:
@@ -1388,7 +1402,7 @@ def plot_indicators(
         nrows, ncols, figsize=(4.6 * ncols, nrows * (0.42 * len(order) + 1.3)), squeeze=False
     )
     y = np.arange(len(order))
-    colors = bureau_colors(reports)
+    colors = colors if colors is not None else bureau_colors(reports)
     for ax, ind in zip(axes.flat, indicators, strict=False):
         sub = values[values["indicator"] == ind].set_index("report_id")
         stated = sub["value"].astype(float)

@@ -340,7 +340,7 @@ def check_against_reports(plan: Plan, reports: Any, year: int | None) -> int:
         if int(year) not in years:
             raise RunError(f"no report covers year {year}; years present: {years}")
         return int(year)
-    return plots.latest_year(reports)
+    return plots.default_year(reports)
 
 
 # ---------------------------------------------------------------------------------------
@@ -953,7 +953,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--year",
         type=int,
         default=None,
-        help="year of the briefing and of notebook 04 (default: latest year)",
+        help="year of the briefing and of notebook 04 (default: the latest year two or more "
+        "reports cover, else the latest year)",
     )
     parser.add_argument(
         "--notebook",

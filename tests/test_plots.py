@@ -384,3 +384,28 @@ def test_up_to_twenty_bureaus_have_distinct_colours():
     )
     colors = plots.bureau_colors(reports)
     assert len(set(colors.values())) == n
+
+
+def test_default_year_is_the_latest_year_with_something_to_compare():
+    def reports(years):
+        return pd.DataFrame({"report_id": [f"r{i}" for i in range(len(years))], "year": years})
+
+    assert plots.default_year(reports([2020, 2023, 2023, 2024])) == 2023
+    assert plots.default_year(reports([2020, 2024])) == 2024  # no year has two: the latest
+    assert plots.latest_year(reports([2020, 2023, 2023, 2024])) == 2024
+
+
+def test_a_subset_chart_keeps_the_corpus_colours_when_given():
+    t = make_tables()
+    rep = t["reports"]
+    plots.set_theme()
+    corpus = plots.bureau_colors(rep)
+    values = plots.indicator_value_table(t["indicators"], t["metrics"])
+    subset = rep[rep["report_id"] == "jiashi-2023"]
+    assert plots.bureau_colors(subset)["jiashi-2023"] != corpus["jiashi-2023"]  # would differ
+    fig = plots.plot_indicators(
+        values, subset, indicators=["admin_penalty_cases"], lang="zh", colors=corpus
+    )
+    bars = {tuple(bar.get_facecolor()) for c in fig.axes[0].containers for bar in c}
+    assert bars == {matplotlib.colors.to_rgba(corpus["jiashi-2023"])}
+    plt.close(fig)
