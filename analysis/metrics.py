@@ -414,6 +414,7 @@ class IndicatorRule:
     unit: str
     # families as written, each a group: "cases+items" counts both as one family
     groups: tuple[frozenset[str], ...] = ()
+    fallback: bool = False  # counts only when no mention matched the indicator's other rows
 
 
 @functools.lru_cache(maxsize=8)
@@ -453,6 +454,7 @@ def _load_indicator_rules(path: str) -> tuple[IndicatorRule, ...]:
             zero=rx(r.zero),
             aggregate=(r.aggregate.strip() or "sum"),
             unit=r.unit.strip(),
+            fallback=getattr(r, "fallback", "").strip().lower() in ("yes", "true", "1"),
         )
         for r in table
         if r.indicator.strip()
@@ -1032,8 +1034,9 @@ def metric_columns(
         flags = _plan_flags(text, inherited is not None and inherited(rid, sid), lex)
         sentences = _sentence_spans(f)
         prev_in_clause: dict[tuple[int, int], tuple[int, str]] = {}
-        # the last subject of each unit family in each paragraph (for 收到申请87件,受理79件)
-        last_subject: dict[tuple[int, str], str] = {}
+        # the last subject of each unit family in each paragraph, and where it ended (for
+        # 收到申请87件,受理79件: a bare step inherits it within one sentence ending in 。)
+        last_subject: dict[tuple[int, str], tuple[str, int]] = {}
         folded_sentence: dict[tuple[int, int], str] = {}
         clauses_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for hit in hits:
@@ -1049,10 +1052,11 @@ def metric_columns(
                 subject = prev_subject  # 从20%提升至70%: the 70% counts the same thing
             para = (f.rfind("\n", 0, hit.num_start) + 1, hit.family)
             if lex.bare_step_re.fullmatch(fold(subject)):
-                if para in last_subject:  # 受理79件 after 收到行政复议申请87件
-                    subject = subject + last_subject[para]
+                prev = last_subject.get(para)
+                if prev is not None and "。" not in f[prev[1] : hit.start]:
+                    subject = subject + prev[0]  # 受理79件 after 收到行政复议申请87件
             elif subject:
-                last_subject[para] = subject
+                last_subject[para] = (subject, hit.end)
             prev_in_clause[(c_lo, c_hi)] = (hit.end, subject)
             sentence = text[s_lo:s_hi].strip()
             if (s_lo, s_hi) not in folded_sentence:
@@ -1072,10 +1076,16 @@ def metric_columns(
             cols["kind"].append(kind)
             cols["subject"].append(subject)
             # what the exclude patterns see: the clause up to the number, or the whole clause
-            # when the number comes before its noun (对68件重大行政处罚决定开展法制审核)
+            # when the number stands between 对/将 and its noun (对68件重大行政处罚决定开展法制审核)
             folded_subject = fold(subject)
             after = f[hit.end : c_hi]
-            local_end = c_hi if folded_subject and after.startswith(folded_subject) else hit.end
+            local_end = (
+                c_hi
+                if folded_subject
+                and after.startswith(folded_subject)
+                and f[max(c_lo, hit.start - 1) : hit.start] in ("对", "将")
+                else hit.end
+            )
             cols["indicator"].append(
                 _assign_folded(
                     folded_subject,
@@ -1522,6 +1532,14 @@ def _indicator_rows(
         for indicator, rows, zeros in groups_zeros:
             rule = rows[0]
             cands = stated.get(indicator)
+            if cands and any(r.fallback for r in rows):
+                # within the preferred unit family (step 1), fallback rows count only alone
+                present = {c.family for c in cands}
+                group = next((g for g in rule.groups if g & present), None)
+                if group is not None:
+                    cands = [c for c in cands if c.family in group]
+                primary = [c for c in cands if _matches_primary(c, rows)]
+                cands = primary or cands
             if cands:
                 row = _aggregate(cands, rule, lex)
                 if row:
@@ -1667,6 +1685,15 @@ def _combine_mentions(
         if own_cue and (t is None or c.value > t.value):
             total[c.para] = c
     return [c for c in keep if c.metric_id not in drop]
+
+
+def _matches_primary(c: _Mention, rows: list[IndicatorRule]) -> bool:
+    """Whether a mention's subject fits one of the indicator's rows that are not fallbacks."""
+    subject = fold(c.subject)
+    return any(
+        not r.fallback and (r.subject is None or r.subject.search(subject) is not None)
+        for r in rows
+    )
 
 
 def _aggregate(cands: list[_Mention], rule: IndicatorRule, lex: _DeriveLexicon) -> dict | None:

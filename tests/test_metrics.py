@@ -239,6 +239,7 @@ def test_qualifiers(text: str, qualifier: str, approx: bool, raw: str) -> None:
         "实行7×24小时值班值守,7x24小时在线。",  # round the clock, not a duration
         "千方百计,上千人参加,数千人参加。",  # a bare 千 without 近/逾/约 is vague
         "对不满意的诉求实行二次交办,防止二次污染。",  # ordinal compounds
+        "于2023年5月10日9时30分召开常务会议。",  # a time of day
     ],
 )
 def test_not_quantities(text: str) -> None:
@@ -375,6 +376,7 @@ def test_subject_is_short() -> None:
         ("全系统共查处交通运输违法行为2,186起。", "admin_penalty_cases"),
         ("开展普法宣传进企业、进车站活动36场次。", "publicity_events"),
         ("开展“法律进乡村”活动260余场。", "publicity_events"),
+        ("全年开展三次普法宣传活动。", "publicity_events"),  # 三次 + a word can be a count
         ("将4类重大执法决定纳入法制审核范围。", ""),  # a scope, not reviews done
         ("举办法治专题讲座4期。", ""),  # lectures for officials are neither publicity nor training
         ("审查县政府常务会议议题及其他涉法文件58件。", "legal_reviews"),
@@ -463,6 +465,30 @@ def test_derive_cases_accepted_not_applications_received() -> None:
     assert _figure(text, "admin_reconsideration_cases") == (218, "件", "stated")
     # an application count alone stays the figure
     assert _figure("被申请行政复议案件5件。", "admin_reconsideration_cases") == (5, "件", "stated")
+
+
+def test_review_regressions_of_the_new_indicator_rules() -> None:
+    # a bare step does not inherit a subject across a sentence end
+    text = (
+        "全年共办理行政处罚案件120件,罚没款36万元。在信访工作中,全年依法受理98件,按期办结率100%。"
+    )
+    assert _figure(text, "admin_penalty_cases") == (120, "件", "stated")
+    # fields' totals of a government report do not add to its stated total (fallback row)
+    text = (
+        "全年全县共办理行政处罚案件1200件,罚没款500万元。\n"
+        "在生态环境保护领域,全年共立案查处环境违法案件136件。\n"
+        "在市场监管领域,全年共查处食品安全违法案件320件。"
+    )
+    assert _figure(text, "admin_penalty_cases") == (1200, "件", "stated")
+    # ... but a department's own total counts when it is all there is
+    text = "全年立案查处环境违法案件436件,罚没款4,127.6万元。"
+    assert _figure(text, "admin_penalty_cases") == (436, "件", "stated")
+    # what follows the noun does not exclude a count (only after 对/将 … the whole clause)
+    text = "全年共办理268件行政处罚案件并全部在门户网站公示。"
+    assert _figure(text, "admin_penalty_cases") == (268, "件", "stated")
+    # publication reviews of 政务信息 are not legal reviews
+    text = "全年共对96件合同协议进行合法性审查。严格落实信息发布三审制度,全年审核政务信息3200条。"
+    assert _figure(text, "legal_reviews") == (96, "件", "stated")
 
 
 def test_derive_ignores_targets_and_changes() -> None:
