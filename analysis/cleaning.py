@@ -423,6 +423,9 @@ def _pdf_shape_of(chars: list[int], display: list[int]) -> tuple[bool, str, int]
 def _ragged_shape(lines: list[str], display: list[int]) -> tuple[bool, int]:
     """Hard wraps at varying widths (a converter's ragged lines): (is_pdf, full width).
 
+    ``lines`` are folded (so that ；and ： end sentences as ; and : do), ``display`` the
+    display widths of the raw lines.
+
     Text whose long lines mostly end inside a sentence was wrapped, whatever their widths;
     in text saved from a web page or a word processor a paragraph is one line ending in
     sentence punctuation. Any long line (``_RAGGED_MIN``) then counts as full: a wrapped line
@@ -550,7 +553,7 @@ def _clean(
     display = _display_widths(rstripped)
     is_pdf, measure, full = _pdf_shape_of(chars, display)
     if not is_pdf:
-        is_pdf, full = _ragged_shape(rstripped, display)
+        is_pdf, full = _ragged_shape([folded[i] for i in candidates], display)
         measure = "display"
     tol = 1 if measure == "chars" else 3
     width = dict(zip(candidates, chars if measure == "chars" else display, strict=True))
@@ -559,10 +562,9 @@ def _clean(
         raw = raws[i]
         if is_pdf and logical:
             prev = logical[-1]
-            prev_raw = prev.raws[-1].rstrip()
             if (
                 width[prev.idxs[-1]] >= full - tol
-                and not _is_terminal(prev_raw)
+                and not _is_terminal(folded[prev.idxs[-1]])  # folded: ；and ： end too
                 and not _is_indented(raw)
                 and match_outline_marker(folded[i]) is None
                 and not any_rule[i]
@@ -602,13 +604,16 @@ def _clean(
         "pdf_shape": bool(is_pdf),
     }
 
-    # Head: a site menu above the breadcrumb, or a WeChat account's name above its follow
-    # prompt (the title stands below either).
-    head_anchor = max(
-        (k for k in range(first_body) if logical[k].rule in ("breadcrumb", "wechat")), default=-1
-    )
+    # Head: a site menu above the breadcrumb (the title stands below it); and a WeChat
+    # account's name, a line the byline (原创 作者 公众号 日期) names, above its follow prompt.
+    head_anchor = max((k for k in range(first_body) if logical[k].rule == "breadcrumb"), default=-1)
     for k in range(min(head_anchor, first_body)):
         if not logical[k].rule and _is_menu_like(lf[k]):
+            logical[k].rule = "site_menu"
+    bylines = [lf[k] for k in range(first_body) if logical[k].rule == "metadata_date"]
+    prompt = max((k for k in range(first_body) if logical[k].rule == "wechat"), default=-1)
+    for k in range(min(prompt, first_body)):
+        if not logical[k].rule and _is_menu_like(lf[k]) and any(lf[k] in b for b in bylines):
             logical[k].rule = "site_menu"
 
     # Tail: signature before the footer chrome, link lists after it.

@@ -194,6 +194,31 @@ def test_table_of_contents_lines_are_chrome() -> None:
     assert rules(result) == {2: "toc", 3: "toc", 4: "toc", 5: "toc"}
 
 
+def test_review_regressions_of_the_new_chrome_rules() -> None:
+    # a WeChat title above the byline and prompt stays the title
+    page = (
+        "江山市2023年法治政府建设年度报告\n原创 江山司法 江山市司法局 2024-02-06 17:32 浙江\n"
+        "点击上方蓝字 关注我们\n2023年,江山市司法局坚持依法行政,全面推进法治政府建设。\n"
+    )
+    result = clean_text(page)
+    assert rules(result) == {2: "metadata_date", 3: "wechat"}
+    assert result.metadata["title_lines"] == ["江山市2023年法治政府建设年度报告"]
+    # a wrapped body line that starts like a prompt is body text
+    para = ("全年开展普法宣传活动,发放资料,覆盖群众,取得良好效果," * 10)[:180]
+    para += "扫描二维码在线申请法律援助、公证和调解等服务,全年办理各类事项3200余件,群众满意度达98%。"
+    lines = [para[k : k + 30] for k in range(0, len(para), 30)]
+    assert lines[6].startswith("扫描二维码")
+    text = "某县司法局2023年法治政府建设情况报告\n" + "\n".join(lines) + "\n"
+    result = clean_text(text)
+    assert "3200余件" in result.text
+    assert set(result.removed["rule"]) == {"joined_line_break"}
+    # web text whose items end in full-width ; is not joined
+    items = [f"{k}是加强工作{'落实' * (k % 3)},推动各项任务落实落细见到实效;" for k in range(10)]
+    web = "某局2023年法治政府建设情况报告\n现将有关情况报告如下:\n" + "\n".join(items) + "\n"
+    web = web.replace(";", "；").replace(":", "：")
+    assert clean_text(web).text.count("\n") == 11
+
+
 def test_signature_with_name_and_date_on_one_line() -> None:
     text = "一、工作情况\n全年办理案件100件,同比增长10%,群众满意度明显提升。\n某市城市管理局 2024年1月5日"
     result = clean_text(text)
