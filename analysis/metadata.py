@@ -277,6 +277,7 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
     sources.append((folded, 1.0, True))
     candidates: Counter = Counter()
     kinds: dict[tuple[str, ...], Counter] = {}
+    strong_kinds: dict[tuple[str, ...], Counter] = {}  # kinds the title or signature names
     generic: Counter = Counter()
     generic_kinds: Counter = Counter()
     for src, weight, is_body in sources:
@@ -289,6 +290,8 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
                 key = tuple(parts)
                 candidates[key] += w
                 kinds.setdefault(key, Counter())[m.group(0)] += w
+                if not is_body:
+                    strong_kinds.setdefault(key, Counter())[m.group(0)] += w
             elif m.start() > 0 and src[m.start() - 1] in "市区县":
                 # 区城市管理局 opening a sentence is the author speaking of itself;
                 # 落实市城市管理局部署 (after a verb) is another bureau.
@@ -345,7 +348,9 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
         province = gazetteer.province_of(division)
         out.city = (city or division).name if division.rank != "province" else division.name
         out.province = province.name if province else ""
-        kind_counts = kinds.get(chosen) or generic_kinds
+        # the kind of author the title or signature names wins (a 司法局's report that cites its
+        # 人民政府 often is still the 司法局's)
+        kind_counts = strong_kinds.get(chosen) or kinds.get(chosen) or generic_kinds
         if kind_counts:
             kind = sorted(kind_counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
             prefix = division.name
@@ -380,6 +385,8 @@ def _town_candidates(
                 start = m.start() - j
                 stem = src[max(0, start) : m.start()]
                 if start < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", stem):
+                    break
+                if stem[0] in "各全所本该每" or stem.endswith("乡"):  # 各乡镇: no town's name
                     break
                 _, parts = _place_before(src, start)
                 if not parts:

@@ -133,6 +133,7 @@ _STRIP = " \t\r\n\f\v"
 # What may lead or close a heading line besides spaces: Markdown decorations of text that a
 # converter turned into Markdown (## 一、…, **(一)强化依法决策。**…)
 _LEAD = _STRIP + "#*"
+_NOT_A_SIBLING = frozenset("图表注附▲△※●■□◆◇★☆")  # how captions, notes and list items start
 # ... and HTML left in the text by a careless conversion: tags and entities
 _HTML_HEAD = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp|#\d{2,6});)+")
 _HTML_TAIL = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp|#\d{2,6});)+$")
@@ -349,7 +350,8 @@ def _is_standalone_candidate(body: str) -> bool:
 
 
 def _has_parts_above(lines: list[_Line]) -> bool:
-    """True when the text has 第一部分-style parts with 一、 headings after the first one."""
+    """True when the text opens its outline with a 第一部分-style part and has 一、 headings
+    after it (parts in an appendix after the main 一、 outline do not count)."""
     part = False
     for line in lines:
         body = line.body
@@ -362,6 +364,8 @@ def _has_parts_above(lines: list[_Line]) -> bool:
             part = True
         elif part:
             return True
+        else:
+            return False  # 一、 before any part: the parts are not above the outline
     return False
 
 
@@ -520,8 +524,9 @@ class _Parser:
                 if level == 2 and 1 not in self._open_levels():
                     level = 1
                 return self._repaired(line, level, self.expected(level), 0)
-            # ... or a sibling whose marker was lost: the next heading skips one number.
-            nxt_marker = self._next_heading_marker(i)
+            # ... or a sibling whose marker was lost: the next heading skips one number (not a
+            # caption or a note: 图为…, 表1…, 注:…).
+            nxt_marker = None if body[0] in _NOT_A_SIBLING else self._next_heading_marker(i)
             if nxt_marker is not None:
                 level = nxt_marker.level
                 expected = self.expected(level)

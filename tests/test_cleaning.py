@@ -205,7 +205,9 @@ def test_review_regressions_of_the_new_chrome_rules() -> None:
     assert result.metadata["title_lines"] == ["江山市2023年法治政府建设年度报告"]
     # a wrapped body line that starts like a prompt is body text
     para = ("全年开展普法宣传活动,发放资料,覆盖群众,取得良好效果," * 10)[:180]
-    para += "扫描二维码在线申请法律援助、公证和调解等服务,全年办理各类事项3200余件,群众满意度达98%。"
+    para += (
+        "扫描二维码在线申请法律援助、公证和调解等服务,全年办理各类事项3200余件,群众满意度达98%。"
+    )
     lines = [para[k : k + 30] for k in range(0, len(para), 30)]
     assert lines[6].startswith("扫描二维码")
     text = "某县司法局2023年法治政府建设情况报告\n" + "\n".join(lines) + "\n"

@@ -158,6 +158,16 @@ def test_a_year_written_in_chinese_digits_in_the_title():
     assert infer_metadata(text, {}).year == "2023"
 
 
+def test_review_regressions_of_the_new_author_rules():
+    # a 司法局 that often names its government is still the author its title names
+    text = "江山市司法局2023年法治政府建设工作报告\n2023年,江山市司法局在江山市人民政府领导下,配合江山市人民政府,服务江山市人民政府工作。\n"
+    got = infer_metadata(text, {})
+    assert (got.jurisdiction, got.bureau) == ("江山市", "衢州市江山市司法局")
+    # 各乡镇人民政府 names no town
+    text = "江山市2023年法治政府建设情况\n2023年,江山市各乡镇人民政府依法行政,江山市各乡镇人民政府全面推进。\n"
+    assert infer_metadata(text, {}).level != "town"
+
+
 def test_no_place_at_all_gives_blanks_and_warnings():
     got = infer_metadata("我局坚持依法行政,全面完成各项任务。", {})
     assert got.jurisdiction == "" and got.year == ""

@@ -330,6 +330,15 @@ def test_a_level1_marker_with_a_comma_for_its_stop_is_repaired() -> None:
     assert len(outline("一、主要工作\n内容。\n三,是加强学习,二是规范执法。\n")) == 1
 
 
+def test_review_regressions_of_the_new_outline_rules() -> None:
+    # a caption between (二) and (四) is not the lost (三)
+    text = "一、工作情况\n(一)加强学习\n内容。\n(二)完善制度\n内容。\n图为县司法局开展法治宣传进社区活动\n(四)深化普法\n内容。\n"
+    assert [r[3] for r in outline(text)] == ["一、", "(一)", "(二)", "(四)"]
+    # parts in an appendix after the main 一、 outline do not push it down
+    text = "一、主要工作\n内容。\n二、存在问题\n内容。\n附件\n第一部分 情况说明\n一、背景\n内容。\n"
+    assert [r[2] for r in outline(text)] == [1, 1, 1, 1]
+
+
 def test_cn_numeral_value() -> None:
     assert cn_numeral_value("一") == 1
     assert cn_numeral_value("十") == 10
