@@ -43,6 +43,7 @@ worker processes share the per-report work; by default 2 when more than
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import hashlib
 import json
@@ -52,6 +53,7 @@ import re
 import shutil
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,7 +65,7 @@ if TYPE_CHECKING:  # pandas and pyarrow load lazily: a no-op build never imports
     import pandas as pd
     import pyarrow as pa
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 # The modules whose code decides the cached results: editing one invalidates the cache.
 PIPELINE_MODULES = (
     "build",
@@ -140,8 +142,9 @@ _GENERATION_RE = re.compile(r"(read|process)-[0-9a-f]{16}")
 # What the cache held before generations (format 5): two-hex folders of <sha256>[.tokens].pkl
 _LEGACY_DIR_RE = re.compile(r"[0-9a-f]{2}")
 _LEGACY_ENTRY_RE = re.compile(r"[0-9a-f]{64}(\.tokens)?\.pkl(\.tmp\d+)?")
-# An entry starts with these 4 bytes and its pickle's size when it is LZ4-compressed.
-_LZ4_MAGIC = b"AZ4\0"
+# An entry starts with these 4 bytes, its pickle's size and the pickle's crc32 when it is
+# LZ4-compressed (a damaged entry is recomputed, never trusted).
+_LZ4_MAGIC = b"AZ5\0"
 
 
 def _generation(cache_dir: str | None, stage: str, fingerprint: str) -> str | None:
@@ -173,15 +176,21 @@ def prune_cache(cache_dir: Path | str, current: list[str]) -> list[str]:
     deleted = []
     for name in names:
         path = os.path.join(cache_dir, name)
-        if _GENERATION_RE.fullmatch(name) and name not in keep and os.path.isdir(path):
-            older.setdefault(name.split("-")[0], []).append((os.path.getmtime(path), name))
-        elif _LEGACY_DIR_RE.fullmatch(name) and os.path.isdir(path):
-            for entry in os.listdir(path):
-                if _LEGACY_ENTRY_RE.fullmatch(entry):
-                    os.remove(os.path.join(path, entry))
-            if not os.listdir(path):
-                os.rmdir(path)
-                deleted.append(name)
+        try:
+            if _GENERATION_RE.fullmatch(name) and name not in keep and os.path.isdir(path):
+                older.setdefault(name.split("-")[0], []).append((os.path.getmtime(path), name))
+            elif _LEGACY_DIR_RE.fullmatch(name) and os.path.isdir(path):
+                removed = 0
+                for entry in os.listdir(path):
+                    if _LEGACY_ENTRY_RE.fullmatch(entry):
+                        with contextlib.suppress(FileNotFoundError):  # another build's prune
+                            os.remove(os.path.join(path, entry))
+                        removed += 1
+                if removed and not os.listdir(path):  # only folders that held entries
+                    os.rmdir(path)
+                    deleted.append(name)
+        except FileNotFoundError:  # gone meanwhile (another build pruned it)
+            continue
     for gens in older.values():
         for _, name in sorted(gens)[:-1]:  # all but the most recently used
             shutil.rmtree(os.path.join(cache_dir, name), ignore_errors=True)
@@ -196,7 +205,10 @@ def _read_entry(path: str):
             data = f.read()
         if data[:4] == _LZ4_MAGIC:
             size = int.from_bytes(data[4:12], "little")
-            data = _codec().decompress(memoryview(data)[12:], size, asbytes=True)
+            crc = int.from_bytes(data[12:16], "little")
+            data = _codec().decompress(memoryview(data)[16:], size, asbytes=True)
+            if zlib.crc32(data) != crc:
+                return None
         return pickle.loads(data)
     except Exception:  # missing, or damaged: recomputed, never trusted
         return None
@@ -224,15 +236,24 @@ def _open_new(path: str):
 
 
 def _write_entry(path: str, value) -> None:
-    """Pickle ``value`` to ``path`` in one step (a temporary file renamed)."""
+    """Pickle ``value`` to ``path`` in one step (a temporary file renamed).
+
+    The cache only saves work: a write that fails (a full disk, a folder another build just
+    pruned) is given up, and the entry is computed again next time.
+    """
     tmp = f"{path}.tmp{os.getpid()}"
     data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    with _open_new(tmp) as f:
-        if _codec() is not None:  # about 2.6 times smaller, and no slower to build
-            f.write(_LZ4_MAGIC + len(data).to_bytes(8, "little"))
-            data = _codec().compress(data, asbytes=True)
-        f.write(data)
-    os.replace(tmp, path)
+    try:
+        with _open_new(tmp) as f:
+            if _codec() is not None:  # about 2.6 times smaller, and no slower to build
+                header = len(data).to_bytes(8, "little") + zlib.crc32(data).to_bytes(4, "little")
+                f.write(_LZ4_MAGIC + header)
+                data = _codec().compress(data, asbytes=True)
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.remove(tmp)
 
 
 def _cache_put(cache_dir: str, key: str, value) -> None:
@@ -1304,6 +1325,10 @@ def build(
                 _generation(cache, "read", _read_fingerprint()),
                 _generation(cache, "process", fingerprint),
             ]
+            for g in generations:  # in use from now on: another build's prune keeps them
+                if g and os.path.isdir(g):
+                    with contextlib.suppress(OSError):
+                        os.utime(g)
             ids = list(corpus.reports["report_id"])
             work = [(rid, corpus.texts[rid], backend, fingerprint, generations[1]) for rid in ids]
             # Stage 2; the tokens are checked and written as they come (into tmp only)
@@ -1355,10 +1380,13 @@ def build(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     if cache:
-        for g in generations:
-            if os.path.isdir(g):
-                os.utime(g)  # "most recently used", for prune_cache
-        prune_cache(cache, generations)
+        try:  # best effort: the outputs are in place, and the cache only saves work
+            for g in generations:
+                if os.path.isdir(g):
+                    os.utime(g)  # "most recently used", for prune_cache
+            prune_cache(cache, generations)
+        except OSError as e:
+            say(f"warning: the build cache could not be pruned: {e}")
     return info | {"skipped": False}
 
 

@@ -526,6 +526,27 @@ def test_cache_entries_are_compressed_and_a_truncated_one_is_not_trusted(tmp_pat
     assert build_mod._read_entry(path) == value
     Path(path).write_bytes(data[:-10])
     assert build_mod._read_entry(path) is None
+    # a flipped bit that still decompresses is caught by the checksum
+    damaged = 0
+    for k in range(16, len(data)):
+        flipped = bytearray(data)
+        flipped[k] ^= 0x01
+        Path(path).write_bytes(bytes(flipped))
+        damaged += build_mod._read_entry(path) not in (None, value)
+    assert damaged == 0
+
+
+def test_a_failed_prune_does_not_fail_a_build_whose_outputs_are_in(built, tmp_path, monkeypatch):
+    raw0, out0, _, _ = built
+
+    def fail(*a, **k):
+        raise FileNotFoundError("gone meanwhile")
+
+    monkeypatch.setattr(build_mod, "prune_cache", fail)
+    said = []
+    build(raw0, tmp_path / "out", cache_dir=tmp_path / "cache", progress=False, log=said.append)
+    assert digest(tmp_path / "out") == digest(out0)
+    assert any("could not be pruned" in m for m in said)
 
 
 def _quiet_build(raw, out, cache, **kw):
