@@ -215,7 +215,7 @@ def test_indicator_value_text():
     assert plots.indicator_value_text(370, "名", True, "余", "en") == "≈370 people"
     assert plots.indicator_value_text(3.5, "百分点", False, "", "en") == "3.5 pp"
     # a unit without an English label is written as it is
-    assert plots.indicator_value_text(7, "盏", False, "", "en") == "7 盏"
+    assert plots.indicator_value_text(7, "拃", False, "", "en") == "7 拃"
 
 
 def test_quantity_density_table_hand_computed():
@@ -409,3 +409,11 @@ def test_a_subset_chart_keeps_the_corpus_colours_when_given():
     bars = {tuple(bar.get_facecolor()) for c in fig.axes[0].containers for bar in c}
     assert bars == {matplotlib.colors.to_rgba(corpus["jiashi-2023"])}
     plt.close(fig)
+
+
+def test_every_unit_has_an_english_label():
+    from analysis.metrics import UNITS_FILE, _load_units
+
+    units = {u.canonical for u in _load_units(str(UNITS_FILE))}
+    missing = [u for u in sorted(units) if labels.label_key("unit", u, "en") == u]
+    assert missing == []
