@@ -1345,7 +1345,7 @@ def build(
             )
         finally:
             if pool is not None:
-                pool.shutdown()
+                pool.shutdown(cancel_futures=True)  # on an error, queued reports are dropped
         assembled = _assemble(corpus, by_id, corrections_path, warnings)
         tables = assembled.tables
         by_id.clear()
@@ -1507,6 +1507,8 @@ def _process_and_write_tokens(
                 pass
 
     def on_result(i: int, result: dict) -> None:
+        if "error" in done:  # the writer failed: stop stage 2 now rather than at its end
+            raise done["error"]
         by_id[ids[i]] = result
         arrived.put(ids[i])
 

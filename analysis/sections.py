@@ -378,6 +378,7 @@ class _Parser:
         # 第一部分-style parts above 一、 headings: parsed as level 0, written one level
         # up with every other level (see _columns)
         self.parts_above = _has_parts_above(self.lines)
+        self._marker_after: list | None = None  # (line, marker) of the next marker line
         self.stack: list[_Node] = [self.root]
         self.headings: list[tuple[_Heading, str, str]] = []  # heading, sid, parent_id
         self.last_level = 0
@@ -541,14 +542,17 @@ class _Parser:
 
     def _next_heading_marker(self, i: int, limit: int = 200) -> _Marker | None:
         """The marker of the next line (within ``limit`` lines) that starts with one."""
-        lines = self.lines
-        for k in range(i + 1, min(len(lines), i + 1 + limit)):
-            body = lines[k].body
-            if body:
-                found = self._strong(body)
-                if found is not None:
-                    return found
-        return None
+        if self._marker_after is None:  # one backward pass, on first need
+            after: list[tuple[int, _Marker] | None] = [None] * (len(self.lines) + 1)
+            for k in range(len(self.lines) - 1, -1, -1):
+                body = self.lines[k].body
+                found = self._strong(body) if body else None
+                after[k] = (k, found) if found is not None else after[k + 1]
+            self._marker_after = after
+        nxt = self._marker_after[i + 1] if i + 1 < len(self._marker_after) else None
+        if nxt is None or nxt[0] > i + limit:
+            return None
+        return nxt[1]
 
     def run(self) -> dict[str, list]:
         for i in range(len(self.lines)):
