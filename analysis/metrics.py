@@ -65,6 +65,7 @@ from analysis import paths, schema
 from analysis.normalize import fold
 from analysis.numbers import (
     ARABIC_RE,
+    CN_NUMERAL_CHARS,
     CN_RE,
     FRACTION_RE,
     MULTIPLIER_RE,
@@ -377,7 +378,7 @@ def _lexicon(units_path: str, patterns_path: str) -> _Lexicon:
         tail_re=re.compile(tail),
         range_re=re.compile(rf"[ ]?(?:至|到|-|~)[ ]?(?P<n2>{number})"),
         master_re=_guarded(master),
-        name_re=_guarded(_alt(get("name"))),
+        name_re=_guarded(_alt(get("name") + _numeral_place_names())),
         approx_before_re=re.compile(rf"(?:{_alt(get('approx_before'))})$"),
         bound_before_re=re.compile(rf"(?:{_alt(get('bound_before'))})$"),
         approx_after_re=re.compile(_alt(get("approx_after"))),
@@ -397,6 +398,23 @@ def _lexicon(units_path: str, patterns_path: str) -> _Lexicon:
         stop_re=re.compile(_alt(get("subject_stop"))),
         bare_step_re=re.compile(rf"(?:{_alt(get('bare_step'))})$"),
     )
+
+
+def _numeral_place_names() -> tuple[str, ...]:
+    """Place names with a numeral in them (七台河市, 伍家岗区, 五家渠), as name patterns: a
+    number inside a place's name is not a quantity. Full names, and their stems of three or
+    more characters (三台县's stem 三台 could be a count: 三台执法车)."""
+    from analysis import gazetteer
+
+    numeral = re.compile(f"[{CN_NUMERAL_CHARS}]")
+    out = set()
+    for name in gazetteer.all_names():
+        if len(name) >= 2 and numeral.search(name):
+            out.add(name)
+            stem = name[:-1] if name[-1] in "市区县旗" else ""
+            if len(stem) >= 3:
+                out.add(stem)
+    return tuple(re.escape(n) for n in sorted(out, key=lambda n: (-len(n), n)))
 
 
 @dataclass(frozen=True)

@@ -147,6 +147,7 @@ def test_sentence_is_the_sentence_holding_the_number() -> None:
         ("整改时限15分钟。", [("15分钟", 15, "分钟")]),  # 分钟 before 分
         ("接入视频监控1.6万余路。", [("1.6万余路", 16000, "路")]),
         ("检查船舶1,680艘次。", [("1,680艘次", 1680, "艘次")]),
+        ("购置三台执法车。", [("三台", 3, "台")]),  # not the county 三台县
         (
             "无人机巡查150余架次,PM2.5平均浓度28微克/立方米。",
             [("150余架次", 150, "架次"), ("28微克/立方米", 28, "微克/立方米")],
@@ -240,6 +241,7 @@ def test_qualifiers(text: str, qualifier: str, approx: bool, raw: str) -> None:
         "千方百计,上千人参加,数千人参加。",  # a bare 千 without 近/逾/约 is vague
         "对不满意的诉求实行二次交办,防止二次污染。",  # ordinal compounds
         "于2023年5月10日9时30分召开常务会议。",  # a time of day
+        "七台河市城市管理局、伍家岗区、五家渠市、七台河城管局。",  # numerals in place names
     ],
 )
 def test_not_quantities(text: str) -> None:
