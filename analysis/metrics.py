@@ -557,7 +557,7 @@ def _qualifier_before(f: str, pos: int, lex: _Lexicon) -> tuple[str, int, bool]:
     return "", pos, False
 
 
-_BARE_POWERS = {"百": 100.0, "千": 1000.0, "万": 10000.0}
+_BARE_POWERS = {"百": 100.0, "千": 1000.0, "万": 10000.0, "百万": 1e6, "千万": 1e7}
 
 
 def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:

@@ -153,6 +153,7 @@ def test_sentence_is_the_sentence_holding_the_number() -> None:
             [("150余架次", 150, "架次"), ("28微克/立方米", 28, "微克/立方米")],
         ),
         ("参训近千人次,发放资料逾万份。", [("近千人次", 1000, "人次"), ("逾万份", 10000, "份")]),
+        ("全年罚没款近百万元。", [("近百万元", 1e6, "元")]),
     ],
 )
 def test_quantities(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -242,6 +243,7 @@ def test_qualifiers(text: str, qualifier: str, approx: bool, raw: str) -> None:
         "对不满意的诉求实行二次交办,防止二次污染。",  # ordinal compounds
         "于2023年5月10日9时30分召开常务会议。",  # a time of day
         "七台河市城市管理局、伍家岗区、五家渠市、七台河城管局。",  # numerals in place names
+        "优化5路公交线路。",  # a bus route
     ],
 )
 def test_not_quantities(text: str) -> None:
