@@ -93,6 +93,7 @@ class Corpus:
     texts: dict[str, str]
     cleaning: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
+    cache_generation: str | None = None  # the stage-1 cache folder the reports were read from
 
 
 def _sha256_bytes(b: bytes) -> str:
@@ -419,7 +420,13 @@ def read_corpus(
     reports["year"] = pd.to_numeric(reports["year"], errors="coerce").astype("Int64")
     reports = reports.sort_values("report_id", kind="stable").reset_index(drop=True)
     cleaning = _cleaning_table(folder.rows, entries, by_file)
-    return Corpus(reports=reports, texts=texts, cleaning=cleaning, warnings=warnings)
+    return Corpus(
+        reports=reports,
+        texts=texts,
+        cleaning=cleaning,
+        warnings=warnings,
+        cache_generation=cache,
+    )
 
 
 def _cleaning_table(rows: list[dict], entries: list[dict], by_file: dict[str, str]):
@@ -1322,7 +1329,7 @@ def build(
             warnings = list(corpus.warnings)
             fingerprint = _inputs_fingerprint(backend)
             generations = [
-                _generation(cache, "read", _read_fingerprint()),
+                corpus.cache_generation,
                 _generation(cache, "process", fingerprint),
             ]
             for g in generations:  # in use from now on: another build's prune keeps them

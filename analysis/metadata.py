@@ -394,7 +394,7 @@ def _town_candidates(
                 parent = _resolve(parts[-1], parts[:-1], src)
                 if parent is not None and (parent.rank == "county" or parent.level == "city"):
                     name = stem + m.group(1)
-                    kind = "人民政府" if m.group(2) == "人民政府" else m.group(2)
+                    kind = m.group(2)
                     key = (name, parent.adcode)
                     weights[key] += weight * (2.0 if is_body and m.start() < 300 else 1.0)
                     found[key] = (parent, kind)

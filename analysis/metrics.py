@@ -422,7 +422,8 @@ class IndicatorRule:
     """One row of ``indicators.tsv``."""
 
     indicator: str
-    families: tuple[str, ...]
+    # unit families in order of preference, each a group: "cases+items" counts both as one
+    groups: tuple[frozenset[str], ...]
     subject: re.Pattern | None
     clause: re.Pattern | None
     sentence: re.Pattern | None
@@ -430,8 +431,6 @@ class IndicatorRule:
     zero: re.Pattern | None
     aggregate: str
     unit: str
-    # families as written, each a group: "cases+items" counts both as one family
-    groups: tuple[frozenset[str], ...] = ()
     fallback: bool = False  # counts only when no mention matched the indicator's other rows
 
 
@@ -459,7 +458,6 @@ def _load_indicator_rules(path: str) -> tuple[IndicatorRule, ...]:
     return tuple(
         IndicatorRule(
             indicator=r.indicator.strip(),
-            families=tuple(f.strip() for f in r.families.split(",") if f.strip()),
             groups=tuple(
                 frozenset(x.strip() for x in f.split("+") if x.strip())
                 for f in r.families.split(",")

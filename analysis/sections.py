@@ -230,8 +230,8 @@ def match_outline_marker(folded_line: str) -> tuple[int, int, str, int] | None:
         spaces (``'(二)'``, ``'3.'``) and ``end`` the offset just after it in
         ``folded_line``; or None when the line does not start with a marker.
     """
-    stripped = folded_line.lstrip(_LEAD)
-    lead = len(folded_line) - len(stripped)
+    lead = _lead_end(folded_line)
+    stripped = folded_line[lead:]
     m = _match_strong(stripped)
     if m is None:
         return None
