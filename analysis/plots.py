@@ -434,6 +434,10 @@ def save_figure(
 ) -> dict[str, Any]:
     """Write a figure as ``<name>.png``, ``<name>.html`` and ``<name>.json``.
 
+    The HTML page is self-contained: the PNG, and a subset of the Chinese font for its title,
+    table and cited sentences, are embedded, so it reads the same on a machine without
+    Chinese fonts.
+
     Args:
         fig: a matplotlib Figure.
         name: stable file name without extension (lowercase letters, digits, ``_``).
@@ -477,7 +481,8 @@ def save_figure(
     body.append(
         f"<p class='note'>{html.escape(name)} · {html.escape(notebook)} · sha256 {digest}</p>"
     )
-    (out / f"{name}.html").write_text(html_page(heading, "\n".join(body), lang), encoding="utf-8")
+    page = html_page(heading, "\n".join(body), lang, embed_font=True)
+    (out / f"{name}.html").write_text(page, encoding="utf-8")
 
     record = {
         "name": name,

@@ -176,6 +176,25 @@ def test_html_is_self_contained_and_escaped(tmp_path):
     assert sidecar["notebook"] == "03_metrics" and sidecar["png_sha256"] == rec["png_sha256"]
 
 
+def test_figure_page_embeds_a_font_for_its_own_text(tmp_path):
+    import base64
+
+    from fontTools.ttLib import TTFont
+
+    fig = _small_figure()
+    data = pd.DataFrame({"report": ["鄂尔多斯市准格尔旗 2022"], "value": [1.5]})
+    plots.save_figure(fig, "font", caption="各旗县罚没款", data=data, figures_dir=tmp_path)
+    plt.close(fig)
+    page = (tmp_path / "font.html").read_text(encoding="utf-8")
+    uri = re.search(r"data:font/woff;base64,([A-Za-z0-9+/=]+)", page).group(1)
+    (tmp_path / "sub.woff").write_bytes(base64.b64decode(uri))
+    with TTFont(str(tmp_path / "sub.woff")) as font:
+        cmap = set(font.getBestCmap())
+    for ch in "鄂尔多斯准格旗罚没款图表数据":  # table, caption and the fixed heading
+        assert ord(ch) in cmap, ch
+    assert "Noto Sans SC Embedded" in page.split("<body>")[0]
+
+
 def test_bad_figure_name_rejected(tmp_path):
     with pytest.raises(ValueError):
         plots.save_figure(_small_figure(), "Bad Name!", caption="x", figures_dir=tmp_path)
