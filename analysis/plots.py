@@ -649,7 +649,29 @@ def format_number(value: float, unit: str = "", lang: str = "zh") -> str:
         text = f"{v / 1e3:.3g}k"
     else:
         text = f"{v:,.6g}"
-    return f"{text} {lb.label_key('unit', unit, 'en') if unit else ''}".strip()
+    label = lb.label_key("unit", unit, "en") if unit else ""
+    if v in (1.0, -1.0):
+        label = english_singular(label)
+    return f"{text} {label}".strip()
+
+
+def english_singular(label: str) -> str:
+    """The singular of an English unit label, for a value of one: the last word loses its
+    plural ending (``cases`` -> ``case``, ``working days`` -> ``working day``, ``copies`` ->
+    ``copy``, ``batches`` -> ``batch``, ``people`` -> ``person``, ``person-times`` ->
+    ``person-time``); a label that is not a plural (``yuan``, ``km``, ``times over``) is kept."""
+    head, _, last = label.rpartition(" ")
+    stem, dash, word = last.rpartition("-")
+    if word == "people":
+        word = "person"
+    elif word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("ches", "shes", "sses", "xes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us")) and len(word) > 2:
+        word = word[:-1]
+    last = f"{stem}{dash}{word}"
+    return f"{head} {last}" if head else last
 
 
 def indicator_value_text(

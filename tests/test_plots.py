@@ -430,6 +430,33 @@ def test_a_subset_chart_keeps_the_corpus_colours_when_given():
     plt.close(fig)
 
 
+@pytest.mark.parametrize(
+    ("label", "one"),
+    [
+        ("cases", "case"),
+        ("working days", "working day"),
+        ("copies", "copy"),
+        ("batches", "batch"),
+        ("businesses", "business"),
+        ("people", "person"),
+        ("person-times", "person-time"),
+        ("yuan", "yuan"),
+        ("km", "km"),
+        ("times over", "times over"),
+        ("m²", "m²"),
+    ],
+)
+def test_english_singular_hand_listed(label, one):
+    assert plots.english_singular(label) == one
+
+
+def test_one_of_a_unit_is_singular_in_english():
+    assert plots.format_number(1, "件", "en") == "1 case"
+    assert plots.format_number(2, "件", "en") == "2 cases"
+    assert plots.format_number(1, "人次", "en") == "1 person-time"
+    assert plots.format_number(1, "件", "zh") == "1件"
+
+
 def test_every_unit_has_an_english_label():
     from analysis.metrics import UNITS_FILE, _load_units
 
