@@ -1502,7 +1502,7 @@ def _process_and_write_tokens(
     done: dict = {}
 
     def in_order():
-        while (rid := arrived.get()) is not None:
+        while (rid := arrived.get()) is not None and "abort" not in done:
             yield rid
 
     def write() -> None:
@@ -1527,7 +1527,15 @@ def _process_and_write_tokens(
         )
     finally:
         arrived.put(None)
-        writer.join()
+        interrupted = None
+        while writer.is_alive():
+            try:
+                writer.join()
+            except KeyboardInterrupt as e:  # Ctrl-C while waiting: the writer stops at once
+                done["abort"] = True
+                interrupted = e
+        if interrupted is not None:
+            raise interrupted
     if "error" in done:
         raise done["error"]
     n_tokens, problems = done["value"]

@@ -589,3 +589,43 @@ def test_each_code_version_has_its_generation_and_old_ones_are_pruned(built, tmp
     monkeypatch.setattr(build_mod, "_process_entry", lambda *a: calls.append(a) or real(*a))
     _quiet_build(raw0, tmp_path / "undo", cache, jobs=1)
     assert calls == []
+
+
+def test_a_second_ctrl_c_stops_the_tokens_writer(monkeypatch, tmp_path):
+    """Ctrl-C during stage 2, then again while the tokens writer is being waited for: the
+    writer stops at its next report and is gone when the interrupt reaches the caller."""
+    import threading
+    import time
+
+    written = []
+
+    def slow_writer(folder, order, by_id, texts, backend, generation):
+        for rid in order:
+            time.sleep(0.02)
+            written.append(rid)
+        return 0, []
+
+    def interrupted_work(func, work, *, jobs, progress, pool, on_result):
+        for i in range(len(work)):
+            on_result(i, {})
+        raise KeyboardInterrupt  # the first Ctrl-C, with 200 reports queued for the writer
+
+    real_join = threading.Thread.join
+    calls = []
+
+    def join(self, timeout=None):
+        calls.append(self.name)
+        if len(calls) == 1:
+            raise KeyboardInterrupt  # the second Ctrl-C, while waiting for the writer
+        return real_join(self, timeout)
+
+    monkeypatch.setattr(build_mod, "_write_tokens", slow_writer)
+    monkeypatch.setattr(build_mod, "_run_work", interrupted_work)
+    monkeypatch.setattr(threading.Thread, "join", join)
+    ids = [f"r{i}" for i in range(200)]
+    with pytest.raises(KeyboardInterrupt):
+        build_mod._process_and_write_tokens(
+            tmp_path, ids, ids, {}, "jieba", None, jobs=1, progress=False
+        )
+    assert not any(t.name == "tokens-writer" for t in threading.enumerate())
+    assert len(written) < 200  # it stopped early, not after writing everything queued
