@@ -214,19 +214,23 @@ def _infer_year(folded: str, title: str, spans: list[tuple[int, int]] | None = N
     return ""
 
 
+# A place's own word for itself (全市, 我区, 本县, 全旗, 我盟) and the level it says.
+_SELF_WORD_LEVEL = {"市": "city", "盟": "city", "区": "district", "县": "county", "旗": "county"}
+_LEVEL_ORDER = ("city", "district", "county")
+
+
 def _self_level(folded: str, generic: Counter) -> str:
-    """The level the report uses for itself: 市 -> city, 区 -> district, 县 -> county."""
-    votes = Counter()
+    """The level the report uses for itself: 市/盟 -> city, 区 -> district, 县/旗 -> county."""
+    votes: Counter = Counter()
     for ch, n in generic.items():
-        votes[ch] += 3 * n
-    # (matches cannot overlap: 我全本 and 市区县 share no character)
-    said = Counter(re.findall(r"[我全本]([市区县])", folded))
-    for ch in "市区县":
-        votes[ch] += said[ch]
+        votes[_SELF_WORD_LEVEL[ch]] += 3 * n
+    # (matches cannot overlap: 我全本 and 市盟区县旗 share no character)
+    for ch in re.findall(r"[我全本]([市盟区县旗])", folded):
+        votes[_SELF_WORD_LEVEL[ch]] += 1
     if not votes:
         return ""
-    ch, n = sorted(votes.items(), key=lambda kv: (-kv[1], "市区县".index(kv[0])))[0]
-    return {"市": "city", "区": "district", "县": "county"}[ch] if n > 0 else ""
+    level, n = sorted(votes.items(), key=lambda kv: (-kv[1], _LEVEL_ORDER.index(kv[0])))[0]
+    return level if n > 0 else ""
 
 
 def _resolve(name: str, context: list[str], folded: str) -> gazetteer.Division | None:
@@ -292,7 +296,7 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
                 kinds.setdefault(key, Counter())[m.group(0)] += w
                 if not is_body:
                     strong_kinds.setdefault(key, Counter())[m.group(0)] += w
-            elif m.start() > 0 and src[m.start() - 1] in "市区县":
+            elif m.start() > 0 and src[m.start() - 1] in _SELF_WORD_LEVEL:
                 # 区城市管理局 opening a sentence is the author speaking of itself;
                 # 落实市城市管理局部署 (after a verb) is another bureau.
                 at_boundary = m.start() == 1 or src[m.start() - 2] in _BOUNDARY
@@ -310,8 +314,11 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
         d = _resolve(key[-1], list(key[:-1]), folded)
         if d is None:
             continue
-        if level and d.level != level:
-            w *= 0.2  # a superior or subordinate bureau, not the author
+        if level and d.level != level and key not in strong_kinds:
+            # a superior or subordinate bureau, not the author; but a bureau the title or
+            # the signature names is the author whatever level the text speaks of (全市 in a
+            # 旗's report is its city)
+            w *= 0.2
         scored.append((w, key, d))
     scored.sort(key=lambda t: (-t[0], t[2].adcode))
     town = towns[0] if towns else None

@@ -131,6 +131,35 @@ def test_governments_and_other_departments_are_recognised(title, superior, expec
     assert (got.jurisdiction, got.city, got.bureau) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a banner (旗, county level) that speaks of itself as 全旗
+        (
+            "阿荣旗城市管理综合执法局2022年工作报告\n2022年,全旗城市管理执法工作稳步推进,"
+            "全旗共办理案件,全旗市容明显改善。",
+            ("阿荣旗", "呼伦贝尔市", "county", "呼伦贝尔市阿荣旗城市管理综合执法局"),
+        ),
+        # the title names the author; the one 全市 in the text is its city
+        (
+            "准格尔旗综合行政执法局2022年度法治政府建设工作报告\n2022年,准格尔旗综合行政执法局"
+            "在鄂尔多斯市城市管理综合行政执法局指导下,参加全市执法业务培训。",
+            ("准格尔旗", "鄂尔多斯市", "county", "鄂尔多斯市准格尔旗综合行政执法局"),
+        ),
+        # a league (盟, prefecture level) speaks of itself as 全盟
+        (
+            "锡林郭勒盟城市管理综合执法局2022年法治政府建设报告\n全盟城市管理执法系统"
+            "坚持依法行政,全盟各旗县市同步推进。",
+            ("锡林郭勒盟", "锡林郭勒盟", "city", "锡林郭勒盟城市管理综合执法局"),
+        ),
+    ],
+    ids=["banner", "title_names_the_author", "league"],
+)
+def test_banners_and_leagues_and_the_title_naming_the_author(text, expected):
+    got = infer_metadata(text, {})
+    assert (got.jurisdiction, got.city, got.level, got.bureau) == expected
+
+
 def test_a_town_government_is_placed_under_its_county():
     text = "贺村镇2023年法治政府建设工作总结\n2023年,我镇坚持依法行政,全面推进法治政府建设。\n"
     got = infer_metadata(text, {"signature_name": "江山市贺村镇人民政府"})
