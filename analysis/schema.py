@@ -72,8 +72,10 @@ SECTIONS = Table(
         "report_id": "report",
         "section_id": "dotted path of ordinal positions ('0' is the preamble, '2.3')",
         "parent_id": "section_id of the parent ('' for top level and preamble)",
-        "level": "0 preamble, 1 一、, 2 (一), 3 1. / 1、, 4 (1); under 第一部分-style parts, "
-        "the parts are 1 and the rest one deeper",
+        "level": "outline depth: 0 preamble, 1 一、, 2 (一), 3 1. / 1、, 4 (1) in the usual "
+        "outline; a heading is one deeper than its parent (1. directly under 一、 is 2; "
+        "under 第一部分-style parts, the parts are 1 and the rest one deeper); a heading at "
+        "the top keeps its marker's rank",
         "marker": "the outline marker, folded to half-width ('(二)'); rebuilt if repaired",
         "heading": "the heading text without its marker",
         "text": "the chunk's cleaned text, heading line included",

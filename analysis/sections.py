@@ -7,8 +7,11 @@ Chinese government reports number their outline in a fixed hierarchy::
     level 3  1.  1、  1．
     level 4  （1） / (1)
 
-When a report sets parts (第一部分 …) above its 一、 headings, the parts are level 1 and
-every other level is one deeper (一、 2, (一) 3, 1. 4, (1) 5).
+A heading's level is its depth in the outline: one more than its parent's. A report that
+skips a rank (``1.`` directly under ``一、``, no ``(一)``) has its ``1.`` items at level 2;
+a heading at the top keeps its marker's rank (``(一)`` before any ``一、`` is level 2). When a
+report sets parts (第一部分 …) above its 一、 headings, the parts are level 1 and every other
+level is one deeper (一、 2, (一) 3, 1. 4, (1) 5).
 
 :func:`split_sections` parses ``fold(text)`` (same length as ``text``) line by line. A
 heading starts a line (after optional spaces) and either stands alone on its line or
@@ -40,8 +43,8 @@ read like spaces.
 
 Section ids are dotted paths of ordinal positions among siblings (``'2.3'``); ordinals
 come from position, not from the number written in the marker, so a numbering error
-does not break ids. A level-3 item directly under a level-1 heading is that heading's
-child. The preamble (text before the first heading) is section ``'0'``; it is omitted
+does not break ids. A ``1.`` item directly under a ``一、`` heading is that heading's child
+(level 2). The preamble (text before the first heading) is section ``'0'``; it is omitted
 only when the text starts with a heading at offset 0 (an empty text gives one empty
 preamble row). The sections partition the text: ``''.join(sections.text) == text``.
 """
@@ -597,7 +600,12 @@ class _Parser:
         cols["section_id"] += [sid for _, sid, _ in self.headings]
         cols["parent_id"] += [pid for _, _, pid in self.headings]
         shift = 1 if self.parts_above else 0
-        cols["level"] += [h.level + shift for h in headings]
+        level_of: dict[str, int] = {}
+        for h, sid, pid in self.headings:
+            # one deeper than its parent (1. directly under 一、 is level 2); a heading at the
+            # top keeps its marker's rank
+            level_of[sid] = level_of[pid] + 1 if pid else h.level + shift
+        cols["level"] += [level_of[sid] for _, sid, _ in self.headings]
         cols["marker"] += [h.marker for h in headings]
         cols["heading"] += [text[h.head_start : h.head_end] for h in headings]
         cols["text"] += [text[s:e] for s, e in zip(starts, ends, strict=True)]

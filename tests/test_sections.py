@@ -112,13 +112,13 @@ def test_quantities_and_inline_enumerations_are_not_headings() -> None:
     ]
 
 
-def test_level3_directly_under_level1_is_its_child() -> None:
+def test_level3_directly_under_level1_is_its_child_one_level_deeper() -> None:
     text = "前言。\n一、相关建议\n1、强化保障。内容。\n2、改善环境。内容。\n二、下一步\n"
     assert outline(text) == [
         ("0", "", 0, "", "", False),
         ("1", "", 1, "一、", "相关建议", False),
-        ("1.1", "1", 3, "1、", "强化保障", False),
-        ("1.2", "1", 3, "2、", "改善环境", False),
+        ("1.1", "1", 2, "1、", "强化保障", False),
+        ("1.2", "1", 2, "2、", "改善环境", False),
         ("2", "", 1, "二、", "下一步", False),
     ]
 
@@ -206,9 +206,9 @@ def test_comma_fragment_inside_a_level3_run_is_level3() -> None:
     assert outline(text) == [
         ("0", "", 0, "", "", False),
         ("1", "", 1, "一、", "成效", False),
-        ("1.1", "1", 3, "1.", "学习", False),
-        ("1.2", "1", 3, "2.", "培训", True),
-        ("1.3", "1", 3, "3.", "制度", False),
+        ("1.1", "1", 2, "1.", "学习", False),
+        ("1.2", "1", 2, "2.", "培训", True),
+        ("1.3", "1", 2, "3.", "制度", False),
     ]
 
 
