@@ -1293,6 +1293,7 @@ def build(
     raw_hashes = _raw_hashes(folder)
     info = {
         "package_version": __version__,
+        "code": _code_hash(),  # the pipeline's code: a changed parser is not "up to date"
         "segmenter": backend_info(backend),
         "lexicons": lexicon_hashes(),
         "inputs": _input_hashes(folder, corrections_path, raw_hashes),

@@ -92,6 +92,15 @@ def test_unchanged_inputs_skip_the_build(built):
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before
 
 
+def test_changed_pipeline_code_is_not_up_to_date(built, tmp_path, monkeypatch):
+    raw, out0, _, _ = built
+    out = tmp_path / "processed"
+    shutil.copytree(out0, out)
+    monkeypatch.setattr(build_mod, "_code_hash", lambda: "a parser changed since")
+    info = build(raw, out, cache_dir=None, progress=False, log=lambda m: None)
+    assert info["skipped"] is False and info["code"] == "a parser changed since"
+
+
 def test_failed_build_leaves_previous_outputs_untouched(built, tmp_path):
     raw0, out0, _, _ = built
     raw = tmp_path / "raw"
