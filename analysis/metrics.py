@@ -621,7 +621,7 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
             if t.group("mult"):
                 base *= MULTIPLIERS[t.group("mult")]
             unit, family, mult = _unit_of(unit_text, lex)
-            value = base * mult
+            value = round(base * mult, 6)  # 186.42万元: 1864200, not 1864199.9999999998
             end = t.end()
             if is_cn and value == 1 and num_text in ("一", "壹"):
                 continue  # 一项, 一次: idiomatic
@@ -677,7 +677,8 @@ def _range_hit(
     if t.group("mult") and parse_number(r.group("n2")) is not None:
         base *= MULTIPLIERS[t.group("mult")]
     unit, family, mult = _unit_of(unit_text, lex)
-    hits.append(_Hit(m.start(), m.end(), m.start(), base * mult, unit, family, "", False))
+    value = round(base * mult, 6)
+    hits.append(_Hit(m.start(), m.end(), m.start(), value, unit, family, "", False))
 
 
 def _segments(f: str, lo: int, hi: int, regex: re.Pattern) -> list[tuple[int, int]]:
@@ -1388,7 +1389,9 @@ def derive_indicators(
        different measures and are never added), unless the list joins families with ``+``
        (``cases+items``: 合同96份 and 文件58件 are both documents reviewed).
     2. Subsets: a mention in a clause opened by 其中/包括, or in a later clause of a sentence
-       whose 其中 follows a mention of the same indicator, is a part of a stated total.
+       whose 其中 follows a mention of the same indicator, is a part of a stated total; and so
+       is a typed part elsewhere (一般程序案件112件) not larger than the same type's part of
+       that total (其中一般程序案件612件).
     3. Special campaigns: a mention whose sentence names a campaign (专项, 涉及…的) before it
        is dropped when a mention outside any campaign remains.
     4. Outcomes: a case count stated as an outcome (结案, 办结) and not as an intake (立案,
@@ -1403,6 +1406,10 @@ def derive_indicators(
        sentence is the total of its paragraph: a smaller mention in a later sentence of the
        same paragraph is dropped unless it has its own total cue or is the complementary
        type of the total (简易程序 vs 一般程序).
+    9. A grand total of money: when the largest sum has a total cue in its own clause
+       (共计罚款…), a sum in another paragraph without one in its clause is a part and is
+       dropped (counts of different kinds, such as decisions and contracts reviewed, are
+       not: they add up).
 
     What remains is added up: ``stated`` for one mention, ``sum`` for several (complementary
     types such as 简易程序 + 一般程序, 罚款 + 没收违法所得, 废止 + 修改 + 继续有效, or
@@ -1555,6 +1562,14 @@ def _indicator_rows(
                 if group is not None:
                     cands = [c for c in cands if c.family in group]
                 primary = [c for c in cands if _matches_primary(c, rows)]
+                # a fallback figure stays when a primary one is stated after it in its own
+                # sentence (全年立案查处…违法案件186件,其中作出行政处罚决定41件): it is their total
+                primary += [
+                    c
+                    for c in cands
+                    if c not in primary and any(p.sent == c.sent and p.pos > c.pos for p in primary)
+                ]
+                primary.sort(key=lambda c: c.start)
                 cands = primary or cands
             if cands:
                 row = _aggregate(cands, rule, lex)
@@ -1626,6 +1641,15 @@ def _combine_mentions(
     ]
     if any(subset):
         rest = [c for c, f in zip(keep, subset, strict=True) if not f]
+        if rest:
+            # a typed part elsewhere that is not larger than the same type's part of the
+            # stated total is inside that part (其中一般程序612件; 三个中队共办理一般程序案件112件)
+            parts = [c for c, f in zip(keep, subset, strict=True) if f and c.part is not None]
+            rest = [
+                c
+                for c in rest
+                if c.part is None or not any(p.part == c.part and c.value <= p.value for p in parts)
+            ] or rest
         keep = rest or keep  # only parts stated: they are what the report gives
     # 3. special campaigns
     drop_if_rest([lex.campaign.search(c.prefix) is not None for c in keep])
@@ -1700,14 +1724,27 @@ def _combine_mentions(
             continue
         if own_cue and (t is None or c.value > t.value):
             total[c.para] = c
-    return [c for c in keep if c.metric_id not in drop]
+    keep = [c for c in keep if c.metric_id not in drop]
+    # 9. a grand total: the largest figure, with a total cue in its own clause (共计罚款186.42万元),
+    # rules the figures of other paragraphs that have none in theirs (a field's 罚款18.6万元)
+    if len(keep) > 1:
+        top = max(keep, key=lambda c: c.value)
+        if top.family == "money" and lex.total.search(top.clause) is not None:
+            keep = [
+                c
+                for c in keep
+                if c is top or c.para == top.para or lex.total.search(c.clause) is not None
+            ]
+    return keep
 
 
 def _matches_primary(c: _Mention, rows: list[IndicatorRule]) -> bool:
     """Whether a mention's subject fits one of the indicator's rows that are not fallbacks."""
     subject = fold(c.subject)
     return any(
-        not r.fallback and (r.subject is None or r.subject.search(subject) is not None)
+        not r.fallback
+        and (r.subject is None or r.subject.search(subject) is not None)
+        and (r.clause is None or r.clause.search(c.clause) is not None)
         for r in rows
     )
 

@@ -222,7 +222,8 @@ def _parse_plain(t: str) -> float | None:
     m = _ARABIC_MULT.match(t)
     if m:
         base = parse_arabic(m.group(1))
-        return None if base is None else base * MULTIPLIERS[m.group(2)]
+        # rounded: 186.42 * 1e4 is 1864199.9999999998 in binary floating point
+        return None if base is None else round(base * MULTIPLIERS[m.group(2)], 6)
     if t in ("百", "千", "万", "亿"):  # a bare unit character is not a number
         return None
     if _CN_FULL.match(t) or re.match(rf"^\d+(?:\.\d+)?[{CN_NUMERAL_CHARS}]+$", t):

@@ -974,3 +974,45 @@ def test_indicator_columns_are_derive_indicators_without_pandas(seeds) -> None:
     frame = derive_indicators(pd.concat([m for _, _, m in seeds.values()]), texts)
     assert indicator_columns(all_cols, texts) == {c: frame[c].tolist() for c in INDICATOR_COLUMNS}
     assert len(frame)
+
+
+def test_derive_round_six_totals_parts_and_look_alikes() -> None:
+    # the year's total of all kinds of cases wins over its typed parts, over a squad's
+    # typed count inside one of them and over one field's count in another paragraph
+    text = (
+        "全年查处建筑垃圾运输违法案件96件,罚款18.6万元。\n"
+        "全年共立案查处各类城市管理违法案件1,426件,其中适用简易程序案件814件、"
+        "适用一般程序案件612件,共计罚款186.42万元。\n"
+        "三个专业中队共办理一般程序案件112件。\n"
+    )
+    assert _figure(text, "admin_penalty_cases") == (1426, "件", "stated")
+    # a grand total of money rules a field's fines in another paragraph
+    assert _figure(text, "fines_yuan") == (1864200, "元", "stated")
+    # fines stated in parts, none of them cued as a total, still add up
+    text = "简易程序罚款4.2万元。\n一般程序罚款36万元。\n"
+    assert _figure(text, "fines_yuan") == (402000, "元", "sum")
+
+
+def test_derive_arbitration_and_counsel_are_not_cases_of_the_bureau() -> None:
+    text = (
+        "全市劳动人事争议仲裁机构全年受理案件2,874件。\n"
+        "全年立案查处劳动保障违法案件186件,结案181件,其中作出行政处罚决定41件。\n"
+    )
+    # arbitration is not penalty work; a field's yearly total stays with the penalties
+    # stated inside it (其中 … 41件)
+    assert _figure(text, "admin_penalty_cases") == (186, "件", "stated")
+    text = "法律顾问代理行政诉讼案件7宗。\n作为被告的行政诉讼案件9宗,其中一审8宗。\n"
+    assert _figure(text, "admin_litigation_cases") == (9, "宗", "stated")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("罚款186.42万元。", 1864200.0),
+        ("罚没款1,526.3万元。", 15263000.0),
+        ("投入0.07亿元。", 7000000.0),
+    ],
+)
+def test_amounts_in_wan_are_exact_whole_yuan(text, value) -> None:
+    # 186.42 * 10000 is 1864199.9999999998 in binary floating point
+    assert run(text)["value"].tolist() == [value]
