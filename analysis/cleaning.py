@@ -562,8 +562,13 @@ def _clean(
         raw = raws[i]
         if is_pdf and logical:
             prev = logical[-1]
+            # a heading's first line may be short by the indent a converter dropped (two
+            # ideographic spaces: 4 columns, 2 characters): (五)…质量和效能持 / 续提升
+            lost_indent = 0
+            if len(prev.idxs) == 1 and match_outline_marker(prev.folded) is not None:
+                lost_indent = 4 if measure == "display" else 2
             if (
-                width[prev.idxs[-1]] >= full - tol
+                width[prev.idxs[-1]] >= full - tol - lost_indent
                 and not _is_terminal(folded[prev.idxs[-1]])  # folded: ；and ： end too
                 and not _is_indented(raw)
                 and match_outline_marker(folded[i]) is None

@@ -35,7 +35,9 @@ class Division:
 
     @property
     def level(self) -> str:
-        """The project's level: 'city', 'district' or 'county'."""
+        """The project's level: 'province', 'city' (municipalities too), 'district' or 'county'."""
+        if self.rank == "province" and self.adcode[:2] not in MUNICIPALITY_PREFIXES:
+            return "province"
         if self.rank in ("province", "city"):
             return "city"
         return "district" if self.name.endswith("区") else "county"

@@ -34,7 +34,7 @@ MANIFEST_COLUMNS = (
     "published",
     "source_url",
 )
-LEVELS = ("city", "district", "county", "town")  # town: a 乡, 镇 or 街道
+LEVELS = ("province", "city", "district", "county", "town")  # town: a 乡, 镇 or 街道
 YEAR_MIN, YEAR_MAX = 1978, 2100
 
 

@@ -215,17 +215,25 @@ def _infer_year(folded: str, title: str, spans: list[tuple[int, int]] | None = N
 
 
 # A place's own word for itself (全市, 我区, 本县, 全旗, 我盟) and the level it says.
-_SELF_WORD_LEVEL = {"市": "city", "盟": "city", "区": "district", "县": "county", "旗": "county"}
-_LEVEL_ORDER = ("city", "district", "county")
+_SELF_WORD_LEVEL = {
+    "省": "province",
+    "市": "city",
+    "盟": "city",
+    "区": "district",
+    "县": "county",
+    "旗": "county",
+}
+_LEVEL_ORDER = ("province", "city", "district", "county")
 
 
 def _self_level(folded: str, generic: Counter) -> str:
-    """The level the report uses for itself: 市/盟 -> city, 区 -> district, 县/旗 -> county."""
+    """The level the report uses for itself: 省 -> province, 市/盟 -> city, 区 -> district,
+    县/旗 -> county."""
     votes: Counter = Counter()
     for ch, n in generic.items():
         votes[_SELF_WORD_LEVEL[ch]] += 3 * n
-    # (matches cannot overlap: 我全本 and 市盟区县旗 share no character)
-    for ch in re.findall(r"[我全本]([市盟区县旗])", folded):
+    # (matches cannot overlap: 我全本 and 省市盟区县旗 share no character)
+    for ch in re.findall(r"[我全本]([省市盟区县旗])", folded):
         votes[_SELF_WORD_LEVEL[ch]] += 1
     if not votes:
         return ""
@@ -354,6 +362,8 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
         city = gazetteer.city_of(division)
         province = gazetteer.province_of(division)
         out.city = (city or division).name if division.rank != "province" else division.name
+        if division.level == "province":
+            out.city = ""  # a province's own department belongs to no city
         out.province = province.name if province else ""
         # the kind of author the title or signature names wins (a 司法局's report that cites its
         # 人民政府 often is still the 司法局's)

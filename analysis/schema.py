@@ -33,7 +33,7 @@ REPORTS = Table(
         "jurisdiction": "the government the bureau serves, e.g. 济宁市, 九龙坡区",
         "city": "prefecture-level city or municipality it belongs to, e.g. 重庆市",
         "province": "province-level division, e.g. 山东省, 重庆市",
-        "level": "city, district, county or town (乡, 镇, 街道)",
+        "level": "province (a province's own department), city, district, county or town (乡, 镇, 街道)",
         "bureau": "the bureau's full name",
         "year": "the year the report covers (integer)",
         "published": "publication date YYYY-MM-DD, or blank",

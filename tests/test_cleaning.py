@@ -683,3 +683,14 @@ def test_default_patterns_reload_when_the_file_changes(tmp_path, monkeypatch) ->
 
     os.utime(path, (1, 1))  # a different mtime, as an edit gives
     assert clean_text("分享到微信\n打印\n正文。").text == "分享到微信\n正文。"
+
+
+def test_a_wrapped_heading_short_by_its_lost_indent_is_joined() -> None:
+    # pdftotext drops a paragraph's indent: a heading's first line is two characters shorter
+    # than the full lines, and its wrapped end must still join it
+    para = "全年办理行政处罚案件一百二十件,罚没款三十六万元,案件办理质量稳步提升,执法规范化水平明显提高,群众满意度持续上升。"
+    body = [para[i : i + 20] for i in range(0, len(para), 20)]
+    heading = "(五)坚持严格规范公正文明执法推动执法质量和效能持续提升"
+    lines = ["一、主要工作", *body, heading[:18], heading[18:], *body, *body]
+    result = clean_text("\n".join(lines))
+    assert heading in result.text.split("\n")

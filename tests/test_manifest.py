@@ -136,9 +136,13 @@ def test_level_must_be_one_of_the_known_levels_town_included(tmp_path):
     seed = SEED.read_bytes()
     raw = make_raw(
         tmp_path,
-        [blank_row("a.txt", level="town"), blank_row("b.txt", level="village")],
-        {"a.txt": seed, "b.txt": seed},
+        [
+            blank_row("a.txt", level="town"),
+            blank_row("b.txt", level="village"),
+            blank_row("c.txt", level="province"),
+        ],
+        {"a.txt": seed, "b.txt": seed, "c.txt": seed},
     )
     problems = [p for p in validate_raw(raw).problems if p.severity == "error"]
     assert [p.file for p in problems] == ["b.txt"]
-    assert "'village' is not one of city, district, county, town" in str(problems[0])
+    assert "'village' is not one of province, city, district, county, town" in str(problems[0])

@@ -209,3 +209,21 @@ def test_manifest_wins_and_disagreement_warns():
     assert values["year"] == "2023" and values["year_source"] == "manifest"
     assert values["jurisdiction"] == "济宁市" and values["jurisdiction_source"] == "text"
     assert any("year" in w and "2024" in w for w in warnings)
+
+
+def test_a_province_department_is_at_province_level_with_no_city():
+    text = (
+        "湖北省住房和城乡建设厅2023年度法治政府建设情况报告\n省人民政府:\n"
+        "2023年,全省住建系统坚持依法行政,全省共办理行政处罚案件。\n"
+    )
+    got = infer_metadata(text, {})
+    assert (got.jurisdiction, got.city, got.province, got.level, got.bureau) == (
+        "湖北省",
+        "",
+        "湖北省",
+        "province",
+        "湖北省住房和城乡建设厅",
+    )
+    # a municipality stays a city
+    got = infer_metadata("重庆市城市管理局2023年法治政府建设报告\n全市城管系统依法行政。\n", {})
+    assert (got.jurisdiction, got.city, got.level) == ("重庆市", "重庆市", "city")
