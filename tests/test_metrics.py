@@ -1016,3 +1016,15 @@ def test_derive_arbitration_and_counsel_are_not_cases_of_the_bureau() -> None:
 def test_amounts_in_wan_are_exact_whole_yuan(text, value) -> None:
     # 186.42 * 10000 is 1864199.9999999998 in binary floating point
     assert run(text)["value"].tolist() == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "智慧城管二期项目全年投入使用。",  # a project's phase
+        "重点抓了三个环节:一是学习。",  # a count about the report itself
+        "12333人社服务热线实行7×24小时服务。",  # a service line's number
+    ],
+)
+def test_round_six_look_alikes_are_not_quantities(text) -> None:
+    assert run(text).empty
