@@ -1,6 +1,6 @@
 """Section themes against hand labels (tests/fixtures/expected_categories.csv, conventions in
 expected_categories.md): the category of every level-1 and level-2 section of the five seeds
-and the three held-out reports, labelled by reading the headings, not by running the code.
+and the held-out reports, labelled by reading the headings, not by running the code.
 
 Run as a script (``python tests/test_categories.py``) to print the accuracy per set, the
 confusion pairs and every mismatch."""
