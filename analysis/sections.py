@@ -37,6 +37,12 @@ level) and the shape of the line, and rebuilt canonically with ``repaired=True``
   (``(二)`` … line … ``(四)``), when the siblings stand on their own lines: the missing
   sibling.
 
+A line of 500 characters or more that holds several paragraphs (a scrape that lost the
+paragraph breaks) is read as several lines, cut where a ``一、`` or ``(一)`` marker starts a
+paragraph: after a sentence end, after an indent (two or more spaces), or, for a first child
+``(一)``, right after its parent's heading. A heading that ran into its paragraph without a
+sentence end keeps the paragraph's first sentence as its text.
+
 Markdown decorations around a heading (``## 一、…``, ``**(一)…。**``) and HTML tags and
 entities left by a careless conversion (``<p><strong>一、…</strong></p>``, ``&nbsp;``) are
 read like spaces.
@@ -313,14 +319,50 @@ class _Heading:
     sep: str = ""
 
 
+# A line this long holds several paragraphs whose breaks were lost (a careless scrape): it is
+# read as several lines, cut where a level-1 or level-2 marker starts a paragraph.
+RUN_ON_LINE = 500
+# where a paragraph can start inside such a line: after a sentence end or a run of two or
+# more spaces (an indent, 　　 folded), and the candidates for a first child right after its
+# parent's heading text (一、主要举措和成效(一)坚持党的领导)
+_RUN_ON_BREAK = re.compile(r"(?<=[。!?;])[”’\"')]*\s*|\s{2,}")
+_RUN_ON_CHILD = re.compile(r"(?=\([ ]*一[ ]*\))")
+
+
+def _run_on_cuts(f: str) -> list[int]:
+    """Offsets in a run-on folded line where a paragraph with a level-1/2 marker starts."""
+    cuts: list[int] = []
+    for m in _RUN_ON_BREAK.finditer(f):
+        i = m.end()
+        if 0 < i < len(f) and (cuts[-1] if cuts else 0) < i:
+            strong = _match_strong(f[i : i + 12])
+            if strong is not None and strong.level <= 2:
+                cuts.append(i)
+    # a first child (一) right after its parent's heading, with no sentence end between
+    for start in [0, *cuts]:
+        strong = _match_strong(f[start : start + 12])
+        if strong is None or strong.level != 1:
+            continue
+        head = f[start : start + 80]
+        stop = head.find(_SENTENCE_END)
+        m = _RUN_ON_CHILD.search(head, strong.end + 2, stop if stop >= 0 else len(head))
+        if m is not None:
+            cuts.append(start + m.start())
+    return sorted(set(cuts))
+
+
 def _split_lines(text: str, folded: str) -> list[_Line]:
     # fold maps no character to or from '\n': the lines of folded are those of text
     lines: list[_Line] = []
     pos = 0
     for f in folded.split("\n"):
         end = pos + len(f)
-        lead = _lead_end(f)
-        lines.append(_Line(pos, end, f, lead, f[lead : _trail_start(f, lead, len(f))]))
+        cuts = _run_on_cuts(f) if len(f) >= RUN_ON_LINE else []
+        for a, b in zip([0, *cuts], [*cuts, len(f)], strict=True):
+            piece = f[a:b]
+            lead = _lead_end(piece)
+            body = piece[lead : _trail_start(piece, lead, len(piece))]
+            lines.append(_Line(pos + a, pos + b, piece, lead, body))
         pos = end + 1
     return lines
 

@@ -617,3 +617,31 @@ def test_assign_categories_leaves_its_input_unchanged() -> None:
     out = assign_categories(table)
     pd.testing.assert_frame_equal(table, before)
     assert "category" in out.columns and "category" not in table.columns
+
+
+def test_a_run_on_line_is_read_as_its_paragraphs() -> None:
+    # a scrape that lost the paragraph breaks: one long line, paragraphs separated by an
+    # indent (　　), by nothing after a sentence end, or a first child right after its parent
+    filler = "全年组织执法人员开展业务学习,规范执法程序,提升执法质效,群众满意度持续提高。" * 4
+    text = (
+        f"2022年,我局坚持依法行政。{filler}"
+        f"　　一、主要举措和成效(一)坚持党的领导。{filler}"
+        f"(二)严格规范执法。{filler}"
+        f"　　二、存在的问题{filler}"
+    )
+    assert len(text) > 500 and "\n" not in text
+    s = split_sections(text)
+    check_lossless(text, s)
+    top = [(lv, mk, h[:7]) for lv, mk, h in zip(s.level, s.marker, s.heading, strict=True)]
+    assert top == [
+        (0, "", ""),
+        (1, "一、", "主要举措和成效"),
+        (2, "(一)", "坚持党的领导"),
+        (2, "(二)", "严格规范执法"),
+        (1, "二、", "存在的问题全年"),  # the heading runs into its paragraph: nothing ends it
+    ]
+
+
+def test_a_short_paragraph_keeps_an_inline_marker() -> None:
+    text = "一、成效\n全年办理案件120件。(二)项所列情形均已整改,详见附表。\n"
+    assert [r[0] for r in outline(text)] == ["1"]
