@@ -29,6 +29,10 @@ What is removed, and under which rule:
   that is not PDF-shaped (a short heading alone on its line before its paragraph) is never
   joined.
 
+* ``html_markup``: a kept line that lost the HTML a careless conversion left in it (tags and
+  entities, :func:`strip_markup`); the row keeps the line as it was. A line removed under
+  another rule is recorded under that rule, as it was, markup included.
+
 Blank lines are dropped silently; kept lines are stripped of surrounding whitespace
 (including U+00A0 and U+3000) and joined with ``'\\n'``. Patterns are matched against
 ``fold(line).strip()``; a line longer than 80 characters containing ``。`` is never chrome.
@@ -36,6 +40,7 @@ Blank lines are dropped silently; kept lines are stripped of surrounding whitesp
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -52,7 +57,7 @@ from analysis.paths import LEXICON_DIR
 from analysis.schema import CLEANING
 from analysis.sections import match_outline_marker
 
-__all__ = ["CleanResult", "clean_text", "load_chrome_patterns", "parse_date"]
+__all__ = ["CleanResult", "clean_text", "load_chrome_patterns", "parse_date", "strip_markup"]
 
 PATTERNS_FILE = LEXICON_DIR / "chrome_patterns.tsv"
 SCOPES = ("anywhere", "head", "tail")
@@ -444,6 +449,46 @@ def _ragged_shape(lines: list[str], display: list[int]) -> tuple[bool, int]:
 # Cleaning
 
 
+# HTML left in the text by a careless conversion: tags that end a block become an indent
+# (two ideographic spaces: the sections parser reads a paragraph start there), other tags and
+# comments go, entities are decoded (a no-break space is a space)
+_HTML_TAG_NAMES = (
+    "a|abbr|b|big|blockquote|body|br|caption|center|cite|code|col|colgroup|dd|del|div|dl|dt|em|"
+    "figcaption|figure|font|h[1-6]|head|hr|html|i|img|ins|label|li|mark|meta|o:p|ol|p|pre|q|s|"
+    "section|article|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|u|ul|wbr"
+)
+_HTML_TAG = re.compile(
+    rf"<!--.*?-->|</?(?P<name>{_HTML_TAG_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE | re.DOTALL
+)
+_HTML_BLOCK = frozenset(
+    "article blockquote br div h1 h2 h3 h4 h5 h6 hr li ol p pre section table tbody tr ul".split()
+)
+_HTML_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
+
+
+def _tag_replacement(m: re.Match[str]) -> str:
+    name = (m.group("name") or "").lower()
+    if name in _HTML_BLOCK:
+        return "\u3000\u3000"
+    return " " if name in ("td", "th") else ""
+
+
+def strip_markup(line: str) -> str:
+    """A line without the HTML a careless conversion left in it.
+
+    ``<p style="…">一、总体情况</p>`` -> ``\u3000\u3000一、总体情况\u3000\u3000``: tags that end a
+    block (p, div, br, li, tr, h1-h6 …) become two ideographic spaces (an indent: a paragraph
+    starts there), table cells a space, other tags (span, strong, font …) and comments
+    nothing; entities are decoded (``&ldquo;`` -> ``“``, ``&nbsp;`` -> a space). Only known
+    HTML element names are tags: ``<5人`` or ``<某某>`` stay as written.
+    """
+    out = _HTML_TAG.sub(_tag_replacement, line) if "<" in line else line
+    if "&" in out:
+        out = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), out)
+        out = out.replace("\u00a0", " ")
+    return out
+
+
 def clean_text(text: str, report_id: str = "", patterns: pd.DataFrame | None = None) -> CleanResult:
     """Remove chrome from a report's text, read its metadata and undo PDF hard wraps.
 
@@ -484,6 +529,16 @@ def _clean(
     if text.startswith("\ufeff"):
         text = text[1:]
     raws = text.split("\n")
+    markup: dict[int, str] = {}  # line index -> the raw line, for lines whose markup was removed
+    if "<" in text or "&" in text:
+        for i, raw in enumerate(raws):
+            if "<" in raw or "&" in raw:
+                plain = strip_markup(raw)
+                if plain != raw:
+                    markup[i] = raw
+                    raws[i] = plain
+        if markup:
+            text = "\n".join(raws)
     # fold is per character and maps no character to or from '\n', whitespace or a
     # zero-width character to anything else: folding the whole text once gives each
     # line's fold, and stripping commutes with folding.
@@ -573,6 +628,7 @@ def _clean(
                 and not _is_indented(raw)
                 and match_outline_marker(folded[i]) is None
                 and not any_rule[i]
+                and any_rule[prev.idxs[-1]] != "toc"  # nothing continues 目录's …15
             ):
                 prev.idxs.append(i)
                 prev.raws.append(raw)
@@ -656,14 +712,22 @@ def _clean(
     removed: list[tuple[int, str, str]] = []
     for i in range(n):
         if line_rule[i]:
-            removed.append((i + 1, raws[i].rstrip(), line_rule[i]))
+            removed.append((i + 1, markup.get(i, raws[i]).rstrip(), line_rule[i]))
     kept: list[str] = []
     for lg in logical:
         if lg.rule:
-            removed.extend((i + 1, raws[i].rstrip(), lg.rule) for i in lg.idxs)
+            removed.extend((i + 1, markup.get(i, raws[i]).rstrip(), lg.rule) for i in lg.idxs)
         else:
             kept.append(lg.text)
             if len(lg.idxs) > 1:
-                removed.extend((i + 1, raws[i].rstrip(), "joined_line_break") for i in lg.idxs[1:])
+                removed.extend(
+                    (i + 1, markup.get(i, raws[i]).rstrip(), "joined_line_break")
+                    for i in lg.idxs[1:]
+                )
+    # a kept line that lost only its markup (or a line that was nothing but markup)
+    recorded = {r[0] for r in removed}
+    removed.extend(
+        (i + 1, raw.rstrip(), "html_markup") for i, raw in markup.items() if i + 1 not in recorded
+    )
     removed.sort(key=lambda r: r[0])
     return "\n".join(kept), removed, metadata

@@ -100,7 +100,8 @@ NOT_STATED_KINDS = ("target", "change")
 _SENTENCE_END = re.compile(r"[。!?;\n]")
 _NEWLINE = re.compile("\n")
 # Clause delimiters: commas, and colons not inside a ratio such as 1: 1.2.
-_CLAUSE_END = re.compile(r",|(?<![\d])\:|\:(?![\s\d])")
+# a comma ends a clause unless it separates thousands (2,148件); a colon unless in a time
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|(?<![\d])\:|\:(?![\s\d])")
 _SUBSET_OPENER = re.compile(r"^\s*(?:其中|包括|含|内含)")
 _OUTLINE_AFTER = re.compile(r"^\s*(?:[、.)]|\))(?!\d)")
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、)")
@@ -108,6 +109,7 @@ _ANY_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、|\(?[一二三四五六七八九十]+\)|\(\)|\)|\d+\s*[、.](?!\d)|\(\d+\))"
 )
 _TIME_LIKE = re.compile(r"^\d{1,2}:\d{2}$")
+_TEXT_COMMA = re.compile(r"(?<!\d),|,(?!\d{3})")
 # Excluded spans (names, not quantities) and subject clean-up, compiled once.
 _TITLE_SPAN = re.compile(r"《[^《》\n]{0,100}》")
 _DOCNO_SPAN = re.compile(r"〔[^〔〕\n]{0,20}〕|〔\d{3,}[^\s,。;]{0,6}")
@@ -695,7 +697,11 @@ def _paragraph_line(line: str) -> bool:
     a full stop, or it has no outline marker, holds a comma and is at least 20 characters."""
     if "。" in line:
         return True
-    return len(line) >= 20 and "," in line and _ANY_HEADING.match(line) is None
+    return (
+        len(line) >= 20
+        and _TEXT_COMMA.search(line) is not None  # not a thousands separator (3,268件)
+        and _ANY_HEADING.match(line) is None
+    )
 
 
 def _soft_breaks(f: str) -> set[int]:
@@ -806,6 +812,9 @@ def _subject(
     fl = f[left_lo:raw_start]
     if left_lo >= raw_start:
         left = fl = ""
+    k = len(fl) - len(fl.rstrip("—-~ \u3000"))
+    if k:  # a data line's dash: 非现场执法案件——486件
+        left, fl = left[:-k], fl[:-k]
     cut = fl.rfind("(")
     if cut >= 0 and ")" not in fl[cut:]:  # inside an open parenthesis: (违法户外广告拆除1起
         left, fl = left[cut + 1 :], fl[cut + 1 :]
@@ -824,7 +833,12 @@ def _subject(
     if family not in ("percent", "money", "other"):
         right = f[raw_end:clause_end]
         right = _RIGHT_PAREN.sub(lambda m: " " * len(m.group(0)), right)  # 宗(次)
-        if right and _RIGHT_START.match(right) and not lex.stop_re.match(right):
+        if (
+            right
+            and _RIGHT_START.match(right)
+            and not lex.stop_re.match(right)
+            and not _FROM_VALUE_AFTER.match(right)  # 2,908件增加到3,268件: no noun follows
+        ):
             stop = lex.stop_re.search(right, 2)
             verb = lex.verb_re.search(right, 2)
             cut = min(
@@ -872,9 +886,18 @@ def _flag_at(flags: list[tuple[int, bool]], pos: int) -> bool:
     return flag
 
 
+_CHANGE_TO = r"(?:增加|增长|提高|提升|上升|下降|减少|降低|压缩|缩短|缩减|扩大)了?(?:到|至|为)"
+# 由上年的2,908件增加到3,268件: the figure after 增加到 is the year's level, the one after
+# 由/从 (before 增加到) the earlier one
+_FROM_VALUE_BEFORE = re.compile(r"(?:由|从)[^,;。]{0,8}$")
+_FROM_VALUE_AFTER = re.compile(rf"\s*{_CHANGE_TO}")
+
+
 def _kind(f: str, clause_lo: int, left_lo: int, hit: _Hit, plan: bool, lex: _Lexicon) -> str:
     if plan or lex.target_re.search(f, clause_lo, hit.start):
         return "target"
+    if _FROM_VALUE_BEFORE.search(f, clause_lo, hit.start) and _FROM_VALUE_AFTER.match(f, hit.end):
+        return "change"  # the earlier figure of 由A增加到B: part of the change, not the level
     if lex.change_re.search(f[left_lo : hit.start]) or hit.unit in ("百分点", "倍"):
         return "change"
     if hit.family == "percent" or hit.unit == "ratio":
@@ -1065,6 +1088,18 @@ def metric_columns(
             prev_end, prev_subject = prev_in_clause.get((c_lo, c_hi), (c_lo, ""))
             left_lo = max(c_lo, prev_end)
             subject = _subject(f, left_lo, hit.qual_start, hit.end, c_hi, hit.family, lex, text)
+            if (
+                not subject
+                and c_lo > s_lo
+                and f[c_lo - 1] == ":"
+                and not f[c_lo : hit.qual_start].strip()
+            ):
+                # a data line, label then value (行政处罚案件:3,268件): the label is the subject
+                label_lo = max(s_lo, f.rfind("\n", 0, c_lo - 1) + 1, _clause_cut(f, c_lo - 1) + 1)
+                if 0 < c_lo - 1 - label_lo <= 20:
+                    subject = _subject(
+                        f, label_lo, c_lo - 1, c_lo - 1, c_lo - 1, hit.family, lex, text
+                    )
             if prev_subject and _only_connectors(f[left_lo : hit.qual_start], lex):
                 subject = prev_subject  # 从20%提升至70%: the 70% counts the same thing
             para = (f.rfind("\n", 0, hit.num_start) + 1, hit.family)
@@ -1094,13 +1129,18 @@ def metric_columns(
             cols["subject"].append(subject)
             # what the exclude patterns see: the clause up to the number, or the whole clause
             # when the number stands between 对/将 and its noun (对68件重大行政处罚决定开展法制审核)
+            # or before a noun that then undergoes something (1件处罚决定被复议机关撤销)
             folded_subject = fold(subject)
             after = f[hit.end : c_hi]
             local_end = (
                 c_hi
                 if folded_subject
                 and after.startswith(folded_subject)
-                and f[max(c_lo, hit.start - 1) : hit.start] in ("对", "将")
+                and (
+                    f[max(c_lo, hit.start - 1) : hit.start] in ("对", "将")
+                    # or what the noun underwent: 1件处罚决定被复议机关撤销
+                    or after[len(folded_subject) :].lstrip().startswith("被")
+                )
                 else hit.end
             )
             cols["indicator"].append(
@@ -1605,6 +1645,11 @@ def _indicator_rows(
     return out
 
 
+def _digits(raw: str) -> int:
+    """How many digits a figure is written with (its precision): 1,842.57万元 -> 6."""
+    return sum(ch.isdigit() for ch in raw)
+
+
 def _close(a: float, b: float) -> bool:
     """Equal up to the rounding of a figure written in 万 (0.1 %)."""
     return abs(a - b) <= max(1e-6, 1e-3 * abs(a))
@@ -1673,14 +1718,19 @@ def _combine_mentions(
             for c in keep
         ]
     )
-    # 5. the same figure restated counts once
-    seen: set[tuple[float, str]] = set()
-    once = []
+    # 5. the same figure restated counts once, also when restated with another precision
+    # (罚没款1,842.6万元 in a list of key figures, 1,842.57万元 in the text): the most precise
+    # statement is kept
+    once: list[_Mention] = []
     for c in keep:
-        key = (round(float(c.value), 6), c.unit)
-        if key not in seen:
-            seen.add(key)
+        k = next(
+            (k for k, o in enumerate(once) if o.unit == c.unit and _close(o.value, c.value)),
+            None,
+        )
+        if k is None:
             once.append(c)
+        elif _digits(c.raw) > _digits(once[k].raw):
+            once[k] = c
     keep = once
     # 6. typed parts after a larger figure of another kind in the same sentence
     drop = set()

@@ -54,7 +54,8 @@ REPORTS = Table(
 
 CLEANING = Table(
     name="cleaning",
-    grain="one row per raw line that cleaning removed, read as metadata or joined",
+    grain="one row per raw line that cleaning removed, read as metadata, joined or stripped of "
+    "HTML markup",
     key=("report_id", "line_no"),
     columns={
         "report_id": "report",

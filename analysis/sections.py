@@ -327,17 +327,23 @@ RUN_ON_LINE = 500
 # parent's heading text (一、主要举措和成效(一)坚持党的领导)
 _RUN_ON_BREAK = re.compile(r"(?<=[。!?;])[”’\"')]*\s*|\s{2,}")
 _RUN_ON_CHILD = re.compile(r"(?=\([ ]*一[ ]*\))")
+# an indent inside a line of any length (HTML blocks made into 　　 by cleaning)
+_INDENT_BREAK = re.compile(r"\s{2,}")
+_GAP = re.compile(r"\s{2,}(?=\S)")  # a heading ends at an indent that text follows
 
 
-def _run_on_cuts(f: str) -> list[int]:
-    """Offsets in a run-on folded line where a paragraph with a level-1/2 marker starts."""
+def _run_on_cuts(f: str, run_on: bool = True) -> list[int]:
+    """Offsets in a folded line where a paragraph with a level-1/2 marker starts: after an
+    indent inside the line, and, in a run-on line, after a sentence end or a parent's heading."""
     cuts: list[int] = []
-    for m in _RUN_ON_BREAK.finditer(f):
+    for m in (_RUN_ON_BREAK if run_on else _INDENT_BREAK).finditer(f):
         i = m.end()
         if 0 < i < len(f) and (cuts[-1] if cuts else 0) < i:
             strong = _match_strong(f[i : i + 12])
             if strong is not None and strong.level <= 2:
                 cuts.append(i)
+    if not run_on:
+        return cuts
     # a first child (一) right after its parent's heading, with no sentence end between
     for start in [0, *cuts]:
         strong = _match_strong(f[start : start + 12])
@@ -357,7 +363,12 @@ def _split_lines(text: str, folded: str) -> list[_Line]:
     pos = 0
     for f in folded.split("\n"):
         end = pos + len(f)
-        cuts = _run_on_cuts(f) if len(f) >= RUN_ON_LINE else []
+        if len(f) >= RUN_ON_LINE:
+            cuts = _run_on_cuts(f)
+        elif "  " in f.strip():
+            cuts = _run_on_cuts(f, run_on=False)
+        else:
+            cuts = []
         for a, b in zip([0, *cuts], [*cuts, len(f)], strict=True):
             piece = f[a:b]
             lead = _lead_end(piece)
@@ -375,6 +386,9 @@ def _heading_span(line: _Line, after: int) -> tuple[int, int, bool]:
     f = line.folded
     i = _lead_end(f, after)
     stop = f.find(_SENTENCE_END, i)
+    gap = _GAP.search(f, i, stop if stop >= 0 else len(f)) if "  " in f else None
+    if gap is not None:
+        stop = gap.start()  # 一、主要工作　　全年… (an HTML block's end)
     j = _trail_start(f, i, len(f) if stop < 0 else stop)
     # standalone: nothing but decorations after the sentence
     rest = len(f) if stop < 0 else stop + 1

@@ -694,3 +694,43 @@ def test_a_wrapped_heading_short_by_its_lost_indent_is_joined() -> None:
     lines = ["一、主要工作", *body, heading[:18], heading[18:], *body, *body]
     result = clean_text("\n".join(lines))
     assert heading in result.text.split("\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "plain"),
+    [
+        ('<p style="text-indent:2em;">一、总体情况</p>', "\u3000\u3000一、总体情况\u3000\u3000"),
+        (
+            "局党组<strong>专题</strong>研究<!-- 注释 -->&ldquo;八五&rdquo;普法",
+            "局党组专题研究“八五”普法",
+        ),
+        ("<tr><td>合计</td><td>500件</td></tr>", "\u3000\u3000 合计  500件 \u3000\u3000"),
+        ("&nbsp;&nbsp;全年R&amp;D投入&#12288;增长", "  全年R&D投入\u3000增长"),
+        ("人数<5人的小组, 某某<某某>, a&b", "人数<5人的小组, 某某<某某>, a&b"),  # not markup
+    ],
+)
+def test_strip_markup_hand_checked(line, plain) -> None:
+    from analysis.cleaning import strip_markup
+
+    assert strip_markup(line) == plain
+
+
+def test_html_left_in_the_text_is_removed_and_recorded() -> None:
+    body = "全年办理行政处罚案件120件,罚没款36万元,群众满意度持续提高。" * 3
+    text = (
+        "<p>首页 > 政务公开 > 法治政府建设</p>\n"
+        "某区城市管理局2023年法治政府建设年度报告\n"
+        f"<p><strong>一、主要工作</strong></p><p>&nbsp;&nbsp;{body}</p>\n"
+        "<p><br/></p>\n"
+        f"(一)加强领导。{body}\n"
+    )
+    result = clean_text(text)
+    assert "<" not in result.text and "&" not in result.text
+    rows = dict(zip(result.removed["line_no"], result.removed["rule"], strict=True))
+    assert rows[1] == "breadcrumb"  # chrome inside <p> is still chrome
+    assert rows[3] == "html_markup" and rows[4] == "html_markup"
+    raw3 = result.removed.set_index("line_no").loc[3, "text"]
+    assert raw3.startswith("<p><strong>一、主要工作")  # the line as it was
+    s = split_sections(result.text)
+    assert list(s["marker"]) == ["", "一、", "(一)"]
+    assert list(s["heading"]) == ["", "主要工作", "加强领导"]  # the block's end ends the heading

@@ -274,7 +274,9 @@ def test_names_next_to_quantities() -> None:
         ("同比增长8.5%。", ["change"]),
         ("提升3个百分点。", ["change"]),
         # from A to B: two levels (both rates); no derived change row without a span
-        ("有效事件处置率从20%提升至70%。", ["rate", "rate"]),
+        # the earlier figure of 从A提升至B is part of the change; B is the rate reached
+        ("有效事件处置率从20%提升至70%。", ["change", "rate"]),
+        ("全年办理案件由上年的2,908件增加到3,268件。", ["change", "level"]),
         ("压缩至法定时限的95%。", ["rate"]),  # 压缩至: the level reached, not the change
         ("2023年计划治理违法建设70万平方米,已治理约68万平方米。", ["target", "level"]),
         ("力争完成培训10场。", ["target"]),
@@ -1028,3 +1030,28 @@ def test_amounts_in_wan_are_exact_whole_yuan(text, value) -> None:
 )
 def test_round_six_look_alikes_are_not_quantities(text) -> None:
     assert run(text).empty
+
+
+def test_data_lines_label_then_value() -> None:
+    # a block of key figures, one per line, label then value (or value then label)
+    text = (
+        "一、主要数据\n"
+        "行政处罚案件:3,268件(同比增长12.4%)\n"
+        "2,148件 一般程序案件\n"
+        "罚没款:1,842.6万元\n"
+        "非现场执法案件——486件\n"
+        "二、主要工作\n"
+        "全年办理行政处罚案件由上年的2,908件增加到3,268件,其中一般程序案件2,148件、"
+        "简易程序案件1,120件;共计罚没款1,842.57万元。依法减轻处罚64件。"
+        "全年1件处罚决定被复议机关撤销。\n"
+    )
+    m = run(text)
+    subjects = dict(zip(m["raw"], m["subject"], strict=False))
+    assert subjects["1,842.6万元"] == "罚没款" and subjects["486件"] == "非现场执法案件"
+    assert m.loc[m["raw"] == "3,268件", "subject"].iloc[0] == "行政处罚案件"
+    # each line is its own sentence
+    assert m.loc[m["raw"] == "3,268件", "sentence"].iloc[0] == "行政处罚案件:3,268件(同比增长12.4%)"
+    # restated figures count once, the more precise statement kept; the earlier year's
+    # figure, the reduced-penalty and the revoked decision are not added
+    assert _figure(text, "admin_penalty_cases") == (3268, "件", "stated")
+    assert _figure(text, "fines_yuan") == (18425700, "元", "stated")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
 import warnings
 from importlib import metadata
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -115,20 +117,52 @@ ALPHABET = (
 )
 
 
+# On made-up strings the backends may break an exact tie differently: in 想想想市 the cuts
+# 想/想想 and 想想/想 score the same and floating-point rounding decides (jieba and rjieba add
+# the same logarithms in another order). Real text has not shown one such tie (the seeds and
+# the held-out reports, below), so agreement is required there, and here only that nothing
+# is lost and that the cuts differ at most by how a run of one repeated character is split.
+def _repeated_runs_only(a: list[str], b: list[str]) -> bool:
+    """The two cuts agree outside runs of a repeated character (想想想)."""
+    cuts_a = set(itertools.accumulate(len(p) for p in a))
+    cuts_b = set(itertools.accumulate(len(p) for p in b))
+    text = "".join(a)
+    return all(0 < i < len(text) and text[i - 1] == text[i] for i in cuts_a ^ cuts_b)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=60))
 def test_segment_never_loses_text_and_backends_agree(text):
     jieba_pieces = segment(text, "jieba")
     rjieba_pieces = segment(text, "rjieba")
-    assert "".join(jieba_pieces) == text
-    assert rjieba_pieces == jieba_pieces
+    assert "".join(jieba_pieces) == text == "".join(rjieba_pieces)
+    assert _repeated_runs_only(jieba_pieces, rjieba_pieces)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=40))
 def test_segment_any_text_backends_agree(text):
     assert "".join(segment(text, "rjieba")) == text
-    assert segment(text, "rjieba") == segment(text, "jieba")
+    assert _repeated_runs_only(segment(text, "jieba"), segment(text, "rjieba"))
+
+
+def test_an_exact_tie_is_the_only_known_difference():
+    # documented above: the two cuts of 想想想 score the same
+    assert "".join(segment("想想想市", "rjieba")) == "想想想市"
+    assert _repeated_runs_only(segment("想想想市", "jieba"), segment("想想想市", "rjieba"))
+    assert not _repeated_runs_only(["城市", "管理"], ["城", "市管理"])
+
+
+def test_heldout_backends_give_identical_tokens():
+    from analysis.build import read_corpus
+    from analysis.manifest import validate_raw
+
+    heldout = Path(__file__).parent / "fixtures" / "heldout"
+    corpus = read_corpus(validate_raw(heldout))
+    for text in corpus.texts.values():
+        for line in text.split("\n"):
+            folded = fold(line)
+            assert segment(folded, "rjieba") == segment(folded, "jieba")
 
 
 # ------------------------------------------------------------------ isolation
