@@ -374,6 +374,18 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
             if division.level != "city" and out.city and out.city != division.name:
                 prefix = out.city + division.name
             out.bureau = prefix + kind
+            # a local office of a vertically managed agency is named with the agency first
+            # (国家税务总局深圳市南山区税务局): kept when the text writes it so
+            agency = re.search(
+                r"(国家[\u4e00-\u9fff]{2,10}?总局)(?:"
+                + re.escape(out.bureau)
+                + "|"
+                + re.escape(division.name + kind)
+                + ")",
+                folded,
+            )
+            if agency is not None:
+                out.bureau = agency.group(1) + out.bureau
         else:
             out.warnings.append("bureau: no bureau name found; set it in the manifest")
     elif level:

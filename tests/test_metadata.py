@@ -227,3 +227,16 @@ def test_a_province_department_is_at_province_level_with_no_city():
     # a municipality stays a city
     got = infer_metadata("重庆市城市管理局2023年法治政府建设报告\n全市城管系统依法行政。\n", {})
     assert (got.jurisdiction, got.city, got.level) == ("重庆市", "重庆市", "city")
+
+
+def test_a_vertically_managed_office_keeps_its_agency_in_its_name():
+    text = (
+        "国家税务总局深圳市南山区税务局2023年法治税务建设工作情况报告\n"
+        "2023年,国家税务总局深圳市南山区税务局坚持依法治税。\n"
+    )
+    got = infer_metadata(text, {})
+    assert (got.jurisdiction, got.city, got.bureau) == (
+        "南山区",
+        "深圳市",
+        "国家税务总局深圳市南山区税务局",
+    )

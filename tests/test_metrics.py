@@ -1055,3 +1055,22 @@ def test_data_lines_label_then_value() -> None:
     # figure, the reduced-penalty and the revoked decision are not added
     assert _figure(text, "admin_penalty_cases") == (3268, "件", "stated")
     assert _figure(text, "fines_yuan") == (18425700, "元", "stated")
+
+
+def test_round_seven_units_names_and_tax_figures() -> None:
+    assert rows("12366热线接听来电26.8万通,办理退税约1,268万笔。") == [
+        ("26.8万通", 268000, "通"),
+        ("约1,268万笔", 12680000, "笔"),
+    ]
+    assert run("依托金税四期上线应用,布设24小时自助办税服务区。").empty
+    text = (
+        "全年共作出税务行政处罚决定2,846户次,其中适用简易程序2,517户次,罚款金额合计1,092.37万元。\n"
+        "配合稽查局查补税款、滞纳金和罚款合计2.18亿元。\n"
+        "以我局为被申请人的行政复议案件全年共6件。作为复议机关,受理行政复议申请3件。\n"
+    )
+    # a tax bureau counts its penalty decisions in 户次; a combined amount of tax, late fees
+    # and fines is not a fine; the bureau as respondent (被申请人) is not an application that
+    # the 3 accepted would replace (the year's stated total rules its paragraph)
+    assert _figure(text, "admin_penalty_cases") == (2846, "户次", "stated")
+    assert _figure(text, "fines_yuan") == (10923700, "元", "stated")
+    assert _figure(text, "admin_reconsideration_cases") == (6, "件", "stated")
