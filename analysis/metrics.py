@@ -1428,8 +1428,9 @@ def derive_indicators(
        the report uses are kept (来信来访45批次97人次: 批次 before 人次; different units are
        different measures and are never added), unless the list joins families with ``+``
        (``cases+items``: 合同96份 and 文件58件 are both documents reviewed).
-    2. Subsets: a mention in a clause opened by 其中/包括, or in a later clause of a sentence
-       whose 其中 follows a mention of the same indicator, is a part of a stated total; and so
+    2. Subsets: a mention in a clause opened by 其中/包括, in a later clause of a sentence
+       whose 其中 follows a mention of the same indicator, or in a sentence opened by 其中 after
+       a mention of the same paragraph, is a part of a stated total; and so
        is a typed part elsewhere (一般程序案件112件) not larger than the same type's part of
        that total (其中一般程序案件612件).
     3. Special campaigns: a mention whose sentence names a campaign (专项, 涉及…的) before it
@@ -1682,6 +1683,11 @@ def _combine_mentions(
     subset = [
         _SUBSET_OPENER.match(c.clause) is not None
         or (c.opener >= 0 and first_pos[c.sent] < c.opener)
+        # a sentence opened by 其中 breaks down the total of the sentence before it
+        or (
+            _SUBSET_OPENER.match(c.sentence) is not None
+            and any(d.para == c.para and d.start < c.start and d.sent != c.sent for d in cands)
+        )
         for c in keep
     ]
     if any(subset):

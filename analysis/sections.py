@@ -30,7 +30,7 @@ level) and the shape of the line, and rebuilt canonically with ``repaired=True``
 * ``三严格执法…`` - the expected next level-1 numeral (from 二 on) directly followed by
   a word, on a short standalone line;
 * ``二 ,党政主要负责人…`` - the expected next level-1 numeral with a comma for 、, on a line
-  of its own;
+  of its own; and ``四'、…``, a stray mark between the numeral and its 、;
 * a short standalone line without a marker directly followed by a first child
   (``(一)``, ``1、``, ``(1)``): the parent heading whose marker was lost entirely;
 * a short standalone line without a marker between two siblings whose numbers skip one
@@ -121,6 +121,8 @@ _FRAG_COMMA = re.compile(r"、(?=[ ]*\S)")  # 、xx : numeral lost
 _FRAG_L3_NO_SEP = re.compile(r"(?P<num>\d{1,2})(?=[\u4e00-\u9fff“\"《])")  # 2落实
 _FRAG_L1_NO_SEP = re.compile(rf"(?P<num>{_CN_NUM})(?=[\u4e00-\u9fff“\"《])")  # 三严格
 _FRAG_L1_COMMA = re.compile(rf"(?P<num>{_CN_NUM})[ ]*,[ ]*")  # 二 ,党政… (a comma for 、)
+# 四'、2024年… : a stray mark (OCR, a careless edit) between the numeral and its 、
+_FRAG_L1_NOISE = re.compile(rf"(?P<num>{_CN_NUM})[ ]*['‘’`\"“”·][ ]*、[ ]*")
 
 # Characters that, right after a number, make it a quantity or an ordinal word, not a
 # damaged marker: 2项, 3月, 二是, 三个, 十四五 ...
@@ -555,7 +557,7 @@ class _Parser:
                 if h.head_end - h.head_start <= 40:
                     return h, standalone
         # 二 ,党政… : the expected level-1 numeral with a comma instead of 、.
-        m = _FRAG_L1_COMMA.match(body) if numeral else None
+        m = (_FRAG_L1_COMMA.match(body) or _FRAG_L1_NOISE.match(body)) if numeral else None
         if m:
             n = cn_numeral_value(m["num"])
             if n is not None and n == self.expected(1) and self.last_shape.get(1, True):
