@@ -1028,7 +1028,7 @@ def plot_report_overview(summary: pd.DataFrame, lang: str = "zh") -> Any:
     import seaborn as sns
 
     n = len(summary)
-    fig, axes = plt.subplots(1, 2, figsize=(11, 1.2 + 0.55 * n), sharey=True)
+    fig, axes = plt.subplots(1, 2, figsize=(11, 1.6 + 0.55 * n), sharey=True, layout="constrained")
     df = summary.assign(kchars=summary["n_chars"] / 1000)
     hue_order = sorted(df["level"].unique())
     sns.barplot(
@@ -1060,9 +1060,27 @@ def plot_report_overview(summary: pd.DataFrame, lang: str = "zh") -> Any:
         for i, v in enumerate(df[col]):
             ax.text(v, i, " " + fmt.format(v), va="center", fontsize=9)
     if axes[0].get_legend() is not None:
-        axes[0].legend(title=lb.ui_text("level", lang), loc="lower right")
-    fig.tight_layout()
+        _legend_below(fig, axes[0], title=lb.ui_text("level", lang))
     return fig
+
+
+def _legend_below(fig: Any, ax: Any, title: str = "", fontsize: float = 8) -> None:
+    """The axes' legend moved under the figure, in rows, where it hides no bar."""
+    handles, labels = ax.get_legend_handles_labels()
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    if not handles:
+        return
+    ncol = min(len(handles), 6)
+    fig.legend(
+        handles,
+        labels,
+        title=title or None,
+        loc="outside lower center",
+        ncol=ncol,
+        fontsize=fontsize,
+        frameon=False,
+    )
 
 
 def plot_outline_depth(depth: pd.DataFrame, reports: pd.DataFrame, lang: str = "zh") -> Any:
@@ -1078,7 +1096,7 @@ def plot_outline_depth(depth: pd.DataFrame, reports: pd.DataFrame, lang: str = "
     order = order_reports(reports)
     wide = depth.pivot_table(index="report_id", columns="level", values="n_sections", fill_value=0)
     wide = wide.reindex(order, fill_value=0)
-    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.5 * len(order)))
+    fig, ax = plt.subplots(figsize=(9, 1.6 + 0.5 * len(order)), layout="constrained")
     left = np.zeros(len(order))
     markers = {1: "一、", 2: "(一)", 3: "1.", 4: "(1)"}
     colors = _plt().get_cmap("Blues")(np.linspace(0.85, 0.35, max(len(wide.columns), 1)))
@@ -1089,8 +1107,8 @@ def plot_outline_depth(depth: pd.DataFrame, reports: pd.DataFrame, lang: str = "
         left += vals
     ax.invert_yaxis()
     ax.set_xlabel(lb.ui_text("sections", lang))
-    ax.legend(loc="lower right", fontsize=8)
-    fig.tight_layout()
+    ax.legend()
+    _legend_below(fig, ax)
     return fig
 
 
@@ -1149,17 +1167,25 @@ def plot_cleaning_summary(
     ).reindex(order, fill_value=0)
     wide = wide[[c for c in wide.columns if c != ""]]
     fig, axes = plt.subplots(
-        1, 2, figsize=(12, 1.4 + 0.5 * len(order)), sharey=True, width_ratios=[3, 1]
+        1,
+        2,
+        figsize=(12, 2.2 + 0.5 * len(order)),
+        sharey=True,
+        width_ratios=[3, 1],
+        layout="constrained",
     )
     left = np.zeros(len(order))
-    colors = plt.get_cmap("tab20")(np.arange(max(len(wide.columns), 1)) % 20)
+    # up to 40 rules with their own colour (tab20, then tab20b)
+    k = np.arange(max(len(wide.columns), 1)) % 40
+    colors = [plt.get_cmap("tab20" if i < 20 else "tab20b")(i % 20) for i in k]
     y = [lab[r] for r in order]
     for color, rule in zip(colors, wide.columns, strict=False):
         vals = wide[rule].to_numpy(dtype=float)
         axes[0].barh(y, vals, left=left, color=color, label=str(rule))
         left += vals
     if len(wide.columns):
-        axes[0].legend(title=lb.ui_text("rule", lang), fontsize=7, loc="lower right")
+        axes[0].legend()
+        _legend_below(fig, axes[0], title=lb.ui_text("rule", lang), fontsize=7)
     axes[0].set_xlabel(lb.ui_text("removed_lines", lang))
     axes[0].invert_yaxis()
     rep = summary.set_index("report_id").loc[order, "n_repaired"].to_numpy(dtype=float)
@@ -1167,7 +1193,6 @@ def plot_cleaning_summary(
     for i, v in enumerate(rep):
         axes[1].text(v, i, f" {int(v)}", va="center", fontsize=9)
     axes[1].set_xlabel(lb.ui_text("repaired", lang))
-    fig.tight_layout()
     return fig
 
 
