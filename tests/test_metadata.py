@@ -240,3 +240,12 @@ def test_a_vertically_managed_office_keeps_its_agency_in_its_name():
         "深圳市",
         "国家税务总局深圳市南山区税务局",
     )
+
+
+def test_a_public_institution_reports_under_its_own_name():
+    text = (
+        "平凉市档案馆2021年法治建设工作总结\n2021年,我馆在市委办公室(市档案局)指导下依法履职。\n"
+        "平凉市档案馆\n"
+    )
+    got = infer_metadata(text, {"signature_name": "平凉市档案馆"})
+    assert (got.jurisdiction, got.bureau) == ("平凉市", "平凉市档案馆")

@@ -1074,3 +1074,10 @@ def test_round_seven_units_names_and_tax_figures() -> None:
     assert _figure(text, "admin_penalty_cases") == (2846, "户次", "stated")
     assert _figure(text, "fines_yuan") == (10923700, "元", "stated")
     assert _figure(text, "admin_reconsideration_cases") == (6, "件", "stated")
+
+
+def test_archive_units_pages_and_file_consultations() -> None:
+    assert rows("全年数字化档案138万页,提供查阅利用5,870卷次。") == [
+        ("138万页", 1380000, "页"),
+        ("5,870卷次", 5870, "卷次"),
+    ]
