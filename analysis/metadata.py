@@ -342,6 +342,19 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
         prefix = "".join(dict.fromkeys([out.city, parent.name]))  # 衢州市江山市, 上海市嘉定区
         out.bureau = prefix + name + kind
         return out
+    # a zone named by the title or signature, where no gazetteer place is
+    zone = None if strong_kinds else _zone_author(sources[:2], folded)
+    if zone is not None:
+        # a development zone's bureau (苏州工业园区综合行政执法局): zones are not in the
+        # gazetteer; the zone is the jurisdiction, at district level, under its city
+        name, kind, city = zone
+        out.jurisdiction, out.level, out.bureau = name, "district", name + kind
+        out.city = city.name if city is not None else ""
+        province = gazetteer.province_of(city) if city is not None else None
+        out.province = province.name if province is not None else ""
+        if city is None:
+            out.warnings.append(f"city: the city of {name} was not found; set it in the manifest")
+        return out
     if scored and scored[0][0] >= 2.0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
         _, chosen, division = scored[0]
     elif level:
@@ -391,6 +404,35 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
     elif level:
         out.level = level
     return out
+
+
+# development zones and new areas, named before their bureau (not in the gazetteer)
+_ZONE = re.compile(
+    r"(?P<zone>[\u4e00-\u9fff]{2,8}?(?:经济技术开发区|高新技术产业开发区|经济开发区|工业园区|"
+    r"产业园区|开发区|高新区|新区|综合保税区|保税区))$"
+)
+
+
+def _zone_author(sources: list[tuple[str, float, bool]], folded: str):
+    """(zone, bureau kind, city) when the title or signature names a zone's bureau."""
+    for src, _, _ in sources:
+        for m in _bureau_re().finditer(src):
+            z = _ZONE.search(src[max(0, m.start() - 16) : m.start()])
+            if z is None:
+                continue
+            name = z.group("zone")
+            city = None
+            for k in (4, 3, 2):  # the zone's name starts with its city's: 苏州工业园区
+                found = [d for d in gazetteer.lookup(name[:k] + "市") if d.rank == "city"]
+                if not found:
+                    found = [d for d in gazetteer.lookup(name[:k]) if d.rank == "city"]
+                if found:
+                    city = found[0]
+                    break
+            if city is None:
+                city = _dominant_place(folded, "city")
+            return name, m.group(0), city
+    return None
 
 
 _TOWN_GOV = re.compile(r"(镇|乡|街道)(人民政府|办事处)")

@@ -249,3 +249,29 @@ def test_a_public_institution_reports_under_its_own_name():
     )
     got = infer_metadata(text, {"signature_name": "平凉市档案馆"})
     assert (got.jurisdiction, got.bureau) == ("平凉市", "平凉市档案馆")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "苏州工业园区综合行政执法局2022年度法治政府建设情况报告",
+            ("苏州工业园区", "苏州市", "江苏省", "district", "苏州工业园区综合行政执法局"),
+        ),
+        (
+            "合肥高新技术产业开发区城市管理局2022年法治政府建设工作报告",
+            (
+                "合肥高新技术产业开发区",
+                "合肥市",
+                "安徽省",
+                "district",
+                "合肥高新技术产业开发区城市管理局",
+            ),
+        ),
+    ],
+)
+def test_a_development_zone_bureau_is_placed_under_its_city(title, expected):
+    # zones are not in the gazetteer: the zone is the jurisdiction, its city from its name
+    text = f"{title}\n2022年,园区坚持依法行政,我区全面推进法治政府建设。\n"
+    got = infer_metadata(text, {})
+    assert (got.jurisdiction, got.city, got.province, got.level, got.bureau) == expected

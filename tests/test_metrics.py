@@ -1081,3 +1081,15 @@ def test_archive_units_pages_and_file_consultations() -> None:
         ("138万页", 1380000, "页"),
         ("5,870卷次", 5870, "卷次"),
     ]
+
+
+def test_round_eight_totals_and_subsets() -> None:
+    # a year's total of cases described by what they violate (…的案件) stays with the parts
+    # stated inside it
+    text = "全年共立案查处违反城市管理法律法规的案件4,127件,其中适用一般程序办理1,368件、适用简易程序办理2,759件。"
+    assert _figure(text, "admin_penalty_cases") == (4127, "件", "stated")
+    # the cases a leader took charge of (包案) are inside the petitions received
+    text = (
+        "受理群众来信来访67件(来信21件、来访46件)。\n局长接待来访群众36人次,包案化解信访矛盾4件。"
+    )
+    assert _figure(text, "petitions") == (67, "件", "stated")
