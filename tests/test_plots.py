@@ -331,6 +331,11 @@ def test_report_labels():
     ]
     assert labels.romanize_jurisdiction("九龙坡区") == "Jiulongpo District"
     assert labels.romanize_jurisdiction("济宁市") == "Jining"
+    # provinces, towns, street offices and zones name their kind in English too
+    assert labels.romanize_jurisdiction("湖北省") == "Hubei Province"
+    assert labels.romanize_jurisdiction("贺村镇") == "Hecun Town"
+    assert labels.romanize_jurisdiction("望京街道") == "Wangjing Subdistrict"
+    assert labels.romanize_jurisdiction("苏州工业园区") == "Suzhou Industrial Park"
     assert labels.label_report({"jurisdiction": "济宁市", "year": 2024}, "en") == "Jining 2024"
     assert labels.label_key("indicator", "fines_yuan", "en") == "Fines"
     assert labels.label_key("category", "not_in_lexicon", "en") == "not_in_lexicon"
