@@ -1774,7 +1774,14 @@ def _combine_mentions(
             and t.sent != c.sent
             and c.value < t.value
             and not own_cue
-            and not (c.part is not None and t.part is not None and c.part[0] == t.part[0])
+            # the complementary type of the total is not inside it (一般程序 after 简易程序),
+            # the same type is (罚款 of one field after the year's 共计罚款)
+            and not (
+                c.part is not None
+                and t.part is not None
+                and c.part[0] == t.part[0]
+                and c.part[1] != t.part[1]
+            )
         ):
             drop.add(c.metric_id)
             continue

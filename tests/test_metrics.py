@@ -1093,3 +1093,15 @@ def test_round_eight_totals_and_subsets() -> None:
         "受理群众来信来访67件(来信21件、来访46件)。\n局长接待来访群众36人次,包案化解信访矛盾4件。"
     )
     assert _figure(text, "petitions") == (67, "件", "stated")
+
+
+def test_a_field_fine_of_the_same_type_is_inside_the_years_total() -> None:
+    # 罚款 after 共计罚款 in the same paragraph is one field's share, not a complementary type
+    text = (
+        "全年共立案查处各类违法行为862件,其中适用简易程序517件、普通程序345件,共计罚款96.38万元。"
+        "从执法领域看,查处生活垃圾分类违法行为213件,罚款18.65万元。\n"
+    )
+    assert _figure(text, "fines_yuan") == (963800, "元", "stated")
+    # a complementary type stays: 罚款 and then 没收违法所得
+    text = "全年共计罚款96.38万元。没收违法所得12万元。\n"
+    assert _figure(text, "fines_yuan") == (1083800, "元", "sum")
