@@ -461,8 +461,9 @@ _HTML_TAG = re.compile(
     rf"<!--.*?-->|</?(?P<name>{_HTML_TAG_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE | re.DOTALL
 )
 _HTML_BLOCK = frozenset(
-    "article blockquote br div h1 h2 h3 h4 h5 h6 hr li ol p pre section table tbody tr ul".split()
+    "article blockquote br div h1 h2 h3 h4 h5 h6 hr li ol p pre section ul".split()
 )
+_HTML_TABLE = frozenset("table tbody thead tfoot tr td th caption".split())
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
 
 
@@ -470,15 +471,16 @@ def _tag_replacement(m: re.Match[str]) -> str:
     name = (m.group("name") or "").lower()
     if name in _HTML_BLOCK:
         return "\u3000\u3000"
-    return " " if name in ("td", "th") else ""
+    # a table's rows and cells are not paragraphs: a cell's (一)行政许可 is no heading
+    return " " if name in _HTML_TABLE else ""
 
 
 def strip_markup(line: str) -> str:
     """A line without the HTML a careless conversion left in it.
 
     ``<p style="…">一、总体情况</p>`` -> ``\u3000\u3000一、总体情况\u3000\u3000``: tags that end a
-    block (p, div, br, li, tr, h1-h6 …) become two ideographic spaces (an indent: a paragraph
-    starts there), table cells a space, other tags (span, strong, font …) and comments
+    block (p, div, br, li, h1-h6 …) become two ideographic spaces (an indent: a paragraph
+    starts there), a table's tags a space, other tags (span, strong, font …) and comments
     nothing; entities are decoded (``&ldquo;`` -> ``“``, ``&nbsp;`` -> a space). Only known
     HTML element names are tags: ``<5人`` or ``<某某>`` stay as written.
     """
@@ -603,7 +605,8 @@ def _clean(
     # (a raw line is blank, _strip(raw) == '', exactly when its fold is: fold maps a
     # character to a space or zero-width character exactly when it is one)
     candidates = [i for i in range(n) if folded[i] and not line_rule[i]]
-    rstripped = [raws[i].rstrip() for i in candidates]
+    # widths of the lines as written (a PDF's wraps counted what it printed, entities and all)
+    rstripped = [markup.get(i, raws[i]).rstrip() for i in candidates]
     chars = [len(r) for r in rstripped]
     display = _display_widths(rstripped)
     is_pdf, measure, full = _pdf_shape_of(chars, display)
@@ -620,7 +623,12 @@ def _clean(
             # a heading's first line may be short by the indent a converter dropped (two
             # ideographic spaces: 4 columns, 2 characters): (五)…质量和效能持 / 续提升
             lost_indent = 0
-            if len(prev.idxs) == 1 and match_outline_marker(prev.folded) is not None:
+            if (
+                len(prev.idxs) == 1
+                and match_outline_marker(prev.folded) is not None
+                and len(folded[i]) * 2 <= full  # only a short end, not a paragraph:
+                and "。" not in folded[i]  # (五)…效能持 / 续提升
+            ):
                 lost_indent = 4 if measure == "display" else 2
             if (
                 width[prev.idxs[-1]] >= full - tol - lost_indent

@@ -215,8 +215,9 @@ def _infer_year(folded: str, title: str, spans: list[tuple[int, int]] | None = N
 
 
 # A place's own word for itself (全市, 我区, 本县, 全旗, 我盟) and the level it says.
+# (not 省: a county's report says 全省首家, 在全省率先; a province's department is found by
+# the 厅 its title or signature names)
 _SELF_WORD_LEVEL = {
-    "省": "province",
     "市": "city",
     "盟": "city",
     "区": "district",
@@ -227,13 +228,12 @@ _LEVEL_ORDER = ("province", "city", "district", "county")
 
 
 def _self_level(folded: str, generic: Counter) -> str:
-    """The level the report uses for itself: 省 -> province, 市/盟 -> city, 区 -> district,
-    县/旗 -> county."""
+    """The level the report uses for itself: 市/盟 -> city, 区 -> district, 县/旗 -> county."""
     votes: Counter = Counter()
     for ch, n in generic.items():
         votes[_SELF_WORD_LEVEL[ch]] += 3 * n
-    # (matches cannot overlap: 我全本 and 省市盟区县旗 share no character)
-    for ch in re.findall(r"[我全本]([省市盟区县旗])", folded):
+    # (matches cannot overlap: 我全本 and 市盟区县旗 share no character)
+    for ch in re.findall(r"[我全本]([市盟区县旗])", folded):
         votes[_SELF_WORD_LEVEL[ch]] += 1
     if not votes:
         return ""

@@ -1451,6 +1451,8 @@ def derive_indicators(
        (共计罚款…), a sum in another paragraph without one in its clause is a part and is
        dropped (counts of different kinds, such as decisions and contracts reviewed, are
        not: they add up).
+    10. A whole jurisdiction's total (全市…) holds the author's own share: a smaller figure
+        said of the author (我局, 本局 …) is not added to it.
 
     What remains is added up: ``stated`` for one mention, ``sum`` for several (complementary
     types such as 简易程序 + 一般程序, 罚款 + 没收违法所得, 废止 + 修改 + 继续有效, or
@@ -1603,12 +1605,13 @@ def _indicator_rows(
                 if group is not None:
                     cands = [c for c in cands if c.family in group]
                 primary = [c for c in cands if _matches_primary(c, rows)]
-                # a fallback figure stays when a primary one is stated after it in its own
-                # sentence (全年立案查处…违法案件186件,其中作出行政处罚决定41件): it is their total
+                # a fallback figure stays when a primary one is a part of it, in a 其中 clause
+                # after it in its sentence (全年立案查处…违法案件186件,其中作出行政处罚决定41件)
                 primary += [
                     c
                     for c in cands
-                    if c not in primary and any(p.sent == c.sent and p.pos > c.pos for p in primary)
+                    if c not in primary
+                    and any(p.sent == c.sent and p.opener > c.pos for p in primary)
                 ]
                 primary.sort(key=lambda c: c.start)
                 cands = primary or cands
@@ -1644,6 +1647,37 @@ def _indicator_rows(
                 )
                 break
     return out
+
+
+_WHOLE_AREA = re.compile(r"全(?:市|区|县|省|州|旗|盟)")
+_AUTHOR_SELF = re.compile(r"[我本](?:局|委|厅|办|院|馆)")
+
+
+def _last_digit_unit(c: _Mention) -> float | None:
+    """What one unit of the last written digit is worth: 1,842.6万元 -> 1000, 3,268件 -> 1."""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", c.raw)
+    if m is None:
+        return None
+    written = m.group(0).replace(",", "")
+    number = float(written)
+    if number == 0:
+        return None
+    decimals = len(written.split(".")[1]) if "." in written else 0
+    return c.value / number * 10.0**-decimals
+
+
+def _restated(a: _Mention, b: _Mention) -> bool:
+    """The same figure stated twice: equal, or written with less precision and equal to the
+    other once rounded (1,842.6万元 and 1,842.57万元; not 1,000件 and 1,001件)."""
+    if a.unit != b.unit:
+        return False
+    if abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value)):
+        return True
+    da, db = _digits(a.raw), _digits(b.raw)
+    if da == db:
+        return False
+    unit = _last_digit_unit(a if da < db else b)
+    return unit is not None and unit > 1 and abs(a.value - b.value) <= unit / 2 + 1e-9
 
 
 def _digits(raw: str) -> int:
@@ -1729,10 +1763,7 @@ def _combine_mentions(
     # statement is kept
     once: list[_Mention] = []
     for c in keep:
-        k = next(
-            (k for k, o in enumerate(once) if o.unit == c.unit and _close(o.value, c.value)),
-            None,
-        )
+        k = next((k for k, o in enumerate(once) if _restated(o, c)), None)
         if k is None:
             once.append(c)
         elif _digits(c.raw) > _digits(once[k].raw):
@@ -1790,6 +1821,16 @@ def _combine_mentions(
     keep = [c for c in keep if c.metric_id not in drop]
     # 9. a grand total: the largest figure, with a total cue in its own clause (共计罚款186.42万元),
     # rules the figures of other paragraphs that have none in theirs (a field's 罚款18.6万元)
+    # 10. a whole jurisdiction's total (全市…共办理行政处罚案件6.87万件) holds the author's own
+    # share (我局…作出行政处罚4件): the author's smaller figure is not added
+    if len(keep) > 1:
+        top = max(keep, key=lambda c: c.value)
+        if _WHOLE_AREA.search(top.prefix):
+            keep = [
+                c
+                for c in keep
+                if c is top or not (_AUTHOR_SELF.search(c.prefix) and c.value < top.value)
+            ]
     if len(keep) > 1:
         top = max(keep, key=lambda c: c.value)
         if top.family == "money" and lex.total.search(top.clause) is not None:

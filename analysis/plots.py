@@ -650,7 +650,7 @@ def format_number(value: float, unit: str = "", lang: str = "zh") -> str:
     else:
         text = f"{v:,.6g}"
     label = lb.label_key("unit", unit, "en") if unit else ""
-    if v in (1.0, -1.0):
+    if text in ("1", "-1"):  # as printed: 0.9999999 prints as 1
         label = english_singular(label)
     return f"{text} {label}".strip()
 

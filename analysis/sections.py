@@ -298,6 +298,7 @@ class _Line:
     folded: str  # folded line
     lead: int  # leading spaces in the folded line
     body: str  # the folded line without its leading and trailing spaces
+    text: str = ""  # the line as written (same length as folded)
 
 
 @dataclass(slots=True)
@@ -324,58 +325,91 @@ class _Heading:
 # A line this long holds several paragraphs whose breaks were lost (a careless scrape): it is
 # read as several lines, cut where a level-1 or level-2 marker starts a paragraph.
 RUN_ON_LINE = 500
-# where a paragraph can start inside such a line: after a sentence end or a run of two or
-# more spaces (an indent, 　　 folded), and the candidates for a first child right after its
-# parent's heading text (一、主要举措和成效(一)坚持党的领导)
-_RUN_ON_BREAK = re.compile(r"(?<=[。!?;])[”’\"')]*\s*|\s{2,}")
+# where a paragraph can start inside such a line: after a sentence end (not ;, which joins
+# the items of an inline list) or a run of two or more spaces, and the candidates for a first
+# child right after its parent's heading text (一、主要举措和成效(一)坚持党的领导)
+_RUN_ON_BREAK = re.compile(r"(?<=[。!?])[”’\"')]*\s*|\s{2,}")
 _RUN_ON_CHILD = re.compile(r"(?=\([ ]*一[ ]*\))")
-# an indent inside a line of any length (HTML blocks made into 　　 by cleaning)
-_INDENT_BREAK = re.compile(r"\s{2,}")
-_GAP = re.compile(r"\s{2,}(?=\S)")  # a heading ends at an indent that text follows
+# an indent inside a line of any length: two or more ideographic spaces (what cleaning makes
+# of an HTML block's end); a heading ends there when text follows
+_INDENT_BREAK = re.compile(r"\u3000{2,}")
+_GAP = re.compile(r"\u3000{2,}\s*(?=\S)")
 
 
-def _run_on_cuts(f: str, run_on: bool = True) -> list[int]:
+class _Sequence:
+    """The outline numbers seen so far: a cut inside a line must continue them (二、 after
+    一、, (三) after (二), (一) after a new 一、), so an inline list or 一、二级 is no heading."""
+
+    def __init__(self) -> None:
+        self.last = {1: 0, 2: 0}
+
+    def see(self, level: int, num: int) -> None:
+        if level == 1:
+            self.last[1], self.last[2] = num, 0
+        elif level == 2:
+            self.last[2] = num
+
+    def expected(self, level: int, num: int) -> bool:
+        return num == self.last[level] + 1
+
+
+def _run_on_cuts(f: str, raw: str, seq: _Sequence, run_on: bool = True) -> list[int]:
     """Offsets in a folded line where a paragraph with a level-1/2 marker starts: after an
-    indent inside the line, and, in a run-on line, after a sentence end or a parent's heading."""
-    cuts: list[int] = []
-    for m in (_RUN_ON_BREAK if run_on else _INDENT_BREAK).finditer(f):
-        i = m.end()
-        if 0 < i < len(f) and (cuts[-1] if cuts else 0) < i:
+    indent inside the line (in ``raw``, the line as written), and, in a run-on line, after a
+    sentence end or a parent's heading. Each cut continues the outline's numbering."""
+    found: list[int] = []
+    breaks = (
+        (m.end() for m in _RUN_ON_BREAK.finditer(f))
+        if run_on
+        else (m.end() for m in _INDENT_BREAK.finditer(raw))
+    )
+    for i in breaks:
+        if 0 < i < len(f) and (found[-1] if found else 0) < i:
             strong = _match_strong(f[i : i + 12])
             if strong is not None and strong.level <= 2:
-                cuts.append(i)
-    if not run_on:
-        return cuts
-    # a first child (一) right after its parent's heading, with no sentence end between
-    for start in [0, *cuts]:
-        strong = _match_strong(f[start : start + 12])
-        if strong is None or strong.level != 1:
-            continue
-        head = f[start : start + 80]
-        stop = head.find(_SENTENCE_END)
-        m = _RUN_ON_CHILD.search(head, strong.end + 2, stop if stop >= 0 else len(head))
-        if m is not None:
-            cuts.append(start + m.start())
-    return sorted(set(cuts))
+                found.append(i)
+    if run_on:
+        # a first child (一) right after its parent's heading, with no sentence end between
+        for start in [0, *found]:
+            strong = _match_strong(f[start : start + 12])
+            if strong is None or strong.level != 1:
+                continue
+            head = f[start : start + 80]
+            stop = head.find(_SENTENCE_END)
+            m = _RUN_ON_CHILD.search(head, strong.end + 2, stop if stop >= 0 else len(head))
+            if m is not None:
+                found.append(start + m.start())
+    cuts: list[int] = []
+    for i in sorted(set(found)):
+        strong = _match_strong(f[i : i + 12])
+        if strong is not None and seq.expected(strong.level, strong.num):
+            seq.see(strong.level, strong.num)
+            cuts.append(i)
+    return cuts
 
 
 def _split_lines(text: str, folded: str) -> list[_Line]:
     # fold maps no character to or from '\n': the lines of folded are those of text
     lines: list[_Line] = []
+    seq = _Sequence()
     pos = 0
     for f in folded.split("\n"):
         end = pos + len(f)
+        lead = _lead_end(f)
+        first = _match_strong(f[lead : lead + 12]) if lead < len(f) else None
+        if first is not None and first.level <= 2:
+            seq.see(first.level, first.num)
         if len(f) >= RUN_ON_LINE:
-            cuts = _run_on_cuts(f)
-        elif "  " in f.strip():
-            cuts = _run_on_cuts(f, run_on=False)
+            cuts = _run_on_cuts(f, text[pos:end], seq)
+        elif "\u3000\u3000" in text[pos:end].strip():
+            cuts = _run_on_cuts(f, text[pos:end], seq, run_on=False)
         else:
             cuts = []
         for a, b in zip([0, *cuts], [*cuts, len(f)], strict=True):
             piece = f[a:b]
             lead = _lead_end(piece)
             body = piece[lead : _trail_start(piece, lead, len(piece))]
-            lines.append(_Line(pos + a, pos + b, piece, lead, body))
+            lines.append(_Line(pos + a, pos + b, piece, lead, body, text[pos + a : pos + b]))
         pos = end + 1
     return lines
 
@@ -383,14 +417,16 @@ def _split_lines(text: str, folded: str) -> list[_Line]:
 def _heading_span(line: _Line, after: int) -> tuple[int, int, bool]:
     """Heading text span (text offsets) starting at ``after`` within the line.
 
-    Returns (start, end, standalone): the heading is the first sentence, up to 。.
+    Returns (start, end, standalone): the heading is the first sentence, up to 。, or up to an
+    indent inside the line (two ideographic spaces: an HTML block's end) that text follows.
     """
     f = line.folded
     i = _lead_end(f, after)
     stop = f.find(_SENTENCE_END, i)
-    gap = _GAP.search(f, i, stop if stop >= 0 else len(f)) if "  " in f else None
-    if gap is not None:
-        stop = gap.start()  # 一、主要工作　　全年… (an HTML block's end)
+    if "\u3000\u3000" in line.text:
+        gap = _GAP.search(line.text, i, stop if stop >= 0 else len(f))
+        if gap is not None:
+            stop = gap.start()  # 一、主要工作　　全年…
     j = _trail_start(f, i, len(f) if stop < 0 else stop)
     # standalone: nothing but decorations after the sentence
     rest = len(f) if stop < 0 else stop + 1
