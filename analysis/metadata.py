@@ -342,6 +342,17 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
         prefix = "".join(dict.fromkeys([out.city, parent.name]))  # 衢州市江山市, 上海市嘉定区
         out.bureau = prefix + name + kind
         return out
+    sub = _sub_bureau_author(sources[:2])
+    if sub is not None:
+        # a district's branch of a city agency (成都市公安局武侯区分局): its district is the
+        # jurisdiction and the name is kept as written
+        name, division = sub
+        out.jurisdiction, out.level, out.bureau = division.name, division.level, name
+        city = gazetteer.city_of(division)
+        province = gazetteer.province_of(division)
+        out.city = city.name if city is not None else ""
+        out.province = province.name if province is not None else ""
+        return out
     # a zone named by the title or signature, where no gazetteer place is
     zone = None if strong_kinds else _zone_author(sources[:2], folded)
     if zone is not None:
@@ -411,6 +422,23 @@ _ZONE = re.compile(
     r"(?P<zone>[\u4e00-\u9fff]{2,8}?(?:经济技术开发区|高新技术产业开发区|经济开发区|工业园区|"
     r"产业园区|开发区|高新区|新区|综合保税区|保税区))$"
 )
+
+
+_SUB_BUREAU = re.compile(
+    r"(?P<city>[\u4e00-\u9fff]{2,8}?[市州盟])(?P<agency>[\u4e00-\u9fff]{2,12}?局)"
+    r"(?P<district>[\u4e00-\u9fff]{2,8}?[区县市旗])分局"
+)
+
+
+def _sub_bureau_author(sources: list[tuple[str, float, bool]]):
+    """(name, district) when the title or signature names a city agency's district branch."""
+    for src, _, _ in sources:
+        for m in _SUB_BUREAU.finditer(src):
+            cities = [d for d in gazetteer.lookup(m["city"]) if d.rank == "city"]
+            for d in gazetteer.lookup(m["district"]):
+                if d.rank == "county" and any(gazetteer.city_of(d) == c for c in cities):
+                    return m.group(0), d
+    return None
 
 
 def _zone_author(sources: list[tuple[str, float, bool]], folded: str):

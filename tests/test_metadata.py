@@ -275,3 +275,14 @@ def test_a_development_zone_bureau_is_placed_under_its_city(title, expected):
     text = f"{title}\n2022年,园区坚持依法行政,我区全面推进法治政府建设。\n"
     got = infer_metadata(text, {})
     assert (got.jurisdiction, got.city, got.province, got.level, got.bureau) == expected
+
+
+def test_a_city_agencys_district_branch_is_the_districts():
+    text = "成都市公安局武侯区分局2023年度法治政府建设工作报告\n2023年,分局坚持依法履职。\n"
+    got = infer_metadata(text, {})
+    assert (got.jurisdiction, got.city, got.level, got.bureau) == (
+        "武侯区",
+        "成都市",
+        "district",
+        "成都市公安局武侯区分局",
+    )

@@ -1105,3 +1105,16 @@ def test_a_field_fine_of_the_same_type_is_inside_the_years_total() -> None:
     # a complementary type stays: 罚款 and then 没收违法所得
     text = "全年共计罚款96.38万元。没收违法所得12万元。\n"
     assert _figure(text, "fines_yuan") == (1083800, "元", "sum")
+
+
+def test_police_administrative_cases_are_penalty_work_not_litigation() -> None:
+    text = (
+        "全年共受理各类行政案件12,486起,查处行政案件10,932起,其中治安案件8,715起、其他行政案件2,217起。\n"
+        "分局作为被告的行政诉讼案件17件。\n"
+        "一线民警人均年办理各类案件超过120起。\n"
+    )
+    assert _figure(text, "admin_penalty_cases") == (10932, "起", "stated")
+    assert _figure(text, "admin_litigation_cases") == (17, "件", "stated")
+    # a court's 行政案件 is litigation
+    assert _figure("全年法院受理以我局为被告的行政案件5件。", "admin_litigation_cases")[0] == 5
+    assert run("八类严重暴力犯罪案件同比下降12%。")["raw"].tolist() == ["12%"]
