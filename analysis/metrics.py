@@ -871,7 +871,9 @@ def _plan_flags(text: str, start_flag: bool, lex: _Lexicon) -> list[tuple[int, b
             if lex.plan_heading_re.search(fs):
                 flag = True
             elif _TOP_HEADING.match(fs):
-                flag = False
+                # a new 一、 ends the plans, unless the plans are its parent's (a part
+                # 第二部分 2024年工作计划 above its 一、 headings)
+                flag = start_flag
         flags.append((pos, flag))
         pos += len(line) + 1
     return flags

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import paths
+from analysis.build import process_text
 from analysis.metrics import (
     INDICATORS_FILE,
     PATTERNS_FILE,
@@ -1118,3 +1119,18 @@ def test_police_administrative_cases_are_penalty_work_not_litigation() -> None:
     # a court's 行政案件 is litigation
     assert _figure("全年法院受理以我局为被告的行政案件5件。", "admin_litigation_cases")[0] == 5
     assert run("八类严重暴力犯罪案件同比下降12%。")["raw"].tolist() == ["12%"]
+
+
+def test_plans_in_a_part_above_its_headings_are_targets() -> None:
+    # 第二部分 2024年…工作计划 holds 一、 headings without plan words: their figures are plans
+    text = (
+        "第一部分 2023年法治政府建设工作总结\n一、深化普法宣传\n全年开展普法活动156场次。\n"
+        "二、存在的问题\n行政复议中仍有1件案件被确认违法。\n"
+        "第二部分 2024年法治政府建设工作计划\n一、创新普法宣传方式方法\n全年开展普法活动160场次。\n"
+    )
+    m = process_text("r", text)["metrics"]
+    kinds = dict(zip(m["raw"], m["kind"], strict=True))
+    assert kinds["156场次"] == "level" and kinds["160场次"] == "target"
+    got = derive_indicators(m, {"r": text}).set_index("indicator")["value"]
+    assert got["publicity_events"] == 156
+    assert "admin_penalty_cases" not in got.index  # a reconsideration's outcome, not a case
