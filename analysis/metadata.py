@@ -426,18 +426,21 @@ _ZONE = re.compile(
 
 _SUB_BUREAU = re.compile(
     r"(?P<city>[\u4e00-\u9fff]{2,8}?[市州盟])(?P<agency>[\u4e00-\u9fff]{2,12}?局)"
-    r"(?P<district>[\u4e00-\u9fff]{2,8}?[区县市旗])分局"
+    r"(?P<district>[\u4e00-\u9fff]{2,8}?)分局"
 )
 
 
 def _sub_bureau_author(sources: list[tuple[str, float, bool]]):
-    """(name, district) when the title or signature names a city agency's district branch."""
+    """(name, district) when the title or signature names a city agency's district branch
+    (成都市公安局武侯区分局, 南京市生态环境局江宁分局: the district with or without 区)."""
     for src, _, _ in sources:
         for m in _SUB_BUREAU.finditer(src):
             cities = [d for d in gazetteer.lookup(m["city"]) if d.rank == "city"]
-            for d in gazetteer.lookup(m["district"]):
-                if d.rank == "county" and any(gazetteer.city_of(d) == c for c in cities):
-                    return m.group(0), d
+            name = m["district"]
+            for full in (name, name + "区", name + "县", name + "市"):
+                for d in gazetteer.lookup(full):
+                    if d.rank == "county" and any(gazetteer.city_of(d) == c for c in cities):
+                        return m.group(0), d
     return None
 
 

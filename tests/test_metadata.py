@@ -277,12 +277,15 @@ def test_a_development_zone_bureau_is_placed_under_its_city(title, expected):
     assert (got.jurisdiction, got.city, got.province, got.level, got.bureau) == expected
 
 
-def test_a_city_agencys_district_branch_is_the_districts():
-    text = "成都市公安局武侯区分局2023年度法治政府建设工作报告\n2023年,分局坚持依法履职。\n"
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("成都市公安局武侯区分局", ("武侯区", "成都市", "district", "成都市公安局武侯区分局")),
+        # the district named without its 区
+        ("南京市生态环境局江宁分局", ("江宁区", "南京市", "district", "南京市生态环境局江宁分局")),
+    ],
+)
+def test_a_city_agencys_district_branch_is_the_districts(title, expected):
+    text = f"{title}2023年度法治政府建设工作报告\n2023年,分局坚持依法履职,全市统一部署。\n"
     got = infer_metadata(text, {})
-    assert (got.jurisdiction, got.city, got.level, got.bureau) == (
-        "武侯区",
-        "成都市",
-        "district",
-        "成都市公安局武侯区分局",
-    )
+    assert (got.jurisdiction, got.city, got.level, got.bureau) == expected

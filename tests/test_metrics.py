@@ -1134,3 +1134,11 @@ def test_plans_in_a_part_above_its_headings_are_targets() -> None:
     got = derive_indicators(m, {"r": text}).set_index("indicator")["value"]
     assert got["publicity_events"] == 156
     assert "admin_penalty_cases" not in got.index  # a reconsideration's outcome, not a case
+
+
+def test_environmental_units() -> None:
+    assert rows("昼间平均等效声级54.6分贝,全年处理污水约86万立方米。") == [
+        ("54.6分贝", 54.6, "分贝"),
+        ("约86万立方米", 860000, "立方米"),
+    ]
+    assert run("在线监控设备数据24小时实时传输。").empty
