@@ -463,7 +463,11 @@ _HTML_TAG = re.compile(
 _HTML_BLOCK = frozenset(
     "article blockquote br div h1 h2 h3 h4 h5 h6 hr li ol p pre section ul".split()
 )
-_HTML_TABLE = frozenset("table tbody thead tfoot tr td th caption".split())
+# a table row of one cell: a page laid out with a table, each row a paragraph
+_ONE_CELL_ROW = re.compile(
+    r"<tr(?:\s[^<>]*)?>\s*<t[dh](?:\s[^<>]*)?>(?P<cell>(?:(?!</?t[dhr][\s>]).)*)</t[dh]>\s*</tr>",
+    re.IGNORECASE | re.DOTALL,
+)
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
 
 
@@ -471,8 +475,11 @@ def _tag_replacement(m: re.Match[str]) -> str:
     name = (m.group("name") or "").lower()
     if name in _HTML_BLOCK:
         return "\u3000\u3000"
-    # a table's rows and cells are not paragraphs: a cell's (一)行政许可 is no heading
-    return " " if name in _HTML_TABLE else ""
+    # a table's rows and cells are not paragraphs: a cell's (一)行政许可 is no heading; a cell
+    # starts with one space (never a run of them, which would read as an indent)
+    if name in ("td", "th") and not m.group(0).startswith("</"):
+        return " "
+    return ""
 
 
 def strip_markup(line: str) -> str:
@@ -484,6 +491,8 @@ def strip_markup(line: str) -> str:
     nothing; entities are decoded (``&ldquo;`` -> ``“``, ``&nbsp;`` -> a space). Only known
     HTML element names are tags: ``<5人`` or ``<某某>`` stay as written.
     """
+    if "<" in line and "<t" in line.lower():
+        line = _ONE_CELL_ROW.sub("\u3000\u3000\\g<cell>\u3000\u3000", line)
     out = _HTML_TAG.sub(_tag_replacement, line) if "<" in line else line
     if "&" in out:
         out = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), out)
@@ -605,8 +614,12 @@ def _clean(
     # (a raw line is blank, _strip(raw) == '', exactly when its fold is: fold maps a
     # character to a space or zero-width character exactly when it is one)
     candidates = [i for i in range(n) if folded[i] and not line_rule[i]]
-    # widths of the lines as written (a PDF's wraps counted what it printed, entities and all)
-    rstripped = [markup.get(i, raws[i]).rstrip() for i in candidates]
+    # widths of the lines as written, entities and all, but without tags (a PDF's wraps
+    # counted what it printed)
+    rstripped = [
+        _HTML_TAG.sub("", markup[i]).rstrip() if i in markup else raws[i].rstrip()
+        for i in candidates
+    ]
     chars = [len(r) for r in rstripped]
     display = _display_widths(rstripped)
     is_pdf, measure, full = _pdf_shape_of(chars, display)
@@ -626,8 +639,10 @@ def _clean(
             if (
                 len(prev.idxs) == 1
                 and match_outline_marker(prev.folded) is not None
-                and len(folded[i]) * 2 <= full  # only a short end, not a paragraph:
-                and "。" not in folded[i]  # (五)…效能持 / 续提升
+                and (
+                    "。" in prev.folded  # a run-in heading: its paragraph goes on
+                    or (len(folded[i]) * 2 <= full and "。" not in folded[i])  # 效能持 / 续提升
+                )
             ):
                 lost_indent = 4 if measure == "display" else 2
             if (

@@ -424,9 +424,10 @@ _ZONE = re.compile(
 )
 
 
+# tried at every start (a lookahead), so text before the city (2023年度, 关于, 四川省) is skipped
 _SUB_BUREAU = re.compile(
-    r"(?P<city>[\u4e00-\u9fff]{2,8}?[市州盟])(?P<agency>[\u4e00-\u9fff]{2,12}?局)"
-    r"(?P<district>[\u4e00-\u9fff]{2,8}?)分局"
+    r"(?=(?P<name>(?P<city>[\u4e00-\u9fff]{2,8}?[市州盟])(?P<agency>[\u4e00-\u9fff]{2,12}?局)"
+    r"(?P<district>[\u4e00-\u9fff]{2,8}?)分局))"
 )
 
 
@@ -435,12 +436,16 @@ def _sub_bureau_author(sources: list[tuple[str, float, bool]]):
     (成都市公安局武侯区分局, 南京市生态环境局江宁分局: the district with or without 区)."""
     for src, _, _ in sources:
         for m in _SUB_BUREAU.finditer(src):
-            cities = [d for d in gazetteer.lookup(m["city"]) if d.rank == "city"]
+            cities = [
+                d
+                for d in gazetteer.lookup(m["city"])
+                if d.rank == "city" or d.adcode[:2] in gazetteer.MUNICIPALITY_PREFIXES
+            ]
             name = m["district"]
-            for full in (name, name + "区", name + "县", name + "市"):
+            for full in (name, name + "区", name + "县", name + "市", name + "新区"):
                 for d in gazetteer.lookup(full):
                     if d.rank == "county" and any(gazetteer.city_of(d) == c for c in cities):
-                        return m.group(0), d
+                        return m["name"], d
     return None
 
 

@@ -1652,6 +1652,10 @@ def _indicator_rows(
 
 
 _WHOLE_AREA = re.compile(r"全(?:市|区|县|省|州|旗|盟)")
+# a sentence about the whole area: 全市…, 全年全市…, 2023年,全市…
+_WHOLE_AREA_OPENING = re.compile(
+    r"\s*(?:(?:全年|今年以来|\d{4}年(?:度)?)[,]?)?全(?:市|区|县|省|州|旗|盟)"
+)
 _AUTHOR_SELF = re.compile(r"[我本](?:局|委|厅|办|院|馆)")
 
 
@@ -1675,6 +1679,8 @@ def _restated(a: _Mention, b: _Mention) -> bool:
         return False
     if abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value)):
         return True
+    if a.sent == b.sent or (a.part is not None and b.part is not None and a.part != b.part):
+        return False  # two figures of one sentence, or of two types, are two figures
     da, db = _digits(a.raw), _digits(b.raw)
     if da == db:
         return False
@@ -1827,7 +1833,7 @@ def _combine_mentions(
     # share (我局…作出行政处罚4件): the author's smaller figure is not added
     if len(keep) > 1:
         top = max(keep, key=lambda c: c.value)
-        if _WHOLE_AREA.search(top.prefix):
+        if _WHOLE_AREA.search(top.clause) or _WHOLE_AREA_OPENING.match(top.prefix):
             keep = [
                 c
                 for c in keep

@@ -332,25 +332,29 @@ _RUN_ON_BREAK = re.compile(r"(?<=[。!?])[”’\"')]*\s*|\s{2,}")
 _RUN_ON_CHILD = re.compile(r"(?=\([ ]*一[ ]*\))")
 # an indent inside a line of any length: two or more ideographic spaces (what cleaning makes
 # of an HTML block's end); a heading ends there when text follows
-_INDENT_BREAK = re.compile(r"\u3000{2,}")
-_GAP = re.compile(r"\u3000{2,}\s*(?=\S)")
+_INDENT_BREAK = re.compile(r"\u3000{2,}|[\u00a0 \u3000]{4,}")
+_GAP = re.compile(r"(?:\u3000{2,}|[\u00a0 \u3000]{4,})\s*(?=\S)")
 
 
 class _Sequence:
-    """The outline numbers seen so far: a cut inside a line must continue them (二、 after
-    一、, (三) after (二), (一) after a new 一、), so an inline list or 一、二级 is no heading."""
+    """The outline numbers seen so far: a cut inside a line must go on from them (二、 after
+    一、, (三) after (二), (一) after a new 一、; a part 第二部分 restarts 一、), so 一、二级 in a
+    paragraph under 一、 is no heading."""
 
     def __init__(self) -> None:
-        self.last = {1: 0, 2: 0}
+        self.last = {0: 0, 1: 0, 2: 0}  # 0: parts (第一部分), which restart 一、
 
     def see(self, level: int, num: int) -> None:
-        if level == 1:
+        if level == 0:
+            self.last[0], self.last[1], self.last[2] = num, 0, 0
+        elif level == 1:
             self.last[1], self.last[2] = num, 0
         elif level == 2:
             self.last[2] = num
 
     def expected(self, level: int, num: int) -> bool:
-        return num == self.last[level] + 1
+        # any number above the last one (a number skipped by mistake does not stop the rest)
+        return num > self.last[level]
 
 
 def _run_on_cuts(f: str, raw: str, seq: _Sequence, run_on: bool = True) -> list[int]:
@@ -382,8 +386,11 @@ def _run_on_cuts(f: str, raw: str, seq: _Sequence, run_on: bool = True) -> list[
     cuts: list[int] = []
     for i in sorted(set(found)):
         strong = _match_strong(f[i : i + 12])
-        if strong is not None and seq.expected(strong.level, strong.num):
-            seq.see(strong.level, strong.num)
+        if strong is None:
+            continue
+        level = 0 if strong.marker.startswith("第") else strong.level
+        if seq.expected(level, strong.num):
+            seq.see(level, strong.num)
             cuts.append(i)
     return cuts
 
@@ -398,10 +405,10 @@ def _split_lines(text: str, folded: str) -> list[_Line]:
         lead = _lead_end(f)
         first = _match_strong(f[lead : lead + 12]) if lead < len(f) else None
         if first is not None and first.level <= 2:
-            seq.see(first.level, first.num)
+            seq.see(0 if first.marker.startswith("第") else first.level, first.num)
         if len(f) >= RUN_ON_LINE:
             cuts = _run_on_cuts(f, text[pos:end], seq)
-        elif "\u3000\u3000" in text[pos:end].strip():
+        elif _INDENT_BREAK.search(text[pos:end].strip()):
             cuts = _run_on_cuts(f, text[pos:end], seq, run_on=False)
         else:
             cuts = []
@@ -423,7 +430,7 @@ def _heading_span(line: _Line, after: int) -> tuple[int, int, bool]:
     f = line.folded
     i = _lead_end(f, after)
     stop = f.find(_SENTENCE_END, i)
-    if "\u3000\u3000" in line.text:
+    if "\u3000\u3000" in line.text or "    " in line.text or "\u00a0" in line.text:
         gap = _GAP.search(line.text, i, stop if stop >= 0 else len(f))
         if gap is not None:
             stop = gap.start()  # 一、主要工作　　全年…

@@ -704,7 +704,7 @@ def test_a_wrapped_heading_short_by_its_lost_indent_is_joined() -> None:
             "局党组<strong>专题</strong>研究<!-- 注释 -->&ldquo;八五&rdquo;普法",
             "局党组专题研究“八五”普法",
         ),
-        ("<tr><td>合计</td><td>500件</td></tr>", "  合计  500件  "),  # a table: no paragraphs
+        ("<tr><td>合计</td><td>500件</td></tr>", " 合计 500件"),  # a table: no paragraphs
         ("&nbsp;&nbsp;全年R&amp;D投入&#12288;增长", "  全年R&D投入\u3000增长"),
         ("人数<5人的小组, 某某<某某>, a&b", "人数<5人的小组, 某某<某某>, a&b"),  # not markup
     ],

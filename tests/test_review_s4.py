@@ -154,3 +154,94 @@ def test_the_code_hash_covers_the_manifest_and_the_schema() -> None:
 
 def test_a_value_printed_as_one_is_singular() -> None:
     assert plots.format_number(0.9999999, "件", "en") == "1 case"
+
+
+# ------------------------------------------------------------ second review (rounds 9-10)
+def test_parts_restart_the_numbering_and_a_skipped_number_does_not_stop_the_rest() -> None:
+    p = "全年各项工作有序推进,执法规范化水平持续提升。" * 3
+    html = "".join(
+        [
+            "<p>第一部分 2023年工作情况</p><p>一、加强组织领导</p>",
+            f"<p>{p}</p><p>二、严格规范执法</p><p>{p}</p>",
+            "<p>第二部分 2024年工作计划</p><p>一、深化改革</p>",
+            f"<p>{p}</p><p>二、强化监督</p><p>{p}</p>",
+        ]
+    )
+    markers = [m for _, _, m in _outline(clean_text(html).text)]
+    assert markers == ["第一部分", "一、", "二、", "第二部分", "一、", "二、"]
+    skipped = "".join(f"<p>{n}、标题{n}</p><p>{p}</p>" for n in "一二四五六")
+    assert [m for _, _, m in _outline(clean_text(skipped).text)] == [
+        "一、",
+        "二、",
+        "四、",
+        "五、",
+        "六、",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("一、主要工作\n全年受理群众来信2万件,来访1.6万件。\n", "petitions", 36000),
+        ("一、主要工作\n全年罚款12万元,没收违法所得11.6万元。\n", "fines_yuan", 236000),
+        (
+            "一、主要工作\n全年办理简易程序案件1万件,一般程序案件0.6万件。\n",
+            "admin_penalty_cases",
+            16000,
+        ),
+        # 全市 is only the context of the author's own figures here
+        (
+            "一、主要工作\n我局围绕全市中心工作,全年办理简易程序案件800件,一般程序案件400件。\n",
+            "admin_penalty_cases",
+            1200,
+        ),
+        # the law's title and a training institution do not exclude a case count
+        (
+            "一、主要工作\n严格依照《中华人民共和国行政处罚法》办理行政处罚案件326件。\n",
+            "admin_penalty_cases",
+            326,
+        ),
+        ("一、主要工作\n全年查处违规校外培训机构行政处罚案件12件。\n", "admin_penalty_cases", 12),
+        # a police office's cases reviewed (审核) are not a court's
+        (
+            "一、主要工作\n全年查处行政案件10,932起,全部经过法制审核。\n",
+            "admin_penalty_cases",
+            10932,
+        ),
+    ],
+)
+def test_second_review_figures(text, name, value) -> None:
+    assert _indicator(text, name) == value
+
+
+def test_a_one_cell_table_layout_keeps_its_headings() -> None:
+    rows = "".join(
+        f"<tr><td>{n}、{h}</td></tr><tr><td>全年各项工作有序推进,执法规范化水平持续提升。</td></tr>"
+        for n, h in (("一", "加强组织领导"), ("二", "严格规范执法"), ("三", "存在的问题"))
+    )
+    assert [m for _, _, m in _outline(clean_text(f"<table>{rows}</table>").text)] == [
+        "一、",
+        "二、",
+        "三、",
+    ]
+
+
+@pytest.mark.parametrize("gap", ["\u00a0\u00a0\u00a0\u00a0", "    "])
+def test_paragraphs_joined_by_runs_of_spaces_are_cut(gap) -> None:
+    body = "全年各项工作有序推进,执法规范化水平持续提升。"
+    text = gap.join(["一、加强组织领导", body, "二、严格规范执法", body, "三、存在的问题", body])
+    s = split_sections(text)
+    assert s["marker"].tolist()[-3:] == ["一、", "二、", "三、"]
+    assert s["heading"].tolist()[-3:] == ["加强组织领导", "严格规范执法", "存在的问题"]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("2023年度成都市公安局武侯区分局法治政府建设工作报告", ("武侯区", "成都市")),
+        ("上海市公安局浦东分局2023年法治政府建设情况报告", ("浦东新区", "上海市")),
+    ],
+)
+def test_a_district_branch_after_other_words_or_in_a_municipality(title, expected) -> None:
+    got = infer_metadata(f"{title}\n2023年,分局坚持依法履职。\n", {})
+    assert (got.jurisdiction, got.city) == expected
