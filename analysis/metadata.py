@@ -347,11 +347,8 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
         # a district's branch of a city agency (成都市公安局武侯区分局): its district is the
         # jurisdiction and the name is kept as written
         name, division = sub
-        out.jurisdiction, out.level, out.bureau = division.name, division.level, name
-        city = gazetteer.city_of(division)
-        province = gazetteer.province_of(division)
-        out.city = city.name if city is not None else ""
-        out.province = province.name if province is not None else ""
+        _place(out, division)
+        out.bureau = name
         return out
     # a zone named by the title or signature, where no gazetteer place is
     zone = None if strong_kinds else _zone_author(sources[:2], folded)
@@ -381,14 +378,7 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
         )
 
     if division is not None:
-        out.jurisdiction = division.name
-        out.level = division.level
-        city = gazetteer.city_of(division)
-        province = gazetteer.province_of(division)
-        out.city = (city or division).name if division.rank != "province" else division.name
-        if division.level == "province":
-            out.city = ""  # a province's own department belongs to no city
-        out.province = province.name if province else ""
+        _place(out, division)
         # the kind of author the title or signature names wins (a 司法局's report that cites its
         # 人民政府 often is still the 司法局's)
         kind_counts = strong_kinds.get(chosen) or kinds.get(chosen) or generic_kinds
@@ -469,6 +459,19 @@ def _zone_author(sources: list[tuple[str, float, bool]], folded: str):
                 city = _dominant_place(folded, "city")
             return name, m.group(0), city
     return None
+
+
+def _place(out: Inferred, division: gazetteer.Division) -> None:
+    """Jurisdiction, level, city and province of the author's division (a municipality is its
+    own city; a province's own department belongs to no city)."""
+    out.jurisdiction = division.name
+    out.level = division.level
+    city = gazetteer.city_of(division)
+    province = gazetteer.province_of(division)
+    out.city = (city or division).name if division.rank != "province" else division.name
+    if division.level == "province":
+        out.city = ""
+    out.province = province.name if province else ""
 
 
 _TOWN_GOV = re.compile(r"(镇|乡|街道)(人民政府|办事处)")

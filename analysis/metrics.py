@@ -100,8 +100,10 @@ NOT_STATED_KINDS = ("target", "change")
 _SENTENCE_END = re.compile(r"[。!?;\n]")
 _NEWLINE = re.compile("\n")
 # Clause delimiters: commas, and colons not inside a ratio such as 1: 1.2.
-# a comma ends a clause unless it separates thousands (2,148件); a colon unless in a time
-_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|(?<![\d])\:|\:(?![\s\d])")
+# a comma that is not a thousands separator (2,148件)
+_TEXT_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
+# a clause ends at such a comma, or a colon unless in a time
+_CLAUSE_END = re.compile(rf"{_TEXT_COMMA.pattern}|(?<![\d])\:|\:(?![\s\d])")
 _SUBSET_OPENER = re.compile(r"^\s*(?:其中|包括|含|内含)")
 _OUTLINE_AFTER = re.compile(r"^\s*(?:[、.)]|\))(?!\d)")
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、)")
@@ -109,7 +111,6 @@ _ANY_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、|\(?[一二三四五六七八九十]+\)|\(\)|\)|\d+\s*[、.](?!\d)|\(\d+\))"
 )
 _TIME_LIKE = re.compile(r"^\d{1,2}:\d{2}$")
-_TEXT_COMMA = re.compile(r"(?<!\d),|,(?!\d{3})")
 # Excluded spans (names, not quantities) and subject clean-up, compiled once.
 _TITLE_SPAN = re.compile(r"《[^《》\n]{0,100}》")
 _DOCNO_SPAN = re.compile(r"〔[^〔〕\n]{0,20}〕|〔\d{3,}[^\s,。;]{0,6}")
@@ -1449,12 +1450,12 @@ def derive_indicators(
        sentence is the total of its paragraph: a smaller mention in a later sentence of the
        same paragraph is dropped unless it has its own total cue or is the complementary
        type of the total (简易程序 vs 一般程序).
-    9. A grand total of money: when the largest sum has a total cue in its own clause
-       (共计罚款…), a sum in another paragraph without one in its clause is a part and is
-       dropped (counts of different kinds, such as decisions and contracts reviewed, are
-       not: they add up).
-    10. A whole jurisdiction's total (全市…) holds the author's own share: a smaller figure
-        said of the author (我局, 本局 …) is not added to it.
+    9. A whole jurisdiction's total (全市…) holds the author's own share: a smaller figure
+       said of the author (我局, 本局 …) is not added to it.
+    10. A grand total of money: when the largest sum has a total cue in its own clause
+        (共计罚款…), a sum in another paragraph without one in its clause is a part and is
+        dropped (counts of different kinds, such as decisions and contracts reviewed, are
+        not: they add up).
 
     What remains is added up: ``stated`` for one mention, ``sum`` for several (complementary
     types such as 简易程序 + 一般程序, 罚款 + 没收违法所得, 废止 + 修改 + 继续有效, or
@@ -1651,11 +1652,10 @@ def _indicator_rows(
     return out
 
 
-_WHOLE_AREA = re.compile(r"全(?:市|区|县|省|州|旗|盟)")
+_WHOLE = r"全(?:市|区|县|省|州|旗|盟)"
+_WHOLE_AREA = re.compile(_WHOLE)
 # a sentence about the whole area: 全市…, 全年全市…, 2023年,全市…
-_WHOLE_AREA_OPENING = re.compile(
-    r"\s*(?:(?:全年|今年以来|\d{4}年(?:度)?)[,]?)?全(?:市|区|县|省|州|旗|盟)"
-)
+_WHOLE_AREA_OPENING = re.compile(rf"\s*(?:(?:全年|今年以来|\d{{4}}年(?:度)?)[,]?)?{_WHOLE}")
 _AUTHOR_SELF = re.compile(r"[我本](?:局|委|厅|办|院|馆)")
 
 
@@ -1827,9 +1827,7 @@ def _combine_mentions(
         if own_cue and (t is None or c.value > t.value):
             total[c.para] = c
     keep = [c for c in keep if c.metric_id not in drop]
-    # 9. a grand total: the largest figure, with a total cue in its own clause (共计罚款186.42万元),
-    # rules the figures of other paragraphs that have none in theirs (a field's 罚款18.6万元)
-    # 10. a whole jurisdiction's total (全市…共办理行政处罚案件6.87万件) holds the author's own
+    # 9. a whole jurisdiction's total (全市…共办理行政处罚案件6.87万件) holds the author's own
     # share (我局…作出行政处罚4件): the author's smaller figure is not added
     if len(keep) > 1:
         top = max(keep, key=lambda c: c.value)
@@ -1839,6 +1837,8 @@ def _combine_mentions(
                 for c in keep
                 if c is top or not (_AUTHOR_SELF.search(c.prefix) and c.value < top.value)
             ]
+    # 10. a grand total of money, with a total cue in its own clause (共计罚款186.42万元), rules
+    # the sums of other paragraphs that have none in theirs (a field's 罚款18.6万元)
     if len(keep) > 1:
         top = max(keep, key=lambda c: c.value)
         if top.family == "money" and lex.total.search(top.clause) is not None:

@@ -1107,7 +1107,6 @@ def plot_outline_depth(depth: pd.DataFrame, reports: pd.DataFrame, lang: str = "
         left += vals
     ax.invert_yaxis()
     ax.set_xlabel(lb.ui_text("sections", lang))
-    ax.legend()
     _legend_below(fig, ax)
     return fig
 
@@ -1184,7 +1183,6 @@ def plot_cleaning_summary(
         axes[0].barh(y, vals, left=left, color=color, label=str(rule))
         left += vals
     if len(wide.columns):
-        axes[0].legend()
         _legend_below(fig, axes[0], title=lb.ui_text("rule", lang), fontsize=7)
     axes[0].set_xlabel(lb.ui_text("removed_lines", lang))
     axes[0].invert_yaxis()

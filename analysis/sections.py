@@ -332,8 +332,9 @@ _RUN_ON_BREAK = re.compile(r"(?<=[。!?])[”’\"')]*\s*|\s{2,}")
 _RUN_ON_CHILD = re.compile(r"(?=\([ ]*一[ ]*\))")
 # an indent inside a line of any length: two or more ideographic spaces (what cleaning makes
 # of an HTML block's end); a heading ends there when text follows
-_INDENT_BREAK = re.compile(r"\u3000{2,}|[\u00a0 \u3000]{4,}")
-_GAP = re.compile(r"(?:\u3000{2,}|[\u00a0 \u3000]{4,})\s*(?=\S)")
+_INDENT = r"\u3000{2,}|[\u00a0 \u3000]{4,}"
+_INDENT_BREAK = re.compile(_INDENT)
+_GAP = re.compile(rf"(?:{_INDENT})\s*(?=\S)")
 
 
 class _Sequence:
@@ -430,10 +431,9 @@ def _heading_span(line: _Line, after: int) -> tuple[int, int, bool]:
     f = line.folded
     i = _lead_end(f, after)
     stop = f.find(_SENTENCE_END, i)
-    if "\u3000\u3000" in line.text or "    " in line.text or "\u00a0" in line.text:
-        gap = _GAP.search(line.text, i, stop if stop >= 0 else len(f))
-        if gap is not None:
-            stop = gap.start()  # 一、主要工作　　全年…
+    gap = _GAP.search(line.text, i, stop if stop >= 0 else len(f))
+    if gap is not None:
+        stop = gap.start()  # 一、主要工作　　全年…
     j = _trail_start(f, i, len(f) if stop < 0 else stop)
     # standalone: nothing but decorations after the sentence
     rest = len(f) if stop < 0 else stop + 1
