@@ -1286,6 +1286,8 @@ class _DeriveLexicon:
     accepted: re.Pattern  # accepted_cue: 受理: the cases accepted
     application: re.Pattern  # application_cue: 收到, 申请: applications received
     complements: tuple[re.Pattern, ...]  # complement: types that partition one total
+    broad: re.Pattern  # broad_total: all enforcement acts, wider than any one indicator
+    named: re.Pattern  # named_part: a part of a broad total named for the indicator
 
 
 @functools.lru_cache(maxsize=8)
@@ -1303,6 +1305,8 @@ def _derive_lexicon(patterns_path: str) -> _DeriveLexicon:
         accepted=re.compile(_alt(get("accepted_cue"))),
         application=re.compile(_alt(get("application_cue"))),
         complements=tuple(re.compile(_alt((p,))) for p in get("complement")),
+        broad=re.compile(_alt(get("broad_total"))),
+        named=re.compile(_alt(get("named_part"))),
     )
 
 
@@ -1431,6 +1435,9 @@ def derive_indicators(
        the report uses are kept (来信来访45批次97人次: 批次 before 人次; different units are
        different measures and are never added), unless the list joins families with ``+``
        (``cases+items``: 合同96份 and 文件58件 are both documents reviewed).
+       Then a total wider than any indicator (``broad_total``: 共办理行政执法案件X宗, all
+       enforcement acts) gives way to a part of it opened by 其中 later in its paragraph whose
+       subject is named for the indicator (``named_part``: 其中,行政处罚Y宗 -> Y).
     2. Subsets: a mention in a clause opened by 其中/包括, in a later clause of a sentence
        whose 其中 follows a mention of the same indicator, or in a sentence opened by 其中 after
        a mention of the same paragraph, is a part of a stated total; and so
@@ -1709,6 +1716,27 @@ def _combine_mentions(
         if group & present:
             cands = [c for c in cands if c.family in group]
             break
+    # 1b. a total of all enforcement acts (共办理行政执法案件1616.85万宗) is wider than the
+    # indicator when a part of it, opened by 其中 after it in its paragraph, is named for the
+    # indicator (其中,行政处罚137.07万宗): the part is the figure
+    broad = [
+        t
+        for t in cands
+        if lex.broad.search(fold(t.subject))
+        and any(
+            c.para == t.para
+            and c.start > t.start
+            and lex.named.search(fold(c.subject))
+            and not lex.broad.search(fold(c.subject))
+            and (
+                (c.sent == t.sent and c.opener > t.pos)
+                or (c.sent != t.sent and _SUBSET_OPENER.match(c.sentence) is not None)
+            )
+            for c in cands
+        )
+    ]
+    if broad:
+        cands = [c for c in cands if c not in broad]
     keep = list(cands)
 
     def drop_if_rest(flag: list[bool]) -> None:

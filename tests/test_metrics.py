@@ -1142,3 +1142,23 @@ def test_environmental_units() -> None:
         ("约86万立方米", 860000, "立方米"),
     ]
     assert run("在线监控设备数据24小时实时传输。").empty
+
+
+def test_derive_enforcement_total_gives_way_to_its_penalty_part() -> None:
+    # a city's summary of all enforcement acts (许可, 强制, 处罚 ...): the penalty count is the
+    # part named for penalties, not the total of every act
+    text = (
+        "2022年,全市行政执法机关共办理各类行政执法案件1616.85万宗,同比上升11.67%。"
+        "其中,行政处罚137.07万宗,罚没金额2.92亿元;行政许可80.96万宗。\n"
+    )
+    ind = _derive(text).set_index("indicator")
+    assert ind.loc["admin_penalty_cases", "value"] == 1370700
+    # the same in one sentence
+    one = _derive("共办理行政执法案件1200件,其中行政处罚案件1100件,行政强制100件。")
+    assert one.set_index("indicator").loc["admin_penalty_cases", "value"] == 1100
+    # a part that is a kind of penalty case (简易程序) leaves the total as the count
+    proc = _derive("共办理行政执法案件1200件,其中简易程序案件800件。")
+    assert proc.set_index("indicator").loc["admin_penalty_cases", "value"] == 1200
+    # with no part named for penalties the enforcement total is the count
+    alone = _derive("全年共办理行政执法案件300件。")
+    assert alone.set_index("indicator").loc["admin_penalty_cases", "value"] == 300
