@@ -159,8 +159,8 @@ def _find_title(text: str, folded: str, max_lines: int = 8) -> str:
         if (
             4 <= len(f) <= 80
             and not f.endswith("。")
-            and re.search(r"报告|情况|总结", f)
-            and re.search(r"法治|依法行政|法制", f)
+            and re.search(r"报告|情况|总结|年报", f)
+            and re.search(r"法治|依法行政|法制|行政执法", f)
         ):
             title = line.strip().lstrip("#").strip()  # a Markdown heading: # 标题
             if i > 0:
@@ -400,11 +400,27 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
             )
             if agency is not None:
                 out.bureau = agency.group(1) + out.bureau
+        elif _names_place_only(fold(out.title), division):
+            # a government's report titled by its place alone (2020年静海区法治政府建设情况报告)
+            prefix = division.name
+            if division.level != "city" and out.city and out.city != division.name:
+                prefix = out.city + division.name
+            out.bureau = prefix + "人民政府"
         else:
             out.warnings.append("bureau: no bureau name found; set it in the manifest")
     elif level:
         out.level = level
     return out
+
+
+def _names_place_only(title: str, division: gazetteer.Division) -> bool:
+    """Whether the title names the division as the author with no agency: the place is
+    followed by the year or by 法治政府 (静海区2023年度…, 2020年静海区法治政府建设…)."""
+    i = title.find(division.name)
+    return i >= 0 and _PLACE_ONLY_AFTER.match(title, i + len(division.name)) is not None
+
+
+_PLACE_ONLY_AFTER = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|法治政府")
 
 
 # development zones and new areas, named before their bureau (not in the gazetteer)

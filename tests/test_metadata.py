@@ -289,3 +289,33 @@ def test_a_city_agencys_district_branch_is_the_districts(title, expected):
     text = f"{title}2023年度法治政府建设工作报告\n2023年,分局坚持依法履职,全市统一部署。\n"
     got = infer_metadata(text, {})
     assert (got.jurisdiction, got.city, got.level, got.bureau) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("2020年静海区法治政府建设情况报告", ("静海区", "天津市", "district", "天津市静海区人民政府")),
+        ("静海区2023年度法治政府建设情况报告", ("静海区", "天津市", "district", "天津市静海区人民政府")),
+        ("芜湖市2022年法治政府建设情况报告", ("芜湖市", "芜湖市", "city", "芜湖市人民政府")),
+    ],
+)
+def test_a_report_titled_by_its_place_alone_is_the_governments(title, expected):
+    # no agency anywhere: the place that reports on itself is its government (a district's
+    # report published by its 司法局 is still the district's)
+    place, self_word = expected[0], "全" + expected[0][-1]
+    text = (
+        f"{title}\n文章来源:司法局\n2020年,{place}坚持依法行政,{self_word}法治政府建设稳步推进,"
+        "政府每年向党委报告法治政府建设情况。\n"
+    )
+    got = infer_metadata(text, {})
+    assert (got.jurisdiction, got.city, got.level, got.bureau) == expected
+
+
+def test_a_bureau_named_in_the_text_is_not_replaced_by_the_government():
+    text = "静海区2023年度法治政府建设情况报告\n2023年,区城市管理委员会坚持依法行政。\n"
+    assert infer_metadata(text, {}).bureau != "天津市静海区人民政府"
+
+
+def test_an_annual_enforcement_report_has_a_title():
+    text = "衢州市综合行政执法局2023年度行政执法工作年报\n2023年,我局坚持依法行政。\n一、基本情况\n"
+    assert find_title(text) == "衢州市综合行政执法局2023年度行政执法工作年报"
