@@ -55,6 +55,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -1457,8 +1458,12 @@ def derive_indicators(
        sentence is the total of its paragraph: a smaller mention in a later sentence of the
        same paragraph is dropped unless it has its own total cue or is the complementary
        type of the total (简易程序 vs 一般程序).
-    9. A whole jurisdiction's total (全市…) holds the author's own share: a smaller figure
-       said of the author (我局, 本局 …) is not added to it.
+    9. Whole areas: a report speaks of its own area with one 全X (全区 in a district's
+       report: the one it writes most, at least 3 times and twice as often as any other); a
+       figure said of another whole area (全市… in that district's report) is a superior's
+       and is dropped when the author's own figures remain. A total of the author's whole
+       area (全市… in a city's report) holds the author's own share: a smaller figure said of
+       the author (我局, 本局 …) is not added to it.
     10. A grand total of money: when the largest sum has a total cue in its own clause
         (共计罚款…), a sum in another paragraph without one in its clause is a part and is
         dropped (counts of different kinds, such as decisions and contracts reviewed, are
@@ -1601,6 +1606,7 @@ def _indicator_rows(
         if text:
             f = fold(text)
             soft = _soft_breaks(f)
+        own = _own_area(f) if f else ""
         stated: dict[str, list[_Mention]] = {}
         for r in _place_mentions(assigned, text, lex, f, soft):
             stated.setdefault(r.indicator, []).append(r)
@@ -1626,7 +1632,7 @@ def _indicator_rows(
                 primary.sort(key=lambda c: c.start)
                 cands = primary or cands
             if cands:
-                row = _aggregate(cands, rule, lex)
+                row = _aggregate(cands, rule, lex, own)
                 if row:
                     add(rid, indicator, row)
                     continue
@@ -1664,6 +1670,22 @@ _WHOLE_AREA = re.compile(_WHOLE)
 # a sentence about the whole area: 全市…, 全年全市…, 2023年,全市…
 _WHOLE_AREA_OPENING = re.compile(rf"\s*(?:(?:全年|今年以来|\d{{4}}年(?:度)?)[,]?)?{_WHOLE}")
 _AUTHOR_SELF = re.compile(r"[我本](?:局|委|厅|办|院|馆)")
+
+
+def _whole_of(c: _Mention) -> str:
+    """The whole area a figure is said of (全市… -> '市'), or ''."""
+    m = _WHOLE_AREA.search(c.clause) or _WHOLE_AREA_OPENING.match(c.prefix)
+    return m.group(0)[-1] if m else ""
+
+
+def _own_area(f: str) -> str:
+    """The whole area a report speaks of as its own: the 全X it writes most (at least 3
+    times and twice as often as any other), or ''."""
+    counts = Counter(m[-1] for m in _WHOLE_AREA.findall(f))
+    if not counts:
+        return ""
+    (top, n), *rest = counts.most_common()
+    return top if n >= 3 and all(n >= 2 * k for _, k in rest) else ""
 
 
 def _last_digit_unit(c: _Mention) -> float | None:
@@ -1706,7 +1728,7 @@ def _close(a: float, b: float) -> bool:
 
 
 def _combine_mentions(
-    cands: list[_Mention], groups: tuple[frozenset[str], ...], lex: _DeriveLexicon
+    cands: list[_Mention], groups: tuple[frozenset[str], ...], lex: _DeriveLexicon, own: str = ""
 ) -> list[_Mention]:
     """The mentions whose values add up to the indicator (steps 1-8 of derive_indicators)."""
     # 1. unit family: the first family (or group of families joined by +) of the rule's
@@ -1737,6 +1759,10 @@ def _combine_mentions(
     ]
     if broad:
         cands = [c for c in cands if c not in broad]
+    # 1c. a whole area that is not the author's (全市… in a district's report that speaks of
+    # 全区) is a superior's: its figures give way to the author's own (see step 9)
+    if own:
+        cands = [c for c in cands if _whole_of(c) in ("", own)] or cands
     keep = list(cands)
 
     def drop_if_rest(flag: list[bool]) -> None:
@@ -1859,7 +1885,7 @@ def _combine_mentions(
     # share (我局…作出行政处罚4件): the author's smaller figure is not added
     if len(keep) > 1:
         top = max(keep, key=lambda c: c.value)
-        if _WHOLE_AREA.search(top.clause) or _WHOLE_AREA_OPENING.match(top.prefix):
+        if _whole_of(top) and (not own or _whole_of(top) == own):
             keep = [
                 c
                 for c in keep
@@ -1889,7 +1915,9 @@ def _matches_primary(c: _Mention, rows: list[IndicatorRule]) -> bool:
     )
 
 
-def _aggregate(cands: list[_Mention], rule: IndicatorRule, lex: _DeriveLexicon) -> dict | None:
+def _aggregate(
+    cands: list[_Mention], rule: IndicatorRule, lex: _DeriveLexicon, own: str = ""
+) -> dict | None:
     if rule.aggregate == "first":
         first = cands[0]
         method = "stated_zero" if first.value == 0 else "stated"
@@ -1899,7 +1927,7 @@ def _aggregate(cands: list[_Mention], rule: IndicatorRule, lex: _DeriveLexicon) 
             "method": method,
             "evidence": first.metric_id,
         }
-    kept = _combine_mentions(cands, rule.groups, lex)
+    kept = _combine_mentions(cands, rule.groups, lex, own)
     if not kept:
         return None
     value = float(sum(r.value for r in kept))

@@ -1162,3 +1162,19 @@ def test_derive_enforcement_total_gives_way_to_its_penalty_part() -> None:
     # with no part named for penalties the enforcement total is the count
     alone = _derive("全年共办理行政执法案件300件。")
     assert alone.set_index("indicator").loc["admin_penalty_cases", "value"] == 300
+
+
+def test_derive_another_whole_areas_figure_gives_way_to_the_authors() -> None:
+    # a district's report (it speaks of 全区) quoting its city's total (全市…)
+    district = (
+        "一、主要工作\n全区城市管理工作稳步推进,全区环境持续改善,全区上下齐心。\n"
+        "2023年,全市城管系统共办理行政处罚案件6.87万件。我局办理行政处罚案件3200件。\n"
+    )
+    ind = _derive(district).set_index("indicator")
+    assert ind.loc["admin_penalty_cases", "value"] == 3200
+    # a city's report: 全市 is its own area, and the total holds the bureau's share
+    city = district.replace("全区", "全市")
+    assert _derive(city).set_index("indicator").loc["admin_penalty_cases", "value"] == 68700
+    # only the superior's figure stated: it is what the report gives
+    only = "一、主要工作\n全区上下齐心,全区稳步推进,全区持续改善。全市共办理行政处罚案件6.87万件。\n"
+    assert _derive(only).set_index("indicator").loc["admin_penalty_cases", "value"] == 68700
