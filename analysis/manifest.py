@@ -139,6 +139,12 @@ def _inside(raw_dir: Path, file: str, resolved_dir: Path | None = None) -> Path 
     return target
 
 
+# files that look like reports in another format: named in a warning, never read
+_DOCUMENT_SUFFIXES = frozenset(
+    {".pdf", ".doc", ".docx", ".wps", ".rtf", ".odt", ".html", ".htm", ".mht", ".ofd"}
+)
+
+
 def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -> RawFolder:
     """Check a raw folder and its manifest; collect every problem, raise nothing.
 
@@ -271,6 +277,18 @@ def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -
                 )
             )
             kept.append({c: "" for c in MANIFEST_COLUMNS} | {"file": rel})
+
+    for doc in sorted(raw_dir.rglob("*")):
+        rel = doc.relative_to(raw_dir).as_posix()
+        if doc.suffix.lower() in _DOCUMENT_SUFFIXES and doc.is_file() and rel not in listed:
+            problems.append(
+                Problem(
+                    "warning",
+                    rel,
+                    "not read: only plain-text reports (.txt) are read; save it as text "
+                    "(UTF-8 or GBK: pdftotext, or Word's 另存为 纯文本) and add that .txt",
+                )
+            )
 
     if read_files:
         for row in kept:

@@ -94,6 +94,13 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     """
     if not data.strip():
         raise ReportReadError(path, "the file is empty (no text to analyse); remove it")
+    for magic, kind in _DOCUMENT_MAGIC:
+        if data.startswith(magic):
+            raise ReportReadError(
+                path,
+                f"this is a {kind} file, not text: convert it to a .txt (pdftotext, or Word's "
+                "另存为 纯文本, UTF-8), put that in the raw folder and name it in the manifest",
+            )
     text: str | None = None
     encoding = ""
     for bom, codec in _BOMS:
@@ -155,6 +162,15 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     if not text.strip():
         raise ReportReadError(path, "the file has no text, only whitespace; remove it")
     return text, encoding
+
+
+# signatures of document formats that are not text (a report saved as PDF, Word or WPS)
+_DOCUMENT_MAGIC = (
+    (b"%PDF", "PDF"),
+    (b"PK\x03\x04", "Word (.docx) or other zipped document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Word (.doc) or WPS"),
+    (b"{\\rtf", "RTF"),
+)
 
 
 def read_report(path: Path) -> tuple[str, str]:

@@ -146,3 +146,15 @@ def test_level_must_be_one_of_the_known_levels_town_included(tmp_path):
     problems = [p for p in validate_raw(raw).problems if p.severity == "error"]
     assert [p.file for p in problems] == ["b.txt"]
     assert "'village' is not one of province, city, district, county, town" in str(problems[0])
+
+
+def test_reports_in_other_formats_are_named_in_a_warning(tmp_path):
+    # a PDF or Word file dropped into the folder is not silently ignored
+    text = "一、总体情况\n全年办理案件8件。\n".encode()
+    files = {"a.txt": text, "b.pdf": b"%PDF-1.4\n", "c.docx": b"PK\x03\x04", "notes.csv": b"x\n"}
+    raw = make_raw(tmp_path, [blank_row("a.txt")], files)
+    folder = validate_raw(raw)
+    assert not folder.errors
+    warned = {p.file for p in folder.problems if p.severity == "warning"}
+    assert warned == {"b.pdf", "c.docx"}
+    assert [r["file"] for r in folder.rows] == ["a.txt"]

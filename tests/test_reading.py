@@ -172,3 +172,20 @@ def test_arbitrary_bytes_decode_or_raise_report_read_error(tmp_path_factory, dat
     else:
         assert text.strip()
         assert "\r" not in text
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00", "Word (.docx)"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "Word (.doc)"),
+    ],
+)
+def test_a_document_that_is_not_text_says_so(tmp_path: Path, data: bytes, kind: str) -> None:
+    # a PDF or Word file named .txt: say what it is and how to convert it, not "re-save as UTF-8"
+    path = _write(tmp_path, "report.txt", data)
+    with pytest.raises(ReportReadError) as info:
+        read_report(path)
+    message = str(info.value)
+    assert "report.txt" in message and kind in message and "pdftotext" in message
