@@ -29,6 +29,9 @@ What is removed, and under which rule:
   that is not PDF-shaped (a short heading alone on its line before its paragraph) is never
   joined.
 
+* ``watermark``: a kept line that lost a copy site's watermark at its end
+  (``一、主要举措 公文汇 www.gongwenhui.com``; the site's name alone once it was seen with its
+  address); the row keeps the line as it was; a line that was only a watermark is removed.
 * ``html_markup``: a kept line that lost the HTML a careless conversion left in it (tags and
   entities, :func:`strip_markup`); the row keeps the line as it was. A line removed under
   another rule is recorded under that rule, as it was, markup included.
@@ -482,6 +485,49 @@ def _tag_replacement(m: re.Match[str]) -> str:
     return ""
 
 
+# a site's watermark at the end of a line, after a space: its name and address
+# (公文汇 www.gongwenhui.com); government sites (.gov.cn) are never watermarks
+_WATERMARK_URL = re.compile(
+    r"(?:^|[ \t\u3000\u00a0]+)(?P<names>(?:[\u4e00-\u9fff]{2,10}[,，、]?[ \t\u3000]*){0,2})"
+    r"(?P<url>(?:https?://)?(?:www\.)?(?![a-z0-9.-]*gov\.cn)[a-z0-9-]+(?:\.[a-z0-9-]+)*"
+    r"\.(?:com|cn|net|org|cc|top)(?:/\S*)?)[ \t\u3000\u00a0]*$",
+    re.IGNORECASE,
+)
+
+
+def _strip_watermarks(raws: list[str]) -> dict[int, str]:
+    """Lines that end with a copy site's watermark, without it: ``{index: line}``.
+
+    A watermark is the site's address at the end of a line after a space, with up to two
+    names before it (``公文汇 www.gongwenhui.com``), or, once a name was seen with an
+    address, that name and what follows it up to the line's end (``公文汇,办公文档之家``,
+    at most 20 characters, no sentence end). A line that is nothing but a watermark becomes
+    blank.
+    """
+    out: dict[int, str] = {}
+    names: set[str] = set()
+    for i, raw in enumerate(raws):
+        if "." not in raw:
+            continue
+        m = _WATERMARK_URL.search(raw)
+        if m is None:
+            continue
+        out[i] = raw[: m.start()]
+        names.update(re.findall(r"[\u4e00-\u9fff]{2,10}", m.group("names")))
+    if names:
+        tail = re.compile(
+            r"[ \t\u3000\u00a0]+(?:"
+            + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+            + r")[^。!?！？]{0,20}$"
+        )
+        for i, raw in enumerate(raws):
+            if i not in out:
+                m = tail.search(raw)
+                if m is not None:
+                    out[i] = raw[: m.start()]
+    return out
+
+
 def strip_markup(line: str) -> str:
     """A line without the HTML a careless conversion left in it.
 
@@ -550,6 +596,14 @@ def _clean(
                     raws[i] = plain
         if markup:
             text = "\n".join(raws)
+    watermarked: set[int] = set()  # lines that lost a site's watermark (their raw in markup)
+    if "." in text:
+        for i, plain in _strip_watermarks(raws).items():
+            markup.setdefault(i, raws[i])
+            raws[i] = plain
+            watermarked.add(i)
+        if watermarked:
+            text = "\n".join(raws)
     # fold is per character and maps no character to or from '\n', whitespace or a
     # zero-width character to anything else: folding the whole text once gives each
     # line's fold, and stripping commutes with folding.
@@ -617,7 +671,9 @@ def _clean(
     # widths of the lines as written, entities and all, but without tags (a PDF's wraps
     # counted what it printed)
     rstripped = [
-        _HTML_TAG.sub("", markup[i]).rstrip() if i in markup else raws[i].rstrip()
+        _HTML_TAG.sub("", markup[i]).rstrip()
+        if i in markup and i not in watermarked
+        else raws[i].rstrip()
         for i in candidates
     ]
     chars = [len(r) for r in rstripped]
@@ -750,7 +806,9 @@ def _clean(
     # a kept line that lost only its markup (or a line that was nothing but markup)
     recorded = {r[0] for r in removed}
     removed.extend(
-        (i + 1, raw.rstrip(), "html_markup") for i, raw in markup.items() if i + 1 not in recorded
+        (i + 1, raw.rstrip(), "watermark" if i in watermarked else "html_markup")
+        for i, raw in markup.items()
+        if i + 1 not in recorded
     )
     removed.sort(key=lambda r: r[0])
     return "\n".join(kept), removed, metadata

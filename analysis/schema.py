@@ -55,7 +55,7 @@ REPORTS = Table(
 CLEANING = Table(
     name="cleaning",
     grain="one row per raw line that cleaning removed, read as metadata, joined or stripped of "
-    "HTML markup",
+    "HTML markup or a watermark",
     key=("report_id", "line_no"),
     columns={
         "report_id": "report",

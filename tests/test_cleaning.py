@@ -734,3 +734,31 @@ def test_html_left_in_the_text_is_removed_and_recorded() -> None:
     s = split_sections(result.text)
     assert list(s["marker"]) == ["", "一、", "(一)"]
     assert list(s["heading"]) == ["", "主要工作", "加强领导"]  # the block's end ends the heading
+
+
+def test_a_copy_sites_watermark_is_removed_and_recorded() -> None:
+    # text copied from a document-sharing site: its name and address at the end of lines
+    body = "全年办理行政处罚案件120件,罚没款36万元,群众满意度持续提高。"
+    text = (
+        "某区城市管理局2023年法治政府建设年度报告\n"
+        "公文汇 www.gongwenhui.com\n"
+        "一、主要举措和成效 公文汇 www.gongwenhui.com\n"
+        f"{body} 公文汇,办公文档之家\n"  # the name alone, once seen with its address
+        "(一)加强领导 稿子汇 https://www.gaozihui.com/p/1.html\n"
+        f"{body}可登录国家企业信用信息公示系统 www.gsxt.gov.cn\n"  # a government site: kept
+        f"{body}\n"
+    )
+    result = clean_text(text)
+    lines = result.text.split("\n")
+    assert lines[1:4] == ["一、主要举措和成效", body, "(一)加强领导"]
+    assert lines[4].endswith("www.gsxt.gov.cn")
+    rows = result.removed.set_index("line_no")
+    assert list(rows["rule"]) == ["watermark"] * 4
+    assert rows.loc[3, "text"] == "一、主要举措和成效 公文汇 www.gongwenhui.com"  # as it was
+    assert list(split_sections(result.text)["marker"]) == ["", "一、", "(一)"]
+
+
+def test_a_line_ending_with_an_address_after_a_sentence_is_not_a_watermark() -> None:
+    # a sentence that ends in a full stop, then an address with no space: content
+    text = "一、主要工作\n群众可在网站查询处罚结果,网址为www.example.com。\n"
+    assert clean_text(text).removed.empty
