@@ -104,7 +104,17 @@ def _place_before(text: str, pos: int) -> tuple[str, list[str]]:
     if len(whole) == 1:
         return "", []
     k = size - whole[-1]
-    return window[-k:], _segment_places(window[-k:]) or []
+    run, parts = window[-k:], _segment_places(window[-k:]) or []
+    if parts and parts[0][0] in "和与及" and k < size and window[-k - 1] in _ORG_END:
+        # 县行政审批局和县综合行政执法局: 和 joins two bureaus, it is not 和县
+        run, parts = run[len(parts[0]) :], parts[1:]
+        if not parts:
+            return "", []
+    return run, parts
+
+
+# last characters of an organisation's name (a conjunction may follow them)
+_ORG_END = frozenset("局委办厅队所站院馆心室科处")
 
 
 _TITLE_SPAN = re.compile(r"《[^《》\n]*》")
@@ -382,6 +392,16 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
         # the kind of author the title or signature names wins (a 司法局's report that cites its
         # 人民政府 often is still the 司法局's)
         kind_counts = strong_kinds.get(chosen) or kinds.get(chosen) or generic_kinds
+        place_only = _names_place_only(fold(out.title), division)
+        if (
+            kind_counts
+            and place_only
+            and not strong_kinds.get(chosen)
+            and len(_AUTHOR_SPEAKS.findall(folded)) < 2
+        ):
+            # the title names the place alone and no bureau speaks as the author (我局): the
+            # departments the body names (县行政审批局 …) act for the government that reports
+            kind_counts = None
         if kind_counts:
             kind = sorted(kind_counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
             prefix = division.name
@@ -400,7 +420,7 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
             )
             if agency is not None:
                 out.bureau = agency.group(1) + out.bureau
-        elif _names_place_only(fold(out.title), division):
+        elif place_only:
             # a government's report titled by its place alone (2020年静海区法治政府建设情况报告)
             prefix = division.name
             if division.level != "city" and out.city and out.city != division.name:
@@ -420,6 +440,8 @@ def _names_place_only(title: str, division: gazetteer.Division) -> bool:
     return i >= 0 and _PLACE_ONLY_AFTER.match(title, i + len(division.name)) is not None
 
 
+# a bureau speaking of itself as the author
+_AUTHOR_SPEAKS = re.compile(r"[我本](?:局|委|厅|办|馆|中心|分局)")
 _PLACE_ONLY_AFTER = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|法治政府")
 
 

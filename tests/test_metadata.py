@@ -319,3 +319,16 @@ def test_a_bureau_named_in_the_text_is_not_replaced_by_the_government():
 def test_an_annual_enforcement_report_has_a_title():
     text = "衢州市综合行政执法局2023年度行政执法工作年报\n2023年,我局坚持依法行政。\n一、基本情况\n"
     assert find_title(text) == "衢州市综合行政执法局2023年度行政执法工作年报"
+
+
+def test_departments_a_governments_report_names_do_not_make_it_theirs():
+    text = (
+        "汉源县2019年度法治政府建设情况报告\n"
+        "2019年,汉源县法治政府建设工作稳步推进,全县依法行政水平持续提升。\n"
+        "一、主要举措\n县行政审批局和县综合行政执法局相对集中行使行政权力事项1525项。\n"
+    )
+    assert infer_metadata(text, {}).bureau == "雅安市汉源县人民政府"
+    # a bureau that speaks as the author under the same kind of title is the author
+    own = text.replace("县行政审批局和县综合行政执法局", "我局") + "我局全年办理案件30件。\n"
+    own = own.replace("一、主要举措\n", "一、主要举措\n县综合行政执法局坚持依法行政。\n")
+    assert infer_metadata(own, {}).bureau == "雅安市汉源县综合行政执法局"

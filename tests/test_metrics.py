@@ -1178,3 +1178,8 @@ def test_derive_another_whole_areas_figure_gives_way_to_the_authors() -> None:
     # only the superior's figure stated: it is what the report gives
     only = "一、主要工作\n全区上下齐心,全区稳步推进,全区持续改善。全市共办理行政处罚案件6.87万件。\n"
     assert _derive(only).set_index("indicator").loc["admin_penalty_cases", "value"] == 68700
+
+
+def test_a_list_of_plenums_is_not_a_count() -> None:
+    m = run("深入贯彻省委十一届三次、四次、五次、六次全会精神和市委四届三次、四次全会精神。全年培训3次。")
+    assert list(m["raw"]) == ["3次"]
