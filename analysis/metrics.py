@@ -1443,7 +1443,8 @@ def derive_indicators(
        whose 其中 follows a mention of the same indicator, or in a sentence opened by 其中 after
        a mention of the same paragraph, is a part of a stated total; and so
        is a typed part elsewhere (一般程序案件112件) not larger than the same type's part of
-       that total (其中一般程序案件612件).
+       that total (其中一般程序案件612件), and a part restated elsewhere with the same value
+       and unit.
     3. Special campaigns: a mention whose sentence names a campaign (专项, 涉及…的) before it
        is dropped when a mention outside any campaign remains.
     4. Outcomes: a case count stated as an outcome (结案, 办结) and not as an intake (立案,
@@ -1796,6 +1797,14 @@ def _combine_mentions(
                 c
                 for c in rest
                 if c.part is None or not any(p.part == c.part and c.value <= p.value for p in parts)
+            ] or rest
+            # a part of the stated total restated elsewhere (重大行政执法决定法制审核58件 under
+            # its 其中, then 58件 again under 三项制度) is inside the total as well
+            subsets = [c for c, f in zip(keep, subset, strict=True) if f]
+            rest = [
+                c
+                for c in rest
+                if not any(p.value == c.value and p.unit == c.unit for p in subsets)
             ] or rest
         keep = rest or keep  # only parts stated: they are what the report gives
     # 3. special campaigns

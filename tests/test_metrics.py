@@ -1183,3 +1183,30 @@ def test_derive_another_whole_areas_figure_gives_way_to_the_authors() -> None:
 def test_a_list_of_plenums_is_not_a_count() -> None:
     m = run("深入贯彻省委十一届三次、四次、五次、六次全会精神和市委四届三次、四次全会精神。全年培训3次。")
     assert list(m["raw"]) == ["3次"]
+
+
+def test_derive_a_part_restated_elsewhere_stays_inside_its_total() -> None:
+    text = (
+        "一、主要工作\n全年完成合法性审查和法制审核93件,其中重大行政执法决定法制审核58件,"
+        "合同协议审查26份,其他涉法事项9件。\n"
+        "二、执法\n落实三项制度,重大行政执法决定法制审核58件。\n"
+    )
+    ind = _derive(text).set_index("indicator")
+    assert ind.loc["legal_reviews", "value"] == 93
+    assert ind.loc["legal_reviews", "method"] == "stated"
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [
+        # a conjunction left from a pair of nouns is not the subject's start
+        ("全年开展合法性审查和法制审核共131件。", "131件", "法制审核"),
+        ("全年和解案件3件。", "3件", "和解案件"),  # 和解 is a word
+        # 行为 keeps its 为
+        ("通过非现场执法方式查处违法行为415件。", "415件", "违法行为"),
+        ("检查渣土运输车辆2160辆次。", "2160辆次", "渣土运输车辆"),
+    ],
+)
+def test_subjects_hand_checked(text: str, raw: str, subject: str) -> None:
+    m = run(text).set_index("raw")
+    assert m.loc[raw, "subject"] == subject
