@@ -428,6 +428,21 @@ def _pdf_shape_of(chars: list[int], display: list[int]) -> tuple[bool, str, int]
     return best[0], best[1], best[2]
 
 
+# punctuation inside a sentence: a wrapped line of prose has some, a title or heading none
+_CLAUSE_PUNCT = re.compile(r"[,;。、]")
+
+
+def _wraps_below(widths: list[int], lines: list[str], full: int, measure: str) -> bool:
+    """Whether lines shorter than the measure ``full`` end inside a sentence as often as the
+    full ones do: the measure is only the longest of ragged wraps."""
+    tol = 1 if measure == "chars" else 3
+    low = full // 2
+    short = [line for w, line in zip(widths, lines, strict=True) if low <= w < full - tol]
+    if len(short) < 10:
+        return False
+    return sum(not _is_terminal(line) for line in short) >= 0.6 * len(short)
+
+
 def _ragged_shape(lines: list[str], display: list[int]) -> tuple[bool, int]:
     """Hard wraps at varying widths (a converter's ragged lines): (is_pdf, full width).
 
@@ -679,9 +694,19 @@ def _clean(
     chars = [len(r) for r in rstripped]
     display = _display_widths(rstripped)
     is_pdf, measure, full = _pdf_shape_of(chars, display)
-    if not is_pdf:
-        is_pdf, full = _ragged_shape([folded[i] for i in candidates], display)
-        measure = "display"
+    # a fixed measure (a heading line shorter than it stands alone), kept when the wraps
+    # turn out ragged
+    fixed: tuple[dict[int, int], int, int] | None = None
+    ragged, ragged_full = _ragged_shape([folded[i] for i in candidates], display)
+    if ragged and is_pdf:
+        widths = chars if measure == "chars" else display
+        if _wraps_below(widths, [folded[i] for i in candidates], full, measure):
+            # the measure is only the longest of ragged wraps (30 to 38 characters): shorter
+            # lines end inside a sentence as often
+            fixed = (dict(zip(candidates, widths, strict=True)), full, 1 if measure == "chars" else 3)
+            full, measure = ragged_full, "display"
+    elif ragged:
+        is_pdf, full, measure = True, ragged_full, "display"
     tol = 1 if measure == "chars" else 3
     width = dict(zip(candidates, chars if measure == "chars" else display, strict=True))
     logical: list[_Logical] = []
@@ -691,18 +716,28 @@ def _clean(
             prev = logical[-1]
             # a heading's first line may be short by the indent a converter dropped (two
             # ideographic spaces: 4 columns, 2 characters): (五)…质量和效能持 / 续提升
-            lost_indent = 0
+            heading = len(prev.idxs) == 1 and match_outline_marker(prev.folded) is not None
+            w_of, w_full, w_tol = width, full, tol
             if (
-                len(prev.idxs) == 1
-                and match_outline_marker(prev.folded) is not None
+                fixed is not None
+                and len(prev.idxs) == 1
                 and (
-                    "。" in prev.folded  # a run-in heading: its paragraph goes on
-                    or (len(folded[i]) * 2 <= full and "。" not in folded[i])  # 效能持 / 续提升
+                    (heading and "。" not in prev.folded)  # not a run-in heading's paragraph
+                    or not _CLAUSE_PUNCT.search(prev.folded)  # a title
                 )
             ):
-                lost_indent = 4 if measure == "display" else 2
+                # a heading of ragged wraps: by the fixed measure, as in any PDF (its own
+                # line unless it is full)
+                w_of, w_full, w_tol = fixed
+            lost_indent = 0
+            if heading and (
+                "。" in prev.folded  # a run-in heading: its paragraph goes on
+                or (len(folded[i]) * 2 <= w_full and "。" not in folded[i])  # 效能持 / 续提升
+            ):
+                lost_indent = 2 if w_tol == 1 else 4
+            wide = w_of[prev.idxs[-1]] >= w_full - w_tol - lost_indent
             if (
-                width[prev.idxs[-1]] >= full - tol - lost_indent
+                wide
                 and not _is_terminal(folded[prev.idxs[-1]])  # folded: ；and ： end too
                 and not _is_indented(raw)
                 and match_outline_marker(folded[i]) is None

@@ -762,3 +762,38 @@ def test_a_line_ending_with_an_address_after_a_sentence_is_not_a_watermark() -> 
     # a sentence that ends in a full stop, then an address with no space: content
     text = "一、主要工作\n群众可在网站查询处罚结果,网址为www.example.com。\n"
     assert clean_text(text).removed.empty
+
+
+def _wrap_ragged(paragraph: str, widths: list[int], indent: str = "\u3000\u3000") -> list[str]:
+    """A paragraph hard-wrapped the way a PDF viewer copies it: ragged widths in turn."""
+    text, lines, k = indent + paragraph, [], 0
+    while text:
+        w = widths[k % len(widths)]
+        lines.append(text[:w])
+        text, k = text[w:], k + 1
+    return lines
+
+
+def test_ragged_wraps_whose_longest_lines_cluster_are_all_joined() -> None:
+    # wraps of 30 to 38 characters, most often 38 (a fixed measure by count), and
+    # numbers cut by a wrap (违法用地案件18 / 6宗): every wrapped line is joined, while a
+    # two-line title and a heading with a comma stay on their own lines
+    sentence = (
+        "全年共立案查处各类自然资源违法案件213宗，其中违法用地案件186宗、涉及土地面积"
+        "126.4公顷，复垦恢复耕地835亩，通过平台网上办理不动产登记1.2万件，群众满意度持续提升。"
+    )
+    paragraphs = [sentence * 3, sentence * 2, sentence * 4, sentence * 3]
+    widths = [38, 35, 31, 38, 34, 36, 38, 33, 37, 38]
+    lines = ["阿克苏地区自然资源局关于2022年度", "法治政府建设工作情况的报告"]
+    lines.append("一、主要举措和成效")
+    lines += _wrap_ragged(paragraphs[0], widths)
+    lines.append("（一）压紧压实法治建设责任，强化组织领导和统筹推进工作")  # a comma, no 。
+    for p in paragraphs[1:]:
+        lines += _wrap_ragged(p, widths)
+    result = clean_text("\r\n".join(lines) + "\r\n")
+    out = result.text.split("\n")
+    assert out[:3] == [lines[0], lines[1], "一、主要举措和成效"]
+    assert out[3] == paragraphs[0]
+    assert out[4] == "（一）压紧压实法治建设责任，强化组织领导和统筹推进工作"
+    assert out[5:] == paragraphs[1:]
+    assert set(result.removed["rule"]) == {"joined_line_break"}
