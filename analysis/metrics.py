@@ -706,11 +706,18 @@ def _paragraph_line(line: str) -> bool:
     )
 
 
+# a line of a block of key figures: a short label, then : or a dash, then the figure
+# (不予处罚(首违不罚)案件:157件; 发放普法宣传资料——3.6万余份); such a line starts its own
+# sentence, never a wrapped paragraph's continuation
+_DATA_LINE = re.compile(r"[^,。;:!?]{2,24}?(?::|——|—|--)\s*(?:约|近|超|共)?\d")
+
+
 def _soft_breaks(f: str) -> set[int]:
     """Offsets of the line breaks of folded text that only wrap a paragraph (a PDF copy's hard
     wraps left by cleaning): the paragraph so far (its lines joined across earlier soft
     breaks) is running text (:func:`_paragraph_line`) and does not end in sentence
-    punctuation, and the next line is not empty and does not start with an outline marker.
+    punctuation, and the next line is not empty and does not start with an outline marker
+    or a label and its figure (a block of key figures: 信访件:215件).
     Such a break ends neither a sentence nor a paragraph."""
     soft: set[int] = set()
     para = 0  # where the current paragraph starts
@@ -724,6 +731,7 @@ def _soft_breaks(f: str) -> set[int]:
             and nxt
             and prev[-1] not in "。!?;:"
             and _ANY_HEADING.match(nxt) is None
+            and _DATA_LINE.match(nxt) is None
             and _paragraph_line(prev)
         ):
             soft.add(i)
@@ -1336,14 +1344,23 @@ class _Mention:
 
 
 def _clause_cut(f: str, pos: int) -> int:
-    return max(
-        f.rfind(",", 0, pos), f.rfind(";", 0, pos), f.rfind(":", 0, pos), f.rfind("(", 0, pos)
-    )
+    """Where the clause holding ``pos`` starts (after , ; : or an open parenthesis); a
+    parenthesis closed before ``pos`` is an aside inside the clause (热线(含原12320热线)工单)."""
+    end = pos
+    while True:
+        cut = max(
+            f.rfind(",", 0, end), f.rfind(";", 0, end), f.rfind(":", 0, end), f.rfind("(", 0, end)
+        )
+        if cut < 0 or f[cut] != "(" or ")" not in f[cut:pos]:
+            return cut
+        end = cut
 
 
 def _last_opener(f: str, pos: int) -> int:
     """Offset of the last clause before ``pos`` that is opened by 其中/包括 (-1 if none)."""
     for m in reversed(list(re.finditer(r"[,;:(]", f[:pos]))):
+        if m.group(0) == "(" and ")" in f[m.end() : pos]:
+            continue  # an aside closed before the number: (含原12320卫生热线)
         if _SUBSET_OPENER.match(f[m.end() : m.end() + 8].replace("\n", "")):
             return m.end()
     return 0 if _SUBSET_OPENER.match(f[:8].replace("\n", "")) else -1
@@ -1452,7 +1469,8 @@ def derive_indicators(
     5. A figure restated with the same value and unit counts once.
     6. Typed parts: a mention whose subject is one type of a ``complement`` group (废止,
        修改, 继续有效 ...) is dropped when a larger figure of another kind stands before it
-       in its sentence (文件22件进行清理, 继续保留17件 -> 22).
+       in its sentence (文件22件进行清理, 继续保留17件 -> 22), also when that figure restates
+       one counted already.
     7. Sums: a figure equal to the sum of two or more smaller mentions of its sentence, its
        paragraph or the report is their total: the parts are dropped.
     8. Stated totals: a figure with a total cue (共, 合计, 累计, 全年 ...) before it in its
@@ -1832,6 +1850,7 @@ def _combine_mentions(
     # 5. the same figure restated counts once, also when restated with another precision
     # (罚没款1,842.6万元 in a list of key figures, 1,842.57万元 in the text): the most precise
     # statement is kept
+    stated = list(keep)  # before restatements count once: a restated total still rules step 6
     once: list[_Mention] = []
     for c in keep:
         k = next((k for k, o in enumerate(once) if _restated(o, c)), None)
@@ -1845,7 +1864,7 @@ def _combine_mentions(
     for c in keep:
         if c.part is None:
             continue
-        for t in keep:
+        for t in stated:
             if t.sent == c.sent and t.pos < c.pos and t.value > c.value and t.part is None:
                 drop.add(c.metric_id)
                 break

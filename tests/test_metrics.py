@@ -1210,3 +1210,29 @@ def test_derive_a_part_restated_elsewhere_stays_inside_its_total() -> None:
 def test_subjects_hand_checked(text: str, raw: str, subject: str) -> None:
     m = run(text).set_index("raw")
     assert m.loc[raw, "subject"] == subject
+
+
+def test_derive_an_aside_in_parentheses_does_not_open_a_subset() -> None:
+    # (含原12320卫生热线) is an aside inside the clause: 18,623 is the total, 2,316 its part
+    text = (
+        "承办12345政务服务便民热线(含原12320卫生热线)转办工单18,623件,按时办结率99.1%,"
+        "其中投诉举报类工单2,316件。"
+    )
+    ind = _derive(text).set_index("indicator")
+    assert ind.loc["hotline_cases", "value"] == 18623
+    assert ind.loc["hotline_cases", "method"] == "stated"
+
+
+def test_derive_a_block_of_key_figures_is_one_sentence_per_line() -> None:
+    # a data line that mentions 非现场 does not make the lines below it digital cases
+    text = (
+        "一、主要数据\n非现场执法案件——486件,占比14.9%\n不予处罚(首违不罚)案件:157件\n"
+        "行政复议案件:6件(维持5件、撤销1件)\n"
+        "规范性文件清理——23件(废止4件、修改2件)\n"
+        "二、主要举措\n对规范性文件逐件评估23件,决定废止4件、修改2件,其余17件继续有效。\n"
+    )
+    ind = _derive(text).set_index("indicator")
+    assert ind.loc["digital_cases", "value"] == 486
+    assert ind.loc["admin_reconsideration_cases", "value"] == 6
+    # the restated 23 still holds its typed parts (17 继续有效)
+    assert ind.loc["normative_documents_reviewed", "value"] == 23
