@@ -1236,3 +1236,17 @@ def test_derive_a_block_of_key_figures_is_one_sentence_per_line() -> None:
     assert ind.loc["admin_reconsideration_cases", "value"] == 6
     # the restated 23 still holds its typed parts (17 继续有效)
     assert ind.loc["normative_documents_reviewed", "value"] == 23
+
+
+def test_derive_digital_cases_prefer_the_cases_to_the_platforms_problems() -> None:
+    # the platform's problems count only when no case figure of 非现场执法 / 数字城管 is stated
+    both = (
+        "一、主要工作\n全年数字化城市管理平台共采集派遣城市管理问题2.36万件,处置2.31万件。\n"
+        "推进非现场执法,通过非现场执法方式查处违法行为415件。\n"
+    )
+    assert _derive(both).set_index("indicator").loc["digital_cases", "value"] == 415
+    alone = "一、主要工作\n全年数字化城市管理平台共采集派遣城市管理问题2.36万件,处置2.31万件。\n"
+    assert _derive(alone).set_index("indicator").loc["digital_cases", "value"] == 23600
+    # cases opened on the platform are cases; its closed problems are an outcome
+    opened = "一、主要工作\n全年数字城管系统立案各类城市管理问题8.52万件,结案城市管理问题8.31万件。\n"
+    assert _derive(opened).set_index("indicator").loc["digital_cases", "value"] == 85200
