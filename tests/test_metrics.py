@@ -1248,5 +1248,7 @@ def test_derive_digital_cases_prefer_the_cases_to_the_platforms_problems() -> No
     alone = "一、主要工作\n全年数字化城市管理平台共采集派遣城市管理问题2.36万件,处置2.31万件。\n"
     assert _derive(alone).set_index("indicator").loc["digital_cases", "value"] == 23600
     # cases opened on the platform are cases; its closed problems are an outcome
+    violations = "一、主要工作\n运用非现场执法方式立案查处违法违规行为318件。\n"
+    assert _derive(violations).set_index("indicator").loc["digital_cases", "value"] == 318
     opened = "一、主要工作\n全年数字城管系统立案各类城市管理问题8.52万件,结案城市管理问题8.31万件。\n"
     assert _derive(opened).set_index("indicator").loc["digital_cases", "value"] == 85200
