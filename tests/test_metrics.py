@@ -1252,3 +1252,11 @@ def test_derive_digital_cases_prefer_the_cases_to_the_platforms_problems() -> No
     assert _derive(violations).set_index("indicator").loc["digital_cases", "value"] == 318
     opened = "一、主要工作\n全年数字城管系统立案各类城市管理问题8.52万件,结案城市管理问题8.31万件。\n"
     assert _derive(opened).set_index("indicator").loc["digital_cases", "value"] == 85200
+
+
+def test_derive_complaints_about_enforcement_are_not_hotline_work() -> None:
+    text = (
+        "一、主要工作\n全年承办12345政务服务便民热线工单2.1万件,按期办结率99.2%。\n"
+        "畅通执法投诉渠道,全年受理针对执法人员执法行为的投诉27件,经调查核实3件。\n"
+    )
+    assert _derive(text).set_index("indicator").loc["hotline_cases", "value"] == 21000
