@@ -884,9 +884,18 @@ def _plan_flags(text: str, start_flag: bool, lex: _Lexicon) -> list[tuple[int, b
                 # a new 一、 ends the plans, unless the plans are its parent's (a part
                 # 第二部分 2024年工作计划 above its 一、 headings)
                 flag = start_flag
-        flags.append((pos, flag))
+        # a paragraph that opens with what the author will do (2022年,我馆将继续…) is a plan
+        # with no heading of its own: its figures are targets (the next paragraph is not)
+        flags.append((pos, flag or (not heading_like and _PLAN_OPENING.match(line) is not None)))
         pos += len(line) + 1
     return flags
+
+
+# the opening of a paragraph of plans: 2022年,我馆将…; 下一步,我局将…; 新的一年,将…
+_PLAN_OPENING = re.compile(
+    r"\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:度)?|下一步|下步|今后|新的一年|明年)"
+    r"\s*[,，]?\s*(?:[我本全][\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{2,10}局)?(?:还)?将"
+)
 
 
 def _flag_at(flags: list[tuple[int, bool]], pos: int) -> bool:

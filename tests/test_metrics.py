@@ -1260,3 +1260,18 @@ def test_derive_complaints_about_enforcement_are_not_hotline_work() -> None:
         "畅通执法投诉渠道,全年受理针对执法人员执法行为的投诉27件,经调查核实3件。\n"
     )
     assert _derive(text).set_index("indicator").loc["hotline_cases", "value"] == 21000
+
+
+def test_a_paragraph_of_what_the_author_will_do_is_a_plan() -> None:
+    text = (
+        "一、主要工作\n全年开展档案普法宣传活动11场次,发放宣传资料3,600余份。\n"
+        "2022年,我馆将继续深入学习贯彻习近平法治思想。计划接收进馆档案不少于1万卷;"
+        "开展档案普法宣传活动12场次以上,组织法治专题培训不少于4期。\n"
+        "平凉市档案馆\n"
+    )
+    m = run(text).set_index("raw")
+    assert m.loc["11场次", "kind"] == "level"
+    assert (m.loc[["1万卷", "12场次以上", "4期"], "kind"] == "target").all()
+    # 不少于 is a bound: outside raw, approximate, and not part of the subject
+    assert m.loc["4期", "subject"] == "法治专题培训" and bool(m.loc["4期", "approx"])
+    assert _derive(text).set_index("indicator").loc["publicity_events", "value"] == 11
