@@ -1492,10 +1492,10 @@ def derive_indicators(
        and is dropped when the author's own figures remain. A total of the author's whole
        area (全市… in a city's report) holds the author's own share: a smaller figure said of
        the author (我局, 本局 …) is not added to it.
-    10. A grand total of money: when the largest sum has a total cue in its own clause
-        (共计罚款…), a sum in another paragraph without one in its clause is a part and is
-        dropped (counts of different kinds, such as decisions and contracts reviewed, are
-        not: they add up).
+    10. A grand total: when the largest sum has a total cue in its own clause (共计罚款…;
+        for a count, one that adds up: 共, 合计, 累计, 总计), a sum in another paragraph
+        without one in its clause is a part and is dropped (a count with 全年 alone may be one
+        kind among others, such as decisions beside contracts reviewed: they add up).
 
     What remains is added up: ``stated`` for one mention, ``sum`` for several (complementary
     types such as 简易程序 + 一般程序, 罚款 + 没收违法所得, 废止 + 修改 + 继续有效, or
@@ -1693,6 +1693,8 @@ def _indicator_rows(
     return out
 
 
+# a cue that a count adds things up (not 全年 or 全市 alone)
+_SUM_CUE = re.compile(r"(?<!公)共(?![同享建治管商青性识])|合计|总计|累计")
 _WHOLE = r"全(?:市|区|县|省|州|旗|盟)"
 _WHOLE_AREA = re.compile(_WHOLE)
 # a sentence about the whole area: 全市…, 全年全市…, 2023年,全市…
@@ -1928,11 +1930,16 @@ def _combine_mentions(
                 for c in keep
                 if c is top or not (_AUTHOR_SELF.search(c.prefix) and c.value < top.value)
             ]
-    # 10. a grand total of money, with a total cue in its own clause (共计罚款186.42万元), rules
-    # the sums of other paragraphs that have none in theirs (a field's 罚款18.6万元)
+    # 10. a grand total, with a total cue in its own clause (共计罚款186.42万元), rules the sums
+    # of other paragraphs that have none in theirs (a field's 罚款18.6万元); a count needs a
+    # cue that adds up (共, 合计 …: 全年开展合法性审查和法制审核共131件), as 全年 alone may
+    # state one kind among others (全年法制审核重大执法决定156件, then 合同协议38份)
     if len(keep) > 1:
         top = max(keep, key=lambda c: c.value)
-        if top.family == "money" and lex.total.search(top.clause) is not None:
+        if (
+            lex.total.search(top.clause) is not None
+            and (top.family == "money" or _SUM_CUE.search(top.clause) is not None)
+        ):
             keep = [
                 c
                 for c in keep

@@ -1275,3 +1275,18 @@ def test_a_paragraph_of_what_the_author_will_do_is_a_plan() -> None:
     # 不少于 is a bound: outside raw, approximate, and not part of the subject
     assert m.loc["4期", "subject"] == "法治专题培训" and bool(m.loc["4期", "approx"])
     assert _derive(text).set_index("indicator").loc["publicity_events", "value"] == 11
+
+
+def test_derive_a_summed_count_rules_other_paragraphs_but_one_kind_does_not() -> None:
+    # 共131件 adds up both kinds of review: a figure elsewhere is inside it
+    summed = (
+        "一、决策\n两项决策均严格履行合法性审查程序。\n"
+        "二、审查\n全年开展合法性审查和法制审核共131件,提出修改意见96条。\n"
+    )
+    assert _derive(summed).set_index("indicator").loc["legal_reviews", "value"] == 131
+    # 全年 alone states one kind (decisions): the contracts elsewhere add to it
+    kinds = (
+        "一、审查\n对局机关签订的各类合同协议38份逐一进行合法性审查。\n"
+        "二、执法\n全年法制审核重大执法决定156件。\n"
+    )
+    assert _derive(kinds).set_index("indicator").loc["legal_reviews", "value"] == 194
