@@ -629,6 +629,8 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
             end = t.end()
             if is_cn and value == 1 and num_text in ("一", "壹"):
                 continue  # 一项, 一次: idiomatic
+            if is_cn and len(num_text) == 1 and num_text in "贰叁肆伍陆柒捌玖":
+                continue  # a capital numeral alone is a name's character: 陆家嘴, 伍家岗
             if is_cn and unit in ("次",) and lex.congress_after_re.match(f, end):
                 continue  # 二十次全国代表大会
             if unit in ("名", "位") and lex.rank_before_re.search(before):
@@ -832,10 +834,13 @@ def _subject(
     if verbs:
         last = verbs[-1]
         after = _clean_subject(left[last.end() :], lex)
-        if after:
+        prev_end = verbs[-2].end() if len(verbs) > 1 else 0
+        if len(after) == 1 and last.start() > prev_end:
+            # a verb inside the noun (县长热线交办件): the noun from the verb before it
+            left_subject = _clean_subject(left[prev_end:], lex) or after
+        elif after:
             left_subject = after
         else:
-            prev_end = verbs[-2].end() if len(verbs) > 1 else 0
             left_subject = _clean_subject(left[prev_end : last.end()], lex)
     else:
         left_subject = _clean_subject(left, lex)
@@ -960,6 +965,16 @@ def assign_indicator(
     subject, clause, sentence = fold(subject), fold(clause), fold(sentence)
     local = fold(local_clause) if local_clause is not None else clause
     return _assign_folded(subject, clause, sentence, local, unit_family, rules)
+
+
+# a sentence that opens with its topic (行政复议方面,…) and a subject that names no kind of
+# case (涉及我局的案件): the topic says which cases are counted
+_TOPIC = re.compile(r"\s*([\u4e00-\u9fff]{2,8}?)(?:方面|工作中)[,:]")
+_GENERIC_CASES = re.compile(r"[^,;]{0,10}?(?:案件|案子)")
+
+
+# what a noun after its number underwent (the clause after it says what was counted)
+_UNDERWENT = ("被", "作出", "依法作出", "予以", "给予", "不予")
 
 
 def _assign_folded(
@@ -1159,11 +1174,20 @@ def metric_columns(
                 and after.startswith(folded_subject)
                 and (
                     f[max(c_lo, hit.start - 1) : hit.start] in ("对", "将")
-                    # or what the noun underwent: 1件处罚决定被复议机关撤销
-                    or after[len(folded_subject) :].lstrip().startswith("被")
+                    # or what the noun underwent: 1件处罚决定被复议机关撤销; what was
+                    # decided about it: 对…的2,164件案件作出不予行政处罚决定
+                    or after[len(folded_subject) :].lstrip().startswith(_UNDERWENT)
                 )
                 else hit.end
             )
+            topic = _TOPIC.match(folded_sentence[(s_lo, s_hi)])
+            if (
+                topic is not None
+                and _GENERIC_CASES.fullmatch(folded_subject)
+                and ";" not in f[s_lo + topic.end() : hit.start]
+            ):
+                # 行政复议方面,全年涉及我局的案件27件: the topic names the cases
+                folded_subject = topic.group(1) + folded_subject
             cols["indicator"].append(
                 _assign_folded(
                     folded_subject,
@@ -1937,9 +1961,14 @@ def _combine_mentions(
     if len(keep) > 1:
         top = max(keep, key=lambda c: c.value)
         if (
-            lex.total.search(top.clause) is not None
-            and (top.family == "money" or _SUM_CUE.search(top.clause) is not None)
-        ):
+            top.family == "money"
+            and (
+                lex.total.search(top.clause) is not None
+                # the year's figures listed after the sentence's opening cue
+                # (全年全区…共办理行政处罚案件38,652件,罚没款6843.27万元)
+                or lex.total.search(top.prefix[:8]) is not None
+            )
+        ) or _SUM_CUE.search(top.clause) is not None:
             keep = [
                 c
                 for c in keep

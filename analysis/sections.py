@@ -123,6 +123,8 @@ _FRAG_L1_NO_SEP = re.compile(rf"(?P<num>{_CN_NUM})(?=[\u4e00-\u9fff“\"《])") 
 _FRAG_L1_COMMA = re.compile(rf"(?P<num>{_CN_NUM})[ ]*,[ ]*")  # 二 ,党政… (a comma for 、)
 # 四'、2024年… : a stray mark (OCR, a careless edit) between the numeral and its 、
 _FRAG_L1_NOISE = re.compile(rf"(?P<num>{_CN_NUM})[ ]*['‘’`\"“”·][ ]*、[ ]*")
+# 二　深化… : a space (full-width or not) typed for 、
+_FRAG_L1_SPACE = re.compile(rf"(?P<num>{_CN_NUM})[ \u3000]+(?=[\u4e00-\u9fff“\"《])")
 
 # Characters that, right after a number, make it a quantity or an ordinal word, not a
 # damaged marker: 2项, 3月, 二是, 三个, 十四五 ...
@@ -599,8 +601,16 @@ class _Parser:
                 h, standalone = self._repaired(line, 3, n, m.end())
                 if h.head_end - h.head_start <= 40:
                     return h, standalone
-        # 二 ,党政… : the expected level-1 numeral with a comma instead of 、.
-        m = (_FRAG_L1_COMMA.match(body) or _FRAG_L1_NOISE.match(body)) if numeral else None
+        # 二 ,党政… / 二　深化… : the expected level-1 numeral with a comma or a space for 、.
+        m = (
+            (
+                _FRAG_L1_COMMA.match(body)
+                or _FRAG_L1_NOISE.match(body)
+                or _FRAG_L1_SPACE.match(body)
+            )
+            if numeral
+            else None
+        )
         if m:
             n = cn_numeral_value(m["num"])
             if n is not None and n == self.expected(1) and self.last_shape.get(1, True):

@@ -797,3 +797,14 @@ def test_ragged_wraps_whose_longest_lines_cluster_are_all_joined() -> None:
     assert out[4] == "（一）压紧压实法治建设责任，强化组织领导和统筹推进工作"
     assert out[5:] == paragraphs[1:]
     assert set(result.removed["rule"]) == {"joined_line_break"}
+
+
+def test_a_wechat_byline_with_a_chinese_date_gives_the_publication_date() -> None:
+    text = (
+        "浦东城管\n原创 浦东城管 浦东城管 2025年02月10日 18:06 上海\n"
+        "上海市浦东新区城市管理行政执法局2024年法治政府建设情况报告\n"
+        "2024年,我局坚持依法行政,全年办理行政处罚案件38,652件,罚没款6843.27万元,依法履职成效明显。\n"
+    )
+    result = clean_text(text)
+    assert result.metadata["published"] == "2025-02-10"
+    assert "原创" not in result.text

@@ -1290,3 +1290,30 @@ def test_derive_a_summed_count_rules_other_paragraphs_but_one_kind_does_not() ->
         "二、执法\n全年法制审核重大执法决定156件。\n"
     )
     assert _derive(kinds).set_index("indicator").loc["legal_reviews", "value"] == 194
+
+
+def test_round_12_quantities_and_subjects_hand_checked() -> None:
+    m = run(
+        "执法队员在陆家嘴开展夜间巡查,打造15分钟社区生活圈。"
+        "全年办理县长热线交办件214件。印发法律宣传资料近8000份。"
+    ).set_index("raw")
+    # 陆 alone is a place name's character; 15分钟社区生活圈 is a concept's name
+    assert list(m.index) == ["214件", "近8000份"]
+    assert m.loc["214件", "subject"] == "县长热线交办件"
+    assert m.loc["214件", "indicator"] == "hotline_cases"
+    assert m.loc["近8000份", "indicator"] == "publicity_materials"
+
+
+def test_round_12_indicators_hand_checked() -> None:
+    text = (
+        "一、主要工作\n全年全区城管执法系统共办理行政处罚案件38,652件,罚没款6843.27万元。\n"
+        "全年对属于首次违法、情节轻微并已主动改正的2,164件案件作出不予行政处罚决定。\n"
+        "二、群租整治\n立案查处群租违法案件612件,罚款318.5万元。\n"
+        "三、复议诉讼\n行政复议方面,全年涉及我局的案件27件,其中维持19件;新收行政诉讼案件16件。\n"
+        "四、存在的问题\n全年行政复议纠错案件3件。\n"
+    )
+    ind = _derive(text).set_index("indicator")
+    assert ind.loc["admin_penalty_cases", "value"] == 38652  # 不予处罚 cases are not added
+    assert ind.loc["fines_yuan", "value"] == 68432700  # the year's total rules a campaign's
+    assert ind.loc["admin_reconsideration_cases", "value"] == 27  # the topic names the cases
+    assert ind.loc["admin_litigation_cases", "value"] == 16

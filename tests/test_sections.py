@@ -645,3 +645,13 @@ def test_a_run_on_line_is_read_as_its_paragraphs() -> None:
 def test_a_short_paragraph_keeps_an_inline_marker() -> None:
     text = "一、成效\n全年办理案件120件。(二)项所列情形均已整改,详见附表。\n"
     assert [r[0] for r in outline(text)] == ["1"]
+
+
+def test_a_space_typed_for_the_level_1_comma_is_repaired() -> None:
+    s = split_sections(
+        "一、总体情况\n全年办理案件。\n二　深化行政审批制度改革，提升政务服务效能\n正文内容。\n三、问题\n正文。\n"
+    )
+    top = s[s["level"] == 1]
+    assert list(top["marker"]) == ["一、", "二、", "三、"]
+    assert list(top["heading"])[1] == "深化行政审批制度改革，提升政务服务效能"
+    assert list(top["repaired"]) == [False, True, False]
