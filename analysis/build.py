@@ -118,7 +118,7 @@ def _read_fingerprint() -> str:
     from analysis.lexicons import lexicon_hashes
 
     versions = {}
-    for pkg in ("cpca", "pypinyin"):
+    for pkg in ("cpca", "pypinyin", "opencc"):
         try:
             versions[pkg] = metadata.version(pkg)
         except metadata.PackageNotFoundError:

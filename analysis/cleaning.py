@@ -32,6 +32,9 @@ What is removed, and under which rule:
 * ``watermark``: a kept line that lost a copy site's watermark at its end
   (``一、主要举措 公文汇 www.gongwenhui.com``; the site's name alone once it was seen with its
   address); the row keeps the line as it was; a line that was only a watermark is removed.
+* ``traditional_script``: a kept line converted from traditional characters (a page saved
+  from a portal's 繁體 version: 行政處罰案件 -> 行政处罚案件, OpenCC t2s); the row keeps the line
+  as it was. A report is converted only when it is written in traditional script.
 * ``html_markup``: a kept line that lost the HTML a careless conversion left in it (tags and
   entities, :func:`strip_markup`); the row keeps the line as it was. A line removed under
   another rule is recorded under that rule, as it was, markup included.
@@ -543,6 +546,53 @@ def _strip_watermarks(raws: list[str]) -> dict[int, str]:
     return out
 
 
+# characters common in report text that only traditional script writes (simplified 们这个国
+# 来时说为会对发与区县处罚书实现开应当关办业报统总体务经执规范审复讼诉训): a text with a few
+# of them is converted, one without is left alone (no conversion is tried)
+_TRADITIONAL_ONLY = re.compile(
+    "[們這個國來時說為會對發與區縣處罰書實現開應當關辦業報統總體務經執規範審複訟訴訓據]"
+)
+
+
+def _is_traditional(text: str, min_chars: int = 10) -> bool:
+    """Whether a report is written in traditional characters (a portal's 繁體 version):
+    at least ``min_chars`` characters that only traditional script writes, and as many as
+    2 % of its Chinese characters."""
+    hits = 0
+    for _ in _TRADITIONAL_ONLY.finditer(text):
+        hits += 1
+        if hits >= min_chars:
+            break
+    else:
+        return False
+    n_cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return len(_TRADITIONAL_ONLY.findall(text)) >= 0.02 * n_cjk
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc  # lazy: only a text in traditional characters needs it
+
+    return opencc.OpenCC("t2s.json")
+
+
+def _to_simplified(lines: list[str]) -> list[str]:
+    """The lines in simplified characters (OpenCC t2s, phrase by phrase), one for one."""
+    out = _converter().convert("\n".join(lines)).split("\n")
+    if len(out) != len(lines):  # the converter never adds or removes a line; if it did,
+        out = [_converter().convert(line) for line in lines]  # convert line by line
+    return out
+
+
+def _inline_rule(i: int, watermarked: set[int], converted: set[int], raw: str, now: str) -> str:
+    """The rule of a kept line changed in place (the row keeps the line as it was)."""
+    if i in watermarked:
+        return "watermark"
+    if i in converted and strip_markup(raw) == raw:
+        return "traditional_script"
+    return "html_markup"
+
+
 def strip_markup(line: str) -> str:
     """A line without the HTML a careless conversion left in it.
 
@@ -619,6 +669,14 @@ def _clean(
             watermarked.add(i)
         if watermarked:
             text = "\n".join(raws)
+    converted: set[int] = set()  # lines written in traditional characters (raw in markup)
+    if _is_traditional(text):
+        for i, simple in enumerate(_to_simplified(raws)):
+            if simple != raws[i]:
+                markup.setdefault(i, raws[i])
+                raws[i] = simple
+                converted.add(i)
+        text = "\n".join(raws)
     # fold is per character and maps no character to or from '\n', whitespace or a
     # zero-width character to anything else: folding the whole text once gives each
     # line's fold, and stripping commutes with folding.
@@ -687,7 +745,7 @@ def _clean(
     # counted what it printed)
     rstripped = [
         _HTML_TAG.sub("", markup[i]).rstrip()
-        if i in markup and i not in watermarked
+        if i in markup and i not in watermarked and i not in converted
         else raws[i].rstrip()
         for i in candidates
     ]
@@ -841,7 +899,7 @@ def _clean(
     # a kept line that lost only its markup (or a line that was nothing but markup)
     recorded = {r[0] for r in removed}
     removed.extend(
-        (i + 1, raw.rstrip(), "watermark" if i in watermarked else "html_markup")
+        (i + 1, raw.rstrip(), _inline_rule(i, watermarked, converted, raw, raws[i]))
         for i, raw in markup.items()
         if i + 1 not in recorded
     )

@@ -54,8 +54,8 @@ REPORTS = Table(
 
 CLEANING = Table(
     name="cleaning",
-    grain="one row per raw line that cleaning removed, read as metadata, joined or stripped of "
-    "HTML markup or a watermark",
+    grain="one row per raw line that cleaning removed, read as metadata, joined, converted to "
+    "simplified characters or stripped of HTML markup or a watermark",
     key=("report_id", "line_no"),
     columns={
         "report_id": "report",

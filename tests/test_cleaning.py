@@ -808,3 +808,36 @@ def test_a_wechat_byline_with_a_chinese_date_gives_the_publication_date() -> Non
     result = clean_text(text)
     assert result.metadata["published"] == "2025-02-10"
     assert "原创" not in result.text
+
+
+def test_a_page_in_traditional_characters_is_read_in_simplified_and_recorded() -> None:
+    # a page saved from a portal's 繁體 version: converted line by line, originals recorded
+    body = (
+        "2022年，我局認真貫徹落實法治政府建設要求，全年辦理行政處罰案件1,234件，罰沒款56.7萬元，"
+        "行政複議案件3件，行政訴訟案件2件，開展普法宣傳活動86場次，培訓執法人員560人次。"
+    )
+    text = (
+        "首頁 > 政務公開 > 法治政府建設\n泉州市城市管理局2022年度法治政府建設情況報告\n"
+        f"發佈時間：2023-02-14　來源：泉州市城市管理局\n一、主要工作\n{body}\n【打印】【關閉】\n"
+    )
+    result = clean_text(text)
+    assert result.text.split("\n") == [
+        "泉州市城市管理局2022年度法治政府建设情况报告",
+        "一、主要工作",
+        "2022年，我局认真贯彻落实法治政府建设要求，全年办理行政处罚案件1,234件，罚没款56.7万元，"
+        "行政复议案件3件，行政诉讼案件2件，开展普法宣传活动86场次，培训执法人员560人次。",
+    ]
+    rows = result.removed.set_index("line_no")
+    assert rows.loc[2, "rule"] == "traditional_script"
+    assert rows.loc[2, "text"] == "泉州市城市管理局2022年度法治政府建設情況報告"  # as written
+    assert rows.loc[5, "rule"] == "traditional_script"
+    assert rows.loc[1, "rule"] == "breadcrumb" and rows.loc[3, "rule"] == "metadata_date"
+    assert result.metadata["published"] == "2023-02-14"
+
+
+def test_simplified_text_with_a_few_traditional_characters_is_left_alone() -> None:
+    # a name or a quoted title in traditional characters does not convert the report
+    text = "一、主要工作\n邀请台湾學者作法治讲座，全年办理行政处罚案件120件，罚没款36万元。\n"
+    result = clean_text(text)
+    assert result.text == text.strip()
+    assert result.removed.empty
