@@ -506,21 +506,24 @@ def _tag_replacement(m: re.Match[str]) -> str:
 # a site's watermark at the end of a line, after a space: its name and address
 # (公文汇 www.gongwenhui.com); government sites (.gov.cn) are never watermarks
 _WATERMARK_URL = re.compile(
-    r"(?:^|[ \t\u3000\u00a0]+)(?P<names>(?:[\u4e00-\u9fff]{2,10}[,，、]?[ \t\u3000]*){0,2})"
+    r"(?:^|(?<=\S)[ \t\u3000\u00a0]+)(?P<names>(?:[\u4e00-\u9fff]{2,6}[ \t\u3000]+)?)"
     r"(?P<url>(?:https?://)?(?:www\.)?(?![a-z0-9.-]*gov\.cn)[a-z0-9-]+(?:\.[a-z0-9-]+)*"
     r"\.(?:com|cn|net|org|cc|top)(?:/\S*)?)[ \t\u3000\u00a0]*$",
     re.IGNORECASE,
 )
+# what introduces an address that is content (平台网址 www.xx.com, 登录 www.xx.com)
+_ADDRESS_CUE = re.compile(r"(?:网址|网站|网页|地址|登录|登陆|访问|关注|平台|查询)[:：]?[ \t\u3000]*$")
 
 
 def _strip_watermarks(raws: list[str]) -> dict[int, str]:
     """Lines that end with a copy site's watermark, without it: ``{index: line}``.
 
-    A watermark is the site's address at the end of a line after a space, with up to two
-    names before it (``公文汇 www.gongwenhui.com``), or, once a name was seen with an
-    address, that name and what follows it up to the line's end (``公文汇,办公文档之家``,
-    at most 20 characters, no sentence end). A line that is nothing but a watermark becomes
-    blank.
+    A watermark is the site's address at the end of a line, after the line's text and a
+    space, with the site's name before it (``公文汇 www.gongwenhui.com``), or, once a name was
+    seen with an address, that name ending a line after its text (``公文汇,办公文档之家``). A
+    line that is nothing but a watermark becomes blank. Watermarks repeat: a text with one
+    address ending one line has none, and an address introduced as content (网址, 登录 …) is
+    never one.
     """
     out: dict[int, str] = {}
     names: set[str] = set()
@@ -528,15 +531,18 @@ def _strip_watermarks(raws: list[str]) -> dict[int, str]:
         if "." not in raw:
             continue
         m = _WATERMARK_URL.search(raw)
-        if m is None:
+        if m is None or _ADDRESS_CUE.search(raw, 0, m.start("url")):
             continue
         out[i] = raw[: m.start()]
-        names.update(re.findall(r"[\u4e00-\u9fff]{2,10}", m.group("names")))
+        names.update(re.findall(r"[\u4e00-\u9fff]{2,6}", m.group("names")))
+    if len(out) < 2:
+        return {}  # a watermark repeats: one address ending one line is content
     if names:
+        # the site's name alone ending a line after its text (公文汇,办公文档之家)
         tail = re.compile(
-            r"[ \t\u3000\u00a0]+(?:"
+            r"(?<=\S)[ \t\u3000\u00a0]+(?:"
             + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-            + r")[^。!?！？]{0,20}$"
+            + r")(?:[,，、 ][^。!?！？]{0,12})?$"
         )
         for i, raw in enumerate(raws):
             if i not in out:
@@ -762,7 +768,9 @@ def _clean(
             # the measure is only the longest of ragged wraps (30 to 38 characters): shorter
             # lines end inside a sentence as often
             fixed = (dict(zip(candidates, widths, strict=True)), full, 1 if measure == "chars" else 3)
-            full, measure = ragged_full, "display"
+            # a line at least three quarters of the measure is full; a shorter one ends its
+            # paragraph (…督促企业完善安全操作规程.) as in any PDF
+            full = full * 3 // 4
     elif ragged:
         is_pdf, full, measure = True, ragged_full, "display"
     tol = 1 if measure == "chars" else 3

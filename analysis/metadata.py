@@ -441,7 +441,7 @@ def _names_place_only(title: str, division: gazetteer.Division) -> bool:
 
 
 # a bureau speaking of itself as the author
-_AUTHOR_SPEAKS = re.compile(r"[我本](?:局|委|厅|办|馆|中心|分局)")
+_AUTHOR_SPEAKS = re.compile(r"[我本](?:局|委|厅|办|馆|中心|分局|大队|支队|队|所|站|院)")
 _PLACE_ONLY_AFTER = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|法治政府")
 
 

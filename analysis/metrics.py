@@ -711,7 +711,7 @@ def _paragraph_line(line: str) -> bool:
 # a line of a block of key figures: a short label, then : or a dash, then the figure
 # (不予处罚(首违不罚)案件:157件; 发放普法宣传资料——3.6万余份); such a line starts its own
 # sentence, never a wrapped paragraph's continuation
-_DATA_LINE = re.compile(r"[^,。;:!?]{2,24}?(?::|——|—|--)\s*(?:约|近|超|共)?\d")
+_DATA_LINE = re.compile(r"[^,。;:!?\d][^,。;:!?]{1,23}?(?::|——|—|--)\s*(?:约|近|超|共)?\d")
 
 
 def _soft_breaks(f: str) -> set[int]:
@@ -871,8 +871,11 @@ def _subject(
     return left_subject
 
 
-def _plan_flags(text: str, start_flag: bool, lex: _Lexicon) -> list[tuple[int, bool]]:
-    """(line start, plan flag) for every line: True under a plan heading (下一步工作计划)."""
+def _plan_flags(
+    text: str, start_flag: bool, lex: _Lexicon, report_year: int | None = None
+) -> list[tuple[int, bool]]:
+    """(line start, plan flag) for every line: True under a plan heading (下一步工作计划), and
+    for a paragraph that says what the author will do next (:func:`_plans_ahead`)."""
     flags, flag, pos = [], start_flag, 0
     for line in text.split("\n"):
         s = line.strip()
@@ -891,16 +894,41 @@ def _plan_flags(text: str, start_flag: bool, lex: _Lexicon) -> list[tuple[int, b
                 flag = start_flag
         # a paragraph that opens with what the author will do (2022年,我馆将继续…) is a plan
         # with no heading of its own: its figures are targets (the next paragraph is not)
-        flags.append((pos, flag or (not heading_like and _PLAN_OPENING.match(line) is not None)))
+        flags.append(
+            (pos, flag or (_ANY_HEADING.match(s) is None and _plans_ahead(s, report_year)))
+        )
         pos += len(line) + 1
     return flags
 
 
+def _main_year(texts) -> int | None:
+    """The year a report writes most (20XX年): the year it is about."""
+    counts: Counter = Counter()
+    for t in texts:
+        counts.update(int(y) for y in _YEAR.findall(str(t or "")) if 1990 <= int(y) <= 2100)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _plans_ahead(line: str, report_year: int | None) -> bool:
+    """A paragraph that opens with what the author will do next: 下一步,我局将继续…, or a
+    year after the one the report is about (2022年,我馆将继续… in a report on 2021)."""
+    m = _PLAN_OPENING.match(line)
+    if m is None:
+        return False
+    if m.group("year") is None:
+        return True
+    return report_year is not None and int(m.group("year")) > report_year
+
+
 # the opening of a paragraph of plans: 2022年,我馆将…; 下一步,我局将…; 新的一年,将…
 _PLAN_OPENING = re.compile(
-    r"\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:度)?|下一步|下步|今后|新的一年|明年)"
-    r"\s*[,，]?\s*(?:[我本全][\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{2,10}局)?(?:还)?将"
+    r"\s*(?:(?P<year>\d{4})年(?:度)?|下一步|下步|今后|新的一年|明年)"
+    r"\s*[,，]?\s*(?:[我本全][\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{2,10}局)?(?:还|也)?将"
+    # 将 as "will" (将继续…), not the 把-construction (将法治政府建设纳入…)
+    r"(?:继续|进一步|着力|坚持|持续|始终|围绕|紧紧|紧扣|聚焦|深入|全面|重点|不断|大力|认真|切实|"
+    r"按照|以|在|努力|力争|积极|加快|加大|抓好|做好|扎实|锚定|立足)"
 )
+_YEAR = re.compile(r"(\d{4})年")
 
 
 def _flag_at(flags: list[tuple[int, bool]], pos: int) -> bool:
@@ -968,9 +996,9 @@ def assign_indicator(
 
 
 # a sentence that opens with its topic (行政复议方面,…) and a subject that names no kind of
-# case (涉及我局的案件): the topic says which cases are counted
+# case (案件, 涉及我局的案件; not 行政诉讼案件, 调解案件): the topic says which cases are counted
 _TOPIC = re.compile(r"\s*([\u4e00-\u9fff]{2,8}?)(?:方面|工作中)[,:]")
-_GENERIC_CASES = re.compile(r"[^,;]{0,10}?(?:案件|案子)")
+_GENERIC_CASES = re.compile(r"(?:[^,;]{0,10}的)?(?:案件|案子)")  # 案件, 涉及我局的案件
 
 
 # what a noun after its number underwent (the clause after it says what was counted)
@@ -1098,6 +1126,8 @@ def metric_columns(
         _heading_flags(report_ids, section_ids, headings, lex) if headings is not None else None
     )
     cols: dict[str, list] = {c: [] for c in METRIC_COLUMNS if c != "metric_id"}
+    report_year: dict[str, int | None] = {}  # the year each report is about, on first need
+    report_sections: dict[str, list[int]] = {}
     for i in order:
         text = str(texts[i] or "")
         if not text:
@@ -1107,7 +1137,14 @@ def metric_columns(
         hits = _find_hits(f, lex)
         if not hits:
             continue
-        flags = _plan_flags(text, inherited is not None and inherited(rid, sid), lex)
+        if rid not in report_year:
+            if not report_sections:
+                for k in range(n):
+                    report_sections.setdefault(str(report_ids[k]), []).append(k)
+            report_year[rid] = _main_year(texts[k] for k in report_sections[rid])
+        flags = _plan_flags(
+            text, inherited is not None and inherited(rid, sid), lex, report_year[rid]
+        )
         sentences = _sentence_spans(f)
         prev_in_clause: dict[tuple[int, int], tuple[int, str]] = {}
         # the last subject of each unit family in each paragraph, and where it ended (for
@@ -1168,18 +1205,16 @@ def metric_columns(
             # or before a noun that then undergoes something (1件处罚决定被复议机关撤销)
             folded_subject = fold(subject)
             after = f[hit.end : c_hi]
-            local_end = (
-                c_hi
-                if folded_subject
-                and after.startswith(folded_subject)
-                and (
-                    f[max(c_lo, hit.start - 1) : hit.start] in ("对", "将")
-                    # or what the noun underwent: 1件处罚决定被复议机关撤销; what was
-                    # decided about it: 对…的2,164件案件作出不予行政处罚决定
-                    or after[len(folded_subject) :].lstrip().startswith(_UNDERWENT)
-                )
-                else hit.end
-            )
+            local_end = hit.end
+            if folded_subject and after.startswith(folded_subject):
+                if f[max(c_lo, hit.start - 1) : hit.start] in ("对", "将"):
+                    local_end = c_hi
+                elif after[len(folded_subject) :].lstrip().startswith(_UNDERWENT):
+                    # what the noun underwent (1件处罚决定被复议机关撤销) or what was decided
+                    # about it (2,164件案件作出不予行政处罚决定): up to that decision
+                    tail = hit.end + len(folded_subject)
+                    decided = f.find("决定", tail, min(c_hi, tail + 16))
+                    local_end = decided + 2 if decided >= 0 else min(c_hi, tail + 8)
             topic = _TOPIC.match(folded_sentence[(s_lo, s_hi)])
             if (
                 topic is not None
@@ -1717,6 +1752,8 @@ def _indicator_rows(
     return out
 
 
+# two kinds joined in one clause: 合法性审查和法制审核, 各类文件和合同协议
+_KINDS_JOINED = re.compile(r"[\u4e00-\u9fff]{2}(?:和|及|与|、)[\u4e00-\u9fff]{2}")
 # a cue that a count adds things up (not 全年 or 全市 alone)
 _SUM_CUE = re.compile(r"(?<!公)共(?![同享建治管商青性识])|合计|总计|累计")
 _WHOLE = r"全(?:市|区|县|省|州|旗|盟)"
@@ -1740,6 +1777,15 @@ def _own_area(f: str) -> str:
         return ""
     (top, n), *rest = counts.most_common()
     return top if n >= 3 and all(n >= 2 * k for _, k in rest) else ""
+
+
+def _same_subject(a: _Mention, b: _Mention) -> bool:
+    """Whether two mentions count the same thing: one subject holds the other's last four
+    characters (重大行政执法决定法制审核 and 重大行政执法决定)."""
+    x, y = fold(a.subject), fold(b.subject)
+    if not x or not y:
+        return False
+    return x[-4:] in y or y[-4:] in x
 
 
 def _last_digit_unit(c: _Mention) -> float | None:
@@ -1857,7 +1903,10 @@ def _combine_mentions(
             rest = [
                 c
                 for c in rest
-                if not any(p.value == c.value and p.unit == c.unit for p in subsets)
+                if not any(
+                    p.value == c.value and p.unit == c.unit and _same_subject(p, c)
+                    for p in subsets
+                )
             ] or rest
         keep = rest or keep  # only parts stated: they are what the report gives
     # 3. special campaigns
@@ -1968,7 +2017,10 @@ def _combine_mentions(
                 # (全年全区…共办理行政处罚案件38,652件,罚没款6843.27万元)
                 or lex.total.search(top.prefix[:8]) is not None
             )
-        ) or _SUM_CUE.search(top.clause) is not None:
+        ) or (
+            # a count that adds up kinds it names (合法性审查和法制审核共131件; 文件和合同协议)
+            _SUM_CUE.search(top.clause) is not None and _KINDS_JOINED.search(top.clause) is not None
+        ):
             keep = [
                 c
                 for c in keep

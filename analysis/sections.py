@@ -613,7 +613,13 @@ class _Parser:
         )
         if m:
             n = cn_numeral_value(m["num"])
-            if n is not None and n == self.expected(1) and self.last_shape.get(1, True):
+            nxt = body[m.end() : m.end() + 1]
+            if (
+                n is not None
+                and n == self.expected(1)
+                and self.last_shape.get(1, True)
+                and nxt not in _NOT_AFTER_NUMERAL  # 二 是…, 三 个方面: words, not markers
+            ):
                 h, standalone = self._repaired(line, 1, n, m.end())
                 if standalone:
                     return h, standalone
