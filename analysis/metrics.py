@@ -643,9 +643,13 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
             if (
                 not is_cn
                 and f[line_start:s0].strip() in ("", "(")
-                and _OUTLINE_AFTER.match(f, m.end())
+                and (
+                    _OUTLINE_AFTER.match(f, m.end())
+                    # a decimal outline's marker: 3.3 部分企业… (a quantity has no space)
+                    or ("." in num_text and _DECIMAL_MARKER_AFTER.match(f, m.end()))
+                )
             ):
-                continue  # outline marker 1、 / (1)
+                continue  # outline marker 1、 / (1) / 3.3
             between = (t.group("b1") or "") + (t.group("b2") or "")
         if m.group("frac"):
             between = ""
@@ -940,6 +944,7 @@ def _flag_at(flags: list[tuple[int, bool]], pos: int) -> bool:
     return flag
 
 
+_DECIMAL_MARKER_AFTER = re.compile(r"(?:\.\d{1,2})?[ ]+[\u4e00-\u9fff“\"《]")
 _CHANGE_TO = r"(?:增加|增长|提高|提升|上升|下降|减少|降低|压缩|缩短|缩减|扩大)了?(?:到|至|为)"
 # 由上年的2,908件增加到3,268件: the figure after 增加到 is the year's level, the one after
 # 由/从 (before 增加到) the earlier one

@@ -455,6 +455,33 @@ def _is_standalone_candidate(body: str) -> bool:
     return body[0] not in "-—~·"
 
 
+# a decimal outline's marker at a line's start: 1 / 1. / 1、 (level 1), 1.1 (level 2) or 1.1.1
+# (level 3), then a space and the heading (a quantity has none: 2.5万人次)
+_DEC_MARKER = re.compile(
+    r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})(?:(?<=\d)[.、])?[ ]+(?=[\u4e00-\u9fff“\"《]|\d{4}年)"
+)
+_DEC_SECOND = re.compile(r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})[ ]+[\u4e00-\u9fff“\"《]")
+
+
+def _has_decimal_outline(lines: list[_Line]) -> bool:
+    """True when headings are numbered 1.1, 1.2 … (at least two level-2 items of one
+    level-1 number, the first of them .1) and no 一、 outline is present."""
+    seconds: dict[int, list[int]] = {}
+    for line in lines:
+        body = line.body
+        if not body:
+            continue
+        if body[0] in _CN_NUM_CHARS:
+            strong = _match_strong(body)
+            if strong is not None and strong.level == 1:
+                return False  # a 一、 outline: decimal numbers are items inside it
+        elif body[0].isdecimal():
+            m = _DEC_SECOND.match(body)
+            if m is not None:
+                seconds.setdefault(int(m["a"]), []).append(int(m["b"]))
+    return any(len(b) >= 2 and b[0] == 1 for b in seconds.values())
+
+
 def _has_parts_above(lines: list[_Line]) -> bool:
     """True when the text opens its outline with a 第一部分-style part and has 一、 headings
     after it (parts in an appendix after the main 一、 outline do not count)."""
@@ -484,6 +511,10 @@ class _Parser:
         # 第一部分-style parts above 一、 headings: parsed as level 0, written one level
         # up with every other level (see _columns)
         self.parts_above = _has_parts_above(self.lines)
+        # a decimal outline (1 主要工作 / 1.1 压实责任 / 1.1.1 …), as a Word document's
+        # multilevel list writes it: its numbers are markers, ranked by their depth
+        self.decimal = _has_decimal_outline(self.lines)
+        self.decimal_top = 0  # the number of the last decimal level-1 heading
         self._marker_after: list | None = None  # (line, marker) of the next marker line
         self.stack: list[_Node] = [self.root]
         self.headings: list[tuple[_Heading, str, str]] = []  # heading, sid, parent_id
@@ -516,6 +547,8 @@ class _Parser:
         self.stack.append(_Node(h.level, sid))
         self.last_level = h.level
         self.last_shape[h.level] = standalone
+        if self.decimal and h.level == 1 and h.marker[:1].isdecimal():
+            self.decimal_top = h.num
 
     # -- per line ---------------------------------------------------------------------
     def _next_marker(self, i: int) -> _Marker | None:
@@ -527,11 +560,32 @@ class _Parser:
         return None
 
     def _strong(self, body: str) -> _Marker | None:
-        """:func:`_match_strong`, a part (第一部分) at level 0 when parts stand above 一、."""
+        """:func:`_match_strong`, a part (第一部分) at level 0 when parts stand above 一、, and
+        a decimal outline's markers in a text that has one."""
+        if self.decimal and body[:1].isdecimal():
+            dec = self._decimal(body)
+            if dec is not None:
+                return dec
         m = _match_strong(body)
         if m is not None and self.parts_above and m.level == 1 and m.marker[0] == "第":
             m.level = 0
         return m
+
+    def _decimal(self, body: str) -> _Marker | None:
+        """A decimal marker that continues the outline: ``a.b`` under the level-1 heading
+        numbered ``a`` (so 2.5万人次 in a paragraph under 1 is no heading), ``a`` the next
+        level-1 number."""
+        m = _DEC_MARKER.match(body)
+        if m is None:
+            return None
+        nums = [int(x) for x in m["num"].split(".")]
+        if len(nums) == 1:
+            if nums[0] != self.decimal_top + 1:
+                return None
+            return _Marker(1, nums[0], f"{nums[0]}.", m.end())
+        if nums[0] != self.decimal_top:
+            return None
+        return _Marker(len(nums), nums[-1], ".".join(map(str, nums)), m.end())
 
     def _repaired(self, line: _Line, level: int, num: int, frag_end: int) -> tuple[_Heading, bool]:
         start, end, standalone = _heading_span(line, line.lead + frag_end)

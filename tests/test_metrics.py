@@ -1319,3 +1319,8 @@ def test_round_12_indicators_hand_checked() -> None:
     assert ind.loc["fines_yuan", "value"] == 68432700  # the year's total rules a campaign's
     assert ind.loc["admin_reconsideration_cases", "value"] == 27  # the topic names the cases
     assert ind.loc["admin_litigation_cases", "value"] == 16
+
+
+def test_a_decimal_outline_marker_is_no_quantity() -> None:
+    m = run("3 存在的问题\n　　3.3 部分企业主体法治意识仍有短板。\n2.5万人次参加网上学法考试。\n")
+    assert list(m["raw"]) == ["2.5万人次"]

@@ -655,3 +655,39 @@ def test_a_space_typed_for_the_level_1_comma_is_repaired() -> None:
     assert list(top["marker"]) == ["一、", "二、", "三、"]
     assert list(top["heading"])[1] == "深化行政审批制度改革，提升政务服务效能"
     assert list(top["repaired"]) == [False, True, False]
+
+
+def test_a_decimal_outline_is_read_by_depth() -> None:
+    # a Word multilevel list: 1 / 1.1 / 1.1.1, with a quantity at a line start (2.5万人次)
+    text = (
+        "遵义市应急管理局2023年法治政府建设情况报告\n"
+        "1 主要工作举措和成效\n"
+        "　　1.1 压实法治建设责任\n　　局党组全年专题研究法治建设4次。\n"
+        "　　1.2 抓实学法用法\n"
+        "　　1.2.1 领导干部带头学法。全年集中学法12次。\n"
+        "2.5万人次参加网上学法考试。\n"
+        "2 存在的问题\n"
+        "　　2.1 基层执法力量难以适应监管任务需要。部分区县执法人员不足。\n"
+        "3 2024年工作打算\n　　3.1 持续压实法治建设责任\n　　3.2 推进执法数字化转型\n"
+    )
+    s = split_sections(text)
+    got = [(lv, mk, h) for lv, mk, h in zip(s["level"], s["marker"], s["heading"]) if lv]
+    assert got == [
+        (1, "1.", "主要工作举措和成效"),
+        (2, "1.1", "压实法治建设责任"),
+        (2, "1.2", "抓实学法用法"),
+        (3, "1.2.1", "领导干部带头学法"),
+        (1, "2.", "存在的问题"),
+        (2, "2.1", "基层执法力量难以适应监管任务需要"),
+        (1, "3.", "2024年工作打算"),
+        (2, "3.1", "持续压实法治建设责任"),
+        (2, "3.2", "推进执法数字化转型"),
+    ]
+    assert "".join(s["text"]) == text
+
+
+def test_decimal_numbers_inside_a_chinese_outline_stay_items() -> None:
+    # 一、 outline: 1.1 is no heading of its own kind (and nothing breaks)
+    text = "一、主要工作\n1.1 万人次参加培训,参训率100%。\n(一)加强领导\n正文。\n"
+    s = split_sections(text)
+    assert list(s["marker"]) == ["一、", "(一)"]
