@@ -338,9 +338,36 @@ def _is_terminal(s: str) -> bool:
     return bool(s) and s[-1] in _TERMINAL
 
 
-def _is_indented(raw: str) -> bool:
+def _is_indented(raw: str, margin: int = 0) -> bool:
+    """Whether a line starts a paragraph by its indent: a tab, or two spaces more than its
+    page's margin (``margin``: the ASCII spaces most lines of the page start with, as
+    ``pdftotext -layout`` keeps a page's left margin)."""
     lead = len(raw) - len(raw.lstrip(" \t\u00a0\u3000\u2002\u2003" + _SPACE_CHARS))
+    if margin and raw.startswith(" "):
+        return len(raw) - len(raw.lstrip(" ")) - margin >= 2
     return raw.startswith("\t") or lead >= 2
+
+
+def _page_margins(raws: list[str], candidates: list[int]) -> dict[int, int]:
+    """For each candidate line, the left margin of its page (pages end at a form feed): the
+    number of leading ASCII spaces most of the page's lines have."""
+    out: dict[int, int] = {}
+    page: list[int] = []
+
+    def close() -> None:
+        leads = Counter(len(raws[i]) - len(raws[i].lstrip(" ")) for i in page)
+        m = leads.most_common(1)[0][0] if leads else 0
+        out.update(dict.fromkeys(page, m))
+        page.clear()
+
+    wanted = set(candidates)
+    for i, raw in enumerate(raws):
+        if "\f" in raw and page:
+            close()
+        if i in wanted:
+            page.append(i)
+    close()
+    return out
 
 
 def _is_menu_like(f: str) -> bool:
@@ -775,6 +802,7 @@ def _clean(
         is_pdf, full, measure = True, ragged_full, "display"
     tol = 1 if measure == "chars" else 3
     width = dict(zip(candidates, chars if measure == "chars" else display, strict=True))
+    margin = _page_margins(raws, candidates) if is_pdf else dict.fromkeys(candidates, 0)
     logical: list[_Logical] = []
     for i in candidates:
         raw = raws[i]
@@ -805,7 +833,7 @@ def _clean(
             if (
                 wide
                 and not _is_terminal(folded[prev.idxs[-1]])  # folded: ；and ： end too
-                and not _is_indented(raw)
+                and not _is_indented(raw, margin[i])
                 and match_outline_marker(folded[i]) is None
                 and not any_rule[i]
                 and any_rule[prev.idxs[-1]] != "toc"  # nothing continues 目录's …15

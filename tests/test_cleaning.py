@@ -841,3 +841,24 @@ def test_simplified_text_with_a_few_traditional_characters_is_left_alone() -> No
     result = clean_text(text)
     assert result.text == text.strip()
     assert result.removed.empty
+
+
+def test_pdftotext_layout_margins_are_not_indents() -> None:
+    # `pdftotext -layout`: every line keeps its page's left margin (0 or 2 spaces); a
+    # paragraph starts 4 spaces further in, its wrapped lines do not
+    sentence = "全县各行政执法部门共办理行政处罚案件1,568件，罚没款1,086.5万元，群众满意度持续提升。"
+    para = sentence * 3
+    width = 39
+
+    def page(margin: int, paragraphs: list[str]) -> list[str]:
+        out = []
+        for p in paragraphs:
+            chunks = [p[k : k + width] for k in range(0, len(p), width)]
+            out.append(" " * (margin + 4) + chunks[0])
+            out += [" " * margin + c for c in chunks[1:]]
+        return out
+
+    lines = page(0, [para, para]) + ["", "— 1 —", "\f" + " " * 2 + "（一）强化统筹推进"]
+    lines += page(2, [para, para])
+    result = clean_text("\n".join(lines) + "\n")
+    assert result.text.split("\n") == [para, para, "（一）强化统筹推进", para, para]
