@@ -12,6 +12,9 @@ skips a rank (``1.`` directly under ``一、``, no ``(一)``) has its ``1.`` ite
 a heading at the top keeps its marker's rank (``(一)`` before any ``一、`` is level 2). When a
 report sets parts (第一部分 …) above its 一、 headings, the parts are level 1 and every other
 level is one deeper (一、 2, (一) 3, 1. 4, (1) 5).
+A text with no 一、 outline whose headings are numbered 1.1, 1.2 … (a Word multilevel list)
+is read as a decimal outline: ``1``/``1.`` level 1, ``1.1`` level 2, ``1.1.1`` level 3, each
+number continuing its parent's (markers written ``1.``, ``1.1``, ``1.1.1``).
 
 :func:`split_sections` parses ``fold(text)`` (same length as ``text``) line by line. A
 heading starts a line (after optional spaces) and either stands alone on its line or
