@@ -32,6 +32,8 @@ What is removed, and under which rule:
 * ``watermark``: a kept line that lost a copy site's watermark at its end
   (``一、主要举措 公文汇 www.gongwenhui.com``; the site's name alone once it was seen with its
   address); the row keeps the line as it was; a line that was only a watermark is removed.
+* ``pinyin_gloss``: a kept line that lost the pinyin a mirror site put after characters
+  (``龙湖区(qū)教育局`` -> ``龙湖区教育局``); the row keeps the line as it was.
 * ``traditional_script``: a kept line converted from traditional characters (a page saved
   from a portal's 繁體 version: 行政處罰案件 -> 行政处罚案件, OpenCC t2s); the row keeps the line
   as it was. A report is converted only when it is written in traditional script.
@@ -579,11 +581,21 @@ def _strip_watermarks(raws: list[str]) -> dict[int, str]:
     return out
 
 
-# characters common in report text that only traditional script writes (simplified 们这个国
-# 来时说为会对发与区县处罚书实现开应当关办业报统总体务经执规范审复讼诉训): a text with a few
-# of them is converted, one without is left alone (no conversion is tried)
+# a mirror site's pinyin gloss after a character: 区(qū), 设(shè), 习(xí) (a word in brackets
+# after a character, with a tone mark, never a report's own text)
+_PINYIN_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
+)
+
+
+# characters common in report text that only traditional script writes (们这个国 … in
+# simplified): a text with a few of them is converted, one without is left alone (no
+# conversion is tried)
 _TRADITIONAL_ONLY = re.compile(
-    "[們這個國來時說為會對發與區縣處罰書實現開應當關辦業報統總體務經執規範審複訟訴訓據]"
+    "[們這個國來時說為會對發與區縣處罰書實現開應當關辦業報統總體務經執規範審複訟訴訓據學設黨習"
+    "貫徹傳達組織題議幹職責權項條級門問間萬億員記計認論講營環衛術進運選優勢兩產廣單場層屬機構"
+    "樣決況準則劃動勞協參質資購費護證義聽聯網線練績續邊過還連適鄉鎮鐵陽隊際難電響順預領頭顧養"
+    "驗點齊監違]"
 )
 
 
@@ -617,10 +629,14 @@ def _to_simplified(lines: list[str]) -> list[str]:
     return out
 
 
-def _inline_rule(i: int, watermarked: set[int], converted: set[int], raw: str, now: str) -> str:
+def _inline_rule(
+    i: int, watermarked: set[int], converted: set[int], raw: str, now: str, glossed: set[int]
+) -> str:
     """The rule of a kept line changed in place (the row keeps the line as it was)."""
     if i in watermarked:
         return "watermark"
+    if i in glossed:
+        return "pinyin_gloss"
     if i in converted and strip_markup(raw) == raw:
         return "traditional_script"
     return "html_markup"
@@ -702,6 +718,16 @@ def _clean(
             watermarked.add(i)
         if watermarked:
             text = "\n".join(raws)
+    glossed: set[int] = set()  # lines that lost a mirror site's pinyin glosses (raw in markup)
+    if "(" in text and _PINYIN_GLOSS.search(text):
+        for i, raw in enumerate(raws):
+            if "(" in raw:
+                plain = _PINYIN_GLOSS.sub("", raw)
+                if plain != raw:
+                    markup.setdefault(i, raws[i])
+                    raws[i] = plain
+                    glossed.add(i)
+        text = "\n".join(raws)
     converted: set[int] = set()  # lines written in traditional characters (raw in markup)
     if _is_traditional(text):
         for i, simple in enumerate(_to_simplified(raws)):
@@ -935,7 +961,7 @@ def _clean(
     # a kept line that lost only its markup (or a line that was nothing but markup)
     recorded = {r[0] for r in removed}
     removed.extend(
-        (i + 1, raw.rstrip(), _inline_rule(i, watermarked, converted, raw, raws[i]))
+        (i + 1, raw.rstrip(), _inline_rule(i, watermarked, converted, raw, raws[i], glossed))
         for i, raw in markup.items()
         if i + 1 not in recorded
     )

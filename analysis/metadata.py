@@ -166,6 +166,16 @@ def _find_title(text: str, folded: str, max_lines: int = 8) -> str:
         f = folded_lines[i].strip()
         if _OUTLINE_START.match(f):
             break  # the outline has begun: no title above it
+        nxt = folded_lines[i + 1].strip() if i + 1 < len(folded_lines) else ""
+        if (
+            4 <= len(f) <= 60
+            and re.search(r"法治|依法行政|法制|行政执法", f)
+            and not re.search(r"报告|情况|总结|年报|[。,]", f)
+            and 2 <= len(nxt) <= 12
+            and re.search(r"(?:报告|情况|总结|年报)$", nxt)
+        ):
+            # a title broken before its last words (…法治政府建设 / 年度报告)
+            return line.strip().lstrip("#").strip() + lines[i + 1].strip()
         if (
             4 <= len(f) <= 80
             and not f.endswith("。")

@@ -862,3 +862,30 @@ def test_pdftotext_layout_margins_are_not_indents() -> None:
     lines += page(2, [para, para])
     result = clean_text("\n".join(lines) + "\n")
     assert result.text.split("\n") == [para, para, "（一）强化统筹推进", para, para]
+
+
+def test_a_mirror_sites_pinyin_glosses_and_bare_date_line() -> None:
+    # a mirror of a portal page: traditional characters with pinyin after some of them, and
+    # the publication date alone on a line under the title
+    body = (
+        "2022年,龍湖區(qū)教育局全面貫徹黨的二十大精神,高度重視法治政府建設(shè),"
+        "全年組織集中學(xué)法12次,培訓(xùn)教師3,600人次,現(xiàn)將情況報告如下。"
+    )
+    text = (
+        "汕頭市龍湖區(qū)教育局2022年法治政府建設(shè)\n年度報告\n2023-01-03\n"
+        f"{body}\n一、主要做法\n(一)提高思想政治站位,強(qiáng)化法治理論學(xué)習(xí)。\n"
+    )
+    result = clean_text(text)
+    lines = result.text.split("\n")
+    assert lines[:2] == ["汕头市龙湖区教育局2022年法治政府建设", "年度报告"]
+    assert "(" not in lines[2] and "集中学法12次" in lines[2]
+    assert lines[-1] == "(一)提高思想政治站位,强化法治理论学习。"
+    assert result.metadata["published"] == "2023-01-03"
+    rules = dict(zip(result.removed["line_no"], result.removed["rule"], strict=True))
+    assert rules[1] == "pinyin_gloss" and rules[2] == "traditional_script"
+    assert rules[3] == "metadata_date"
+
+
+def test_brackets_that_are_not_pinyin_stay() -> None:
+    text = "一、主要工作\n全年办理案件(含简易程序)120件,开展(sic)活动3场,使用App(app)办理。\n"
+    assert clean_text(text).text == text.strip()

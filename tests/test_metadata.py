@@ -332,3 +332,8 @@ def test_departments_a_governments_report_names_do_not_make_it_theirs():
     own = text.replace("县行政审批局和县综合行政执法局", "我局") + "我局全年办理案件30件。\n"
     own = own.replace("一、主要举措\n", "一、主要举措\n县综合行政执法局坚持依法行政。\n")
     assert infer_metadata(own, {}).bureau == "雅安市汉源县综合行政执法局"
+
+
+def test_a_title_broken_before_its_last_words_is_whole() -> None:
+    text = "汕头市龙湖区教育局2022年法治政府建设\n年度报告\n2022年,我局坚持依法行政。\n"
+    assert find_title(text) == "汕头市龙湖区教育局2022年法治政府建设年度报告"
