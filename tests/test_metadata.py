@@ -337,3 +337,17 @@ def test_departments_a_governments_report_names_do_not_make_it_theirs():
 def test_a_title_broken_before_its_last_words_is_whole() -> None:
     text = "汕头市龙湖区教育局2022年法治政府建设\n年度报告\n2022年,我局坚持依法行政。\n"
     assert find_title(text) == "汕头市龙湖区教育局2022年法治政府建设年度报告"
+
+
+def test_a_zones_administrative_committee_reports_as_its_government():
+    text = (
+        "武汉经济技术开发区管理委员会\n关于2023年度法治政府建设情况的报告\n"
+        "2023年,开发区(汉南区)坚持依法行政,区司法局、区城管执法局依法履职。全区法治政府建设稳步推进。\n"
+    )
+    got = infer_metadata(text, {})
+    assert (got.jurisdiction, got.city, got.level, got.bureau) == (
+        "武汉经济技术开发区",
+        "武汉市",
+        "district",
+        "武汉经济技术开发区管理委员会",
+    )

@@ -1324,3 +1324,14 @@ def test_round_12_indicators_hand_checked() -> None:
 def test_a_decimal_outline_marker_is_no_quantity() -> None:
     m = run("3 存在的问题\n　　3.3 部分企业主体法治意识仍有短板。\n2.5万人次参加网上学法考试。\n")
     assert list(m["raw"]) == ["2.5万人次"]
+
+
+def test_round_14_zone_report_hand_checked() -> None:
+    # 零部件 is a word; a lost case is an outcome, not another case filed
+    m = run("全区汽车零部件企业120家。").set_index("raw")
+    assert list(m.index) == ["120家"]
+    text = (
+        "一、复议诉讼\n全区新收一审行政诉讼案件72件,其中以区管委会为被告的21件。\n"
+        "二、存在的问题\n个别部门程序意识不强,行政诉讼败诉3件。\n"
+    )
+    assert _derive(text).set_index("indicator").loc["admin_litigation_cases", "value"] == 72
