@@ -1335,3 +1335,25 @@ def test_round_14_zone_report_hand_checked() -> None:
         "二、存在的问题\n个别部门程序意识不强,行政诉讼败诉3件。\n"
     )
     assert _derive(text).set_index("indicator").loc["admin_litigation_cases", "value"] == 72
+
+
+def test_round_14_justice_bureau_hand_checked() -> None:
+    # cases heard for another body, a multi-year total, complaints passed on, a number that
+    # points back, and the documents taken into a clean-up
+    text = (
+        "一、主要工作\n选派律师参与市政府法制办组织的行政复议案件审理,全年参与审理行政复议案件46件,"
+        "参与化解涉法涉诉信访38件。\n本年度我局被申请行政复议的案件2件。\n"
+        "全年受理信访事项87件,其中来信52件、来访35件。\n"
+        "“六五”期间,全市累计开展法治宣传活动1.2万余场次。"
+        "全年全市共开展各类普法宣传活动1,860余场次。\n"
+        "全年办理“12345”市长热线转办件64件。另将4件投诉移送市律师协会作出行业处分。\n"
+        "对2010年以来制发的规范性文件进行清理,纳入清理范围的共23件,其中继续有效15件、宣布废止8件。\n"
+        "抓住领导干部和青少年这两个重点。\n"
+    )
+    ind = _derive(text).set_index("indicator")
+    assert ind.loc["admin_reconsideration_cases", "value"] == 2
+    assert ind.loc["petitions", "value"] == 87
+    assert ind.loc["publicity_events", "value"] == 1860
+    assert ind.loc["hotline_cases", "value"] == 64
+    assert ind.loc["normative_documents_reviewed", "value"] == 23
+    assert "两个" not in set(run(text)["raw"])
