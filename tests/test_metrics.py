@@ -1357,3 +1357,15 @@ def test_round_14_justice_bureau_hand_checked() -> None:
     assert ind.loc["hotline_cases", "value"] == 64
     assert ind.loc["normative_documents_reviewed", "value"] == 23
     assert "两个" not in set(run(text)["raw"])
+
+
+def test_a_publicity_week_and_a_lecture_given_are_parts_not_more() -> None:
+    text = (
+        "一、普法\n全年全市开展各类普法宣传活动8,600余场次,发放宣传资料46万余份。\n"
+        "围绕国家宪法日,在宪法宣传周期间组织开展主题活动1,260余场,发放宪法单行本和宣传折页1.5万份。\n"
+        "二、培训\n全年共举办各类法治培训班7期,培训1,840人次。\n"
+        "县长在全县领导干部法治专题培训班上授课1次。\n"
+    )
+    ind = _derive(text).set_index("indicator")
+    assert ind.loc["publicity_materials", "value"] == 460000
+    assert ind.loc["training_sessions", "value"] == 7
