@@ -926,11 +926,12 @@ def _plans_ahead(line: str, report_year: int | None) -> bool:
 
 # the opening of a paragraph of plans: 2022年,我馆将…; 下一步,我局将…; 新的一年,将…
 _PLAN_OPENING = re.compile(
-    r"\s*(?:(?P<year>\d{4})年(?:度)?|下一步|下步|今后|新的一年|明年)"
+    r"\s*(?:(?P<year>\d{4})年(?:度)?|(?P<next>下一步|下步|今后|新的一年|明年))"
     r"\s*[,，]?\s*(?:[我本全][\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{2,10}局)?(?:还|也)?将"
-    # 将 as "will" (将继续…), not the 把-construction (将法治政府建设纳入…)
-    r"(?:继续|进一步|着力|坚持|持续|始终|围绕|紧紧|紧扣|聚焦|深入|全面|重点|不断|大力|认真|切实|"
-    r"按照|以|在|努力|力争|积极|加快|加大|抓好|做好|扎实|锚定|立足)"
+    # after a year, 将 as "will" (将继续…), not the 把-construction (将法治政府建设纳入…);
+    # after 下一步 … any 将 is the future
+    r"(?(next)|(?:继续|进一步|着力|坚持|持续|始终|围绕|紧紧|紧扣|聚焦|深入|全面|重点|不断|大力|"
+    r"认真|切实|按照|以|在|努力|力争|积极|加快|加大|抓好|做好|扎实|锚定|立足))"
 )
 _YEAR = re.compile(r"(\d{4})年")
 

@@ -889,3 +889,14 @@ def test_a_mirror_sites_pinyin_glosses_and_bare_date_line() -> None:
 def test_brackets_that_are_not_pinyin_stay() -> None:
     text = "一、主要工作\n全年办理案件(含简易程序)120件,开展(sic)活动3场,使用App(app)办理。\n"
     assert clean_text(text).text == text.strip()
+
+
+def test_a_news_pages_date_and_time_line_is_the_publication_date() -> None:
+    text = (
+        "厦门市政园林局晒出2023年法治政府建设成绩单\n"
+        "本报讯 记者从市市政园林局获悉,全年办理行政处罚案件19846件,罚没款1,286万元,依法履职成效明显。\n"
+        "责任编辑：黄某\n来源：厦门日报\n2024-02-06 08:15\n"
+    )
+    result = clean_text(text)
+    assert result.metadata["published"] == "2024-02-06"
+    assert "2024-02-06" not in result.text

@@ -351,3 +351,13 @@ def test_a_zones_administrative_committee_reports_as_its_government():
         "district",
         "武汉经济技术开发区管理委员会",
     )
+
+
+def test_a_news_article_on_a_municipal_gardens_bureau():
+    text = (
+        "厦门市政园林局晒出2023年法治政府建设“成绩单”\n"
+        "本报讯（记者 林某）记者从厦门市市政园林局获悉,2023年全市城市管理执法系统依法履职。"
+        "厦门市市政园林局相关负责人表示,全市法治政府建设稳步推进。\n"
+    )
+    got = infer_metadata(text, {})
+    assert (got.jurisdiction, got.bureau) == ("厦门市", "厦门市市政园林局")

@@ -1369,3 +1369,18 @@ def test_a_publicity_week_and_a_lecture_given_are_parts_not_more() -> None:
     ind = _derive(text).set_index("indicator")
     assert ind.loc["publicity_materials", "value"] == 460000
     assert ind.loc["training_sessions", "value"] == 7
+
+
+def test_round_15_news_article_hand_checked() -> None:
+    m = run(
+        "群众满意度超9成,八成以上的诉求当场办结,工作方法一成不变。"
+        "开通24小时人工接听服务。"
+    ).set_index("raw")
+    assert list(m.index) == ["超9成", "八成以上"]
+    assert m.loc["超9成", "value"] == 90 and m.loc["超9成", "unit"] == "%"
+    # a plan paragraph opened by 下一步 with any 将
+    text = (
+        "一、主要工作\n2023年,面向全系统执法人员举办法治培训42期,培训1.3万余人次。\n"
+        "下一步,市市政园林局将对照纲要要求,力争年内非现场执法覆盖全市,举办法治培训不少于45期。\n"
+    )
+    assert _derive(text).set_index("indicator").loc["training_sessions", "value"] == 42
