@@ -340,6 +340,10 @@ def _is_terminal(s: str) -> bool:
     return bool(s) and s[-1] in _TERMINAL
 
 
+_BARE_DATE = re.compile(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_PUBLISHED_LABEL = re.compile(r"发布|更新|公布|发表|时间")
+
+
 def _is_indented(raw: str, margin: int = 0) -> bool:
     """Whether a line starts a paragraph by its indent: a tab, or two spaces more than its
     page's margin (``margin``: the ASCII spaces most lines of the page start with, as
@@ -933,9 +937,14 @@ def _clean(
         elif _is_menu_like(lf[k]) or _is_link_like(lf[k]):
             lg.rule = "site_menu"
 
-    # Metadata date lines.
-    for lg in logical:
+    # Metadata date lines. A date alone on its line under a label cell (an information
+    # table copied one cell per line: 成文日期： / 2024-01-20 / 发布日期： / 2024-02-05) is
+    # the date that label names: only a publication label's counts.
+    for k, lg in enumerate(logical):
         if lg.rule == "metadata_date" and not metadata["published"]:
+            if _BARE_DATE.match(lf[k]) and k > 0 and lf[k - 1].endswith(":"):
+                if not _PUBLISHED_LABEL.search(lf[k - 1]):
+                    continue
             date = parse_date(lg.text)
             if date:
                 metadata["published"] = date

@@ -185,7 +185,8 @@ def _find_title(text: str, folded: str, max_lines: int = 8) -> str:
             title = line.strip().lstrip("#").strip()  # a Markdown heading: # 标题
             if i > 0:
                 prev = folded_lines[i - 1].strip()
-                if prev and _bureau_re().search(prev) and len(prev) <= 30 and prev not in f:
+                named = _bureau_re().search(prev) or _ZONE_COMMITTEE.search(prev)
+                if prev and named and len(prev) <= 30 and prev not in f:
                     title = lines[i - 1].strip() + title
             return title
     return ""
@@ -451,7 +452,10 @@ def _names_place_only(title: str, division: gazetteer.Division) -> bool:
 
 
 # a bureau speaking of itself as the author
-_AUTHOR_SPEAKS = re.compile(r"[我本](?:局|委|厅|办|馆|中心|分局|大队|支队|队|所|站|院)")
+_AUTHOR_SPEAKS = re.compile(
+    r"我(?:局|委|厅|办|馆|中心|分局|大队|支队|队|所|站|院)"
+    r"|(?<![根基日资成原])本(?:局|委|厅|办|馆|中心|分局|大队|支队|所)"  # not 根本所在
+)
 _PLACE_ONLY_AFTER = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|法治政府")
 
 
@@ -488,10 +492,14 @@ def _sub_bureau_author(sources: list[tuple[str, float, bool]]):
 
 
 def _zone_author(sources: list[tuple[str, float, bool]], folded: str):
-    """(zone, bureau kind, city) when the title or signature names a zone's bureau."""
+    """(zone, bureau kind, city) when the title or signature names a zone's bureau, or the
+    zone's administrative committee (武汉经济技术开发区管理委员会), which acts as its government
+    (only there: a report that names a committee it guides is not the committee's)."""
     for src, _, _ in sources:
-        for m in _bureau_re().finditer(src):
-            z = _ZONE.search(src[max(0, m.start() - 16) : m.start()])
+        found = [(m.start(), m.group(0)) for m in _bureau_re().finditer(src)]
+        found += [(m.start(), m.group(0)) for m in _ZONE_COMMITTEE.finditer(src)]
+        for start, kind in sorted(found):
+            z = _ZONE.search(src[max(0, start - 16) : start])
             if z is None:
                 continue
             name = z.group("zone")
@@ -505,8 +513,11 @@ def _zone_author(sources: list[tuple[str, float, bool]], folded: str):
                     break
             if city is None:
                 city = _dominant_place(folded, "city")
-            return name, m.group(0), city
+            return name, kind, city
     return None
+
+
+_ZONE_COMMITTEE = re.compile(r"(?<=区)(?:管理委员会|管委会)")
 
 
 def _place(out: Inferred, division: gazetteer.Division) -> None:

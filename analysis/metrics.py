@@ -920,18 +920,19 @@ def _plans_ahead(line: str, report_year: int | None) -> bool:
     if m is None:
         return False
     if m.group("year") is None:
-        return True
-    return report_year is not None and int(m.group("year")) > report_year
+        return True  # 下一步,我局将…: whatever follows 将
+    year = m.group("year")
+    if not year.isdigit():
+        year = "".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in year)
+    # a later year than the report's: its plans (the report's own year with 将 is the
+    # 把-construction of what was done: 2023年,我局将法治政府建设纳入…)
+    return report_year is not None and int(year) > report_year
 
 
 # the opening of a paragraph of plans: 2022年,我馆将…; 下一步,我局将…; 新的一年,将…
 _PLAN_OPENING = re.compile(
-    r"\s*(?:(?P<year>\d{4})年(?:度)?|(?P<next>下一步|下步|今后|新的一年|明年))"
+    r"\s*(?:(?P<year>\d{4}|[〇零一二三四五六七八九]{4})年(?:度)?|(?P<next>下一步|下步|今后|新的一年|明年))"
     r"\s*[,，]?\s*(?:[我本全][\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{2,10}局)?(?:还|也)?将"
-    # after a year, 将 as "will" (将继续…), not the 把-construction (将法治政府建设纳入…);
-    # after 下一步 … any 将 is the future
-    r"(?(next)|(?:继续|进一步|着力|坚持|持续|始终|围绕|紧紧|紧扣|聚焦|深入|全面|重点|不断|大力|"
-    r"认真|切实|按照|以|在|努力|力争|积极|加快|加大|抓好|做好|扎实|锚定|立足))"
 )
 _YEAR = re.compile(r"(\d{4})年")
 
@@ -1004,7 +1005,9 @@ def assign_indicator(
 # a sentence that opens with its topic (行政复议方面,…) and a subject that names no kind of
 # case (案件, 涉及我局的案件; not 行政诉讼案件, 调解案件): the topic says which cases are counted
 _TOPIC = re.compile(r"\s*([\u4e00-\u9fff]{2,8}?)(?:方面|工作中)[,:]")
-_GENERIC_CASES = re.compile(r"(?:[^,;]{0,10}的)?(?:案件|案子)")  # 案件, 涉及我局的案件
+_GENERIC_CASES = re.compile(
+    r"(?:[^,;]{0,10}的|新收|新增|新发|新发生|涉诉|收到|受理|共)?(?:案件|案子)"
+)  # 案件, 涉及我局的案件, 新收案件
 
 
 # what a noun after its number underwent (the clause after it says what was counted)
@@ -1370,6 +1373,8 @@ class _DeriveLexicon:
     application: re.Pattern  # application_cue: 收到, 申请: applications received
     complements: tuple[re.Pattern, ...]  # complement: types that partition one total
     broad: re.Pattern  # broad_total: all enforcement acts, wider than any one indicator
+    found: re.Pattern  # funnel_found: problems found or received on a platform
+    opened: re.Pattern  # funnel_opened: the cases opened from them (立案)
     named: re.Pattern  # named_part: a part of a broad total named for the indicator
 
 
@@ -1389,6 +1394,8 @@ def _derive_lexicon(patterns_path: str) -> _DeriveLexicon:
         application=re.compile(_alt(get("application_cue"))),
         complements=tuple(re.compile(_alt((p,))) for p in get("complement")),
         broad=re.compile(_alt(get("broad_total"))),
+        found=re.compile(_alt(get("funnel_found"))),
+        opened=re.compile(_alt(get("funnel_opened"))),
         named=re.compile(_alt(get("named_part"))),
     )
 
@@ -1934,6 +1941,22 @@ def _combine_mentions(
             lex.application.search(c.clause) is not None
             and lex.accepted.search(c.clause) is None
             and any(a.para == c.para and a.start > c.start and a.value <= c.value for a in accepted)
+            for c in keep
+        ]
+    )
+    # 4c. problems found or received (受理各类城市管理问题3.46万件) give way to the cases
+    # opened from them later in the sentence (立案3.21万件)
+    drop_if_rest(
+        [
+            lex.found.search(c.clause) is not None
+            and lex.opened.search(c.clause) is None
+            and any(
+                o.sent == c.sent
+                and o.pos > c.pos
+                and o.value <= c.value
+                and lex.opened.search(o.clause) is not None
+                for o in keep
+            )
             for c in keep
         ]
     )

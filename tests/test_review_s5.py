@@ -142,3 +142,85 @@ def test_a_brigade_speaking_as_the_author_is_not_its_government() -> None:
         "我大队全年办理案件30件，我大队执法人员持证率100%。\n"
     )
     assert infer_metadata(text, {}).bureau != "赤峰市宁城县人民政府"
+
+
+# ---- the second review (after rounds 13 and 14)
+
+
+def test_next_years_plans_whatever_verb_follows_jiang() -> None:
+    for opening in (
+        "2024年，我局将加强执法队伍建设，",
+        "二〇二四年，我局将继续推进，",
+        "新的一年，我局将深化执法改革，",
+        "下一步，将法治培训纳入年度计划，",
+    ):
+        got = _indicators(
+            "全年举办执法业务培训班6期，培训执法人员320人次。\n"
+            f"{opening}举办执法业务培训班10期，培训执法人员800人次。\n"
+        )
+        assert got["training_sessions"] == 6, opening
+        assert got["training_participants"] == 320, opening
+
+
+def test_a_comparison_with_earlier_years_is_the_years_own_figure() -> None:
+    got = _indicators(
+        "全年办理行政处罚案件1,268件，案件数量为近五年最低，罚没款186.4万元。\n"
+        "（二）市容管理\n查处违规处置建筑垃圾案件45件，罚款12.6万元。\n"
+    )
+    assert got["fines_yuan"] == 1864000
+    got = _indicators(
+        "与近三年相比，全年举办执法业务培训班12期，培训执法人员860人次。\n"
+        "（二）队伍建设\n组织执法骨干培训2期，培训120人次。\n"
+    )
+    assert got["training_sessions"] == 14
+
+
+def test_work_orders_passed_on_by_the_hotline_are_hotline_work() -> None:
+    got = _indicators("全年办理市12345热线移送的群众诉求3,862件，按时办结率99.2%。\n")
+    assert got["hotline_cases"] == 3862
+
+
+def test_problems_received_give_way_to_the_cases_opened_from_them() -> None:
+    got = _indicators(
+        "依托数字城管平台，全年受理各类城市管理问题3.46万件，立案3.21万件，结案3.15万件。\n"
+    )
+    assert got["digital_cases"] == 32100
+
+
+def test_a_breakdown_by_kind_names_the_penalty_part() -> None:
+    got = _indicators("全年共办理行政执法案件1,616件，其中行政处罚类案件1,236件、行政强制类案件380件。\n")
+    assert got["admin_penalty_cases"] == 1236
+
+
+def test_a_topic_names_new_cases() -> None:
+    got = _indicators("行政复议方面，全年新收案件27件，审结25件。\n")
+    assert got["admin_reconsideration_cases"] == 27
+
+
+def test_a_zones_committee_named_in_the_body_is_not_the_author() -> None:
+    text = (
+        "关于2023年度法治政府建设情况的报告\n"
+        "2023年，芜湖市司法局坚持以习近平法治思想为指导，全面推进依法行政。\n"
+        "一、主要工作\n（一）推进开发区法治建设\n指导芜湖经济技术开发区管理委员会完善权责清单。\n"
+        "（二）加强复议\n我局全年办理行政复议案件120件。\n"
+    )
+    got = infer_metadata(text, {})
+    assert (got.jurisdiction, got.bureau) == ("芜湖市", "芜湖市司法局")
+
+
+def test_only_a_publication_labels_bare_date_is_the_publication_date() -> None:
+    text = (
+        "首页 > 政务公开 > 法治政府建设\n索引号：\n11340200MB1234567X/2024-00012\n"
+        "成文日期：\n2024-01-20\n发布日期：\n2024-02-05\n"
+        "芜湖市司法局2023年度法治政府建设情况报告\n"
+        "2023年，芜湖市司法局坚持以习近平法治思想为指导，全面推进依法行政。\n"
+    )
+    assert clean_text(text).metadata["published"] == "2024-02-05"
+
+
+def test_a_stock_phrase_is_no_bureau_speaking() -> None:
+    text = (
+        "宁城县2023年法治政府建设情况报告\n2023年，宁城县坚持依法行政，全县法治政府建设稳步推进。"
+        "法治是治国理政的根本所在，也是发展的根本所在。县司法局全年办理案件30件。全县上下齐心。\n"
+    )
+    assert infer_metadata(text, {}).bureau == "赤峰市宁城县人民政府"
