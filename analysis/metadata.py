@@ -378,6 +378,8 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
         # gazetteer; the zone is the jurisdiction, at district level, under its city
         name, kind, city = zone
         out.jurisdiction, out.level, out.bureau = name, "district", name + kind
+        if city is not None and not name.startswith(city.name.rstrip("市")):
+            out.bureau = city.name + name + kind  # 深圳市前海深港现代服务业合作区管理局
         out.city = city.name if city is not None else ""
         province = gazetteer.province_of(city) if city is not None else None
         out.province = province.name if province is not None else ""
@@ -461,8 +463,8 @@ _PLACE_ONLY_AFTER = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4}
 
 # development zones and new areas, named before their bureau (not in the gazetteer)
 _ZONE = re.compile(
-    r"(?P<zone>[\u4e00-\u9fff]{2,8}?(?:经济技术开发区|高新技术产业开发区|经济开发区|工业园区|"
-    r"产业园区|开发区|高新区|新区|综合保税区|保税区))$"
+    r"(?P<zone>[\u4e00-\u9fff]{2,12}?(?:经济技术开发区|高新技术产业开发区|经济开发区|工业园区|"
+    r"产业园区|开发区|高新区|新区|综合保税区|保税区|合作区|示范区|试验区))$"
 )
 
 
@@ -503,7 +505,13 @@ def _zone_author(sources: list[tuple[str, float, bool]], folded: str):
             if z is None:
                 continue
             name = z.group("zone")
+            lead = re.match(r"[\u4e00-\u9fff]{1,6}?市", name)
+            if lead and any(d.rank == "city" for d in gazetteer.lookup(lead.group(0))):
+                name = name[lead.end() :]  # 深圳市前海…合作区: the zone, written after its city
             city = None
+            if lead and any(d.rank == "city" for d in gazetteer.lookup(lead.group(0))):
+                city = next(d for d in gazetteer.lookup(lead.group(0)) if d.rank == "city")
+                return name, kind, city
             for k in (4, 3, 2):  # the zone's name starts with its city's: 苏州工业园区
                 found = [d for d in gazetteer.lookup(name[:k] + "市") if d.rank == "city"]
                 if not found:
@@ -517,7 +525,7 @@ def _zone_author(sources: list[tuple[str, float, bool]], folded: str):
     return None
 
 
-_ZONE_COMMITTEE = re.compile(r"(?<=区)(?:管理委员会|管委会)")
+_ZONE_COMMITTEE = re.compile(r"(?<=区)(?:管理委员会|管委会|管理局)")
 
 
 def _place(out: Inferred, division: gazetteer.Division) -> None:

@@ -1006,10 +1006,12 @@ def assign_indicator(
 # case (案件, 涉及我局的案件; not 行政诉讼案件, 调解案件): the topic says which cases are counted
 _TOPIC = re.compile(r"\s*([\u4e00-\u9fff]{2,8}?)(?:方面|工作中)[,:]")
 _GENERIC_CASES = re.compile(
-    r"(?:[^,;]{0,10}的|新收|新增|新发|新发生|涉诉|收到|受理|共)?(?:案件|案子)"
-)  # 案件, 涉及我局的案件, 新收案件
+    r"(?:[^,;]{0,10}?(?:的|新收|新增|新发|新发生|涉诉|收到|受理|共))?(?:案件|案子)"
+)  # 案件, 涉及我局的案件, 新收案件, 作为被告新收案件
 
 
+# a decision not to punish opening the clause after a noun (…的132件案件,依法作出不予行政处罚决定)
+_NEXT_DECISION = re.compile(r"[,]\s*(?:均|依法|并|已)*(?:作出|给予|予以)?(?:不予|免予|免于)[^,。;]{0,8}")
 # what a noun after its number underwent (the clause after it says what was counted)
 _UNDERWENT = ("被", "作出", "依法作出", "予以", "给予", "不予")
 
@@ -1224,6 +1226,11 @@ def metric_columns(
                     tail = hit.end + len(folded_subject)
                     decided = f.find("决定", tail, min(c_hi, tail + 16))
                     local_end = decided + 2 if decided >= 0 else min(c_hi, tail + 8)
+                elif hit.end + len(folded_subject) == c_hi:
+                    # the decision in the next clause: 对…的132件案件,依法作出不予行政处罚决定
+                    nxt = _NEXT_DECISION.match(f, c_hi)
+                    if nxt is not None:
+                        local_end = nxt.end()
             topic = _TOPIC.match(folded_sentence[(s_lo, s_hi)])
             if (
                 topic is not None

@@ -361,3 +361,17 @@ def test_a_news_article_on_a_municipal_gardens_bureau():
     )
     got = infer_metadata(text, {})
     assert (got.jurisdiction, got.bureau) == ("厦门市", "厦门市市政园林局")
+
+
+def test_a_cooperation_zones_authority_is_named_with_its_city():
+    text = (
+        "深圳市前海深港现代服务业合作区管理局2025年法治政府建设年度报告\n"
+        "2025年,前海管理局坚持依法行政,推进合作区法治建设。全市法治建设稳步推进。\n"
+    )
+    got = infer_metadata(text, {})
+    assert (got.jurisdiction, got.city, got.level, got.bureau) == (
+        "前海深港现代服务业合作区",
+        "深圳市",
+        "district",
+        "深圳市前海深港现代服务业合作区管理局",
+    )

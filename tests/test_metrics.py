@@ -1384,3 +1384,17 @@ def test_round_15_news_article_hand_checked() -> None:
         "下一步,市市政园林局将对照纲要要求,力争年内非现场执法覆盖全市,举办法治培训不少于45期。\n"
     )
     assert _derive(text).set_index("indicator").loc["training_sessions", "value"] == 42
+
+
+def test_round_15_zone_authority_hand_checked() -> None:
+    m = run("汇聚数据约520GB,存储86.4TB;引进港资约1.6亿港元;建成5G基站12个。").set_index("raw")
+    assert list(m.index) == ["约520GB", "86.4TB", "约1.6亿港元", "12个"]
+    assert m.loc["约1.6亿港元", "value"] == 160000000 and m.loc["约1.6亿港元", "unit"] == "港元"
+    text = (
+        "一、执法\n全年我局共立案办理行政处罚案件1,126件。\n"
+        "对初次违法、后果轻微并已主动纠正的132件案件,依法作出不予行政处罚决定。\n"
+        "行政诉讼方面,我局作为被告新收案件9件,审结8件。\n"
+    )
+    ind = _derive(text).set_index("indicator")
+    assert ind.loc["admin_penalty_cases", "value"] == 1126
+    assert ind.loc["admin_litigation_cases", "value"] == 9
