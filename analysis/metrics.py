@@ -2062,6 +2062,17 @@ def _combine_mentions(
                 for c in keep
                 if c is top or c.para == top.para or lex.total.search(c.clause) is not None
             ]
+        elif top.family == "cases" and lex.total.search(top.prefix[:8]) is not None:
+            # the year's count after the sentence's opening cue (全年全市…办理行政处罚案件326件)
+            # holds a field's bare 查处案件39件 elsewhere: a count naming no kind of its own
+            keep = [
+                c
+                for c in keep
+                if c is top
+                or c.para == top.para
+                or lex.total.search(c.clause) is not None
+                or not _GENERIC_CASES.fullmatch(fold(c.subject))
+            ]
     return keep
 
 

@@ -1398,3 +1398,15 @@ def test_round_15_zone_authority_hand_checked() -> None:
     ind = _derive(text).set_index("indicator")
     assert ind.loc["admin_penalty_cases", "value"] == 1126
     assert ind.loc["admin_litigation_cases", "value"] == 9
+
+
+def test_round_16_hand_checked() -> None:
+    text = (
+        "一、执法\n全年全市文化市场综合执法机构共出动执法人员2.9万余人次,"
+        "办理文化市场和旅游行政处罚案件326件,其中一般程序271件、简易程序55件。\n"
+        "（一）娱乐场所\n检查歌舞娱乐、游艺娱乐场所2,186家次,查处案件39件。\n"
+        "二、决策\n全年法律顾问审核各类事项305件,其中合同协议58件、重大行政执法决定214件。\n"
+    )
+    ind = _derive(text).set_index("indicator")
+    assert ind.loc["admin_penalty_cases", "value"] == 326  # a field's bare 查处案件 is inside
+    assert ind.loc["legal_reviews", "value"] == 305
