@@ -1410,3 +1410,15 @@ def test_round_16_hand_checked() -> None:
     ind = _derive(text).set_index("indicator")
     assert ind.loc["admin_penalty_cases", "value"] == 326  # a field's bare 查处案件 is inside
     assert ind.loc["legal_reviews", "value"] == 305
+
+
+def test_round_16_agriculture_hand_checked() -> None:
+    m = run("全县生猪存栏38.6万头,家禽260余万羽,增殖放流鱼苗80万尾,免疫犬3.5万只。").set_index("raw")
+    assert list(m.index) == ["38.6万头", "260余万羽", "80万尾", "3.5万只"]
+    text = (
+        "一、执法\n全年共立案查处农业违法案件87件,其中一般程序案件61件、简易程序案件26件。\n"
+        "重大执法决定作出前一律由法制审核人员审核把关,全年共审核重大行政处罚决定18件。\n"
+    )
+    ind = _derive(text).set_index("indicator")
+    assert ind.loc["admin_penalty_cases", "value"] == 87
+    assert ind.loc["legal_reviews", "value"] == 18
