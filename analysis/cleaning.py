@@ -545,7 +545,9 @@ _WATERMARK_URL = re.compile(
     re.IGNORECASE,
 )
 # what introduces an address that is content (平台网址 www.xx.com, 登录 www.xx.com)
-_ADDRESS_CUE = re.compile(r"(?:网址|网站|网页|地址|登录|登陆|访问|关注|平台|查询)[:：]?[ \t\u3000]*$")
+_ADDRESS_CUE = re.compile(
+    r"(?:网址|网站|网页|地址|登录|登陆|访问|关注|平台|查询)[:：]?[ \t\u3000]*$"
+)
 
 
 def _strip_watermarks(raws: list[str]) -> dict[int, str]:
@@ -607,15 +609,10 @@ def _is_traditional(text: str, min_chars: int = 10) -> bool:
     """Whether a report is written in traditional characters (a portal's 繁體 version):
     at least ``min_chars`` characters that only traditional script writes, and as many as
     2 % of its Chinese characters."""
-    hits = 0
-    for _ in _TRADITIONAL_ONLY.finditer(text):
-        hits += 1
-        if hits >= min_chars:
-            break
-    else:
+    hits = len(_TRADITIONAL_ONLY.findall(text))
+    if hits < min_chars:
         return False
-    n_cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    return len(_TRADITIONAL_ONLY.findall(text)) >= 0.02 * n_cjk
+    return hits >= 0.02 * sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
 
 
 @lru_cache(maxsize=1)
@@ -633,17 +630,8 @@ def _to_simplified(lines: list[str]) -> list[str]:
     return out
 
 
-def _inline_rule(
-    i: int, watermarked: set[int], converted: set[int], raw: str, now: str, glossed: set[int]
-) -> str:
-    """The rule of a kept line changed in place (the row keeps the line as it was)."""
-    if i in watermarked:
-        return "watermark"
-    if i in glossed:
-        return "pinyin_gloss"
-    if i in converted and strip_markup(raw) == raw:
-        return "traditional_script"
-    return "html_markup"
+# the rules of a kept line changed in place, the one its row is recorded under first
+_INLINE_RULES = ("watermark", "pinyin_gloss", "html_markup", "traditional_script")
 
 
 def strip_markup(line: str) -> str:
@@ -704,41 +692,33 @@ def _clean(
     if text.startswith("\ufeff"):
         text = text[1:]
     raws = text.split("\n")
-    markup: dict[int, str] = {}  # line index -> the raw line, for lines whose markup was removed
-    if "<" in text or "&" in text:
-        for i, raw in enumerate(raws):
-            if "<" in raw or "&" in raw:
-                plain = strip_markup(raw)
-                if plain != raw:
-                    markup[i] = raw
-                    raws[i] = plain
-        if markup:
-            text = "\n".join(raws)
-    watermarked: set[int] = set()  # lines that lost a site's watermark (their raw in markup)
-    if "." in text:
-        for i, plain in _strip_watermarks(raws).items():
+    # kept lines changed in place, by line index: the line as written (``markup``) and the
+    # rule its row is recorded under (``inline``; the first of _INLINE_RULES that applied)
+    markup: dict[int, str] = {}
+    inline: dict[int, str] = {}
+
+    def rewrite(changed: dict[int, str], rule: str) -> None:
+        for i, line in changed.items():
+            if line == raws[i]:
+                continue
             markup.setdefault(i, raws[i])
-            raws[i] = plain
-            watermarked.add(i)
-        if watermarked:
-            text = "\n".join(raws)
-    glossed: set[int] = set()  # lines that lost a mirror site's pinyin glosses (raw in markup)
+            raws[i] = line
+            if i not in inline or _INLINE_RULES.index(rule) < _INLINE_RULES.index(inline[i]):
+                inline[i] = rule
+
+    if "<" in text or "&" in text:
+        rewrite(
+            {i: strip_markup(r) for i, r in enumerate(raws) if "<" in r or "&" in r}, "html_markup"
+        )
+    if "." in text:
+        rewrite(_strip_watermarks(raws), "watermark")
     if "(" in text and _PINYIN_GLOSS.search(text):
-        for i, raw in enumerate(raws):
-            if "(" in raw:
-                plain = _PINYIN_GLOSS.sub("", raw)
-                if plain != raw:
-                    markup.setdefault(i, raws[i])
-                    raws[i] = plain
-                    glossed.add(i)
-        text = "\n".join(raws)
-    converted: set[int] = set()  # lines written in traditional characters (raw in markup)
+        rewrite(
+            {i: _PINYIN_GLOSS.sub("", r) for i, r in enumerate(raws) if "(" in r}, "pinyin_gloss"
+        )
     if _is_traditional(text):
-        for i, simple in enumerate(_to_simplified(raws)):
-            if simple != raws[i]:
-                markup.setdefault(i, raws[i])
-                raws[i] = simple
-                converted.add(i)
+        rewrite(dict(enumerate(_to_simplified(raws))), "traditional_script")
+    if inline:
         text = "\n".join(raws)
     # fold is per character and maps no character to or from '\n', whitespace or a
     # zero-width character to anything else: folding the whole text once gives each
@@ -808,7 +788,7 @@ def _clean(
     # counted what it printed)
     rstripped = [
         _HTML_TAG.sub("", markup[i]).rstrip()
-        if i in markup and i not in watermarked and i not in converted
+        if inline.get(i) == "html_markup"
         else raws[i].rstrip()
         for i in candidates
     ]
@@ -824,7 +804,11 @@ def _clean(
         if _wraps_below(widths, [folded[i] for i in candidates], full, measure):
             # the measure is only the longest of ragged wraps (30 to 38 characters): shorter
             # lines end inside a sentence as often
-            fixed = (dict(zip(candidates, widths, strict=True)), full, 1 if measure == "chars" else 3)
+            fixed = (
+                dict(zip(candidates, widths, strict=True)),
+                full,
+                1 if measure == "chars" else 3,
+            )
             # a line at least three quarters of the measure is full; a shorter one ends its
             # paragraph (…督促企业完善安全操作规程.) as in any PDF
             full = full * 3 // 4
@@ -970,9 +954,7 @@ def _clean(
     # a kept line that lost only its markup (or a line that was nothing but markup)
     recorded = {r[0] for r in removed}
     removed.extend(
-        (i + 1, raw.rstrip(), _inline_rule(i, watermarked, converted, raw, raws[i], glossed))
-        for i, raw in markup.items()
-        if i + 1 not in recorded
+        (i + 1, raw.rstrip(), inline[i]) for i, raw in markup.items() if i + 1 not in recorded
     )
     removed.sort(key=lambda r: r[0])
     return "\n".join(kept), removed, metadata

@@ -506,26 +506,25 @@ def _zone_author(sources: list[tuple[str, float, bool]], folded: str):
                 continue
             name = z.group("zone")
             lead = re.match(r"[\u4e00-\u9fff]{1,6}?市", name)
-            if lead and any(d.rank == "city" for d in gazetteer.lookup(lead.group(0))):
-                name = name[lead.end() :]  # 深圳市前海…合作区: the zone, written after its city
-            city = None
-            if lead and any(d.rank == "city" for d in gazetteer.lookup(lead.group(0))):
-                city = next(d for d in gazetteer.lookup(lead.group(0)) if d.rank == "city")
-                return name, kind, city
+            city = _city_named(lead.group(0)) if lead else None
+            if city is not None:
+                return name[lead.end() :], kind, city  # 深圳市前海…合作区: after its city
             for k in (4, 3, 2):  # the zone's name starts with its city's: 苏州工业园区
-                found = [d for d in gazetteer.lookup(name[:k] + "市") if d.rank == "city"]
-                if not found:
-                    found = [d for d in gazetteer.lookup(name[:k]) if d.rank == "city"]
-                if found:
-                    city = found[0]
+                city = _city_named(name[:k] + "市") or _city_named(name[:k])
+                if city is not None:
                     break
-            if city is None:
+            else:
                 city = _dominant_place(folded, "city")
             return name, kind, city
     return None
 
 
 _ZONE_COMMITTEE = re.compile(r"(?<=区)(?:管理委员会|管委会|管理局)")
+
+
+def _city_named(name: str) -> gazetteer.Division | None:
+    """The prefecture-level city called ``name``, or None."""
+    return next((d for d in gazetteer.lookup(name) if d.rank == "city"), None)
 
 
 def _place(out: Inferred, division: gazetteer.Division) -> None:

@@ -921,12 +921,10 @@ def _plans_ahead(line: str, report_year: int | None) -> bool:
         return False
     if m.group("year") is None:
         return True  # 下一步,我局将…: whatever follows 将
-    year = m.group("year")
-    if not year.isdigit():
-        year = "".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in year)
+    year = parse_number(m.group("year"))  # 2024, 二〇二四
     # a later year than the report's: its plans (the report's own year with 将 is the
     # 把-construction of what was done: 2023年,我局将法治政府建设纳入…)
-    return report_year is not None and int(year) > report_year
+    return report_year is not None and year is not None and year > report_year
 
 
 # the opening of a paragraph of plans: 2022年,我馆将…; 下一步,我局将…; 新的一年,将…
@@ -1011,7 +1009,9 @@ _GENERIC_CASES = re.compile(
 
 
 # a decision not to punish opening the clause after a noun (…的132件案件,依法作出不予行政处罚决定)
-_NEXT_DECISION = re.compile(r"[,]\s*(?:均|依法|并|已)*(?:作出|给予|予以)?(?:不予|免予|免于)[^,。;]{0,8}")
+_NEXT_DECISION = re.compile(
+    r"[,]\s*(?:均|依法|并|已)*(?:作出|给予|予以)?(?:不予|免予|免于)[^,。;]{0,8}"
+)
 # what a noun after its number underwent (the clause after it says what was counted)
 _UNDERWENT = ("被", "作出", "依法作出", "予以", "给予", "不予")
 
@@ -1372,7 +1372,8 @@ def _fmt_unit(units: list[str], fallback: str) -> str:
 class _DeriveLexicon:
     """The word lists of ``metric_patterns.tsv`` that decide how mentions combine."""
 
-    total: re.Pattern  # total_cue: 共, 合计, 累计, 全年 ... before a figure: a stated total
+    total: re.Pattern  # total_cue + sum_cue: 共, 合计, 全年 ... before a figure: a stated total
+    sums: re.Pattern  # sum_cue: 共, 合计, 累计: a total that adds things up (not 全年 alone)
     campaign: re.Pattern  # subset_cue: 专项, 涉及…的: a special campaign, part of the whole
     outcome: re.Pattern  # outcome_cue: 结案, 办结: an outcome, not an intake count
     intake: re.Pattern  # intake_cue: 立案, 受理: an intake count
@@ -1393,7 +1394,8 @@ def _derive_lexicon(patterns_path: str) -> _DeriveLexicon:
         return pats.get(t, ())
 
     return _DeriveLexicon(
-        total=re.compile(_alt(get("total_cue"))),
+        total=re.compile(_alt(get("total_cue") + get("sum_cue"))),
+        sums=re.compile(_alt(get("sum_cue"))),
         campaign=re.compile(_alt(get("subset_cue"))),
         outcome=re.compile(_alt(get("outcome_cue"))),
         intake=re.compile(_alt(get("intake_cue"))),
@@ -1533,7 +1535,7 @@ def derive_indicators(
     """One figure per (report, indicator) the report states.
 
     How the mentions assigned to one indicator combine (``aggregate`` = ``sum`` in
-    ``indicators.tsv``; the word lists are ``total_cue``, ``subset_cue``, ``outcome_cue``,
+    ``indicators.tsv``; the word lists are ``total_cue``, ``sum_cue``, ``subset_cue``, ``outcome_cue``,
     ``intake_cue`` and ``complement`` in ``metric_patterns.tsv``); ``target`` and ``change``
     rows never count (a plan is not an achievement):
 
@@ -1774,8 +1776,6 @@ def _indicator_rows(
 
 # two kinds joined in one clause: 合法性审查和法制审核, 各类文件和合同协议
 _KINDS_JOINED = re.compile(r"[\u4e00-\u9fff]{2}(?:和|及|与|、)[\u4e00-\u9fff]{2}")
-# a cue that a count adds things up (not 全年 or 全市 alone)
-_SUM_CUE = re.compile(r"(?<!公)共(?![同享建治管商青性识])|合计|总计|累计")
 _WHOLE = r"全(?:市|区|县|省|州|旗|盟)"
 _WHOLE_AREA = re.compile(_WHOLE)
 # a sentence about the whole area: 全市…, 全年全市…, 2023年,全市…
@@ -1924,8 +1924,7 @@ def _combine_mentions(
                 c
                 for c in rest
                 if not any(
-                    p.value == c.value and p.unit == c.unit and _same_subject(p, c)
-                    for p in subsets
+                    p.value == c.value and p.unit == c.unit and _same_subject(p, c) for p in subsets
                 )
             ] or rest
         keep = rest or keep  # only parts stated: they are what the report gives
@@ -2045,33 +2044,35 @@ def _combine_mentions(
     # state one kind among others (全年法制审核重大执法决定156件, then 合同协议38份)
     if len(keep) > 1:
         top = max(keep, key=lambda c: c.value)
-        if (
-            top.family == "money"
-            and (
-                lex.total.search(top.clause) is not None
-                # the year's figures listed after the sentence's opening cue
-                # (全年全区…共办理行政处罚案件38,652件,罚没款6843.27万元)
-                or lex.total.search(top.prefix[:8]) is not None
+        grand = (
+            (
+                top.family == "money"
+                and (
+                    lex.total.search(top.clause) is not None
+                    # the year's figures listed after the sentence's opening cue
+                    # (全年全区…共办理行政处罚案件38,652件,罚没款6843.27万元)
+                    or lex.total.search(top.prefix[:8]) is not None
+                )
             )
-        ) or (
-            # a count that adds up kinds it names (合法性审查和法制审核共131件; 文件和合同协议)
-            _SUM_CUE.search(top.clause) is not None and _KINDS_JOINED.search(top.clause) is not None
-        ):
-            keep = [
-                c
-                for c in keep
-                if c is top or c.para == top.para or lex.total.search(c.clause) is not None
-            ]
-        elif top.family == "cases" and lex.total.search(top.prefix[:8]) is not None:
-            # the year's count after the sentence's opening cue (全年全市…办理行政处罚案件326件)
-            # holds a field's bare 查处案件39件 elsewhere: a count naming no kind of its own
+            or (
+                # a count that adds up kinds it names (合法性审查和法制审核共131件; 文件和合同协议)
+                lex.sums.search(top.clause) is not None
+                and _KINDS_JOINED.search(top.clause) is not None
+            )
+        )
+        # the year's count after the sentence's opening cue (全年全市…办理行政处罚案件326件)
+        # holds a field's bare 查处案件39件 elsewhere: a count naming no kind of its own
+        year_count = (
+            not grand and top.family == "cases" and lex.total.search(top.prefix[:8]) is not None
+        )
+        if grand or year_count:
             keep = [
                 c
                 for c in keep
                 if c is top
                 or c.para == top.para
                 or lex.total.search(c.clause) is not None
-                or not _GENERIC_CASES.fullmatch(fold(c.subject))
+                or (year_count and not _GENERIC_CASES.fullmatch(fold(c.subject)))
             ]
     return keep
 

@@ -660,11 +660,7 @@ class _Parser:
                     return h, standalone
         # 二 ,党政… / 二　深化… : the expected level-1 numeral with a comma or a space for 、.
         m = (
-            (
-                _FRAG_L1_COMMA.match(body)
-                or _FRAG_L1_NOISE.match(body)
-                or _FRAG_L1_SPACE.match(body)
-            )
+            (_FRAG_L1_COMMA.match(body) or _FRAG_L1_NOISE.match(body) or _FRAG_L1_SPACE.match(body))
             if numeral
             else None
         )

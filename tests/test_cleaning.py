@@ -799,15 +799,31 @@ def test_ragged_wraps_whose_longest_lines_cluster_are_all_joined() -> None:
     assert set(result.removed["rule"]) == {"joined_line_break"}
 
 
-def test_a_wechat_byline_with_a_chinese_date_gives_the_publication_date() -> None:
-    text = (
-        "浦东城管\n原创 浦东城管 浦东城管 2025年02月10日 18:06 上海\n"
-        "上海市浦东新区城市管理行政执法局2024年法治政府建设情况报告\n"
-        "2024年,我局坚持依法行政,全年办理行政处罚案件38,652件,罚没款6843.27万元,依法履职成效明显。\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "published", "removed"),
+    [
+        # a WeChat byline with its date in 年月日
+        (
+            "浦东城管\n原创 浦东城管 浦东城管 2025年02月10日 18:06 上海\n"
+            "上海市浦东新区城市管理行政执法局2024年法治政府建设情况报告\n"
+            "2024年,我局坚持依法行政,全年办理行政处罚案件38,652件,罚没款6843.27万元,依法履职成效明显。\n",
+            "2025-02-10",
+            "原创",
+        ),
+        # a news page's date and time, alone on a line below the article
+        (
+            "厦门市政园林局晒出2023年法治政府建设成绩单\n"
+            "本报讯 记者从市市政园林局获悉,全年办理行政处罚案件19846件,罚没款1,286万元,依法履职成效明显。\n"
+            "责任编辑：黄某\n来源：厦门日报\n2024-02-06 08:15\n",
+            "2024-02-06",
+            "2024-02-06",
+        ),
+    ],
+)
+def test_a_date_line_gives_the_publication_date(text: str, published: str, removed: str) -> None:
     result = clean_text(text)
-    assert result.metadata["published"] == "2025-02-10"
-    assert "原创" not in result.text
+    assert result.metadata["published"] == published
+    assert removed not in result.text
 
 
 def test_a_page_in_traditional_characters_is_read_in_simplified_and_recorded() -> None:
@@ -846,7 +862,9 @@ def test_simplified_text_with_a_few_traditional_characters_is_left_alone() -> No
 def test_pdftotext_layout_margins_are_not_indents() -> None:
     # `pdftotext -layout`: every line keeps its page's left margin (0 or 2 spaces); a
     # paragraph starts 4 spaces further in, its wrapped lines do not
-    sentence = "全县各行政执法部门共办理行政处罚案件1,568件，罚没款1,086.5万元，群众满意度持续提升。"
+    sentence = (
+        "全县各行政执法部门共办理行政处罚案件1,568件，罚没款1,086.5万元，群众满意度持续提升。"
+    )
     para = sentence * 3
     width = 39
 
@@ -889,14 +907,3 @@ def test_a_mirror_sites_pinyin_glosses_and_bare_date_line() -> None:
 def test_brackets_that_are_not_pinyin_stay() -> None:
     text = "一、主要工作\n全年办理案件(含简易程序)120件,开展(sic)活动3场,使用App(app)办理。\n"
     assert clean_text(text).text == text.strip()
-
-
-def test_a_news_pages_date_and_time_line_is_the_publication_date() -> None:
-    text = (
-        "厦门市政园林局晒出2023年法治政府建设成绩单\n"
-        "本报讯 记者从市市政园林局获悉,全年办理行政处罚案件19846件,罚没款1,286万元,依法履职成效明显。\n"
-        "责任编辑：黄某\n来源：厦门日报\n2024-02-06 08:15\n"
-    )
-    result = clean_text(text)
-    assert result.metadata["published"] == "2024-02-06"
-    assert "2024-02-06" not in result.text

@@ -294,8 +294,14 @@ def test_a_city_agencys_district_branch_is_the_districts(title, expected):
 @pytest.mark.parametrize(
     ("title", "expected"),
     [
-        ("2020年静海区法治政府建设情况报告", ("静海区", "天津市", "district", "天津市静海区人民政府")),
-        ("静海区2023年度法治政府建设情况报告", ("静海区", "天津市", "district", "天津市静海区人民政府")),
+        (
+            "2020年静海区法治政府建设情况报告",
+            ("静海区", "天津市", "district", "天津市静海区人民政府"),
+        ),
+        (
+            "静海区2023年度法治政府建设情况报告",
+            ("静海区", "天津市", "district", "天津市静海区人民政府"),
+        ),
         ("芜湖市2022年法治政府建设情况报告", ("芜湖市", "芜湖市", "city", "芜湖市人民政府")),
     ],
 )
@@ -339,18 +345,31 @@ def test_a_title_broken_before_its_last_words_is_whole() -> None:
     assert find_title(text) == "汕头市龙湖区教育局2022年法治政府建设年度报告"
 
 
-def test_a_zones_administrative_committee_reports_as_its_government():
-    text = (
-        "武汉经济技术开发区管理委员会\n关于2023年度法治政府建设情况的报告\n"
-        "2023年,开发区(汉南区)坚持依法行政,区司法局、区城管执法局依法履职。全区法治政府建设稳步推进。\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "武汉经济技术开发区管理委员会\n关于2023年度法治政府建设情况的报告\n"
+            "2023年,开发区(汉南区)坚持依法行政,区司法局、区城管执法局依法履职。"
+            "全区法治政府建设稳步推进。\n",
+            ("武汉经济技术开发区", "武汉市", "district", "武汉经济技术开发区管理委员会"),
+        ),
+        # a zone written after its city, and named with it
+        (
+            "深圳市前海深港现代服务业合作区管理局2025年法治政府建设年度报告\n"
+            "2025年,前海管理局坚持依法行政,推进合作区法治建设。全市法治建设稳步推进。\n",
+            (
+                "前海深港现代服务业合作区",
+                "深圳市",
+                "district",
+                "深圳市前海深港现代服务业合作区管理局",
+            ),
+        ),
+    ],
+)
+def test_a_zones_committee_or_authority_reports_as_its_government(text, expected):
     got = infer_metadata(text, {})
-    assert (got.jurisdiction, got.city, got.level, got.bureau) == (
-        "武汉经济技术开发区",
-        "武汉市",
-        "district",
-        "武汉经济技术开发区管理委员会",
-    )
+    assert (got.jurisdiction, got.city, got.level, got.bureau) == expected
 
 
 def test_a_news_article_on_a_municipal_gardens_bureau():
@@ -361,17 +380,3 @@ def test_a_news_article_on_a_municipal_gardens_bureau():
     )
     got = infer_metadata(text, {})
     assert (got.jurisdiction, got.bureau) == ("厦门市", "厦门市市政园林局")
-
-
-def test_a_cooperation_zones_authority_is_named_with_its_city():
-    text = (
-        "深圳市前海深港现代服务业合作区管理局2025年法治政府建设年度报告\n"
-        "2025年,前海管理局坚持依法行政,推进合作区法治建设。全市法治建设稳步推进。\n"
-    )
-    got = infer_metadata(text, {})
-    assert (got.jurisdiction, got.city, got.level, got.bureau) == (
-        "前海深港现代服务业合作区",
-        "深圳市",
-        "district",
-        "深圳市前海深港现代服务业合作区管理局",
-    )

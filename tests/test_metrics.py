@@ -1176,12 +1176,16 @@ def test_derive_another_whole_areas_figure_gives_way_to_the_authors() -> None:
     city = district.replace("全区", "全市")
     assert _derive(city).set_index("indicator").loc["admin_penalty_cases", "value"] == 68700
     # only the superior's figure stated: it is what the report gives
-    only = "一、主要工作\n全区上下齐心,全区稳步推进,全区持续改善。全市共办理行政处罚案件6.87万件。\n"
+    only = (
+        "一、主要工作\n全区上下齐心,全区稳步推进,全区持续改善。全市共办理行政处罚案件6.87万件。\n"
+    )
     assert _derive(only).set_index("indicator").loc["admin_penalty_cases", "value"] == 68700
 
 
 def test_a_list_of_plenums_is_not_a_count() -> None:
-    m = run("深入贯彻省委十一届三次、四次、五次、六次全会精神和市委四届三次、四次全会精神。全年培训3次。")
+    m = run(
+        "深入贯彻省委十一届三次、四次、五次、六次全会精神和市委四届三次、四次全会精神。全年培训3次。"
+    )
     assert list(m["raw"]) == ["3次"]
 
 
@@ -1250,7 +1254,9 @@ def test_derive_digital_cases_prefer_the_cases_to_the_platforms_problems() -> No
     # cases opened on the platform are cases; its closed problems are an outcome
     violations = "一、主要工作\n运用非现场执法方式立案查处违法违规行为318件。\n"
     assert _derive(violations).set_index("indicator").loc["digital_cases", "value"] == 318
-    opened = "一、主要工作\n全年数字城管系统立案各类城市管理问题8.52万件,结案城市管理问题8.31万件。\n"
+    opened = (
+        "一、主要工作\n全年数字城管系统立案各类城市管理问题8.52万件,结案城市管理问题8.31万件。\n"
+    )
     assert _derive(opened).set_index("indicator").loc["digital_cases", "value"] == 85200
 
 
@@ -1373,8 +1379,7 @@ def test_a_publicity_week_and_a_lecture_given_are_parts_not_more() -> None:
 
 def test_round_15_news_article_hand_checked() -> None:
     m = run(
-        "群众满意度超9成,八成以上的诉求当场办结,工作方法一成不变。"
-        "开通24小时人工接听服务。"
+        "群众满意度超9成,八成以上的诉求当场办结,工作方法一成不变。开通24小时人工接听服务。"
     ).set_index("raw")
     assert list(m.index) == ["超9成", "八成以上"]
     assert m.loc["超9成", "value"] == 90 and m.loc["超9成", "unit"] == "%"
@@ -1413,7 +1418,9 @@ def test_round_16_hand_checked() -> None:
 
 
 def test_round_16_agriculture_hand_checked() -> None:
-    m = run("全县生猪存栏38.6万头,家禽260余万羽,增殖放流鱼苗80万尾,免疫犬3.5万只。").set_index("raw")
+    m = run("全县生猪存栏38.6万头,家禽260余万羽,增殖放流鱼苗80万尾,免疫犬3.5万只。").set_index(
+        "raw"
+    )
     assert list(m.index) == ["38.6万头", "260余万羽", "80万尾", "3.5万只"]
     text = (
         "一、执法\n全年共立案查处农业违法案件87件,其中一般程序案件61件、简易程序案件26件。\n"

@@ -49,12 +49,18 @@ def test_a_topic_names_only_cases_that_name_no_kind() -> None:
 
 
 def test_one_kind_of_penalty_case_does_not_replace_the_enforcement_total() -> None:
-    assert _indicators("全年共办理行政执法案件1,268件，其中一般程序处罚案件312件。\n")[
-        "admin_penalty_cases"
-    ] == 1268
-    assert _indicators("全年共办理行政执法案件1,268件，其中从轻处罚案件45件。\n")[
-        "admin_penalty_cases"
-    ] == 1268
+    assert (
+        _indicators("全年共办理行政执法案件1,268件，其中一般程序处罚案件312件。\n")[
+            "admin_penalty_cases"
+        ]
+        == 1268
+    )
+    assert (
+        _indicators("全年共办理行政执法案件1,268件，其中从轻处罚案件45件。\n")[
+            "admin_penalty_cases"
+        ]
+        == 1268
+    )
 
 
 def test_a_count_of_one_kind_with_gong_does_not_rule_other_kinds() -> None:
@@ -77,9 +83,13 @@ def test_a_figure_equal_to_a_part_but_of_another_thing_is_added() -> None:
 
 
 def test_complaints_in_the_enforcement_field_are_hotline_work() -> None:
-    got = _indicators("全年通过12345热线受理涉及城市管理执法领域的群众投诉2,316件，按时办结率100%。\n")
+    got = _indicators(
+        "全年通过12345热线受理涉及城市管理执法领域的群众投诉2,316件，按时办结率100%。\n"
+    )
     assert got["hotline_cases"] == 2316
-    assert _indicators("全年受理综合执法类投诉举报3,862件，办结率99.4%。\n")["hotline_cases"] == 3862
+    assert (
+        _indicators("全年受理综合执法类投诉举报3,862件，办结率99.4%。\n")["hotline_cases"] == 3862
+    )
 
 
 def test_violations_persuaded_away_are_not_digital_cases() -> None:
@@ -188,7 +198,9 @@ def test_problems_received_give_way_to_the_cases_opened_from_them() -> None:
 
 
 def test_a_breakdown_by_kind_names_the_penalty_part() -> None:
-    got = _indicators("全年共办理行政执法案件1,616件，其中行政处罚类案件1,236件、行政强制类案件380件。\n")
+    got = _indicators(
+        "全年共办理行政执法案件1,616件，其中行政处罚类案件1,236件、行政强制类案件380件。\n"
+    )
     assert got["admin_penalty_cases"] == 1236
 
 

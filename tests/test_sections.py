@@ -671,7 +671,9 @@ def test_a_decimal_outline_is_read_by_depth() -> None:
         "3 2024年工作打算\n　　3.1 持续压实法治建设责任\n　　3.2 推进执法数字化转型\n"
     )
     s = split_sections(text)
-    got = [(lv, mk, h) for lv, mk, h in zip(s["level"], s["marker"], s["heading"]) if lv]
+    got = [
+        (lv, mk, h) for lv, mk, h in zip(s["level"], s["marker"], s["heading"], strict=True) if lv
+    ]
     assert got == [
         (1, "1.", "主要工作举措和成效"),
         (2, "1.1", "压实法治建设责任"),
