@@ -602,6 +602,13 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
         else:
             num_text = m.group("ar") or m.group("cn")
             is_cn = m.group("cn") is not None
+            split = not is_cn and _ocr_split_start(f, s0, num_text)
+            if split:  # OCR's space inside a number: 立案1 26件 is 126 cases, not 26
+                num_text = f[split : s0 - 1] + num_text
+                s0 = split
+                before = f[max(0, s0 - 6) : s0]
+                if before.endswith("第") or (excluded and _inside(s0, excluded)):
+                    continue
             if (
                 is_cn
                 and num_text.startswith(("十", "百", "千", "万"))
@@ -666,6 +673,28 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
             _Hit(raw_start, end, s0, float(value), unit, family, qualifier, approx, qual_start)
         )
     return hits
+
+
+_SPLIT_BEFORE = re.compile(r"(?<![\d.,])\d{1,3} $")
+_SPLIT_NOT_AFTER = "第表图附号"  # 表1 26件 would be a table's number and a count
+
+
+def _ocr_split_start(f: str, s0: int, num_text: str) -> int | None:
+    """Where a number split by one stray space begins (OCR: ``立案1 26件``), else None.
+
+    Only a plain run of one to three digits, written straight after a Chinese character
+    (not 第, 表, 图, 附, 号), then a single space, then digits with a unit: a run after a
+    space, a punctuation mark or another number is a separate figure (a table's columns).
+    """
+    if s0 < 3 or f[s0 - 1] != " " or not num_text.isdigit() or len(num_text) > 3:
+        return None
+    m = _SPLIT_BEFORE.search(f, max(0, s0 - 5), s0)
+    if m is None or m.start() == 0:
+        return None
+    prev = f[m.start() - 1]
+    if not "\u4e00" <= prev <= "\u9fff" or prev in _SPLIT_NOT_AFTER:
+        return None
+    return m.start()
 
 
 def _range_hit(
