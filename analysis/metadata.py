@@ -313,7 +313,10 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
     strong_kinds: dict[tuple[str, ...], Counter] = {}  # kinds the title or signature names
     generic: Counter = Counter()
     generic_kinds: Counter = Counter()
+    fallback: list[tuple[tuple[str, ...], str]] = []  # unknown kinds the title names
     for src, weight, is_body in sources:
+        if not is_body and _bureau_re().search(src) is None:
+            fallback += _unlisted_bureaus(src)
         for m in _bureau_re().finditer(src):
             if is_body and _inside(m.start(), spans):
                 continue
@@ -333,6 +336,13 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
                 generic_kinds[m.group(0)] += w
             elif m.start() == 0 or src[m.start() - 1] in "我本":
                 generic_kinds[m.group(0)] += w
+    if fallback and not strong_kinds and _zone_author(sources[:2], folded) is None:
+        # a kind of body the lexicon does not list (…水源保护区管理局, …气象局): the name the
+        # title or signature writes after its place is taken as it stands
+        for key, kind in fallback:
+            candidates[key] += 5.0
+            kinds.setdefault(key, Counter())[kind] += 5.0
+            strong_kinds.setdefault(key, Counter())[kind] += 5.0
     level = _self_level(folded, generic)
     towns = _town_candidates(sources, spans)
 
@@ -520,6 +530,33 @@ def _zone_author(sources: list[tuple[str, float, bool]], folded: str):
 
 
 _ZONE_COMMITTEE = re.compile(r"(?<=区)(?:管理委员会|管委会|管理局)")
+
+# an agency's name of a kind the lexicon does not list, right after its place and before the
+# year (or 关于 / 法治 / the end of the line): what such a name can end with
+_UNLISTED_KIND = re.compile(
+    r"[\u4e00-\u9fff]{1,14}?(?:局|委员会|办公室|中心|厅|馆|院|所|站|支队|大队|署)"
+    r"(?=\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|关于|法治)|\s*$)"
+)
+
+
+def _unlisted_bureaus(src: str) -> list[tuple[tuple[str, ...], str]]:
+    """(place names, kind) for each agency named right after a run of place names in a
+    title or signature line, whatever its kind (禄劝彝族苗族自治县 + 云龙水库水源保护区管理局)."""
+    out: list[tuple[tuple[str, ...], str]] = []
+    place = _place_re()
+    seen: set[int] = set()
+    for m in place.finditer(src):
+        parts, e = [m.group(0)], m.end()
+        while (n := place.match(src, e)) is not None:
+            parts.append(n.group(0))
+            e = n.end()
+        if e in seen:
+            continue
+        seen.add(e)
+        k = _UNLISTED_KIND.match(src, e)
+        if k is not None and _place_re().search(k.group(0)) is None:
+            out.append((tuple(parts), k.group(0)))
+    return out
 
 
 def _city_named(name: str) -> gazetteer.Division | None:

@@ -29,3 +29,67 @@ def _quantities(text: str) -> list[tuple[str, float]]:
 )
 def test_a_number_split_by_one_stray_space_is_one_number(text, want) -> None:
     assert _quantities(text) == want
+
+
+def test_a_portals_date_widget_link_row_and_date_source_line_are_chrome() -> None:
+    from analysis.cleaning import clean_text
+
+    text = (
+        "今天是:\n"
+        "中国政府网|湖北政府网|繁体|无障碍\n"
+        "2026-01-20 17:01  |  某市水务局\n"
+        "市水务局2025年度法治政府建设情况报告\n"
+        "2025年,我局扎实推动法治政府建设,全年办理行政处罚案件12件。现将工作情况报告如下。\n"
+        "一、主要举措和成效\n"
+    )
+    r = clean_text(text)
+    assert r.text.startswith("市水务局2025年度法治政府建设情况报告\n")
+    assert list(r.removed["rule"]) == ["date_widget", "footer_links", "metadata_date"]
+    assert r.metadata["published"] == "2026-01-20"
+
+
+def test_a_headers_date_with_its_weekday_is_today_not_the_publication() -> None:
+    from analysis.cleaning import clean_text
+
+    text = (
+        "今天是:2019年10月31日 星期三 农历十月初七\n"
+        "工作报告\n"
+        "您所在的位置:政务公开 > 工作报告\n"
+        "2020年某区法治政府建设情况报告\n"
+        "2020年,某区坚持依法行政,全面建设法治政府,取得明显成效。\n"
+    )
+    r = clean_text(text)
+    assert r.text.startswith("2020年某区法治政府建设情况报告\n")
+    assert list(r.removed["rule"]) == ["date_widget", "site_menu", "breadcrumb"]
+    assert r.metadata["published"] == ""
+
+
+@pytest.mark.parametrize(
+    ("title", "bureau", "jurisdiction", "level"),
+    [
+        # kinds of body the bureau lexicon does not list, named by the title after their place
+        (
+            "禄劝彝族苗族自治县云龙水库水源保护区管理局2024年度法治政府建设工作报告",
+            "昆明市禄劝彝族苗族自治县云龙水库水源保护区管理局",
+            "禄劝彝族苗族自治县",
+            "county",
+        ),
+        ("九江市气象局关于2023年度法治政府建设情况的报告", "九江市气象局", "九江市", "city"),
+        ("广州市消防救援支队2023年法治政府建设年度报告", "广州市消防救援支队", "广州市", "city"),
+        # a listed kind still wins, and a zone's authority is still the zone's
+        ("九江市水利局2024年度法治政府建设情况报告", "九江市水利局", "九江市", "city"),
+        (
+            "深圳市前海深港现代服务业合作区管理局2024年法治政府建设年度报告",
+            "深圳市前海深港现代服务业合作区管理局",
+            "前海深港现代服务业合作区",
+            "district",
+        ),
+    ],
+)
+def test_an_unlisted_kind_of_bureau_in_the_title_is_named_as_written(
+    title, bureau, jurisdiction, level
+) -> None:
+    from analysis.metadata import infer_metadata
+
+    got = infer_metadata(title + "\n一、主要工作\n县人民政府部署,我局依法履职。\n")
+    assert (got.bureau, got.jurisdiction, got.level) == (bureau, jurisdiction, level)
