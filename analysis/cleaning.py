@@ -37,6 +37,10 @@ What is removed, and under which rule:
 * ``traditional_script``: a kept line converted from traditional characters (a page saved
   from a portal's 繁體 version: 行政處罰案件 -> 行政处罚案件, OpenCC t2s); the row keeps the line
   as it was. A report is converted only when it is written in traditional script.
+* ``page_chunk``: a line of a document-sharing site's copy cut into numbered page chunks
+  (``1、…依`` / ``2、法有效化解…``): its number is dropped and, when the cut fell inside a
+  sentence, its text is joined to the chunk before (the emptied line is recorded); the row
+  keeps the line as it was.
 * ``html_markup``: a kept line that lost the HTML a careless conversion left in it (tags and
   entities, :func:`strip_markup`); the row keeps the line as it was. A line removed under
   another rule is recorded under that rule, as it was, markup included.
@@ -631,7 +635,60 @@ def _to_simplified(lines: list[str]) -> list[str]:
 
 
 # the rules of a kept line changed in place, the one its row is recorded under first
-_INLINE_RULES = ("watermark", "pinyin_gloss", "html_markup", "traditional_script")
+_INLINE_RULES = ("watermark", "pinyin_gloss", "html_markup", "traditional_script", "page_chunk")
+
+_CHUNK_NUMBER = re.compile(r"[ \t\u3000]*(\d{1,3})[、.．]")
+_CHUNK_END = set("。!?;:…”’\"')）》!?;:")
+
+
+def _join_page_chunks(raws: list[str]) -> dict[int, str]:
+    """A document-sharing site's copy cut into numbered page chunks (``1、…依`` /
+    ``2、法有效化解…``): each chunk's number stripped, and a chunk cut inside a sentence
+    joined to the one before (the emptied line is recorded, as written, with the rule).
+
+    Only a text that is such chunks (at most three other lines above or below them, a
+    page's title or chrome): three or more non-blank lines in a row open with the next
+    number (1、 2、 3、 …), the chunks are long (a median of 150 characters or more), and
+    most of the cuts between them fall inside a sentence, as a fixed-length cut does; an
+    outline's ``1、`` items end their sentences.
+    """
+    nonblank = [i for i, r in enumerate(raws) if r.strip()]
+    first = next(
+        (
+            k
+            for k, i in enumerate(nonblank[:4])
+            if (m := _CHUNK_NUMBER.match(raws[i])) is not None and m.group(1) == "1"
+        ),
+        None,
+    )
+    if first is None:
+        return {}
+    rest: dict[int, str] = {}
+    lines: list[int] = []
+    for i in nonblank[first:]:
+        m = _CHUNK_NUMBER.match(raws[i])
+        if m is None or int(m.group(1)) != len(lines) + 1:
+            break
+        rest[i] = raws[i][m.end() :]
+        lines.append(i)
+    if len(lines) < 3 or len(nonblank) - first - len(lines) > 3:
+        return {}
+    sizes = sorted(len(r) for r in rest.values())
+    if sizes[len(sizes) // 2] < 150:
+        return {}
+    cuts = [rest[i].rstrip()[-1:] not in _CHUNK_END for i in lines[:-1]]
+    if sum(cuts) * 3 < len(cuts) * 2:
+        return {}
+    out: dict[int, str] = {lines[0]: rest[lines[0]]}
+    target = lines[0]
+    for i, cut in zip(lines[1:], cuts, strict=True):
+        if cut:  # the sentence runs on: the chunk continues the line before
+            out[target] = out[target].rstrip() + rest[i].lstrip()
+            out[i] = ""
+        else:
+            out[i] = rest[i]
+            target = i
+    return out
 
 
 def strip_markup(line: str) -> str:
@@ -718,6 +775,8 @@ def _clean(
         )
     if _is_traditional(text):
         rewrite(dict(enumerate(_to_simplified(raws))), "traditional_script")
+    if "1" in text:
+        rewrite(_join_page_chunks(raws), "page_chunk")
     if inline:
         text = "\n".join(raws)
     # fold is per character and maps no character to or from '\n', whitespace or a

@@ -55,7 +55,7 @@ REPORTS = Table(
 CLEANING = Table(
     name="cleaning",
     grain="one row per raw line that cleaning removed, read as metadata, joined, converted to "
-    "simplified characters or stripped of HTML markup, a watermark or pinyin glosses",
+    "simplified characters or stripped of HTML markup, a watermark, pinyin glosses or a page chunk's number",
     key=("report_id", "line_no"),
     columns={
         "report_id": "report",

@@ -93,3 +93,49 @@ def test_an_unlisted_kind_of_bureau_in_the_title_is_named_as_written(
 
     got = infer_metadata(title + "\n一、主要工作\n县人民政府部署,我局依法履职。\n")
     assert (got.bureau, got.jurisdiction, got.level) == (bureau, jurisdiction, level)
+
+
+def _chunk(n: int, body: str) -> str:
+    return f"{n}、{body}"
+
+
+_SENTENCE = "全镇坚持依法行政,严格落实重大行政决策程序,深入开展法治宣传教育,"
+
+
+def test_a_document_sites_page_chunks_are_joined_where_they_cut_a_sentence() -> None:
+    from analysis.cleaning import clean_text
+
+    a = "2023年度某镇法治政府建设情况报告。" + _SENTENCE * 5 + "切实提高依"
+    b = "法行政能力。" + _SENTENCE * 5 + "全年发布信息128条。"
+    c = _SENTENCE * 5 + "受理申请12件,均依"
+    d = "法按时答复。" + _SENTENCE * 3 + "取得明显成效。"
+    raw = "\n".join([_chunk(1, a), _chunk(2, b), _chunk(3, c), _chunk(4, d)]) + "\n"
+    r = clean_text(raw)
+    assert r.text == a + b + "\n" + c + d
+    assert list(r.removed["line_no"]) == [1, 2, 3, 4]
+    assert set(r.removed["rule"]) == {"page_chunk"}
+    assert list(r.removed["text"]) == raw.split("\n")[:4]  # as written
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # an outline's long 1、 items end their sentences
+        [_SENTENCE * 5 + "取得成效。"] * 4,
+        # short items are an outline, whatever their ends
+        ["加强组织领导", "完善制度体系", "严格规范执法"],
+        # numbers out of sequence
+        None,
+    ],
+)
+def test_numbered_paragraphs_are_not_page_chunks(items) -> None:
+    from analysis.cleaning import clean_text
+
+    if items is None:
+        lines = [_chunk(n, _SENTENCE * 5 + "依") for n in (1, 3, 4)]
+    else:
+        lines = [_chunk(n, s) for n, s in enumerate(items, 1)]
+    raw = "\n".join(lines) + "\n"
+    r = clean_text(raw)
+    assert r.text == raw.rstrip("\n")
+    assert "page_chunk" not in set(r.removed["rule"])
