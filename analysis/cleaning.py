@@ -41,6 +41,8 @@ What is removed, and under which rule:
   (``1、…依`` / ``2、法有效化解…``): its number is dropped and, when the cut fell inside a
   sentence, its text is joined to the chunk before (the emptied line is recorded); the row
   keeps the line as it was.
+* ``editor_note``: an editor's note above the report (``编者按：…``, ``【编者按】…``), before
+  its first outline heading: the publisher's words, not the report's.
 * ``html_markup``: a kept line that lost the HTML a careless conversion left in it (tags and
   entities, :func:`strip_markup`); the row keeps the line as it was. A line removed under
   another rule is recorded under that rule, as it was, markup included.
@@ -77,7 +79,8 @@ SCOPES = ("anywhere", "head", "tail")
 # Rules that do not mark the start of the page's footer / end of its header.
 _WEAK_RULES = {"metadata_date", "page_number", "running_header", "info_table"}
 # Rules that are transparent when joining PDF hard wraps (they sit between two halves).
-_TRANSPARENT_RULES = {"page_number", "running_header"}
+_TRANSPARENT_RULES = {"page_number", "running_header", "editor_note"}
+_EDITOR_NOTE = re.compile(r"[\[【]?\s*(?:编者按|编者的话|编辑按|编者注)\s*[\]】]?\s*[:]?")
 
 _SPACE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _SENTENCE_PUNCT = set("。,;:!?、")
@@ -812,6 +815,14 @@ def _clean(
         return ""
 
     any_rule = [first_match(f, SCOPES) for f in folded]
+    if "编" in text:
+        # an editor's note above the report (编者按: …), the publisher's words, not the
+        # report's: before its first outline heading only
+        for i, f in enumerate(folded):
+            if match_outline_marker(f) is not None:
+                break
+            if not any_rule[i] and _EDITOR_NOTE.match(f):
+                any_rule[i] = "editor_note"
 
     # Running headers: short lines without outline marker repeated 3+ times.
     counts = Counter(

@@ -625,8 +625,11 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
                 continue
             base = parse_number(num_text)
             if base is None:
-                # 近千人次, 逾万份: a bare 百/千/万 is a number after a qualifier of size
-                if num_text not in _BARE_POWERS or not lex.approx_before_re.search(before):
+                # 近千人次, 逾万份, 百余人: a bare 百/千/万 is a number with a qualifier of
+                # size before it or 余/多 after it (上千人, 数千人 are vague: no number)
+                if num_text not in _BARE_POWERS or before[-1:].isdecimal():
+                    continue  # 1.6万余份: the 万 of a number already read
+                if not (lex.approx_before_re.search(before) or t.group("b1")):
                     continue
                 base = _BARE_POWERS[num_text]
             if t.group("mult"):
@@ -2074,27 +2077,38 @@ def _combine_mentions(
     if len(keep) > 1:
         top = max(keep, key=lambda c: c.value)
         grand = (
-            (
-                top.family == "money"
-                and (
-                    lex.total.search(top.clause) is not None
-                    # the year's figures listed after the sentence's opening cue
-                    # (全年全区…共办理行政处罚案件38,652件,罚没款6843.27万元)
-                    or lex.total.search(top.prefix[:8]) is not None
-                )
+            top.family == "money"
+            and (
+                lex.total.search(top.clause) is not None
+                # the year's figures listed after the sentence's opening cue
+                # (全年全区…共办理行政处罚案件38,652件,罚没款6843.27万元)
+                or lex.total.search(_opening(top.prefix)) is not None
             )
-            or (
-                # a count that adds up kinds it names (合法性审查和法制审核共131件; 文件和合同协议)
-                lex.sums.search(top.clause) is not None
-                and _KINDS_JOINED.search(top.clause) is not None
+        ) or (
+            # a count that adds up kinds it names (合法性审查和法制审核共131件; 文件和合同协议)
+            lex.sums.search(top.clause) is not None and _KINDS_JOINED.search(top.clause) is not None
+        )
+        # the year's count of all kinds of a thing (全年共…发放各类宣传资料1.6万余份) holds a
+        # kind of that thing elsewhere (森林防火宣传资料8000份), not another thing (各类合同协议
+        # beside 重大执法决定; 各类合同开展合法性审查, where 各类 is one kind's)
+        all_kinds = (
+            not grand
+            and bool(top.subject)
+            and f"各类{top.subject}" in top.clause
+            and (
+                lex.total.search(top.clause) is not None
+                or lex.total.search(_opening(top.prefix)) is not None
             )
         )
         # the year's count after the sentence's opening cue (全年全市…办理行政处罚案件326件)
         # holds a field's bare 查处案件39件 elsewhere: a count naming no kind of its own
         year_count = (
-            not grand and top.family == "cases" and lex.total.search(top.prefix[:8]) is not None
+            not grand
+            and not all_kinds
+            and top.family == "cases"
+            and lex.total.search(_opening(top.prefix)) is not None
         )
-        if grand or year_count:
+        if grand or year_count or all_kinds:
             keep = [
                 c
                 for c in keep
@@ -2102,8 +2116,19 @@ def _combine_mentions(
                 or c.para == top.para
                 or lex.total.search(c.clause) is not None
                 or (year_count and not _GENERIC_CASES.fullmatch(fold(c.subject)))
+                or (all_kinds and not c.subject.endswith(top.subject))
             ]
     return keep
+
+
+_RUN_IN_HEAD = re.compile(r"[^,;。:]{1,20}:")
+
+
+def _opening(prefix: str) -> str:
+    """The first words of a sentence, after a run-in heading closed by a colon
+    ((二)普法宣传:全年共开展… opens with 全年共开展)."""
+    m = _RUN_IN_HEAD.match(prefix)
+    return prefix[m.end() : m.end() + 8] if m else prefix[:8]
 
 
 def _matches_primary(c: _Mention, rows: list[IndicatorRule]) -> bool:

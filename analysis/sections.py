@@ -12,6 +12,10 @@ skips a rank (``1.`` directly under ``一、``, no ``(一)``) has its ``1.`` ite
 a heading at the top keeps its marker's rank (``(一)`` before any ``一、`` is level 2). When a
 report sets parts (第一部分 …) above its 一、 headings, the parts are level 1 and every other
 level is one deeper (一、 2, (一) 3, 1. 4, (1) 5).
+Word's list numbers left as enclosed characters are markers too: ``㈠``…``㈩`` (level 2,
+written ``(一)``), ``⒈``…``⒛`` (level 3, ``1.``), ``⑴``…``⒇`` (level 4, ``(1)``). In a text with
+two or more lines that are a bracketed heading alone (``【强化组织领导】``, as WeChat articles set
+their sub-headings), those lines are headings ranked between 一、 and (一), marker ``【】``.
 A text with no 一、 outline whose headings are numbered 1.1, 1.2 … (a Word multilevel list)
 is read as a decimal outline: ``1``/``1.`` level 1, ``1.1`` level 2, ``1.1.1`` level 3, each
 number continuing its parent's (markers written ``1.``, ``1.1``, ``1.1.1``).
@@ -19,7 +23,7 @@ number continuing its parent's (markers written ``1.``, ``1.1``, ``1.1.1``).
 :func:`split_sections` parses ``fold(text)`` (same length as ``text``) line by line. A
 heading starts a line (after optional spaces) and either stands alone on its line or
 leads a paragraph; in the second case the heading is the paragraph's first sentence, up
-to ``。`` (excluded). Inline enumerations (一是…二是…), numbers inside sentences and
+to ``。`` (excluded), or up to a colon within its first 30 characters (``(一)健全领导机构:年初…``). Inline enumerations (一是…二是…), numbers inside sentences and
 quantities at a line start (``1.9万``) are not headings.
 
 Damaged markers are recovered from the sequence (which number is expected next at which
@@ -289,7 +293,26 @@ def _match_strong(s: str) -> _Marker | None:
         m = _L3.match(s)
         if m:
             return _Marker(3, int(m["num"]), m["num"] + m["sep"], m.end(), m["sep"])
+    elif "\u2474" <= c <= "\u249b" or "\u3220" <= c <= "\u3229":
+        return _enclosed_marker(c)
     return None
+
+
+_CN_TENS = "一二三四五六七八九十"
+
+
+def _enclosed_marker(c: str) -> _Marker:
+    """A marker Word's list numbering leaves as one enclosed character: ㈠…㈩ are (一)…(十),
+    ⒈…⒛ are 1.…20., ⑴…⒇ are (1)…(20); written canonically, as the spelled-out markers are."""
+    code = ord(c)
+    if code >= 0x3220:
+        n = code - 0x3220 + 1
+        return _Marker(2, n, f"({_CN_TENS[n - 1]})", 1)
+    if code >= 0x2488:
+        n = code - 0x2488 + 1
+        return _Marker(3, n, f"{n}.", 1, ".")
+    n = code - 0x2474 + 1
+    return _Marker(4, n, f"({n})", 1)
 
 
 # ---------------------------------------------------------------------------------------
@@ -439,10 +462,17 @@ def _heading_span(line: _Line, after: int) -> tuple[int, int, bool]:
     gap = _GAP.search(line.text, i, stop if stop >= 0 else len(f))
     if gap is not None:
         stop = gap.start()  # 一、主要工作　　全年…
+    colon = _RUN_IN_COLON.search(f, i, min(i + 31, len(f) if stop < 0 else stop))
+    if colon is not None and colon.start() > i + 1:
+        stop = colon.start()  # (一)健全领导机构:年初… (a run-in heading closed by a colon)
     j = _trail_start(f, i, len(f) if stop < 0 else stop)
     # standalone: nothing but decorations after the sentence
     rest = len(f) if stop < 0 else stop + 1
     return line.start + i, line.start + j, _trail_start(f, 0, len(f)) <= rest
+
+
+# a colon that closes a run-in heading: text follows it on the line (not a time, 8:30)
+_RUN_IN_COLON = re.compile(r"(?<!\d):(?=\s*\S)")
 
 
 def _is_standalone_candidate(body: str) -> bool:
@@ -464,6 +494,23 @@ _DEC_MARKER = re.compile(
     r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})(?:(?<=\d)[.、])?[ ]+(?=[\u4e00-\u9fff“\"《]|\d{4}年)"
 )
 _DEC_SECOND = re.compile(r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})[ ]+[\u4e00-\u9fff“\"《]")
+
+
+# a heading set in lenticular brackets alone on its line (【强化组织领导】), as WeChat articles
+# write their subheadings: ranked between 一、 and (一)
+_BRACKET_HEADING = re.compile(r"【(?P<head>[^【】。;!?]{2,30})】\s*$")
+_BRACKET_LEVEL = 1.5
+
+
+def _has_bracket_headings(lines: list[_Line]) -> bool:
+    """True when two or more lines are a bracketed heading alone (one could be a caption)."""
+    n = 0
+    for line in lines:
+        if line.body.startswith("【") and _BRACKET_HEADING.match(line.body):
+            n += 1
+            if n >= 2:
+                return True
+    return False
 
 
 def _has_decimal_outline(lines: list[_Line]) -> bool:
@@ -518,6 +565,7 @@ class _Parser:
         # multilevel list writes it: its numbers are markers, ranked by their depth
         self.decimal = _has_decimal_outline(self.lines)
         self.decimal_top = 0  # the number of the last decimal level-1 heading
+        self.brackets = _has_bracket_headings(self.lines)
         self._marker_after: list | None = None  # (line, marker) of the next marker line
         self.stack: list[_Node] = [self.root]
         self.headings: list[tuple[_Heading, str, str]] = []  # heading, sid, parent_id
@@ -569,6 +617,8 @@ class _Parser:
             dec = self._decimal(body)
             if dec is not None:
                 return dec
+        if self.brackets and body[:1] == "【" and _BRACKET_HEADING.match(body):
+            return _Marker(_BRACKET_LEVEL, 0, "【】", 1)  # type: ignore[arg-type]
         m = _match_strong(body)
         if m is not None and self.parts_above and m.level == 1 and m.marker[0] == "第":
             m.level = 0
@@ -604,6 +654,8 @@ class _Parser:
         strong = self._strong(body)
         if strong is not None:
             start, end, standalone = _heading_span(line, line.lead + strong.end)
+            if strong.marker == "【】":
+                end = self.folded.rindex("】", start, end)  # the heading inside its brackets
             h = _Heading(i, strong.level, strong.num, strong.marker, start, end, False, strong.sep)
             return h, standalone
         found = self._repair(i, line, body)
@@ -774,7 +826,7 @@ class _Parser:
         for h, sid, pid in self.headings:
             # one deeper than its parent (1. directly under 一、 is level 2); a heading at the
             # top keeps its marker's rank
-            level_of[sid] = level_of[pid] + 1 if pid else h.level + shift
+            level_of[sid] = level_of[pid] + 1 if pid else int(h.level) + shift
         cols["level"] += [level_of[sid] for _, sid, _ in self.headings]
         cols["marker"] += [h.marker for h in headings]
         cols["heading"] += [text[h.head_start : h.head_end] for h in headings]

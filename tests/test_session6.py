@@ -139,3 +139,130 @@ def test_numbered_paragraphs_are_not_page_chunks(items) -> None:
     r = clean_text(raw)
     assert r.text == raw.rstrip("\n")
     assert "page_chunk" not in set(r.removed["rule"])
+
+
+def _headings(text: str) -> list[tuple[int, str, str]]:
+    s = process_text("r", text)["sections"]
+    s = s[s["level"] > 0]
+    return list(zip(s["level"], s["marker"], s["heading"], strict=True))
+
+
+def test_words_enclosed_list_numbers_are_markers() -> None:
+    text = (
+        "一、组织领导\n㈠\t党组统筹谋划\n党组会专题研究法治工作。\n"
+        "⒈\t专题学法\n全年学法12次。\n⒉\t述法\n领导班子述法。\n"
+        "㈡\t落实第一责任人职责\n主要负责人带头。\n⑴\t细项\n内容。\n二、存在问题\n不足。\n"
+    )
+    assert _headings(text) == [
+        (1, "一、", "组织领导"),
+        (2, "(一)", "党组统筹谋划"),
+        (3, "1.", "专题学法"),
+        (3, "2.", "述法"),
+        (2, "(二)", "落实第一责任人职责"),
+        (3, "(1)", "细项"),
+        (1, "二、", "存在问题"),
+    ]
+
+
+def test_bracketed_subheadings_alone_on_their_lines_are_headings() -> None:
+    text = (
+        "某局2023年法治政府建设报告\n一、主要举措\n【强化组织领导】\n党组专题研究。\n"
+        "【规范基金监管执法】\n1.开展检查。全年检查120家次。\n二、存在问题\n【医保政策】2024年起调整。\n"
+    )
+    assert _headings(text) == [
+        (1, "一、", "主要举措"),
+        (2, "【】", "强化组织领导"),
+        (2, "【】", "规范基金监管执法"),
+        (3, "1.", "开展检查"),
+        (1, "二、", "存在问题"),
+    ]
+
+
+def test_one_bracketed_line_is_no_heading() -> None:
+    text = "一、主要举措\n【典型案例】\n某企业违法排污被查处。\n二、存在问题\n不足。\n"
+    assert _headings(text) == [(1, "一、", "主要举措"), (1, "二、", "存在问题")]
+
+
+def test_a_run_in_heading_ends_at_its_colon() -> None:
+    text = (
+        "一、主要工作\n(一)健全领导机构:年初调整领导小组,明确2名工作人员。\n"
+        "(二)依法办理复议案件:2018年,申请行政复议2起。\n"
+        "(三)值班安排从8:30开始执行到岗制度。\n"
+    )
+    assert [h for _, _, h in _headings(text)] == [
+        "主要工作",
+        "健全领导机构",
+        "依法办理复议案件",
+        "值班安排从8:30开始执行到岗制度",
+    ]
+
+
+def test_an_editors_note_above_the_report_is_not_the_reports() -> None:
+    from analysis.cleaning import clean_text
+
+    text = (
+        "某市医保\n2024-02-06 17:30 发表于云南\n"
+        "编者按:依法行政是守护群众看病钱的重要保障。2023年全市追回医保基金863.72万元。\n"
+        "某市医疗保障局2023年度法治政府建设工作报告\n"
+        "2023年,我局追回医保基金863.72万元。\n一、主要举措\n"
+        "编者按:这一句在正文里,不是编者按。\n"
+    )
+    r = clean_text(text)
+    assert list(r.removed["rule"]) == ["metadata_date", "editor_note"]
+    assert r.metadata["published"] == "2024-02-06"
+    assert r.text.count("863.72万元") == 1
+    assert r.text.endswith("编者按:这一句在正文里,不是编者按。")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("干部职工百余人参加听讲。", [("百余人", 100)]),
+        ("发放各类宣传资料1.6万余份。", [("1.6万余份", 16000)]),
+        ("出动巡山人员近千人次。", [("近千人次", 1000)]),
+        # vague: no number
+        ("千方百计,上千人参加,数千人参加。", []),
+        # a duty round the clock and a slogan are names
+        ("实行领导带班和24小时值班制度。", []),
+        ("守好发展和生态两条底线。", []),
+        # aircraft
+        ("配发执法记录仪60台、无人机12架。", [("60台", 60), ("12架", 12)]),
+    ],
+)
+def test_bare_powers_names_and_units(text, want) -> None:
+    assert _quantities(text) == want
+
+
+def _indicators(text: str) -> dict[str, float]:
+    from analysis.metrics import derive_indicators
+
+    tables = process_text("r", text)
+    got = derive_indicators(tables["metrics"], {"r": text})
+    return dict(zip(got["indicator"], got["value"], strict=True))
+
+
+def test_the_years_count_of_all_kinds_holds_a_fields_figure() -> None:
+    got = _indicators(
+        "某县林业局2018年法治政府建设工作总结\n一、主要工作\n"
+        "(一)森林防火:发放森林防火宣传资料8000份,出动巡山人员300人次。\n"
+        "(二)普法宣传:全年共开展普法宣传活动46场次,发放各类宣传资料1.6万余份。\n"
+    )
+    assert got["publicity_materials"] == 16000
+
+
+def test_a_legality_review_done_by_verb_counts() -> None:
+    got = _indicators(
+        "某局2018年法治政府建设工作总结\n一、主要工作\n"
+        "律师对合同协议及文件进行合法性审查47件,其中审查合同协议21份。\n"
+        "全年对11件重大行政处罚决定进行了法制审核。\n"
+    )
+    assert got["legal_reviews"] == 58
+
+
+def test_a_fields_cases_filed_in_a_sentence_about_the_year_are_the_penalty_cases() -> None:
+    got = _indicators(
+        "某市水利局2024年法治政府建设情况报告\n一、严格执法\n"
+        "以打击非法采砂为重点,全年全市水利系统共出动执法人员4,320人次,"
+        "立案查处水事违法案件126宗,罚没款共计99.1万元。\n"
+    )
+    assert got["admin_penalty_cases"] == 126
