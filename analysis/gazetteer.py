@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -67,11 +68,34 @@ def divisions() -> tuple[Division, ...]:
     return tuple(out)
 
 
+# the peoples an autonomous division is named for (伊犁哈萨克自治州, 黔东南苗族侗族自治州)
+_PEOPLES = (
+    r"(?:(?:朝鲜|土家|苗|藏|羌|彝|侗|布依|哈尼|壮|傣|白|景颇|傈僳|回|蒙古|瑶|畲|黎|满|仡佬|水|"
+    r"纳西|拉祜|佤|独龙|怒|普米|仫佬|毛南|撒拉|东乡|保安|土|锡伯|达斡尔|鄂温克|鄂伦春|裕固|布朗|"
+    r"各)族|柯尔克孜|哈萨克|蒙古|塔吉克)"
+)
+_AUTONOMOUS = re.compile(rf"(?P<base>[\u4e00-\u9fff]{{2,}}?){_PEOPLES}+自治(?P<kind>州|县|旗)")
+
+
+def short_name(name: str) -> str:
+    """The short name texts use for an autonomous division (伊犁哈萨克自治州 -> 伊犁州,
+    融水苗族自治县 -> 融水县), or '' when the name is not one."""
+    m = _AUTONOMOUS.fullmatch(name)
+    return m["base"] + m["kind"] if m else ""
+
+
 @lru_cache(maxsize=1)
 def _by_name() -> dict[str, tuple[Division, ...]]:
     out: dict[str, list[Division]] = {}
     for d in divisions():
         out.setdefault(d.name, []).append(d)
+    # an autonomous division is also found by its short name, unless that is another's name
+    short: dict[str, list[Division]] = {}
+    for d in divisions():
+        alias = short_name(d.name)
+        if alias and alias not in out:
+            short.setdefault(alias, []).append(d)
+    out.update(short)
     return {k: tuple(sorted(v, key=lambda d: d.adcode)) for k, v in out.items()}
 
 
@@ -81,7 +105,8 @@ def _by_code() -> dict[str, Division]:
 
 
 def lookup(name: str) -> tuple[Division, ...]:
-    """All divisions with exactly this name (a name such as 鼓楼区 has several)."""
+    """All divisions with exactly this name (a name such as 鼓楼区 has several), or with this
+    short name (伊犁州 is 伊犁哈萨克自治州; the division keeps its full name)."""
     return _by_name().get(name, ())
 
 

@@ -266,3 +266,41 @@ def test_a_fields_cases_filed_in_a_sentence_about_the_year_are_the_penalty_cases
         "立案查处水事违法案件126宗,罚没款共计99.1万元。\n"
     )
     assert got["admin_penalty_cases"] == 126
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("伊犁州", "伊犁哈萨克自治州"),
+        ("黔东南州", "黔东南苗族侗族自治州"),
+        ("融水县", "融水苗族自治县"),
+        ("双江县", "双江拉祜族佤族布朗族傣族自治县"),
+        ("莫力达瓦旗", "莫力达瓦达斡尔族自治旗"),
+    ],
+)
+def test_an_autonomous_division_is_found_by_its_short_name(short, full) -> None:
+    from analysis import gazetteer
+
+    assert [d.name for d in gazetteer.lookup(short)] == [full]
+
+
+def test_a_short_name_never_hides_another_divisions_name() -> None:
+    from analysis import gazetteer
+
+    # 大理市 is a city of 大理白族自治州 (short name 大理州): each keeps its own
+    assert [d.name for d in gazetteer.lookup("大理市")] == ["大理市"]
+    assert gazetteer.short_name("大理市") == ""
+
+
+def test_a_bureau_of_a_prefecture_named_by_its_short_name() -> None:
+    from analysis.metadata import infer_metadata
+
+    got = infer_metadata(
+        "2023年,伊犁州水利局在州党委、政府的坚强领导下,加强法治建设。"
+        "现将我局2023年度法治政府建设情况报告如下:\n一、工作开展情况\n"
+    )
+    assert (got.bureau, got.jurisdiction, got.level) == (
+        "伊犁哈萨克自治州水利局",
+        "伊犁哈萨克自治州",
+        "city",
+    )
