@@ -304,3 +304,22 @@ def test_a_bureau_of_a_prefecture_named_by_its_short_name() -> None:
         "伊犁哈萨克自治州",
         "city",
     )
+
+
+def test_tiers_of_a_programme_are_no_quantity() -> None:
+    assert _quantities("按照新入职、一线队员、中队骨干三个层次设置课程。") == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("加强行政执法监督,推进严格规范公正文明执法", "supervision_disputes"),
+        ("严格规范公正文明执法,提升安全监管效能", "enforcement"),
+        ("加大执法力度,守护森林资源安全", "enforcement"),
+        ("强化社保基金安全监管", "enforcement"),
+        ("抓好安全生产和应急管理", "safety_emergency"),
+    ],
+)
+def test_themes_of_enforcement_beside_safety_and_supervision(heading, category) -> None:
+    s = process_text("r", f"一、{heading}\n正文。\n")["sections"]
+    assert s.loc[s["level"] == 1, "category"].tolist() == [category]
