@@ -366,7 +366,9 @@ def _lexicon(units_path: str, patterns_path: str) -> _Lexicon:
     unit_alt = "|".join(re.escape(u.unit) for u in units)
     between = _alt(get("approx_between"))
     tail = (
-        rf"(?P<b1>{between})?(?P<mult>{MULTIPLIER_RE})?(?P<b2>{between})?"
+        # a space may stand between a number and what follows it, as a Latin font's digits are
+        # spaced in Word (3.26 万件, 20 余部, 126 件): one before the multiplier, one before the unit
+        rf"(?:[ ](?=[^ ]))?(?P<b1>{between})?(?P<mult>{MULTIPLIER_RE})?(?P<b2>{between})?"
         rf"[ ]?(?P<unit>%|{unit_alt})"
     )
     number = rf"(?:{ARABIC_RE})|(?:{CN_RE})"
@@ -548,14 +550,16 @@ def _unit_of(unit_text: str, lex: _Lexicon) -> tuple[str, str, float]:
 
 
 def _qualifier_before(f: str, pos: int, lex: _Lexicon) -> tuple[str, int, bool]:
-    """Return (qualifier, raw start, in_raw) for the text just before a number at pos."""
-    window = f[max(0, pos - 4) : pos]
+    """Return (qualifier, raw start, in_raw) for the text just before a number at pos (one
+    space may stand between them: 超过 5 万次)."""
+    end = pos - 1 if pos > 0 and f[pos - 1] == " " else pos
+    window = f[max(0, end - 4) : end]
     m = lex.bound_before_re.search(window)
     if m:
         return m.group(0), pos, False
     m = lex.approx_before_re.search(window)
     if m:
-        return m.group(0), pos - len(m.group(0)), True
+        return m.group(0), end - len(m.group(0)), True
     return "", pos, False
 
 
@@ -627,7 +631,7 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
             if base is None:
                 # 近千人次, 逾万份, 百余人: a bare 百/千/万 is a number with a qualifier of
                 # size before it or 余/多 after it (上千人, 数千人 are vague: no number)
-                if num_text not in _BARE_POWERS or before[-1:].isdecimal():
+                if num_text not in _BARE_POWERS or before.rstrip(" ")[-1:].isdecimal():
                     continue  # 1.6万余份: the 万 of a number already read
                 if not (lex.approx_before_re.search(before) or t.group("b1")):
                     continue

@@ -323,3 +323,27 @@ def test_tiers_of_a_programme_are_no_quantity() -> None:
 def test_themes_of_enforcement_beside_safety_and_supervision(heading, category) -> None:
     s = process_text("r", f"一、{heading}\n正文。\n")["sections"]
     assert s.loc[s["level"] == 1, "category"].tolist() == [category]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Word's Latin font spaces its digits: a space before the multiplier, 余 or the unit
+        ("受理登记业务 3.26 万件,办结 1.35 万件。", [("3.26 万件", 32600), ("1.35 万件", 13500)]),
+        ("发放宣传资料 1.6 万余份。", [("1.6 万余份", 16000)]),
+        ("清理文件 20 余部。", [("20 余部", 20)]),
+        ("访问量超过 5 万次。", [("超过 5 万次", 50000)]),
+        ("整治面积 2.36 万平方米。", [("2.36 万平方米", 23600)]),
+    ],
+)
+def test_numbers_spaced_from_their_units(text, want) -> None:
+    assert _quantities(text) == want
+
+
+def test_a_per_session_range_is_no_count_of_trainees() -> None:
+    got = _indicators(
+        "某区自然资源局2024年法治政府建设年度报告\n一、主要工作\n"
+        "举办法治业务培训班 6 期,每期参训 60-80 人,累计培训干部职工 420 人次。\n"
+    )
+    assert got["training_participants"] == 420
+    assert got["training_sessions"] == 6
