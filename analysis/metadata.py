@@ -427,9 +427,7 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
             kind_counts = None
         if kind_counts:
             kind = sorted(kind_counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
-            prefix = division.name
-            if division.level != "city" and out.city and out.city != division.name:
-                prefix = out.city + division.name
+            prefix = _with_city(division, out.city)
             out.bureau = prefix + kind
             # a local office of a vertically managed agency is named with the agency first
             # (国家税务总局深圳市南山区税务局): kept when the text writes it so
@@ -445,15 +443,23 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
                 out.bureau = agency.group(1) + out.bureau
         elif place_only:
             # a government's report titled by its place alone (2020年静海区法治政府建设情况报告)
-            prefix = division.name
-            if division.level != "city" and out.city and out.city != division.name:
-                prefix = out.city + division.name
+            prefix = _with_city(division, out.city)
             out.bureau = prefix + "人民政府"
         else:
             out.warnings.append("bureau: no bureau name found; set it in the manifest")
     elif level:
         out.level = level
     return out
+
+
+def _with_city(division: gazetteer.Division, city: str) -> str:
+    """The division's name as a bureau's starts: with its city before a county or district
+    (九龙坡区 -> 重庆市九龙坡区), not before a zone that names its city already (苏州工业园区)."""
+    if division.level == "city" or not city or city == division.name:
+        return division.name
+    if division.name.startswith(city.rstrip("市")) and _ZONE.search(division.name):
+        return division.name
+    return city + division.name
 
 
 def _names_place_only(title: str, division: gazetteer.Division) -> bool:

@@ -347,3 +347,51 @@ def test_a_per_session_range_is_no_count_of_trainees() -> None:
     )
     assert got["training_participants"] == 420
     assert got["training_sessions"] == 6
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        # divisions created or renamed after 2016 (the older gazetteer lacked them)
+        ("宁乡市", "430182000000"),
+        ("临安区", "330112000000"),
+        ("龙港市", "330383000000"),
+        ("信都区", "130503000000"),
+        # names that have gone since, with their old codes (a report written before)
+        ("宁乡县", "430124000000"),
+        ("临安市", "330185000000"),
+    ],
+)
+def test_the_gazetteer_has_divisions_in_force_and_former_names(name, code) -> None:
+    from analysis import gazetteer
+
+    assert [d.adcode for d in gazetteer.lookup(name)] == [code]
+
+
+@pytest.mark.parametrize("name", ["新社区", "中区", "海域", "苏鲁交界"])
+def test_words_that_are_only_taiwan_or_hong_kong_districts_are_no_places(name) -> None:
+    from analysis import gazetteer
+
+    assert gazetteer.lookup(name) == ()
+
+
+def test_a_municipality_is_one_division() -> None:
+    from analysis import gazetteer
+
+    assert [d.adcode for d in gazetteer.lookup("重庆市")] == ["500000000000"]
+    assert [d.adcode for d in gazetteer.lookup("北京市")] == ["110000000000"]
+
+
+def test_a_county_level_city_renamed_after_2016_reports_as_its_government() -> None:
+    from analysis.metadata import infer_metadata
+
+    got = infer_metadata(
+        "中共宁乡市委 宁乡市人民政府关于2023年度法治政府建设情况的报告\n"
+        "2023年,全市坚持依法行政。\n一、主要举措\n"
+    )
+    assert (got.bureau, got.jurisdiction, got.city, got.level) == (
+        "长沙市宁乡市人民政府",
+        "宁乡市",
+        "长沙市",
+        "county",
+    )
