@@ -641,7 +641,7 @@ def _to_simplified(lines: list[str]) -> list[str]:
 _INLINE_RULES = ("watermark", "pinyin_gloss", "html_markup", "traditional_script", "page_chunk")
 
 _CHUNK_NUMBER = re.compile(r"[ \t\u3000]*(\d{1,3})[、.．]")
-_CHUNK_END = set("。!?;:…”’\"')）》!?;:")
+_CHUNK_END = set("。！？；：!?;:…”’\"')）》")  # a sentence's end, as written (not folded)
 
 
 def _join_page_chunks(raws: list[str]) -> dict[int, str]:
@@ -818,11 +818,16 @@ def _clean(
     if "编" in text:
         # an editor's note above the report (编者按: …), the publisher's words, not the
         # report's: before its first outline heading only
+        label_only = False  # 编者按: alone on its line: the note is the next line
         for i, f in enumerate(folded):
             if match_outline_marker(f) is not None:
                 break
-            if not any_rule[i] and _EDITOR_NOTE.match(f):
+            if any_rule[i] or not f:
+                continue
+            m = _EDITOR_NOTE.match(f)
+            if m is not None or label_only:
                 any_rule[i] = "editor_note"
+                label_only = m is not None and len(f) - m.end() < 2
 
     # Running headers: short lines without outline marker repeated 3+ times.
     counts = Counter(

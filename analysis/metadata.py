@@ -343,6 +343,9 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
             candidates[key] += 5.0
             kinds.setdefault(key, Counter())[kind] += 5.0
             strong_kinds.setdefault(key, Counter())[kind] += 5.0
+    if _ON_BEHALF.search(folded):
+        # 我受县人民政府委托,向本次会议报告…: the government's report, delivered for it
+        generic_kinds["人民政府"] += 10.0
     level = _self_level(folded, generic)
     towns = _town_candidates(sources, spans)
 
@@ -545,6 +548,15 @@ _UNLISTED_KIND = re.compile(
 )
 
 
+# a report delivered for a government (to its people's congress): 受县人民政府委托
+_ON_BEHALF = re.compile(r"受(?:本)?(?:县|市|区|州|省|旗)?人民政府(?:的)?委托")
+
+# a slogan, not an agency: 坚持以人民为中心, 服务大局, 开创新局
+_SLOGAN = re.compile(
+    r"坚持|推进|开创|打造|助力|护航|赋能|践行|聚焦|以.{1,6}为中心|(?:大|新|格|全|布|开|变|当|时|结)局$"
+)
+
+
 def _unlisted_bureaus(src: str) -> list[tuple[tuple[str, ...], str]]:
     """(place names, kind) for each agency named right after a run of place names in a
     title or signature line, whatever its kind (禄劝彝族苗族自治县 + 云龙水库水源保护区管理局)."""
@@ -560,7 +572,11 @@ def _unlisted_bureaus(src: str) -> list[tuple[tuple[str, ...], str]]:
             continue
         seen.add(e)
         k = _UNLISTED_KIND.match(src, e)
-        if k is not None and _place_re().search(k.group(0)) is None:
+        if (
+            k is not None
+            and _place_re().search(k.group(0)) is None
+            and _SLOGAN.search(k.group(0)) is None
+        ):
             out.append((tuple(parts), k.group(0)))
     return out
 
@@ -691,10 +707,18 @@ def _find_places(folded: str) -> list[str]:
         if lengths:
             for k in lengths:
                 if p + k <= n and folded[p : p + k] in names:
+                    if folded[p] in "和与及" and p > 0 and _joins(folded[p - 1]):
+                        break  # 乡镇和县直部门, 领导和县人大: 和 joins words, it is not 和县
                     found.append(folded[p : p + k])
                     i = p + k
                     break
     return found
+
+
+def _joins(before: str) -> bool:
+    """Whether 和/与/及 after this character is a conjunction (after a word, not a place's
+    name: 马鞍山市和县 is 和县)."""
+    return "\u4e00" <= before <= "\u9fff" and before not in "市省州盟"
 
 
 def _dominant_place(folded: str, level: str) -> gazetteer.Division | None:
@@ -707,6 +731,12 @@ def _dominant_place(folded: str, level: str) -> gazetteer.Division | None:
                 break
     if not counts:
         return None
+    for name in list(counts):
+        # the name without its 县/区/市 counts too once the full name is written (秭归县 …
+        # 秭归普法, 秭归特色)
+        base = name[:-1]
+        if len(base) >= 2:
+            counts[name] += folded.count(base) - folded.count(name)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0

@@ -606,6 +606,8 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
         else:
             num_text = m.group("ar") or m.group("cn")
             is_cn = m.group("cn") is not None
+            if not is_cn and s0 > 0 and f[s0 - 1].isascii() and f[s0 - 1].isalpha():
+                continue  # a code (A4, G20, S2) or OCR's letter for a digit (1O8件): no figure
             split = not is_cn and _ocr_split_start(f, s0, num_text)
             if split:  # OCR's space inside a number: 立案1 26件 is 126 cases, not 26
                 num_text = f[split : s0 - 1] + num_text
@@ -635,6 +637,8 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
                     continue  # 1.6万余份: the 万 of a number already read
                 if not (lex.approx_before_re.search(before) or t.group("b1")):
                     continue
+                if before.endswith(("上", "数", "几")):
+                    continue  # 上千余人, 数千余人: vague however qualified
                 base = _BARE_POWERS[num_text]
             if t.group("mult"):
                 base *= MULTIPLIERS[t.group("mult")]
@@ -682,14 +686,14 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
     return hits
 
 
-_SPLIT_BEFORE = re.compile(r"(?<![\d.,])\d{1,3} $")
+_SPLIT_BEFORE = re.compile(r"(?<![\d.,])\d $")
 _SPLIT_NOT_AFTER = "第表图附号"  # 表1 26件 would be a table's number and a count
 
 
 def _ocr_split_start(f: str, s0: int, num_text: str) -> int | None:
     """Where a number split by one stray space begins (OCR: ``立案1 26件``), else None.
 
-    Only a plain run of one to three digits, written straight after a Chinese character
+    Only one digit, written straight after a Chinese character
     (not 第, 表, 图, 附, 号), then a single space, then digits with a unit: a run after a
     space, a punctuation mark or another number is a separate figure (a table's columns).
     """
@@ -2108,20 +2112,21 @@ def _combine_mentions(
         # holds a field's bare 查处案件39件 elsewhere: a count naming no kind of its own
         year_count = (
             not grand
-            and not all_kinds
             and top.family == "cases"
             and lex.total.search(_opening(top.prefix)) is not None
         )
         if grand or year_count or all_kinds:
-            keep = [
-                c
-                for c in keep
-                if c is top
-                or c.para == top.para
-                or lex.total.search(c.clause) is not None
-                or (year_count and not _GENERIC_CASES.fullmatch(fold(c.subject)))
-                or (all_kinds and not c.subject.endswith(top.subject))
-            ]
+
+            def held(c: _Mention) -> bool:  # inside the total: not added to it
+                if c is top or c.para == top.para or lex.total.search(c.clause) is not None:
+                    return False
+                return (
+                    grand
+                    or (year_count and _GENERIC_CASES.fullmatch(fold(c.subject)) is not None)
+                    or (all_kinds and c.subject.endswith(top.subject))
+                )
+
+            keep = [c for c in keep if not held(c)]
     return keep
 
 
@@ -2129,10 +2134,10 @@ _RUN_IN_HEAD = re.compile(r"[^,;。:]{1,20}:")
 
 
 def _opening(prefix: str) -> str:
-    """The first words of a sentence, after a run-in heading closed by a colon
-    ((二)普法宣传:全年共开展… opens with 全年共开展)."""
+    """The first words of a sentence, and after a run-in heading closed by a colon its first
+    words too ((二)普法宣传:全年共开展… opens with 全年共开展; 全年共计罚没:罚没款… with 全年)."""
     m = _RUN_IN_HEAD.match(prefix)
-    return prefix[m.end() : m.end() + 8] if m else prefix[:8]
+    return prefix[:8] + "\n" + prefix[m.end() : m.end() + 8] if m else prefix[:8]
 
 
 def _matches_primary(c: _Mention, rows: list[IndicatorRule]) -> bool:

@@ -472,7 +472,7 @@ def _heading_span(line: _Line, after: int) -> tuple[int, int, bool]:
 
 
 # a colon that closes a run-in heading: text follows it on the line (not a time, 8:30)
-_RUN_IN_COLON = re.compile(r"(?<!\d):(?=\s*\S)")
+_RUN_IN_COLON = re.compile(r"(?<!\d)(?<!指出)(?<!强调)(?<!表示)(?<!要求):(?!//)(?=\s*\S)")
 
 
 def _is_standalone_candidate(body: str) -> bool:
@@ -498,15 +498,25 @@ _DEC_SECOND = re.compile(r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})[ ]+[\u4e00-\u9fff“\"
 
 # a heading set in lenticular brackets alone on its line (【强化组织领导】), as WeChat articles
 # write their subheadings: ranked between 一、 and (一)
-_BRACKET_HEADING = re.compile(r"【(?P<head>[^【】。;!?]{2,30})】\s*$")
+_BRACKET_HEADING = re.compile(r"【(?P<head>[^【】。;!?:]{2,30})】\s*$")
+# a bracketed caption or page line, not a heading: 【典型案例】, 【案例一】, 【相关链接】, 【来源…】
+_BRACKET_CAPTION = re.compile(r"【\s*(?:典型)?案例|链接|阅读|小贴士|编者|来源|编辑|图|附")
 _BRACKET_LEVEL = 1.5
+
+
+def _is_bracket_heading(body: str) -> bool:
+    return (
+        body[:1] == "【"
+        and _BRACKET_HEADING.match(body) is not None
+        and _BRACKET_CAPTION.match(body) is None
+    )
 
 
 def _has_bracket_headings(lines: list[_Line]) -> bool:
     """True when two or more lines are a bracketed heading alone (one could be a caption)."""
     n = 0
     for line in lines:
-        if line.body.startswith("【") and _BRACKET_HEADING.match(line.body):
+        if _is_bracket_heading(line.body):
             n += 1
             if n >= 2:
                 return True
@@ -566,6 +576,7 @@ class _Parser:
         self.decimal = _has_decimal_outline(self.lines)
         self.decimal_top = 0  # the number of the last decimal level-1 heading
         self.brackets = _has_bracket_headings(self.lines)
+        self.bracket_open = False  # a 【】 heading since the last 一、 (its siblings follow)
         self._marker_after: list | None = None  # (line, marker) of the next marker line
         self.stack: list[_Node] = [self.root]
         self.headings: list[tuple[_Heading, str, str]] = []  # heading, sid, parent_id
@@ -586,6 +597,10 @@ class _Parser:
         return {node.level for node in self.stack[1:]}
 
     def accept(self, h: _Heading, standalone: bool) -> None:
+        if h.level <= 1:
+            self.bracket_open = False
+        elif h.level == _BRACKET_LEVEL:
+            self.bracket_open = True
         while self.stack[-1].level >= h.level:
             self.stack.pop()
         parent = self.stack[-1]
@@ -617,7 +632,7 @@ class _Parser:
             dec = self._decimal(body)
             if dec is not None:
                 return dec
-        if self.brackets and body[:1] == "【" and _BRACKET_HEADING.match(body):
+        if self.brackets and _is_bracket_heading(body):
             return _Marker(_BRACKET_LEVEL, 0, "【】", 1)  # type: ignore[arg-type]
         m = _match_strong(body)
         if m is not None and self.parts_above and m.level == 1 and m.marker[0] == "第":
@@ -655,7 +670,11 @@ class _Parser:
         if strong is not None:
             start, end, standalone = _heading_span(line, line.lead + strong.end)
             if strong.marker == "【】":
-                end = self.folded.rindex("】", start, end)  # the heading inside its brackets
+                if not (self.last_level <= 1 or self.bracket_open):
+                    return None  # 【…】 inside a (一) or a 1. item: a caption, not a heading
+                # the heading inside its brackets (the line is 【…】 and nothing else)
+                close = self.folded.find("】", line.start + line.lead)
+                start, end, standalone = line.start + line.lead + 1, close, True
             h = _Heading(i, strong.level, strong.num, strong.marker, start, end, False, strong.sep)
             return h, standalone
         found = self._repair(i, line, body)

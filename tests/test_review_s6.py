@@ -1,0 +1,177 @@
+"""Regressions found by a review of session 6's changes (one test per finding, each from the
+reviewer's reproduction), and round 19's first-contact misses: bracketed lines, page chunks
+ending in ；, the all-kinds total beside the year's count, rows that fired on any 全年 or any
+审核, slogans in titles, dated titles, colons in URLs, supervision themes, vague and coded
+numbers, a label-only editor's note, 和 as a conjunction, reports delivered for a government."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.build import process_text
+from analysis.cleaning import clean_text
+from analysis.metadata import infer_metadata
+from analysis.metrics import derive_indicators
+
+HEAD = "某县城市管理局2023年法治政府建设年度报告\n一、主要举措\n"
+TAIL = "二、存在问题\n不足。\n"
+
+
+def _indicators(body: str) -> dict[str, float]:
+    text = HEAD + body + TAIL
+    tables = process_text("r", text)
+    got = derive_indicators(tables["metrics"], {"r": text})
+    return dict(zip(got["indicator"], got["value"], strict=True))
+
+
+def _headings(text: str) -> list[tuple[int, str]]:
+    s = process_text("r", text)["sections"]
+    s = s[s["level"] > 0]
+    return list(zip(s["level"], s["marker"], strict=True))
+
+
+def _quantities(text: str) -> list[tuple[str, float]]:
+    m = process_text("r", text)["metrics"]
+    return list(zip(m["raw"], m["value"], strict=True))
+
+
+def test_bracketed_source_lines_neither_crash_nor_stay() -> None:
+    text = (
+        "某市司法局2023年法治政府建设年度报告\n一、主要工作\n全年办理行政处罚案件12件。\n"
+        "二、存在问题\n基层力量不足。\n【来源：九江日报】\n【责任编辑：张三】\n"
+    )
+    assert _headings(text) == [(1, "一、"), (1, "二、")]
+    assert list(clean_text(text).removed["rule"]) == ["source", "byline"]
+
+
+def test_a_bracketed_heading_with_a_wide_gap_is_read_whole() -> None:
+    text = "一、主要举措\n【强化组织领导　　压实责任】\n内容。\n【规范执法】\n内容。\n"
+    s = process_text("r", text)["sections"]
+    assert s["heading"].tolist() == ["主要举措", "强化组织领导　　压实责任", "规范执法"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、主要工作\n（一）严格规范执法\n全年办理行政处罚案件126件。\n【典型案例】\n某企业违法排污被查处。\n"
+        "（二）加强普法宣传\n开展普法活动30场次。\n【典型案例】\n某村开展法治宣传。\n二、存在问题\n不足。\n",
+        "一、主要工作\n1.规范执法\n内容。\n【执法故事】\n某企业。\n2.普法\n内容。\n【执法故事】\n某村。\n",
+    ],
+)
+def test_repeated_bracketed_captions_inside_items_do_not_change_the_outline(text) -> None:
+    got = _headings(text)
+    assert all(marker != "【】" for _, marker in got)
+    assert [lv for lv, _ in got if lv > 1] == [2, 2]
+
+
+def test_numbered_paragraphs_ending_in_a_full_width_semicolon_are_not_page_chunks() -> None:
+    body = "全镇坚持依法行政,严格落实重大行政决策程序,深入开展法治宣传教育," * 5
+    text = (
+        "某镇2023年报告\n一、主要工作\n"
+        + "\n".join(f"{i}、{body}取得成效；" for i in range(1, 5))
+        + "\n二、下一步计划\n"
+    )
+    assert clean_text(text).removed.empty
+
+
+def test_the_all_kinds_total_keeps_the_years_count_rule() -> None:
+    got = _indicators(
+        "（一）严格规范执法\n全年共立案查处各类城市管理违法案件1286件,其中简易程序742件,普通程序544件。\n"
+        "（二）违建治理\n拆除违法建设1.2万平方米,查处案件46件。\n"
+    )
+    assert got["admin_penalty_cases"] == 1286
+
+
+def test_a_fields_cases_with_the_year_named_after_them_are_no_year_total() -> None:
+    got = _indicators(
+        "（一）燃气执法:检查燃气企业14家,立案查处燃气违法案件23件,全县全年未发生较大燃气安全事故。\n"
+    )
+    assert "admin_penalty_cases" not in got
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "严格落实合法性审查制度,全年对政务服务申请材料进行审核1200件。\n",
+        "严格落实合法性审查制度,对各类执法人员资格进行审查56件。\n",
+    ],
+)
+def test_other_reviews_in_a_sentence_about_legality_review_are_no_legal_reviews(body) -> None:
+    assert "legal_reviews" not in _indicators(body)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "九江市坚持以人民为中心 2023年法治政府建设年度报告",
+        "九江市服务大局2023年法治政府建设年度报告",
+    ],
+)
+def test_a_slogan_in_the_title_is_no_agency(title) -> None:
+    assert infer_metadata(title + "\n一、主要工作\n内容。\n").bureau == ""
+
+
+def test_a_title_with_its_date_and_weekday_is_kept() -> None:
+    text = "某县司法局2023年法治政府建设年度报告 2024年3月5日 星期二\n2023年,我局坚持依法行政。\n一、主要工作\n"
+    assert clean_text(text).removed.empty
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        (
+            "(一)推进政务公开http://www.xx.gov.cn,全年公开信息120条。",
+            "推进政务公开http://www.xx.gov.cn,全年公开信息120条",
+        ),
+        ("(一)习近平总书记指出:法治是最好的营商环境。", "习近平总书记指出:法治是最好的营商环境"),
+    ],
+)
+def test_a_colon_in_a_url_or_before_a_quotation_does_not_end_a_heading(line, heading) -> None:
+    s = process_text("r", "一、主要工作\n" + line + "\n")["sections"]
+    assert s["heading"].tolist()[-1] == heading
+
+
+def test_coordinating_supervision_is_supervision() -> None:
+    s = process_text("r", "一、加强行政执法协调监督,推动严格规范公正文明执法\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == "supervision_disputes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上千余人参加。",  # vague however qualified
+        "构建1+3架构。",  # an architecture, not aircraft
+        "落实普法责任清单15 30个部门全部公示。",  # a full stop read as a space
+        "开展活动l2次,培训S2场次,办理1O8件。",  # OCR letters for digits: codes, no figure
+    ],
+)
+def test_vague_coded_and_run_together_numbers_give_no_wrong_figure(text) -> None:
+    got = _quantities(text)
+    assert all(v not in (1000, 3, 1530, 2, 8) for _, v in got), got
+    assert ("30个", 30) in got or "清单" not in text
+
+
+def test_an_editors_note_label_alone_on_its_line_takes_the_note_below() -> None:
+    r = clean_text(
+        "某市医保\n编者按:\n依法行政是守护群众看病钱的重要保障。全市追回医保基金863.72万元。\n"
+        "某市医疗保障局2023年度法治政府建设工作报告\n2023年,我局追回医保基金863.72万元。\n一、主要举措\n"
+    )
+    assert list(r.removed["rule"]) == ["editor_note", "editor_note"]
+    assert r.text.count("863.72万元") == 1
+
+
+def test_a_report_delivered_for_a_county_government_is_the_governments() -> None:
+    text = (
+        "关于2021年度法治政府建设情况的报告\n"
+        "——2022年4月26日在县第十九届人民代表大会常务委员会\n第三次会议上\n"
+        "县人民政府副县长  王建峰\n主任、各位副主任、秘书长、各位委员:\n"
+        "我受县人民政府委托,向本次会议报告我县2021年度法治政府建设情况,请予审议。\n"
+        "2021年,县政府在县委的坚强领导和县人大的监督下推进依法行政。制定《秭归县2021年法治政府建设工作要点》,"
+        "办公室设在县司法局。审查乡镇和县直部门报备的规范性文件15件。"
+        "“秭归普法”公众号推送信息,建设具有秭归特色的法治文化阵地。\n一、主要工作\n"
+    )
+    r = clean_text(text)
+    assert r.metadata["published"] == "2022-04-26"
+    assert list(r.removed["rule"])[:2] == ["metadata_date", "speech_line"]
+    got = infer_metadata(r.text, r.metadata)
+    assert (got.bureau, got.jurisdiction, got.city) == ("宜昌市秭归县人民政府", "秭归县", "宜昌市")
