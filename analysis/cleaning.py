@@ -41,6 +41,8 @@ What is removed, and under which rule:
   (``1、…依`` / ``2、法有效化解…``): its number is dropped and, when the cut fell inside a
   sentence, its text is joined to the chunk before (the emptied line is recorded); the row
   keeps the line as it was.
+* ``doc_site``: a document-sharing site's blurb above the report (``《…》由会员分享,可在线阅读,
+  …请在…上搜索。``), before its first outline heading.
 * ``editor_note``: an editor's note above the report (``编者按：…``, ``【编者按】…``), before
   its first outline heading: the publisher's words, not the report's.
 * ``html_markup``: a kept line that lost the HTML a careless conversion left in it (tags and
@@ -79,7 +81,8 @@ SCOPES = ("anywhere", "head", "tail")
 # Rules that do not mark the start of the page's footer / end of its header.
 _WEAK_RULES = {"metadata_date", "page_number", "running_header", "info_table"}
 # Rules that are transparent when joining PDF hard wraps (they sit between two halves).
-_TRANSPARENT_RULES = {"page_number", "running_header", "editor_note"}
+_TRANSPARENT_RULES = {"page_number", "running_header", "editor_note", "doc_site"}
+_DOC_SITE_BLURB = re.compile(r"由会员分享|可在线阅读|\d+页珍藏版|请在[^,。]{1,10}上搜索")
 _EDITOR_NOTE = re.compile(r"[\[【]?\s*(?:编者按|编者的话|编辑按|编者注)\s*[\]】]?\s*[:]?")
 
 _SPACE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
@@ -815,14 +818,18 @@ def _clean(
         return ""
 
     any_rule = [first_match(f, SCOPES) for f in folded]
-    if "编" in text:
-        # an editor's note above the report (编者按: …), the publisher's words, not the
-        # report's: before its first outline heading only
+    if "编" in text or "分享" in text:
+        # an editor's note above the report (编者按: …) and a document-sharing site's
+        # blurb (…由会员分享,可在线阅读…): the publisher's words, not the report's; before
+        # the first outline heading only, and whatever their length
         label_only = False  # 编者按: alone on its line: the note is the next line
         for i, f in enumerate(folded):
             if match_outline_marker(f) is not None:
                 break
             if any_rule[i] or not f:
+                continue
+            if _DOC_SITE_BLURB.search(f):
+                any_rule[i] = "doc_site"
                 continue
             m = _EDITOR_NOTE.match(f)
             if m is not None or label_only:

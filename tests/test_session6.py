@@ -395,3 +395,19 @@ def test_a_county_level_city_renamed_after_2016_reports_as_its_government() -> N
         "长沙市",
         "county",
     )
+
+
+def test_a_document_sites_blurb_and_page_chunks_are_the_sites_not_the_reports() -> None:
+    from analysis.cleaning import clean_text
+
+    body = "县交通运输局坚持固定站点治超与流动治超相结合,在货运车辆比较集中的路段开展流动治超工作,"
+    text = (
+        "某县交通运输局2023年治超工作情况汇报.docx\n"
+        "《某县交通运输局2023年治超工作情况汇报.docx》由会员分享,可在线阅读,更多相关"
+        "《某县交通运输局2023年治超工作情况汇报.docx(4页珍藏版)》请在某文库上搜索。\n"
+        f"1、{body * 4}共查处超限超载车\n2、辆226台,卸转载货物1366吨。{body * 4}开展联合执\n"
+        f"3、法行动12次。{body * 4}\n"
+    )
+    r = clean_text(text)
+    assert list(r.removed["rule"]) == ["doc_site", "page_chunk", "page_chunk", "page_chunk"]
+    assert "查处超限超载车辆226台" in r.text and "联合执法行动12次" in r.text
