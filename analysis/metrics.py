@@ -1471,6 +1471,7 @@ class _Mention:
     prefix: str = ""  # folded sentence before the number
     opener: int = -1  # offset in the sentence of the last clause opened by 其中/包括 before it
     part: tuple[int, str] | None = None  # (complement group, type) of the subject, if any
+    period: bool = False  # in a paragraph opened by a period of years (五年来, “十三五”期间)
 
 
 def _clause_cut(f: str, pos: int) -> int:
@@ -1505,7 +1506,9 @@ def _place_mentions(
 ) -> list[_Mention]:
     """Locate each mention in its sentence and paragraph (one pass; text searched locally).
     ``f`` and ``soft``: the folded text and its :func:`_soft_breaks`, if known already."""
-    para_starts = _paragraph_starts(fold(text) if f is None else f, soft) if text else []
+    if text and f is None:
+        f = fold(text)
+    para_starts = _paragraph_starts(f, soft) if text else []
     folded: dict[str, str] = {}
     seen_raw: dict[tuple[str, str], int] = {}
     out = []
@@ -1519,10 +1522,12 @@ def _place_mentions(
             lo = text.find(m.sentence, max(0, m.start - n), m.start + n)
             if lo > m.start or lo + n < m.start + len(m.raw):
                 lo = -1
+        period = False
         if lo >= 0:
             pos = m.start - lo
             para: object = bisect.bisect_right(para_starts, m.start)
             sent: object = lo
+            period = _PERIOD_OPENING.match(f, para_starts[para - 1]) is not None
         else:  # no text: the k-th standalone occurrence of raw in the sentence
             k = seen_raw.get((m.sentence, m.raw), 0)
             seen_raw[(m.sentence, m.raw)] = k + 1
@@ -1560,9 +1565,17 @@ def _place_mentions(
                 sent_f[:pos].replace("\n", ""),
                 _last_opener(sent_f, pos),
                 part,
+                period,
             )
         )
     return out
+
+
+# a paragraph about a period of years (五年来,…; “十三五”期间,…; 近三年来): its totals
+# (累计清理…3,860余件) are not the year's
+_PERIOD_OPENING = re.compile(
+    r"\s*(?:[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来)|[二三四五]年来|近[三五]年来?)"
+)
 
 
 def derive_indicators(
@@ -1970,12 +1983,14 @@ def _combine_mentions(
         keep = rest or keep  # only parts stated: they are what the report gives
     # 3. special campaigns
     drop_if_rest([lex.campaign.search(c.prefix) is not None for c in keep])
-    # 4. outcomes (结案) are not intakes (立案)
+    # 3b. a total in a paragraph about a period of years (五年来,… 累计清理文件3,860余件)
+    drop_if_rest([c.period and lex.sums.search(c.prefix) is not None for c in keep])
+    # 4. outcomes (结案) are not intakes (立案), also listed after them (立案…38.7万件、结案…)
     drop_if_rest(
         [
             c.family == "cases"
-            and lex.outcome.search(c.clause) is not None
-            and lex.intake.search(c.clause) is None
+            and lex.outcome.search(c.clause.rsplit("、", 1)[-1]) is not None
+            and lex.intake.search(c.clause.rsplit("、", 1)[-1]) is None
             for c in keep
         ]
     )

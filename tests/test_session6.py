@@ -411,3 +411,52 @@ def test_a_document_sites_blurb_and_page_chunks_are_the_sites_not_the_reports() 
     r = clean_text(text)
     assert list(r.removed["rule"]) == ["doc_site", "page_chunk", "page_chunk", "page_chunk"]
     assert "查处超限超载车辆226台" in r.text and "联合执法行动12次" in r.text
+
+
+def test_round_20_classes_in_jie() -> None:
+    assert _quantities("到中小学开展消防安全课68节。") == [("68节", 68)]
+    assert _quantities("两节期间开展检查。") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # a credit-repair application is no penalty case
+        (
+            "全年立案查处卫生健康违法案件286件。\n全年受理行政处罚信用修复申请34件,准予修复31件。\n",
+            "admin_penalty_cases",
+            286,
+        ),
+        # a complaint about the bureau itself is no hotline work
+        (
+            "承办12345热线转办工单8,416件。\n个别诊所材料补正时未一次性告知,被群众投诉1件,此项扣0.5分。\n",
+            "hotline_cases",
+            8416,
+        ),
+        # cases closed, listed after the cases opened with 、, are an outcome
+        ("市数字化城市管理平台全年立案城市管理问题38.7万件、结案37.9万件。\n", "digital_cases", 387000),
+        # a paragraph about five years: its totals are not the year's
+        (
+            "五年来,市政府持续推进依法行政。累计清理规范性文件3,860余件,废止386件。\n"
+            "2020年,对报送备案的83件规范性文件逐件审查。\n",
+            "normative_documents_reviewed",
+            83,
+        ),
+    ],
+)
+def test_round_20_indicators(body, indicator, value) -> None:
+    got = _indicators("某市卫生健康局2022年法治政府建设年度报告\n一、主要工作\n" + body)
+    assert got[indicator] == value
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("扎实开展消防监督检查", "enforcement"),
+        ("依法全面履行政府职能", "business_environment"),
+        ("坚持高位推动,层层传导法治政府建设责任", "leadership"),
+    ],
+)
+def test_round_20_themes(heading, category) -> None:
+    s = process_text("r", f"一、{heading}\n正文。\n")["sections"]
+    assert s.loc[s["level"] == 1, "category"].tolist() == [category]
