@@ -434,7 +434,11 @@ def test_round_20_classes_in_jie() -> None:
             8416,
         ),
         # cases closed, listed after the cases opened with 、, are an outcome
-        ("市数字化城市管理平台全年立案城市管理问题38.7万件、结案37.9万件。\n", "digital_cases", 387000),
+        (
+            "市数字化城市管理平台全年立案城市管理问题38.7万件、结案37.9万件。\n",
+            "digital_cases",
+            387000,
+        ),
         # a paragraph about five years: its totals are not the year's
         (
             "五年来,市政府持续推进依法行政。累计清理规范性文件3,860余件,废止386件。\n"
