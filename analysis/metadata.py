@@ -468,8 +468,11 @@ def _with_city(division: gazetteer.Division, city: str) -> str:
 def _names_place_only(title: str, division: gazetteer.Division) -> bool:
     """Whether the title names the division as the author with no agency: the place is
     followed by the year or by 法治政府 (静海区2023年度…, 2020年静海区法治政府建设…)."""
-    i = title.find(division.name)
-    return i >= 0 and _PLACE_ONLY_AFTER.match(title, i + len(division.name)) is not None
+    for name in (division.name, gazetteer.short_name(division.name)):
+        i = title.find(name) if name else -1
+        if i >= 0 and _PLACE_ONLY_AFTER.match(title, i + len(name)) is not None:
+            return True
+    return False
 
 
 # a bureau speaking of itself as the author
@@ -549,11 +552,11 @@ _UNLISTED_KIND = re.compile(
 
 
 # a report delivered for a government (to its people's congress): 受县人民政府委托
-_ON_BEHALF = re.compile(r"受(?:本)?(?:县|市|区|州|省|旗)?人民政府(?:的)?委托")
+_ON_BEHALF = re.compile(r"我受(?:本)?(?:县|市|区|州|省|旗)?人民政府(?:的)?委托")
 
 # a slogan, not an agency: 坚持以人民为中心, 服务大局, 开创新局
 _SLOGAN = re.compile(
-    r"坚持|推进|开创|打造|助力|护航|赋能|践行|聚焦|以.{1,6}为中心|(?:大|新|格|全|布|开|变|当|时|结)局$"
+    r"坚持|推进|开创|打造|助力|护航|赋能|践行|聚焦|以.{1,6}为中心|(?:大|格|全|布|开|变|当|时|结)局$"
 )
 
 
@@ -707,7 +710,7 @@ def _find_places(folded: str) -> list[str]:
         if lengths:
             for k in lengths:
                 if p + k <= n and folded[p : p + k] in names:
-                    if folded[p] in "和与及" and p > 0 and _joins(folded[p - 1]):
+                    if k == 2 and p > 0 and _joins(folded[p - 1], folded[p + k : p + k + 1]):
                         break  # 乡镇和县直部门, 领导和县人大: 和 joins words, it is not 和县
                     found.append(folded[p : p + k])
                     i = p + k
@@ -715,10 +718,17 @@ def _find_places(folded: str) -> list[str]:
     return found
 
 
-def _joins(before: str) -> bool:
-    """Whether 和/与/及 after this character is a conjunction (after a word, not a place's
-    name: 马鞍山市和县 is 和县)."""
-    return "\u4e00" <= before <= "\u9fff" and before not in "市省州盟"
+def _joins(before: str, after: str) -> bool:
+    """Whether a two-character name opening with 和/与/及 (和县) is a conjunction and a word:
+    after a word and before what follows 县 in a county's bodies (乡镇和县直部门, 领导和县人大
+    的监督; not 马鞍山市和县, 关于和县2023年…, 法治和县建设)."""
+    return (
+        "\u4e00" <= before <= "\u9fff" and before not in "市省州盟" and after in _COUNTY_BODY_START
+    )
+
+
+# what follows 县 in a county's bodies and levels: 县直, 县人大, 县委, 县政府, 县级, 县乡, 县两级 …
+_COUNTY_BODY_START = frozenset("直人委政级乡两领纪属区镇")
 
 
 def _dominant_place(folded: str, level: str) -> gazetteer.Division | None:
@@ -736,7 +746,8 @@ def _dominant_place(folded: str, level: str) -> gazetteer.Division | None:
         # 秭归普法, 秭归特色)
         base = name[:-1]
         if len(base) >= 2:
-            counts[name] += folded.count(base) - folded.count(name)
+            # the bare name, not another place's (岳阳 of 岳阳市 is no mention of 岳阳县)
+            counts[name] += len(re.findall(re.escape(base) + r"(?![市省县区州旗盟])", folded))
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0

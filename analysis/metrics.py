@@ -606,8 +606,14 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
         else:
             num_text = m.group("ar") or m.group("cn")
             is_cn = m.group("cn") is not None
-            if not is_cn and s0 > 0 and f[s0 - 1].isascii() and f[s0 - 1].isalpha():
-                continue  # a code (A4, G20, S2) or OCR's letter for a digit (1O8件): no figure
+            if (
+                not is_cn
+                and s0 > 0
+                and f[s0 - 1].isascii()
+                and f[s0 - 1].isalpha()
+                and not (s0 > 1 and f[s0 - 2].isascii() and f[s0 - 2].isalpha())
+            ):
+                continue  # a code (A4, G20, S2) or OCR's letter for a digit (1O8件), not APP2个
             split = not is_cn and _ocr_split_start(f, s0, num_text)
             if split:  # OCR's space inside a number: 立案1 26件 is 126 cases, not 26
                 num_text = f[split : s0 - 1] + num_text
@@ -637,8 +643,9 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
                     continue  # 1.6万余份: the 万 of a number already read
                 if not (lex.approx_before_re.search(before) or t.group("b1")):
                     continue
-                if before.endswith(("上", "数", "几")):
-                    continue  # 上千余人, 数千余人: vague however qualified
+                word_shang = len(before) >= 2 and before[-2] in "线网会以台面路楼晚早"
+                if before.endswith(("数", "几")) or (before.endswith("上") and not word_shang):
+                    continue  # 上千余人, 数千余人: vague however qualified (not 线上千余人次)
                 base = _BARE_POWERS[num_text]
             if t.group("mult"):
                 base *= MULTIPLIERS[t.group("mult")]

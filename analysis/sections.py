@@ -472,7 +472,7 @@ def _heading_span(line: _Line, after: int) -> tuple[int, int, bool]:
 
 
 # a colon that closes a run-in heading: text follows it on the line (not a time, 8:30)
-_RUN_IN_COLON = re.compile(r"(?<!\d)(?<!指出)(?<!强调)(?<!表示)(?<!要求):(?!//)(?=\s*\S)")
+_RUN_IN_COLON = re.compile(r"(?<!\d)(?<!指出)(?<!强调)(?<!表示):(?!//)(?=\s*\S)")
 
 
 def _is_standalone_candidate(body: str) -> bool:
@@ -500,7 +500,9 @@ _DEC_SECOND = re.compile(r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})[ ]+[\u4e00-\u9fff“\"
 # write their subheadings: ranked between 一、 and (一)
 _BRACKET_HEADING = re.compile(r"【(?P<head>[^【】。;!?:]{2,30})】\s*$")
 # a bracketed caption or page line, not a heading: 【典型案例】, 【案例一】, 【相关链接】, 【来源…】
-_BRACKET_CAPTION = re.compile(r"【\s*(?:典型)?案例|链接|阅读|小贴士|编者|来源|编辑|图|附")
+_BRACKET_CAPTION = re.compile(
+    r"【\s*(?:(?:典型)?案例|(?:相关)?链接|(?:延伸)?阅读|小贴士|编者|来源|(?:责任)?编辑|图|附)"
+)
 _BRACKET_LEVEL = 1.5
 
 
@@ -576,7 +578,7 @@ class _Parser:
         self.decimal = _has_decimal_outline(self.lines)
         self.decimal_top = 0  # the number of the last decimal level-1 heading
         self.brackets = _has_bracket_headings(self.lines)
-        self.bracket_open = False  # a 【】 heading since the last 一、 (its siblings follow)
+        self.bracket_seen = False  # a 【】 heading since the last 一、
         self._marker_after: list | None = None  # (line, marker) of the next marker line
         self.stack: list[_Node] = [self.root]
         self.headings: list[tuple[_Heading, str, str]] = []  # heading, sid, parent_id
@@ -597,10 +599,8 @@ class _Parser:
         return {node.level for node in self.stack[1:]}
 
     def accept(self, h: _Heading, standalone: bool) -> None:
-        if h.level <= 1:
-            self.bracket_open = False
-        elif h.level == _BRACKET_LEVEL:
-            self.bracket_open = True
+        if h.level <= 1 or h.level == _BRACKET_LEVEL:
+            self.bracket_seen = h.level == _BRACKET_LEVEL
         while self.stack[-1].level >= h.level:
             self.stack.pop()
         parent = self.stack[-1]
@@ -670,8 +670,19 @@ class _Parser:
         if strong is not None:
             start, end, standalone = _heading_span(line, line.lead + strong.end)
             if strong.marker == "【】":
-                if not (self.last_level <= 1 or self.bracket_open):
-                    return None  # 【…】 inside a (一) or a 1. item: a caption, not a heading
+                nxt = self._next_heading_marker(i)
+                if (
+                    nxt is not None
+                    and nxt.level not in (0, 1, _BRACKET_LEVEL)
+                    and nxt.num >= 2
+                    and nxt.num == self.expected(nxt.level)
+                ) or (
+                    # after an item, with no 【】 heading in this part yet and none to follow
+                    self.last_level > 1
+                    and not self.bracket_seen
+                    and (nxt is None or nxt.level != _BRACKET_LEVEL)
+                ):
+                    return None  # between (一) and (二), or after 2.: a caption, not a heading
                 # the heading inside its brackets (the line is 【…】 and nothing else)
                 close = self.folded.find("】", line.start + line.lead)
                 start, end, standalone = line.start + line.lead + 1, close, True

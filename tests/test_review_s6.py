@@ -175,3 +175,134 @@ def test_a_report_delivered_for_a_county_government_is_the_governments() -> None
     assert list(r.removed["rule"])[:2] == ["metadata_date", "speech_line"]
     got = infer_metadata(r.text, r.metadata)
     assert (got.bureau, got.jurisdiction, got.city) == ("宜昌市秭归县人民政府", "秭归县", "宜昌市")
+
+
+# The second review (gazetteer switch, round 18-19 rules): one test per finding
+
+
+@pytest.mark.parametrize(
+    ("text", "bureau", "city"),
+    [
+        # a district the newer gazetteer lacks, and namesakes of divisions renamed since
+        (
+            "重庆市江北区司法局2023年法治政府建设年度报告\n2023年,区司法局在区委、区政府的坚强领导下,深入推进法治江北建设。",
+            "重庆市江北区司法局",
+            "重庆市",
+        ),
+        (
+            "邢台市桥东区人民政府2019年法治政府建设情况报告\n2019年,桥东区在邢台市委、市政府的正确领导下稳步推进。",
+            "邢台市桥东区人民政府",
+            "邢台市",
+        ),
+        (
+            "大同市矿区人民政府2017年度法治政府建设报告\n2017年,矿区坚持依法行政。",
+            "大同市矿区人民政府",
+            "大同市",
+        ),
+        # a county's bare name counts, not its city's or province's (岳阳 of 岳阳市, 河南县域)
+        (
+            "2023年华容县法治政府建设情况报告\n2023年,我县在岳阳市委、岳阳市政府的坚强领导下,全县法治政府建设取得新成效。"
+            "华容县深入推进依法行政,华容县持续优化营商环境,与岳阳县、湘阴县建立联合执法机制,获评岳阳市法治建设先进单位。",
+            "岳阳市华容县人民政府",
+            "岳阳市",
+        ),
+        (
+            "2023年兰考县法治政府建设情况报告\n2023年,我县在河南省委、河南省政府的坚强领导下取得新成效。"
+            "兰考县深入推进依法行政,兰考县持续优化营商环境,助力河南县域经济高质量发展。",
+            "开封市兰考县人民政府",
+            "开封市",
+        ),
+        # 和县 named by a government's title (关于和县…) and in its own text
+        (
+            "关于和县2023年法治政府建设情况的报告\n2023年,我县深入推进法治政府建设,和县持续优化营商环境。",
+            "马鞍山市和县人民政府",
+            "马鞍山市",
+        ),
+        # an agency ending in 新局 is no slogan
+        (
+            "深圳市南山区科技创新局2023年法治政府建设年度报告\n2023年,我局深入推进法治政府建设,取得积极成效。",
+            "深圳市南山区科技创新局",
+            "深圳市",
+        ),
+        # a bureau handling cases for its government is still the bureau
+        (
+            "区司法局2023年法治政府建设年度报告\n2023年,区司法局在九龙坡区委、区政府的坚强领导下,深入推进法治九龙坡建设。"
+            "九龙坡区持续优化营商环境。受区人民政府委托,区司法局办理行政复议案件12件。",
+            "重庆市九龙坡区司法局",
+            "重庆市",
+        ),
+        # a place-only title with an autonomous county's short name
+        (
+            "2023年通道县法治政府建设情况报告\n2023年,我县深入推进法治政府建设。通道县持续优化营商环境。",
+            "怀化市通道侗族自治县人民政府",
+            "怀化市",
+        ),
+    ],
+)
+def test_second_review_metadata(text, bureau, city) -> None:
+    got = infer_metadata(text)
+    assert (got.bureau, got.city) == (bureau, city)
+
+
+def test_a_standard_run_in_heading_ending_in_yaoqiu_is_cut_at_its_colon() -> None:
+    s = process_text(
+        "r",
+        "二、下一步工作打算\n(一)总体要求:深入学习贯彻党的二十大精神。\n(二)工作要求:严格规范公正文明执法。\n",
+    )["sections"]
+    assert s["heading"].tolist() == ["下一步工作打算", "总体要求", "工作要求"]
+    assert set(s["category"]) == {"plans"}
+
+
+def test_items_before_the_first_bracketed_heading_keep_the_brackets() -> None:
+    text = (
+        "某区2023年法治政府建设工作综述\n2023年,全区取得以下成效:\n1.行政复议案件办结率100%;\n"
+        "2.行政机关负责人出庭应诉率100%。\n【强化组织领导】\n区委高度重视。\n【推进依法行政】\n落实程序。\n"
+    )
+    assert [m for _, m in _headings(text)] == ["1.", "2.", "【】", "【】"]
+
+
+def test_links_and_attachments_in_brackets_are_no_headings() -> None:
+    text = "某区2023年综述\n【强化组织领导】\n内容。\n【推进依法行政】\n内容。\n【相关链接】\n《纲要》\n【附件】\n附件。\n"
+    s = process_text("r", text)["sections"]
+    assert s.loc[s["level"] > 0, "heading"].tolist() == ["强化组织领导", "推进依法行政"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("采取线上线下结合方式,参训人员线上千余人次。", [("千余人次", 1000)]),
+        ("开发政务APP2个,上线小程序5个。", [("2个", 2), ("5个", 5)]),
+        ("有上千余人参加。", []),
+    ],
+)
+def test_words_ending_in_shang_and_latin_words_before_numbers(text, want) -> None:
+    assert _quantities(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        # a portal's name glued to its date and weekday, and a greeting before today's date
+        (
+            "南京市鼓楼区人民政府2024年3月15日星期五\n南京市鼓楼区司法局2023年法治政府建设年度报告\n"
+            "2023年,我局深入推进法治政府建设,取得积极成效。\n一、主要工作\n",
+            ["date_widget"],
+        ),
+        (
+            "您好!今天是2023年3月15日 星期三\n某局2022年报告\n2022年,我局深入推进法治政府建设,取得积极成效。\n",
+            ["date_widget"],
+        ),
+        # 编者按 alone, then the title: only the label goes
+        (
+            "编者按:\n某区司法局2022年法治政府建设年度报告\n2022年,我局深入推进法治政府建设,取得积极成效。\n一、主要工作\n",
+            ["editor_note"],
+        ),
+        # a meeting named under a title is no delivery line
+        (
+            "2022年法治政府建设年度报告\n区委常委会会议上\n2022年,我局深入推进法治政府建设,取得积极成效。\n",
+            [],
+        ),
+    ],
+)
+def test_second_review_cleaning(text, rules) -> None:
+    assert list(clean_text(text).removed["rule"]) == rules
