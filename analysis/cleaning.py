@@ -392,7 +392,7 @@ def _is_menu_like(f: str) -> bool:
 
 def _is_link_like(f: str) -> bool:
     """A title in a link list below the footer chrome (其他文章 …): no sentence end, short."""
-    return 0 < len(f) <= 50 and not any(c in "。;:!?" for c in f)
+    return 0 < len(f) <= 50 and not any(c in "。;:?" for c in f)  # titles may exclaim (!)
 
 
 def _is_body(f: str) -> bool:

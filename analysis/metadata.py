@@ -596,6 +596,13 @@ def _place(out: Inferred, division: gazetteer.Division) -> None:
     out.level = division.level
     city = gazetteer.city_of(division)
     province = gazetteer.province_of(division)
+    if (
+        city is not None
+        and city.rank == "province"
+        and division.rank == "county"
+        and city.adcode[:2] not in gazetteer.MUNICIPALITY_PREFIXES
+    ):
+        city = division  # a county-level city under no prefecture (仙桃市, 石河子市) is its own
     out.city = (city or division).name if division.rank != "province" else division.name
     if division.level == "province":
         out.city = ""

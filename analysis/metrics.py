@@ -1060,6 +1060,9 @@ _NEXT_DECISION = re.compile(
     r"[,]\s*(?:均|依法|并|已)*(?:作出|给予|予以)?(?:不予|免予|免于)[^,。;]{0,8}"
 )
 # what a noun after its number underwent (the clause after it says what was counted)
+# the figure as the object of 对…的 (对案情复杂的42件案件组织集体讨论): the clause's verb says
+# what was done to it
+_OBJECT_OF = re.compile(r"对[^,;。对]{0,12}的$")
 _UNDERWENT = ("被", "作出", "依法作出", "予以", "给予", "不予")
 
 
@@ -1265,8 +1268,10 @@ def metric_columns(
             after = f[hit.end : c_hi]
             local_end = hit.end
             if folded_subject and after.startswith(folded_subject):
-                if f[max(c_lo, hit.start - 1) : hit.start] in ("对", "将"):
-                    local_end = c_hi
+                if f[max(c_lo, hit.start - 1) : hit.start] in ("对", "将") or _OBJECT_OF.search(
+                    f, c_lo, hit.start
+                ):
+                    local_end = c_hi  # also 对案情复杂的42件案件组织集体讨论
                 elif after[len(folded_subject) :].lstrip().startswith(_UNDERWENT):
                     # what the noun underwent (1件处罚决定被复议机关撤销) or what was decided
                     # about it (2,164件案件作出不予行政处罚决定): up to that decision
@@ -1791,12 +1796,23 @@ def _indicator_rows(
                     cands = [c for c in cands if c.family in group]
                 primary = [c for c in cands if _matches_primary(c, rows)]
                 # a fallback figure stays when a primary one is a part of it, in a 其中 clause
-                # after it in its sentence (全年立案查处…违法案件186件,其中作出行政处罚决定41件)
+                # after it in its sentence (全年立案查处…违法案件186件,其中作出行政处罚决定41件),
+                # or when the primary ones after it add up to it (…违法案件共计1,573件,按简易程序
+                # 办结1,128件、按一般程序办理445件; not 共查处违法行为2,186起,立案…1,500件)
                 primary += [
                     c
                     for c in cands
                     if c not in primary
-                    and any(p.sent == c.sent and p.opener > c.pos for p in primary)
+                    and (
+                        any(p.sent == c.sent and p.opener > c.pos for p in primary)
+                        or (
+                            lex.sums.search(c.clause) is not None
+                            and _close(
+                                sum(p.value for p in primary if p.sent == c.sent and p.pos > c.pos),
+                                c.value,
+                            )
+                        )
+                    )
                 ]
                 primary.sort(key=lambda c: c.start)
                 cands = primary or cands

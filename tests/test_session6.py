@@ -464,3 +464,69 @@ def test_round_20_indicators(body, indicator, value) -> None:
 def test_round_20_themes(heading, category) -> None:
     s = process_text("r", f"一、{heading}\n正文。\n")["sections"]
     assert s.loc[s["level"] == 1, "category"].tolist() == [category]
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # market regulation's 查办, a stated total beside its parts
+        (
+            "全年共查办各类违法案件1,058件,同比增长7.4%。从办案程序看,一般程序案件812件、简易程序案件246件。\n"
+            "对案情复杂的42件案件组织集体讨论。\n",
+            "admin_penalty_cases",
+            1058,
+        ),
+        # a total with 共计 before the procedures that add up to it
+        (
+            "全年我局立案查处城市管理违法案件共计1,573件,按简易程序办结1,128件、按一般程序办理445件。\n",
+            "admin_penalty_cases",
+            1573,
+        ),
+        # documents combed in a clean-up of normative documents
+        (
+            "开展规范性文件和政策措施专项清理,共梳理各类文件37件,其中拟废止4件、拟修改2件、继续保留31件。\n",
+            "normative_documents_reviewed",
+            37,
+        ),
+        # documents and legal matters reviewed together are legal reviews
+        (
+            "全年共审查各类文件和涉法事项213件,其中重大行政决策9件、行政协议和合同128件。\n"
+            "全年共审查行政规范性文件59件。\n",
+            "normative_documents_reviewed",
+            59,
+        ),
+    ],
+)
+def test_round_21_indicators(body, indicator, value) -> None:
+    got = _indicators("某区市场监管局2022年法治政府建设年度报告\n一、主要工作\n" + body)
+    assert got[indicator] == value
+
+
+def test_a_county_level_city_under_no_prefecture_is_its_own_city() -> None:
+    from analysis.metadata import infer_metadata
+
+    got = infer_metadata(
+        "石河子市司法局2023年法治政府建设年度报告\n2023年,我局坚持依法行政。\n一、主要工作\n"
+    )
+    assert (got.bureau, got.jurisdiction, got.city, got.province) == (
+        "石河子市司法局",
+        "石河子市",
+        "石河子市",
+        "新疆维吾尔自治区",
+    )
+
+
+def test_a_wechat_link_title_that_exclaims_is_a_link_below_the_article() -> None:
+    from analysis.cleaning import clean_text
+
+    text = (
+        "某区市场监管局法治政府建设年度报告\n2022年,区市场监管局坚持依法行政,全年查办案件1,058件。\n"
+        "往期推荐\n“3·15”来了!这8类消费陷阱请注意\n"
+    )
+    r = clean_text(text)
+    assert "8类" not in r.text
+
+
+def test_round_21_theme() -> None:
+    s = process_text("r", "一、坚持和发展新时代“枫桥经验”,打造多元解纷格局\n正文。\n")["sections"]
+    assert s.loc[s["level"] == 1, "category"].tolist() == ["supervision_disputes"]
