@@ -530,3 +530,12 @@ def test_a_wechat_link_title_that_exclaims_is_a_link_below_the_article() -> None
 def test_round_21_theme() -> None:
     s = process_text("r", "一、坚持和发展新时代“枫桥经验”,打造多元解纷格局\n正文。\n")["sections"]
     assert s.loc[s["level"] == 1, "category"].tolist() == ["supervision_disputes"]
+
+
+def test_a_heads_own_court_appearances_are_no_new_lawsuits() -> None:
+    got = _indicators(
+        "某市综合行政执法局局长2023年度述法报告\n一、履职情况\n"
+        "本人以行政机关负责人身份出庭应诉3件行政诉讼案件并当庭发言。\n"
+        "二、工作成效\n新收行政诉讼案件9件,其中一审7件、二审2件。\n"
+    )
+    assert got["admin_litigation_cases"] == 9
