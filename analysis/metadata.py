@@ -280,6 +280,11 @@ def _resolve(name: str, context: list[str], folded: str) -> gazetteer.Division |
     scored = sorted(options, key=lambda o: (-mentions(o), o.adcode))
     if mentions(scored[0]) > mentions(scored[1]):
         return scored[0]
+    # nothing in the text tells them apart: the one in force before a former namesake
+    tied = [o for o in scored if mentions(o) == mentions(scored[0])]
+    current = [o for o in tied if gazetteer.in_force(o)]
+    if len(current) == 1 and len(current) < len(tied):
+        return current[0]
     return None
 
 
@@ -717,7 +722,12 @@ def _find_places(folded: str) -> list[str]:
         if lengths:
             for k in lengths:
                 if p + k <= n and folded[p : p + k] in names:
-                    if k == 2 and p > 0 and _joins(folded[p - 1], folded[p + k : p + k + 1]):
+                    if (
+                        k == 2
+                        and folded[p] in "和与及"
+                        and p > 0
+                        and _joins(folded[p - 1], folded[p + k : p + k + 1])
+                    ):
                         break  # 乡镇和县直部门, 领导和县人大: 和 joins words, it is not 和县
                     found.append(folded[p : p + k])
                     i = p + k

@@ -606,14 +606,13 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
         else:
             num_text = m.group("ar") or m.group("cn")
             is_cn = m.group("cn") is not None
-            if (
-                not is_cn
-                and s0 > 0
-                and f[s0 - 1].isascii()
-                and f[s0 - 1].isalpha()
-                and not (s0 > 1 and f[s0 - 2].isascii() and f[s0 - 2].isalpha())
-            ):
-                continue  # a code (A4, G20, S2) or OCR's letter for a digit (1O8件), not APP2个
+            if not is_cn and s0 > 0 and f[s0 - 1].isascii() and f[s0 - 1].isalpha():
+                k = s0 - 1
+                while k > 0 and f[k - 1].isascii() and f[k - 1].isalpha():
+                    k -= 1
+                letters = f[k:s0]
+                if len(letters) == 1 or all(ch in "lIOoSBZz" for ch in letters):
+                    continue  # a code (A4, G20) or OCR's letters for digits (1O8件, lO8件)
             split = not is_cn and _ocr_split_start(f, s0, num_text)
             if split:  # OCR's space inside a number: 立案1 26件 is 126 cases, not 26
                 num_text = f[split : s0 - 1] + num_text
@@ -1063,6 +1062,7 @@ _NEXT_DECISION = re.compile(
 # the figure as the object of 对…的 (对案情复杂的42件案件组织集体讨论): the clause's verb says
 # what was done to it
 _OBJECT_OF = re.compile(r"对[^,;。对]{0,12}的$")
+_OBJECT_VERB = re.compile(r"[^,;。]{0,6}?(?:组织|进行|开展)?(?:集体讨论|案卷评查|评查|听证)")
 _UNDERWENT = ("被", "作出", "依法作出", "予以", "给予", "不予")
 
 
@@ -1268,8 +1268,9 @@ def metric_columns(
             after = f[hit.end : c_hi]
             local_end = hit.end
             if folded_subject and after.startswith(folded_subject):
-                if f[max(c_lo, hit.start - 1) : hit.start] in ("对", "将") or _OBJECT_OF.search(
-                    f, c_lo, hit.start
+                if f[max(c_lo, hit.start - 1) : hit.start] in ("对", "将") or (
+                    _OBJECT_OF.search(f, c_lo, hit.start)
+                    and _OBJECT_VERB.match(f, hit.end + len(folded_subject), c_hi)
                 ):
                     local_end = c_hi  # also 对案情复杂的42件案件组织集体讨论
                 elif after[len(folded_subject) :].lstrip().startswith(_UNDERWENT):
@@ -1583,6 +1584,8 @@ def _place_mentions(
     return out
 
 
+# a sentence about one year inside it (今年共受理…, 2023年…; not 2019年以来)
+_YEAR_ANCHOR = re.compile(r"今年|全年|本年|当年|(?:19|20)\d\d年(?!以来|至|-)")
 # a paragraph about a period of years (五年来,…; “十三五”期间,…; 近三年来): its totals
 # (累计清理…3,860余件) are not the year's
 _PERIOD_OPENING = re.compile(
@@ -1799,21 +1802,21 @@ def _indicator_rows(
                 # after it in its sentence (全年立案查处…违法案件186件,其中作出行政处罚决定41件),
                 # or when the primary ones after it add up to it (…违法案件共计1,573件,按简易程序
                 # 办结1,128件、按一般程序办理445件; not 共查处违法行为2,186起,立案…1,500件)
-                primary += [
-                    c
-                    for c in cands
-                    if c not in primary
-                    and (
-                        any(p.sent == c.sent and p.opener > c.pos for p in primary)
-                        or (
-                            lex.sums.search(c.clause) is not None
-                            and _close(
-                                sum(p.value for p in primary if p.sent == c.sent and p.pos > c.pos),
-                                c.value,
-                            )
-                        )
-                    )
-                ]
+                parts: list[_Mention] = []
+                for c in cands:
+                    if c in primary:
+                        continue
+                    after = [p for p in primary if p.sent == c.sent and p.pos > c.pos]
+                    if any(p.opener > c.pos for p in after):
+                        primary.append(c)
+                    elif (
+                        after
+                        and lex.sums.search(c.clause) is not None
+                        and _close(sum(p.value for p in after), c.value)
+                    ):
+                        primary.append(c)
+                        parts += after  # inside the total: not added to it
+                primary = [c for c in primary if c not in parts]
                 primary.sort(key=lambda c: c.start)
                 cands = primary or cands
             if cands:
@@ -2007,13 +2010,18 @@ def _combine_mentions(
     # 3. special campaigns
     drop_if_rest([lex.campaign.search(c.prefix) is not None for c in keep])
     # 3b. a total in a paragraph about a period of years (五年来,… 累计清理文件3,860余件)
-    drop_if_rest([c.period and lex.sums.search(c.prefix) is not None for c in keep])
+    drop_if_rest(
+        [
+            c.period and lex.sums.search(c.prefix) is not None and not _YEAR_ANCHOR.search(c.prefix)
+            for c in keep
+        ]
+    )
     # 4. outcomes (结案) are not intakes (立案), also listed after them (立案…38.7万件、结案…)
     drop_if_rest(
         [
             c.family == "cases"
-            and lex.outcome.search(c.clause.rsplit("、", 1)[-1]) is not None
-            and lex.intake.search(c.clause.rsplit("、", 1)[-1]) is None
+            and lex.outcome.search(_own_item(c.clause)) is not None
+            and lex.intake.search(_own_item(c.clause)) is None
             for c in keep
         ]
     )
@@ -2166,6 +2174,13 @@ def _combine_mentions(
 
             keep = [c for c in keep if not held(c)]
     return keep
+
+
+def _own_item(clause: str) -> str:
+    """The clause's own item when 、 lists figures (立案…38.7万件、结案 -> 结案); the whole
+    clause when 、 lists words (受理、办结; 办结行政处罚、行政强制案件)."""
+    head, sep, item = clause.rpartition("、")
+    return item if sep and any(ch.isdigit() for ch in head.rsplit("、", 1)[-1]) else clause
 
 
 _RUN_IN_HEAD = re.compile(r"[^,;。:]{1,20}:")

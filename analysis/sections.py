@@ -669,20 +669,23 @@ class _Parser:
         strong = self._strong(body)
         if strong is not None:
             start, end, standalone = _heading_span(line, line.lead + strong.end)
-            if strong.marker == "【】":
+            if strong.marker == "【】" and not self.bracket_seen:
+                # the first 【】 of a part: a heading unless it stands inside an item's run
+                # (between (一) and (二), or after 2. with no 【】 heading to follow): a caption
                 nxt = self._next_heading_marker(i)
+                beyond = nxt
+                k = i
+                while beyond is not None and beyond.level == _BRACKET_LEVEL:
+                    k = self._marker_after[k + 1][0]
+                    beyond = self._next_heading_marker(k)
                 if (
-                    nxt is not None
-                    and nxt.level not in (0, 1, _BRACKET_LEVEL)
-                    and nxt.num >= 2
-                    and nxt.num == self.expected(nxt.level)
-                ) or (
-                    # after an item, with no 【】 heading in this part yet and none to follow
-                    self.last_level > 1
-                    and not self.bracket_seen
-                    and (nxt is None or nxt.level != _BRACKET_LEVEL)
-                ):
-                    return None  # between (一) and (二), or after 2.: a caption, not a heading
+                    beyond is not None
+                    and beyond.level not in (0, 1, _BRACKET_LEVEL)
+                    and beyond.num >= 2
+                    and beyond.num == self.expected(beyond.level)
+                ) or (self.last_level > 1 and (nxt is None or nxt.level != _BRACKET_LEVEL)):
+                    return None
+            if strong.marker == "【】":
                 # the heading inside its brackets (the line is 【…】 and nothing else)
                 close = self.folded.find("】", line.start + line.lead)
                 start, end, standalone = line.start + line.lead + 1, close, True

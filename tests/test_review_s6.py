@@ -306,3 +306,131 @@ def test_words_ending_in_shang_and_latin_words_before_numbers(text, want) -> Non
 )
 def test_second_review_cleaning(text, rules) -> None:
     assert list(clean_text(text).removed["rule"]) == rules
+
+
+# The third review (round 20-22 rules, former gazetteer rows): one test per finding
+
+
+def test_a_division_renumbered_in_its_own_city_resolves_to_the_one_in_force() -> None:
+    got = infer_metadata(
+        "南通市崇川区人民政府2023年法治政府建设年度报告\n2023年,崇川区在南通市委领导下推进法治建设。\n一、工作\n"
+    )
+    assert (got.bureau, got.city) == ("南通市崇川区人民政府", "南通市")
+
+
+def test_with_nothing_to_tell_them_apart_the_division_in_force_wins() -> None:
+    got = infer_metadata(
+        "钢城区司法局2023年法治政府建设年度报告\n2023年,我局推进法治建设。\n一、工作\n"
+    )
+    assert (got.bureau, got.city) == ("济南市钢城区司法局", "济南市")
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # a total kept because its parts add up to it is not added to one of them
+        (
+            "全年共查处城市管理违法行为1573起,作出行政处罚决定445件、简易程序处罚1128件。\n",
+            "admin_penalty_cases",
+            1573,
+        ),
+        # this year's figure in a paragraph opened by 五年来
+        (
+            "五年来,我局持续推进热线规范化。今年共受理12345热线工单1200件。\n承办市长信箱转办工单30件。\n",
+            "hotline_cases",
+            1230,
+        ),
+        # 、 listing words, not figures
+        ("全年立案查处违法案件60件,办结行政处罚、行政强制案件58件。\n", "admin_penalty_cases", 60),
+        (
+            "全年共受理、办结行政复议案件15件。上年结转行政复议案件2件。\n",
+            "admin_reconsideration_cases",
+            15,
+        ),
+        # 对…的N件 before a verb that is no other count
+        (
+            "对受理的15件行政复议案件全部提交行政复议委员会审议。\n",
+            "admin_reconsideration_cases",
+            15,
+        ),
+        ("对本年度作出的86件行政处罚决定全部在网上公开。\n", "admin_penalty_cases", 86),
+        # documents of a clean-up of normative documents, not others combed
+        (
+            "开展规范性文件和政策措施专项清理,共梳理各类文件37件。\n",
+            "normative_documents_reviewed",
+            37,
+        ),
+        ("全年共审查涉法事项的规范性文件23件。\n", "normative_documents_reviewed", 23),
+    ],
+)
+def test_third_review_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+def test_documents_combed_outside_a_clean_up_are_no_normative_reviews() -> None:
+    assert "normative_documents_reviewed" not in _indicators("全年共梳理行政执法依据文件320件。\n")
+
+
+def test_ocr_letters_for_digits_give_no_figure_even_two_of_them() -> None:
+    assert _quantities("行政处罚案件lO8件,罚没款lO5万元,开发APP2个。") == [("2个", 2)]
+
+
+def test_reading_online_in_a_report_is_no_document_sites_blurb() -> None:
+    text = "群众可在线阅读法律书籍2000余册,全年办理行政复议案件12件。\n"
+    assert clean_text(text).removed.empty
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("自觉接受人大监督检查和政协民主监督", "supervision_disputes"),
+        ("强化内部监督检查,规范权力运行", "supervision_disputes"),
+        ("扎实开展消防监督检查", "enforcement"),
+    ],
+)
+def test_oversight_is_no_inspection(heading, category) -> None:
+    s = process_text("r", f"一、{heading}\n正文。\n")["sections"]
+    assert s["category"].tolist()[-1] == category
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    ["常务委员会第三次\n会议上", "常务委员会第\n三十二次会议上"],
+)
+def test_a_delivery_line_wrapped_anywhere_leaves_no_rest(wrapped) -> None:
+    text = f"关于2021年度法治政府建设情况的报告\n——2022年4月26日在县第十九届人民代表大会{wrapped}\n县人民政府副县长 王某\n"
+    assert list(clean_text(text).removed["rule"]) == ["metadata_date", "speech_line"]
+
+
+def test_a_two_character_county_after_a_word_is_a_place_unless_it_opens_with_he() -> None:
+    got = infer_metadata(
+        "县司法局2023年度法治政府建设工作报告\n2023年,在沛县委、县政府的坚强领导下,落实沛县委部署。\n一、工作\n"
+    )
+    assert got.bureau == "徐州市沛县司法局"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two captions inside an item, and bracketed groups whose (一) numbering runs on
+        "一、主要工作\n（一）规范执法\n内容。\n【执法故事】\n某企业。\n【群众点赞】\n某村。\n（二）普法\n内容。\n（三）监督\n内容。\n",
+    ],
+)
+def test_captions_inside_an_item_leave_its_siblings_alone(text) -> None:
+    assert [lv for lv, _ in _headings(text)] == [1, 2, 2, 2]
+
+
+def test_bracketed_groups_over_a_running_numbering_are_headings() -> None:
+    text = (
+        "一、主要工作\n【强化组织领导】\n内容。\n（一）党组\n内容。\n（二）责任\n内容。\n"
+        "【规范执法行为】\n内容。\n（三）执法\n内容。\n（四）监督\n内容。\n"
+    )
+    assert _headings(text) == [
+        (1, "一、"),
+        (2, "【】"),
+        (3, "(一)"),
+        (3, "(二)"),
+        (2, "【】"),
+        (3, "(三)"),
+        (3, "(四)"),
+    ]
