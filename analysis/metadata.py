@@ -437,6 +437,8 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
             kind = sorted(kind_counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
             prefix = _with_city(division, out.city)
             out.bureau = prefix + kind
+            if kind.startswith("委"):
+                out.bureau = "中共" + out.bureau  # a party committee's body: 中共绍兴市委…办公室
             # a local office of a vertically managed agency is named with the agency first
             # (国家税务总局深圳市南山区税务局): kept when the text writes it so
             agency = re.search(

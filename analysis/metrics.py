@@ -438,6 +438,10 @@ class IndicatorRule:
     aggregate: str
     unit: str
     fallback: bool = False  # counts only when no mention matched the indicator's other rows
+    # the sentence pattern (written with a leading <) must match the sentence without a 其中
+    # clause after the figure: its cue (…共办理行政处罚案件8,946件,其中通过非现场执法…) names
+    # the subset
+    sentence_before: bool = False
 
 
 @functools.lru_cache(maxsize=8)
@@ -471,12 +475,13 @@ def _load_indicator_rules(path: str) -> tuple[IndicatorRule, ...]:
             ),
             subject=rx(r.subject),
             clause=rx(r.clause),
-            sentence=rx(r.sentence),
+            sentence=rx(r.sentence.lstrip("<")),
             exclude=rx(r.exclude),
             zero=rx(r.zero),
             aggregate=(r.aggregate.strip() or "sum"),
             unit=r.unit.strip(),
             fallback=getattr(r, "fallback", "").strip().lower() in ("yes", "true", "1"),
+            sentence_before=r.sentence.startswith("<"),
         )
         for r in table
         if r.indicator.strip()
@@ -1073,8 +1078,10 @@ def _assign_folded(
     local: str,
     unit_family: str,
     rules: tuple[IndicatorRule, ...],
+    before: str | None = None,
 ) -> str:
-    """:func:`assign_indicator` on folded strings."""
+    """:func:`assign_indicator` on folded strings (``before``: the sentence without a 其中 clause
+    after the figure, for rows whose sentence cue must be the figure's; default the sentence)."""
     for r in rules:
         if not any(unit_family in g for g in r.groups):
             continue
@@ -1082,7 +1089,9 @@ def _assign_folded(
             continue
         if r.clause is not None and not r.clause.search(clause):
             continue
-        if r.sentence is not None and not r.sentence.search(sentence):
+        if r.sentence is not None and not r.sentence.search(
+            before if r.sentence_before and before is not None else sentence
+        ):
             continue
         if r.exclude is not None and r.exclude.search(subject + " " + local):
             continue
@@ -1300,6 +1309,7 @@ def metric_columns(
                     f[c_lo:local_end].replace("\n", ""),
                     hit.family,
                     rules,
+                    _before_subset(f, s_lo, s_hi, max(hit.end, local_end)),
                 )
             )
             cols["sentence"].append(sentence)
@@ -1862,6 +1872,10 @@ _WHOLE_AREA_OPENING = re.compile(rf"\s*(?:(?:全年|今年以来|\d{{4}}年(?:�
 _AUTHOR_SELF = re.compile(r"[我本](?:局|委|厅|办|院|馆)")
 
 
+_TOGETHER_WITH = re.compile(r"连同|加上|加之|包括上年|含上年")
+_ALL_BODIES = re.compile(r"各(?:级|类)?[^,;。]{0,8}(?:机关|部门|单位)")
+
+
 def _whole_of(c: _Mention) -> str:
     """The whole area a figure is said of (全市… -> '市'), or ''."""
     m = _WHOLE_AREA.search(c.clause) or _WHOLE_AREA_OPENING.match(c.prefix)
@@ -2009,6 +2023,22 @@ def _combine_mentions(
         keep = rest or keep  # only parts stated: they are what the report gives
     # 3. special campaigns
     drop_if_rest([lex.campaign.search(c.prefix) is not None for c in keep])
+    # 3. a shortfall (专题普法仅4场次, in a problems section) is no figure of the year's work
+    drop_if_rest([c.prefix.endswith(("仅", "仅有", "只有")) for c in keep])
+    # 3a. a total that adds the figures before it in its sentence to others (受理224件,连同上年
+    # 结转案件,共办理236件): they are inside it
+    drop_if_rest(
+        [
+            any(
+                t.sent == c.sent
+                and t.pos > c.pos
+                and lex.sums.search(t.clause) is not None
+                and _TOGETHER_WITH.search(t.prefix, c.pos) is not None
+                for t in keep
+            )
+            for c in keep
+        ]
+    )
     # 3b. a total in a paragraph about a period of years (五年来,… 累计清理文件3,860余件)
     drop_if_rest(
         [
@@ -2119,10 +2149,14 @@ def _combine_mentions(
     if len(keep) > 1:
         top = max(keep, key=lambda c: c.value)
         if _whole_of(top) and (not own or _whole_of(top) == own):
+            # a total of all its bodies (全区各行政执法机关共办理…8,946件) holds every smaller
+            # figure, the author's own named or not (对违法违规的律师事务所…作出行政处罚3件)
+            every = _ALL_BODIES.search(top.prefix) is not None and lex.sums.search(top.prefix)
             keep = [
                 c
                 for c in keep
-                if c is top or not (_AUTHOR_SELF.search(c.prefix) and c.value < top.value)
+                if c is top
+                or not ((every or _AUTHOR_SELF.search(c.prefix)) and c.value < top.value)
             ]
     # 10. a grand total, with a total cue in its own clause (共计罚款186.42万元), rules the sums
     # of other paragraphs that have none in theirs (a field's 罚款18.6万元); a count needs a
@@ -2181,6 +2215,13 @@ def _own_item(clause: str) -> str:
     clause when 、 lists words (受理、办结; 办结行政处罚、行政强制案件)."""
     head, sep, item = clause.rpartition("、")
     return item if sep and any(ch.isdigit() for ch in head.rsplit("、", 1)[-1]) else clause
+
+
+def _before_subset(f: str, s_lo: int, s_hi: int, end: int) -> str:
+    """The sentence without a 其中 clause after the figure (…共办理行政处罚案件8,946件,
+    其中通过非现场执法方式办理2,315件: the cue of the subset is not the total's)."""
+    k = f.find("其中", end, s_hi)
+    return f[s_lo : k if k >= 0 else s_hi].replace("\n", "")
 
 
 _RUN_IN_HEAD = re.compile(r"[^,;。:]{1,20}:")

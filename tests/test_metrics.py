@@ -627,8 +627,11 @@ def test_derive_stated_total_rules_its_paragraph() -> None:
     text = "全年开展培训12场次,参训人员达1300余人次。选派两名执法骨干参加省厅培训。"
     assert _figure(text, "training_participants") == (1300, "人次", "stated")
     # in another paragraph the 20 people are another part
-    text = "全年开展培训12场次,参训人员1300人次。\n选派执法骨干20人参加省厅培训。"
+    text = "全年开展培训12场次,参训人员1300人次。\n组织新录用执法人员20人参加岗前培训。"
     assert _figure(text, "training_participants") == (1320, "人", "sum")
+    # but staff sent to another body's course are not the bureau's trainees (held-out h17, h69)
+    text = "全年开展培训12场次,参训人员1300人次。\n选派执法骨干20人参加省厅培训。"
+    assert _figure(text, "training_participants") == (1300, "人次", "stated")
     # complementary types are parts even after a total cue: 300 + 100
     text = "全年办理简易程序案件300件,罚款1万元。一般程序案件100件。"
     assert _figure(text, "admin_penalty_cases") == (400, "件", "sum")

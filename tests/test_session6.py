@@ -539,3 +539,78 @@ def test_a_heads_own_court_appearances_are_no_new_lawsuits() -> None:
         "二、工作成效\n新收行政诉讼案件9件,其中一审7件、二审2件。\n"
     )
     assert got["admin_litigation_cases"] == 9
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # a court's cases are no penalty cases
+        (
+            "全年,全市各级执法部门共办理行政处罚案件5.38万件。\n全市两级法院全年受理各类案件21.7万件,审结20.9万件。\n",
+            "admin_penalty_cases",
+            53800,
+        ),
+        # decisions that went through every procedure are no extra legal reviews
+        (
+            "目录内的10项决策事项全部履行公众参与、专家论证、风险评估、合法性审查、集体讨论决定等程序。\n"
+            "全市各级合法性审查机构共审查各类文件和合同协议2,374件。\n",
+            "legal_reviews",
+            2374,
+        ),
+        (
+            "全年共完成合法性审查和法制审核事项163件,其中重大执法决定的法制审核129件。\n",
+            "legal_reviews",
+            163,
+        ),
+        # accepted cases added to those carried over are inside the total handled
+        (
+            "全年共收到行政复议申请251件,经审查受理224件,连同上年结转案件,共办理行政复议案件236件。\n",
+            "admin_reconsideration_cases",
+            236,
+        ),
+        # a total of all bodies in the district holds the author's own figure; its 其中 subset
+        # by non-site enforcement is the digital count, not the total
+        (
+            "全年全区各行政执法机关共办理行政处罚案件8,946件,其中通过非现场执法方式办理2,315件。\n"
+            "对违法违规的律师事务所作出行政处罚3件。\n",
+            "admin_penalty_cases",
+            8946,
+        ),
+        (
+            "全年全区各行政执法机关共办理行政处罚案件8,946件,其中通过非现场执法方式办理2,315件。\n",
+            "digital_cases",
+            2315,
+        ),
+        # a shortfall in the problems is no figure of the year's work
+        (
+            "全年开展普法宣传活动56场次。\n二、存在问题\n全年针对施工企业开展的专题普法仅4场次。\n",
+            "publicity_events",
+            56,
+        ),
+        # staff sent to another body's course are not the bureau's trainees
+        (
+            "举办执法业务培训班11期,培训执法人员740人次。\n选派23名业务骨干参加自治区组织的专题培训。\n",
+            "training_participants",
+            740,
+        ),
+    ],
+)
+def test_round_23_indicators(body, indicator, value) -> None:
+    got = _indicators("某区司法局2023年法治政府建设年度报告\n一、主要工作\n" + body)
+    assert got[indicator] == value
+
+
+def test_a_party_committees_office_is_named_with_zhonggong() -> None:
+    from analysis.metadata import infer_metadata
+
+    got = infer_metadata(
+        "绍兴市2023年度法治建设工作报告\n2023年,全市法治建设取得新成效。\n一、主要工作\n",
+        {"signature_name": "中共绍兴市委全面依法治市委员会办公室"},
+    )
+    assert got.bureau == "中共绍兴市委全面依法治市委员会办公室"
+
+
+def test_round_23_names_and_themes() -> None:
+    assert _quantities("打造“15分钟公共法律服务圈”。") == []
+    s = process_text("r", "一、坚持统筹推进,党领导法治建设的制度机制更加完善\n正文。\n")["sections"]
+    assert s["category"].tolist()[-1] == "leadership"
