@@ -83,7 +83,8 @@ _WEAK_RULES = {"metadata_date", "page_number", "running_header", "info_table"}
 # Rules that are transparent when joining PDF hard wraps (they sit between two halves).
 _TRANSPARENT_RULES = {"page_number", "running_header", "editor_note", "doc_site"}
 _DOC_SITE_BLURB = re.compile(
-    r"》[^。]{0,10}由会员分享|《[^《》]{2,80}》[^。]{0,20}(?:可在线阅读|\d+页珍藏版|请在[^,。]{1,10}上搜索)"
+    r"由会员分享|(?:》|\.docx?|\.pdf)[^。]{0,20}(?:可在线阅读|\d+页珍藏版|请在[^,。]{1,10}上搜索)"
+    r"|\d+页珍藏版\)?》?请在"
 )
 _EDITOR_NOTE = re.compile(r"[\[【]?\s*(?:编者按|编者的话|编辑按|编者注)\s*[\]】]?\s*[:]?")
 
@@ -820,7 +821,7 @@ def _clean(
         return ""
 
     any_rule = [first_match(f, SCOPES) for f in folded]
-    if "编" in text or "分享" in text:
+    if "编" in text or "分享" in text or "搜索" in text or "在线阅读" in text:
         # an editor's note above the report (编者按: …) and a document-sharing site's
         # blurb (…由会员分享,可在线阅读…): the publisher's words, not the report's; before
         # the first outline heading only, and whatever their length

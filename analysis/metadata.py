@@ -283,7 +283,7 @@ def _resolve(name: str, context: list[str], folded: str) -> gazetteer.Division |
     # nothing in the text tells them apart: the one in force before a former namesake
     tied = [o for o in scored if mentions(o) == mentions(scored[0])]
     current = [o for o in tied if gazetteer.in_force(o)]
-    if len(current) == 1 and len(current) < len(tied):
+    if len(current) == 1 and all(o in current or gazetteer.superseded(o) for o in tied):
         return current[0]
     return None
 
@@ -704,7 +704,19 @@ def _name_starts(folded: str) -> list[int] | range:
 
 
 def _find_places(folded: str) -> list[str]:
-    """Place names in the text, left to right, longest at each position, not overlapping.
+    """Place names in the text (:func:`_scan_places`), without a two-character name that is a
+    word's last character and a county body (乡镇和县直部门, 完成县委部署, 提高县级: not 和县,
+    成县, 高县)."""
+    return [
+        name
+        for p, name in _scan_places(folded)
+        if not (len(name) == 2 and p > 0 and _joins(folded[p - 1], folded[p + 2 : p + 3]))
+    ]
+
+
+def _scan_places(folded: str) -> list[tuple[int, str]]:
+    """Place names in the text with their offsets, left to right, longest at each position,
+    not overlapping.
 
     The same matches as ``_place_re().finditer(folded)`` (an alternation of every name,
     longest first), found with a look-up by the first two characters instead, at the
@@ -712,7 +724,7 @@ def _find_places(folded: str) -> list[str]:
     """
     names, _ = _place_names()
     prefixes = _place_prefixes()
-    found: list[str] = []
+    found: list[tuple[int, str]] = []
     n = len(folded)
     if n < 2:
         return found
@@ -724,23 +736,16 @@ def _find_places(folded: str) -> list[str]:
         if lengths:
             for k in lengths:
                 if p + k <= n and folded[p : p + k] in names:
-                    if (
-                        k == 2
-                        and folded[p] in "和与及"
-                        and p > 0
-                        and _joins(folded[p - 1], folded[p + k : p + k + 1])
-                    ):
-                        break  # 乡镇和县直部门, 领导和县人大: 和 joins words, it is not 和县
-                    found.append(folded[p : p + k])
+                    found.append((p, folded[p : p + k]))
                     i = p + k
                     break
     return found
 
 
 def _joins(before: str, after: str) -> bool:
-    """Whether a two-character name opening with 和/与/及 (和县) is a conjunction and a word:
-    after a word and before what follows 县 in a county's bodies (乡镇和县直部门, 领导和县人大
-    的监督; not 马鞍山市和县, 关于和县2023年…, 法治和县建设)."""
+    """Whether a two-character name (和县, 成县, 高县) is a word's last character and a county
+    body: after a word and before what follows 县 in a county's bodies (乡镇和县直部门, 完成县委
+    部署, 提高县级; not 马鞍山市和县, 关于和县2023年…, 法治和县建设)."""
     return (
         "\u4e00" <= before <= "\u9fff" and before not in "市省州盟" and after in _COUNTY_BODY_START
     )

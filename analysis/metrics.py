@@ -1067,7 +1067,9 @@ _NEXT_DECISION = re.compile(
 # the figure as the object of 对…的 (对案情复杂的42件案件组织集体讨论): the clause's verb says
 # what was done to it
 _OBJECT_OF = re.compile(r"对[^,;。对]{0,12}的$")
-_OBJECT_VERB = re.compile(r"[^,;。]{0,6}?(?:组织|进行|开展)?(?:集体讨论|案卷评查|评查|听证)")
+_OBJECT_VERB = re.compile(
+    r"[^,;。]{0,6}?(?:组织|进行|开展)?(?:集体讨论|案卷评查|评查|听证|法制审核|合法性审查|审核|审查)"
+)
 _UNDERWENT = ("被", "作出", "依法作出", "予以", "给予", "不予")
 
 
@@ -1595,7 +1597,7 @@ def _place_mentions(
 
 
 # a sentence about one year inside it (今年共受理…, 2023年…; not 2019年以来)
-_YEAR_ANCHOR = re.compile(r"今年|全年|本年|当年|(?:19|20)\d\d年(?!以来|至|-)")
+_YEAR_ANCHOR = re.compile(r"\s*(?:今年|本年度?|当年|(?:19|20)\d\d年度?)(?!以来|至|底|-)")
 # a paragraph about a period of years (五年来,…; “十三五”期间,…; 近三年来): its totals
 # (累计清理…3,860余件) are not the year's
 _PERIOD_OPENING = re.compile(
@@ -1872,7 +1874,7 @@ _WHOLE_AREA_OPENING = re.compile(rf"\s*(?:(?:全年|今年以来|\d{{4}}年(?:�
 _AUTHOR_SELF = re.compile(r"[我本](?:局|委|厅|办|院|馆)")
 
 
-_TOGETHER_WITH = re.compile(r"连同|加上|加之|包括上年|含上年")
+_TOGETHER_WITH = re.compile(r"连同|加上|包括上年|含上年")
 _ALL_BODIES = re.compile(r"各(?:级|类)?[^,;。]{0,8}(?:机关|部门|单位)")
 
 
@@ -2024,7 +2026,13 @@ def _combine_mentions(
     # 3. special campaigns
     drop_if_rest([lex.campaign.search(c.prefix) is not None for c in keep])
     # 3. a shortfall (专题普法仅4场次, in a problems section) is no figure of the year's work
-    drop_if_rest([c.prefix.endswith(("仅", "仅有", "只有")) for c in keep])
+    drop_if_rest(
+        [
+            c.prefix.endswith(("仅", "仅有", "只有"))
+            and any(t.value > c.value and t.para != c.para for t in keep)
+            for c in keep
+        ]
+    )
     # 3a. a total that adds the figures before it in its sentence to others (受理224件,连同上年
     # 结转案件,共办理236件): they are inside it
     drop_if_rest(
@@ -2042,7 +2050,7 @@ def _combine_mentions(
     # 3b. a total in a paragraph about a period of years (五年来,… 累计清理文件3,860余件)
     drop_if_rest(
         [
-            c.period and lex.sums.search(c.prefix) is not None and not _YEAR_ANCHOR.search(c.prefix)
+            c.period and lex.sums.search(c.prefix) is not None and not _YEAR_ANCHOR.match(c.prefix)
             for c in keep
         ]
     )
@@ -2214,7 +2222,10 @@ def _own_item(clause: str) -> str:
     """The clause's own item when 、 lists figures (立案…38.7万件、结案 -> 结案); the whole
     clause when 、 lists words (受理、办结; 办结行政处罚、行政强制案件)."""
     head, sep, item = clause.rpartition("、")
-    return item if sep and any(ch.isdigit() for ch in head.rsplit("、", 1)[-1]) else clause
+    return item if sep and _COUNTED.search(head.rsplit("、", 1)[-1]) else clause
+
+
+_COUNTED = re.compile(r"[\d零〇一二两三四五六七八九十百千万]\s*[件起宗个项次人户家条份]")
 
 
 def _before_subset(f: str, s_lo: int, s_hi: int, end: int) -> str:

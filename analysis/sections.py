@@ -669,9 +669,9 @@ class _Parser:
         strong = self._strong(body)
         if strong is not None:
             start, end, standalone = _heading_span(line, line.lead + strong.end)
-            if strong.marker == "【】" and not self.bracket_seen:
-                # the first 【】 of a part: a heading unless it stands inside an item's run
-                # (between (一) and (二), or after 2. with no 【】 heading to follow): a caption
+            if strong.marker == "【】":
+                # a heading unless it stands inside an item's run (between (一) and (二), or,
+                # before any 【】 heading of the part, after 2. with no 【】 heading to follow)
                 nxt = self._next_heading_marker(i)
                 beyond = nxt
                 k = i
@@ -683,7 +683,11 @@ class _Parser:
                     and beyond.level not in (0, 1, _BRACKET_LEVEL)
                     and beyond.num >= 2
                     and beyond.num == self.expected(beyond.level)
-                ) or (self.last_level > 1 and (nxt is None or nxt.level != _BRACKET_LEVEL)):
+                ) or (
+                    not self.bracket_seen
+                    and self.last_level > 1
+                    and (nxt is None or nxt.level != _BRACKET_LEVEL)
+                ):
                     return None
             if strong.marker == "【】":
                 # the heading inside its brackets (the line is 【…】 and nothing else)

@@ -323,7 +323,8 @@ def test_place_scan_equals_the_regex_on_any_mix(parts):
     from analysis import metadata
 
     text = "".join(parts)
-    assert metadata._find_places(text) == [m.group(0) for m in metadata._place_re().finditer(text)]
+    scanned = [name for _, name in metadata._scan_places(text)]
+    assert scanned == [m.group(0) for m in metadata._place_re().finditer(text)]
 
 
 def test_duplicate_keys_by_hand():

@@ -402,11 +402,21 @@ def test_a_delivery_line_wrapped_anywhere_leaves_no_rest(wrapped) -> None:
     assert list(clean_text(text).removed["rule"]) == ["metadata_date", "speech_line"]
 
 
-def test_a_two_character_county_after_a_word_is_a_place_unless_it_opens_with_he() -> None:
+def test_a_two_character_county_written_on_its_own_is_placed() -> None:
     got = infer_metadata(
-        "县司法局2023年度法治政府建设工作报告\n2023年,在沛县委、县政府的坚强领导下,落实沛县委部署。\n一、工作\n"
+        "县司法局2023年度法治政府建设工作报告\n2023年,在沛县县委、县政府的坚强领导下,落实沛县委部署,"
+        "沛县持续优化营商环境。\n一、工作\n"
     )
     assert got.bureau == "徐州市沛县司法局"
+
+
+def test_a_word_ending_before_a_county_body_is_no_county() -> None:
+    # 完成县委, 提高县级: not 成县, 高县
+    got = infer_metadata(
+        "县司法局2023年度法治政府建设工作报告\n我局圆满完成县委交办的任务,全面完成县委部署,"
+        "提高县级执法水平。\n一、工作\n"
+    )
+    assert got.jurisdiction == ""
 
 
 @pytest.mark.parametrize(
@@ -420,10 +430,10 @@ def test_captions_inside_an_item_leave_its_siblings_alone(text) -> None:
     assert [lv for lv, _ in _headings(text)] == [1, 2, 2, 2]
 
 
-def test_bracketed_groups_over_a_running_numbering_are_headings() -> None:
+def test_bracketed_groups_over_their_items_are_headings_and_captions_inside_are_not() -> None:
     text = (
-        "一、主要工作\n【强化组织领导】\n内容。\n（一）党组\n内容。\n（二）责任\n内容。\n"
-        "【规范执法行为】\n内容。\n（三）执法\n内容。\n（四）监督\n内容。\n"
+        "一、主要工作\n【强化组织领导】\n内容。\n（一）党组\n内容。\n【执法故事】\n某企业。\n"
+        "（二）责任\n内容。\n【规范执法行为】\n内容。\n（一）执法\n内容。\n（二）监督\n内容。\n"
     )
     assert _headings(text) == [
         (1, "一、"),
@@ -431,6 +441,76 @@ def test_bracketed_groups_over_a_running_numbering_are_headings() -> None:
         (3, "(一)"),
         (3, "(二)"),
         (2, "【】"),
-        (3, "(三)"),
-        (3, "(四)"),
+        (3, "(一)"),
+        (3, "(二)"),
     ]
+
+
+# The fourth review (rounds 22-23 rules, the third review's fixes): one test per finding
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # 对…的38件…进行法制审核: a legal review, not penalty cases
+        (
+            "对拟作出的38件重大行政处罚决定进行法制审核。\n全年办理行政处罚案件120件。\n",
+            "admin_penalty_cases",
+            120,
+        ),
+        ("对拟作出的38件重大行政处罚决定进行法制审核。\n", "legal_reviews", 38),
+        # a multi-year total in a 近三年来 paragraph, 截至…年底 is no year's anchor
+        (
+            "近三年来,持续推进培训。截至2023年底,累计培训执法人员1.2万人次。\n2023年,培训执法人员800人次。\n",
+            "training_participants",
+            800,
+        ),
+        # normative documents combed
+        ("全年共梳理规范性文件56件,废止3件、修订5件。\n", "normative_documents_reviewed", 56),
+        # documents and legal matters reviewed together, however joined
+        ("审查规范性文件、涉法事项56件。\n", "legal_reviews", 56),
+        # 仅 for emphasis is the year's figure when nothing larger stands elsewhere
+        (
+            "全年受理行政复议案件仅15件,同比下降40%。\n全年办结行政复议案件12件。\n",
+            "admin_reconsideration_cases",
+            15,
+        ),
+        # 加之 is "moreover", not "added to"
+        (
+            "全年受理行政复议案件50件,加之案情复杂,共有12件行政复议案件延期审理。\n",
+            "admin_reconsideration_cases",
+            62,
+        ),
+        # Chinese numerals list figures too
+        ("全年受理行政复议申请十五件、审结十二件。\n", "admin_reconsideration_cases", 15),
+        # 选派 naming the trainers, not trainees sent away
+        ("选派律师进村开展法治培训300人次。\n", "training_participants", 300),
+    ],
+)
+def test_fourth_review_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+def test_other_review_matters_are_no_legal_reviews() -> None:
+    assert "legal_reviews" not in _indicators("全年共办理政务服务审核事项1.2万件。\n")
+
+
+def test_a_namesake_missing_from_the_newer_gazetteer_is_not_resolved_to_the_other() -> None:
+    # 重庆's 江北区 is in force but absent from the newer file: a bare 江北区 stays open
+    got = infer_metadata(
+        "江北区司法局2023年法治政府建设年度报告\n2023年,我局推进法治建设。\n一、工作\n"
+    )
+    assert got.jurisdiction == ""
+
+
+def test_a_wrapped_document_site_blurb_is_removed() -> None:
+    text = (
+        "XX局2023年报告.docx\n《XX局2023年法治政府\n建设工作报告.docx(8页珍藏版)》请在某文库网上搜索。\n"
+        "XX局2023年法治政府建设工作报告\n2023年,我局坚持依法行政,取得成效。\n"
+    )
+    assert list(clean_text(text).removed["rule"]) == ["doc_site"]
+
+
+def test_field_inspections_are_enforcement() -> None:
+    s = process_text("r", "一、加大生态环境监督检查力度\n正文。\n")["sections"]
+    assert s["category"].tolist()[-1] == "enforcement"
