@@ -367,7 +367,19 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
             # 旗's report is its city)
             w *= 0.2
         scored.append((w, key, d))
-    scored.sort(key=lambda t: (-t[0], t[2].adcode))
+    # keys naming one division (天河区 in the title, 广州市天河区 in the signature) are one
+    # candidate: their weights add up and their kinds are merged under the heaviest key
+    merged: dict[str, tuple[float, tuple[str, ...], gazetteer.Division]] = {}
+    for w, key, d in sorted(scored, key=lambda t: -t[0]):
+        if d.adcode in merged:
+            w0, key0, _ = merged[d.adcode]
+            merged[d.adcode] = (w0 + w, key0, d)
+            for table in (kinds, strong_kinds):
+                if key in table:
+                    table.setdefault(key0, Counter()).update(table[key])
+        else:
+            merged[d.adcode] = (w, key, d)
+    scored = sorted(merged.values(), key=lambda t: (-t[0], t[2].adcode))
     town = towns[0] if towns else None
     if town is not None and town[0] >= 2.0 and town[0] > (scored[0][0] if scored else 0.0):
         # a town government's own report (江山市贺村镇人民政府): the gazetteer stops at the

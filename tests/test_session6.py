@@ -614,3 +614,20 @@ def test_round_23_names_and_themes() -> None:
     assert _quantities("打造“15分钟公共法律服务圈”。") == []
     s = process_text("r", "一、坚持统筹推进,党领导法治建设的制度机制更加完善\n正文。\n")["sections"]
     assert s["category"].tolist()[-1] == "leadership"
+
+
+def test_a_bureau_named_by_its_district_in_the_title_and_with_its_city_in_the_signature() -> None:
+    from analysis.metadata import infer_metadata
+
+    got = infer_metadata(
+        "天河区政务服务数据管理局2024年法治政府建设年度报告\n"
+        "2024年,广州市天河区政务服务数据管理局在区委、区政府的坚强领导下推进法治建设。\n一、主要工作\n",
+        {"signature_name": "广州市天河区政务服务数据管理局"},
+    )
+    assert (got.bureau, got.jurisdiction) == ("广州市天河区政务服务数据管理局", "天河区")
+
+
+def test_round_24_names_and_themes() -> None:
+    assert _quantities("全力做好四件大事。") == []
+    s = process_text("r", "一、强化数据安全和数据共享法治保障\n正文。\n")["sections"]
+    assert s["category"].tolist()[-1] == "digital"
