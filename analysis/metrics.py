@@ -2028,8 +2028,7 @@ def _combine_mentions(
     # 3. a shortfall (专题普法仅4场次, in a problems section) is no figure of the year's work
     drop_if_rest(
         [
-            c.prefix.endswith(("仅", "仅有", "只有"))
-            and any(t.value > c.value and t.para != c.para for t in keep)
+            c.prefix.endswith(("仅", "仅有", "只有")) and any(t.value > c.value for t in keep)
             for c in keep
         ]
     )
@@ -2050,7 +2049,9 @@ def _combine_mentions(
     # 3b. a total in a paragraph about a period of years (五年来,… 累计清理文件3,860余件)
     drop_if_rest(
         [
-            c.period and lex.sums.search(c.prefix) is not None and not _YEAR_ANCHOR.match(c.prefix)
+            c.period
+            and lex.sums.search(c.prefix) is not None
+            and not (_YEAR_ANCHOR.match(c.prefix) or _YEAR_ANCHOR.match(c.clause))
             for c in keep
         ]
     )
@@ -2225,7 +2226,7 @@ def _own_item(clause: str) -> str:
     return item if sep and _COUNTED.search(head.rsplit("、", 1)[-1]) else clause
 
 
-_COUNTED = re.compile(r"[\d零〇一二两三四五六七八九十百千万]\s*[件起宗个项次人户家条份]")
+_COUNTED = re.compile(r"[\d零〇一二两三四五六七八九十百千万]\s*[余多]?\s*[件起宗个项次人户家条份]")
 
 
 def _before_subset(f: str, s_lo: int, s_hi: int, end: int) -> str:

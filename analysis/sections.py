@@ -669,9 +669,10 @@ class _Parser:
         strong = self._strong(body)
         if strong is not None:
             start, end, standalone = _heading_span(line, line.lead + strong.end)
-            if strong.marker == "【】":
+            if strong.marker == "【】" and self._next_marker(i) is None:
                 # a heading unless it stands inside an item's run (between (一) and (二), or,
-                # before any 【】 heading of the part, after 2. with no 【】 heading to follow)
+                # before any 【】 heading of the part, after 2. with no 【】 heading to follow),
+                # a caption over its text; a group heading straight over its first item stays
                 nxt = self._next_heading_marker(i)
                 beyond = nxt
                 k = i

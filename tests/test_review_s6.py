@@ -514,3 +514,75 @@ def test_a_wrapped_document_site_blurb_is_removed() -> None:
 def test_field_inspections_are_enforcement() -> None:
     s = process_text("r", "一、加大生态环境监督检查力度\n正文。\n")["sections"]
     assert s["category"].tolist()[-1] == "enforcement"
+
+
+# The fifth review (the fourth review's fixes, round 24): one test per finding
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # the year's figure after a comma in a 五年来 sentence
+        (
+            "五年来,全县累计开展普法宣传活动1200余场次,2023年共开展普法宣传活动260场次。\n",
+            "publicity_events",
+            260,
+        ),
+        # an approximate intake listed before its outcome
+        ("全年受理行政复议案件120余件、办结115件。\n", "admin_reconsideration_cases", 120),
+        # staff sent to a superior's course, counted in 人次
+        (
+            "全年开展培训12场次,参训人员1300人次。\n选派业务骨干参加省厅举办的培训23人次。\n",
+            "training_participants",
+            1300,
+        ),
+        # a shortfall in the same paragraph as the total
+        ("全年开展普法宣传活动120场次,但专题普法仅4场次。\n", "publicity_events", 120),
+    ],
+)
+def test_fifth_review_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+@pytest.mark.parametrize(
+    ("title", "bureau"),
+    [
+        # a city that moved to another prefecture, and a district abolished since
+        ("公主岭市司法局2023年法治政府建设年度报告", "长春市公主岭市司法局"),
+        ("矿区人民政府2023年法治政府建设年度报告", "阳泉市矿区人民政府"),
+        # a district in force that the package lacks (gazetteer_additions.tsv)
+        ("重庆市渝北区司法局2023年法治政府建设年度报告", "重庆市渝北区司法局"),
+    ],
+)
+def test_fifth_review_places(title, bureau) -> None:
+    assert infer_metadata(title + "\n2023年,我局推进法治建设。\n一、工作\n").bureau == bureau
+
+
+def test_bracketed_groups_straight_over_a_running_numbering_are_headings() -> None:
+    text = "一、主要工作\n【加强党的领导】\n（一）党组\n内容。\n（二）责任\n内容。\n【推进依法行政】\n（三）执法\n内容。\n（四）监督\n内容。\n"
+    assert _headings(text) == [
+        (1, "一、"),
+        (2, "【】"),
+        (3, "(一)"),
+        (3, "(二)"),
+        (2, "【】"),
+        (3, "(三)"),
+        (3, "(四)"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading", ["加强行政权力运行监督检查", "强化审计监督检查", "自觉接受人大和政协监督检查"]
+)
+def test_oversight_inspections_stay_supervision(heading) -> None:
+    s = process_text("r", f"一、{heading}\n正文。\n")["sections"]
+    assert s["category"].tolist()[-1] == "supervision_disputes"
+
+
+def test_a_report_pointing_to_its_portal_keeps_the_line() -> None:
+    text = (
+        "某区2023年法治政府建设年度报告\n"
+        "按照《法治政府建设与责任落实督察工作规定》,本报告全文请在区政府门户网站上搜索查阅。现将有关情况报告如下:\n"
+        "一、主要工作\n"
+    )
+    assert clean_text(text).removed.empty
