@@ -1449,6 +1449,7 @@ class _DeriveLexicon:
     found: re.Pattern  # funnel_found: problems found or received on a platform
     opened: re.Pattern  # funnel_opened: the cases opened from them (立案)
     named: re.Pattern  # named_part: a part of a broad total named for the indicator
+    period: re.Pattern  # period_opening: a paragraph about a period of years (五年来,…)
 
 
 @functools.lru_cache(maxsize=8)
@@ -1471,6 +1472,7 @@ def _derive_lexicon(patterns_path: str) -> _DeriveLexicon:
         found=re.compile(_alt(get("funnel_found"))),
         opened=re.compile(_alt(get("funnel_opened"))),
         named=re.compile(_alt(get("named_part"))),
+        period=re.compile(rf"\s*(?:{_alt(get('period_opening'))})"),
     )
 
 
@@ -1552,7 +1554,7 @@ def _place_mentions(
             pos = m.start - lo
             para: object = bisect.bisect_right(para_starts, m.start)
             sent: object = lo
-            period = _PERIOD_OPENING.match(f, para_starts[para - 1]) is not None
+            period = lex.period.match(f, para_starts[para - 1]) is not None
         else:  # no text: the k-th standalone occurrence of raw in the sentence
             k = seen_raw.get((m.sentence, m.raw), 0)
             seen_raw[(m.sentence, m.raw)] = k + 1
@@ -1598,11 +1600,6 @@ def _place_mentions(
 
 # a sentence about one year inside it (今年共受理…, 2023年…; not 2019年以来)
 _YEAR_ANCHOR = re.compile(r"\s*(?:今年|本年度?|当年|(?:19|20)\d\d年度?)(?!以来|至|底|-)")
-# a paragraph about a period of years (五年来,…; “十三五”期间,…; 近三年来): its totals
-# (累计清理…3,860余件) are not the year's
-_PERIOD_OPENING = re.compile(
-    r"\s*(?:[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来)|[二三四五]年来|近[三五]年来?)"
-)
 
 
 def derive_indicators(
