@@ -616,8 +616,15 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
                 while k > 0 and f[k - 1].isascii() and f[k - 1].isalpha():
                     k -= 1
                 letters = f[k:s0]
-                if len(letters) == 1 or all(ch in "lIOoSBZz" for ch in letters):
-                    continue  # a code (A4, G20) or OCR's letters for digits (1O8件, lO8件)
+                ocr = _ocr_digits_start(f, s0)
+                if ocr is not None:  # OCR's letters for digits: 1O8件 is 108 cases, l2次 12
+                    num_text = f[ocr:s0].translate(_OCR_DIGITS) + num_text
+                    s0 = ocr
+                    before = f[max(0, s0 - 6) : s0]
+                    if before.endswith("第") or (excluded and _inside(s0, excluded)):
+                        continue
+                elif len(letters) == 1 or all(ch in "lIOoSBZz" for ch in letters):
+                    continue  # a code (A4, G20), or letters for digits not certainly so (S2)
             split = not is_cn and _ocr_split_start(f, s0, num_text)
             if split:  # OCR's space inside a number: 立案1 26件 is 126 cases, not 26
                 num_text = f[split : s0 - 1] + num_text
@@ -695,6 +702,26 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
             _Hit(raw_start, end, s0, float(value), unit, family, qualifier, approx, qual_start)
         )
     return hits
+
+
+# OCR reads 0 as O or o and 1 as l or I: only these, in a run of digits and such letters
+# that begins with a digit, l or I and stands after a Chinese character or a mark (1O8件,
+# lO8件, l2次). S, B and Z are left: S2, B1 and Z3 are codes as often as they are misreads.
+_OCR_DIGITS = str.maketrans("lIOo", "1100")
+_OCR_RUN = re.compile(r"[\dlIOo]+$")
+
+
+def _ocr_digits_start(f: str, s0: int) -> int | None:
+    """Where a number whose digits OCR read as letters begins (``1O8件``), else None."""
+    m = _OCR_RUN.search(f, max(0, s0 - 8), s0)
+    if m is None:
+        return None
+    k = m.start()
+    if f[k] in "Oo":
+        return None  # a run opening with O (O2, O2O) is no number
+    if k > 0 and (f[k - 1].isascii() and f[k - 1].isalnum() or f[k - 1] in ".,-_/"):
+        return None  # part of a longer code or name (iOS12, A1O8, v1.lO)
+    return k
 
 
 _SPLIT_BEFORE = re.compile(r"(?<![\d.,])\d $")

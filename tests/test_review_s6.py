@@ -371,8 +371,13 @@ def test_documents_combed_outside_a_clean_up_are_no_normative_reviews() -> None:
     assert "normative_documents_reviewed" not in _indicators("全年共梳理行政执法依据文件320件。\n")
 
 
-def test_ocr_letters_for_digits_give_no_figure_even_two_of_them() -> None:
-    assert _quantities("行政处罚案件lO8件,罚没款lO5万元,开发APP2个。") == [("2个", 2)]
+def test_ocr_letters_for_digits_give_no_wrong_figure_even_two_of_them() -> None:
+    # session 7 reads them as the digits they stand for (tests/test_session7.py)
+    assert _quantities("行政处罚案件lO8件,罚没款lO5万元,开发APP2个。") == [
+        ("lO8件", 108),
+        ("lO5万元", 1_050_000),
+        ("2个", 2),
+    ]
 
 
 def test_reading_online_in_a_report_is_no_document_sites_blurb() -> None:
