@@ -19,6 +19,13 @@ their sub-headings), those lines are headings ranked between 一、 and (一), m
 A text with no 一、 outline whose headings are numbered 1.1, 1.2 … (a Word multilevel list)
 is read as a decimal outline: ``1``/``1.`` level 1, ``1.1`` level 2, ``1.1.1`` level 3, each
 number continuing its parent's (markers written ``1.``, ``1.1``, ``1.1.1``).
+A text with no marker of level 1 or 2 at all (a Word list's numbers not copied, a newspaper's
+bold sub-headings) that has three or more short lines standing alone after its first
+paragraph, each followed by a paragraph or another such line, has those lines as headings
+with an empty marker (nothing was written to repair). They are level 1; where one is
+followed at once by another (two levels shown), the parts the genre names
+(``analysis/lexicons/report_parts.tsv``: 主要工作成效, 存在的问题, 2024年工作打算 …) and the
+lines followed by another heading are level 1 and the others level 2.
 
 :func:`split_sections` parses ``fold(text)`` (same length as ``text``) line by line. A
 heading starts a line (after optional spaces) and either stands alone on its line or
@@ -88,6 +95,7 @@ __all__ = [
 ]
 
 THEMES_FILE = LEXICON_DIR / "section_themes.tsv"
+REPORT_PARTS_FILE = LEXICON_DIR / "report_parts.tsv"
 
 CATEGORIES: tuple[str, ...] = (
     "leadership",
@@ -564,6 +572,74 @@ def _has_parts_above(lines: list[_Line]) -> bool:
     return False
 
 
+def _unmarked_candidate(body: str) -> bool:
+    """A short line alone that may be a heading in a text with no outline numbers."""
+    return (
+        4 <= len(body) <= 30
+        and _is_standalone_candidate(body)
+        and body[0] not in _NOT_A_SIBLING
+        and body[-1] not in ',、)”"'
+    )
+
+
+def _is_paragraph(body: str) -> bool:
+    return len(body) >= 40 and _SENTENCE_END in body
+
+
+def _unmarked_headings(lines: list[_Line], strong: Callable[[str], _Marker | None]) -> dict:
+    """``{line index: level}`` of the headings of a text that wrote no outline number.
+
+    Empty when any line starts with a marker of level 1 or 2 (or a part), or when fewer than
+    three lines qualify: a short line alone (:func:`_unmarked_candidate`) after the first
+    paragraph, followed by a paragraph, a marked item (1.) or another such line.
+    """
+    bodies = [(k, ln.body) for k, ln in enumerate(lines) if ln.body]
+    markers = [strong(b) for _, b in bodies]
+    if any(m is not None and m.level <= 2 for m in markers):
+        return {}
+    first_paragraph = next((n for n, (_, b) in enumerate(bodies) if _is_paragraph(b)), None)
+    if first_paragraph is None:
+        return {}
+    found: dict[int, bool] = {}  # index in bodies -> followed at once by another heading
+    for n in range(first_paragraph + 1, len(bodies) - 1):
+        body = bodies[n][1]
+        if markers[n] is not None or not _unmarked_candidate(body):
+            continue
+        nxt, nxt_marker = bodies[n + 1][1], markers[n + 1]
+        if nxt_marker is not None or _is_paragraph(nxt):
+            found[n] = False
+        elif _unmarked_candidate(nxt):
+            found[n] = True
+    # a heading followed by another must lead to a paragraph in the end
+    for n in sorted(found, reverse=True):
+        if found[n] and n + 1 not in found:
+            del found[n]
+    if len(found) < 3:
+        return {}
+    if not any(found.values()):
+        return {bodies[n][0]: 1 for n in found}
+    parts = _report_parts()
+    return {
+        bodies[n][0]: 1 if above or parts.search(bodies[n][1]) else 2 for n, above in found.items()
+    }
+
+
+@lru_cache(maxsize=1)
+def _report_parts() -> re.Pattern[str]:
+    """The genre's fixed parts (``analysis/lexicons/report_parts.tsv``) as one pattern."""
+    header, rows = _read_tsv(REPORT_PARTS_FILE)
+    if "pattern" not in header:
+        raise ValueError(f"{REPORT_PARTS_FILE}: missing column 'pattern' (columns: {header})")
+    col = header.index("pattern")
+    patterns = [cells[col].strip() for cells in rows if len(cells) > col and cells[col].strip()]
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as err:
+            raise ValueError(f"{REPORT_PARTS_FILE}: bad pattern {p!r}: {err}") from None
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+
+
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -578,6 +654,11 @@ class _Parser:
         self.decimal = _has_decimal_outline(self.lines)
         self.decimal_top = 0  # the number of the last decimal level-1 heading
         self.brackets = _has_bracket_headings(self.lines)
+        # headings with no marker at all: line index -> level (empty unless the text has no
+        # level-1 or level-2 marker)
+        self.unmarked = (
+            {} if self.decimal or self.brackets else _unmarked_headings(self.lines, self._strong)
+        )
         self.bracket_seen = False  # a 【】 heading since the last 一、
         self._marker_after: list | None = None  # (line, marker) of the next marker line
         self.stack: list[_Node] = [self.root]
@@ -696,6 +777,12 @@ class _Parser:
                 start, end, standalone = line.start + line.lead + 1, close, True
             h = _Heading(i, strong.level, strong.num, strong.marker, start, end, False, strong.sep)
             return h, standalone
+        if i in self.unmarked:
+            level = self.unmarked[i]
+            if level == 2 and 1 not in self._open_levels():
+                level = 1
+            start, end, standalone = _heading_span(line, line.lead)
+            return _Heading(i, level, self.expected(level), "", start, end, False, ""), True
         found = self._repair(i, line, body)
         if found is None:
             return None

@@ -31,3 +31,73 @@ def _quantities(text: str) -> list[tuple[str, float]]:
 )
 def test_ocr_letters_for_digits_are_read_as_the_digits(text, want) -> None:
     assert _quantities(text) == want
+
+
+P = "全年共办理行政处罚案件120件,罚没款36.5万元,各项工作取得明显成效,群众满意度持续提升。"
+
+
+def _outline(text: str) -> list[tuple[int, str, str, bool]]:
+    s = process_text("r", text)["sections"]
+    assert "".join(s["text"]) == text
+    top = s[s["level"] > 0]
+    return list(zip(top["level"], top["marker"], top["heading"], top["repaired"], strict=True))
+
+
+def test_a_report_with_no_outline_numbers_has_its_lines_alone_as_level_1_headings() -> None:
+    text = (
+        "某镇2023年法治政府建设工作总结\n"
+        f"今年以来,我镇认真贯彻落实上级部署。{P}\n"
+        f"强化组织保障\n{P}\n推进依法行政\n{P}\n{P}\n存在不足\n{P}\n下步打算\n{P}\n"
+        "某镇人民政府\n2024年1月5日\n"
+    )
+    assert _outline(text) == [
+        (1, "", "强化组织保障", False),
+        (1, "", "推进依法行政", False),
+        (1, "", "存在不足", False),
+        (1, "", "下步打算", False),
+    ]
+
+
+def test_two_levels_without_numbers_take_the_genres_parts_and_parents_as_level_1() -> None:
+    text = (
+        f"现将有关情况报告如下。{P}\n"
+        "主要工作成效\n加强党的领导\n"
+        f"{P}\n健全制度机制\n1.严格规范性文件管理。{P}\n2.强化合法性审查。{P}\n"
+        f"存在的问题\n{P}\n2024年工作打算\n着力提升执法规范化水平\n{P}\n"
+    )
+    got = [(lv, mk, h) for lv, mk, h, _ in _outline(text)]
+    assert got == [
+        (1, "", "主要工作成效"),
+        (2, "", "加强党的领导"),
+        (2, "", "健全制度机制"),
+        (3, "1.", "严格规范性文件管理"),
+        (3, "2.", "强化合法性审查"),
+        (1, "", "存在的问题"),
+        (1, "", "2024年工作打算"),
+        (2, "", "着力提升执法规范化水平"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a numbered outline anywhere: short lines alone are not headings of their own
+        f"导语。{P}\n一、主要工作\n{P}\n强化组织保障\n{P}\n推进依法行政\n{P}\n深化普法宣传\n{P}\n",
+        # only two such lines: too few to be an outline
+        f"导语。{P}\n强化组织保障\n{P}\n推进依法行政\n{P}\n",
+        # a headline and subtitle before the first paragraph, captions and a signature after
+        f"某局晒出法治成绩单\n全年办案120件\n{P}\n图为执法现场\n{P}\n附件清单如下所示\n某市城市管理局\n",
+    ],
+)
+def test_short_lines_are_no_headings_outside_a_report_without_numbers(text) -> None:
+    assert [h for _, mk, h, _ in _outline(text) if mk == ""] == []
+
+
+def test_the_genres_parts_are_an_editable_lexicon_of_valid_patterns() -> None:
+    from analysis.sections import _report_parts
+
+    parts = _report_parts()
+    for heading in ("主要工作成效", "存在的问题", "存在不足", "2024年工作打算", "下一步工作计划"):
+        assert parts.search(heading), heading
+    for heading in ("加强党的领导", "推进数字城管建设", "深化普法宣传"):
+        assert not parts.search(heading), heading
