@@ -1098,6 +1098,8 @@ _OBJECT_VERB = re.compile(
     r"[^,;。]{0,6}?(?:组织|进行|开展)?(?:集体讨论|案卷评查|评查|听证|法制审核|合法性审查|审核|审查)"
 )
 _UNDERWENT = ("被", "作出", "依法作出", "予以", "给予", "不予")
+# a clause opening with what the clause before involved (…不予处罚,涉及罚款约28.4万元)
+_INVOLVING = ("涉及", "涉案")
 
 
 def _assign_folded(
@@ -1322,6 +1324,12 @@ def metric_columns(
                     nxt = _NEXT_DECISION.match(f, c_hi)
                     if nxt is not None:
                         local_end = nxt.end()
+            local_lo = c_lo
+            if f[c_lo : hit.start].lstrip(" ").startswith(_INVOLVING):
+                # 对96件…作出不予处罚决定,涉及罚款约28.4万元: the amount is what the clause
+                # before counted, and the exclude patterns see that clause too
+                k = clauses.index((c_lo, c_hi))
+                local_lo = clauses[k - 1][0] if k > 0 else c_lo
             topic = _TOPIC.match(folded_sentence[(s_lo, s_hi)])
             if (
                 topic is not None
@@ -1335,7 +1343,7 @@ def metric_columns(
                     folded_subject,
                     f[c_lo:c_hi].replace("\n", ""),
                     folded_sentence[(s_lo, s_hi)],
-                    f[c_lo:local_end].replace("\n", ""),
+                    f[local_lo:local_end].replace("\n", ""),
                     hit.family,
                     rules,
                     _before_subset(f, s_lo, s_hi, max(hit.end, local_end)),

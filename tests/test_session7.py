@@ -101,3 +101,55 @@ def test_the_genres_parts_are_an_editable_lexicon_of_valid_patterns() -> None:
         assert parts.search(heading), heading
     for heading in ("加强党的领导", "推进数字城管建设", "深化普法宣传"):
         assert not parts.search(heading), heading
+
+
+def _indicators(body: str) -> dict[str, float]:
+    from analysis.metrics import derive_indicators
+
+    text = (
+        "某县城市管理局2023年法治政府建设年度报告\n一、主要举措\n" + body + "二、存在问题\n不足。\n"
+    )
+    tables = process_text("r", text)
+    got = derive_indicators(tables["metrics"], {"r": text})
+    return dict(zip(got["indicator"], got["value"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # the leader's own appearance in court is one of the year's suits, not another
+        (
+            "发生行政诉讼案件3件,其中判决驳回2件、撤诉1件。\n二、第一责任人履职情况\n"
+            "(一)带头依法办事。带头履行出庭应诉职责,亲自出庭应诉行政诉讼案件1件。\n",
+            "admin_litigation_cases",
+            3,
+        ),
+        # the fines a decision not to punish waived are no fines collected
+        (
+            "办理案件1,246件,罚款386.52万元,同比下降6.3%。\n"
+            "对96件首次轻微违法行为作出不予处罚决定,涉及罚款约28.4万元。\n",
+            "fines_yuan",
+            3_865_200,
+        ),
+        # ... but an amount involved in the cases punished is
+        ("全年办理行政处罚案件120件,涉及罚款金额50万元。\n", "fines_yuan", 500_000),
+        # a 进企业、进站场 campaign of the rule of law is legal publicity
+        (
+            "开展“法治交通进企业、进站场、进车船”活动72场次,发放宣传资料2.8万余份。\n",
+            "publicity_events",
+            72,
+        ),
+    ],
+)
+def test_round_25_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+def test_a_governments_legal_affairs_office_is_the_bureau_not_the_government() -> None:
+    from analysis.metadata import infer_metadata
+
+    got = infer_metadata(
+        "砀山县人民政府法制办公室2017年度依法行政工作情况报告\n一、主要工作\n县政府法制办履职。\n"
+    )
+    assert got.bureau.endswith("砀山县人民政府法制办公室")
+    assert got.jurisdiction == "砀山县"
