@@ -31,7 +31,10 @@ What is removed, and under which rule:
 
 * ``watermark``: a kept line that lost a copy site's watermark at its end
   (``一、主要举措 公文汇 www.gongwenhui.com``; the site's name alone once it was seen with its
-  address); the row keeps the line as it was; a line that was only a watermark is removed.
+  address), or inside it where a PDF's page header fell into the text (``…第一秘书之家—全网资源
+  每日更新www.mishuzj.com责任人…``: an address three times, or twice after the same words,
+  removed with those words); the row keeps the line as it was; a line that was only a
+  watermark is removed.
 * ``pinyin_gloss``: a kept line that lost the pinyin a mirror site put after characters
   (``龙湖区(qū)教育局`` -> ``龙湖区教育局``); the row keeps the line as it was.
 * ``traditional_script``: a kept line converted from traditional characters (a page saved
@@ -581,7 +584,10 @@ def _strip_watermarks(raws: list[str]) -> dict[int, str]:
         out[i] = raw[: m.start()]
         names.update(re.findall(r"[\u4e00-\u9fff]{2,6}", m.group("names")))
     if len(out) < 2:
-        return {}  # a watermark repeats: one address ending one line is content
+        out = {}  # a watermark repeats: one address ending one line is content
+    _strip_inline_watermarks(raws, out)
+    if not out:
+        return {}
     if names:
         # the site's name alone ending a line after its text (公文汇,办公文档之家)
         tail = re.compile(
@@ -595,6 +601,47 @@ def _strip_watermarks(raws: list[str]) -> dict[int, str]:
                 if m is not None:
                     out[i] = raw[: m.start()]
     return out
+
+
+# a copy site's address inside a line (not a government site's)
+_INLINE_URL = re.compile(
+    r"(?:https?://)?www\.(?![a-z0-9.-]*gov\.cn)[a-z0-9-]+(?:\.[a-z0-9-]+)*"
+    r"\.(?:com|cn|net|org|cc|top)(?![a-z0-9.-])",
+    re.IGNORECASE,
+)
+_INLINE_MARK_MAX = 24  # the longest name and slogan before the address (秘书之家—全网资源每日更新)
+
+
+def _strip_inline_watermarks(raws: list[str], out: dict[int, str]) -> None:
+    """Remove, in place in ``out``, a copy site's name and address set inside lines, where a
+    PDF's page header fell into the text (``…第一秘书之家—全网资源每日更新www.mishuzj.com责任人…``).
+
+    The same address three or more times, or twice with the same words before it: each time
+    with the longest run of words (up to 24 characters, not crossing a sentence's end) that
+    stands before every one of them. An address introduced as content (网址, 登录 …) is never one.
+    """
+    lines = {i: out.get(i, raw) for i, raw in enumerate(raws) if "www" in raw.lower()}
+    hits: dict[str, list[tuple[int, int, int]]] = {}
+    for i, line in lines.items():
+        for m in _INLINE_URL.finditer(line):
+            if not _ADDRESS_CUE.search(line, 0, m.start()):
+                hits.setdefault(m.group(0).lower(), []).append((i, m.start(), m.end()))
+    for spots in hits.values():
+        if len(spots) < 2:
+            continue
+        befores = [
+            re.split(r"[。!?;！？；\s]", lines[i][max(0, a - _INLINE_MARK_MAX) : a])[-1]
+            for i, a, _ in spots
+        ]
+        k = 0  # the longest common ending of the texts before the address
+        shortest = min(len(b) for b in befores)
+        while k < shortest and len({b[len(b) - k - 1] for b in befores}) == 1:
+            k += 1
+        if k == 0 and len(spots) < 3:
+            continue  # twice with nothing in common before it: content, not a page header
+        for i, a, b in sorted(spots, reverse=True):  # from the line's end: offsets stay valid
+            line = lines[i]
+            lines[i] = out[i] = line[: a - k] + line[b:]
 
 
 # a mirror site's pinyin gloss after a character: 区(qū), 设(shè), 习(xí) (a word in brackets

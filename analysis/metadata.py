@@ -427,9 +427,11 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
                 "set jurisdiction in the manifest"
             )
     else:
-        out.warnings.append(
-            "jurisdiction: no bureau name with a place found; set it in the manifest"
-        )
+        division = _title_place(fold(out.title), folded)
+        if division is None:
+            out.warnings.append(
+                "jurisdiction: no bureau name with a place found; set it in the manifest"
+            )
 
     if division is not None:
         _place(out, division)
@@ -483,6 +485,19 @@ def _with_city(division: gazetteer.Division, city: str) -> str:
     if division.name.startswith(city.rstrip("市")) and _ZONE.search(division.name):
         return division.name
     return city + division.name
+
+
+def _title_place(title: str, folded: str) -> gazetteer.Division | None:
+    """The division a title names alone as its author (静海区2023年度法治政府建设情况报告, with
+    no bureau anywhere): the last of the places it opens with, when no bureau speaks as the
+    author (我局) in the text."""
+    places = [name for p, name in _scan_places(title)]
+    if not places or len(_AUTHOR_SPEAKS.findall(folded)) >= 2:
+        return None
+    division = _resolve(places[-1], places[:-1], folded)
+    if division is None or not _names_place_only(title, division):
+        return None
+    return division
 
 
 def _names_place_only(title: str, division: gazetteer.Division) -> bool:

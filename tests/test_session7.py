@@ -153,3 +153,49 @@ def test_a_governments_legal_affairs_office_is_the_bureau_not_the_government() -
     )
     assert got.bureau.endswith("砀山县人民政府法制办公室")
     assert got.jurisdiction == "砀山县"
+
+
+def test_a_copy_sites_name_and_address_inside_lines_is_a_watermark() -> None:
+    from analysis.cleaning import clean_text
+
+    mark = "秘书之家—全网资源每日更新www.mishuzj.com"
+    text = (
+        f"{mark}某市人民政府关于2023年度法治政府建设情况的报告\n"
+        f"一、坚持党的领导\n二是扛牢法治建设第一{mark}责任人职责。全年研究法治建设30余次。\n"
+    )
+    r = clean_text(text)
+    assert "mishuzj" not in r.text and "秘书之家" not in r.text
+    assert "扛牢法治建设第一责任人职责。" in r.text
+    assert set(r.removed["rule"]) == {"watermark"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an address introduced as content, however often
+        "登录www.example.com查询。\n再次登录www.example.com查询。\n",
+        # the same address twice with nothing in common before it
+        "市民可通过“城管通”www.cgt.com反映问题。\n投诉平台由www.cgt.com承载。\n",
+    ],
+)
+def test_an_address_in_the_text_is_no_watermark(text) -> None:
+    from analysis.cleaning import clean_text
+
+    r = clean_text(text)
+    assert r.removed.empty and r.text.strip() == text.strip()
+
+
+def test_a_title_naming_a_place_alone_is_its_governments_report() -> None:
+    from analysis.metadata import infer_metadata
+
+    body = "2023年,静海区坚持以习近平法治思想为指导。\n一、区政府主要负责同志履职情况\n全年召开常务会议12次。\n"
+    got = infer_metadata("静海区2023年度法治政府建设情况报告\n" + body)
+    assert (got.bureau, got.jurisdiction, got.city, got.level) == (
+        "天津市静海区人民政府",
+        "静海区",
+        "天津市",
+        "district",
+    )
+    # ... but not where a bureau speaks as the author
+    speaks = "2023年,我局坚持依法行政。\n一、主要工作\n我局全年办案12件。\n"
+    assert infer_metadata("静海区2023年度法治政府建设情况报告\n" + speaks).bureau == ""
