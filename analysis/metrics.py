@@ -99,6 +99,12 @@ CORRECTION_ACTIONS = ("set", "not_a_quantity")
 NOT_STATED_KINDS = ("target", "change")
 
 _SENTENCE_END = re.compile(r"[。!?;\n]")
+# a heading run into its paragraph after an indent on the same line (一、加强组织领导　　2020年,…):
+# the gap ends the heading's sentence
+_HEADING_GAP = re.compile(
+    r"(?m)^[ \t]*(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d)"
+    r"|第[一二三四五六七八九十]{1,3}部分)[^。!?;\n]{1,40}?(?<=\S)(?P<gap> {2,})(?=\S)"
+)
 _NEWLINE = re.compile("\n")
 # Clause delimiters: commas, and colons not inside a ratio such as 1: 1.2.
 # a comma that is not a thousands separator (2,148件)
@@ -833,11 +839,16 @@ def _sentence_spans(
     if soft is None:
         soft = _soft_breaks(f) if "\n" in f else set()
     out, a = [], lo
-    for m in _SENTENCE_END.finditer(f, lo, hi):
-        if m.start() in soft:
-            continue
-        out.append((a, m.start()))
-        a = m.end()
+    ends = [
+        (m.start(), m.end()) for m in _SENTENCE_END.finditer(f, lo, hi) if m.start() not in soft
+    ]
+    if "  " in f:
+        gaps = [g.span("gap") for g in _HEADING_GAP.finditer(f, lo, hi)]
+        if gaps:
+            ends = sorted(ends + gaps)
+    for start, end in ends:
+        out.append((a, start))
+        a = end
     out.append((a, hi))
     return out
 
@@ -1533,7 +1544,7 @@ class _Mention:
     prefix: str = ""  # folded sentence before the number
     opener: int = -1  # offset in the sentence of the last clause opened by 其中/包括 before it
     part: tuple[int, str] | None = None  # (complement group, type) of the subject, if any
-    period: bool = False  # in a paragraph opened by a period of years (五年来, “十三五”期间)
+    period: bool = False  # in a paragraph or sentence opened by a period of years (五年来)
 
 
 def _clause_cut(f: str, pos: int) -> int:
@@ -1589,7 +1600,11 @@ def _place_mentions(
             pos = m.start - lo
             para: object = bisect.bisect_right(para_starts, m.start)
             sent: object = lo
-            period = lex.period.match(f, para_starts[para - 1]) is not None
+            # a paragraph, or the figure's own sentence, opened by a period of years
+            period = (
+                lex.period.match(f, para_starts[para - 1]) is not None
+                or lex.period.match(sent_f) is not None
+            )
         else:  # no text: the k-th standalone occurrence of raw in the sentence
             k = seen_raw.get((m.sentence, m.raw), 0)
             seen_raw[(m.sentence, m.raw)] = k + 1
@@ -1860,6 +1875,13 @@ def _indicator_rows(
                     ):
                         primary.append(c)
                         parts += after  # inside the total: not added to it
+                    elif len(
+                        later := [p for p in primary if p.para == c.para and p.start > c.start]
+                    ) >= 2 and _close(sum(p.value for p in later), c.value):
+                        # ... or two or more in the sentences after it in its paragraph (立案查处
+                        # …违法案件3,218件。从程序看,按简易程序办结2,003件,按普通程序查办1,215件)
+                        primary.append(c)
+                        parts += later
                 primary = [c for c in primary if c not in parts]
                 primary.sort(key=lambda c: c.start)
                 cands = primary or cands
@@ -2026,10 +2048,16 @@ def _combine_mentions(
     subset = [
         _SUBSET_OPENER.match(c.clause) is not None
         or (c.opener >= 0 and first_pos[c.sent] < c.opener)
-        # a sentence opened by 其中 breaks down the total of the sentence before it
+        # a sentence opened by 其中 breaks down the total of the sentence before it, also a
+        # larger one a line or two before (a page that sets each sentence on its own line)
         or (
             _SUBSET_OPENER.match(c.sentence) is not None
-            and any(d.para == c.para and d.start < c.start and d.sent != c.sent for d in cands)
+            and any(
+                (d.para == c.para or (_paras_before(d.para, c.para) and d.value > c.value))
+                and d.start < c.start
+                and d.sent != c.sent
+                for d in cands
+            )
         )
         for c in keep
     ]
@@ -2244,11 +2272,18 @@ def _combine_mentions(
                 return (
                     grand
                     or (year_count and _GENERIC_CASES.fullmatch(fold(c.subject)) is not None)
-                    or (all_kinds and c.subject.endswith(top.subject))
+                    # a kind of the thing: its name ends as the total's does (民法典进工地宣传活动
+                    # in 各类普法宣传活动)
+                    or (all_kinds and c.subject.endswith(top.subject[-4:]))
                 )
 
             keep = [c for c in keep if not held(c)]
     return keep
+
+
+def _paras_before(a: object, b: object) -> bool:
+    """Whether paragraph ``a`` comes one or two before paragraph ``b`` (indices from the text)."""
+    return type(a) is int and type(b) is int and b - 2 <= a < b
 
 
 def _own_item(clause: str) -> str:

@@ -199,3 +199,85 @@ def test_a_title_naming_a_place_alone_is_its_governments_report() -> None:
     # ... but not where a bureau speaks as the author
     speaks = "2023年,我局坚持依法行政。\n一、主要工作\n我局全年办案12件。\n"
     assert infer_metadata("静海区2023年度法治政府建设情况报告\n" + speaks).bureau == ""
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # a level-1 heading run into its paragraph after an indent: the year's cue opens the
+        # paragraph's sentence, and a field's fines elsewhere are inside the year's
+        (
+            "三、坚持严格规范公正文明执法　　全年,区城管委开展执法检查,立案查处各类违法案件1,082件,"
+            "罚款326.48万元。\n条例施行后,立案查处生活垃圾分类违法案件12件,罚款1.6万元。\n",
+            "fines_yuan",
+            3_264_800,
+        ),
+        # legal advisers who took part in handling petitions received none
+        (
+            "全年受理群众来信来访152件。\n法律顾问全年列席党组会议9次,出具法律意见书24份,"
+            "参与处理疑难复杂案件和信访事项11件。\n",
+            "petitions",
+            152,
+        ),
+        # a sentence about a five-year plan's period inside a paragraph: no year's figure
+        (
+            "全年累计开展各类普法宣传活动121场次,发放宣传资料3.5万份。"
+            "“七五”普法期间,全委累计开展城管普法宣传活动近500场次。\n",
+            "publicity_events",
+            121,
+        ),
+        # the year's count of all kinds of an activity holds one kind of it elsewhere
+        (
+            "开展民法典“进社区、进商户、进工地”宣传活动36场次。\n"
+            "全年累计开展各类普法宣传活动121场次,发放宣传资料3.5万份。\n",
+            "publicity_events",
+            121,
+        ),
+        # a case revoked or a suit lost, in the problems, is an outcome of the year's cases
+        (
+            "全年被申请行政复议案件21件,其中维持15件。发生行政应诉案件34件。\n"
+            "二、存在的问题\n全年有1件行政复议案件被撤销、1件行政诉讼案件败诉。\n",
+            "admin_reconsideration_cases",
+            21,
+        ),
+        (
+            "全年被申请行政复议案件21件,其中维持15件。发生行政应诉案件34件。\n"
+            "二、存在的问题\n全年有1件行政复议案件被撤销、1件行政诉讼案件败诉。\n",
+            "admin_litigation_cases",
+            34,
+        ),
+        # the hotline's dispatched orders (派单), Beijing's 接诉即办
+        (
+            "全年受理12345市民服务热线涉及城管执法的派单38,215件,响应率100%。\n",
+            "hotline_cases",
+            38215,
+        ),
+        # a page that sets each sentence on its own line: 其中 two lines on breaks down the total
+        (
+            "全年组织法治专题培训共36期,培训执法人员4,200余人次。\n"
+            "培训覆盖全体执法人员。\n其中,面向新入职人员开展岗前培训3期、186人。\n",
+            "training_participants",
+            4200,
+        ),
+        # satellite-image enforcement (卫片执法) is enforcement off the site
+        (
+            "依托卫片执法,运用卫星遥感影像比对发现疑似违法图斑286个,逐一核查后立案查处47起。\n",
+            "digital_cases",
+            47,
+        ),
+        # a year's 立案查处 total, its procedures adding up to it in the next sentence
+        (
+            "2025年,全局立案查处城市管理类违法案件3,218件,同比增长6.9%。"
+            "从程序看,按简易程序办结2,003件,按普通程序查办1,215件。\n",
+            "admin_penalty_cases",
+            3218,
+        ),
+    ],
+)
+def test_round_26_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+def test_beijings_jie_su_ji_ban_headings_are_about_disputes() -> None:
+    s = process_text("r", "导语。\n一、深化接诉即办,推动“每月一题”落地见效\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == "supervision_disputes"
