@@ -44,6 +44,9 @@ What is removed, and under which rule:
   (``1、…依`` / ``2、法有效化解…``): its number is dropped and, when the cut fell inside a
   sentence, its text is joined to the chunk before (the emptied line is recorded); the row
   keeps the line as it was.
+* ``letter_spacing``: a kept line set with a space between every character, as a PDF's
+  letter-spaced title or heading comes out (``一、加 强 组 织 领 导`` -> ``一、加强组织领导``); the
+  row keeps the line as it was.
 * ``doc_site``: a document-sharing site's blurb above the report (``《…》由会员分享,可在线阅读,
   …请在…上搜索。``), before its first outline heading.
 * ``editor_note``: an editor's note above the report (``编者按：…``, ``【编者按】…``), before
@@ -394,8 +397,11 @@ def _is_menu_like(f: str) -> bool:
 
 
 def _is_link_like(f: str) -> bool:
-    """A title in a link list below the footer chrome (其他文章 …): no sentence end, short."""
-    return 0 < len(f) <= 50 and not any(c in "。;:?" for c in f)  # titles may exclaim (!)
+    """A title in a link list below the footer chrome (其他文章 …): no sentence end, short; a
+    colon only after a title's first words (…“清源”行动:查扣…), not after a label (地址:)."""
+    if not 0 < len(f) <= 50 or any(c in "。;?" for c in f):  # titles may exclaim (!)
+        return False
+    return ":" not in f or f.index(":") > 6
 
 
 def _is_body(f: str) -> bool:
@@ -688,7 +694,35 @@ def _to_simplified(lines: list[str]) -> list[str]:
 
 
 # the rules of a kept line changed in place, the one its row is recorded under first
-_INLINE_RULES = ("watermark", "pinyin_gloss", "html_markup", "traditional_script", "page_chunk")
+_INLINE_RULES = (
+    "watermark",
+    "pinyin_gloss",
+    "html_markup",
+    "traditional_script",
+    "page_chunk",
+    "letter_spacing",
+)
+# a line set with a space between every character, after an optional outline marker (a PDF's
+# letter-spaced title or heading: 一、加 强 组 织 领 导, 关 于 2 0 1 9 年 度 …)
+_LETTER_SPACED = re.compile(
+    r"^(?P<lead>[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十]{1,3}部分)?)"
+    r"(?P<body>(?:\S[ \u3000]){3,}\S)[ \t\u3000]*$"
+)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _join_letter_spacing(raws: list[str]) -> dict[int, str]:
+    """Lines set with a space between every character, without the spaces: ``{index: line}``
+    (two or more Chinese characters among them)."""
+    out: dict[int, str] = {}
+    for i, raw in enumerate(raws):
+        if " " not in raw and "\u3000" not in raw:
+            continue
+        m = _LETTER_SPACED.match(raw)
+        if m is not None and len(_HAN.findall(m["body"])) >= 2:
+            out[i] = m["lead"] + re.sub(r"[ \u3000]", "", m["body"])
+    return out
+
 
 _CHUNK_NUMBER = re.compile(r"[ \t\u3000]*(\d{1,3})[、.．]")
 _CHUNK_END = set("。！？；：!?;:…”’\"')）》")  # a sentence's end, as written (not folded)
@@ -830,6 +864,7 @@ def _clean(
         rewrite(dict(enumerate(_to_simplified(raws))), "traditional_script")
     if "1" in text:
         rewrite(_join_page_chunks(raws), "page_chunk")
+    rewrite(_join_letter_spacing(raws), "letter_spacing")
     if inline:
         text = "\n".join(raws)
     # fold is per character and maps no character to or from '\n', whitespace or a

@@ -1545,6 +1545,7 @@ class _Mention:
     opener: int = -1  # offset in the sentence of the last clause opened by 其中/包括 before it
     part: tuple[int, str] | None = None  # (complement group, type) of the subject, if any
     period: bool = False  # in a paragraph or sentence opened by a period of years (五年来)
+    para_opening: str = ""  # the folded first words of its paragraph (全年共办理…)
 
 
 def _clause_cut(f: str, pos: int) -> int:
@@ -1596,6 +1597,7 @@ def _place_mentions(
             if lo > m.start or lo + n < m.start + len(m.raw):
                 lo = -1
         period = False
+        para_opening = ""
         if lo >= 0:
             pos = m.start - lo
             para: object = bisect.bisect_right(para_starts, m.start)
@@ -1605,6 +1607,7 @@ def _place_mentions(
                 lex.period.match(f, para_starts[para - 1]) is not None
                 or lex.period.match(sent_f) is not None
             )
+            para_opening = f[para_starts[para - 1] : para_starts[para - 1] + 8]
         else:  # no text: the k-th standalone occurrence of raw in the sentence
             k = seen_raw.get((m.sentence, m.raw), 0)
             seen_raw[(m.sentence, m.raw)] = k + 1
@@ -1643,6 +1646,7 @@ def _place_mentions(
                 _last_opener(sent_f, pos),
                 part,
                 period,
+                para_opening,
             )
         )
     return out
@@ -2240,6 +2244,8 @@ def _combine_mentions(
                 # the year's figures listed after the sentence's opening cue
                 # (全年全区…共办理行政处罚案件38,652件,罚没款6843.27万元)
                 or lex.total.search(_opening(top.prefix)) is not None
+                # ... or its paragraph's (全年共办理行政处罚案件1162件。收缴罚没款186.42万元)
+                or lex.total.search(top.para_opening) is not None
             )
         ) or (
             # a count that adds up kinds it names (合法性审查和法制审核共131件; 文件和合同协议)

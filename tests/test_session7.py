@@ -281,3 +281,114 @@ def test_round_26_indicators(body, indicator, value) -> None:
 def test_beijings_jie_su_ji_ban_headings_are_about_disputes() -> None:
     s = process_text("r", "导语。\n一、深化接诉即办,推动“每月一题”落地见效\n内容。\n")["sections"]
     assert s["category"].tolist()[-1] == "supervision_disputes"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # couples, orders and bottles are counted
+        ("办理结婚登记5,214对,网上派单近4.2万单。", [("5,214对", 5214), ("近4.2万单", 42000)]),
+        ("查扣过期燃气瓶1,265瓶。", [("1,265瓶", 1265)]),
+        # ... but a one-to-one pairing and a building's unit are names
+        ("开展1对1帮扶30户,一对一指导,3单元2号楼。", [("30户", 30)]),
+        # steps in order are ordinals, not counts
+        ("推行“首次劝导、二次警告、三次处罚”工作法,全年劝导2,360次。", [("2,360次", 2360)]),
+    ],
+)
+def test_round_27_quantities(text, want) -> None:
+    assert _quantities(text) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # a decision of no fine at all is a stated zero
+        ("全年立案查处社会组织违法案件9件,全年未作出罚款类行政处罚。\n", "fines_yuan", 0),
+        # a paragraph opened by the year's total: its fines rule a field's fines elsewhere
+        (
+            "全年共办理行政处罚案件1162件,其中适用简易程序874件。收缴罚没款186.42万元,同比增长12.6%。\n"
+            "开展生活垃圾分类执法检查1,560家次,立案查处垃圾分类违法案件142件,罚款9.38万元。\n",
+            "fines_yuan",
+            1_864_200,
+        ),
+        # penalty results notified to departments are no cases
+        (
+            "全年共办理行政处罚案件1162件。\n建立协同机制,全年接收部门移送线索132条,向部门抄告处罚结果97件。\n",
+            "admin_penalty_cases",
+            1162,
+        ),
+        # decisions submitted for legal review (提请法制审核) are legal reviews
+        ("普通程序案件全部报送区局法制审核,全年提请法制审核296件。\n", "legal_reviews", 296),
+        # the year's total ends a subject without taking 全年 into it (…的事项全年共271件)
+        (
+            "经合法性审查和法制审核的事项全年共271件,其中合同协议138份、重大行政执法决定57件。\n",
+            "legal_reviews",
+            271,
+        ),
+    ],
+)
+def test_round_27_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("提升社会救助法治化水平", "community_service"),
+        ("深入学习宣传贯彻习近平法治思想", "study_training"),
+    ],
+)
+def test_round_27_themes(heading, category) -> None:
+    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == category
+
+
+def test_a_streets_enforcement_team_is_a_town_level_author() -> None:
+    from analysis.metadata import infer_metadata
+
+    got = infer_metadata(
+        "杭州市余杭区仓前街道综合行政执法队2022年度法治政府建设工作报告\n"
+        "一、主要工作\n2022年,我队承接赋权事项,提请区综合行政执法局法制审核296件。\n"
+    )
+    assert (got.jurisdiction, got.city, got.level, got.bureau) == (
+        "仓前街道",
+        "杭州市",
+        "town",
+        "杭州市余杭区仓前街道综合行政执法队",
+    )
+
+
+def test_letter_spaced_lines_wechat_post_lines_link_titles_and_dividers() -> None:
+    from analysis.cleaning import clean_text
+
+    text = (
+        "龙岗城管\n2024-01-30 18:02 广东\n"
+        "关 于 2 0 1 9 年 度 法 治 政 府 建 设 情 况 的 报 告\n"
+        "一、加 强 组 织 领 导\n全年召开专题会议6次,研究解决问题12个,各项工作有序推进。\n"
+        "◆ ◆ ◆\n二、存在的问题\n执法力量不足,执法规范化水平有待提升。\n"
+        "某区城市管理局\n2024年1月26日\n往期推荐\n龙岗城管“清源”行动:查扣不合规燃气瓶520瓶\n"
+    )
+    r = clean_text(text)
+    assert "关于2019年度法治政府建设情况的报告" in r.text
+    assert "一、加强组织领导" in r.text
+    assert "◆" not in r.text and "520瓶" not in r.text
+    assert r.metadata["published"] == "2024-01-30"
+    rules = dict(zip(r.removed["text"], r.removed["rule"], strict=True))
+    assert rules["一、加 强 组 织 领 导"] == "letter_spacing"
+    assert rules["◆ ◆ ◆"] == "divider"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "地址:深圳市龙岗区龙城街道",  # a label after the footer, kept as the footer's text
+        "共 3 项",  # one Chinese character between spaces is no letter-spaced line
+    ],
+)
+def test_what_is_no_link_title_or_letter_spacing(line) -> None:
+    from analysis.cleaning import _is_link_like, _join_letter_spacing
+
+    if line.startswith("地址"):
+        assert not _is_link_like(line.replace("：", ":"))
+    else:
+        assert _join_letter_spacing([line]) == {}
