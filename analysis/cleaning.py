@@ -622,32 +622,41 @@ def _strip_inline_watermarks(raws: list[str], out: dict[int, str]) -> None:
     """Remove, in place in ``out``, a copy site's name and address set inside lines, where a
     PDF's page header fell into the text (``…第一秘书之家—全网资源每日更新www.mishuzj.com责任人…``).
 
-    The same address three or more times, or twice with the same words before it: each time
-    with the longest run of words (up to 24 characters, not crossing a sentence's end) that
-    stands before every one of them. An address introduced as content (网址, 登录 …) is never one.
+    The mark is the words and address of one occurrence that opens a line or a sentence
+    (``秘书之家—全网资源每日更新www.mishuzj.com``, a page header); it is removed wherever those
+    words stand right before the address, when they do twice or more. An address introduced
+    as content (网址, 登录 …, also in brackets or quotes) or standing alone is never one.
     """
     lines = {i: out.get(i, raw) for i, raw in enumerate(raws) if "www" in raw.lower()}
     hits: dict[str, list[tuple[int, int, int]]] = {}
     for i, line in lines.items():
         for m in _INLINE_URL.finditer(line):
-            if not _ADDRESS_CUE.search(line, 0, m.start()):
+            if not _ADDRESS_CUE.search(line.rstrip('(（“"[【 '), 0, m.start()) and not (
+                _ADDRESS_CUE.search(line[: m.start()].rstrip('(（“"[【 '))
+            ):
                 hits.setdefault(m.group(0).lower(), []).append((i, m.start(), m.end()))
     for spots in hits.values():
         if len(spots) < 2:
             continue
-        befores = [
-            re.split(r"[。!?;！？；\s]", lines[i][max(0, a - _INLINE_MARK_MAX) : a])[-1]
-            for i, a, _ in spots
-        ]
-        k = 0  # the longest common ending of the texts before the address
-        shortest = min(len(b) for b in befores)
-        while k < shortest and len({b[len(b) - k - 1] for b in befores}) == 1:
-            k += 1
-        if k == 0 and len(spots) < 3:
-            continue  # twice with nothing in common before it: content, not a page header
+        # the words of an occurrence that opens a line or a sentence: the page header's
+        words = ""
+        for i, a, _ in spots:
+            head = lines[i][max(0, a - _INLINE_MARK_MAX) : a]
+            cut = max(head.rfind(c) for c in "。!?;！？；")
+            own = head[cut + 1 :] if cut >= 0 else head
+            if (
+                (cut >= 0 or a <= _INLINE_MARK_MAX)
+                and len(own) >= 2
+                and not re.search(r"[\s(（“\"]", own)
+            ):
+                words = own
+                break
+        if not words or sum(lines[i][:a].endswith(words) for i, a, _ in spots) < 2:
+            continue  # the same words before the address twice or more: a repeated mark
         for i, a, b in sorted(spots, reverse=True):  # from the line's end: offsets stay valid
             line = lines[i]
-            lines[i] = out[i] = line[: a - k] + line[b:]
+            if line[:a].endswith(words):
+                lines[i] = out[i] = line[: a - len(words)] + line[b:]
 
 
 # a mirror site's pinyin gloss after a character: 区(qū), 设(shè), 习(xí) (a word in brackets

@@ -103,7 +103,10 @@ _SENTENCE_END = re.compile(r"[。!?;\n]")
 # the gap ends the heading's sentence
 _HEADING_GAP = re.compile(
     r"(?m)^[ \t]*(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d)"
-    r"|第[一二三四五六七八九十]{1,3}部分)[^。!?;\n]{1,40}?(?<=\S)(?P<gap> {2,})(?=\S)"
+    r"|第[一二三四五六七八九十]{1,3}部分)(?:[^。!?;\d\n]|\d{4}年){1,40}?(?<=[\u4e00-\u9fff”\"])"
+    r"(?P<gap> {2,})"
+    # what follows is a paragraph, not the figure of a table row (1. 行政处罚案件    326件)
+    r"(?=\S)(?!\d[\d,.]*\s*(?:万|亿)?\s*(?!年)[\u4e00-\u9fff%])"
 )
 _NEWLINE = re.compile("\n")
 # Clause delimiters: commas, and colons not inside a ratio such as 1: 1.2.
@@ -627,7 +630,7 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
                     num_text = f[ocr:s0].translate(_OCR_DIGITS) + num_text
                     s0 = ocr
                     before = f[max(0, s0 - 6) : s0]
-                    if before.endswith("第") or (excluded and _inside(s0, excluded)):
+                    if before.rstrip().endswith("第") or (excluded and _inside(s0, excluded)):
                         continue
                 elif len(letters) == 1 or all(ch in "lIOoSBZz" for ch in letters):
                     continue  # a code (A4, G20), or letters for digits not certainly so (S2)
@@ -1000,6 +1003,26 @@ def _main_year(texts) -> int | None:
     for t in texts:
         counts.update(int(y) for y in _YEAR.findall(str(t or "")) if 1990 <= int(y) <= 2100)
     return counts.most_common(1)[0][0] if counts else None
+
+
+_YEAR_OPENING = re.compile(r"\s*((?:19|20)\d\d)年度?\s*[,，]")
+
+
+def _year_counts(text: str) -> Counter:
+    """How often the text writes each year (20XX年)."""
+    return Counter(int(y) for y in _YEAR.findall(text) if 1990 <= int(y) <= 2100)
+
+
+def _earlier_year(sentence: str, years: Counter) -> bool:
+    """Whether a sentence opens with a year before the report's (2022年, in a report on 2023):
+    the report's year is the one it writes most, at least three times and more than twice
+    as often as the year the sentence opens with."""
+    m = _YEAR_OPENING.match(sentence)
+    if m is None or not years:
+        return False
+    main, n = years.most_common(1)[0]
+    year = int(m.group(1))
+    return year < main and n >= 3 and n > 2 * years[year]
 
 
 def _plans_ahead(line: str, report_year: int | None) -> bool:
@@ -1653,7 +1676,7 @@ def _place_mentions(
 
 
 # a sentence about one year inside it (今年共受理…, 2023年…; not 2019年以来)
-_YEAR_ANCHOR = re.compile(r"\s*(?:今年|本年度?|当年|(?:19|20)\d\d年度?)(?!以来|至|底|-)")
+_YEAR_ANCHOR = re.compile(r"\s*(?:全年|今年|本年度?|当年|(?:19|20)\d\d年度?)(?!以来|至|底|-)")
 
 
 def derive_indicators(
@@ -1842,6 +1865,11 @@ def _indicator_rows(
         # with an indicator, and of a kind that states what was done
         assigned = [_Mention(*r) for r in sub if r[6] and r[7] not in NOT_STATED_KINDS]
         text = texts.get(rid)
+        if text and assigned:
+            # a sentence opened by an earlier year (2022年,全局立案查处…) states that year's
+            # figures, not those of the year the report is about
+            years = _year_counts(text)
+            assigned = [m for m in assigned if not _earlier_year(m.sentence, years)]
         f = soft = None  # the folded text and its soft wraps, found once for both uses
         if text:
             f = fold(text)
@@ -2057,7 +2085,10 @@ def _combine_mentions(
         or (
             _SUBSET_OPENER.match(c.sentence) is not None
             and any(
-                (d.para == c.para or (_paras_before(d.para, c.para) and d.value > c.value))
+                (
+                    d.para == c.para
+                    or (_paras_before(d.para, c.para) and d.value > c.value and not d.period)
+                )
                 and d.start < c.start
                 and d.sent != c.sent
                 for d in cands

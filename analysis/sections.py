@@ -21,11 +21,12 @@ is read as a decimal outline: ``1``/``1.`` level 1, ``1.1`` level 2, ``1.1.1`` l
 number continuing its parent's (markers written ``1.``, ``1.1``, ``1.1.1``).
 A text with no marker of level 1 or 2 at all (a Word list's numbers not copied, a newspaper's
 bold sub-headings) that has three or more short lines standing alone after its first
-paragraph, each followed by a paragraph or another such line, has those lines as headings
-with an empty marker (nothing was written to repair). They are level 1; where one is
-followed at once by another (two levels shown), the parts the genre names
-(``analysis/lexicons/report_parts.tsv``: 主要工作成效, 存在的问题, 2024年工作打算 …) and the
-lines followed by another heading are level 1 and the others level 2.
+paragraph, each followed by a paragraph or another such line (none with a figure or a space,
+nor a photo caption's 执法人员…), has those lines as headings with an empty marker (nothing was
+written to repair). They are level 1; where one is followed at once by another (two levels
+shown), the lines followed by another heading and the parts the genre names
+(``analysis/lexicons/report_parts.tsv``: 主要工作成效, 存在的问题, 2024年工作打算 …, unless right
+under such a parent) are level 1 and the others level 2 (level 1 before the first parent).
 
 :func:`split_sections` parses ``fold(text)`` (same length as ``text``) line by line. A
 heading starts a line (after optional spaces) and either stands alone on its line or
@@ -572,6 +573,14 @@ def _has_parts_above(lines: list[_Line]) -> bool:
     return False
 
 
+# what a short line that is no heading looks like: a figure (行政处罚案件 326件; a year's 2024年
+# is allowed), a space inside (a table row, a slogan: 法治护航 城管为民), or a photo caption's
+# subject (执法人员开展…, 全区城管系统开展…, 图为…)
+_NOT_UNMARKED = re.compile(
+    r"\d(?!\d{0,3}年)|\s|^(?:[\u4e00-\u9fff]{0,4}人员|图|全(?:市|区|县|省|镇)|记者|志愿者|群众|市民|居民)"
+)
+
+
 def _unmarked_candidate(body: str) -> bool:
     """A short line alone that may be a heading in a text with no outline numbers."""
     return (
@@ -579,6 +588,7 @@ def _unmarked_candidate(body: str) -> bool:
         and _is_standalone_candidate(body)
         and body[0] not in _NOT_A_SIBLING
         and body[-1] not in ',、)”"'
+        and _NOT_UNMARKED.search(body) is None
     )
 
 
@@ -618,10 +628,20 @@ def _unmarked_headings(lines: list[_Line], strong: Callable[[str], _Marker | Non
         return {}
     if not any(found.values()):
         return {bodies[n][0]: 1 for n in found}
+    # two levels: a line followed at once by another is a parent (level 1), and so is a part
+    # the genre names, unless it stands right under a parent; the others are level 2 under a
+    # parent or a part, and level 1 where none is open (siblings before the first parent)
     parts = _report_parts()
-    return {
-        bodies[n][0]: 1 if above or parts.search(bodies[n][1]) else 2 for n, above in found.items()
-    }
+    levels: dict[int, int] = {}
+    parent_open = False
+    for n in sorted(found):
+        under_parent = found.get(n - 1, False)
+        if found[n] or (parts.search(bodies[n][1]) and not under_parent):
+            levels[bodies[n][0]] = 1
+            parent_open = True
+        else:
+            levels[bodies[n][0]] = 2 if parent_open else 1
+    return levels
 
 
 @lru_cache(maxsize=1)

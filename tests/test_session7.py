@@ -259,12 +259,6 @@ def test_a_title_naming_a_place_alone_is_its_governments_report() -> None:
             "training_participants",
             4200,
         ),
-        # satellite-image enforcement (卫片执法) is enforcement off the site
-        (
-            "依托卫片执法,运用卫星遥感影像比对发现疑似违法图斑286个,逐一核查后立案查处47起。\n",
-            "digital_cases",
-            47,
-        ),
         # a year's 立案查处 total, its procedures adding up to it in the next sentence
         (
             "2025年,全局立案查处城市管理类违法案件3,218件,同比增长6.9%。"

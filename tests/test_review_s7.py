@@ -1,0 +1,174 @@
+"""Tests from the review of session 7's changes: each input is a reviewer's reproduction (or a
+short form of it), with the value a reader would give it."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.build import process_text
+from analysis.cleaning import clean_text
+from analysis.metrics import derive_indicators
+
+HEAD = "某某区城市管理局2023年法治政府建设年度报告\n一、主要工作\n"
+
+
+def _indicators(body: str) -> dict[str, float]:
+    text = HEAD + body
+    tables = process_text("r", text)
+    got = derive_indicators(tables["metrics"], {"r": text})
+    return dict(zip(got["indicator"], got["value"], strict=True))
+
+
+def _outline(text: str) -> list[tuple[int, str]]:
+    s = process_text("r", text)["sections"]
+    top = s[s["level"] > 0]
+    return list(zip(top["level"], top["heading"], strict=True))
+
+
+P = "全年共办理各类事项若干,各项工作有序推进,群众满意度持续提升,法治建设取得明显成效。"
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # 1. a sentence opened by an earlier year states that year's figure
+        (
+            "2023年,我局依法履职。全年立案查处城市管理违法案件3,218件。\n2023年,执法检查常态开展。\n"
+            "2022年,全局立案查处城市管理违法案件3,500件,今年同比下降8%。\n",
+            "admin_penalty_cases",
+            3218,
+        ),
+        # 2. satellite-image enforcement named beside other work is no off-site count
+        (
+            "统筹推进卫片执法、专项整治和日常巡查,全年共立案查处林业行政案件138起。\n",
+            "admin_penalty_cases",
+            138,
+        ),
+        # 4. two spaces inside a marked line before a figure do not end a heading
+        ("1.全年共立案查处违法案件  326件,罚款  158.6万元。\n", "admin_penalty_cases", 326),
+        ("1.全年共受理群众来信来访  152件,办结率100%。\n", "petitions", 152),
+        (
+            "(三)深化普法宣传,全年开展各类普法宣传活动  120场次,发放资料3000份。\n",
+            "publicity_events",
+            120,
+        ),
+        (
+            "1. 行政处罚案件    326件\n2. 罚没款    158.6万元\n3. 行政复议案件    8件\n",
+            "fines_yuan",
+            1_586_000,
+        ),
+        # 5. 其中 a line after a multi-year total is no part of it
+        (
+            "“十四五”以来,累计立案查处违法案件1.42万件。\n全年开展执法检查商户1.2万户次。其中,立案查处违法案件3,218件。\n",
+            "admin_penalty_cases",
+            3218,
+        ),
+        (
+            "五年来,全局累计受理群众来信来访860件。\n全年畅通信访渠道,开展接访活动24次。其中,受理群众来信来访152件。\n",
+            "petitions",
+            152,
+        ),
+        # 6. a sentence opened by a period keeps its year's own 全年 figure
+    ],
+)
+def test_review_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # 2. (the other half) no off-site count from a sentence that names 卫片执法 in a list
+        "深入开展卫片执法和“护林”专项行动,全年立案查处违法案件138起。\n",
+        # 3. internal dispatches are no hotline work
+        "全年向执法中队派单巡查任务1,200件。\n",
+        "向各街道综合执法队派单督办重点案件56件。\n",
+    ],
+)
+def test_review_no_digital_or_hotline_count(body) -> None:
+    got = _indicators(body)
+    assert "digital_cases" not in got and "hotline_cases" not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 7a. the words before a mark set mid-line are no mark's unless they open a line
+        "全年共立案查处违法案件326件,第一秘书之家—全网资源每日更新www.mishuzj.com罚款158.6万元。\n"
+        "全年受理群众来信来访152件,第一秘书之家—全网资源每日更新www.mishuzj.com均按期办结。\n",
+        # 7b. a real address in brackets, twice
+        "通过微信公众号和门户网站(www.xxcg.com)发布执法信息1,200条。\n"
+        "在门户网站(www.xxcg.com)公开行政处罚决定326件。\n",
+        # 7c. a real address three times
+        "在人民网(www.people.com.cn)刊发稿件12篇。\n在人民网(www.people.com.cn)刊发稿件3篇。\n"
+        "在人民网(www.people.com.cn)刊发稿件5篇。\n",
+    ],
+)
+def test_review_content_with_addresses_is_kept(text) -> None:
+    r = clean_text(text)
+    assert r.removed.empty and r.text.strip() == text.strip()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # 8. a box of key figures, photo captions, a slogan and a table are no headings
+        f"导语。{P}\n全年主要数据\n行政处罚案件 326件\n罚没款 158.6万元\n行政复议案件 8件\n行政诉讼案件 3件\n{P}\n",
+        f"导语。{P}\n执法人员开展普法宣传活动\n{P}\n全区城管系统开展业务培训\n{P}\n组织开展法治专题讲座\n{P}\n",
+        f"导语。{P}\n法治护航 城管为民\n{P}\n指标 2022年 2023年\n{P}\n执法检查 120次\n{P}\n",
+    ],
+)
+def test_review_short_lines_that_are_no_headings(body) -> None:
+    assert _outline(body) == []
+
+
+def test_review_two_levels_without_numbers() -> None:
+    # 9. a field's 工作情况 right under a parent is its child; siblings before the first
+    # parent stay level 1; 下一步 inside a heading names no plans part
+    text = (
+        f"导语。{P}\n一年来的主要工作\n规范性文件管理工作情况\n{P}\n行政执法工作情况\n{P}\n普法宣传\n{P}\n"
+        f"存在的问题\n执法力量不足\n{P}\n推进下一步改革的基础工作\n{P}\n下一步工作打算\n{P}\n"
+    )
+    assert _outline(text) == [
+        (1, "一年来的主要工作"),
+        (2, "规范性文件管理工作情况"),
+        (2, "行政执法工作情况"),
+        (2, "普法宣传"),
+        (1, "存在的问题"),
+        (2, "执法力量不足"),
+        (2, "推进下一步改革的基础工作"),
+        (1, "下一步工作打算"),
+    ]
+    text = f"导语。{P}\n强化组织领导\n{P}\n规范执法行为\n{P}\n存在的问题\n执法力量不足\n{P}\n"
+    assert _outline(text) == [
+        (1, "强化组织领导"),
+        (1, "规范执法行为"),
+        (1, "存在的问题"),
+        (2, "执法力量不足"),
+    ]
+
+
+@pytest.mark.parametrize("heading", ["消除监管盲区,提升执法效能", "织密监管网络,不留执法盲区"])
+def test_review_closing_blind_spots_is_work_not_a_problem(heading) -> None:
+    # 10. 盲区 names a problem only where one remains (仍有盲区)
+    s = process_text("r", f"导语。\n一、主要工作\n(一){heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == "enforcement"
+
+
+def test_review_an_ordinal_with_ocr_letters_after_a_space() -> None:
+    # 11. 第 l2次 is the twelfth meeting
+    m = process_text("r", HEAD + "召开第 l2次局务会议,审议文件3件。\n")["metrics"]
+    assert list(m["raw"]) == ["3件"]
+
+
+def test_review_a_period_sentences_own_year_figure_is_counted() -> None:
+    # 6. 近三年来…,全年共受理…152件: the 全年 figure is the year's, not the period's (whether
+    # the leaders' 12 received visits are inside it is another question, left open)
+    text = (
+        HEAD
+        + "近三年来信访总量持续下降,全年共受理群众来信来访152件。\n局领导带头接访,接待来访群众12件。\n"
+    )
+    tables = process_text("r", text)
+    got = derive_indicators(tables["metrics"], {"r": text}).set_index("indicator")
+    m = tables["metrics"].set_index("metric_id")
+    assert "152件" in [m.loc[e, "raw"] for e in got.loc["petitions", "evidence"].split(";")]
