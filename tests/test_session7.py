@@ -386,3 +386,25 @@ def test_what_is_no_link_title_or_letter_spacing(line) -> None:
         assert not _is_link_like(line.replace("：", ":"))
     else:
         assert _join_letter_spacing([line]) == {}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[ 索引号 ] 11500000MB1315207D/2023-00050 [ 发文字号 ]",
+        "[ 主题分类 ] 行政事务 [ 体裁分类 ] 其他公文",
+        "[ 发布机构 ] 市城市管理局",
+        "[ 成文日期 ] 2023-03-03 [ 发布日期 ] 2023-03-09",
+        "索 引 号 | 11620300013909010R/2025-48086 | 主题分类 | 金政发 |",
+        "标 题 | 某市城市管理局关于2024年度法治政府建设情况的报告 |",
+    ],
+)
+def test_an_information_table_in_brackets_or_pipes_is_chrome(line) -> None:
+    from analysis.cleaning import clean_text
+
+    text = (
+        line
+        + "\n某市城市管理局关于2024年度法治政府建设情况的报告\n一、主要工作\n全年办理案件12件。\n"
+    )
+    r = clean_text(text)
+    assert list(r.removed["rule"]) == ["info_table"]
