@@ -967,6 +967,9 @@ def _subject(
     return left_subject
 
 
+_APPENDIX = re.compile(r"(?:附件|附表)\s*\d{0,2}\s*[:.、]?")
+
+
 def _plan_flags(
     text: str, start_flag: bool, lex: _Lexicon, report_year: int | None = None
 ) -> list[tuple[int, bool]]:
@@ -982,7 +985,9 @@ def _plan_flags(
         )
         if heading_like and s:
             fs = fold(s)
-            if lex.plan_heading_re.search(fs):
+            if _APPENDIX.match(fs):
+                flag = False  # an appendix after the report (附件:…数据统计表) is no plan
+            elif lex.plan_heading_re.search(fs):
                 flag = True
             elif _TOP_HEADING.match(fs):
                 # a new 一、 ends the plans, unless the plans are its parent's (a part
@@ -2186,6 +2191,20 @@ def _combine_mentions(
             for c in keep
         ]
     )
+    # 4d. ... and to cases opened elsewhere in the report (a platform's 受理各类城市管理案件
+    # 46,315件 beside 通过非现场执法方式立案查处…265件): what was received is not what was opened
+    drop_if_rest(
+        [
+            c.family == "cases"
+            and lex.found.search(c.clause) is not None
+            and lex.opened.search(c.clause) is None
+            and any(
+                o.sent != c.sent and o.value <= c.value and lex.opened.search(o.clause) is not None
+                for o in keep
+            )
+            for c in keep
+        ]
+    )
     # 5. the same figure restated counts once, also when restated with another precision
     # (罚没款1,842.6万元 in a list of key figures, 1,842.57万元 in the text): the most precise
     # statement is kept
@@ -2343,11 +2362,22 @@ def _before_subset(f: str, s_lo: int, s_hi: int, end: int) -> str:
 _RUN_IN_HEAD = re.compile(r"[^,;。:]{1,20}:")
 
 
+# the time a sentence opens with: 2024年1-6月, / 上半年, / 2023年度, (its words come after it)
+_TIME_OPENING = re.compile(
+    r"\s*(?:(?:19|20)\d\d年度?)?\s*(?:\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[上下]半年|前三季度)?\s*,"
+)
+
+
 def _opening(prefix: str) -> str:
     """The first words of a sentence, and after a run-in heading closed by a colon its first
-    words too ((二)普法宣传:全年共开展… opens with 全年共开展; 全年共计罚没:罚没款… with 全年)."""
+    words too ((二)普法宣传:全年共开展… opens with 全年共开展; 全年共计罚没:罚没款… with 全年),
+    and after the time it opens with (2024年1-6月,全局共办理… opens with 全局共办理)."""
     m = _RUN_IN_HEAD.match(prefix)
-    return prefix[:8] + "\n" + prefix[m.end() : m.end() + 8] if m else prefix[:8]
+    out = prefix[:8] + "\n" + prefix[m.end() : m.end() + 8] if m else prefix[:8]
+    t = _TIME_OPENING.match(prefix)
+    if t is not None and t.end() > 1:
+        out += "\n" + prefix[t.end() : t.end() + 8]
+    return out
 
 
 def _matches_primary(c: _Mention, rows: list[IndicatorRule]) -> bool:

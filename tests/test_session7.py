@@ -408,3 +408,58 @@ def test_an_information_table_in_brackets_or_pipes_is_chrome(line) -> None:
     )
     r = clean_text(text)
     assert list(r.removed["rule"]) == ["info_table"]
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # the district head who leads by appearing in court adds no lawsuit
+        (
+            "全区行政机关共办理行政应诉案件297件。\n区长带头讲授法治课2次,带头出庭应诉行政案件3件。\n",
+            "admin_litigation_cases",
+            297,
+        ),
+        # a platform's cases received give way to the cases opened off the site
+        (
+            "数字化城市管理平台全年受理各类城市管理案件46,315件,结案45,862件。\n"
+            "全年通过非现场执法方式立案查处各类违法行为265件。\n",
+            "digital_cases",
+            265,
+        ),
+        # a half-year's total after the time it opens with rules a field's fines
+        (
+            "2024年1—6月,全局共办理行政处罚案件318件,罚没款86.37万元。\n"
+            "查处燃气违法案件9件,罚款4.5万元。\n",
+            "fines_yuan",
+            863_700,
+        ),
+    ],
+)
+def test_round_28_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+def test_an_appendix_after_the_plans_holds_no_plan_figures() -> None:
+    text = (
+        "某区城市管理局2022年法治政府建设年度报告\n一、主要工作\n全年办理行政处罚案件1,286件。\n"
+        "二、2023年工作打算\n力争办理案件不少于1,300件。\n某区城市管理局\n2023.01.16\n"
+        "附件:某区城市管理局2022年行政执法数据统计表\n行政处罚案件    1,286件\n"
+    )
+    m = process_text("r", text)["metrics"]
+    assert list(zip(m["raw"], m["kind"], strict=True)) == [
+        ("1,286件", "level"),
+        ("1,300件", "target"),
+        ("1,286件", "level"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("畅通群众诉求表达渠道", "supervision_disputes"),
+        ("进一步压紧法治建设责任链条", "leadership"),
+    ],
+)
+def test_round_28_themes(heading, category) -> None:
+    s = process_text("r", f"导语。\n一、主要工作\n(一){heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == category
