@@ -85,7 +85,7 @@ PATTERNS_FILE = LEXICON_DIR / "chrome_patterns.tsv"
 SCOPES = ("anywhere", "head", "tail")
 
 # Rules that do not mark the start of the page's footer / end of its header.
-_WEAK_RULES = {"metadata_date", "page_number", "running_header", "info_table"}
+_WEAK_RULES = {"metadata_date", "page_number", "running_header", "info_table", "divider"}
 # Rules that are transparent when joining PDF hard wraps (they sit between two halves).
 _TRANSPARENT_RULES = {"page_number", "running_header", "editor_note", "doc_site"}
 _DOC_SITE_BLURB = re.compile(r"由会员分享|\d+页珍藏版|》请在[^,。]{1,10}上搜索")
@@ -404,6 +404,22 @@ def _is_link_like(f: str) -> bool:
     return ":" not in f or f.index(":") > 6
 
 
+_NOTES_START = re.compile(r"注\s*[:：]?\s*[①(（\[]|注\s*[:：]")
+_NOTE_LINE = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|\[\d{1,2}\]|\(\d{1,2}\)|\d{1,2}[.、]")
+
+
+def _notes_block(lf: list[str], logical: list, m: int) -> int:
+    """Where a closing block of notes begins (注:①… / ②… to the end, chrome aside), else m."""
+    for k in range(m - 1, -1, -1):
+        if logical[k].rule or not lf[k]:
+            continue
+        if _NOTES_START.match(lf[k]):
+            return k if k > 0 else m
+        if not _NOTE_LINE.match(lf[k]):
+            return m
+    return m
+
+
 def _is_body(f: str) -> bool:
     """A line of the report's own text: a heading, a sentence, or a long punctuated line."""
     if len(f) >= 8 and f.endswith("。"):
@@ -638,8 +654,9 @@ def _strip_inline_watermarks(raws: list[str], out: dict[int, str]) -> None:
     for spots in hits.values():
         if len(spots) < 2:
             continue
-        # the words of an occurrence that opens a line or a sentence: the page header's
-        words = ""
+        # the words of an occurrence that opens a line or a sentence (the page header's): the
+        # shortest such, so that text before a mark on its line is not taken for its words
+        opening = []
         for i, a, _ in spots:
             head = lines[i][max(0, a - _INLINE_MARK_MAX) : a]
             cut = max(head.rfind(c) for c in "。!?;！？；")
@@ -649,8 +666,8 @@ def _strip_inline_watermarks(raws: list[str], out: dict[int, str]) -> None:
                 and len(own) >= 2
                 and not re.search(r"[\s(（“\"]", own)
             ):
-                words = own
-                break
+                opening.append(own)
+        words = min(opening, key=len) if opening else ""
         if not words or sum(lines[i][:a].endswith(words) for i, a, _ in spots) < 2:
             continue  # the same words before the address twice or more: a repeated mark
         for i, a, b in sorted(spots, reverse=True):  # from the line's end: offsets stay valid
@@ -714,7 +731,8 @@ _INLINE_RULES = (
 # a line set with a space between every character, after an optional outline marker (a PDF's
 # letter-spaced title or heading: 一、加 强 组 织 领 导, 关 于 2 0 1 9 年 度 …)
 _LETTER_SPACED = re.compile(
-    r"^(?P<lead>[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十]{1,3}部分)?)"
+    r"^(?P<lead>[ \t\u3000]*(?:(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]"
+    r"|\d{1,2}[.、．]|第[一二三四五六七八九十]{1,3}部分)[ \t\u3000]?)?)"
     r"(?P<body>(?:\S[ \u3000]){3,}\S)[ \t\u3000]*$"
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -1038,7 +1056,8 @@ def _clean(
     m = len(logical)
     for k, lg in enumerate(logical):
         lg.rule = first_match(lf[k], SCOPES) if len(lg.idxs) > 1 else any_rule[lg.idxs[0]]
-    body = [k for k in range(m) if not logical[k].rule and _is_body(lf[k])]
+    notes = _notes_block(lf, logical, m)  # a notes block after the signature is no body
+    body = [k for k in range(notes) if not logical[k].rule and _is_body(lf[k])]
     first_body = body[0] if body else m
     last_body = body[-1] if body else m - 1
 

@@ -659,8 +659,8 @@ def _town_candidates(
     found: dict[tuple[str, str], tuple[gazetteer.Division, str]] = {}
     for src, weight, is_body in sources:
         for m in _TOWN_GOV.finditer(src):
-            if is_body and _inside(m.start(), spans):
-                continue
+            if is_body and (_inside(m.start(), spans) or "执法" in m.group(2)):
+                continue  # a street's enforcement team is the author only where named as one
             for j in range(1, 5):
                 start = m.start() - j
                 stem = src[max(0, start) : m.start()]

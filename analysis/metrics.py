@@ -447,6 +447,7 @@ class IndicatorRule:
     aggregate: str
     unit: str
     fallback: bool = False  # counts only when no mention matched the indicator's other rows
+    last: bool = False  # a last resort: counts only when no mention matched any other row
     # the sentence pattern (written with a leading <) must match the sentence without a 其中
     # clause after the figure: its cue (…共办理行政处罚案件8,946件,其中通过非现场执法…) names
     # the subset
@@ -489,7 +490,8 @@ def _load_indicator_rules(path: str) -> tuple[IndicatorRule, ...]:
             zero=rx(r.zero),
             aggregate=(r.aggregate.strip() or "sum"),
             unit=r.unit.strip(),
-            fallback=getattr(r, "fallback", "").strip().lower() in ("yes", "true", "1"),
+            fallback=getattr(r, "fallback", "").strip().lower() in ("yes", "true", "1", "last"),
+            last=getattr(r, "fallback", "").strip().lower() == "last",
             sentence_before=r.sentence.startswith("<"),
         )
         for r in table
@@ -945,7 +947,7 @@ def _subject(
         right = f[raw_end:clause_end]
         right = _RIGHT_PAREN.sub(lambda m: " " * len(m.group(0)), right)  # 宗(次)
         if (
-            right
+            right.strip()  # not only an aside: 行政诉讼案件2件(均为被告)
             and _RIGHT_START.match(right)
             and not lex.stop_re.match(right)
             and not _FROM_VALUE_AFTER.match(right)  # 2,908件增加到3,268件: no noun follows
@@ -968,6 +970,33 @@ def _subject(
 
 
 _APPENDIX = re.compile(r"(?:附件|附表)\s*\d{0,2}\s*[:.、]?")
+
+
+# indicators that count what was reviewed: the parts a 其中 lists after their total are kinds
+# of things reviewed (合法性审查34件,其中合同协议18件、…审计处理处罚决定书7件), not cases of their own
+# a platform that receives cases (数字化城市管理平台, 数字城管)
+_PLATFORM = re.compile(r"平台|数字城管|数字化城(?:市)?管(?:理)?")
+_REVIEW_TOTALS = ("legal_reviews", "normative_documents_reviewed")
+
+
+def _parts_of_reviews(cols: dict[str, list]) -> None:
+    """Clear, in place, the indicator of a figure listed after 其中 in a sentence whose total
+    before the 其中 counts reviews (:data:`_REVIEW_TOTALS`) when it names another indicator."""
+    by_sentence: dict[tuple[str, str], list[int]] = {}
+    for k, sent in enumerate(cols["sentence"]):
+        if "其中" in sent:
+            by_sentence.setdefault((cols["report_id"][k], sent), []).append(k)
+    for (_, sent), ks in by_sentence.items():
+        ks.sort(key=lambda k: cols["start"][k])
+        base = cols["start"][ks[0]] - sent.find(cols["raw"][ks[0]])  # the sentence's offset
+        cut = base + sent.find("其中")
+        before = [k for k in ks if cols["end"][k] <= cut]
+        if not before or cols["indicator"][before[-1]] not in _REVIEW_TOTALS:
+            continue
+        total = cols["indicator"][before[-1]]
+        for k in ks:
+            if cols["start"][k] > cut and cols["indicator"][k] not in ("", total):
+                cols["indicator"][k] = ""
 
 
 def _plan_flags(
@@ -1027,7 +1056,7 @@ def _earlier_year(sentence: str, years: Counter) -> bool:
         return False
     main, n = years.most_common(1)[0]
     year = int(m.group(1))
-    return year < main and n >= 3 and n > 2 * years[year]
+    return year < main and n >= 3 and n > 2 * years[year] and years[year] <= 2
 
 
 def _plans_ahead(line: str, report_year: int | None) -> bool:
@@ -1390,6 +1419,7 @@ def metric_columns(
             )
             cols["sentence"].append(sentence)
             cols["corrected"].append(False)
+    _parts_of_reviews(cols)
     # rows by report and offset (stable), then numbered within each report
     rows = sorted(range(len(cols["start"])), key=lambda k: (cols["report_id"][k], cols["start"][k]))
     if rows != list(range(len(rows))):
@@ -1874,6 +1904,9 @@ def _indicator_rows(
             # a sentence opened by an earlier year (2022年,全局立案查处…) states that year's
             # figures, not those of the year the report is about
             years = _year_counts(text)
+            title_year = _YEAR.search(text[: text.find("\n") if "\n" in text[:200] else 200])
+            if title_year is not None:
+                years[int(title_year.group(1))] += 1000  # the year the title names is the report's
             assigned = [m for m in assigned if not _earlier_year(m.sentence, years)]
         f = soft = None  # the folded text and its soft wraps, found once for both uses
         if text:
@@ -1921,7 +1954,8 @@ def _indicator_rows(
                         parts += later
                 primary = [c for c in primary if c not in parts]
                 primary.sort(key=lambda c: c.start)
-                cands = primary or cands
+                # no primary figure: the fallback rows', and only then the last resort's
+                cands = primary or [c for c in cands if _matches_primary(c, rows, tier=1)] or cands
             if cands:
                 row = _aggregate(cands, rule, lex, own)
                 if row:
@@ -2191,11 +2225,13 @@ def _combine_mentions(
             for c in keep
         ]
     )
-    # 4d. ... and to cases opened elsewhere in the report (a platform's 受理各类城市管理案件
-    # 46,315件 beside 通过非现场执法方式立案查处…265件): what was received is not what was opened
+    # 4d. ... and a platform's intake gives way to cases opened elsewhere in the report (a
+    # platform's 受理各类城市管理案件46,315件 beside 通过非现场执法方式立案查处…265件): what a
+    # platform received is not what was opened
     drop_if_rest(
         [
             c.family == "cases"
+            and _PLATFORM.search(c.prefix) is not None
             and lex.found.search(c.clause) is not None
             and lex.opened.search(c.clause) is None
             and any(
@@ -2294,8 +2330,9 @@ def _combine_mentions(
                 # the year's figures listed after the sentence's opening cue
                 # (全年全区…共办理行政处罚案件38,652件,罚没款6843.27万元)
                 or lex.total.search(_opening(top.prefix)) is not None
-                # ... or its paragraph's (全年共办理行政处罚案件1162件。收缴罚没款186.42万元)
-                or lex.total.search(top.para_opening) is not None
+                # ... or its paragraph's, when it adds up (全年共办理行政处罚案件1162件。收缴罚没款
+                # 186.42万元; not 全年开展市容整治56次。…罚款45.6万元, a field's)
+                or lex.sums.search(top.para_opening) is not None
             )
         ) or (
             # a count that adds up kinds it names (合法性审查和法制审核共131件; 文件和合同协议)
@@ -2380,13 +2417,16 @@ def _opening(prefix: str) -> str:
     return out
 
 
-def _matches_primary(c: _Mention, rows: list[IndicatorRule]) -> bool:
-    """Whether a mention's subject fits one of the indicator's rows that are not fallbacks."""
+def _matches_primary(c: _Mention, rows: list[IndicatorRule], tier: int = 0) -> bool:
+    """Whether a mention's subject fits one of the indicator's rows that are not fallbacks
+    (``tier`` 1: that are not last resorts, their sentence cue included)."""
     subject = fold(c.subject)
+    sentence = fold(c.sentence) if tier else ""
     return any(
-        not r.fallback
+        (not r.fallback if tier == 0 else not r.last)
         and (r.subject is None or r.subject.search(subject) is not None)
         and (r.clause is None or r.clause.search(c.clause) is not None)
+        and (tier == 0 or r.sentence is None or r.sentence.search(sentence) is not None)
         for r in rows
     )
 

@@ -577,8 +577,12 @@ def _has_parts_above(lines: list[_Line]) -> bool:
 # is allowed), a space inside (a table row, a slogan: 法治护航 城管为民), or a photo caption's
 # subject (执法人员开展…, 全区城管系统开展…, 图为…)
 _NOT_UNMARKED = re.compile(
-    r"\d(?!\d{0,3}年)|\s|^(?:[\u4e00-\u9fff]{0,4}人员|图|全(?:市|区|县|省|镇)|记者|志愿者|群众|市民|居民)"
+    r"\d(?!\d{0,3}年)|\s|^(?:图|记者|志愿者|群众|市民|居民)"
+    r"|^(?:[\u4e00-\u9fff]{0,4}人员|全(?:市|区|县|省|镇)[\u4e00-\u9fff]{0,6})(?:开展|举办|组织|召开|进行|参加|深入|在)"
 )
+
+
+_HOTLINE_NUMBER = re.compile(r"123\d\d")
 
 
 def _unmarked_candidate(body: str) -> bool:
@@ -588,7 +592,7 @@ def _unmarked_candidate(body: str) -> bool:
         and _is_standalone_candidate(body)
         and body[0] not in _NOT_A_SIBLING
         and body[-1] not in ',、)”"'
-        and _NOT_UNMARKED.search(body) is None
+        and _NOT_UNMARKED.search(_HOTLINE_NUMBER.sub("", body)) is None  # 做好12345热线办理
     )
 
 

@@ -376,7 +376,9 @@ def test_subject_is_short() -> None:
         ("受理12369环保举报4,215件。", "hotline_cases"),  # any 123xx service line
         ("全年对68件重大行政处罚决定开展法制审核。", "legal_reviews"),  # reviews, not cases
         ("全年立案查处环境违法案件436件。", "admin_penalty_cases"),  # the year's total
-        ("依法立案查处垃圾分类违法案件67件。", ""),  # one field's cases: a subset
+        # one field's cases: penalty cases, but a last resort that never adds to a year's total
+        # (tests/test_session7.py, tests/test_review_s6.py)
+        ("依法立案查处垃圾分类违法案件67件。", "admin_penalty_cases"),
         ("按日连续处罚3件。", ""),  # a measure within cases already counted
         ("全年数字化城管平台受理案件1.8万件。", "digital_cases"),
         ("督办超时未处置案件86件。", ""),  # overdue cases chased: a subset

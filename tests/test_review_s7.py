@@ -172,3 +172,132 @@ def test_review_a_period_sentences_own_year_figure_is_counted() -> None:
     got = derive_indicators(tables["metrics"], {"r": text}).set_index("indicator")
     m = tables["metrics"].set_index("metric_id")
     assert "152件" in [m.loc[e, "raw"] for e in got.loc["petitions", "evidence"].split(";")]
+
+
+# ---- the second review of session 7 (rounds 27-28 and the first review's fixes)
+
+T2 = "济南市历下区综合行政执法局2023年法治政府建设工作情况报告\n一、主要工作成效\n"
+
+
+def _indicators2(body: str) -> dict[str, float]:
+    text = T2 + body
+    tables = process_text("r", text)
+    got = derive_indicators(tables["metrics"], {"r": text})
+    return dict(zip(got["indicator"], got["value"], strict=True))
+
+
+def test_review2_a_divider_before_the_signature_keeps_the_signature() -> None:
+    text = (
+        "法治政府建设工作情况报告\n2023年,我局全面推进法治政府建设。\n一、主要工作成效\n"
+        "全年共办理行政处罚案件326件。\n---\n济南市历下区综合行政执法局\n2024年1月20日\n"
+    )
+    r = clean_text(text)
+    assert r.metadata["signature_date"] == "2024-01-20"
+    assert r.metadata["signature_name"] == "济南市历下区综合行政执法局"
+
+
+def test_review2_a_schedule_line_is_no_post_line() -> None:
+    text = (
+        T2
+        + "全年开展普法活动45场次,安排如下:\n2023-12-04 09:30 宪法宣传周启动\n2023-12-04 14:00 送法进社区\n"
+    )
+    r = clean_text(text)
+    assert "宪法宣传周启动" in r.text and "送法进社区" in r.text
+
+
+def test_review2_a_title_row_is_kept_as_the_title() -> None:
+    from analysis.metadata import infer_metadata
+
+    text = "标题:济南市历下区综合行政执法局2023年法治政府建设工作情况报告\n一、主要工作成效\n全年共办理行政处罚案件326件。\n"
+    r = clean_text(text)
+    assert infer_metadata(r.text, r.metadata).jurisdiction == "历下区"
+
+
+def test_review2_an_inline_mark_after_words_on_its_first_line() -> None:
+    w = "秘书之家—全网资源每日更新www.mishuzj.com"
+    text = (
+        T2
+        + f"全年共办理{w}行政处罚案件326件。\n{w}全年开展普法活动45场次。\n{w}全年办理行政复议案件3件。\n"
+    )
+    r = clean_text(text)
+    assert "mishuzj" not in r.text and "秘书之家" not in r.text
+    assert "全年共办理行政处罚案件326件。" in r.text
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # 6. accepted reconsideration cases and a penalty total are no platform's intake
+        (
+            "全年共受理行政复议案件86件,审结79件。推行当场立案,当场立案行政复议案件32件。\n",
+            "admin_reconsideration_cases",
+            86,
+        ),
+        (
+            "(一)执法\n全年共受理各类违法案件326件,办结310件。\n(二)违建\n对新增违法建设立案查处案件35件。\n",
+            "admin_penalty_cases",
+            326,
+        ),
+        # 7. the report's own year, written less often than the plans' year, is no earlier year
+        (
+            "2023年,全局共办理行政处罚案件326件,罚没款85.6万元。\n二、2024年工作打算\n"
+            "2024年,我局将落实《2024年普法工作要点》,力争2024年底前完成规范化建设,确保2024年任务落地。\n",
+            "admin_penalty_cases",
+            326,
+        ),
+        # 8. a field's paragraph opened by 全年 makes no grand total of its fine
+        (
+            "全年开展市容整治56次。查处占道经营案件120件,罚款45.6万元。\n查处违法建设案件35件,罚款12.3万元。\n",
+            "fines_yuan",
+            579_000,
+        ),
+        # 10. orders received (接收派单) under a hotline heading are hotline work
+        ("(三)12345热线办理\n全年共接收派单3,200件,按期办结率98%。\n", "hotline_cases", 3200),
+    ],
+)
+def test_review2_indicators(body, indicator, value) -> None:
+    assert _indicators2(body)[indicator] == value
+
+
+def test_review2_no_false_zero_and_no_unit_inside_a_word() -> None:
+    got = _indicators2(
+        "全年共办理行政处罚案件326件,其中简易程序案件120件均未作出罚款,仅予以警告。\n"
+    )
+    assert "fines_yuan" not in got
+    m = process_text("r", T2 + "对违规施工的12单位实施行政处罚,共制定执法规范12单项。\n")["metrics"]
+    assert list(m["raw"]) == []
+
+
+def test_review2_unmarked_headings_keep_parts_and_plain_lines() -> None:
+    text = (
+        f"导语。{P}\n主要工作成效\n加强组织领导\n{P}\n加强执法人员管理\n{P}\n做好12345热线办理\n{P}\n"
+        f"全区法治建设统筹推进\n{P}\n工作中存在的问题\n执法力量不足\n{P}\n关于下一步工作的打算\n{P}\n"
+    )
+    assert _outline(text) == [
+        (1, "主要工作成效"),
+        (2, "加强组织领导"),
+        (2, "加强执法人员管理"),
+        (2, "做好12345热线办理"),
+        (2, "全区法治建设统筹推进"),
+        (1, "工作中存在的问题"),
+        (2, "执法力量不足"),
+        (1, "关于下一步工作的打算"),
+    ]
+
+
+def test_review2_a_team_named_in_a_districts_report_is_not_its_author() -> None:
+    from analysis.metadata import infer_metadata
+
+    got = infer_metadata(
+        "余杭区2022年法治政府建设工作情况报告\n2022年,我局指导余杭区仓前街道综合行政执法队规范执法。\n"
+        "一、主要工作成效\n全年全区共办理行政处罚案件3,260件。\n"
+    )
+    assert (got.jurisdiction, got.level) == ("余杭区", "district")
+
+
+@pytest.mark.parametrize(
+    "heading", ["学习宣传贯彻民法典普法活动", "深入学习宣传贯彻宪法,营造浓厚法治氛围"]
+)
+def test_review2_studying_and_publicising_a_law_is_publicity(heading) -> None:
+    s = process_text("r", f"导语。\n一、主要工作\n(三){heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == "publicity"

@@ -442,7 +442,7 @@ def test_round_20_classes_in_jie() -> None:
         # a paragraph about five years: its totals are not the year's
         (
             "五年来,市政府持续推进依法行政。累计清理规范性文件3,860余件,废止386件。\n"
-            "2020年,对报送备案的83件规范性文件逐件审查。\n",
+            "2022年,对报送备案的83件规范性文件逐件审查。\n",
             "normative_documents_reviewed",
             83,
         ),

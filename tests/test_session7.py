@@ -396,7 +396,6 @@ def test_what_is_no_link_title_or_letter_spacing(line) -> None:
         "[ 发布机构 ] 市城市管理局",
         "[ 成文日期 ] 2023-03-03 [ 发布日期 ] 2023-03-09",
         "索 引 号 | 11620300013909010R/2025-48086 | 主题分类 | 金政发 |",
-        "标 题 | 某市城市管理局关于2024年度法治政府建设情况的报告 |",
     ],
 )
 def test_an_information_table_in_brackets_or_pipes_is_chrome(line) -> None:
@@ -463,3 +462,82 @@ def test_an_appendix_after_the_plans_holds_no_plan_figures() -> None:
 def test_round_28_themes(heading, category) -> None:
     s = process_text("r", f"导语。\n一、主要工作\n(一){heading}\n内容。\n")["sections"]
     assert s["category"].tolist()[-1] == category
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # the parts of a review total are things reviewed, not cases
+        (
+            "全年出具审计报告38份,下达审计处理处罚决定书7份,其中作出审计处罚决定2件。\n"
+            "坚持“应审必审、未审不发”,全年共开展合法性审查34件,其中合同协议18件、"
+            "以局名义印发的文件9件、审计处理处罚决定书7件。\n",
+            "admin_penalty_cases",
+            2,
+        ),
+        # 违法违规案件 are the year's cases
+        (
+            "全年共立案查处建筑市场违法违规案件38件,罚款246.7万元,其中违法分包转包9件。\n",
+            "admin_penalty_cases",
+            38,
+        ),
+        # a field's cases filed, where the report states no other penalty count (a last resort)
+        (
+            "全年检查校外培训机构1,186家次;立案查处违规培训案件19件,罚款28.6万元。\n",
+            "admin_penalty_cases",
+            19,
+        ),
+        # ... but a field's cases beside the year's total of that field are inside it
+        (
+            "全年共立案查处环境违法案件186件。\n根据举报线索立案查处环境违法案件23件。\n",
+            "admin_penalty_cases",
+            186,
+        ),
+        # documents a clean-up involved (涉及文件27件) are the documents reviewed
+        (
+            "对现行规范性文件开展专项清理,涉及文件27件,其中继续有效21件、宣布失效4件、修改后重新发布2件。\n",
+            "normative_documents_reviewed",
+            27,
+        ),
+    ],
+)
+def test_round_29_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+def test_a_notes_block_after_the_signature_leaves_the_signature_its_date() -> None:
+    from analysis.cleaning import clean_text
+
+    text = (
+        "某区教育局2023年法治政府建设年度报告\n一、主要工作\n全年办理行政复议案件3件,均维持原决定。\n"
+        "某区教育局\n2024年1月26日\n注:①依据《某区中小学校法律顾问工作办法》执行。\n"
+        "②配备率以全区中小学128所为基数计算。\n"
+    )
+    r = clean_text(text)
+    assert r.metadata["signature_date"] == "2024-01-26"
+    assert "②配备率以全区中小学128所为基数计算。" in r.text
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("坚持学用结合,提升依法治教能力", "study_training"),
+        ("深化青少年法治教育,营造尊法学法守法氛围", "publicity"),
+    ],
+)
+def test_round_29_themes(heading, category) -> None:
+    s = process_text("r", f"导语。\n一、主要工作\n(一){heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == category
+
+
+def test_an_aside_after_the_unit_is_no_subject_and_institutions_are_no_trainings() -> None:
+    text = (
+        "1.做好行政复议和应诉。全年以我局为被申请人的行政复议案件共3件,其中复议机关决定维持2件,"
+        "因申请人主动撤回而终止1件;涉及我局的行政诉讼案件2件（均为被告）,法院均判决驳回诉讼请求。\n"
+        "全年检查校外培训机构1,186家次,发现并督促整改问题143个。\n"
+    )
+    m = process_text("r", text)["metrics"]
+    suit = m[m["raw"].eq("2件") & m["sentence"].str.contains("诉讼")].iloc[-1]
+    assert suit["subject"].endswith("行政诉讼案件")
+    assert suit["indicator"] == "admin_litigation_cases"
+    assert m.set_index("raw").loc["1,186家次", "indicator"] == ""
