@@ -976,27 +976,35 @@ _APPENDIX = re.compile(r"(?:附件|附表)\s*\d{0,2}\s*[:.、]?")
 # of things reviewed (合法性审查34件,其中合同协议18件、…审计处理处罚决定书7件), not cases of their own
 # a platform that receives cases (数字化城市管理平台, 数字城管)
 _PLATFORM = re.compile(r"平台|数字城管|数字化城(?:市)?管(?:理)?")
+_LIST_OPENER = re.compile(r"[,，;；]\s*(其中)")
 _REVIEW_TOTALS = ("legal_reviews", "normative_documents_reviewed")
 
 
 def _parts_of_reviews(cols: dict[str, list]) -> None:
-    """Clear, in place, the indicator of a figure listed after 其中 in a sentence whose total
-    before the 其中 counts reviews (:data:`_REVIEW_TOTALS`) when it names another indicator."""
+    """Give, in place, a count listed after 其中 in a sentence whose total before the 其中
+    counts reviews (:data:`_REVIEW_TOTALS`) the total's indicator: a part of it (so that a
+    part restated elsewhere, 对13件重大行政执法决定…法制审核, is known as inside the total)."""
     by_sentence: dict[tuple[str, str], list[int]] = {}
     for k, sent in enumerate(cols["sentence"]):
         if "其中" in sent:
             by_sentence.setdefault((cols["report_id"][k], sent), []).append(k)
     for (_, sent), ks in by_sentence.items():
+        opener = _LIST_OPENER.search(sent)  # 其中 opening a clause (not 对其中存在问题的2件)
+        if opener is None:
+            continue
         ks.sort(key=lambda k: cols["start"][k])
         base = cols["start"][ks[0]] - sent.find(cols["raw"][ks[0]])  # the sentence's offset
-        cut = base + sent.find("其中")
+        cut = base + opener.start(1)
         before = [k for k in ks if cols["end"][k] <= cut]
         if not before or cols["indicator"][before[-1]] not in _REVIEW_TOTALS:
             continue
         total = cols["indicator"][before[-1]]
+        # the list 其中 opens: up to the next comma or semicolon (its items joined by 、)
+        rest = sent[opener.start(1) :]
+        end = cut + min((rest.find(c) for c in ",，;；" if c in rest), default=len(rest))
         for k in ks:
-            if cols["start"][k] > cut and cols["indicator"][k] not in ("", total):
-                cols["indicator"][k] = ""
+            if cut < cols["start"][k] < end and cols["unit_family"][k] in ("cases", "items"):
+                cols["indicator"][k] = total
 
 
 def _plan_flags(
@@ -2364,7 +2372,7 @@ def _combine_mentions(
                     return False
                 return (
                     grand
-                    or (year_count and _GENERIC_CASES.fullmatch(fold(c.subject)) is not None)
+                    or (year_count and _names_no_kind(fold(c.subject)))
                     # a kind of the thing: its name ends as the total's does (民法典进工地宣传活动
                     # in 各类普法宣传活动)
                     or (all_kinds and c.subject.endswith(top.subject[-4:]))
@@ -2377,6 +2385,14 @@ def _combine_mentions(
 def _paras_before(a: object, b: object) -> bool:
     """Whether paragraph ``a`` comes one or two before paragraph ``b`` (indices from the text)."""
     return type(a) is int and type(b) is int and b - 2 <= a < b
+
+
+_NO_KIND_VIOLATIONS = re.compile(r"违[法规](?:违规)?(?:案件|行为)")
+
+
+def _names_no_kind(subject: str) -> bool:
+    """A count of cases that names no kind of its own (案件, 涉及我局的案件, 违法违规案件)."""
+    return bool(_GENERIC_CASES.fullmatch(subject) or _NO_KIND_VIOLATIONS.fullmatch(subject))
 
 
 def _own_item(clause: str) -> str:

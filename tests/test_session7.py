@@ -541,3 +541,56 @@ def test_an_aside_after_the_unit_is_no_subject_and_institutions_are_no_trainings
     assert suit["subject"].endswith("行政诉讼案件")
     assert suit["indicator"] == "admin_litigation_cases"
     assert m.set_index("raw").loc["1,186家次", "indicator"] == ""
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # a year with no penalty decision is a stated none
+        ("全年未作出行政处罚决定,以教育引导为主。\n", "admin_penalty_cases", 0),
+        # the year's total holds violations found by remote monitoring elsewhere
+        (
+            "全年立案查处粮食流通违法违规案件17件,同比增长41.7%,其中未按规定建立台账6件。\n"
+            "依托监管平台实施远程实时监测,全年开展远程在线巡查2,150余次,据此立案查处违法违规案件4件。\n",
+            "admin_penalty_cases",
+            17,
+        ),
+        # a part of a review total, restated elsewhere, is inside the total
+        (
+            "全年共开展合法性审查43件,其中规范性文件2件、合同协议28份、重大行政执法决定13件。\n"
+            "对13件重大行政执法决定全部进行法制审核,法制审核率100%。\n",
+            "legal_reviews",
+            43,
+        ),
+    ],
+)
+def test_round_30_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+@pytest.mark.parametrize(
+    "heading", ["落实优抚褒扬政策", "促进退役军人就业创业", "夯实基层服务体系"]
+)
+def test_round_30_services_to_veterans_are_community_service(heading) -> None:
+    s = process_text("r", f"导语。\n一、主要工作\n(一){heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == "community_service"
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        (
+            "行政复议方面,全年收到以我局为被申请人的复议申请７件,维持５件。\n",
+            "admin_reconsideration_cases",
+            7,
+        ),
+        ("行政诉讼方面,全年被诉４件,法院判决驳回诉讼请求３件。\n", "admin_litigation_cases", 4),
+        (
+            "开展“法治城管·进街入户”主题活动４６场次,发放宣传折页约１．５万份。\n",
+            "publicity_events",
+            46,
+        ),
+    ],
+)
+def test_round_30_full_width_report_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
