@@ -976,6 +976,7 @@ _APPENDIX = re.compile(r"(?:附件|附表)\s*\d{0,2}\s*[:.、]?")
 # of things reviewed (合法性审查34件,其中合同协议18件、…审计处理处罚决定书7件), not cases of their own
 # a platform that receives cases (数字化城市管理平台, 数字城管)
 _PLATFORM = re.compile(r"平台|数字城管|数字化城(?:市)?管(?:理)?")
+_BARE_REVIEW = re.compile(r"(?:合法性|法制)?(?:审查|审核)")
 _LIST_OPENER = re.compile(r"[,，;；]\s*(其中)")
 _REVIEW_TOTALS = ("legal_reviews", "normative_documents_reviewed")
 
@@ -2161,7 +2162,11 @@ def _combine_mentions(
                 c
                 for c in rest
                 if not any(
-                    p.value == c.value and p.unit == c.unit and _same_subject(p, c) for p in subsets
+                    p.value == c.value
+                    and p.unit == c.unit
+                    # the same thing, or a bare review count (审核19件) naming none
+                    and (_same_subject(p, c) or _BARE_REVIEW.fullmatch(fold(c.subject)))
+                    for p in subsets
                 )
             ] or rest
         keep = rest or keep  # only parts stated: they are what the report gives

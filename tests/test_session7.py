@@ -594,3 +594,43 @@ def test_round_30_services_to_veterans_are_community_service(heading) -> None:
 )
 def test_round_30_full_width_report_indicators(body, indicator, value) -> None:
     assert _indicators(body)[indicator] == value
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # penalty cases put to legal review are legal reviews, beside the contracts reviewed
+        (
+            "全年对合同协议、拟出台的文件开展合法性审查46件。\n全年对19件重大行政处罚案件进行法制审核。\n",
+            "legal_reviews",
+            65,
+        ),
+        # a bare review count equal to a part of the review total is that part restated
+        (
+            "对提交办务会审议的事项一律先行合法性审查,全年共审查86件,其中规范性文件3件、合同协议52份、"
+            "重大行政执法决定19件、其他涉法事务12件。\n"
+            "重大执法决定均经法制审核后作出,全年审核19件,审核率100%。\n",
+            "legal_reviews",
+            86,
+        ),
+    ],
+)
+def test_round_31_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+def test_round_31_site_visits_are_counted() -> None:
+    assert _quantities("巡查探测环境保护点412点次。") == [("412点次", 412)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("需要改进的方面", "problems"),
+        ("普法宣传的精准度需要增强", "problems"),
+        ("抓牢法治建设责任链条", "leadership"),
+    ],
+)
+def test_round_31_themes(heading, category) -> None:
+    s = process_text("r", f"导语。\n一、主要工作\n(一){heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == category
