@@ -2170,8 +2170,19 @@ def _combine_mentions(
                 )
             ] or rest
         keep = rest or keep  # only parts stated: they are what the report gives
-    # 3. special campaigns
-    drop_if_rest([lex.campaign.search(c.prefix) is not None for c in keep])
+    # 3. special campaigns; a figure outside any campaign that a campaign's restates with more
+    # precision (3.82万件 in a box of key figures, 涉及城管执法的派单38,215件 in the text) is that
+    # figure, written more precisely
+    campaign = [lex.campaign.search(c.prefix) is not None for c in keep]
+    if any(campaign) and not all(campaign):
+        for k, c in enumerate(keep):
+            if not campaign[k]:
+                continue
+            for j, o in enumerate(keep):
+                if not campaign[j] and _restated(o, c) and _digits(c.raw) > _digits(o.raw):
+                    keep[j], campaign[j] = c, False
+                    break
+    drop_if_rest(campaign)
     # 3. a shortfall (专题普法仅4场次, in a problems section) is no figure of the year's work
     drop_if_rest(
         [

@@ -634,3 +634,12 @@ def test_round_31_site_visits_are_counted() -> None:
 def test_round_31_themes(heading, category) -> None:
     s = process_text("r", f"导语。\n一、主要工作\n(一){heading}\n内容。\n")["sections"]
     assert s["category"].tolist()[-1] == category
+
+
+def test_a_precise_figure_said_of_a_subset_cue_restates_a_boxed_one() -> None:
+    # the box's 3.82万件 and the text's 38,215件 (said of 涉及城管执法的 orders) are one figure
+    got = _indicators(
+        "接诉即办受理 3.82万件\n"
+        "坚持接诉即办,全年受理12345市民服务热线涉及城管执法的派单38,215件,响应率100%。\n"
+    )
+    assert got["hotline_cases"] == 38215
