@@ -158,6 +158,9 @@ def find_title(text: str, max_lines: int = 8) -> str:
     return _find_title(head, fold(head), max_lines)
 
 
+_TITLE_LABEL = re.compile(r"^标\s*题\s*[:：|]\s*")
+
+
 def _find_title(text: str, folded: str, max_lines: int = 8) -> str:
     """:func:`find_title` given ``fold(text)`` (line by line, the fold of each line)."""
     lines = text.split("\n", max_lines)[:max_lines]
@@ -183,6 +186,7 @@ def _find_title(text: str, folded: str, max_lines: int = 8) -> str:
             and re.search(r"法治|依法行政|法制|行政执法", f)
         ):
             title = line.strip().lstrip("#").strip()  # a Markdown heading: # 标题
+            title = _TITLE_LABEL.sub("", title)  # an information table's 标题: row
             if i > 0:
                 prev = folded_lines[i - 1].strip()
                 named = _bureau_re().search(prev) or _ZONE_COMMITTEE.search(prev)
@@ -647,6 +651,17 @@ def _place(out: Inferred, division: gazetteer.Division) -> None:
 _TOWN_GOV = re.compile(r"(镇|乡|街道)(人民政府|办事处|综合行政执法队|综合执法队)")
 
 
+def _opens_sentence(src: str, pos: int) -> bool:
+    """Whether a name ending at ``pos`` opens one of the text's first sentences: only a time
+    and place names stand before it there (2023年,杭州市上城区湖滨街道…), no other author
+    (我局指导…)."""
+    if pos > 300:
+        return False
+    start = max(src.rfind(c, 0, pos) for c in "。\n;") + 1
+    before = src[start:pos]
+    return len(before) <= 30 and not re.search(r"[我本对向在指导协助配合会同]", before)
+
+
 def _town_candidates(
     sources: list[tuple[str, float, bool]], spans: list[tuple[int, int]]
 ) -> list[tuple[float, str, gazetteer.Division, str]]:
@@ -659,8 +674,12 @@ def _town_candidates(
     found: dict[tuple[str, str], tuple[gazetteer.Division, str]] = {}
     for src, weight, is_body in sources:
         for m in _TOWN_GOV.finditer(src):
-            if is_body and (_inside(m.start(), spans) or "执法" in m.group(2)):
-                continue  # a street's enforcement team is the author only where named as one
+            if is_body and (
+                _inside(m.start(), spans)
+                or ("执法" in m.group(2) and not _opens_sentence(src, m.start()))
+            ):
+                continue  # a street's enforcement team named in the body is the author only
+                # where it opens the text's first sentences (2023年,…湖滨街道综合行政执法队在…)
             for j in range(1, 5):
                 start = m.start() - j
                 stem = src[max(0, start) : m.start()]

@@ -975,7 +975,7 @@ _APPENDIX = re.compile(r"(?:附件|附表)\s*\d{0,2}\s*[:.、]?")
 # indicators that count what was reviewed: the parts a 其中 lists after their total are kinds
 # of things reviewed (合法性审查34件,其中合同协议18件、…审计处理处罚决定书7件), not cases of their own
 # a platform that receives cases (数字化城市管理平台, 数字城管)
-_PLATFORM = re.compile(r"平台|数字城管|数字化城(?:市)?管(?:理)?")
+_PLATFORM = re.compile(r"平台|数字城管|数字化城(?:市)?管(?:理)?|智慧城管|数管")
 _BARE_REVIEW = re.compile(r"(?:合法性|法制)?(?:审查|审核)")
 _LIST_OPENER = re.compile(r"[,，;；]\s*(其中)")
 _REVIEW_TOTALS = ("legal_reviews", "normative_documents_reviewed")
@@ -1056,15 +1056,18 @@ def _year_counts(text: str) -> Counter:
     return Counter(int(y) for y in _YEAR.findall(text) if 1990 <= int(y) <= 2100)
 
 
-def _earlier_year(sentence: str, years: Counter) -> bool:
+def _earlier_year(sentence: str, years: Counter, titled: bool = False) -> bool:
     """Whether a sentence opens with a year before the report's (2022年, in a report on 2023):
-    the report's year is the one it writes most, at least three times and more than twice
-    as often as the year the sentence opens with."""
+    the report's year is the one its title names (``titled``), else the one it writes most,
+    at least three times, more than twice as often as the year the sentence opens with, which
+    it writes at most twice."""
     m = _YEAR_OPENING.match(sentence)
     if m is None or not years:
         return False
     main, n = years.most_common(1)[0]
     year = int(m.group(1))
+    if titled:
+        return year < main
     return year < main and n >= 3 and n > 2 * years[year] and years[year] <= 2
 
 
@@ -1916,7 +1919,9 @@ def _indicator_rows(
             title_year = _YEAR.search(text[: text.find("\n") if "\n" in text[:200] else 200])
             if title_year is not None:
                 years[int(title_year.group(1))] += 1000  # the year the title names is the report's
-            assigned = [m for m in assigned if not _earlier_year(m.sentence, years)]
+            assigned = [
+                m for m in assigned if not _earlier_year(m.sentence, years, title_year is not None)
+            ]
         f = soft = None  # the folded text and its soft wraps, found once for both uses
         if text:
             f = fold(text)
@@ -2357,6 +2362,7 @@ def _combine_mentions(
                 # ... or its paragraph's, when it adds up (全年共办理行政处罚案件1162件。收缴罚没款
                 # 186.42万元; not 全年开展市容整治56次。…罚款45.6万元, a field's)
                 or lex.sums.search(top.para_opening) is not None
+                or (lex.total.search(top.para_opening) is not None and "罚没" in top.clause)
             )
         ) or (
             # a count that adds up kinds it names (合法性审查和法制审核共131件; 文件和合同协议)

@@ -301,3 +301,85 @@ def test_review2_a_team_named_in_a_districts_report_is_not_its_author() -> None:
 def test_review2_studying_and_publicising_a_law_is_publicity(heading) -> None:
     s = process_text("r", f"导语。\n一、主要工作\n(三){heading}\n内容。\n")["sections"]
     assert s["category"].tolist()[-1] == "publicity"
+
+
+# ---- the third review of session 7 (rounds 29-31 and the second review's fixes)
+
+T3 = "2023年某区城市管理局法治政府建设年度报告\n一、主要工作\n"
+
+
+def _indicators3(body: str) -> dict[str, float]:
+    text = T3 + body
+    tables = process_text("r", text)
+    got = derive_indicators(tables["metrics"], {"r": text})
+    return dict(zip(got["indicator"], got["value"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # 1. the year's 罚没款 after a 全年 opening holds a field's 罚款
+        (
+            "全年全局办理行政处罚案件1162件。收缴罚没款186.42万元。\n二、专项整治\n"
+            "开展渣土运输整治,查处违规车辆30辆,罚款18.6万元。\n",
+            "fines_yuan",
+            1_864_200,
+        ),
+        # 5. a 智慧城管 system's intake gives way to the cases opened off the site
+        (
+            "全年智慧城管系统受理各类城市管理案件46315件,办结率98%。\n(二)非现场执法\n"
+            "通过非现场执法方式立案查处违法行为265件。\n",
+            "digital_cases",
+            265,
+        ),
+        # 6. with the title's year known, an earlier year's sentence is that year's, however
+        # often the report names it
+        (
+            "2023年,全局严格执法,立案查处违法案件80件,较2022年减少20件。\n"
+            "2022年,全局立案查处违法案件100件。\n对照2022年目标,各项任务完成。\n",
+            "admin_penalty_cases",
+            80,
+        ),
+    ],
+)
+def test_review3_indicators(body, indicator, value) -> None:
+    assert _indicators3(body)[indicator] == value
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        # 2. discipline and criminal cases are no administrative penalties
+        ("驻局纪检监察组立案查处违纪违法案件2件,给予党纪政务处分3人。\n", "admin_penalty_cases"),
+        ("配合公安机关立案查处涉黑涉恶违法犯罪案件3件。\n", "admin_penalty_cases"),
+        # 3. a none about something else is no stated none of penalty cases
+        ("全年未发生行政处罚案件被复议纠错或诉讼败诉的情况。\n", "admin_penalty_cases"),
+        ("全年未作出重大行政处罚决定。\n", "admin_penalty_cases"),
+        # 4. a grid's dispatches are no hotline work
+        ("全年接收网格派单1200件,办结率100%。\n", "hotline_cases"),
+    ],
+)
+def test_review3_no_indicator(body, absent) -> None:
+    assert absent not in _indicators3(body)
+
+
+def test_review3_a_title_rows_label_and_a_publishers_post_line() -> None:
+    from analysis.metadata import infer_metadata
+
+    text = "标题:某市司法局2023年法治政府建设年度报告\n一、主要工作\n全年办理行政复议案件3件。\n"
+    r = clean_text(text)
+    assert infer_metadata(r.text, r.metadata).title == "某市司法局2023年法治政府建设年度报告"
+    r = clean_text(
+        "某市司法局2023年法治政府建设年度报告\n2024-01-20 17:01 澎湃新闻\n一、主要工作\n全年办理案件3件。\n"
+    )
+    assert r.metadata["published"] == "2024-01-20"
+
+
+def test_review3_a_street_team_opening_the_report_is_its_author() -> None:
+    from analysis.metadata import infer_metadata
+
+    got = infer_metadata(
+        "2023年度法治政府建设工作报告\n2023年,杭州市上城区湖滨街道综合行政执法队在区综合行政执法局的"
+        "指导下,依法履职。现将有关情况报告如下。\n一、主要工作\n全年办理案件12件。\n"
+    )
+    assert (got.jurisdiction, got.level) == ("湖滨街道", "town")
