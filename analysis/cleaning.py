@@ -32,9 +32,9 @@ What is removed, and under which rule:
 * ``watermark``: a kept line that lost a copy site's watermark at its end
   (``一、主要举措 公文汇 www.gongwenhui.com``; the site's name alone once it was seen with its
   address), or inside it where a PDF's page header fell into the text (``…第一秘书之家—全网资源
-  每日更新www.mishuzj.com责任人…``: an address three times, or twice after the same words,
-  removed with those words); the row keeps the line as it was; a line that was only a
-  watermark is removed.
+  每日更新www.mishuzj.com责任人…``: the words and address of an occurrence that opens a line or
+  a sentence, removed wherever those words stand before the address, twice or more); the row
+  keeps the line as it was; a line that was only a watermark is removed.
 * ``pinyin_gloss``: a kept line that lost the pinyin a mirror site put after characters
   (``龙湖区(qū)教育局`` -> ``龙湖区教育局``); the row keeps the line as it was.
 * ``traditional_script``: a kept line converted from traditional characters (a page saved
@@ -647,9 +647,7 @@ def _strip_inline_watermarks(raws: list[str], out: dict[int, str]) -> None:
     hits: dict[str, list[tuple[int, int, int]]] = {}
     for i, line in lines.items():
         for m in _INLINE_URL.finditer(line):
-            if not _ADDRESS_CUE.search(line.rstrip('(（“"[【 '), 0, m.start()) and not (
-                _ADDRESS_CUE.search(line[: m.start()].rstrip('(（“"[【 '))
-            ):
+            if not _ADDRESS_CUE.search(line[: m.start()].rstrip('(（“"[【 ')):
                 hits.setdefault(m.group(0).lower(), []).append((i, m.start(), m.end()))
     for spots in hits.values():
         if len(spots) < 2:

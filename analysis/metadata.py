@@ -651,6 +651,10 @@ def _place(out: Inferred, division: gazetteer.Division) -> None:
 _TOWN_GOV = re.compile(r"(镇|乡|街道)(人民政府|办事处|综合行政执法队|综合执法队)")
 
 
+# words before a body's name that make another body its author (我局指导…, 会同…)
+_OTHER_AUTHOR = re.compile(r"[我本]|对|向|在|指导|协助|配合|会同")
+
+
 def _opens_sentence(src: str, pos: int) -> bool:
     """Whether a name ending at ``pos`` opens one of the text's first sentences: only a time
     and place names stand before it there (2023年,杭州市上城区湖滨街道…), no other author
@@ -659,7 +663,7 @@ def _opens_sentence(src: str, pos: int) -> bool:
         return False
     start = max(src.rfind(c, 0, pos) for c in "。\n;") + 1
     before = src[start:pos]
-    return len(before) <= 30 and not re.search(r"[我本对向在指导协助配合会同]", before)
+    return len(before) <= 30 and _OTHER_AUTHOR.search(before) is None
 
 
 def _town_candidates(

@@ -972,12 +972,14 @@ def _subject(
 _APPENDIX = re.compile(r"(?:附件|附表)\s*\d{0,2}\s*[:.、]?")
 
 
-# indicators that count what was reviewed: the parts a 其中 lists after their total are kinds
-# of things reviewed (合法性审查34件,其中合同协议18件、…审计处理处罚决定书7件), not cases of their own
 # a platform that receives cases (数字化城市管理平台, 数字城管)
 _PLATFORM = re.compile(r"平台|数字城管|数字化城(?:市)?管(?:理)?|智慧城管|数管")
+# a review count that names nothing reviewed (审核19件)
 _BARE_REVIEW = re.compile(r"(?:合法性|法制)?(?:审查|审核)")
+# 其中 opening a clause (not 对其中存在问题的2件)
 _LIST_OPENER = re.compile(r"[,，;；]\s*(其中)")
+# indicators that count what was reviewed: the parts a 其中 lists after their total are kinds
+# of things reviewed (合法性审查34件,其中合同协议18件、…审计处理处罚决定书7件), not cases of their own
 _REVIEW_TOTALS = ("legal_reviews", "normative_documents_reviewed")
 
 
@@ -1044,7 +1046,7 @@ def _main_year(texts) -> int | None:
     """The year a report writes most (20XX年): the year it is about."""
     counts: Counter = Counter()
     for t in texts:
-        counts.update(int(y) for y in _YEAR.findall(str(t or "")) if 1990 <= int(y) <= 2100)
+        counts.update(_year_counts(str(t or "")))
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -1056,18 +1058,20 @@ def _year_counts(text: str) -> Counter:
     return Counter(int(y) for y in _YEAR.findall(text) if 1990 <= int(y) <= 2100)
 
 
-def _earlier_year(sentence: str, years: Counter, titled: bool = False) -> bool:
+def _earlier_year(sentence: str, years: Counter, title_year: int | None = None) -> bool:
     """Whether a sentence opens with a year before the report's (2022年, in a report on 2023):
-    the report's year is the one its title names (``titled``), else the one it writes most,
-    at least three times, more than twice as often as the year the sentence opens with, which
-    it writes at most twice."""
+    the report's year is the one its title names, else the one it writes most (``years``), at
+    least three times, more than twice as often as the year the sentence opens with, which it
+    writes at most twice."""
     m = _YEAR_OPENING.match(sentence)
-    if m is None or not years:
+    if m is None:
+        return False
+    year = int(m.group(1))
+    if title_year is not None:
+        return year < title_year
+    if not years:
         return False
     main, n = years.most_common(1)[0]
-    year = int(m.group(1))
-    if titled:
-        return year < main
     return year < main and n >= 3 and n > 2 * years[year] and years[year] <= 2
 
 
@@ -1916,12 +1920,9 @@ def _indicator_rows(
             # a sentence opened by an earlier year (2022年,全局立案查处…) states that year's
             # figures, not those of the year the report is about
             years = _year_counts(text)
-            title_year = _YEAR.search(text[: text.find("\n") if "\n" in text[:200] else 200])
-            if title_year is not None:
-                years[int(title_year.group(1))] += 1000  # the year the title names is the report's
-            assigned = [
-                m for m in assigned if not _earlier_year(m.sentence, years, title_year is not None)
-            ]
+            title = _YEAR.search(text[: text.find("\n") if "\n" in text[:200] else 200])
+            title_year = int(title.group(1)) if title is not None else None
+            assigned = [m for m in assigned if not _earlier_year(m.sentence, years, title_year)]
         f = soft = None  # the folded text and its soft wraps, found once for both uses
         if text:
             f = fold(text)
@@ -2238,38 +2239,23 @@ def _combine_mentions(
             for c in keep
         ]
     )
+
     # 4c. problems found or received (受理各类城市管理问题3.46万件) give way to the cases
-    # opened from them later in the sentence (立案3.21万件)
-    drop_if_rest(
-        [
-            lex.found.search(c.clause) is not None
-            and lex.opened.search(c.clause) is None
-            and any(
-                o.sent == c.sent
-                and o.pos > c.pos
-                and o.value <= c.value
-                and lex.opened.search(o.clause) is not None
-                for o in keep
-            )
-            for c in keep
-        ]
-    )
-    # 4d. ... and a platform's intake gives way to cases opened elsewhere in the report (a
-    # platform's 受理各类城市管理案件46,315件 beside 通过非现场执法方式立案查处…265件): what a
-    # platform received is not what was opened
-    drop_if_rest(
-        [
-            c.family == "cases"
-            and _PLATFORM.search(c.prefix) is not None
-            and lex.found.search(c.clause) is not None
-            and lex.opened.search(c.clause) is None
-            and any(
-                o.sent != c.sent and o.value <= c.value and lex.opened.search(o.clause) is not None
-                for o in keep
-            )
-            for c in keep
-        ]
-    )
+    # opened from them later in the sentence (立案3.21万件), and a platform's intake of cases
+    # to cases opened anywhere else in the report (…平台受理各类城市管理案件46,315件 beside
+    # 通过非现场执法方式立案查处…265件): what was received is not what was opened
+    def gives_way(c: _Mention) -> bool:
+        if lex.found.search(c.clause) is None or lex.opened.search(c.clause) is not None:
+            return False
+        platform = c.family == "cases" and _PLATFORM.search(c.prefix) is not None
+        return any(
+            o.value <= c.value
+            and lex.opened.search(o.clause) is not None
+            and ((o.sent == c.sent and o.pos > c.pos) or (platform and o.sent != c.sent))
+            for o in keep
+        )
+
+    drop_if_rest([gives_way(c) for c in keep])
     # 5. the same figure restated counts once, also when restated with another precision
     # (罚没款1,842.6万元 in a list of key figures, 1,842.57万元 in the text): the most precise
     # statement is kept
