@@ -383,3 +383,14 @@ def test_review3_a_street_team_opening_the_report_is_its_author() -> None:
         "指导下,依法履职。现将有关情况报告如下。\n一、主要工作\n全年办理案件12件。\n"
     )
     assert (got.jurisdiction, got.level) == ("湖滨街道", "town")
+
+
+def test_a_street_team_of_a_city_whose_name_holds_a_word_of_help_is_its_author() -> None:
+    # 合肥 holds 合 (as in 配合): only whole words before the team make another body its author
+    from analysis.metadata import infer_metadata
+
+    got = infer_metadata(
+        "2023年度法治政府建设工作报告\n2023年,合肥市蜀山区三里庵街道综合行政执法队依法履职。"
+        "现将有关情况报告如下。\n一、主要工作\n全年办理案件12件。\n"
+    )
+    assert (got.jurisdiction, got.level) == ("三里庵街道", "town")
