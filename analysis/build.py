@@ -328,9 +328,15 @@ def read_report_entry(row: dict[str, str], raw_dir: Path) -> dict:
 
 def _cached_read(args: tuple[dict, str, str, str, str | None]) -> dict:
     """Stage 1 for one report, through the cache; an unreadable file gives {"problem": ...}."""
+    from analysis.lexicons import one_reading
+
+    with one_reading():  # a worker process looks at the lexicon files once per report
+        return _cached_read_entry(*args)
+
+
+def _cached_read_entry(row, raw_dir, sha, fingerprint, cache_dir) -> dict:
     from analysis.reading import ReportReadError
 
-    row, raw_dir, sha, fingerprint, cache_dir = args
     key = _read_key(fingerprint, sha, row)
     if cache_dir:
         hit = _cache_get(cache_dir, key)
@@ -498,11 +504,13 @@ def process_text(report_id: str, text: str, backend: str = "auto") -> dict:
     Returns:
         ``{"sections": ..., "metrics": ..., "tokens": ...}``.
     """
+    from analysis.lexicons import one_reading
     from analysis.metrics import metrics_frame
     from analysis.sections import sections_frame
     from analysis.tokens import tokens_frame
 
-    sections, metrics, tokens = _process_columns(report_id, text, backend)
+    with one_reading():
+        sections, metrics, tokens = _process_columns(report_id, text, backend)
     return {
         "sections": sections_frame(sections),
         "metrics": metrics_frame(metrics),
@@ -624,7 +632,13 @@ def _cached_process(args: tuple[str, str, str, str, str]) -> dict:
     (most of the data) stay in their own cache file: ``"tokens"`` is None and
     :func:`_load_tokens` reads them when the table is written.
     """
-    report_id, text, backend, fingerprint, cache_dir = args
+    from analysis.lexicons import one_reading
+
+    with one_reading():  # a worker process looks at the lexicon files once per report
+        return _cached_process_entry(*args)
+
+
+def _cached_process_entry(report_id, text, backend, fingerprint, cache_dir) -> dict:
     key = _sha256_bytes(f"{fingerprint}\0{report_id}\0{text}".encode())
     if cache_dir:
         hit = _cache_get(cache_dir, key)
@@ -1280,6 +1294,13 @@ def build(
     Raises:
         BuildError: on any problem with the inputs or the tables; nothing is written.
     """
+    from analysis.lexicons import one_reading
+
+    with one_reading():  # every report sees the lexicons as they are now
+        return _build(raw_dir, out_dir, backend, corrections, cache_dir, force, jobs, progress, log)
+
+
+def _build(raw_dir, out_dir, backend, corrections, cache_dir, force, jobs, progress, log) -> dict:
     from analysis.lexicons import lexicon_hashes
     from analysis.manifest import validate_raw
     from analysis.tokens import backend_info

@@ -16,8 +16,9 @@ import csv
 import importlib.util
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+
+from analysis.lexicons import lexicon_cache
 
 MUNICIPALITY_PREFIXES = {"11", "12", "31", "50"}  # 北京 天津 上海 重庆: cities at province level
 PLACEHOLDER_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
@@ -86,7 +87,7 @@ def _read_adcodes(path: Path) -> list[Division]:
     return [d for d in out if d.adcode[2:] == "0" * 10 or d.name != provinces.get(d.adcode[:2])]
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def divisions() -> tuple[Division, ...]:
     """Every division: those in force, then former names with their old codes."""
     current = _current()
@@ -106,7 +107,7 @@ def divisions() -> tuple[Division, ...]:
 ADDITIONS_FILE = Path(__file__).resolve().parent / "lexicons" / "gazetteer_additions.tsv"
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _current() -> list[Division]:
     """The divisions in force: the package's, and the rows of ``gazetteer_additions.tsv`` (in
     force but missing from its data)."""
@@ -123,7 +124,7 @@ def _current() -> list[Division]:
     return out
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _in_force() -> frozenset[tuple[str, str]]:
     return frozenset((d.adcode, d.name) for d in _current())
 
@@ -153,7 +154,7 @@ def short_name(name: str) -> str:
     return m["base"] + m["kind"]
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _by_name() -> dict[str, tuple[Division, ...]]:
     out: dict[str, list[Division]] = {}
     for d in divisions():
@@ -168,7 +169,7 @@ def _by_name() -> dict[str, tuple[Division, ...]]:
     return {k: tuple(sorted(v, key=lambda d: d.adcode)) for k, v in out.items()}
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _by_code() -> dict[str, Division]:
     out: dict[str, Division] = {}
     for d in divisions():

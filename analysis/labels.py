@@ -9,13 +9,13 @@ Nothing is read at import time; the lexicon is read once on first use.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
 from analysis import paths
+from analysis.lexicons import lexicon_cache
 
 LANGS = ("zh", "en")
 LABELS_FILE = paths.LEXICON_DIR / "labels.tsv"
@@ -40,7 +40,7 @@ def read_labels(path: Path | str = LABELS_FILE) -> pd.DataFrame:
     return _read_labels_cached(str(path)).copy()
 
 
-@functools.lru_cache(maxsize=4)
+@lexicon_cache(maxsize=4)
 def _read_labels_cached(path: str) -> pd.DataFrame:
     rows: list[list[str]] = []
     header: list[str] | None = None

@@ -10,11 +10,23 @@ comment header saying what it is for and its format. Two shapes exist:
 
 :func:`lexicon_hashes` gives the sha256 of every file so that a build can record exactly
 which lexicons produced its tables. Nothing is read at import time.
+
+What the modules make of a lexicon (a compiled pattern, a table of rules) is kept in memory by
+:func:`lexicon_cache`, and forgotten as soon as any file in the folder changes: a researcher
+who edits a lexicon and builds again in the same Python session (a notebook's kernel) gets
+what a fresh process would, and the build cache is never filled with results of the old
+lexicons under the new lexicons' key. A build reads the lexicons once, at its start, for
+all of its reports (:func:`one_reading`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
+import os
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -120,3 +132,80 @@ def lexicon_hashes(lexicon_dir: Path | str | None = None) -> dict[str, str]:
         if path.is_file() and not path.name.startswith("."):
             hashes[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
     return hashes
+
+
+# ------------------------------------------------------------------ in-memory caches
+_CACHED: list[Callable] = []  # every function made by lexicon_cache, to clear together
+_LOCK = threading.Lock()
+_STATE: dict = {"stamp": None, "frozen": 0}
+
+
+def _stamp() -> tuple:
+    """What changes when a lexicon file is edited: each file's name, size and mtime."""
+    directory = paths.LEXICON_DIR
+    out = []
+    try:
+        names = sorted(os.listdir(directory))
+    except OSError:
+        return ()
+    for name in names:
+        try:
+            st = os.stat(os.path.join(directory, name))
+        except OSError:
+            continue
+        out.append((name, st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+def clear_caches() -> None:
+    """Forget everything read from the lexicons (the next use reads the files again)."""
+    for f in _CACHED:
+        f.cache_clear()
+
+
+def refresh() -> bool:
+    """Forget what was read from the lexicons if a file in the folder has changed since the
+    last look; True when it had. Cheap (one ``stat`` per file)."""
+    stamp = _stamp()
+    with _LOCK:
+        if stamp == _STATE["stamp"]:
+            return False
+        changed = _STATE["stamp"] is not None
+        _STATE["stamp"] = stamp
+    if changed:
+        clear_caches()
+    return changed
+
+
+@contextlib.contextmanager
+def one_reading() -> Iterator[None]:
+    """Within this block, the lexicons are looked at once, on entry, and not again: a
+    build's reports all see the same lexicons, and no report pays for a ``stat``."""
+    if not _STATE["frozen"]:
+        refresh()
+    _STATE["frozen"] += 1
+    try:
+        yield
+    finally:
+        _STATE["frozen"] -= 1
+
+
+def lexicon_cache(maxsize: int | None = 8) -> Callable[[Callable], Callable]:
+    """``functools.lru_cache`` for what is made from the lexicon files: the cached result is
+    dropped when a file in ``analysis/lexicons/`` changes (see :func:`refresh`)."""
+
+    def decorate(func: Callable) -> Callable:
+        cached = functools.lru_cache(maxsize=maxsize)(func)
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            if not _STATE["frozen"]:
+                refresh()
+            return cached(*args, **kwargs)
+
+        wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        wrapper.cache_info = cached.cache_info  # type: ignore[attr-defined]
+        _CACHED.append(wrapper)
+        return wrapper
+
+    return decorate

@@ -27,10 +27,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from analysis import gazetteer
-from analysis.lexicons import read_lexicon_table
+from analysis.lexicons import lexicon_cache, read_lexicon_table
 from analysis.normalize import fold
 
 FIELDS = ("jurisdiction", "city", "province", "level", "bureau", "year", "published")
@@ -54,19 +53,19 @@ class Inferred:
     warnings: list[str] = field(default_factory=list)
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _bureau_re() -> re.Pattern[str]:
     patterns = read_lexicon_table("bureau_names.tsv")["pattern"].tolist()
     return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _place_names() -> tuple[frozenset[str], int]:
     names = gazetteer.all_names()
     return names, max(len(n) for n in names)
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _place_re() -> re.Pattern[str]:
     names, _ = _place_names()
     # Longest first so that 九龙坡区 wins over a shorter name inside it.
@@ -708,7 +707,7 @@ def _town_candidates(
     )
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _place_prefixes() -> dict[str, tuple[int, ...]]:
     """First two characters of every place name (2+ chars) -> the names' lengths, longest first."""
     names, _ = _place_names()
@@ -719,7 +718,7 @@ def _place_prefixes() -> dict[str, tuple[int, ...]]:
     return {k: tuple(sorted(v, reverse=True)) for k, v in out.items()}
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _bigram_table():
     """The first two characters of the place names as a look-up table (numpy).
 

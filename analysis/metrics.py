@@ -53,7 +53,6 @@ Nothing is read at import time; lexicons are read once on first use.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -63,6 +62,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from analysis import paths, schema
+from analysis.lexicons import lexicon_cache
 from analysis.normalize import fold
 from analysis.numbers import (
     ARABIC_RE,
@@ -198,7 +198,7 @@ def _read_tsv(path: Path | str) -> tuple[list[str], list[SimpleNamespace]]:
     return columns, [SimpleNamespace(**dict(zip(columns, v, strict=True))) for v in values]
 
 
-@functools.lru_cache(maxsize=8)
+@lexicon_cache(maxsize=8)
 def _load_units(path: str) -> tuple[Unit, ...]:
     columns, table = _read_tsv(path)
     missing = {"unit", "canonical", "family", "multiplier", "numerals"} - set(columns)
@@ -234,7 +234,7 @@ def read_units(path: Path | str = UNITS_FILE) -> pd.DataFrame:
     return pd.DataFrame([u.__dict__ for u in _load_units(str(path))])
 
 
-@functools.lru_cache(maxsize=8)
+@lexicon_cache(maxsize=8)
 def _load_patterns(path: str) -> dict[str, tuple[str, ...]]:
     columns, table = _read_tsv(path)
     if not {"type", "pattern"} <= set(columns):
@@ -364,7 +364,7 @@ class _Lexicon:
     bare_step_re: re.Pattern  # a subject that is only a funnel step (受理, 审结)
 
 
-@functools.lru_cache(maxsize=8)
+@lexicon_cache(maxsize=8)
 def _lexicon(units_path: str, patterns_path: str) -> _Lexicon:
     units = _load_units(units_path)
     pats = _load_patterns(patterns_path)
@@ -454,7 +454,7 @@ class IndicatorRule:
     sentence_before: bool = False
 
 
-@functools.lru_cache(maxsize=8)
+@lexicon_cache(maxsize=8)
 def _load_indicator_rules(path: str) -> tuple[IndicatorRule, ...]:
     columns, table = _read_tsv(path)
     need = {
@@ -1572,7 +1572,7 @@ class _DeriveLexicon:
     period: re.Pattern  # period_opening: a paragraph about a period of years (五年来,…)
 
 
-@functools.lru_cache(maxsize=8)
+@lexicon_cache(maxsize=8)
 def _derive_lexicon(patterns_path: str) -> _DeriveLexicon:
     pats = _load_patterns(patterns_path)
 

@@ -58,9 +58,12 @@ paragraph: after a sentence end, after an indent (two or more spaces), or, for a
 ``(一)``, right after its parent's heading. A heading that ran into its paragraph without a
 sentence end keeps the paragraph's first sentence as its text.
 
-Markdown decorations around a heading (``## 一、…``, ``**(一)…。**``) and HTML tags and
-entities left by a careless conversion (``<p><strong>一、…</strong></p>``, ``&nbsp;``) are
-read like spaces.
+Markdown decorations around a heading (``## 一、…``, ``**(一)…。**``), the glyphs a WeChat
+editor sets before one (``◆ 一、…``, ``▎(一)…``), and HTML tags and entities left by a careless
+conversion (``<p><strong>一、…</strong></p>``, ``&nbsp;``) are read like spaces.
+
+In a report with no ``(一)`` marker, paragraphs opening with ``第一,`` ``第二,`` … in order (two
+or more from 第一, each opening with a short sentence) are level-2 headings, marker ``第一,``.
 
 Section ids are dotted paths of ordinal positions among siblings (``'2.3'``); ordinals
 come from position, not from the number written in the marker, so a numbering error
@@ -80,6 +83,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.lexicons import lexicon_cache
 from analysis.normalize import fold
 from analysis.paths import LEXICON_DIR
 from analysis.schema import SECTIONS
@@ -160,8 +164,9 @@ _DATE_ONLY = re.compile(
 )
 _STRIP = " \t\r\n\f\v"
 # What may lead or close a heading line besides spaces: Markdown decorations of text that a
-# converter turned into Markdown (## 一、…, **(一)强化依法决策。**…)
-_LEAD = _STRIP + "#*"
+# converter turned into Markdown (## 一、…, **(一)强化依法决策。**…), and the glyphs a WeChat
+# editor sets before a heading (◆ 一、…, ▎(一)…)
+_LEAD = _STRIP + "#*" + "◆◇■□●○◎▲△▶►▷▸★☆▎▍▌▋▊▉▏"
 _NOT_A_SIBLING = frozenset("图表注附▲△※●■□◆◇★☆")  # how captions, notes and list items start
 # ... and HTML left in the text by a careless conversion: tags and entities
 _HTML_HEAD = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp|#\d{2,6});)+")
@@ -484,11 +489,18 @@ def _heading_span(line: _Line, after: int) -> tuple[int, int, bool]:
 _RUN_IN_COLON = re.compile(r"(?<!\d)(?<!指出)(?<!强调)(?<!表示):(?!//)(?=\s*\S)")
 
 
+# a cell of figures in a table's row (合计 2867 2836 356.42: tabs are spaces once folded)
+_NUMERIC_CELL = re.compile(r"(?<!\S)[-+]?\d[\d.,%]*(?!\S)")
+
+
 def _is_standalone_candidate(body: str) -> bool:
-    """A short standalone line that could be a heading whose marker was lost."""
+    """A short standalone line that could be a heading whose marker was lost (not a table's
+    row: two cells of figures)."""
     if not 2 <= len(body) <= 40:
         return False
     if any(c in _STANDALONE_FORBIDDEN for c in body):
+        return False
+    if len(_NUMERIC_CELL.findall(body)) >= 2:
         return False
     if not re.search(r"[\u4e00-\u9fff]", body):
         return False
@@ -532,6 +544,43 @@ def _has_bracket_headings(lines: list[_Line]) -> bool:
             if n >= 2:
                 return True
     return False
+
+
+# 第一, 第二, … opening paragraphs: the sub-headings of a report that writes no (一)
+_ORDINAL = re.compile(rf"第(?P<num>{_CN_NUM})[ ]*,(?P<head>[^。;:!?]{{2,40}})[。;:]")
+
+
+def _ordinal(body: str) -> _Marker | None:
+    """``第一,压实责任。`` at a line's start: a level-2 marker ``第一,`` (a short sentence
+    after it, as a run-in heading has)."""
+    m = _ORDINAL.match(body) if body[:1] == "第" else None
+    if m is None:
+        return None
+    n = cn_numeral_value(m["num"])
+    if n is None:
+        return None
+    return _Marker(2, n, f"第{m['num']},", m.start("head"))
+
+
+def _has_ordinal_headings(lines: list[_Line]) -> bool:
+    """True when paragraphs open with ``第一,`` ``第二,`` … in order (two or more from 第一,
+    each opening with a short sentence) and no line opens with a ``(一)`` marker: these
+    ordinals are the report's level-2 headings. Inside a paragraph they stay enumerations."""
+    run = best = 0
+    for line in lines:
+        body = line.body
+        if not body:
+            continue
+        if body[0] == "(":
+            strong = _match_strong(body)
+            if strong is not None and strong.level == 2:
+                return False
+        m = _ordinal(body)
+        if m is None:
+            continue
+        run = m.num if m.num in (1, run + 1) else 0
+        best = max(best, run)
+    return best >= 2
 
 
 def _has_decimal_outline(lines: list[_Line]) -> bool:
@@ -648,7 +697,7 @@ def _unmarked_headings(lines: list[_Line], strong: Callable[[str], _Marker | Non
     return levels
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _report_parts() -> re.Pattern[str]:
     """The genre's fixed parts (``analysis/lexicons/report_parts.tsv``) as one pattern."""
     header, rows = _read_tsv(REPORT_PARTS_FILE)
@@ -678,6 +727,7 @@ class _Parser:
         self.decimal = _has_decimal_outline(self.lines)
         self.decimal_top = 0  # the number of the last decimal level-1 heading
         self.brackets = _has_bracket_headings(self.lines)
+        self.ordinals = _has_ordinal_headings(self.lines)
         # headings with no marker at all: line index -> level (empty unless the text has no
         # level-1 or level-2 marker)
         self.unmarked = (
@@ -742,6 +792,8 @@ class _Parser:
         m = _match_strong(body)
         if m is not None and self.parts_above and m.level == 1 and m.marker[0] == "第":
             m.level = 0
+        if m is None and self.ordinals:
+            return _ordinal(body)
         return m
 
     def _decimal(self, body: str) -> _Marker | None:

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+
+from analysis.lexicons import lexicon_cache
 
 KEYNESS_CORRECTIONS = ("default", "yates", "williams", "none")
 
@@ -52,7 +53,7 @@ _PLACE_SUFFIX = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Every division name of the gazetteer and its short form (济宁市 and 济宁)."""
     from analysis import gazetteer

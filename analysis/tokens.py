@@ -55,6 +55,7 @@ from itertools import accumulate, compress
 from typing import TYPE_CHECKING
 
 from analysis import paths, schema
+from analysis.lexicons import lexicon_cache
 from analysis.normalize import fold
 
 if TYPE_CHECKING:  # pandas and the lexicon reader load on first use (backend_info needs neither)
@@ -127,13 +128,13 @@ def read_user_dictionary(name: str = USERDICT, lexicon_dir=None) -> pd.DataFrame
     )
 
 
-@functools.lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _user_entries() -> tuple[tuple[str, int, str], ...]:
     table = read_user_dictionary()
     return tuple(zip(table["word"], table["freq"].tolist(), table["pos"], strict=True))
 
 
-@functools.lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _flag_sets() -> tuple[frozenset[str], frozenset[str]]:
     from analysis.lexicons import read_lexicon_lines
 
@@ -142,7 +143,7 @@ def _flag_sets() -> tuple[frozenset[str], frozenset[str]]:
     return general, formulaic
 
 
-@functools.lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _pos_table() -> dict[str, str]:
     """word -> tag: jieba's general dictionary, overridden by the user dictionary."""
     table = dict(_general_pos_table())
@@ -209,7 +210,7 @@ def clear_caches() -> None:
 
 
 # ------------------------------------------------------------------ backends
-@functools.lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _jieba_tokenizer():
     """The project's own jieba.Tokenizer: general dictionary + user dictionary, built once."""
     import jieba
@@ -237,7 +238,7 @@ def _jieba_tokenizer():
     return tokenizer
 
 
-@functools.lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _rjieba_tokenizer():
     """The project's own rjieba.Jieba: general dictionary + user dictionary, built once."""
     import rjieba
@@ -378,7 +379,7 @@ def tokens_frame(columns: dict[str, list]) -> pd.DataFrame:
 _UNSEEN = object()  # a piece not classified yet
 
 
-@functools.lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _piece_classes() -> dict[str, tuple[str, bool, bool] | None]:
     """piece -> (pos, stopword, formulaic), or None when it is not a word; filled on use."""
     return {}

@@ -165,3 +165,98 @@ def test_stopword_lists():
         "提升",
     } <= set(formulaic)
     assert all(" " not in w and "\t" not in w for w in general + formulaic)
+
+
+# ------------------------------------------------------------------ caches follow the files
+def test_lexicon_cache_reads_a_file_again_when_the_folder_changes(tmp_path, monkeypatch):
+    from analysis import lexicons
+
+    monkeypatch.setattr(paths, "LEXICON_DIR", tmp_path)
+    (tmp_path / "words.txt").write_text("甲\n", encoding="utf-8")
+    reads = []
+
+    @lexicons.lexicon_cache(maxsize=1)
+    def words() -> tuple[str, ...]:
+        reads.append(1)
+        return tuple(read_lexicon_lines("words.txt", lexicon_dir=tmp_path))
+
+    try:
+        assert words() == ("甲",)
+        assert words() == ("甲",)
+        assert len(reads) == 1  # cached while nothing changes
+        (tmp_path / "words.txt").write_text("甲\n乙乙\n", encoding="utf-8")
+        assert words() == ("甲", "乙乙")  # an edit is seen at the next call
+        (tmp_path / "more.txt").write_text("丙\n", encoding="utf-8")
+        words()
+        assert len(reads) == 3  # a file added to the folder counts as a change too
+        with lexicons.one_reading():
+            (tmp_path / "words.txt").write_text("丁\n", encoding="utf-8")
+            assert words() == ("甲", "乙乙")  # within one reading the lexicons stand still
+        assert words() == ("丁",)
+    finally:
+        lexicons._CACHED.remove(words)
+
+
+EDIT_AND_REBUILD = r"""
+import hashlib, json, sys
+from pathlib import Path
+from analysis.build import build, read_tables
+
+raw, work = Path(sys.argv[1]), Path(sys.argv[2])
+units = Path(__import__("analysis").__file__).parent / "lexicons" / "units.tsv"
+
+def metrics(out, cache):
+    build(raw, work / out, cache_dir=cache, jobs=1, progress=False, log=lambda m: None)
+    table = read_tables(work / out)["metrics"]
+    return [len(table), hashlib.sha256(table.to_csv(index=False).encode()).hexdigest()]
+
+if sys.argv[3] == "edit":  # build, drop the unit 件 as a researcher would, build again
+    before = metrics("a", work / "cache")
+    text = units.read_text(encoding="utf-8")
+    units.write_text(
+        "".join(l for l in text.splitlines(True) if not l.startswith("件\t")), encoding="utf-8"
+    )
+    print(json.dumps([before, metrics("b", work / "cache")]))
+else:  # a fresh process, with or without the cache the first process filled
+    print(json.dumps(metrics(sys.argv[3], work / "cache" if sys.argv[3] == "cached" else None)))
+"""
+
+
+def test_a_lexicon_edited_in_a_session_is_used_by_the_next_build(tmp_path):
+    """A researcher edits units.tsv in a running kernel and builds again: the build uses the
+    edited lexicon, as a fresh process does, and its cache holds no stale results."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    pkg = tmp_path / "pkg"
+    shutil.copytree(
+        paths.PACKAGE_DIR, pkg / "analysis", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seed = sorted(paths.RAW_DIR.glob("*.txt"))[0]
+    shutil.copy(seed, raw / seed.name)
+    manifest = (paths.RAW_DIR / "reports.csv").read_text(encoding="utf-8").splitlines()
+    row = next(line for line in manifest if f",{seed.name}," in line)
+    (raw / "reports.csv").write_text(f"{manifest[0]}\n{row}\n", encoding="utf-8")
+
+    def run(mode: str):
+        res = subprocess.run(
+            [sys.executable, "-c", EDIT_AND_REBUILD, str(raw), str(tmp_path), mode],
+            capture_output=True,
+            text=True,
+            cwd=pkg,  # imports the copy, whose lexicon is edited
+            env={"PYTHONPATH": str(pkg), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        )
+        assert res.returncode == 0, res.stderr
+        return json.loads(res.stdout.strip().splitlines()[-1])
+
+    before, after = run("edit")
+    fresh = run("fresh")
+    cached = run("cached")
+    assert after != before  # without 件 as a unit, fewer quantities are read
+    assert after[0] < before[0]
+    assert after == fresh  # the same as a process that started with the edited lexicon
+    assert cached == fresh  # and what the cache kept under the new key is right

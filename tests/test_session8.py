@@ -1,0 +1,160 @@
+"""Hand-made tests for session 8's rules: each input is written here, with the value a reader
+would give it."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.build import process_text
+
+P = "全年共办理行政处罚案件120件,罚没款36.5万元,各项工作取得明显成效,群众满意度持续提升。"
+
+
+def _outline(text: str) -> list[tuple[int, str, str, bool]]:
+    s = process_text("r", text)["sections"]
+    assert "".join(s["text"]) == text
+    top = s[s["level"] > 0]
+    return list(zip(top["level"], top["marker"], top["heading"], top["repaired"], strict=True))
+
+
+def _indicators(body: str) -> dict[str, float]:
+    from analysis.metrics import derive_indicators
+
+    text = (
+        "某县城市管理局2023年法治政府建设年度报告\n一、主要举措\n" + body + "二、存在问题\n不足。\n"
+    )
+    tables = process_text("r", text)
+    got = derive_indicators(tables["metrics"], {"r": text})
+    return dict(zip(got["indicator"], got["value"], strict=True))
+
+
+# ------------------------------------------------------------------ headings
+def test_the_glyphs_a_wechat_editor_sets_before_headings_are_no_part_of_them() -> None:
+    text = (
+        "城关城管\n某局2024年度法治政府建设情况报告\n导语。\n"
+        f"◆ 一、主要举措及成效\n▎(一)加强党的领导\n{P}\n▎(二)强化学法培训\n{P}\n"
+        f"◆ 二、存在的问题\n{P}\n◆ 三、2025年工作打算\n{P}\n"
+    )
+    assert _outline(text) == [
+        (1, "一、", "主要举措及成效", False),
+        (2, "(一)", "加强党的领导", False),
+        (2, "(二)", "强化学法培训", False),
+        (1, "二、", "存在的问题", False),
+        (1, "三、", "2025年工作打算", False),
+    ]
+
+
+ORDINALS = (
+    "导语。\n一、主要举措\n"
+    f"　　第一，压实法治建设责任。{P}\n"
+    f"　　第二，抓实学法用法，锻造过硬队伍。{P}\n"
+    f"　　第三，严格规范执法。{P}\n"
+    "二、存在的不足\n"
+    f"　　第一，队伍素养还不匹配。{P}\n"
+    f"　　第二，智慧执法不够深入。{P}\n"
+    "三、2024年工作打算\n"
+    f"　　第一，提升队伍能力。{P}\n"
+)
+
+
+def test_paragraphs_opening_with_di_yi_di_er_are_the_sub_headings_of_a_report_without_yi() -> None:
+    assert _outline(ORDINALS) == [
+        (1, "一、", "主要举措", False),
+        (2, "第一,", "压实法治建设责任", False),
+        (2, "第二,", "抓实学法用法，锻造过硬队伍", False),  # the heading as written
+        (2, "第三,", "严格规范执法", False),
+        (1, "二、", "存在的不足", False),
+        (2, "第一,", "队伍素养还不匹配", False),
+        (2, "第二,", "智慧执法不够深入", False),
+        (1, "三、", "2024年工作打算", False),
+        (2, "第一,", "提升队伍能力", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the report has (一) sub-headings: 第一, 第二 are enumerations inside them
+        ORDINALS.replace("一、主要举措\n", "一、主要举措\n(一)强化领导\n"),
+        # a lone 第一, (no 第二 after it) is no outline
+        f"导语。\n一、主要举措\n　　第一，压实法治建设责任。{P}\n二、存在的不足\n{P}\n",
+        # a long first sentence is a paragraph's enumeration, not a heading
+        "导语。\n一、主要举措\n"
+        f"　　第一，我局坚持把学习贯彻习近平法治思想作为首要政治任务并且纳入党组理论学习中心组学习计划全年组织学习十二次。{P}\n"
+        f"　　第二，我局把法治建设与业务工作同部署同推进同检查同考核形成齐抓共管工作格局并取得明显成效。{P}\n",
+    ],
+)
+def test_di_yi_is_no_heading_where_the_report_has_other_sub_headings_or_no_sequence(text) -> None:
+    assert all(not marker.startswith("第") for _, marker, _, _ in _outline(text))
+
+
+def test_a_tables_row_before_a_first_item_is_no_heading_that_lost_its_marker() -> None:
+    text = (
+        f"导语。\n一、主要举措\n(一)专项整治\n{P}\n类别\t立案(件)\t结案(件)\t罚款(万元)\n"
+        f"违法建设\t214\t209\t127.36\n合计\t2867\t2836\t356.42\n1.违法建设治理。{P}\n"
+        f"(二)数字城管\n{P}\n"
+    )
+    assert _outline(text) == [
+        (1, "一、", "主要举措", False),
+        (2, "(一)", "专项整治", False),
+        (3, "1.", "违法建设治理", False),
+        (2, "(二)", "数字城管", False),
+    ]
+
+
+def test_a_short_line_without_figures_before_a_first_item_still_has_its_marker_rebuilt() -> None:
+    text = f"导语。\n一、主要举措\n(一)专项整治\n{P}\n数字城管\n1.平台建设。{P}\n"
+    assert _outline(text)[-2:] == [(2, "(二)", "数字城管", True), (3, "1.", "平台建设", False)]
+
+
+# ------------------------------------------------------------------ indicators
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # decisions that went through the procedure's five steps are no count of reviews
+        (
+            "年内作出的2项重大行政决策均经过公众参与、专家论证、风险评估、合法性审查、集体讨论决定等环节。"
+            "全年开展合法性审查214件。\n",
+            "legal_reviews",
+            214,
+        ),
+        # ... but decisions put to a legality review are
+        ("对2项重大行政决策开展合法性审查,审查合同48份。\n", "legal_reviews", 50),
+        # a clean-up's stated total (共涉及) over its parts, 宣布废止 among them
+        (
+            "对规范性文件进行集中清理,共涉及39件,其中保留31件、修改3件、宣布废止5件。\n",
+            "normative_documents_reviewed",
+            39,
+        ),
+        # the readings of posts are no publicity events
+        (
+            "开展法律法规宣传活动23场次。全年普法推文平均阅读量不足300次。\n",
+            "publicity_events",
+            23,
+        ),
+        # complaints in government procurement are decided by the bureau: no hotline work
+        (
+            "依法受理政府采购质疑7件、投诉3件。办理12345热线转来的工单317件。\n",
+            "hotline_cases",
+            317,
+        ),
+    ],
+)
+def test_round_32_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+def test_hotline_complaints_still_count_without_a_procurement_cue() -> None:
+    assert _indicators("受理群众投诉3件,办理12345热线工单317件。\n")["hotline_cases"] == 320
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("落实法治建设主体责任", "leadership"),
+        ("履行法治建设主体责任", "leadership"),
+    ],
+)
+def test_round_32_themes(heading, category) -> None:
+    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == category
