@@ -1096,14 +1096,18 @@ def _clean(
     tail_anchor = min(
         (k for k in tail if logical[k].rule and logical[k].rule not in _WEAK_RULES), default=m
     )
+    dated = False  # a signature's date seen: a divider after it closes the signature
     for k in tail:
         lg = logical[k]
         if lg.rule:
+            if lg.rule == "divider" and dated:
+                tail_anchor = min(tail_anchor, k)
             continue
         if k < tail_anchor:
             parts = _signature_parts(lf[k])
             if parts is not None:
                 org, date = parts
+                dated = dated or bool(date)
                 lg.rule = "signature"
                 if org is not None and not metadata["signature_name"]:
                     metadata["signature_name"] = lg.text[org[0] : org[1]]

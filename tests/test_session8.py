@@ -158,3 +158,27 @@ def test_hotline_complaints_still_count_without_a_procurement_cue() -> None:
 def test_round_32_themes(heading, category) -> None:
     s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
     assert s["category"].tolist()[-1] == category
+
+
+# ------------------------------------------------------------------ cleaning
+FOOTER = (
+    "首页 > 政务公开 > 法治政府建设\n2023年度法治政府建设工作报告\n发布时间：2024-01-20\n"
+    f"一、主要举措\n{P}\n二、存在问题\n{P}\n济宁市城市管理局\n2024年1月15日\n"
+    "--------------------\n{links}济南市人民政府\n山东省住房和城乡建设厅\n青岛市城市管理局\n"
+    "版权所有：济宁市城市管理局\n"
+)
+
+
+@pytest.mark.parametrize("links", ["", "友情链接\n"])
+def test_a_link_list_after_a_dated_signature_and_a_divider_is_no_part_of_the_signature(links):
+    from analysis.cleaning import clean_text
+
+    r = clean_text(FOOTER.replace("{links}", links))
+    rules = dict(zip(r.removed["text"], r.removed["rule"], strict=True))
+    assert rules["济宁市城市管理局"] == rules["2024年1月15日"] == "signature"
+    assert {rules["济南市人民政府"], rules["青岛市城市管理局"]} == {"site_menu"}
+    assert rules.get("友情链接", "nav") == "nav"
+    assert r.text.endswith(P)  # nothing of the footer is left in the text
+    assert r.metadata["signature_name"] == "济宁市城市管理局"
+    assert r.metadata["signature_date"] == "2024-01-15"
+    assert len(r.metadata["signature_lines"]) == 2
