@@ -63,6 +63,7 @@ Blank lines are dropped silently; kept lines are stripped of surrounding whitesp
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -1008,6 +1009,11 @@ def _clean(
     tol = 1 if measure == "chars" else 3
     width = dict(zip(candidates, chars if measure == "chars" else display, strict=True))
     margin = _page_margins(raws, candidates) if is_pdf else dict.fromkeys(candidates, 0)
+    # a text whose wrapped lines mostly follow each other (an e-mail's paragraphs, a Word
+    # copy's) has its blank lines between paragraphs: no wrap is joined across one, unless
+    # a page's chrome stands there too (a page break inside a sentence)
+    adjacent = sum(1 for a, b in itertools.pairwise(candidates) if b == a + 1)
+    blank_breaks = adjacent * 2 >= len(candidates) - 1
     logical: list[_Logical] = []
     for i in candidates:
         raw = raws[i]
@@ -1035,8 +1041,14 @@ def _clean(
             ):
                 lost_indent = 2 if w_tol == 1 else 4
             wide = w_of[prev.idxs[-1]] >= w_full - w_tol - lost_indent
+            gap = range(prev.idxs[-1] + 1, i)
             if (
                 wide
+                and not (
+                    blank_breaks
+                    and any(not folded[j] for j in gap)
+                    and not any(line_rule[j] for j in gap)
+                )
                 and not _is_terminal(folded[prev.idxs[-1]])  # folded: ；and ： end too
                 and not _is_indented(raw, margin[i])
                 and match_outline_marker(folded[i]) is None

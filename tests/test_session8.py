@@ -182,3 +182,107 @@ def test_a_link_list_after_a_dated_signature_and_a_divider_is_no_part_of_the_sig
     assert r.metadata["signature_name"] == "济宁市城市管理局"
     assert r.metadata["signature_date"] == "2024-01-15"
     assert len(r.metadata["signature_lines"]) == 2
+
+
+# ------------------------------------------------------------------ round 33
+def test_an_attachment_link_below_the_signature_is_chrome_and_leaves_the_signature_read():
+    from analysis.cleaning import clean_text
+
+    text = (
+        "某区城市管理综合执法局2023年度法治政府建设工作报告\n"
+        f"一、主要举措\n{P}\n二、存在问题\n{P}\n某区城市管理综合执法局\n2024年2月23日\n\n"
+        "附件：某区城市管理综合执法局2023年度行政执法数据统计表.xls\n【打印】【关闭】\n"
+    )
+    r = clean_text(text)
+    rules = dict(zip(r.removed["text"], r.removed["rule"], strict=True))
+    assert rules["附件：某区城市管理综合执法局2023年度行政执法数据统计表.xls"] == "attachment"
+    assert r.metadata["signature_date"] == "2024-02-23"
+    assert r.text.endswith(P)
+    listed = clean_text(text.replace("附件：", "附件：\n1.")).removed
+    assert set(listed[listed["text"].str.startswith(("附件", "1."))]["rule"]) == {"attachment"}
+
+
+def test_an_attachment_named_in_a_sentence_stays_text():
+    from analysis.cleaning import clean_text
+
+    line = "具体数据详见附件《2023年度行政执法数据统计表》。"
+    assert line in clean_text(f"导语。\n一、主要举措\n{P}\n{line}\n").text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("回局后开展二次授课,做到一人学习、全员受益。", []),
+        ("全年开展三次培训。", [("三次", 3)]),  # a count
+    ],
+)
+def test_a_course_passed_on_at_home_is_no_count(text, want) -> None:
+    m = process_text("r", text)["metrics"]
+    assert list(zip(m["raw"], m["value"], strict=True)) == want
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("规范行政决策,严格法制审核把关", "decision_making"),
+        ("严格法制审核,规范执法行为", "enforcement"),
+        ("非现场执法应用有待深化", "problems"),
+        ("深化外贸企业合规服务", "business_environment"),
+    ],
+)
+def test_round_33_themes(heading, category) -> None:
+    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == category
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # a field's 行政执法案件 is the year's penalty count; 简易程序 cases a subset of it
+        (
+            "全年全市水务系统共办理水行政执法案件1,286件,罚款1862.35万元。其中,适用简易程序办理312件。\n",
+            "admin_penalty_cases",
+            1286,
+        ),
+        # reconsideration without 案件 after the number
+        ("本局全年被申请复议2件,复议机关均维持原行政行为。\n", "admin_reconsideration_cases", 2),
+    ],
+)
+def test_round_33_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+def test_major_enforcement_cases_are_no_field_total() -> None:
+    got = _indicators("全年办理重大行政执法案件12件,均经集体讨论。\n")
+    assert "admin_penalty_cases" not in got
+
+
+EMAIL = (
+    "------------------ 原始邮件 ------------------\n"
+    "发件人：某市商务局政策法规科\n发送时间：2022年1月26日 星期三 下午3:12\n"
+    "收件人：某市司法局法治督察科\n主题：某市商务局2021年度法治政府建设工作报告(请审阅)\n\n"
+    "法治督察科：\n现将我局2021年度法治政府建设工作报告发送给你们，请审阅。\n\n"
+    "义乌市商务局2021年度法治政府建设工作报告\n\n"
+    "2021年，义乌市商务局在市委、市政府的坚强领导和市委全面依法治市委员会办公\n"
+    "室的具体指导下，坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻\n"
+    "习近平法治思想，全年未发生重大行政违法事件，现将工作情况报告如下。\n\n"
+    "一、2021年法治政府建设主要工作及成效\n\n"
+    "(一)优化法治化营商环境，护航外贸企业合规经营\n\n"
+    "深化“放管服”改革，对外贸易经营者备案、拍卖企业设立审核等12项政务服务事项全\n"
+    "部实现“一网通办”，全年办理对外贸易经营者备案6,215件，办理时限由4个工作日\n"
+    "缩短至1个工作日，兑现外贸促进政策资金1.63亿元，惠及企业近800家。\n\n"
+    "二、党政主要负责人履行推进法治建设第一责任人职责情况\n\n"
+    "局主要负责人认真履行推进法治建设第一责任人职责，做到重要工作亲自部署、重大问\n"
+    "题亲自过问、重点环节亲自协调，全年主持召开专题会议研究法治工作共计4次。\n"
+)
+
+
+def test_a_report_pasted_into_an_e_mail_keeps_its_headings_apart_from_their_paragraphs():
+    from analysis.cleaning import clean_text
+
+    r = clean_text(EMAIL)
+    assert set(r.removed["rule"]) == {"email", "joined_line_break"}
+    assert r.text.startswith("义乌市商务局2021年度法治政府建设工作报告\n2021年，")
+    assert "\n(一)优化法治化营商环境，护航外贸企业合规经营\n深化“放管服”改革" in r.text
+    assert "\n二、党政主要负责人履行推进法治建设第一责任人职责情况\n局主要负责人" in r.text
+    assert "重大问题亲自过问" in r.text  # the wraps inside a paragraph are joined
