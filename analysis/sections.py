@@ -50,7 +50,10 @@ level) and the shape of the line, and rebuilt canonically with ``repaired=True``
   (``(一)``, ``1、``, ``(1)``): the parent heading whose marker was lost entirely;
 * a short standalone line without a marker between two siblings whose numbers skip one
   (``(二)`` … line … ``(四)``), when the siblings stand on their own lines: the missing
-  sibling.
+  sibling;
+* where two level-1 markers were lost already (a Word list's numbers not copied), a part
+  the genre names (``存在的问题``, ``analysis/lexicons/report_parts.tsv``) standing alone
+  before a paragraph: the next level-1 heading.
 
 A line of 500 characters or more that holds several paragraphs (a scrape that lost the
 paragraph breaks) is read as several lines, cut where a ``一、`` or ``(一)`` marker starts a
@@ -739,6 +742,7 @@ class _Parser:
         self.headings: list[tuple[_Heading, str, str]] = []  # heading, sid, parent_id
         self.last_level = 0
         self.last_shape: dict[int, bool] = {}  # level -> standalone? of the last heading
+        self.lost_top = 0  # level-1 headings whose marker was lost and rebuilt
 
     # -- sequence state ---------------------------------------------------------------
     def _parent_for(self, level: int) -> _Node:
@@ -768,6 +772,8 @@ class _Parser:
         self.stack.append(_Node(h.level, sid))
         self.last_level = h.level
         self.last_shape[h.level] = standalone
+        if h.level == 1 and h.repaired:
+            self.lost_top += 1
         if self.decimal and h.level == 1 and h.marker[:1].isdecimal():
             self.decimal_top = h.num
 
@@ -951,6 +957,10 @@ class _Parser:
                 if level == 2 and 1 not in self._open_levels():
                     level = 1
                 return self._repaired(line, level, self.expected(level), 0)
+            # ... or, where level-1 markers were lost twice already (a Word list's numbers not
+            # copied), a part the genre names (存在的问题) standing alone before a paragraph
+            if self.lost_top >= 2 and _report_parts().search(body):
+                return self._repaired(line, 1, self.expected(1), 0)
             # ... or a sibling whose marker was lost: the next heading skips one number (not a
             # caption or a note: 图为…, 表1…, 注:…).
             nxt_marker = None if body[0] in _NOT_A_SIBLING else self._next_heading_marker(i)

@@ -286,3 +286,70 @@ def test_a_report_pasted_into_an_e_mail_keeps_its_headings_apart_from_their_para
     assert "\n(一)优化法治化营商环境，护航外贸企业合规经营\n深化“放管服”改革" in r.text
     assert "\n二、党政主要负责人履行推进法治建设第一责任人职责情况\n局主要负责人" in r.text
     assert "重大问题亲自过问" in r.text  # the wraps inside a paragraph are joined
+
+
+# ------------------------------------------------------------------ round 34
+LOST = (
+    "某局2024年度法治政府建设情况报告\n导语。\n"
+    f"加强组织领导,压实法治建设责任\n(一)完善推进机制\n{P}\n(二)落实述法制度\n{P}\n"
+    f"规范执法行为,提高执法效能\n(一)严格执法程序\n{P}\n"
+    f"存在的问题\n{P}\n"
+    f"2025年工作打算\n(一)提升法治素养\n{P}\n"
+)
+
+
+def test_where_level_1_numbers_were_lost_a_part_the_genre_names_is_a_heading_too() -> None:
+    assert [(lv, mk, hd, rp) for lv, mk, hd, rp in _outline(LOST) if lv == 1] == [
+        (1, "一、", "加强组织领导,压实法治建设责任", True),
+        (1, "二、", "规范执法行为,提高执法效能", True),
+        (1, "三、", "存在的问题", True),
+        (1, "四、", "2025年工作打算", True),
+    ]
+
+
+def test_a_parts_name_alone_in_an_intact_outline_is_no_rebuilt_heading() -> None:
+    text = f"导语。\n一、主要举措\n{P}\n存在的问题\n{P}\n二、下一步打算\n{P}\n"
+    assert [mk for _, mk, _, _ in _outline(text)] == ["一、", "二、"]
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # people sitting a training exam are examinees, not trainees
+        (
+            "全年举办法治和执法业务培训14期,参训人员累计1,080人次,其中开展岗前培训2期、56人。\n"
+            "组织61名执法人员参加全市行政执法人员网上培训考试,通过率98.4%。\n",
+            "training_participants",
+            1080,
+        ),
+        # petitions a legal adviser helped to handle are among the petitions received
+        (
+            "法律顾问参与处置涉法涉诉信访事项两起。受理信访事项十九件,按期办结率100%。\n",
+            "petitions",
+            19,
+        ),
+        # one none for both reconsideration and litigation
+        ("全年无行政复议、行政诉讼案件。\n", "admin_litigation_cases", 0),
+        ("全年无行政复议、行政诉讼案件。\n", "admin_reconsideration_cases", 0),
+        # plays of a broadcast are no events
+        (
+            "全年开展普法宣传十二场次。利用广播用彝汉双语播放普法音频三百余次。\n",
+            "publicity_events",
+            12,
+        ),
+    ],
+)
+def test_round_34_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("违法用地防控压力依然较大", "problems"),
+        ("抓好禁毒防艾,推进平安四开建设", "safety_emergency"),
+    ],
+)
+def test_round_34_themes(heading, category) -> None:
+    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == category
