@@ -67,6 +67,8 @@ conversion (``<p><strong>一、…</strong></p>``, ``&nbsp;``) are read like spa
 
 In a report with no ``(一)`` marker, paragraphs opening with ``第一,`` ``第二,`` … in order (two
 or more from 第一, each opening with a short sentence) are level-2 headings, marker ``第一,``.
+In a report with no ``一、`` marker, lines opening with ``01 `` ``02 `` … in order (a WeChat
+article's big part numbers, from 01 written with its zero) are level-1 headings, marker ``01``.
 
 Section ids are dotted paths of ordinal positions among siblings (``'2.3'``); ordinals
 come from position, not from the number written in the marker, so a numbering error
@@ -586,6 +588,44 @@ def _has_ordinal_headings(lines: list[_Line]) -> bool:
     return best >= 2
 
 
+# 01 坚持党建引领 / 02 …: the big two-digit numbers a WeChat article sets before its parts
+_PADDED = re.compile(r"(?P<num>0[1-9]|[1-9]\d)[ ]+(?=[\u4e00-\u9fff“\"《]|\d{4}年)")
+
+
+def _padded(body: str) -> _Marker | None:
+    """``01 坚持党建引领…`` at a line's start: a level-1 marker ``01``."""
+    m = _PADDED.match(body) if body[:1].isdecimal() else None
+    if m is None:
+        return None
+    return _Marker(1, int(m["num"]), m["num"], m.end())
+
+
+def _has_padded_headings(lines: list[_Line]) -> bool:
+    """True when lines open with ``01 `` ``02 `` … in order (two or more from 01, the first
+    written with its zero) and no line opens with a ``一、`` marker: these are the report's
+    level-1 headings."""
+    run = best = 0
+    for line in lines:
+        body = line.body
+        if not body:
+            continue
+        if body[0] in _CN_NUM_CHARS:
+            strong = _match_strong(body)
+            if strong is not None and strong.level == 1:
+                return False
+        m = _padded(body)
+        if m is None:
+            continue
+        if m.marker == "01":
+            run = 1
+        elif run and m.num == run + 1:
+            run += 1
+        else:
+            run = 0
+        best = max(best, run)
+    return best >= 2
+
+
 def _has_decimal_outline(lines: list[_Line]) -> bool:
     """True when headings are numbered 1.1, 1.2 … (at least two level-2 items of one
     level-1 number, the first of them .1) and no 一、 outline is present."""
@@ -731,6 +771,9 @@ class _Parser:
         self.decimal_top = 0  # the number of the last decimal level-1 heading
         self.brackets = _has_bracket_headings(self.lines)
         self.ordinals = _has_ordinal_headings(self.lines)
+        # 01 / 02 … before the parts of a WeChat article: its level-1 markers
+        self.padded = not self.decimal and _has_padded_headings(self.lines)
+        self.padded_top = 0  # the number of the last such heading
         # headings with no marker at all: line index -> level (empty unless the text has no
         # level-1 or level-2 marker)
         self.unmarked = (
@@ -776,6 +819,8 @@ class _Parser:
             self.lost_top += 1
         if self.decimal and h.level == 1 and h.marker[:1].isdecimal():
             self.decimal_top = h.num
+        if self.padded and h.level == 1 and h.marker[:1].isdecimal():
+            self.padded_top = h.num
 
     # -- per line ---------------------------------------------------------------------
     def _next_marker(self, i: int) -> _Marker | None:
@@ -799,7 +844,11 @@ class _Parser:
         if m is not None and self.parts_above and m.level == 1 and m.marker[0] == "第":
             m.level = 0
         if m is None and self.ordinals:
-            return _ordinal(body)
+            m = _ordinal(body)
+        if self.padded and body[:1].isdecimal():
+            padded = _padded(body)
+            if padded is not None and padded.num == self.padded_top + 1:
+                return padded
         return m
 
     def _decimal(self, body: str) -> _Marker | None:

@@ -353,3 +353,42 @@ def test_round_34_indicators(body, indicator, value) -> None:
 def test_round_34_themes(heading, category) -> None:
     s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
     assert s["category"].tolist()[-1] == category
+
+
+# ------------------------------------------------------------------ round 35
+PADDED = (
+    "金水城管\n某区城市管理局2023年度法治政府建设情况报告\n导语。\n"
+    f"01 坚持党建引领，压实法治责任\n(一)健全领导机制\n{P}\n(二)落实述法制度\n{P}\n"
+    f"02 规范执法行为\n{P}\n12 个街道全部建立执法站所。\n"
+    f"03 存在的问题\n{P}\n04 2024年工作打算\n{P}\n"
+)
+
+
+def test_the_big_two_digit_numbers_of_a_wechat_article_are_its_level_1_markers() -> None:
+    assert _outline(PADDED) == [
+        (1, "01", "坚持党建引领，压实法治责任", False),
+        (2, "(一)", "健全领导机制", False),
+        (2, "(二)", "落实述法制度", False),
+        (1, "02", "规范执法行为", False),
+        (1, "03", "存在的问题", False),
+        (1, "04", "2024年工作打算", False),
+    ]
+
+
+def test_two_digit_numbers_beside_yi_markers_are_no_headings() -> None:
+    text = f"导语。\n一、主要举措\n{P}\n01 坚持党建引领\n{P}\n02 规范执法行为\n{P}\n二、存在问题\n{P}\n"
+    assert [mk for _, mk, _, _ in _outline(text)] == ["一、", "二、"]
+
+
+def test_complaints_under_the_tendering_law_are_no_hotline_work() -> None:
+    body = "全年受理招标投标投诉37件,依法作出处理决定29件。承办12345热线转办工单4,873件。\n"
+    assert _indicators(body)["hotline_cases"] == 4873
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [("领导干部带头学", "study_training"), ("执法人员全员训", "study_training")],
+)
+def test_round_35_themes(heading, category) -> None:
+    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == category
