@@ -115,7 +115,7 @@ def _read_fingerprint() -> str:
     """What stage 1 (read, clean, metadata) depends on besides the file and its manifest row."""
     from importlib import metadata
 
-    from analysis.lexicons import lexicon_hashes
+    from analysis.lexicons import reading_hashes
 
     versions = {}
     for pkg in ("cpca", "pypinyin", "opencc"):
@@ -128,7 +128,7 @@ def _read_fingerprint() -> str:
         "format": CACHE_FORMAT,
         "version": __version__,
         "code": _code_hash(),
-        "lexicons": lexicon_hashes(),
+        "lexicons": reading_hashes(),
         "packages": versions,
     }
     return _sha256_bytes(json.dumps(info, sort_keys=True, ensure_ascii=False).encode())
@@ -330,8 +330,9 @@ def _cached_read(args: tuple[dict, str, str, str, str | None]) -> dict:
     """Stage 1 for one report, through the cache; an unreadable file gives {"problem": ...}."""
     from analysis.lexicons import one_reading
 
-    with one_reading():  # a worker process looks at the lexicon files once per report
-        return _cached_read_entry(*args)
+    *rest, stamp = args
+    with one_reading(expect=stamp):  # the lexicons the build started with, or an error
+        return _cached_read_entry(*rest)
 
 
 def _cached_read_entry(row, raw_dir, sha, fingerprint, cache_dir) -> dict:
@@ -383,7 +384,10 @@ def read_corpus(
     """
     import pandas as pd
 
+    from analysis.lexicons import current_stamp
+
     raw_hashes = raw_hashes if raw_hashes is not None else {}
+    stamp = current_stamp()
     fingerprint = _read_fingerprint()
     cache = _generation(str(cache_dir) if cache_dir else None, "read", fingerprint)
     work = []
@@ -391,7 +395,7 @@ def read_corpus(
         sha = raw_hashes.get(row["file"]) or _sha256_bytes(
             (folder.raw_dir / row["file"]).read_bytes()
         )
-        work.append((row, str(folder.raw_dir), sha, fingerprint, cache))
+        work.append((row, str(folder.raw_dir), sha, fingerprint, cache, stamp))
     entries = _run_work(_cached_read, work, jobs=jobs, progress=progress, desc="read", pool=pool)
     problems = [e["problem"] for e in entries if "problem" in e]
     if problems:
@@ -560,14 +564,14 @@ def _indicator_columns(report_id: str, metrics: dict[str, list], text: str) -> d
 
 
 def _inputs_fingerprint(backend: str) -> str:
-    from analysis.lexicons import lexicon_hashes
+    from analysis.lexicons import reading_hashes
     from analysis.tokens import backend_info
 
     info = {
         "format": CACHE_FORMAT,
         "version": __version__,
         "code": _code_hash(),
-        "lexicons": lexicon_hashes(),
+        "lexicons": reading_hashes(),
         "backend": backend_info(backend),
     }
     return _sha256_bytes(json.dumps(info, sort_keys=True, ensure_ascii=False).encode())
@@ -634,8 +638,9 @@ def _cached_process(args: tuple[str, str, str, str, str]) -> dict:
     """
     from analysis.lexicons import one_reading
 
-    with one_reading():  # a worker process looks at the lexicon files once per report
-        return _cached_process_entry(*args)
+    *rest, stamp = args
+    with one_reading(expect=stamp):  # the lexicons the build started with, or an error
+        return _cached_process_entry(*rest)
 
 
 def _cached_process_entry(report_id, text, backend, fingerprint, cache_dir) -> dict:
@@ -1292,16 +1297,22 @@ def build(
         The build info written to ``build_info.json`` (plus ``skipped`` = True/False).
 
     Raises:
-        BuildError: on any problem with the inputs or the tables; nothing is written.
+        BuildError: on any problem with the inputs or the tables, or when a lexicon file
+            changes while worker processes run; nothing is written.
     """
-    from analysis.lexicons import one_reading
+    from analysis.lexicons import LexiconsChanged, one_reading
 
-    with one_reading():  # every report sees the lexicons as they are now
-        return _build(raw_dir, out_dir, backend, corrections, cache_dir, force, jobs, progress, log)
+    try:
+        with one_reading():  # every report sees the lexicons as they are now
+            return _build(
+                raw_dir, out_dir, backend, corrections, cache_dir, force, jobs, progress, log
+            )
+    except LexiconsChanged as e:  # a worker process found the folder edited mid-build
+        raise BuildError(str(e)) from None
 
 
 def _build(raw_dir, out_dir, backend, corrections, cache_dir, force, jobs, progress, log) -> dict:
-    from analysis.lexicons import lexicon_hashes
+    from analysis.lexicons import current_stamp, reading_hashes
     from analysis.manifest import validate_raw
     from analysis.tokens import backend_info
 
@@ -1319,7 +1330,7 @@ def _build(raw_dir, out_dir, backend, corrections, cache_dir, force, jobs, progr
         "package_version": __version__,
         "code": _code_hash(),  # the pipeline's code: a changed parser is not "up to date"
         "segmenter": backend_info(backend),
-        "lexicons": lexicon_hashes(),
+        "lexicons": reading_hashes(),  # the lexicons as the build read them, at its start
         "inputs": _input_hashes(folder, corrections_path, raw_hashes),
     }
     info_path = out_dir / "build_info.json"
@@ -1362,7 +1373,10 @@ def _build(raw_dir, out_dir, backend, corrections, cache_dir, force, jobs, progr
                     with contextlib.suppress(OSError):
                         os.utime(g)
             ids = list(corpus.reports["report_id"])
-            work = [(rid, corpus.texts[rid], backend, fingerprint, generations[1]) for rid in ids]
+            stamp = current_stamp()
+            work = [
+                (rid, corpus.texts[rid], backend, fingerprint, generations[1], stamp) for rid in ids
+            ]
             # Stage 2; the tokens are checked and written as they come (into tmp only)
             by_id, n_tokens, token_problems = _process_and_write_tokens(
                 tmp,

@@ -86,7 +86,14 @@ PATTERNS_FILE = LEXICON_DIR / "chrome_patterns.tsv"
 SCOPES = ("anywhere", "head", "tail")
 
 # Rules that do not mark the start of the page's footer / end of its header.
-_WEAK_RULES = {"metadata_date", "page_number", "running_header", "info_table", "divider"}
+_WEAK_RULES = {
+    "metadata_date",
+    "page_number",
+    "running_header",
+    "info_table",
+    "divider",
+    "attachment",
+}
 # Rules that are transparent when joining PDF hard wraps (they sit between two halves).
 _TRANSPARENT_RULES = {"page_number", "running_header", "editor_note", "doc_site"}
 _DOC_SITE_BLURB = re.compile(r"由会员分享|\d+页珍藏版|》请在[^,。]{1,10}上搜索")
@@ -1108,16 +1115,19 @@ def _clean(
     tail_anchor = min(
         (k for k in tail if logical[k].rule and logical[k].rule not in _WEAK_RULES), default=m
     )
-    dated = False  # a signature's date seen: a divider after it closes the signature
+    dated = False  # a signature's date seen
+    closed = False  # ... and a divider after it: what looks like a signature is a link list
     for k in tail:
         lg = logical[k]
         if lg.rule:
-            if lg.rule == "divider" and dated:
-                tail_anchor = min(tail_anchor, k)
+            closed = closed or (lg.rule == "divider" and dated)
             continue
         if k < tail_anchor:
             parts = _signature_parts(lf[k])
-            if parts is not None:
+            if parts is not None and closed:
+                if _is_menu_like(lf[k]) or _is_link_like(lf[k]):
+                    lg.rule = "site_menu"
+            elif parts is not None:
                 org, date = parts
                 dated = dated or bool(date)
                 lg.rule = "signature"

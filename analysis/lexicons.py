@@ -26,6 +26,7 @@ import functools
 import hashlib
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -137,11 +138,21 @@ def lexicon_hashes(lexicon_dir: Path | str | None = None) -> dict[str, str]:
 # ------------------------------------------------------------------ in-memory caches
 _CACHED: list[Callable] = []  # every function made by lexicon_cache, to clear together
 _LOCK = threading.Lock()
-_STATE: dict = {"stamp": None, "frozen": 0}
+_STATE: dict = {"stamp": None, "frozen": 0, "checked": float("-inf"), "hashes": None}
+# Outside a build, a cached lexicon is checked against the files at most this often (a
+# gazetteer look-up costs a fraction of a microsecond; a look at the folder some 40): an edit
+# is seen by the first call made this long after the previous look. Code that edits a
+# lexicon and reads it at once calls refresh() in between.
+THROTTLE_S = 0.5
+
+
+class LexiconsChanged(RuntimeError):
+    """A lexicon file changed while a build was running."""
 
 
 def _stamp() -> tuple:
-    """What changes when a lexicon file is edited: each file's name, size and mtime."""
+    """What changes when a lexicon file is edited: each file's name, size and mtime (hidden
+    files, such as an editor's swap file, left out, as lexicon_hashes leaves them out)."""
     directory = paths.LEXICON_DIR
     out = []
     try:
@@ -149,6 +160,8 @@ def _stamp() -> tuple:
     except OSError:
         return ()
     for name in names:
+        if name.startswith("."):
+            continue
         try:
             st = os.stat(os.path.join(directory, name))
         except OSError:
@@ -168,21 +181,54 @@ def refresh() -> bool:
     last look; True when it had. Cheap (one ``stat`` per file)."""
     stamp = _stamp()
     with _LOCK:
+        _STATE["checked"] = time.monotonic()
         if stamp == _STATE["stamp"]:
             return False
         changed = _STATE["stamp"] is not None
         _STATE["stamp"] = stamp
+        _STATE["hashes"] = None
     if changed:
         clear_caches()
     return changed
 
 
+def current_stamp() -> tuple:
+    """The folder's stamp as last looked at (what the cached lexicons were read from)."""
+    if _STATE["stamp"] is None:
+        refresh()
+    return _STATE["stamp"]
+
+
+def reading_hashes() -> dict[str, str]:
+    """:func:`lexicon_hashes` of the folder as the cached lexicons were read: computed once
+    per stamp, so that a build records the lexicons its reports were processed with."""
+    stamp = current_stamp()
+    cached = _STATE["hashes"]
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, lexicon_hashes())
+        _STATE["hashes"] = cached
+    return dict(cached[1])
+
+
 @contextlib.contextmanager
-def one_reading() -> Iterator[None]:
+def one_reading(expect: tuple | None = None) -> Iterator[None]:
     """Within this block, the lexicons are looked at once, on entry, and not again: a
-    build's reports all see the same lexicons, and no report pays for a ``stat``."""
+    build's reports all see the same lexicons, and no report pays for a ``stat``.
+
+    Args:
+        expect: the stamp the block must find (a build's worker process checks that the
+            folder is still what the build started with).
+
+    Raises:
+        LexiconsChanged: when the folder's stamp is not ``expect``.
+    """
     if not _STATE["frozen"]:
         refresh()
+    if expect is not None and _STATE["stamp"] != expect:
+        raise LexiconsChanged(
+            f"a file in {paths.LEXICON_DIR} changed while the build was running; nothing "
+            "was written: run the build again"
+        )
     _STATE["frozen"] += 1
     try:
         yield
@@ -192,14 +238,15 @@ def one_reading() -> Iterator[None]:
 
 def lexicon_cache(maxsize: int | None = 8) -> Callable[[Callable], Callable]:
     """``functools.lru_cache`` for what is made from the lexicon files: the cached result is
-    dropped when a file in ``analysis/lexicons/`` changes (see :func:`refresh`)."""
+    dropped when a file in ``analysis/lexicons/`` changes (see :func:`refresh`; outside a
+    build the folder is looked at most every ``THROTTLE_S`` seconds)."""
 
     def decorate(func: Callable) -> Callable:
         cached = functools.lru_cache(maxsize=maxsize)(func)
 
         @functools.wraps(func)
         def wrapper(*args, **kwargs):
-            if not _STATE["frozen"]:
+            if not _STATE["frozen"] and time.monotonic() - _STATE["checked"] >= THROTTLE_S:
                 refresh()
             return cached(*args, **kwargs)
 

@@ -169,9 +169,11 @@ _DATE_ONLY = re.compile(
 )
 _STRIP = " \t\r\n\f\v"
 # What may lead or close a heading line besides spaces: Markdown decorations of text that a
-# converter turned into Markdown (## 一、…, **(一)强化依法决策。**…), and the glyphs a WeChat
-# editor sets before a heading (◆ 一、…, ▎(一)…)
-_LEAD = _STRIP + "#*" + "◆◇■□●○◎▲△▶►▷▸★☆▎▍▌▋▊▉▏"
+# converter turned into Markdown (## 一、…, **(一)强化依法决策。**…)
+_LEAD = _STRIP + "#*"
+# ... and the glyphs a WeChat editor sets before a marker (◆ 一、…, ▎(一)…); before anything
+# else they stay (▲ 镇党委召开专题会议 is a caption)
+_GLYPHS = frozenset("◆◇■□●○◎▲△▶►▷▸★☆▎▍▌▋▊▉▏")
 _NOT_A_SIBLING = frozenset("图表注附▲△※●■□◆◇★☆")  # how captions, notes and list items start
 # ... and HTML left in the text by a careless conversion: tags and entities
 _HTML_HEAD = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp|#\d{2,6});)+")
@@ -187,6 +189,12 @@ def _lead_end(f: str, i: int = 0) -> int:
         i += 1
     if i < len(f) and f[i] in "<&":
         return _lead_end(f, i)
+    if i < len(f) and f[i] in _GLYPHS:
+        j = i
+        while j < len(f) and (f[j] in _GLYPHS or f[j] in _LEAD):
+            j += 1
+        if _match_strong(f[j : j + 12]) is not None:
+            return j
     return i
 
 
@@ -494,18 +502,19 @@ def _heading_span(line: _Line, after: int) -> tuple[int, int, bool]:
 _RUN_IN_COLON = re.compile(r"(?<!\d)(?<!指出)(?<!强调)(?<!表示):(?!//)(?=\s*\S)")
 
 
-# a cell of figures in a table's row (合计 2867 2836 356.42: tabs are spaces once folded)
-_NUMERIC_CELL = re.compile(r"(?<!\S)[-+]?\d[\d.,%]*(?!\S)")
+# two cells of figures side by side in a table's row (合计 2867 2836 356.42: tabs are spaces
+# once folded), not figures a PDF's spacing set apart (2023 年 12345 热线办理情况)
+_NUMERIC_CELLS = re.compile(r"(?<!\S)[-+]?\d[\d.,%]*\s+[-+]?\d[\d.,%]*(?!\S)")
 
 
 def _is_standalone_candidate(body: str) -> bool:
     """A short standalone line that could be a heading whose marker was lost (not a table's
-    row: two cells of figures)."""
+    row: two cells of figures side by side)."""
     if not 2 <= len(body) <= 40:
         return False
     if any(c in _STANDALONE_FORBIDDEN for c in body):
         return False
-    if len(_NUMERIC_CELL.findall(body)) >= 2:
+    if _NUMERIC_CELLS.search(body):
         return False
     if not re.search(r"[\u4e00-\u9fff]", body):
         return False
@@ -552,7 +561,7 @@ def _has_bracket_headings(lines: list[_Line]) -> bool:
 
 
 # 第一, 第二, … opening paragraphs: the sub-headings of a report that writes no (一)
-_ORDINAL = re.compile(rf"第(?P<num>{_CN_NUM})[ ]*,(?P<head>[^。;:!?]{{2,40}})[。;:]")
+_ORDINAL = re.compile(rf"第(?P<num>{_CN_NUM})[ ]*,(?P<head>[^。;:!?]{{2,40}})。")
 
 
 def _ordinal(body: str) -> _Marker | None:
@@ -569,23 +578,26 @@ def _ordinal(body: str) -> _Marker | None:
 
 def _has_ordinal_headings(lines: list[_Line]) -> bool:
     """True when paragraphs open with ``第一,`` ``第二,`` … in order (two or more from 第一,
-    each opening with a short sentence) and no line opens with a ``(一)`` marker: these
-    ordinals are the report's level-2 headings. Inside a paragraph they stay enumerations."""
+    each opening with a short sentence) in a report with ``一、`` headings and no line opening
+    with a ``(一)`` marker: these ordinals are the report's level-2 headings. Inside a
+    paragraph they stay enumerations."""
     run = best = 0
+    top = False
     for line in lines:
         body = line.body
         if not body:
             continue
-        if body[0] == "(":
+        if body[0] == "(" or body[0] in _CN_NUM_CHARS:
             strong = _match_strong(body)
             if strong is not None and strong.level == 2:
                 return False
+            top = top or (strong is not None and strong.level == 1)
         m = _ordinal(body)
         if m is None:
             continue
         run = m.num if m.num in (1, run + 1) else 0
         best = max(best, run)
-    return best >= 2
+    return top and best >= 2
 
 
 # 01 坚持党建引领 / 02 …: the big two-digit numbers a WeChat article sets before its parts
@@ -786,6 +798,7 @@ class _Parser:
         self.last_level = 0
         self.last_shape: dict[int, bool] = {}  # level -> standalone? of the last heading
         self.lost_top = 0  # level-1 headings whose marker was lost and rebuilt
+        self.ordinal_open = 0  # the number of the last 第一, heading under this level-1 one
 
     # -- sequence state ---------------------------------------------------------------
     def _parent_for(self, level: int) -> _Node:
@@ -817,6 +830,10 @@ class _Parser:
         self.last_shape[h.level] = standalone
         if h.level == 1 and h.repaired:
             self.lost_top += 1
+        if h.level <= 1:
+            self.ordinal_open = 0
+        elif h.marker[:1] == "第" and h.marker.endswith(","):
+            self.ordinal_open = h.num
         if self.decimal and h.level == 1 and h.marker[:1].isdecimal():
             self.decimal_top = h.num
         if self.padded and h.level == 1 and h.marker[:1].isdecimal():
@@ -879,6 +896,14 @@ class _Parser:
         if not body:
             return None
         strong = self._strong(body)
+        if strong is not None and strong.marker[:1] == "第" and strong.marker.endswith(","):
+            # 第一, opens a run right under a level-1 heading, 第二, … continue it; inside
+            # a 1. item they are that item's enumeration
+            if not (
+                (strong.num == 1 and self.stack[-1].level <= 1)
+                or (strong.num > 1 and strong.num == self.ordinal_open + 1)
+            ):
+                strong = None
         if strong is not None:
             start, end, standalone = _heading_span(line, line.lead + strong.end)
             if strong.marker == "【】" and self._next_marker(i) is None:

@@ -161,8 +161,8 @@ def test_a_lexicon_change_changes_the_cache_key(monkeypatch):
     before = build_mod._inputs_fingerprint("jieba")
     from analysis import lexicons
 
-    real = lexicons.lexicon_hashes
-    monkeypatch.setattr(lexicons, "lexicon_hashes", lambda: {**real(), "userdict.txt": "edited"})
+    real = lexicons.reading_hashes
+    monkeypatch.setattr(lexicons, "reading_hashes", lambda: {**real(), "userdict.txt": "edited"})
     assert build_mod._inputs_fingerprint("jieba") != before
 
 

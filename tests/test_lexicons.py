@@ -172,6 +172,7 @@ def test_lexicon_cache_reads_a_file_again_when_the_folder_changes(tmp_path, monk
     from analysis import lexicons
 
     monkeypatch.setattr(paths, "LEXICON_DIR", tmp_path)
+    monkeypatch.setattr(lexicons, "THROTTLE_S", 0.0)  # look at the folder on every call
     (tmp_path / "words.txt").write_text("甲\n", encoding="utf-8")
     reads = []
 
@@ -210,7 +211,22 @@ def metrics(out, cache):
     table = read_tables(work / out)["metrics"]
     return [len(table), hashlib.sha256(table.to_csv(index=False).encode()).hexdigest()]
 
-if sys.argv[3] == "edit":  # build, drop the unit 件 as a researcher would, build again
+if sys.argv[3] == "mid":  # the lexicons were used; 件 is dropped while stage 1 runs
+    import analysis.build as b
+    from analysis.build import process_text
+    process_text("r", "办理案件12件。")
+    read = b.read_corpus
+    def read_then_edit(*args, **kwargs):
+        corpus = read(*args, **kwargs)
+        text = units.read_text(encoding="utf-8")
+        units.write_text(
+            "".join(l for l in text.splitlines(True) if not l.startswith("件\t")),
+            encoding="utf-8",
+        )
+        return corpus
+    b.read_corpus = read_then_edit
+    print(json.dumps(metrics("mid", work / "cache")))
+elif sys.argv[3] == "edit":  # build, drop the unit 件 as a researcher would, build again
     before = metrics("a", work / "cache")
     text = units.read_text(encoding="utf-8")
     units.write_text(
@@ -260,3 +276,85 @@ def test_a_lexicon_edited_in_a_session_is_used_by_the_next_build(tmp_path):
     assert after[0] < before[0]
     assert after == fresh  # the same as a process that started with the edited lexicon
     assert cached == fresh  # and what the cache kept under the new key is right
+
+
+def test_outside_a_build_the_folder_is_looked_at_only_every_throttle_seconds(tmp_path, monkeypatch):
+    from analysis import lexicons
+
+    monkeypatch.setattr(paths, "LEXICON_DIR", tmp_path)
+    monkeypatch.setattr(lexicons, "THROTTLE_S", 3600.0)
+    (tmp_path / "words.txt").write_text("甲\n", encoding="utf-8")
+
+    @lexicons.lexicon_cache(maxsize=1)
+    def words() -> tuple[str, ...]:
+        return tuple(read_lexicon_lines("words.txt", lexicon_dir=tmp_path))
+
+    try:
+        lexicons.refresh()
+        assert words() == ("甲",)
+        (tmp_path / "words.txt").write_text("乙乙\n", encoding="utf-8")
+        assert words() == ("甲",)  # within the throttle: not looked at again
+        assert lexicons.refresh() is True  # code that edits a lexicon says so
+        assert words() == ("乙乙",)
+    finally:
+        lexicons._CACHED.remove(words)
+
+
+def test_a_worker_that_finds_the_lexicons_changed_since_the_build_began_stops(tmp_path):
+    from analysis import lexicons
+    from analysis.build import _cached_process
+
+    stale = (("units.tsv", 0, 0),)  # a stamp the folder does not have
+    with pytest.raises(lexicons.LexiconsChanged, match="run the build again"):
+        _cached_process(("r", "正文。", "auto", "fingerprint", None, stale))
+    with lexicons.one_reading():
+        stamp = lexicons.current_stamp()
+    got = _cached_process(("r", "办理案件12件。", "auto", "fingerprint", None, stamp))
+    assert got["key"]  # the stamp the build began with: processed
+
+
+def test_a_lexicon_edited_while_a_build_runs_leaves_no_stale_cache(tmp_path):
+    """The build processes with the lexicons it found at its start and records those; the
+    cache holds nothing a later build with the edited lexicon could take for its own."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    pkg = tmp_path / "pkg"
+    shutil.copytree(
+        paths.PACKAGE_DIR, pkg / "analysis", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seed = sorted(paths.RAW_DIR.glob("*.txt"))[0]
+    shutil.copy(seed, raw / seed.name)
+    manifest = (paths.RAW_DIR / "reports.csv").read_text(encoding="utf-8").splitlines()
+    row = next(line for line in manifest if f",{seed.name}," in line)
+    (raw / "reports.csv").write_text(f"{manifest[0]}\n{row}\n", encoding="utf-8")
+
+    def run(mode: str):
+        res = subprocess.run(
+            [sys.executable, "-c", EDIT_AND_REBUILD, str(raw), str(tmp_path), mode],
+            capture_output=True,
+            text=True,
+            cwd=pkg,
+            env={"PYTHONPATH": str(pkg), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        )
+        assert res.returncode == 0, res.stderr
+        return json.loads(res.stdout.strip().splitlines()[-1])
+
+    units = pkg / "analysis" / "lexicons" / "units.tsv"
+    original = units.read_bytes()
+    during = run("mid")  # the build that saw 件 dropped under it
+    edited = units.read_bytes()
+    assert edited != original
+    info = json.loads((tmp_path / "mid" / "build_info.json").read_text(encoding="utf-8"))
+    import hashlib
+
+    assert info["lexicons"]["units.tsv"] == hashlib.sha256(original).hexdigest()
+    fresh = run("fresh")  # with 件 dropped, no cache
+    cached = run("cached")  # with 件 dropped, the cache the first build filled
+    assert cached == fresh
+    units.write_bytes(original)
+    assert run("fresh") == during  # the first build's tables are the original lexicons'
