@@ -392,3 +392,32 @@ def test_complaints_under_the_tendering_law_are_no_hotline_work() -> None:
 def test_round_35_themes(heading, category) -> None:
     s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
     assert s["category"].tolist()[-1] == category
+
+
+# ------------------------------------------------------------------ round 36
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # a none of lawsuits that names the bureau as defendant at length
+        (
+            "全年未发生以我委为被申请人的行政复议案件和以我委为被告的行政诉讼案件。\n",
+            "admin_litigation_cases",
+            0,
+        ),
+        # policy documents reviewed in a sentence about legality review are legal reviews
+        (
+            "全年对重要事项开展合法性审查24件,对合同协议审查11件,对拟印发的政策性文件审查5件。\n",
+            "legal_reviews",
+            40,
+        ),
+    ],
+)
+def test_round_36_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+def test_policy_documents_in_a_clean_up_stay_normative_documents() -> None:
+    body = (
+        "开展规范性文件集中清理,共清理规范性文件和其他政策性文件42件,保留31件、修改6件、废止5件。\n"
+    )
+    assert _indicators(body)["normative_documents_reviewed"] == 42
