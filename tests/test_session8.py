@@ -421,3 +421,47 @@ def test_policy_documents_in_a_clean_up_stay_normative_documents() -> None:
         "开展规范性文件集中清理,共清理规范性文件和其他政策性文件42件,保留31件、修改6件、废止5件。\n"
     )
     assert _indicators(body)["normative_documents_reviewed"] == 42
+
+
+# ------------------------------------------------------------------ round 37
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("加强合法性审查和法制审核", "decision_making"),
+        ("强化法制审核和合法性审查", "decision_making"),
+        ("严把规范性文件合法性审查关", "rules_legislation"),
+        ("严格法制审核,规范执法行为", "enforcement"),
+        ("推行包容审慎柔性执法", "business_environment"),
+    ],
+)
+def test_round_37_themes(heading, category) -> None:
+    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == category
+
+
+def test_cases_investigated_by_a_provinces_system_are_its_penalty_cases() -> None:
+    body = (
+        "全年全省市场监管系统共查办案件3.2万件,罚没款9.6亿元,向公安机关移送涉嫌犯罪案件612件。"
+        "其中,省局本级查办案件126件。\n"
+    )
+    assert _indicators(body)["admin_penalty_cases"] == 32_000
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [("健全责任体系,推动法治建设落地见效", "leadership"), ("执法人员法律功底偏弱", "problems")],
+)
+def test_round_37_themes_h126(heading, category) -> None:
+    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == category
+
+
+def test_cases_punished_off_site_are_digital_cases_not_more_penalty_cases() -> None:
+    body = (
+        "全年共办理各类城市管理行政处罚案件1,364件,其中简易程序985件、一般程序379件。"
+        "全年经数字城管平台流转的各类问题3.07万件,立案2.96万件,结案2.91万件。"
+        "对视频巡查发现的出店经营等行为,通过非现场执法立案处罚223件。\n"
+    )
+    got = _indicators(body)
+    assert got["admin_penalty_cases"] == 1364
+    assert got["digital_cases"] == 223
