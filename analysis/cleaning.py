@@ -744,6 +744,35 @@ _LETTER_SPACED = re.compile(
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+# A run of this many lines (of this many characters) found again, line for line, is a copy
+_REPEAT_LINES = 5
+_REPEAT_CHARS = 300
+
+
+def _mark_repeated_body(logical: list) -> None:
+    """Mark as ``duplicate`` the kept lines that repeat, line for line, a run of kept lines
+    before them (five or more lines, 300 or more characters): a scraped page's print view
+    or a second copy of the report. Lines with a rule are passed over when comparing; inside
+    the copy they are marked too (the copy's 发布时间 line)."""
+    kept = [k for k, lg in enumerate(logical) if not lg.rule]
+    texts = [logical[k].text.strip() for k in kept]
+    first: dict[str, int] = {}
+    p = 0
+    while p < len(kept):
+        q = first.get(texts[p])
+        if q is not None and len(texts[p]) >= 10:
+            n = 0
+            while p + n < len(kept) and q + n < p and texts[q + n] == texts[p + n]:
+                n += 1
+            if n >= _REPEAT_LINES and sum(len(t) for t in texts[p : p + n]) >= _REPEAT_CHARS:
+                for k in range(kept[p], kept[p + n - 1] + 1):  # the copy's chrome lines too
+                    logical[k].rule = "duplicate"
+                p += n
+                continue
+        first.setdefault(texts[p], p)
+        p += 1
+
+
 def _join_letter_spacing(raws: list[str]) -> dict[int, str]:
     """Lines set with a space between every character, without the spaces: ``{index: line}``
     (two or more Chinese characters among them)."""
@@ -1073,6 +1102,7 @@ def _clean(
     m = len(logical)
     for k, lg in enumerate(logical):
         lg.rule = first_match(lf[k], SCOPES) if len(lg.idxs) > 1 else any_rule[lg.idxs[0]]
+    _mark_repeated_body(logical)  # a page's print view repeating the whole report
     notes = _notes_block(lf, logical, m)  # a notes block after the signature is no body
     body = [k for k in range(notes) if not logical[k].rule and _is_body(lf[k])]
     first_body = body[0] if body else m
@@ -1080,7 +1110,7 @@ def _clean(
 
     # Scope: head / tail rules only count in their region.
     for k, lg in enumerate(logical):
-        if lg.rule:
+        if lg.rule and lg.rule != "duplicate":
             scopes = (
                 ("anywhere",)
                 + (("head",) if k < first_body else ())

@@ -465,3 +465,70 @@ def test_cases_punished_off_site_are_digital_cases_not_more_penalty_cases() -> N
     got = _indicators(body)
     assert got["admin_penalty_cases"] == 1364
     assert got["digital_cases"] == 223
+
+
+# ------------------------------------------------------------------ round 38
+def test_a_pages_print_view_repeating_the_report_is_removed_as_a_duplicate() -> None:
+    from analysis.cleaning import clean_text
+
+    body = "\n".join(
+        [
+            "某区城市管理局2023年法治政府建设年度报告",
+            "发布时间：2024-02-06 09:05",
+            "一、主要举措",
+            f"（一）加强组织领导。{P}{P}",
+            f"（二）严格规范执法。{P}{P}",
+            f"（三）深化普法宣传。{P}{P}",
+            "二、存在问题",
+            f"执法力量不足。{P}{P}",
+            "某区城市管理局",
+            "2024年2月1日",
+        ]
+    )
+    r = clean_text(f"首页 > 政务公开\n{body}\n打印本页\n{body}\n版权所有：某区人民政府\n")
+    assert r.text.count("加强组织领导") == 1
+    assert r.text.endswith(f"执法力量不足。{P}{P}")
+    assert (r.removed["rule"] == "duplicate").sum() == 10  # the copy, its date line included
+    assert r.metadata["published"] == "2024-02-06"
+
+
+def test_a_repeated_sentence_or_two_is_no_duplicate() -> None:
+    from analysis.cleaning import clean_text
+
+    text = f"导语。\n一、主要举措\n{P}\n二、存在问题\n{P}\n三、下一步打算\n{P}\n"
+    assert clean_text(text).text.count(P) == 3
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # a 六五 period's total is no figure of the year; 法规进社区 activities are publicity
+        (
+            "“六五”期间，我局累计开展普法宣传活动160余场次。"
+            "全年开展城管法规进社区、进市场、进学校活动42场次。\n",
+            "publicity_events",
+            42,
+        ),
+        # cases sent to court for enforcement are no digital cases
+        (
+            "依托非现场执法手段立案查处违法行为412件。非现场执法案件中有23件案件申请法院强制执行。\n",
+            "digital_cases",
+            412,
+        ),
+    ],
+)
+def test_round_38_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("严格依法行政考核", "leadership"),
+        ("强化统筹部署,推动法治建设责任落地", "leadership"),
+        ("加强法治人才培养", "study_training"),
+    ],
+)
+def test_round_38_themes(heading, category) -> None:
+    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == category
