@@ -332,10 +332,10 @@ def _cached_read(args: tuple[dict, str, str, str, str | None]) -> dict:
 
     *rest, stamp = args
     with one_reading(expect=stamp):  # the lexicons the build started with, or an error
-        return _cached_read_entry(*rest)
+        return _cached_read_entry(*rest, stamp=stamp)
 
 
-def _cached_read_entry(row, raw_dir, sha, fingerprint, cache_dir) -> dict:
+def _cached_read_entry(row, raw_dir, sha, fingerprint, cache_dir, stamp=None) -> dict:
     from analysis.reading import ReportReadError
 
     key = _read_key(fingerprint, sha, row)
@@ -348,8 +348,16 @@ def _cached_read_entry(row, raw_dir, sha, fingerprint, cache_dir) -> dict:
     except ReportReadError as e:
         return {"problem": f"error: {row['file']}: {e.message}"}
     if cache_dir and entry["values"]["sha256"] == sha:
+        _check_lexicons(stamp)  # an edit during this report: its result is not cached
         _cache_put(cache_dir, key, entry)
     return entry
+
+
+def _check_lexicons(stamp) -> None:
+    from analysis.lexicons import check_unchanged
+
+    if stamp is not None:
+        check_unchanged(stamp)
 
 
 def read_corpus(
@@ -640,16 +648,17 @@ def _cached_process(args: tuple[str, str, str, str, str]) -> dict:
 
     *rest, stamp = args
     with one_reading(expect=stamp):  # the lexicons the build started with, or an error
-        return _cached_process_entry(*rest)
+        return _cached_process_entry(*rest, stamp=stamp)
 
 
-def _cached_process_entry(report_id, text, backend, fingerprint, cache_dir) -> dict:
+def _cached_process_entry(report_id, text, backend, fingerprint, cache_dir, stamp=None) -> dict:
     key = _sha256_bytes(f"{fingerprint}\0{report_id}\0{text}".encode())
     if cache_dir:
         hit = _cache_get(cache_dir, key)
         if hit is not None and os.path.exists(_tokens_path(cache_dir, key)):
             return hit | {"key": key, "tokens": None}
     parts, tokens = _process_entry(report_id, text, backend)
+    _check_lexicons(stamp)  # an edit during this report: the build stops, nothing cached
     if not cache_dir:
         return parts | {"key": key, "tokens": tokens}
     _write_entry(_tokens_path(cache_dir, key), tokens)

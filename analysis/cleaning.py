@@ -99,6 +99,8 @@ _TRANSPARENT_RULES = {"page_number", "running_header", "editor_note", "doc_site"
 _DOC_SITE_BLURB = re.compile(r"由会员分享|\d+页珍藏版|》请在[^,。]{1,10}上搜索")
 _EDITOR_NOTE = re.compile(r"[\[【]?\s*(?:编者按|编者的话|编辑按|编者注)\s*[\]】]?\s*[:]?")
 
+_DIGIT = re.compile(r"\d")
+_MID_NUMBER = re.compile(r"\d[.,]?\s*$")  # a line cut inside a number
 _SPACE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _SENTENCE_PUNCT = set("。,;:!?、")
 _TERMINAL = set("。!?;:…")
@@ -1084,6 +1086,7 @@ def _clean(
                     blank_breaks
                     and any(not folded[j] for j in gap)
                     and not any(line_rule[j] for j in gap)
+                    and not _MID_NUMBER.search(folded[prev.idxs[-1]])  # 罚没款合计86. / 75万元
                 )
                 and not _is_terminal(folded[prev.idxs[-1]])  # folded: ；and ： end too
                 and not _is_indented(raw, margin[i])
@@ -1150,12 +1153,15 @@ def _clean(
     for k in tail:
         lg = logical[k]
         if lg.rule:
-            closed = closed or (lg.rule == "divider" and dated)
+            closed = closed or (lg.rule == "divider" and dated) or lg.rule == "attachment"
             continue
         if k < tail_anchor:
             parts = _signature_parts(lf[k])
-            if parts is not None and closed:
-                if _is_menu_like(lf[k]) or _is_link_like(lf[k]):
+            if closed:
+                # after the signature and a divider or attachment links: names and link
+                # titles are a link list; a line with figures (an attached table) stays
+                shaped = parts is not None or _is_menu_like(lf[k]) or _is_link_like(lf[k])
+                if shaped and not _DIGIT.search(lf[k]):
                     lg.rule = "site_menu"
             elif parts is not None:
                 org, date = parts

@@ -193,10 +193,21 @@ def refresh() -> bool:
 
 
 def current_stamp() -> tuple:
-    """The folder's stamp as last looked at (what the cached lexicons were read from)."""
-    if _STATE["stamp"] is None:
+    """The folder's stamp: as it is now outside a build, as the build found it inside one
+    (what the cached lexicons were read from)."""
+    if not _STATE["frozen"] or _STATE["stamp"] is None:
         refresh()
     return _STATE["stamp"]
+
+
+def check_unchanged(expect: tuple) -> None:
+    """Raise :class:`LexiconsChanged` unless the folder, looked at now, has the stamp
+    ``expect`` (a build's worker checks this before and after each report)."""
+    if _stamp() != expect:
+        raise LexiconsChanged(
+            f"a file in {paths.LEXICON_DIR} changed while the build was running; nothing "
+            "was written: run the build again"
+        )
 
 
 def reading_hashes() -> dict[str, str]:
@@ -216,19 +227,16 @@ def one_reading(expect: tuple | None = None) -> Iterator[None]:
     build's reports all see the same lexicons, and no report pays for a ``stat``.
 
     Args:
-        expect: the stamp the block must find (a build's worker process checks that the
-            folder is still what the build started with).
+        expect: the stamp the block must find (a build's worker checks that the folder is
+            still what the build started with, however the worker was started).
 
     Raises:
         LexiconsChanged: when the folder's stamp is not ``expect``.
     """
     if not _STATE["frozen"]:
         refresh()
-    if expect is not None and _STATE["stamp"] != expect:
-        raise LexiconsChanged(
-            f"a file in {paths.LEXICON_DIR} changed while the build was running; nothing "
-            "was written: run the build again"
-        )
+    if expect is not None:
+        check_unchanged(expect)  # the folder as it is now, also in a forked worker
     _STATE["frozen"] += 1
     try:
         yield

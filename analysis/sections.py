@@ -171,9 +171,10 @@ _STRIP = " \t\r\n\f\v"
 # What may lead or close a heading line besides spaces: Markdown decorations of text that a
 # converter turned into Markdown (## 一、…, **(一)强化依法决策。**…)
 _LEAD = _STRIP + "#*"
-# ... and the glyphs a WeChat editor sets before a marker (◆ 一、…, ▎(一)…); before anything
-# else they stay (▲ 镇党委召开专题会议 is a caption)
-_GLYPHS = frozenset("◆◇■□●○◎▲△▶►▷▸★☆▎▍▌▋▊▉▏")
+# ... and the glyphs a WeChat editor sets before a heading (◆ 一、…, ▎(一)…, ◆ 强化组织领导),
+# read like spaces; a caption's mark (▲ 镇党委召开专题会议) only before an outline marker
+_GLYPHS = frozenset("◆◇■□●○◎▶►▷▸★☆▎▍▌▋▊▉▏")
+_CAPTION_GLYPHS = frozenset("▲△")
 _NOT_A_SIBLING = frozenset("图表注附▲△※●■□◆◇★☆")  # how captions, notes and list items start
 # ... and HTML left in the text by a careless conversion: tags and entities
 _HTML_HEAD = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp|#\d{2,6});)+")
@@ -185,13 +186,13 @@ def _lead_end(f: str, i: int = 0) -> int:
     if i < len(f) and f[i] in "<&":
         m = _HTML_HEAD.match(f, i)
         return m.end() if m else i
-    while i < len(f) and f[i] in _LEAD:
+    while i < len(f) and (f[i] in _LEAD or f[i] in _GLYPHS):
         i += 1
     if i < len(f) and f[i] in "<&":
         return _lead_end(f, i)
-    if i < len(f) and f[i] in _GLYPHS:
+    if i < len(f) and f[i] in _CAPTION_GLYPHS:
         j = i
-        while j < len(f) and (f[j] in _GLYPHS or f[j] in _LEAD):
+        while j < len(f) and (f[j] in _CAPTION_GLYPHS or f[j] in _LEAD):
             j += 1
         if _match_strong(f[j : j + 12]) is not None:
             return j
@@ -200,7 +201,7 @@ def _lead_end(f: str, i: int = 0) -> int:
 
 def _trail_start(f: str, lo: int, hi: int) -> int:
     """Offset where the decorations closing ``f[lo:hi]`` begin (``hi`` when there are none)."""
-    while hi > lo and f[hi - 1] in _LEAD:
+    while hi > lo and (f[hi - 1] in _LEAD or f[hi - 1] in _GLYPHS):
         hi -= 1
     if hi > lo and f[hi - 1] in ">;":
         m = _HTML_TAIL.search(f, lo, hi)
@@ -505,6 +506,9 @@ _RUN_IN_COLON = re.compile(r"(?<!\d)(?<!指出)(?<!强调)(?<!表示):(?!//)(?=\
 # two cells of figures side by side in a table's row (合计 2867 2836 356.42: tabs are spaces
 # once folded), not figures a PDF's spacing set apart (2023 年 12345 热线办理情况)
 _NUMERIC_CELLS = re.compile(r"(?<!\S)[-+]?\d[\d.,%]*\s+[-+]?\d[\d.,%]*(?!\S)")
+# ... or label and figure pairs ending in a figure (简易程序 1107 一般程序 361)
+_NUMERIC_CELL = re.compile(r"(?<!\S)[-+]?\d[\d.,%]*(?!\S)")
+_LAST_CELL = re.compile(r"\s[-+]?\d[\d.,%]*$")
 
 
 def _is_standalone_candidate(body: str) -> bool:
@@ -514,7 +518,9 @@ def _is_standalone_candidate(body: str) -> bool:
         return False
     if any(c in _STANDALONE_FORBIDDEN for c in body):
         return False
-    if _NUMERIC_CELLS.search(body):
+    if _NUMERIC_CELLS.search(body) or (
+        _LAST_CELL.search(body) and len(_NUMERIC_CELL.findall(body)) >= 2
+    ):
         return False
     if not re.search(r"[\u4e00-\u9fff]", body):
         return False
@@ -561,12 +567,12 @@ def _has_bracket_headings(lines: list[_Line]) -> bool:
 
 
 # 第一, 第二, … opening paragraphs: the sub-headings of a report that writes no (一)
-_ORDINAL = re.compile(rf"第(?P<num>{_CN_NUM})[ ]*,(?P<head>[^。;:!?]{{2,40}})。")
+_ORDINAL = re.compile(rf"第(?P<num>{_CN_NUM})[ ]*,(?P<head>[^。;:!?]{{2,40}})[。:]")
 
 
 def _ordinal(body: str) -> _Marker | None:
     """``第一,压实责任。`` at a line's start: a level-2 marker ``第一,`` (a short sentence
-    after it, as a run-in heading has)."""
+    after it, closed by a full stop or a colon, as a run-in heading is)."""
     m = _ORDINAL.match(body) if body[:1] == "第" else None
     if m is None:
         return None
@@ -587,8 +593,8 @@ def _has_ordinal_headings(lines: list[_Line]) -> bool:
         body = line.body
         if not body:
             continue
-        if body[0] == "(" or body[0] in _CN_NUM_CHARS:
-            strong = _match_strong(body)
+        if body[0] == "(" or body[0] == "第" or body[0] in _CN_NUM_CHARS:
+            strong = _match_strong(body)  # 一、, or a part 第一部分
             if strong is not None and strong.level == 2:
                 return False
             top = top or (strong is not None and strong.level == 1)
@@ -617,17 +623,21 @@ def _has_padded_headings(lines: list[_Line]) -> bool:
     written with its zero) and no line opens with a ``一、`` marker: these are the report's
     level-1 headings."""
     run = best = 0
+    sub = False  # a (一) seen before any 01: the numbers are items under it
     for line in lines:
         body = line.body
         if not body:
             continue
-        if body[0] in _CN_NUM_CHARS:
+        if body[0] in _CN_NUM_CHARS or body[0] == "(":
             strong = _match_strong(body)
             if strong is not None and strong.level == 1:
                 return False
+            sub = sub or (strong is not None and strong.level == 2 and not best)
         m = _padded(body)
-        if m is None:
+        if m is None or _LAST_CELL.search(body):  # 01 行政处罚 1468: a table's row
             continue
+        if sub and not best:
+            return False
         if m.marker == "01":
             run = 1
         elif run and m.num == run + 1:
@@ -864,7 +874,11 @@ class _Parser:
             m = _ordinal(body)
         if self.padded and body[:1].isdecimal():
             padded = _padded(body)
-            if padded is not None and padded.num == self.padded_top + 1:
+            if (
+                padded is not None
+                and padded.num == self.padded_top + 1
+                and not _LAST_CELL.search(body)
+            ):
                 return padded
         return m
 

@@ -211,10 +211,11 @@ def metrics(out, cache):
     table = read_tables(work / out)["metrics"]
     return [len(table), hashlib.sha256(table.to_csv(index=False).encode()).hexdigest()]
 
-if sys.argv[3] == "mid":  # the lexicons were used; 件 is dropped while stage 1 runs
+if sys.argv[3] in ("mid", "mid_lazy"):  # 件 is dropped while stage 1 runs
     import analysis.build as b
-    from analysis.build import process_text
-    process_text("r", "办理案件12件。")
+    from analysis.build import BuildError, process_text
+    if sys.argv[3] == "mid":
+        process_text("r", "办理案件12件。")  # the lexicons were loaded before the build
     read = b.read_corpus
     def read_then_edit(*args, **kwargs):
         corpus = read(*args, **kwargs)
@@ -225,7 +226,11 @@ if sys.argv[3] == "mid":  # the lexicons were used; 件 is dropped while stage 1
         )
         return corpus
     b.read_corpus = read_then_edit
-    print(json.dumps(metrics("mid", work / "cache")))
+    try:
+        metrics("mid", work / "cache")
+        print(json.dumps("built"))
+    except BuildError as e:
+        print(json.dumps(str(e)))
 elif sys.argv[3] == "edit":  # build, drop the unit 件 as a researcher would, build again
     before = metrics("a", work / "cache")
     text = units.read_text(encoding="utf-8")
@@ -313,9 +318,11 @@ def test_a_worker_that_finds_the_lexicons_changed_since_the_build_began_stops(tm
     assert got["key"]  # the stamp the build began with: processed
 
 
-def test_a_lexicon_edited_while_a_build_runs_leaves_no_stale_cache(tmp_path):
-    """The build processes with the lexicons it found at its start and records those; the
-    cache holds nothing a later build with the edited lexicon could take for its own."""
+@pytest.mark.parametrize("mode", ["mid", "mid_lazy"])
+def test_a_lexicon_edited_while_a_build_runs_stops_it_and_leaves_no_stale_cache(tmp_path, mode):
+    """A lexicon edited while a build runs (its lexicons loaded before, or first loaded
+    after the edit) stops the build with a message; the cache holds nothing a later build,
+    with the edited lexicon or the original, could take for its own."""
     import json
     import shutil
     import subprocess
@@ -346,15 +353,26 @@ def test_a_lexicon_edited_while_a_build_runs_leaves_no_stale_cache(tmp_path):
 
     units = pkg / "analysis" / "lexicons" / "units.tsv"
     original = units.read_bytes()
-    during = run("mid")  # the build that saw 件 dropped under it
-    edited = units.read_bytes()
-    assert edited != original
-    info = json.loads((tmp_path / "mid" / "build_info.json").read_text(encoding="utf-8"))
-    import hashlib
-
-    assert info["lexicons"]["units.tsv"] == hashlib.sha256(original).hexdigest()
-    fresh = run("fresh")  # with 件 dropped, no cache
-    cached = run("cached")  # with 件 dropped, the cache the first build filled
-    assert cached == fresh
+    message = run(mode)  # the build that saw 件 dropped under it
+    assert "changed while the build was running" in message
+    assert "run the build again" in message
+    assert units.read_bytes() != original
+    assert not (tmp_path / "mid").exists()  # nothing written
+    assert run("cached") == run("fresh")  # with 件 dropped: the cache holds nothing stale
     units.write_bytes(original)
-    assert run("fresh") == during  # the first build's tables are the original lexicons'
+    assert run("cached") == run("fresh")  # with 件 back: nor for the original lexicon
+
+
+def test_outside_a_build_the_stamp_is_the_folders_as_it_is_now(tmp_path, monkeypatch):
+    """read_corpus outside a build takes the current stamp for its workers: an edit made
+    since an earlier call must not make them stop as if a build had seen it change."""
+    from analysis import lexicons
+
+    monkeypatch.setattr(paths, "LEXICON_DIR", tmp_path)
+    (tmp_path / "words.txt").write_text("甲\n", encoding="utf-8")
+    before = lexicons.current_stamp()
+    (tmp_path / "words.txt").write_text("乙乙\n", encoding="utf-8")
+    now = lexicons.current_stamp()
+    assert now != before
+    with lexicons.one_reading(expect=now):  # the workers' check passes
+        pass

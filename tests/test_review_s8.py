@@ -139,3 +139,139 @@ def test_the_five_steps_written_with_shenhe_are_no_review_count_either() -> None
         "全年开展合法性审查40件。\n"
     )
     assert _indicators(body)["legal_reviews"] == 40
+
+
+# A second review (2028af8 → 3189627): one test per confirmed finding. The lexicon findings
+# (a stale stamp outside a build, edits during a build in forked workers or first loaded
+# after the edit) are tested in tests/test_lexicons.py.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # 1. glyphs before a heading with no marker, a two-digit number, a bracket heading
+        (
+            "\n".join([INTRO, "◆ 强化组织领导", P1, "◆ 深化普法宣传", P2, "◆ 化解矛盾纠纷", P3])
+            + "\n",
+            ["强化组织领导", "深化普法宣传", "化解矛盾纠纷"],
+        ),
+        (
+            "\n".join([INTRO, "▎强化组织领导", P1, "▎深化普法宣传", P2, "▎化解矛盾纠纷", P3])
+            + "\n",
+            ["强化组织领导", "深化普法宣传", "化解矛盾纠纷"],
+        ),
+        (f"导语。\n▎01 坚持党建引领\n{P1}\n▎02 规范执法\n{P2}\n", ["坚持党建引领", "规范执法"]),
+        (f"◆ 一、主要工作 ◆\n{P1}\n二、存在问题\n{P2}\n", ["主要工作", "存在问题"]),
+        # 2. ordinal headings closed by a colon
+        (
+            "导语。\n一、主要工作\n第一，强化组织领导：局党组召开会议3次。\n"
+            "第二，严格规范执法：全年办理案件120件。\n",
+            ["主要工作", "强化组织领导", "严格规范执法"],
+        ),
+        # 3. ordinals under 第一部分 parts
+        (
+            "导语。\n第一部分 主要工作\n第一，强化组织领导。局党组召开会议3次。\n"
+            "第二，严格规范执法。全年办理案件120件。\n第二部分 存在的问题\n不足。\n",
+            ["主要工作", "强化组织领导", "严格规范执法", "存在的问题"],
+        ),
+        # 4. a table row of label and figure pairs is no heading that lost its marker
+        (
+            "导语。\n一、主要工作\n（一）严格执法\n全年办理案件情况如下。\n简易程序 1107 一般程序 361\n"
+            "1.行政处罚\n办理120件。\n",
+            ["主要工作", "严格执法", "行政处罚"],
+        ),
+        # 16. 01 02 items under a (一) heading are no level-1 headings
+        (
+            "导语。\n（一）强化组织领导\n内容。\n（二）严格执法\n重点整治以下问题：\n01 占道经营\n"
+            "02 违法建设\n（三）存在的问题\n不足。\n",
+            ["强化组织领导", "严格执法", "存在的问题"],
+        ),
+    ],
+)
+def test_review2_headings(text, want) -> None:
+    assert [h for _, _, _, h in _outline(text)] == want
+
+
+P0 = "全年共办理行政处罚案件120件,罚没款36.5万元,各项工作取得明显成效,群众满意度持续提升。"
+SIGNED = f"2023年度法治政府建设工作报告\n一、主要举措\n{P0}\n二、存在问题\n{P0}\n济宁市城市管理局\n2024年1月15日\n"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # 5. link titles after the signature and a divider
+        "--------------------\n济南市人民政府\n中国政府网\n山东政务服务网\n版权所有：济宁市城市管理局\n",
+        # 6. a link list's header with its links on one line
+        "友情链接：中国政府网 山东省人民政府 济南市人民政府\n",
+    ],
+)
+def test_review2_link_lists_leave_the_text(tail) -> None:
+    r = clean_text(SIGNED + tail)
+    assert r.text.endswith(P0)
+    assert "中国政府网" not in r.text
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # 7. the year's total in a sentence naming 非现场 or a platform is no digital count
+        ("深化非现场执法改革，全年共立案处罚1364件，罚款56万元。\n", "admin_penalty_cases", 1364),
+        ("依托智慧城管平台，全年处罚1364件，其中非现场处罚223件。\n", "admin_penalty_cases", 1364),
+        ("依托智慧城管平台，全年处罚1364件，其中非现场处罚223件。\n", "digital_cases", 223),
+        # 8. readings, likes and views without 量 are no events
+        ("开展普法宣传活动36场次，普法推文累计阅读12万次。\n", "publicity_events", 36),
+        ("开展普法宣传活动36场次，普法推文获点赞1.2万次。\n", "publicity_events", 36),
+        ("开展普法宣传活动36场次，普法短视频浏览5.6万次。\n", "publicity_events", 36),
+    ],
+)
+def test_review2_indicators(body, indicator, value) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator"),
+    [
+        # 9. a qualified none is no none of the indicator
+        ("全年未发生因政府信息公开引发的行政复议和行政诉讼。\n", "admin_litigation_cases"),
+        ("没有出现行政机关负责人无正当理由不出庭应诉的行政诉讼案件。\n", "admin_litigation_cases"),
+        ("全年未发生因执法不当被法院判决败诉的行政诉讼案件。\n", "admin_litigation_cases"),
+        ("全年未发生因政府信息公开引发的行政复议和行政诉讼。\n", "admin_reconsideration_cases"),
+        # 10. a discipline body's or the police's cases are no penalty cases
+        ("县纪委监委全年查办案件45件，给予党纪政务处分52人。\n", "admin_penalty_cases"),
+        ("全县公安机关共查办案件1200件。\n", "admin_penalty_cases"),
+        # 11. a procurement complaint with a longer qualifier is no hotline work
+        ("依法处理政府采购活动当事人投诉15件。\n", "hotline_cases"),
+    ],
+)
+def test_review2_no_indicator(body, indicator) -> None:
+    assert indicator not in _indicators(body)
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        # 12. 合法性审查 of normative documents or enforcement decisions keeps its theme
+        ("加强规范性文件的合法性审查", "rules_legislation"),
+        ("规范性文件备案审查和合法性审核", "rules_legislation"),
+        ("落实行政执法三项制度,严格重大执法决定合法性审核", "enforcement"),
+        # 13. an enforcement responsibility system is enforcement
+        ("健全行政执法责任体系", "enforcement"),
+    ],
+)
+def test_review2_themes(heading, category) -> None:
+    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == category
+
+
+def test_review2_a_page_break_as_a_blank_line_inside_a_number_is_joined() -> None:
+    para = (
+        "　　严格落实行政执法公示、执法全过程记录、重大执法决定法制审核三项制度，全年共办理行政处罚"
+        "案件1468件，罚没款合计86.75万元，同比增长12.5%，执法规范化水平持续提升。"
+    )
+    intro = (
+        "　　2023年，我局坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落实习近平法治思想，"
+        "紧紧围绕市委市政府中心工作，扎实推进法治政府建设，各项工作取得明显成效。现将有关情况报告如下。"
+    )
+    lines = [intro[i : i + 30] for i in range(0, len(intro), 30)] + ["一、主要工作"]
+    wrapped = [para[i : i + 30] for i in range(0, len(para), 30)]
+    lines += wrapped[:2] + [""] + wrapped[2:] + ["二、存在的问题", "执法力量不足。"]
+    text = clean_text("某县城市管理局2023年法治政府建设年度报告\n\n" + "\n".join(lines) + "\n").text
+    assert "罚没款合计86.75万元" in text
