@@ -532,3 +532,27 @@ def test_round_38_indicators(body, indicator, value) -> None:
 def test_round_38_themes(heading, category) -> None:
     s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
     assert s["category"].tolist()[-1] == category
+
+
+# ------------------------------------------------------------------ round 39
+def test_unit_symbols_dotted_dates_and_project_phases() -> None:
+    m = process_text(
+        "r",
+        "拆除3.6万㎡，绿化1.2万m²，清运约286.4万t，巡查1.8万km，收缴8,600kg，"
+        "投诉率为1.2‰，接种312.5万剂次。自2024.1.15起试点。推进智慧城管三期建设。5G基站12个。",
+    )["metrics"]
+    assert list(zip(m["raw"], m["value"], m["unit"], strict=True)) == [
+        ("3.6万㎡", 36_000, "平方米"),
+        ("1.2万m²", 12_000, "平方米"),
+        ("约286.4万t", 2_864_000, "吨"),
+        ("1.8万km", 18_000, "公里"),
+        ("8,600kg", 8_600, "公斤"),
+        ("1.2‰", 0.12, "%"),
+        ("312.5万剂次", 3_125_000, "剂次"),
+        ("12个", 12, "个"),
+    ]
+
+
+def test_the_cases_a_head_appeared_in_are_among_the_lawsuits() -> None:
+    body = "以本局为被告的行政诉讼案件3件，一审均胜诉。三是带头出庭应诉，全年出庭应诉行政诉讼案件1件。\n"
+    assert _indicators(body)["admin_litigation_cases"] == 3
