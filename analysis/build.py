@@ -326,16 +326,16 @@ def read_report_entry(row: dict[str, str], raw_dir: Path) -> dict:
     }
 
 
-def _cached_read(args: tuple[dict, str, str, str, str | None]) -> dict:
+def _cached_read(args: tuple[dict, str, str, str, str | None, tuple]) -> dict:
     """Stage 1 for one report, through the cache; an unreadable file gives {"problem": ...}."""
     from analysis.lexicons import one_reading
 
-    *rest, stamp = args
-    with one_reading(expect=stamp):  # the lexicons the build started with, or an error
-        return _cached_read_entry(*rest, stamp=stamp)
+    with one_reading(expect=args[-1]):  # the lexicons the build started with, or an error
+        return _cached_read_entry(*args)
 
 
-def _cached_read_entry(row, raw_dir, sha, fingerprint, cache_dir, stamp=None) -> dict:
+def _cached_read_entry(row, raw_dir, sha, fingerprint, cache_dir, stamp) -> dict:
+    from analysis.lexicons import check_unchanged
     from analysis.reading import ReportReadError
 
     key = _read_key(fingerprint, sha, row)
@@ -348,16 +348,9 @@ def _cached_read_entry(row, raw_dir, sha, fingerprint, cache_dir, stamp=None) ->
     except ReportReadError as e:
         return {"problem": f"error: {row['file']}: {e.message}"}
     if cache_dir and entry["values"]["sha256"] == sha:
-        _check_lexicons(stamp)  # an edit during this report: its result is not cached
+        check_unchanged(stamp)  # an edit during this report: its result is not cached
         _cache_put(cache_dir, key, entry)
     return entry
-
-
-def _check_lexicons(stamp) -> None:
-    from analysis.lexicons import check_unchanged
-
-    if stamp is not None:
-        check_unchanged(stamp)
 
 
 def read_corpus(
@@ -636,7 +629,7 @@ def _tokens_path(cache_dir: str, key: str) -> str:
     return _cache_path(cache_dir, key, ".tokens.pkl")
 
 
-def _cached_process(args: tuple[str, str, str, str, str]) -> dict:
+def _cached_process(args: tuple[str, str, str, str, str, tuple]) -> dict:
     """Stage 2 for one report, through the cache.
 
     Returns ``{"sections": part, "metrics": part, "key": cache key, "tokens": part}``
@@ -646,19 +639,20 @@ def _cached_process(args: tuple[str, str, str, str, str]) -> dict:
     """
     from analysis.lexicons import one_reading
 
-    *rest, stamp = args
-    with one_reading(expect=stamp):  # the lexicons the build started with, or an error
-        return _cached_process_entry(*rest, stamp=stamp)
+    with one_reading(expect=args[-1]):  # the lexicons the build started with, or an error
+        return _cached_process_entry(*args)
 
 
-def _cached_process_entry(report_id, text, backend, fingerprint, cache_dir, stamp=None) -> dict:
+def _cached_process_entry(report_id, text, backend, fingerprint, cache_dir, stamp) -> dict:
+    from analysis.lexicons import check_unchanged
+
     key = _sha256_bytes(f"{fingerprint}\0{report_id}\0{text}".encode())
     if cache_dir:
         hit = _cache_get(cache_dir, key)
         if hit is not None and os.path.exists(_tokens_path(cache_dir, key)):
             return hit | {"key": key, "tokens": None}
     parts, tokens = _process_entry(report_id, text, backend)
-    _check_lexicons(stamp)  # an edit during this report: the build stops, nothing cached
+    check_unchanged(stamp)  # an edit during this report: the build stops, nothing cached
     if not cache_dir:
         return parts | {"key": key, "tokens": tokens}
     _write_entry(_tokens_path(cache_dir, key), tokens)

@@ -582,6 +582,10 @@ def _ordinal(body: str) -> _Marker | None:
     return _Marker(2, n, f"第{m['num']},", m.start("head"))
 
 
+def _is_ordinal(marker: str) -> bool:
+    return marker[:1] == "第" and marker.endswith(",")
+
+
 def _has_ordinal_headings(lines: list[_Line]) -> bool:
     """True when paragraphs open with ``第一,`` ``第二,`` … in order (two or more from 第一,
     each opening with a short sentence) in a report with ``一、`` headings and no line opening
@@ -611,9 +615,10 @@ _PADDED = re.compile(r"(?P<num>0[1-9]|[1-9]\d)[ ]+(?=[\u4e00-\u9fff“\"《]|\d{
 
 
 def _padded(body: str) -> _Marker | None:
-    """``01 坚持党建引领…`` at a line's start: a level-1 marker ``01``."""
+    """``01 坚持党建引领…`` at a line's start: a level-1 marker ``01`` (not a table's row,
+    ``01 行政处罚 1468``)."""
     m = _PADDED.match(body) if body[:1].isdecimal() else None
-    if m is None:
+    if m is None or _LAST_CELL.search(body):
         return None
     return _Marker(1, int(m["num"]), m["num"], m.end())
 
@@ -634,7 +639,7 @@ def _has_padded_headings(lines: list[_Line]) -> bool:
                 return False
             sub = sub or (strong is not None and strong.level == 2 and not best)
         m = _padded(body)
-        if m is None or _LAST_CELL.search(body):  # 01 行政处罚 1468: a table's row
+        if m is None:
             continue
         if sub and not best:
             return False
@@ -842,7 +847,7 @@ class _Parser:
             self.lost_top += 1
         if h.level <= 1:
             self.ordinal_open = 0
-        elif h.marker[:1] == "第" and h.marker.endswith(","):
+        elif _is_ordinal(h.marker):
             self.ordinal_open = h.num
         if self.decimal and h.level == 1 and h.marker[:1].isdecimal():
             self.decimal_top = h.num
@@ -872,13 +877,9 @@ class _Parser:
             m.level = 0
         if m is None and self.ordinals:
             m = _ordinal(body)
-        if self.padded and body[:1].isdecimal():
+        if self.padded:
             padded = _padded(body)
-            if (
-                padded is not None
-                and padded.num == self.padded_top + 1
-                and not _LAST_CELL.search(body)
-            ):
+            if padded is not None and padded.num == self.padded_top + 1:
                 return padded
         return m
 
@@ -910,7 +911,7 @@ class _Parser:
         if not body:
             return None
         strong = self._strong(body)
-        if strong is not None and strong.marker[:1] == "第" and strong.marker.endswith(","):
+        if strong is not None and _is_ordinal(strong.marker):
             # 第一, opens a run right under a level-1 heading, 第二, … continue it; inside
             # a 1. item they are that item's enumeration
             if not (

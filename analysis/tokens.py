@@ -197,7 +197,8 @@ def _general_pos_table() -> dict[str, str]:
 
 
 def clear_caches() -> None:
-    """Forget the loaded segmenters and lexicons (after editing a lexicon in a session)."""
+    """Forget the loaded segmenters and their lexicons (a benchmark's cold start; an edited
+    lexicon is read again without this, see :func:`analysis.lexicons.lexicon_cache`)."""
     for f in (
         _user_entries,
         _flag_sets,

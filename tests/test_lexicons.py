@@ -243,9 +243,10 @@ else:  # a fresh process, with or without the cache the first process filled
 """
 
 
-def test_a_lexicon_edited_in_a_session_is_used_by_the_next_build(tmp_path):
-    """A researcher edits units.tsv in a running kernel and builds again: the build uses the
-    edited lexicon, as a fresh process does, and its cache holds no stale results."""
+def _copy_and_runner(tmp_path):
+    """A copy of the package (whose lexicons a test may edit) and a raw folder of one seed:
+    ``(units.tsv of the copy, run)``, where ``run(mode)`` runs EDIT_AND_REBUILD in a fresh
+    process importing the copy and returns what it printed."""
     import json
     import shutil
     import subprocess
@@ -273,6 +274,14 @@ def test_a_lexicon_edited_in_a_session_is_used_by_the_next_build(tmp_path):
         )
         assert res.returncode == 0, res.stderr
         return json.loads(res.stdout.strip().splitlines()[-1])
+
+    return pkg / "analysis" / "lexicons" / "units.tsv", run
+
+
+def test_a_lexicon_edited_in_a_session_is_used_by_the_next_build(tmp_path):
+    """A researcher edits units.tsv in a running kernel and builds again: the build uses the
+    edited lexicon, as a fresh process does, and its cache holds no stale results."""
+    _, run = _copy_and_runner(tmp_path)
 
     before, after = run("edit")
     fresh = run("fresh")
@@ -323,35 +332,8 @@ def test_a_lexicon_edited_while_a_build_runs_stops_it_and_leaves_no_stale_cache(
     """A lexicon edited while a build runs (its lexicons loaded before, or first loaded
     after the edit) stops the build with a message; the cache holds nothing a later build,
     with the edited lexicon or the original, could take for its own."""
-    import json
-    import shutil
-    import subprocess
-    import sys
+    units, run = _copy_and_runner(tmp_path)
 
-    pkg = tmp_path / "pkg"
-    shutil.copytree(
-        paths.PACKAGE_DIR, pkg / "analysis", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    seed = sorted(paths.RAW_DIR.glob("*.txt"))[0]
-    shutil.copy(seed, raw / seed.name)
-    manifest = (paths.RAW_DIR / "reports.csv").read_text(encoding="utf-8").splitlines()
-    row = next(line for line in manifest if f",{seed.name}," in line)
-    (raw / "reports.csv").write_text(f"{manifest[0]}\n{row}\n", encoding="utf-8")
-
-    def run(mode: str):
-        res = subprocess.run(
-            [sys.executable, "-c", EDIT_AND_REBUILD, str(raw), str(tmp_path), mode],
-            capture_output=True,
-            text=True,
-            cwd=pkg,
-            env={"PYTHONPATH": str(pkg), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
-        )
-        assert res.returncode == 0, res.stderr
-        return json.loads(res.stdout.strip().splitlines()[-1])
-
-    units = pkg / "analysis" / "lexicons" / "units.tsv"
     original = units.read_bytes()
     message = run(mode)  # the build that saw 件 dropped under it
     assert "changed while the build was running" in message

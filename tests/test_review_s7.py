@@ -4,6 +4,7 @@ short form of it), with the value a reader would give it."""
 from __future__ import annotations
 
 import pytest
+from snippets import indicators
 
 from analysis.build import process_text
 from analysis.cleaning import clean_text
@@ -13,10 +14,7 @@ HEAD = "某某区城市管理局2023年法治政府建设年度报告\n一、主
 
 
 def _indicators(body: str) -> dict[str, float]:
-    text = HEAD + body
-    tables = process_text("r", text)
-    got = derive_indicators(tables["metrics"], {"r": text})
-    return dict(zip(got["indicator"], got["value"], strict=True))
+    return indicators(HEAD + body)
 
 
 def _outline(text: str) -> list[tuple[int, str]]:
@@ -180,10 +178,7 @@ T2 = "济南市历下区综合行政执法局2023年法治政府建设工作情�
 
 
 def _indicators2(body: str) -> dict[str, float]:
-    text = T2 + body
-    tables = process_text("r", text)
-    got = derive_indicators(tables["metrics"], {"r": text})
-    return dict(zip(got["indicator"], got["value"], strict=True))
+    return indicators(T2 + body)
 
 
 def test_review2_a_divider_before_the_signature_keeps_the_signature() -> None:
@@ -309,10 +304,7 @@ T3 = "2023年某区城市管理局法治政府建设年度报告\n一、主要�
 
 
 def _indicators3(body: str) -> dict[str, float]:
-    text = T3 + body
-    tables = process_text("r", text)
-    got = derive_indicators(tables["metrics"], {"r": text})
-    return dict(zip(got["indicator"], got["value"], strict=True))
+    return indicators(T3 + body)
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,9 @@ call) are tested in tests/test_lexicons.py."""
 from __future__ import annotations
 
 import pytest
+from snippets import headings, in_report, indicators, theme
 
-from analysis.build import process_text
 from analysis.cleaning import clean_text
-from analysis.metrics import derive_indicators
 
 P1 = "　　全年召开专题会议6次,研究部署法治政府建设工作,形成了主要领导亲自抓、分管领导具体抓的工作格局。"
 P2 = (
@@ -22,18 +21,12 @@ INTRO = "　　2023年,我镇深入学习贯彻习近平法治思想,扎实推�
 
 
 def _outline(text: str) -> list[tuple[str, int, str, str]]:
-    s = process_text("r", text)["sections"]
-    assert "".join(s["text"]) == text
-    top = s[s["level"] > 0]
+    top = headings(text)
     return list(zip(top["section_id"], top["level"], top["marker"], top["heading"], strict=True))
 
 
 def _indicators(body: str) -> dict[str, float]:
-    text = (
-        "某市城市管理局2023年法治政府建设年度报告\n一、主要举措\n" + body + "二、存在问题\n不足。\n"
-    )
-    got = derive_indicators(process_text("r", text)["metrics"], {"r": text})
-    return dict(zip(got["indicator"], got["value"], strict=True))
+    return indicators(in_report(body))
 
 
 # 4. a 第一,/第二, list inside a 1. item is that item's enumeration
@@ -257,8 +250,7 @@ def test_review2_no_indicator(body, indicator) -> None:
     ],
 )
 def test_review2_themes(heading, category) -> None:
-    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
-    assert s["category"].tolist()[-1] == category
+    assert theme(heading) == category
 
 
 def test_review2_a_page_break_as_a_blank_line_inside_a_number_is_joined() -> None:

@@ -4,6 +4,7 @@ would give it."""
 from __future__ import annotations
 
 import pytest
+from snippets import headings, in_report, indicators, theme
 
 from analysis.build import process_text
 
@@ -37,9 +38,7 @@ P = "全年共办理行政处罚案件120件,罚没款36.5万元,各项工作取
 
 
 def _outline(text: str) -> list[tuple[int, str, str, bool]]:
-    s = process_text("r", text)["sections"]
-    assert "".join(s["text"]) == text
-    top = s[s["level"] > 0]
+    top = headings(text)
     return list(zip(top["level"], top["marker"], top["heading"], top["repaired"], strict=True))
 
 
@@ -104,14 +103,7 @@ def test_the_genres_parts_are_an_editable_lexicon_of_valid_patterns() -> None:
 
 
 def _indicators(body: str) -> dict[str, float]:
-    from analysis.metrics import derive_indicators
-
-    text = (
-        "某县城市管理局2023年法治政府建设年度报告\n一、主要举措\n" + body + "二、存在问题\n不足。\n"
-    )
-    tables = process_text("r", text)
-    got = derive_indicators(tables["metrics"], {"r": text})
-    return dict(zip(got["indicator"], got["value"], strict=True))
+    return indicators(in_report(body))
 
 
 @pytest.mark.parametrize(
@@ -333,8 +325,7 @@ def test_round_27_indicators(body, indicator, value) -> None:
     ],
 )
 def test_round_27_themes(heading, category) -> None:
-    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
-    assert s["category"].tolist()[-1] == category
+    assert theme(heading) == category
 
 
 def test_a_streets_enforcement_team_is_a_town_level_author() -> None:

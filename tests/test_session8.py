@@ -4,6 +4,7 @@ would give it."""
 from __future__ import annotations
 
 import pytest
+from snippets import headings, in_report, indicators, theme
 
 from analysis.build import process_text
 
@@ -11,21 +12,12 @@ P = "全年共办理行政处罚案件120件,罚没款36.5万元,各项工作取
 
 
 def _outline(text: str) -> list[tuple[int, str, str, bool]]:
-    s = process_text("r", text)["sections"]
-    assert "".join(s["text"]) == text
-    top = s[s["level"] > 0]
+    top = headings(text)
     return list(zip(top["level"], top["marker"], top["heading"], top["repaired"], strict=True))
 
 
 def _indicators(body: str) -> dict[str, float]:
-    from analysis.metrics import derive_indicators
-
-    text = (
-        "某县城市管理局2023年法治政府建设年度报告\n一、主要举措\n" + body + "二、存在问题\n不足。\n"
-    )
-    tables = process_text("r", text)
-    got = derive_indicators(tables["metrics"], {"r": text})
-    return dict(zip(got["indicator"], got["value"], strict=True))
+    return indicators(in_report(body))
 
 
 # ------------------------------------------------------------------ headings
@@ -156,8 +148,7 @@ def test_hotline_complaints_still_count_without_a_procurement_cue() -> None:
     ],
 )
 def test_round_32_themes(heading, category) -> None:
-    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
-    assert s["category"].tolist()[-1] == category
+    assert theme(heading) == category
 
 
 # ------------------------------------------------------------------ cleaning
@@ -231,8 +222,7 @@ def test_a_course_passed_on_at_home_is_no_count(text, want) -> None:
     ],
 )
 def test_round_33_themes(heading, category) -> None:
-    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
-    assert s["category"].tolist()[-1] == category
+    assert theme(heading) == category
 
 
 @pytest.mark.parametrize(
@@ -351,8 +341,7 @@ def test_round_34_indicators(body, indicator, value) -> None:
     ],
 )
 def test_round_34_themes(heading, category) -> None:
-    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
-    assert s["category"].tolist()[-1] == category
+    assert theme(heading) == category
 
 
 # ------------------------------------------------------------------ round 35
@@ -390,8 +379,7 @@ def test_complaints_under_the_tendering_law_are_no_hotline_work() -> None:
     [("领导干部带头学", "study_training"), ("执法人员全员训", "study_training")],
 )
 def test_round_35_themes(heading, category) -> None:
-    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
-    assert s["category"].tolist()[-1] == category
+    assert theme(heading) == category
 
 
 # ------------------------------------------------------------------ round 36
@@ -435,8 +423,7 @@ def test_policy_documents_in_a_clean_up_stay_normative_documents() -> None:
     ],
 )
 def test_round_37_themes(heading, category) -> None:
-    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
-    assert s["category"].tolist()[-1] == category
+    assert theme(heading) == category
 
 
 def test_cases_investigated_by_a_provinces_system_are_its_penalty_cases() -> None:
@@ -452,8 +439,7 @@ def test_cases_investigated_by_a_provinces_system_are_its_penalty_cases() -> Non
     [("健全责任体系,推动法治建设落地见效", "leadership"), ("执法人员法律功底偏弱", "problems")],
 )
 def test_round_37_themes_h126(heading, category) -> None:
-    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
-    assert s["category"].tolist()[-1] == category
+    assert theme(heading) == category
 
 
 def test_cases_punished_off_site_are_digital_cases_not_more_penalty_cases() -> None:
@@ -530,8 +516,7 @@ def test_round_38_indicators(body, indicator, value) -> None:
     ],
 )
 def test_round_38_themes(heading, category) -> None:
-    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
-    assert s["category"].tolist()[-1] == category
+    assert theme(heading) == category
 
 
 # ------------------------------------------------------------------ round 39
