@@ -330,19 +330,21 @@ def _cached_read(args: tuple[dict, str, str, str, str | None, tuple]) -> dict:
     """Stage 1 for one report, through the cache; an unreadable file gives {"problem": ...}."""
     from analysis.lexicons import one_reading
 
+    row, _, sha, fingerprint, cache_dir, _ = args
+    if cache_dir:  # a hit reads no lexicon: its key already holds the build's
+        hit = _cache_get(cache_dir, _read_key(fingerprint, sha, row))
+        if hit is not None:
+            return hit
     with one_reading(expect=args[-1]):  # the lexicons the build started with, or an error
         return _cached_read_entry(*args)
 
 
 def _cached_read_entry(row, raw_dir, sha, fingerprint, cache_dir, stamp) -> dict:
+    """Stage 1 for one report not in the cache (``cache_dir``: where its result goes)."""
     from analysis.lexicons import check_unchanged
     from analysis.reading import ReportReadError
 
     key = _read_key(fingerprint, sha, row)
-    if cache_dir:
-        hit = _cache_get(cache_dir, key)
-        if hit is not None:
-            return hit
     try:
         entry = read_report_entry(row, Path(raw_dir))
     except ReportReadError as e:
@@ -639,18 +641,25 @@ def _cached_process(args: tuple[str, str, str, str, str, tuple]) -> dict:
     """
     from analysis.lexicons import one_reading
 
+    report_id, text, _, fingerprint, cache_dir, _ = args
+    key = _process_key(fingerprint, report_id, text)
+    if cache_dir:  # a hit reads no lexicon: its key already holds the build's
+        hit = _cache_get(cache_dir, key)
+        if hit is not None and os.path.exists(_tokens_path(cache_dir, key)):
+            return hit | {"key": key, "tokens": None}
     with one_reading(expect=args[-1]):  # the lexicons the build started with, or an error
         return _cached_process_entry(*args)
 
 
+def _process_key(fingerprint: str, report_id: str, text: str) -> str:
+    return _sha256_bytes(f"{fingerprint}\0{report_id}\0{text}".encode())
+
+
 def _cached_process_entry(report_id, text, backend, fingerprint, cache_dir, stamp) -> dict:
+    """Stage 2 for one report not in the cache (``cache_dir``: where its result goes)."""
     from analysis.lexicons import check_unchanged
 
-    key = _sha256_bytes(f"{fingerprint}\0{report_id}\0{text}".encode())
-    if cache_dir:
-        hit = _cache_get(cache_dir, key)
-        if hit is not None and os.path.exists(_tokens_path(cache_dir, key)):
-            return hit | {"key": key, "tokens": None}
+    key = _process_key(fingerprint, report_id, text)
     parts, tokens = _process_entry(report_id, text, backend)
     check_unchanged(stamp)  # an edit during this report: the build stops, nothing cached
     if not cache_dir:
