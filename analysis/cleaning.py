@@ -101,6 +101,9 @@ _EDITOR_NOTE = re.compile(r"[\[【]?\s*(?:编者按|编者的话|编辑按|编�
 
 _DIGIT = re.compile(r"\d")
 _MID_NUMBER = re.compile(r"\d[.,]?\s*$")  # a line cut inside a number
+# a key-figure board's label: words, then the unit in brackets (立案查处案件(件), 罚没款(万元))
+_BOARD_LABEL = re.compile(r"^[\u4e00-\u9fff\d][^()]{1,20}\((?:[\u4e00-\u9fff]{1,3}|%)\)$")
+_CUT_NUMBER = re.compile(r"\d[.,]$")  # ... after its point or a thousands separator
 _SPACE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _SENTENCE_PUNCT = set("。,;:!?、")
 _TERMINAL = set("。!?;:…")
@@ -964,6 +967,12 @@ def _clean(
         return ""
 
     any_rule = [first_match(f, SCOPES) for f in folded]
+    # a key-figure board's value over its label, the unit in brackets (2146 / 立案查处案件(件)):
+    # the bare number is a figure, no page number
+    for i in range(n - 1):
+        if any_rule[i] == "page_number" and folded[i].strip().isdecimal():
+            if not any_rule[i + 1] and _BOARD_LABEL.search(folded[i + 1].strip()):
+                any_rule[i] = ""
     if "编" in text or "分享" in text or "搜索" in text or "在线阅读" in text:
         # an editor's note above the report (编者按: …) and a document-sharing site's
         # blurb (…由会员分享,可在线阅读…): the publisher's words, not the report's; before
@@ -1078,7 +1087,11 @@ def _clean(
                 or (len(folded[i]) * 2 <= w_full and "。" not in folded[i])  # 效能持 / 续提升
             ):
                 lost_indent = 2 if w_tol == 1 else 4
-            wide = w_of[prev.idxs[-1]] >= w_full - w_tol - lost_indent
+            wide = w_of[prev.idxs[-1]] >= w_full - w_tol - lost_indent or (
+                # a number cut after its point or separator (罚没款418. / 65万元, 52, / 368户次),
+                # on a line a converter measured short for its half-width digits
+                _CUT_NUMBER.search(folded[prev.idxs[-1]]) is not None and folded[i][:1].isdigit()
+            )
             gap = range(prev.idxs[-1] + 1, i)
             if (
                 wide

@@ -73,6 +73,19 @@ def _place_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, alternatives)))
 
 
+def _bureau_names(src: str) -> list[tuple[int, str]]:
+    """(offset, kind) of each bureau name the lexicon knows in ``src``; a government's own
+    department named with it (合肥市人民政府国有资产监督管理委员会) is one name, the
+    government's, not two."""
+    out: list[tuple[int, str]] = []
+    for m in _bureau_re().finditer(src):
+        if out and out[-1][1].endswith("人民政府") and out[-1][0] + len(out[-1][1]) == m.start():
+            out[-1] = (out[-1][0], out[-1][1] + m.group(0))
+        else:
+            out.append((m.start(), m.group(0)))
+    return out
+
+
 def _segment_places(s: str) -> list[str] | None:
     """Split ``s`` wholly into gazetteer names (上海市嘉定区 -> [上海市, 嘉定区]), or None."""
     names, longest = _place_names()
@@ -326,25 +339,25 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
     for src, weight, is_body in sources:
         if not is_body and _bureau_re().search(src) is None:
             fallback += _unlisted_bureaus(src)
-        for m in _bureau_re().finditer(src):
-            if is_body and _inside(m.start(), spans):
+        for start, kind in _bureau_names(src):
+            if is_body and _inside(start, spans):
                 continue
-            w = weight * (2.0 if is_body and m.start() < 300 else 1.0)
-            place, parts = _place_before(src, m.start())
+            w = weight * (2.0 if is_body and start < 300 else 1.0)
+            place, parts = _place_before(src, start)
             if parts:
                 key = tuple(parts)
                 candidates[key] += w
-                kinds.setdefault(key, Counter())[m.group(0)] += w
+                kinds.setdefault(key, Counter())[kind] += w
                 if not is_body:
-                    strong_kinds.setdefault(key, Counter())[m.group(0)] += w
-            elif m.start() > 0 and src[m.start() - 1] in _SELF_WORD_LEVEL:
+                    strong_kinds.setdefault(key, Counter())[kind] += w
+            elif start > 0 and src[start - 1] in _SELF_WORD_LEVEL:
                 # 区城市管理局 opening a sentence is the author speaking of itself;
                 # 落实市城市管理局部署 (after a verb) is another bureau.
-                at_boundary = m.start() == 1 or src[m.start() - 2] in _BOUNDARY
-                generic[src[m.start() - 1]] += 1.0 if at_boundary else 0.15
-                generic_kinds[m.group(0)] += w
-            elif m.start() == 0 or src[m.start() - 1] in "我本":
-                generic_kinds[m.group(0)] += w
+                at_boundary = start == 1 or src[start - 2] in _BOUNDARY
+                generic[src[start - 1]] += 1.0 if at_boundary else 0.15
+                generic_kinds[kind] += w
+            elif start == 0 or src[start - 1] in "我本":
+                generic_kinds[kind] += w
     if fallback and not strong_kinds and _zone_author(sources[:2], folded) is None:
         # a kind of body the lexicon does not list (…水源保护区管理局, …气象局): the name the
         # title or signature writes after its place is taken as it stands
@@ -419,6 +432,14 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
         out.province = province.name if province is not None else ""
         if city is None:
             out.warnings.append(f"city: the city of {name} was not found; set it in the manifest")
+        return out
+    short = None if scored else _short_city_author(fold(out.title))
+    if short is not None:
+        # an agency named with its city's short name (成都住房公积金管理中心): kept as
+        # written, the city is the jurisdiction
+        name, division = short
+        _place(out, division)
+        out.bureau = name
         return out
     if scored and scored[0][0] >= 2.0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
         _, chosen, division = scored[0]
@@ -501,6 +522,30 @@ def _title_place(title: str, folded: str) -> gazetteer.Division | None:
     if division is None or not _names_place_only(title, division):
         return None
     return division
+
+
+# an agency's name after a city's short name (成都, without 市) at a title's start
+_SHORT_CITY_AGENCY = re.compile(
+    r"(?!市)(?:[\u4e00-\u9fff]{1,14}?(?:局|委员会|办公室|中心|厅|馆|院|所|站|支队|大队|署)|海关)"
+    r"(?=\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|关于|法治)|\s*$)"
+)
+
+
+def _short_city_author(title: str) -> tuple[str, gazetteer.Division] | None:
+    """(name as written, city) when the title opens with a prefecture-level city's or a
+    municipality's short name and an agency's name (成都住房公积金管理中心2024年度…), and
+    names no place in full; None otherwise."""
+    title = title.strip()
+    if _place_re().search(title) is not None:
+        return None
+    for n in (2, 3, 4):
+        m = _SHORT_CITY_AGENCY.match(title, n)
+        if m is None or _SLOGAN.search(m.group(0)) is not None:
+            continue
+        for d in gazetteer.lookup(title[:n] + "市"):
+            if d.rank in ("city", "province"):
+                return title[: m.end()], d
+    return None
 
 
 def _names_place_only(title: str, division: gazetteer.Division) -> bool:

@@ -525,6 +525,7 @@ class _Hit:
     qualifier: str
     approx: bool
     qual_start: int = -1  # where the qualifier before the number starts (bounds: not in raw)
+    label: tuple[int, int] | None = None  # a board's label below the number (its subject)
 
     def __post_init__(self) -> None:
         if self.qual_start < 0:
@@ -712,7 +713,36 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
         hits.append(
             _Hit(raw_start, end, s0, float(value), unit, family, qualifier, approx, qual_start)
         )
+    if "(" in f:
+        board = _board_hits(f, lex)
+        if board:
+            hits = sorted(hits + board, key=lambda h: h.start)
     return hits
+
+
+# a key-figure board's value alone on its line over its label, the unit in brackets
+# (2146 / 立案查处案件(件), 386.52 / 罚没款(万元))
+_BOARD_VALUE = re.compile(
+    r"(?m)^[ \t]*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*\n"
+    r"[ \t]*(?P<label>[\u4e00-\u9fff\d][^()\n]{1,20})\((?P<unit>[^()\n]{1,3})\)[ \t]*$"
+)
+
+
+def _board_hits(f: str, lex: _Lexicon) -> list[_Hit]:
+    """The figures of a key-figure board: a bare number whose unit is its label's."""
+    out = []
+    for m in _BOARD_VALUE.finditer(f):
+        unit_text = m["unit"]
+        if unit_text != "%" and unit_text not in lex.units:
+            continue
+        base = parse_number(m["num"])
+        if base is None:
+            continue
+        unit, family, mult = _unit_of(unit_text, lex)
+        a, b = m.span("num")
+        value = round(base * mult, 6)
+        out.append(_Hit(a, b, a, value, unit, family, "", False, label=m.span("label")))
+    return out
 
 
 # OCR reads 0 as O or o and 1 as l or I: only these, in a run of digits and such letters
@@ -1346,6 +1376,9 @@ def metric_columns(
             prev_end, prev_subject = prev_in_clause.get((c_lo, c_hi), (c_lo, ""))
             left_lo = max(c_lo, prev_end)
             subject = _subject(f, left_lo, hit.qual_start, hit.end, c_hi, hit.family, lex, text)
+            if hit.label is not None:  # a board's figure: its label says what it counts
+                a, b = hit.label
+                subject = _subject(f, a, b, b, b, hit.family, lex, text)
             if (
                 not subject
                 and c_lo > s_lo
@@ -1369,6 +1402,8 @@ def metric_columns(
                 last_subject[para] = (subject, hit.end)
             prev_in_clause[(c_lo, c_hi)] = (hit.end, subject)
             sentence = text[s_lo:s_hi].strip()
+            if hit.label is not None:  # a board's figure: the value and its label's line
+                sentence = text[hit.start : f.find(")", hit.label[1]) + 1]
             if (s_lo, s_hi) not in folded_sentence:
                 # a soft wrap may cut a word (合法性\n审查): patterns see the words joined
                 folded_sentence[(s_lo, s_hi)] = fold(sentence).replace("\n", "")
@@ -1422,15 +1457,22 @@ def metric_columns(
             ):
                 # 行政复议方面,全年涉及我局的案件27件: the topic names the cases
                 folded_subject = topic.group(1) + folded_subject
+            clause = f[c_lo:c_hi].replace("\n", "")
+            local = f[local_lo:local_end].replace("\n", "")
+            sentence_f = folded_sentence[(s_lo, s_hi)]
+            if hit.label is not None:  # a board's figure: its clause is its label
+                clause = local = sentence_f = f[hit.label[0] : hit.label[1]]
             cols["indicator"].append(
                 _assign_folded(
                     folded_subject,
-                    f[c_lo:c_hi].replace("\n", ""),
-                    folded_sentence[(s_lo, s_hi)],
-                    f[local_lo:local_end].replace("\n", ""),
+                    clause,
+                    sentence_f,
+                    local,
                     hit.family,
                     rules,
-                    _before_subset(f, s_lo, s_hi, max(hit.end, local_end)),
+                    sentence_f
+                    if hit.label is not None
+                    else _before_subset(f, s_lo, s_hi, max(hit.end, local_end)),
                 )
             )
             cols["sentence"].append(sentence)
@@ -1698,7 +1740,7 @@ def _place_mentions(
         for g, rx in enumerate(lex.complements):
             hit = rx.search(subject)
             if hit:
-                part = (g, hit.group(0))
+                part = (g, hit.lastgroup or hit.group(0))  # a named group names the type
                 break
         out.append(
             _Mention(
@@ -1765,7 +1807,8 @@ def derive_indicators(
     6. Typed parts: a mention whose subject is one type of a ``complement`` group (废止,
        修改, 继续有效 ...) is dropped when a larger figure of another kind stands before it
        in its sentence (文件22件进行清理, 继续保留17件 -> 22), also when that figure restates
-       one counted already.
+       one counted already, but not when the two are items of one 、 list (合同协议18件、重大
+       行政执法决定3件).
     7. Sums: a figure equal to the sum of two or more smaller mentions of its sentence, its
        paragraph or the report is their total: the parts are dropped.
     8. Stated totals: a figure with a total cue (共, 合计, 累计, 全年 ...) before it in its
@@ -2275,6 +2318,9 @@ def _combine_mentions(
             continue
         for t in stated:
             if t.sent == c.sent and t.pos < c.pos and t.value > c.value and t.part is None:
+                between = c.prefix[t.pos + len(t.raw) :]
+                if "、" in between and not any(p in between for p in ",;:()"):
+                    continue  # items of one list (合同协议18件、重大行政执法决定3件): parallel
                 drop.add(c.metric_id)
                 break
     keep = [c for c in keep if c.metric_id not in drop]

@@ -12,6 +12,8 @@ skips a rank (``1.`` directly under ``一、``, no ``(一)``) has its ``1.`` ite
 a heading at the top keeps its marker's rank (``(一)`` before any ``一、`` is level 2). When a
 report sets parts (第一部分 …) above its 一、 headings, the parts are level 1 and every other
 level is one deeper (一、 2, (一) 3, 1. 4, (1) 5).
+A numeral in lenticular brackets (``【一】``, as WeChat editors set 一、) is a level-1 marker,
+written ``一、``.
 Word's list numbers left as enclosed characters are markers too: ``㈠``…``㈩`` (level 2,
 written ``(一)``), ``⒈``…``⒛`` (level 3, ``1.``), ``⑴``…``⒇`` (level 4, ``(1)``). In a text with
 two or more lines that are a bracketed heading alone (``【强化组织领导】``, as WeChat articles set
@@ -69,6 +71,12 @@ In a report with no ``(一)`` marker, paragraphs opening with ``第一,`` ``第�
 or more from 第一, each opening with a short sentence) are level-2 headings, marker ``第一,``.
 In a report with no ``一、`` marker, lines opening with ``01 `` ``02 `` … in order (a WeChat
 article's big part numbers, from 01 written with its zero) are level-1 headings, marker ``01``.
+A WeChat article's part labels ``PART 01``, ``PART.02`` are level-1 markers (written ``PART 01``),
+and its dingbat numbers ``❶``…``❿`` (also ``➀``, ``➊``) level-2 markers, kept as written.
+A marker alone on its line (``PART 01``, ``一、``) has the short line below it (no marker, no
+sentence punctuation) for its heading; a standalone heading cut after its comma (a page's two
+``<span>`` lines) goes on with the short line below it, and ``heading`` leaves out the line
+break and the tags between.
 
 Section ids are dotted paths of ordinal positions among siblings (``'2.3'``); ordinals
 come from position, not from the number written in the marker, so a numbering error
@@ -134,6 +142,8 @@ _CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 _L1 = re.compile(rf"(?P<num>{_CN_NUM})[ ]*(?P<sep>、|\.(?!\d)|\.(?=\d{{4}}年))")
 _L1_CHAPTER = re.compile(rf"第[ ]*(?P<num>{_CN_NUM})[ ]*(?P<sep>部分|章|篇)[ ]*[、.:]?")
 _L2 = re.compile(rf"\([ ]*(?P<num>{_CN_NUM})[ ]*\)")
+# 【一】… : a level-1 numeral in lenticular brackets (a WeChat editor's 一、), written 一、
+_L1_BRACKETED = re.compile(rf"【[ ]*(?P<num>{_CN_NUM})[ ]*】")
 _L3 = re.compile(r"(?P<num>\d{1,2})[ ]*(?P<sep>[.、])(?!\d)")
 _L4 = re.compile(r"\([ ]*(?P<num>\d{1,2})[ ]*\)")
 
@@ -317,13 +327,38 @@ def _match_strong(s: str) -> _Marker | None:
             n = cn_numeral_value(m["num"])
             if n is not None:
                 return _Marker(1, n, f"第{m['num']}{m['sep']}", m.end(), m["sep"])
+    elif c == "【":
+        m = _L1_BRACKETED.match(s)
+        if m:
+            n = cn_numeral_value(m["num"])
+            if n is not None:
+                return _Marker(1, n, m["num"] + "、", m.end(), "【】")
     elif c.isdecimal():
         m = _L3.match(s)
         if m:
             return _Marker(3, int(m["num"]), m["num"] + m["sep"], m.end(), m["sep"])
     elif "\u2474" <= c <= "\u249b" or "\u3220" <= c <= "\u3229":
         return _enclosed_marker(c)
+    elif c in "Pp":
+        m = _PART.match(s)
+        if m:
+            return _Marker(1, int(m["num"]), f"PART {m['num']}", m.end())
+    elif "\u2776" <= c <= "\u2793":
+        return _dingbat_marker(c)
     return None
+
+
+# PART 01 / PART.02 / Part 3: a WeChat article's part labels (a level-1 marker, the part's
+# title after it or on the next line)
+_PART = re.compile(r"(?i)part[ .]*(?P<num>\d{1,2})(?![\d.%])(?=[ ]|[\u4e00-\u9fff“\"《]|$)")
+
+
+def _dingbat_marker(c: str) -> _Marker:
+    """❶…❿, ➀…➉, ➊…➓: a WeChat editor's sub-heading numbers, ranked as (一) and kept as
+    written (no list numbering to restore)."""
+    code = ord(c)
+    n = (code - 0x2776) % 10 + 1
+    return _Marker(2, n, c, 1)
 
 
 _CN_TENS = "一二三四五六七八九十"
@@ -808,6 +843,7 @@ class _Parser:
         )
         self.bracket_seen = False  # a 【】 heading since the last 一、
         self._marker_after: list | None = None  # (line, marker) of the next marker line
+        self.taken: set[int] = set()  # lines read as part of the heading above them
         self.stack: list[_Node] = [self.root]
         self.headings: list[tuple[_Heading, str, str]] = []  # heading, sid, parent_id
         self.last_level = 0
@@ -946,6 +982,18 @@ class _Parser:
                 # the heading inside its brackets (the line is 【…】 and nothing else)
                 close = self.folded.find("】", line.start + line.lead)
                 start, end, standalone = line.start + line.lead + 1, close, True
+            if start >= end and strong.marker != "【】":
+                # the marker alone on its line (PART 01 / 一、): the title is the next line
+                title = self._title_below(i)
+                if title is None:
+                    return None
+                start, end = title
+                standalone = True
+            elif standalone and self.folded[end - 1 : end] in (",", "、"):
+                # a heading a page cut after its comma (…公正文明执法, / 持续提升…质效)
+                more = self._title_below(i, 30)
+                if more is not None:
+                    end = more[1]
             h = _Heading(i, strong.level, strong.num, strong.marker, start, end, False, strong.sep)
             return h, standalone
         if i in self.unmarked:
@@ -1065,6 +1113,28 @@ class _Parser:
                     return self._repaired(line, level, expected, 0)
         return None
 
+    def _title_below(self, i: int, longest: int = 40) -> tuple[int, int] | None:
+        """The span of the next line when it is a short title with no marker of its own
+        (the text of a heading whose marker, or whose first half, stands above it); the line
+        is then taken as part of that heading."""
+        for k in range(i + 1, min(i + 3, len(self.lines))):
+            line = self.lines[k]
+            if not line.body:
+                continue
+            start, end, standalone = _heading_span(line, line.lead)
+            title = self.folded[start:end]
+            if (
+                not standalone
+                or not 2 <= len(title) <= longest
+                or any(c in _STANDALONE_FORBIDDEN for c in title)
+                or self._strong(line.body) is not None
+                or _NUMERIC_CELLS.search(title)
+            ):
+                return None
+            self.taken.add(k)
+            return start, end
+        return None
+
     def _next_heading_marker(self, i: int, limit: int = 200) -> _Marker | None:
         """The marker of the next line (within ``limit`` lines) that starts with one."""
         if self._marker_after is None:  # one backward pass, on first need
@@ -1081,6 +1151,8 @@ class _Parser:
 
     def run(self) -> dict[str, list]:
         for i in range(len(self.lines)):
+            if i in self.taken:
+                continue
             found = self.parse_line(i)
             if found is not None:
                 self.accept(*found)
@@ -1129,13 +1201,21 @@ class _Parser:
             level_of[sid] = level_of[pid] + 1 if pid else int(h.level) + shift
         cols["level"] += [level_of[sid] for _, sid, _ in self.headings]
         cols["marker"] += [h.marker for h in headings]
-        cols["heading"] += [text[h.head_start : h.head_end] for h in headings]
+        cols["heading"] += [_one_line(text[h.head_start : h.head_end]) for h in headings]
         cols["text"] += [text[s:e] for s, e in zip(starts, ends, strict=True)]
         cols["start"] += starts
         cols["end"] += ends
         cols["repaired"] += [h.repaired for h in headings]
-        cols["_folded_heading"] += [folded[h.head_start : h.head_end] for h in headings]
+        cols["_folded_heading"] += [_one_line(folded[h.head_start : h.head_end]) for h in headings]
         return cols
+
+
+def _one_line(heading: str) -> str:
+    """A heading written over two lines as one (its line break, and the HTML tags around it,
+    left out)."""
+    if "\n" not in heading:
+        return heading
+    return re.sub(r"\s*(?:<[^<>\n]{0,200}>\s*)*\n(?:\s*<[^<>\n]{0,200}>)*\s*", "", heading)
 
 
 _SECTION_DTYPES = {

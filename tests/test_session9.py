@@ -1,0 +1,217 @@
+"""Hand-made tests for session 9's rules: each input is written here, with the value a reader
+would give it."""
+
+from __future__ import annotations
+
+from snippets import headings, in_report, indicators, theme
+
+from analysis.build import process_text
+from analysis.cleaning import clean_text
+from analysis.metadata import infer_metadata
+
+P = "全年共办理行政处罚案件120件,罚没款36.5万元,各项工作取得明显成效,群众满意度持续提升。"
+
+
+def _outline(text: str) -> list[tuple[int, str, str, bool]]:
+    top = headings(text)
+    return list(zip(top["level"], top["marker"], top["heading"], top["repaired"], strict=True))
+
+
+def _indicators(body: str) -> dict[str, float]:
+    return indicators(in_report(body))
+
+
+# ------------------------------------------------------------------ headings
+def test_a_numeral_in_lenticular_brackets_is_a_level_1_marker() -> None:
+    text = (
+        "某局2023年度法治政府建设情况报告\n导语。\n"
+        f"【一】主要举措及成效\n（一）加强党的领导\n{P}\n（二）强化学法培训\n{P}\n"
+        f"【二】存在的问题\n{P}\n【三】2024年工作打算\n（一）提升队伍能力\n{P}\n"
+    )
+    assert _outline(text) == [
+        (1, "一、", "主要举措及成效", False),
+        (2, "(一)", "加强党的领导", False),
+        (2, "(二)", "强化学法培训", False),
+        (1, "二、", "存在的问题", False),
+        (1, "三、", "2024年工作打算", False),
+        (2, "(一)", "提升队伍能力", False),
+    ]
+
+
+def test_a_marker_alone_on_its_line_has_the_next_line_for_its_heading() -> None:
+    text = f"导语。\n一、\n加强组织领导\n{P}\n二、\n严格规范执法\n{P}\n"
+    assert _outline(text) == [
+        (1, "一、", "加强组织领导", False),
+        (1, "二、", "严格规范执法", False),
+    ]
+
+
+WECHAT_PARTS = (
+    "某局2024年法治政府建设年度报告\n导语。\n"
+    f"PART 01\n强化组织领导，压实法治建设责任\n❶党组统筹谋划\n{P}\n❷领导干部带头述法\n{P}\n"
+    f"PART.02\n严格规范执法\n❶推行包容审慎监管。{P}\n❷推进非现场执法。{P}\n"
+    f"PART 03\n存在的问题\n{P}\n"
+)
+
+
+def test_wechat_part_labels_and_dingbat_numbers_are_the_outline() -> None:
+    # the part's title on the line below its label; ❶ kept as written (no list numbering to
+    # restore), run-in or on its own line
+    assert _outline(WECHAT_PARTS) == [
+        (1, "PART 01", "强化组织领导，压实法治建设责任", False),
+        (2, "❶", "党组统筹谋划", False),
+        (2, "❷", "领导干部带头述法", False),
+        (1, "PART 02", "严格规范执法", False),
+        (2, "❶", "推行包容审慎监管", False),
+        (2, "❷", "推进非现场执法", False),
+        (1, "PART 03", "存在的问题", False),
+    ]
+
+
+def test_a_heading_cut_after_its_comma_goes_on_on_the_next_line() -> None:
+    text = (
+        "导语。\n一、主要举措\n"
+        '<p><span style="font-family:黑体">（一）坚持严格规范公正文明执法，</span>\n'
+        '<span style="font-family:黑体">持续提升综合执法质效</span></p>\n'
+        f"1.聚焦重点领域。{P}\n2.推行柔性执法。{P}\n（二）坚持依法决策\n{P}\n"
+    )
+    assert _outline(text) == [
+        (1, "一、", "主要举措", False),
+        (2, "(一)", "坚持严格规范公正文明执法，持续提升综合执法质效", False),
+        (3, "1.", "聚焦重点领域", False),
+        (3, "2.", "推行柔性执法", False),
+        (2, "(二)", "坚持依法决策", False),
+    ]
+
+
+def test_a_shortcoming_awaiting_innovation_is_a_problem() -> None:
+    assert theme("依法监管方式有待创新") == "problems"
+
+
+# ------------------------------------------------------------------ cleaning
+def test_a_number_cut_after_its_point_by_a_pdf_wrap_is_joined() -> None:
+    # a PDF's lines of 35 characters; the one ending 418. holds half-width digits, so its
+    # printed width is short of the measure although the number goes on below
+    filler = "严格落实行政执法三项制度规范执法行为提升执法质效全面推进依法行政工作取得成效"
+    # each line printed 70 columns wide: 35 characters, or 31 and eight half-width digits
+    lines = [
+        filler[i : i + 35] if i % 2 else filler[i : i + 15] + "20231215" + filler[i + 15 : i + 31]
+        for i in range(8)
+    ]
+    lines.insert(4, "查获假冒卷烟286.4万支，案值1,432.65万元，收缴罚没款418.")  # 36, printed 55
+    lines.insert(5, "65万元。与公安、市场监管部门联合开展打假打私行动24次，捣毁制售假烟窝点")
+    text = "\n".join(lines) + "\n"
+    assert "罚没款418.65万元。" in clean_text(text).text
+    assert indicators(clean_text(text).text)["fines_yuan"] == 4186500
+
+
+def test_a_key_figure_board_keeps_its_bare_numbers_with_their_labels_units() -> None:
+    text = (
+        "某局2024年法治政府建设年度报告\n导语。\n数说2024\n2146\n立案查处案件（件）\n"
+        "386.52\n罚没款（万元）\n1058\n非现场执法案件（件）\n99.2\n12345工单办结率（%）\n"
+        f"一、主要举措\n{P}\n"
+    )
+    cleaned = clean_text(text).text
+    assert "\n2146\n立案查处案件（件）\n" in cleaned  # no page number
+    m = process_text("r", cleaned)["metrics"]
+    board = m[m["section_id"] == "0"]
+    cols = (board["raw"], board["value"], board["unit"], board["indicator"])
+    assert list(zip(*cols, strict=True)) == [
+        ("2146", 2146, "件", "admin_penalty_cases"),
+        ("386.52", 3865200, "元", "fines_yuan"),
+        ("1058", 1058, "件", "digital_cases"),
+        ("99.2", 99.2, "%", "completion_rate"),
+    ]
+    assert board["sentence"].iloc[0] == "2146\n立案查处案件（件）"
+
+
+def test_a_lone_number_under_no_label_is_still_a_page_number() -> None:
+    text = f"导语。\n一、主要举措\n{P}\n2146\n{P}\n"
+    assert "2146" not in clean_text(text).text
+
+
+# ------------------------------------------------------------------ indicators
+def test_documents_to_be_issued_are_no_plan() -> None:
+    got = _indicators("全年对各类合同协议和拟出台文件开展合法性审查84件,提出审查意见57条。\n")
+    assert got["legal_reviews"] == 84
+
+
+def test_a_plan_with_ni_is_still_a_plan() -> None:
+    m = process_text("r", in_report("2024年拟开展法治培训6期。\n"))["metrics"]
+    assert m.loc[m["raw"] == "6期", "kind"].tolist() == ["target"]
+
+
+def test_legality_reviews_and_the_review_of_major_enforcement_decisions_add_up() -> None:
+    # a 全年 total of one kind of review does not hold the other kind stated after it
+    got = _indicators(
+        "全年对各类合同协议和规范性文件开展合法性审查84件,提出审查意见57条。"
+        "对重大行政执法决定开展法制审核39件,审核率100%。\n"
+    )
+    assert got["legal_reviews"] == 123
+
+
+def test_reviews_of_one_list_are_parallel_kinds() -> None:
+    got = _indicators(
+        "全年对拟签订的合同协议18件、重大行政执法决定3件进行合法性审查,提出修改意见27条。\n"
+    )
+    assert got["legal_reviews"] == 21
+
+
+def test_a_stated_total_of_both_kinds_still_holds_its_parts() -> None:
+    got = _indicators(
+        "全年共开展合法性审查和法制审核93件,其中重大执法决定法制审核58件、合同协议审查26份。\n"
+    )
+    assert got["legal_reviews"] == 93
+
+
+def test_answers_to_information_requests_reviewed_for_legality_are_legal_reviews() -> None:
+    got = _indicators("全年对拟出台的规范性文件、合同协议和信息公开答复等开展合法性审查112件。\n")
+    assert got["legal_reviews"] == 112
+
+
+def test_a_bare_case_filing_count_is_the_penalty_count_when_nothing_else_states_one() -> None:
+    body = "全年受理投诉举报1,864件,经核查立案查处573件,结案541件,结案率94.4%。\n"
+    assert _indicators(body)["admin_penalty_cases"] == 573
+
+
+def test_a_bare_case_filing_count_gives_way_to_a_stated_penalty_count() -> None:
+    body = (
+        "全年共立案查处城市管理领域违法案件1286件。\n"
+        "全年劝导纠正占道经营行为5400余起,对屡劝不改的依法立案查处238件。\n"
+    )
+    assert _indicators(body)["admin_penalty_cases"] == 1286
+
+
+# ------------------------------------------------------------------ metadata
+def test_an_agency_named_with_its_citys_short_name() -> None:
+    meta = infer_metadata(
+        "成都住房公积金管理中心2024年度法治建设工作情况报告\n2024年,中心坚持依法行政。\n"
+    )
+    assert (meta.bureau, meta.jurisdiction, meta.city, meta.province, meta.level) == (
+        "成都住房公积金管理中心",
+        "成都市",
+        "成都市",
+        "四川省",
+        "city",
+    )
+
+
+def test_a_title_naming_no_place_is_still_no_agency() -> None:
+    meta = infer_metadata("关于2023年度法治政府建设情况的报告\n全市坚持依法行政。\n")
+    assert meta.bureau == "" and meta.jurisdiction == ""
+
+
+def test_a_governments_department_named_with_its_government() -> None:
+    meta = infer_metadata(
+        "合肥市人民政府国有资产监督管理委员会2023年法治政府建设情况报告\n2023年,我委坚持依法监管。\n"
+    )
+    assert (meta.bureau, meta.jurisdiction, meta.level) == (
+        "合肥市人民政府国有资产监督管理委员会",
+        "合肥市",
+        "city",
+    )
+
+
+def test_a_governments_own_report_is_still_the_governments() -> None:
+    meta = infer_metadata("合肥市人民政府2023年法治政府建设情况报告\n2023年,市政府坚持依法行政。\n")
+    assert meta.bureau == "合肥市人民政府"
