@@ -76,6 +76,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.normalize import fold
+from analysis.numbers import board_pairs
 from analysis.paths import LEXICON_DIR
 from analysis.schema import CLEANING
 from analysis.sections import match_outline_marker
@@ -101,9 +102,25 @@ _EDITOR_NOTE = re.compile(r"[\[【]?\s*(?:编者按|编者的话|编辑按|编�
 
 _DIGIT = re.compile(r"\d")
 _MID_NUMBER = re.compile(r"\d[.,]?\s*$")  # a line cut inside a number
-# a key-figure board's label: words, then the unit in brackets (立案查处案件(件), 罚没款(万元))
-_BOARD_LABEL = re.compile(r"^[\u4e00-\u9fff\d][^()]{1,20}\((?:[\u4e00-\u9fff]{1,3}|%)\)$")
-_CUT_NUMBER = re.compile(r"\d[.,]$")  # ... after its point or a thousands separator
+# ... after its point or a thousands separator, in a sentence (not a marker alone, 5.; nor an
+# ordinal, 第3.)
+_CUT_NUMBER = re.compile(
+    r"[\u4e00-\u9fff][^\u4e00-\u9fff]{0,12}?(?<!第)(?<![\d.,])\d+(?:,\d{3})*([.,])$"
+)
+
+
+def _cut_number(line: str, below: str) -> bool:
+    """Whether ``line`` ends inside a number that ``below`` goes on with: after a point,
+    digits that are no year (418. / 65万元); after a separator, three digits (52, / 368户次)."""
+    m = _CUT_NUMBER.search(line.rstrip())
+    if m is None:
+        return False
+    below = below.lstrip()
+    if m.group(1) == ",":
+        return re.match(r"\d{3}(?!\d)", below) is not None
+    return re.match(r"\d+(?![\d.])(?!年)", below) is not None
+
+
 _SPACE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _SENTENCE_PUNCT = set("。,;:!?、")
 _TERMINAL = set("。!?;:…")
@@ -967,12 +984,11 @@ def _clean(
         return ""
 
     any_rule = [first_match(f, SCOPES) for f in folded]
-    # a key-figure board's value over its label, the unit in brackets (2146 / 立案查处案件(件)):
-    # the bare number is a figure, no page number
-    for i in range(n - 1):
-        if any_rule[i] == "page_number" and folded[i].strip().isdecimal():
-            if not any_rule[i + 1] and _BOARD_LABEL.search(folded[i + 1].strip()):
-                any_rule[i] = ""
+    # a key-figure board's bare numbers and labels (2146 / 立案查处案件(件)): figures, no page
+    # numbers
+    for v, _, _ in board_pairs(folded):
+        if any_rule[v] == "page_number":
+            any_rule[v] = ""
     if "编" in text or "分享" in text or "搜索" in text or "在线阅读" in text:
         # an editor's note above the report (编者按: …) and a document-sharing site's
         # blurb (…由会员分享,可在线阅读…): the publisher's words, not the report's; before
@@ -1090,7 +1106,7 @@ def _clean(
             wide = w_of[prev.idxs[-1]] >= w_full - w_tol - lost_indent or (
                 # a number cut after its point or separator (罚没款418. / 65万元, 52, / 368户次),
                 # on a line a converter measured short for its half-width digits
-                _CUT_NUMBER.search(folded[prev.idxs[-1]]) is not None and folded[i][:1].isdigit()
+                _cut_number(folded[prev.idxs[-1]], folded[i])
             )
             gap = range(prev.idxs[-1] + 1, i)
             if (

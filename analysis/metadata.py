@@ -73,6 +73,27 @@ def _place_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, alternatives)))
 
 
+# a cover notice that issues the report (关于印发《…2024年度法治政府建设工作报告》的通知)
+_ISSUING_NOTICE = re.compile(r"关于印发《[^《》\n]{4,80}》的通知")
+
+
+def _notice_date(title: str, text: str) -> str:
+    """The date of a cover notice that issues the report (the date line standing alone
+    before its 附件), when the title is the notice's: the day the report was issued."""
+    if _ISSUING_NOTICE.search(fold(title)) is None:
+        return ""
+    from analysis.cleaning import parse_date
+
+    date = ""
+    for line in text.split("\n")[:60]:
+        f = fold(line).strip().replace(" ", "")
+        if f.startswith("附件"):
+            return date
+        if re.fullmatch(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日", f):
+            date = parse_date(f)
+    return ""
+
+
 def _bureau_names(src: str) -> list[tuple[int, str]]:
     """(offset, kind) of each bureau name the lexicon knows in ``src``; a government's own
     department named with it (合肥市人民政府国有资产监督管理委员会) is one name, the
@@ -325,7 +346,9 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
     out.year = _infer_year(folded, out.title, spans)
     if not out.year:
         out.warnings.append("year: no year found in the title or opening; set it in the manifest")
-    out.published = meta.get("published") or meta.get("signature_date") or ""
+    out.published = (
+        meta.get("published") or _notice_date(out.title, text) or meta.get("signature_date") or ""
+    )
 
     sources = [(fold(meta.get("signature_name") or ""), 5.0, False)]
     sources.append((fold(out.title), 5.0, False))
@@ -524,24 +547,24 @@ def _title_place(title: str, folded: str) -> gazetteer.Division | None:
     return division
 
 
-# an agency's name after a city's short name (成都, without 市) at a title's start
-_SHORT_CITY_AGENCY = re.compile(
-    r"(?!市)(?:[\u4e00-\u9fff]{1,14}?(?:局|委员会|办公室|中心|厅|馆|院|所|站|支队|大队|署)|海关)"
-    r"(?=\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|关于|法治)|\s*$)"
-)
+# what may follow an agency's name in a title (the year, 关于, 法治…, or the end)
+_AFTER_AGENCY = re.compile(r"\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|关于|法治)|\s*$")
 
 
 def _short_city_author(title: str) -> tuple[str, gazetteer.Division] | None:
     """(name as written, city) when the title opens with a prefecture-level city's or a
-    municipality's short name and an agency's name (成都住房公积金管理中心2024年度…), and
-    names no place in full; None otherwise."""
+    municipality's short name and a kind of agency the lexicon knows (成都住房公积金管理中心
+    2024年度…, 成都海关…), and names no place in full; None otherwise (吉林 is a province
+    too: no short name of a city)."""
     title = title.strip()
     if _place_re().search(title) is not None:
         return None
     for n in (2, 3, 4):
-        m = _SHORT_CITY_AGENCY.match(title, n)
-        if m is None or _SLOGAN.search(m.group(0)) is not None:
+        m = _bureau_re().match(title, n)
+        if m is None or _AFTER_AGENCY.match(title, m.end()) is None:
             continue
+        if any(d.rank == "province" for d in gazetteer.lookup(title[:n] + "省")):
+            return None
         for d in gazetteer.lookup(title[:n] + "市"):
             if d.rank in ("city", "province"):
                 return title[: m.end()], d

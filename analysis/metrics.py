@@ -71,6 +71,7 @@ from analysis.numbers import (
     FRACTION_RE,
     MULTIPLIER_RE,
     MULTIPLIERS,
+    board_pairs,
     parse_number,
 )
 
@@ -720,28 +721,38 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
     return hits
 
 
-# a key-figure board's value alone on its line over its label, the unit in brackets
-# (2146 / 立案查处案件(件), 386.52 / 罚没款(万元))
-_BOARD_VALUE = re.compile(
-    r"(?m)^[ \t]*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*\n"
-    r"[ \t]*(?P<label>[\u4e00-\u9fff\d][^()\n]{1,20})\((?P<unit>[^()\n]{1,3})\)[ \t]*$"
+# the sentence of a board's figure: its number's line and its label's
+_BOARD_SENTENCE = re.compile(
+    r"\s*(?:[\d.,]+\s*\n[^\n]+\([^()\n]{1,3}\)|[^\n]+\([^()\n]{1,3}\)\s*\n\s*[\d.,]+)\s*"
 )
 
 
 def _board_hits(f: str, lex: _Lexicon) -> list[_Hit]:
-    """The figures of a key-figure board: a bare number whose unit is its label's."""
+    """The figures of a key-figure board (:func:`analysis.numbers.board_pairs`): a bare number
+    whose unit, subject and indicator are its label's."""
+    starts = [0]
+    for k, ch in enumerate(f):
+        if ch == "\n":
+            starts.append(k + 1)
+    lines = [
+        f[a : (starts[n + 1] - 1 if n + 1 < len(starts) else len(f))] for n, a in enumerate(starts)
+    ]
     out = []
-    for m in _BOARD_VALUE.finditer(f):
-        unit_text = m["unit"]
+    for v, lab, unit_text in board_pairs(lines):
         if unit_text != "%" and unit_text not in lex.units:
             continue
-        base = parse_number(m["num"])
+        line = lines[v]
+        a = starts[v] + len(line) - len(line.lstrip())
+        b = starts[v] + len(line.rstrip())
+        base = parse_number(f[a:b])
         if base is None:
             continue
         unit, family, mult = _unit_of(unit_text, lex)
-        a, b = m.span("num")
+        label = lines[lab]
+        la = starts[lab] + len(label) - len(label.lstrip())
+        lb = starts[lab] + label.rfind("(")
         value = round(base * mult, 6)
-        out.append(_Hit(a, b, a, value, unit, family, "", False, label=m.span("label")))
+        out.append(_Hit(a, b, a, value, unit, family, "", False, label=(la, lb)))
     return out
 
 
@@ -1402,8 +1413,9 @@ def metric_columns(
                 last_subject[para] = (subject, hit.end)
             prev_in_clause[(c_lo, c_hi)] = (hit.end, subject)
             sentence = text[s_lo:s_hi].strip()
-            if hit.label is not None:  # a board's figure: the value and its label's line
-                sentence = text[hit.start : f.find(")", hit.label[1]) + 1]
+            if hit.label is not None:  # a board's figure: the value and its label's lines
+                lo, hi = min(hit.start, hit.label[0]), max(hit.end, f.find(")", hit.label[1]) + 1)
+                sentence = text[lo:hi]
             if (s_lo, s_hi) not in folded_sentence:
                 # a soft wrap may cut a word (合法性\n审查): patterns see the words joined
                 folded_sentence[(s_lo, s_hi)] = fold(sentence).replace("\n", "")
@@ -1786,6 +1798,8 @@ def derive_indicators(
     ``intake_cue`` and ``complement`` in ``metric_patterns.tsv``); ``target`` and ``change``
     rows never count (a plan is not an achievement):
 
+    0. A key-figure board's figures (a bare number over its label) restate the body's: they
+       count only when the body states nothing for the indicator.
     1. Unit family: only mentions of the first family in the rule's ``families`` list that
        the report uses are kept (来信来访45批次97人次: 批次 before 人次; different units are
        different measures and are never added), unless the list joins families with ``+``
@@ -1808,7 +1822,8 @@ def derive_indicators(
        修改, 继续有效 ...) is dropped when a larger figure of another kind stands before it
        in its sentence (文件22件进行清理, 继续保留17件 -> 22), also when that figure restates
        one counted already, but not when the two are items of one 、 list (合同协议18件、重大
-       行政执法决定3件).
+       行政执法决定3件) and the larger has no cue that sums (共, 合计: 共立案1,426件、简易程序
+       926件 holds the 926).
     7. Sums: a figure equal to the sum of two or more smaller mentions of its sentence, its
        paragraph or the report is their total: the parts are dropped.
     8. Stated totals: a figure with a total cue (共, 合计, 累计, 全年 ...) before it in its
@@ -1978,6 +1993,10 @@ def _indicator_rows(
         for indicator, rows, zeros in groups_zeros:
             rule = rows[0]
             cands = stated.get(indicator)
+            if cands and len(cands) > 1:
+                # a key-figure board restates the body's figures: it counts only alone
+                body = [c for c in cands if not _BOARD_SENTENCE.fullmatch(fold(c.sentence))]
+                cands = body or cands
             if cands and any(r.fallback for r in rows):
                 # within the preferred unit family (step 1), fallback rows count only alone
                 present = {c.family for c in cands}
@@ -2319,7 +2338,11 @@ def _combine_mentions(
         for t in stated:
             if t.sent == c.sent and t.pos < c.pos and t.value > c.value and t.part is None:
                 between = c.prefix[t.pos + len(t.raw) :]
-                if "、" in between and not any(p in between for p in ",;:()"):
+                if (
+                    "、" in between
+                    and not any(p in between for p in ",;:()")
+                    and lex.sums.search(t.clause) is None
+                ):
                     continue  # items of one list (合同协议18件、重大行政执法决定3件): parallel
                 drop.add(c.metric_id)
                 break

@@ -8,6 +8,8 @@ folded copy is an offset in the cleaned text.
 
 from __future__ import annotations
 
+import re
+
 _MAP: dict[int, str] = {}
 # Full-width ASCII (！ to ～) -> ASCII: （一） -> (一), ， -> ',', ： -> ':', ０ -> 0, Ａ -> A.
 for _cp in range(0xFF01, 0xFF5F):
@@ -73,9 +75,11 @@ def fold(text: str) -> str:
     Returns:
         A string of exactly ``len(text)`` characters: full-width ASCII becomes ASCII
         (``（一）`` → ``(一)``, ``，`` → ``,``, ``１２`` → ``12``), every kind of space
-        becomes ``' '``, dashes become ``'-'``. Chinese punctuation with no ASCII
+        becomes ``' '`` (but a thin space between digit groups, ``12 860``, becomes ``,``,
+        the thousands separator it is), dashes become ``'-'``. Chinese punctuation with no ASCII
         counterpart (``。``, ``、``, ``“”``, ``《》``, ``〔〕``) is kept.
     """
+    out = None
     if len(text) >= _LONG:
         import numpy as np
 
@@ -84,7 +88,25 @@ def fold(text: str) -> str:
         except UnicodeEncodeError:  # a lone surrogate: the slow path handles it
             pass
         else:
-            return _lut()[codes].tobytes().decode("utf-32-le")
-    out = text.translate(_TABLE)
+            out = _lut()[codes].tobytes().decode("utf-32-le")
+    if out is None:
+        out = text.translate(_TABLE)
+    if "\u2009" in text or "\u202f" in text:
+        out = _group_separators(text, out)
     assert len(out) == len(text)
     return out
+
+
+# a thin or narrow no-break space between digit groups: a typographic thousands separator
+_GROUP_SPACE = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
+
+
+def _group_separators(text: str, out: str) -> str:
+    """``out`` with each thin space that separates digit groups in ``text`` (12 860人次)
+    folded to ``,``, as a thousands separator is."""
+    chars = None
+    for m in _GROUP_SPACE.finditer(text):
+        if chars is None:
+            chars = list(out)
+        chars[m.start()] = ","
+    return out if chars is None else "".join(chars)

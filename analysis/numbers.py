@@ -234,3 +234,48 @@ def _parse_plain(t: str) -> float | None:
 def is_chinese_numeral(s: str) -> bool:
     """Return True when ``s`` is written with Chinese numeral characters only."""
     return bool(s) and _CN_FULL.match(s) is not None and not re.search(r"\d", s)
+
+
+# A key-figure board (数说2024, 数据看板) set as lines: each figure a bare number on its own
+# line, each label a phrase with the unit in brackets (立案查处案件(件), 罚没款(万元)).
+_BOARD_VALUE_LINE = re.compile(r"\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*")
+_BOARD_LABEL_LINE = re.compile(
+    r"\s*[\u4e00-\u9fff\d][^()\n]{1,20}\((?P<unit>[\u4e00-\u9fff]{1,3}|%)\)\s*"
+)
+_NO_BOARD_UNIT = frozenset(["续", "完", "注", "上", "下", "一", "二", "三", "附"])
+
+
+def board_pairs(lines: list[str]) -> list[tuple[int, int, str]]:
+    """``(value line, label line, unit)`` of each figure of a key-figure board among folded
+    ``lines``: a run of four or more consecutive lines alternating a bare number and a label
+    with its unit in brackets, read value over label (the run opens with a number and ends
+    with a label) or label over value (it opens with a label and ends with a number). A chart's
+    axis (numbers in a row), a table (two figures per label) or a page number over a caption
+    is no board."""
+    kinds: list[str] = []
+    units: list[str] = []
+    for line in lines:
+        m = _BOARD_LABEL_LINE.fullmatch(line)
+        if m is not None and m["unit"] not in _NO_BOARD_UNIT:
+            kinds.append("L")
+            units.append(m["unit"])
+        else:
+            kinds.append("V" if _BOARD_VALUE_LINE.fullmatch(line) else "")
+            units.append("")
+    out: list[tuple[int, int, str]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if not kinds[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and kinds[j] and kinds[j] != kinds[j - 1]:
+            j += 1
+        run = range(i, j)  # alternating lines i .. j-1
+        if len(run) >= 4 and kinds[i] != kinds[j - 1]:
+            first_value = kinds[i] == "V"
+            for k in range(i, j, 2):
+                v, lab = (k, k + 1) if first_value else (k + 1, k)
+                out.append((v, lab, units[lab]))
+        i = j
+    return out

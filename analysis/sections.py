@@ -707,18 +707,37 @@ def _has_decimal_outline(lines: list[_Line]) -> bool:
     return any(len(b) >= 2 and b[0] == 1 for b in seconds.values())
 
 
+def _is_part(marker: str) -> bool:
+    """A part's marker (第一部分, 第一章, PART 01), ranked above 一、 when both are used."""
+    return marker[0] == "第" or marker.startswith("PART")
+
+
+def _has_dingbat_headings(lines: list[_Line]) -> bool:
+    """True when lines open with a dingbat number (❶) and none with a (一) marker: then they
+    are the report's level-2 headings (beside (一) they are items of its paragraphs)."""
+    seen = False
+    for line in lines:
+        c = line.body[:1]
+        if c == "(" or "\u3220" <= c <= "\u3229":
+            m = _match_strong(line.body)
+            if m is not None and m.level == 2:
+                return False
+        seen = seen or "\u2776" <= c <= "\u2793"
+    return seen
+
+
 def _has_parts_above(lines: list[_Line]) -> bool:
     """True when the text opens its outline with a 第一部分-style part and has 一、 headings
     after it (parts in an appendix after the main 一、 outline do not count)."""
     part = False
     for line in lines:
         body = line.body
-        if not body or not (body[0] == "第" or body[0] in _CN_NUM_CHARS):
+        if not body or not (body[0] in "第Pp" or body[0] in _CN_NUM_CHARS):
             continue
         m = _match_strong(body)
         if m is None or m.level != 1:
             continue
-        if m.marker[0] == "第":
+        if _is_part(m.marker):
             part = True
         elif part:
             return True
@@ -832,6 +851,7 @@ class _Parser:
         self.decimal = _has_decimal_outline(self.lines)
         self.decimal_top = 0  # the number of the last decimal level-1 heading
         self.brackets = _has_bracket_headings(self.lines)
+        self.dingbats = _has_dingbat_headings(self.lines)
         self.ordinals = _has_ordinal_headings(self.lines)
         # 01 / 02 … before the parts of a WeChat article: its level-1 markers
         self.padded = not self.decimal and _has_padded_headings(self.lines)
@@ -909,8 +929,10 @@ class _Parser:
         if self.brackets and _is_bracket_heading(body):
             return _Marker(_BRACKET_LEVEL, 0, "【】", 1)  # type: ignore[arg-type]
         m = _match_strong(body)
-        if m is not None and self.parts_above and m.level == 1 and m.marker[0] == "第":
+        if m is not None and self.parts_above and m.level == 1 and _is_part(m.marker):
             m.level = 0
+        if m is not None and not self.dingbats and "\u2776" <= m.marker[0] <= "\u2793":
+            return None  # ❶ items inside a (一) section's paragraphs
         if m is None and self.ordinals:
             m = _ordinal(body)
         if self.padded:
@@ -985,9 +1007,8 @@ class _Parser:
             if start >= end and strong.marker != "【】":
                 # the marker alone on its line (PART 01 / 一、): the title is the next line
                 title = self._title_below(i)
-                if title is None:
-                    return None
-                start, end = title
+                if title is not None:
+                    start, end = title
                 standalone = True
             elif standalone and self.folded[end - 1 : end] in (",", "、"):
                 # a heading a page cut after its comma (…公正文明执法, / 持续提升…质效)
@@ -1126,7 +1147,10 @@ class _Parser:
             if (
                 not standalone
                 or not 2 <= len(title) <= longest
-                or any(c in _STANDALONE_FORBIDDEN for c in title)
+                or any(c in _STANDALONE_FORBIDDEN for c in title)  # a label: its text
+                or _SENTENCE_END in self.folded[start : line.end]  # a sentence
+                or title[0] in _NOT_A_SIBLING  # a caption or a note
+                or "  " in title.strip()  # a table's header
                 or self._strong(line.body) is not None
                 or _NUMERIC_CELLS.search(title)
             ):

@@ -215,3 +215,162 @@ def test_a_governments_department_named_with_its_government() -> None:
 def test_a_governments_own_report_is_still_the_governments() -> None:
     meta = infer_metadata("合肥市人民政府2023年法治政府建设情况报告\n2023年,市政府坚持依法行政。\n")
     assert meta.bureau == "合肥市人民政府"
+
+
+# ------------------------------------------------------------------ round 43
+def test_a_thin_space_between_digit_groups_is_a_thousands_separator() -> None:
+    got = _indicators(
+        "全年承办12345热线工单58\u2009407件,办结率99.2%。组织执法人员培训12\u2009860人次。\n"
+    )
+    assert got["hotline_cases"] == 58407
+    assert got["training_participants"] == 12860
+
+
+def test_a_thin_space_before_a_month_is_no_separator() -> None:
+    m = process_text("r", in_report("2024年\u200912月完成整改13件。\n"))["metrics"]
+    assert m["raw"].tolist() == ["13件"]
+
+
+def test_a_vertically_managed_agency_is_the_author_over_a_bureau_its_body_names() -> None:
+    text = (
+        "苏州市邮政管理局文件\n苏州市邮政管理局\n关于2024年度法治政府建设情况的报告\n"
+        "2024年,我局依法履行邮政市场监管职责。与市公安局、市市场监管局建立案件移送机制。\n"
+        "市市场监管局配合开展联合检查。市市场监管局通报情况。\n"
+    )
+    meta = infer_metadata(text)
+    assert (meta.bureau, meta.jurisdiction) == ("苏州市邮政管理局", "苏州市")
+
+
+def test_containers_counted_in_twenty_foot_units_are_a_quantity() -> None:
+    m = process_text("r", in_report("全年监管进出口集装箱3.2万标箱。\n"))["metrics"]
+    assert list(zip(m["raw"], m["value"], m["unit"], strict=True)) == [("3.2万标箱", 32000, "标箱")]
+
+
+def test_a_channel_for_appeals_is_supervision_and_disputes() -> None:
+    assert theme("畅通申诉渠道,依法维护用户合法权益") == "supervision_disputes"
+
+
+def test_a_report_issued_with_a_cover_notice_is_published_on_the_notices_date() -> None:
+    text = (
+        "邵东市市场监督管理局\n关于印发《邵东市市场监督管理局2024年度法治政府建设工作报告》的通知\n"
+        "各股室、各市场监管所：\n现将报告印发给你们，请认真抓好贯彻落实。\n2025年1月20日\n附件\n"
+        "邵东市市场监督管理局2024年度法治政府建设工作报告\n2024年,我局坚持依法行政。\n"
+    )
+    meta = infer_metadata(text, {"signature_date": "2025-01-16"})
+    assert meta.published == "2025-01-20"
+
+
+def test_a_report_without_a_cover_notice_is_published_on_its_signature_date() -> None:
+    text = "某县城市管理局2024年度法治政府建设工作报告\n2024年,我局坚持依法行政。\n2025年1月20日\n附件\n"
+    assert infer_metadata(text, {"signature_date": "2025-01-16"}).published == "2025-01-16"
+
+
+# ------------------------------------------------------------------ review of rounds 41-42
+def test_review_a_marker_alone_with_no_title_below_keeps_its_section() -> None:
+    long_title = "2023年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况"
+    text = f"导语。\n一、主要举措\n{P}\n二、\n{long_title}\n{P}\n三、存在问题\n{P}\n"
+    assert [m for _, m, _, _ in _outline(text)] == ["一、", "二、", "三、"]
+    text = f"导语。\n一、\n(一)加强组织领导\n{P}\n(二)强化执法\n{P}\n二、存在问题\n{P}\n"
+    assert [(lv, m) for lv, m, _, _ in _outline(text)] == [
+        (1, "一、"),
+        (2, "(一)"),
+        (2, "(二)"),
+        (1, "二、"),
+    ]
+
+
+def test_review_a_sentence_or_a_caption_below_a_marker_is_no_title() -> None:
+    text = f"导语。\n二、\n全年共办理行政处罚案件120件。\n三、存在问题\n{P}\n"
+    assert _outline(text)[0] == (1, "二、", "", False)
+    text = f"导语。\n(一)加强组织领导,\n图1 组织架构\n{P}\n"
+    assert _outline(text)[0][2] == "加强组织领导,"
+
+
+def test_review_dingbat_items_beside_yi_headings_are_no_headings() -> None:
+    text = (
+        "导语。\n一、主要举措\n(一)加强执法\n1.专项整治。正文。\n❶违法建设治理。正文。\n"
+        "❷市容秩序管理。正文。\n2.非现场执法。正文。\n(二)加强普法\n正文。\n"
+    )
+    assert [m for _, m, _, _ in _outline(text)] == ["一、", "(一)", "1.", "2.", "(二)"]
+
+
+def test_review_part_labels_stand_above_yi_headings() -> None:
+    text = (
+        f"导语。\nPART 01 主要举措\n一、加强领导\n{P}\n二、严格执法\n{P}\nPART 02 存在问题\n{P}\n"
+    )
+    assert [(lv, m) for lv, m, _, _ in _outline(text)] == [
+        (1, "PART 01"),
+        (2, "一、"),
+        (2, "二、"),
+        (1, "PART 02"),
+    ]
+
+
+def test_review_a_board_read_label_over_value_pairs_each_label_with_its_own_figure() -> None:
+    body = "立案查处案件（件）\n2146\n罚没款（万元）\n386.52\n法制审核事项（件）\n236\n执法人员培训（人次）\n2380\n"
+    got = indicators(f"某局2024年法治政府建设年度报告\n导语。\n{body}一、主要举措\n正文。\n")
+    assert got == {
+        "admin_penalty_cases": 2146,
+        "fines_yuan": 3865200,
+        "legal_reviews": 236,
+        "training_participants": 2380,
+    }
+
+
+def test_review_a_table_a_chart_axis_or_a_caption_is_no_board() -> None:
+    head = "某局2024年法治政府建设年度报告\n一、主要举措\n全年办理行政处罚案件2146件。\n"
+    for tail in (
+        "项目\n2023年\n2024年\n行政处罚（件）\n1856\n2146\n罚没款（万元）\n320.5\n386.52\n",
+        "图1\n2500\n2000\n1500\n行政处罚案件数量（件）\n",
+        "2024\n行政处罚案件统计（件）\n",
+    ):
+        assert indicators(head + tail) == {"admin_penalty_cases": 2146}, tail
+
+
+def test_review_a_board_restating_the_body_is_not_added_to_it() -> None:
+    text = (
+        "某局2024年法治政府建设年度报告\n导语。\n819\n简易程序案件（件）\n2100\n行政处罚案件（件）\n"
+        "一、主要举措\n全年立案查处各类行政处罚案件2,146件。\n"
+    )
+    assert indicators(text)["admin_penalty_cases"] == 2146
+
+
+def test_review_a_summed_total_in_a_list_still_holds_its_typed_part() -> None:
+    assert _indicators("全年共立案查处违法案件1,426件、适用简易程序处罚案件926件。\n") == {
+        "admin_penalty_cases": 1426
+    }
+    assert _indicators("全年罚没款合计86.5万元、罚款30万元。\n") == {"fines_yuan": 865000}
+
+
+def test_review_ni_after_the_bureau_is_still_a_plan() -> None:
+    body = "本年度修订规范性文件2件。目前,我局拟修订规范性文件5件,正在公开征求意见。\n"
+    assert _indicators(body)["normative_documents_reviewed"] == 2
+
+
+def test_review_disciplinary_cases_are_no_penalty_cases() -> None:
+    for body in (
+        "驻局纪律检查工作开展廉政谈话45人次,全年立案查处2件,给予党纪政务处分3人。\n",
+        "对违反中央八项规定精神问题立案查处3件,处理5人。\n",
+    ):
+        assert "admin_penalty_cases" not in _indicators(body), body
+
+
+def test_review_a_short_name_that_opens_another_word_is_no_city() -> None:
+    for title in (
+        "中山大学附属第一医院2023年度法治建设工作报告",
+        "中山陵园管理局2023年法治建设报告",
+        "吉林银保监局2023年法治政府建设年度报告",
+        "新乡村振兴局2023年法治政府建设年度报告",
+    ):
+        assert infer_metadata(title + "\n正文。\n").jurisdiction == "", title
+
+
+def test_review_a_marker_or_an_ordinal_before_a_year_is_no_cut_number() -> None:
+    filler = "严格落实行政执法三项制度规范执法行为提升执法质效全面推进依法行政工作取得成效"
+    lines = [
+        filler[i : i + 35] if i % 2 else filler[i : i + 15] + "20231215" + filler[i + 15 : i + 31]
+        for i in range(8)
+    ]
+    lines[4:4] = ["5.", "2024年重点任务推进情况"]
+    cleaned = clean_text("\n".join(lines) + "\n").text
+    assert "5.\n2024年重点任务推进情况" in cleaned
