@@ -39,6 +39,7 @@ quantities at a line start (``1.9万``) are not headings.
 Damaged markers are recovered from the sequence (which number is expected next at which
 level) and the shape of the line, and rebuilt canonically with ``repaired=True``:
 
+* ``—、`` / ``(—)`` - OCR's dash for the numeral 一 of a level's first marker;
 * ``、行政执法…`` - a line starting with ``、``: a level-1 marker that lost its numeral
   (level 3 instead when it continues a run of level-3 items of the same shape);
 * ``)执法队伍…`` / ``()法规体系…`` / ``二)…`` / ``(二…`` - a level-2 marker missing
@@ -152,6 +153,9 @@ _FRAG_L2_EMPTY = re.compile(r"\([ ]*\)|\)")  # () or ) : numeral (and '(') lost
 _FRAG_L2_NO_OPEN = re.compile(rf"(?P<num>{_CN_NUM})[ ]*\)")  # 二) : '(' lost
 _FRAG_L2_NO_CLOSE = re.compile(rf"\([ ]*(?P<num>{_CN_NUM})(?=[^ \d)、.,:;])")  # (二xx
 _FRAG_L4_NO_OPEN = re.compile(r"(?P<num>\d{1,2})\)")  # 2) : '(' lost
+# -、 / (-) : OCR read the numeral 一 as a dash (—、, －、, (—)): folded to '-'
+_FRAG_DASH_L1 = re.compile(r"-[ ]*、[ ]*(?=\S)")
+_FRAG_DASH_L2 = re.compile(r"\([ ]*-[ ]*\)[ ]*(?=\S)")
 _FRAG_COMMA = re.compile(r"、(?=[ ]*\S)")  # 、xx : numeral lost
 _FRAG_L3_NO_SEP = re.compile(r"(?P<num>\d{1,2})(?=[\u4e00-\u9fff“\"《])")  # 2落实
 _FRAG_L1_NO_SEP = re.compile(rf"(?P<num>{_CN_NUM})(?=[\u4e00-\u9fff“\"《])")  # 三严格
@@ -645,8 +649,11 @@ def _has_ordinal_headings(lines: list[_Line]) -> bool:
     return top and best >= 2
 
 
-# 01 坚持党建引领 / 02 …: the big two-digit numbers a WeChat article sets before its parts
-_PADDED = re.compile(r"(?P<num>0[1-9]|[1-9]\d)[ ]+(?=[\u4e00-\u9fff“\"《]|\d{4}年)")
+# 01 坚持党建引领 / 02 … (or 01｜坚持…, 01丨坚持…): the big two-digit numbers a WeChat article
+# sets before its parts
+_PADDED = re.compile(
+    r"(?P<num>0[1-9]|[1-9]\d)(?:[ ]*[|丨][ ]*|[ ]+)(?=[\u4e00-\u9fff“\"《]|\d{4}年)"
+)
 
 
 def _padded(body: str) -> _Marker | None:
@@ -778,11 +785,17 @@ def _unmarked_headings(lines: list[_Line], strong: Callable[[str], _Marker | Non
 
     Empty when any line starts with a marker of level 1 or 2 (or a part), or when fewer than
     three lines qualify: a short line alone (:func:`_unmarked_candidate`) after the first
-    paragraph, followed by a paragraph, a marked item (1.) or another such line.
+    paragraph, followed by a paragraph, a marked item (1.) or another such line. In a WeChat
+    article whose only markers are its parts' numbers (01, PART 01), such lines are level 2.
     """
     bodies = [(k, ln.body) for k, ln in enumerate(lines) if ln.body]
     markers = [strong(b) for _, b in bodies]
-    if any(m is not None and m.level <= 2 for m in markers):
+    upper = [m for m in markers if m is not None and m.level <= 2]
+    # a WeChat article's parts (01 / PART 01) with no (一): its unnumbered sub-headings
+    under_parts = bool(upper) and all(
+        m.level == 1 and (m.marker[:1].isdecimal() or m.marker.startswith("PART")) for m in upper
+    )
+    if upper and not under_parts:
         return {}
     first_paragraph = next((n for n, (_, b) in enumerate(bodies) if _is_paragraph(b)), None)
     if first_paragraph is None:
@@ -803,6 +816,8 @@ def _unmarked_headings(lines: list[_Line], strong: Callable[[str], _Marker | Non
             del found[n]
     if len(found) < 3:
         return {}
+    if under_parts:
+        return {bodies[n][0]: 2 for n in found}
     if not any(found.values()):
         return {bodies[n][0]: 1 for n in found}
     # two levels: a line followed at once by another is a parent (level 1), and so is a part
@@ -1040,6 +1055,12 @@ class _Parser:
         first = body[0]
         numeral = first in _CN_NUM_CHARS
         digit = first.isdecimal()
+        # -、 / (-) : OCR's dash for the numeral 一 of the first marker of its level
+        if first in "-(":
+            m = _FRAG_DASH_L1.match(body) if first == "-" else _FRAG_DASH_L2.match(body)
+            level = 1 if first == "-" else 2
+            if m and self.expected(level) == 1:
+                return self._repaired(line, level, 1, m.end())
         # () or ) : a level-2 (or level-4) marker that lost characters.
         m = _FRAG_L2_EMPTY.match(body) if first in "()" else None
         if m and not body.startswith("))"):

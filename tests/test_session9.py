@@ -374,3 +374,52 @@ def test_review_a_marker_or_an_ordinal_before_a_year_is_no_cut_number() -> None:
     lines[4:4] = ["5.", "2024年重点任务推进情况"]
     cleaned = clean_text("\n".join(lines) + "\n").text
     assert "5.\n2024年重点任务推进情况" in cleaned
+
+
+# ------------------------------------------------------------------ round 44
+WECHAT_BARS = (
+    f"南苑综合执法\n某街道2024年法治政府建设情况报告\n{P}\n"
+    f"01｜强化组织领导，压实法治建设责任\n▶ 健全责任体系\n{P}\n▶ 抓实学法用法\n{P}\n"
+    f"02丨深化改革赋能，推进“一支队伍管执法”\n▶ 承接赋权事项\n{P}\n▶ 强化协同联动\n{P}\n"
+    f"03｜存在的问题\n{P}\n"
+)
+
+
+def test_part_numbers_with_a_bar_and_their_unnumbered_sub_headings() -> None:
+    assert _outline(WECHAT_BARS) == [
+        (1, "01", "强化组织领导，压实法治建设责任", False),
+        (2, "", "健全责任体系", False),
+        (2, "", "抓实学法用法", False),
+        (1, "02", "深化改革赋能，推进“一支队伍管执法”", False),
+        (2, "", "承接赋权事项", False),
+        (2, "", "强化协同联动", False),
+        (1, "03", "存在的问题", False),
+    ]
+
+
+def test_empowering_a_reform_is_not_digital() -> None:
+    assert theme("深化改革赋能,推进“一支队伍管执法”") == "enforcement"
+    assert theme("深化数字赋能,推进非现场执法") == "digital"
+
+
+def test_documents_and_matters_reviewed_for_legality_are_legal_reviews() -> None:
+    got = _indicators(
+        "全年区政府合法性审查机构审查各类文件和事项365件,其中区政府常务会议议题94件、"
+        "行政协议和合同218份、其他文件53件。\n"
+    )
+    assert got == {"legal_reviews": 365}
+
+
+def test_ocrs_dash_for_the_numeral_one_is_a_damaged_first_marker() -> None:
+    text = f"导语。\n－、主要工作及成效\n（—）强化组织保障\n{P}\n（二）抓实学法用法\n{P}\n二、存在的问题\n{P}\n"
+    assert _outline(text) == [
+        (1, "一、", "主要工作及成效", True),
+        (2, "(一)", "强化组织保障", True),
+        (2, "(二)", "抓实学法用法", False),
+        (1, "二、", "存在的问题", False),
+    ]
+
+
+def test_a_dash_later_in_the_outline_is_no_marker() -> None:
+    text = f"导语。\n一、主要工作\n{P}\n—、以上为补充说明\n{P}\n"
+    assert [m for _, m, _, _ in _outline(text)] == ["一、"]
