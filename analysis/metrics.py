@@ -114,7 +114,8 @@ _NEWLINE = re.compile("\n")
 # a comma that is not a thousands separator (2,148件)
 _TEXT_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 # a clause ends at such a comma, or a colon unless in a time
-_CLAUSE_END = re.compile(rf"{_TEXT_COMMA.pattern}|(?<![\d])\:|\:(?![\s\d])")
+# (and a table's cell border: │行政处罚案件│1,268件│)
+_CLAUSE_END = re.compile(rf"{_TEXT_COMMA.pattern}|(?<![\d])\:|\:(?![\s\d])|[│┃]")
 _SUBSET_OPENER = re.compile(r"^\s*(?:其中|包括|含|内含)")
 _OUTLINE_AFTER = re.compile(r"^\s*(?:[、.)]|\))(?!\d)")
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、)")
@@ -719,6 +720,14 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
         if board:
             hits = sorted(hits + board, key=lambda h: h.start)
     return hits
+
+
+# a count per period (每月开展普法2至3次, 每季度至少1次): a frequency, not the year's count
+_PER_PERIOD = re.compile(r"每(?:[一两二三四五六\d]个?)?(?:日|天|周|旬|月|季度?|半年)")
+
+
+# an approximate figure as written (386万余元, 约1.2万件, 近300人次)
+_APPROX_RAW = re.compile(r"[余多约近逾超]|左右|以上")
 
 
 # the sentence of a board's figure: its number's line and its label's
@@ -1390,6 +1399,13 @@ def metric_columns(
             if hit.label is not None:  # a board's figure: its label says what it counts
                 a, b = hit.label
                 subject = _subject(f, a, b, b, b, hit.family, lex, text)
+            elif not subject and c_lo > 0 and f[c_lo - 1] in "│┃":
+                # a table's cell (│行政处罚案件│1,268件│…): the row's first cell is its label
+                row = f.rfind("\n", 0, c_lo) + 1
+                first = f.find("│", row, c_lo)
+                second = f.find("│", first + 1, c_lo) if first >= 0 else -1
+                if 0 <= first < second < c_lo and second - first <= 21:
+                    subject = _subject(f, first + 1, second, second, second, hit.family, lex, text)
             if (
                 not subject
                 and c_lo > s_lo
@@ -1798,8 +1814,11 @@ def derive_indicators(
     ``intake_cue`` and ``complement`` in ``metric_patterns.tsv``); ``target`` and ``change``
     rows never count (a plan is not an achievement):
 
-    0. A key-figure board's figures (a bare number over its label) restate the body's: they
-       count only when the body states nothing for the indicator.
+    A count per period (每月开展普法2至3次) is a frequency and counts toward no indicator.
+    0. A key-figure board's figures (a bare number over its label) and a drawn table's cells
+       (│罚没款│386.52万元│341.07万元│) restate the body's: they count only when the body
+       states nothing for the indicator (and a table's row with two figures of it, two years,
+       gives none).
     1. Unit family: only mentions of the first family in the rule's ``families`` list that
        the report uses are kept (来信来访45批次97人次: 批次 before 人次; different units are
        different measures and are never added), unless the list joins families with ``+``
@@ -1988,15 +2007,43 @@ def _indicator_rows(
         own = _own_area(f) if f else ""
         stated: dict[str, list[_Mention]] = {}
         for r in _place_mentions(assigned, text, lex, f, soft):
+            if r.family != "percent" and _PER_PERIOD.search(r.clause):
+                continue  # a frequency (每月开展普法2至3次), no count of the year
             stated.setdefault(r.indicator, []).append(r)
         sentences: list[tuple[str, str]] | None = None  # (sentence, folded), on first need
         for indicator, rows, zeros in groups_zeros:
             rule = rows[0]
             cands = stated.get(indicator)
             if cands and len(cands) > 1:
-                # a key-figure board restates the body's figures: it counts only alone
-                body = [c for c in cands if not _BOARD_SENTENCE.fullmatch(fold(c.sentence))]
-                cands = body or cands
+                # a key-figure board, or a table drawn in the text, restates the body's figures:
+                # it counts only alone, and a table's row that gives two figures of one
+                # indicator (this year's and last year's) gives none
+                body = [
+                    c
+                    for c in cands
+                    if "│" not in c.sentence and not _BOARD_SENTENCE.fullmatch(fold(c.sentence))
+                ]
+                if not body:
+                    rows = Counter(c.sentence for c in cands if "│" in c.sentence)
+                    body = [c for c in cands if rows.get(c.sentence, 0) < 2]
+                else:
+                    # the exact figure of an approximate one the body gives (386万余元 and the
+                    # table's 386.52万元): the exact one
+                    exact = [c for c in cands if c not in body and not _APPROX_RAW.search(c.raw)]
+                    body = [
+                        next(
+                            (
+                                t
+                                for t in exact
+                                if _APPROX_RAW.search(b.raw)
+                                and t.unit == b.unit
+                                and abs(t.value - b.value) <= 0.1 * b.value
+                            ),
+                            b,
+                        )
+                        for b in body
+                    ]
+                cands = body
             if cands and any(r.fallback for r in rows):
                 # within the preferred unit family (step 1), fallback rows count only alone
                 present = {c.family for c in cands}

@@ -73,7 +73,9 @@ or more from 第一, each opening with a short sentence) are level-2 headings, m
 In a report with no ``一、`` marker, lines opening with ``01 `` ``02 `` … in order (a WeChat
 article's big part numbers, from 01 written with its zero) are level-1 headings, marker ``01``.
 A WeChat article's part labels ``PART 01``, ``PART.02`` are level-1 markers (written ``PART 01``),
-and its dingbat numbers ``❶``…``❿`` (also ``➀``, ``➊``) level-2 markers, kept as written.
+and its dingbat numbers ``❶``…``❿`` (also ``➀``, ``➊``) level-2 markers, kept as written
+(in a report with no ``(一)``); a keycap emoji's digit (``1️⃣``) is the ``1.`` marker it shows, and
+emoji set before a heading (``🔷一、``) are read like spaces.
 A marker alone on its line (``PART 01``, ``一、``) has the short line below it (no marker, no
 sentence punctuation) for its heading; a standalone heading cut after its comma (a page's two
 ``<span>`` lines) goes on with the short line below it, and ``heading`` leaves out the line
@@ -195,12 +197,23 @@ _HTML_HEAD = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp
 _HTML_TAIL = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp|#\d{2,6});)+$")
 
 
+def _is_emoji(c: str) -> bool:
+    """An emoji or pictograph a WeChat editor sets before a heading (🔷 一、…, 📌, ✅), or the
+    selector and joiner that shape one; the dingbat numbers ❶…➓ are markers, not this."""
+    cp = ord(c)
+    return (
+        0x1F300 <= cp <= 0x1FAFF
+        or (0x2600 <= cp <= 0x27BF and not 0x2776 <= cp <= 0x2793)
+        or cp in (0xFE0F, 0x200D, 0x2B50, 0x2B55)
+    )
+
+
 def _lead_end(f: str, i: int = 0) -> int:
     """Offset after the decorations (spaces, Markdown, HTML) at ``f[i:]``'s start."""
     if i < len(f) and f[i] in "<&":
         m = _HTML_HEAD.match(f, i)
         return m.end() if m else i
-    while i < len(f) and (f[i] in _LEAD or f[i] in _GLYPHS):
+    while i < len(f) and (f[i] in _LEAD or f[i] in _GLYPHS or _is_emoji(f[i])):
         i += 1
     if i < len(f) and f[i] in "<&":
         return _lead_end(f, i)
@@ -341,6 +354,9 @@ def _match_strong(s: str) -> _Marker | None:
         m = _L3.match(s)
         if m:
             return _Marker(3, int(m["num"]), m["num"] + m["sep"], m.end(), m["sep"])
+        m = _KEYCAP.match(s)
+        if m:  # 1️⃣ : a keycap emoji, the digit it shows (as 1.)
+            return _Marker(3, int(m["num"]), m["num"] + ".", m.end(), ".")
     elif "\u2474" <= c <= "\u249b" or "\u3220" <= c <= "\u3229":
         return _enclosed_marker(c)
     elif c in "Pp":
@@ -351,6 +367,9 @@ def _match_strong(s: str) -> _Marker | None:
         return _dingbat_marker(c)
     return None
 
+
+# 1️⃣ : a digit shown as a keycap emoji (the digit, an optional variation selector, U+20E3)
+_KEYCAP = re.compile("(?P<num>\\d{1,2})\ufe0f?\u20e3")
 
 # PART 01 / PART.02 / Part 3: a WeChat article's part labels (a level-1 marker, the part's
 # title after it or on the next line)

@@ -423,3 +423,54 @@ def test_ocrs_dash_for_the_numeral_one_is_a_damaged_first_marker() -> None:
 def test_a_dash_later_in_the_outline_is_no_marker() -> None:
     text = f"导语。\n一、主要工作\n{P}\n—、以上为补充说明\n{P}\n"
     assert [m for _, m, _, _ in _outline(text)] == ["一、"]
+
+
+# ------------------------------------------------------------------ round 45
+def test_a_count_per_month_is_a_frequency_not_the_years_count() -> None:
+    got = _indicators(
+        "全年开展“城管进社区”普法宣传活动56场次。\n各执法大队每月深入商户开展普法2至3次。\n"
+    )
+    assert got["publicity_events"] == 56
+
+
+TABLE = (
+    "表1  主要执法数据\n┌────┬────┬────┐\n│项目│2023年│2022年│\n├────┼────┼────┤\n"
+    "│行政处罚案件│1,268件│1,102件│\n│罚没款│386.52万元│341.07万元│\n└────┴────┴────┘\n"
+)
+
+
+def test_a_drawn_tables_cells_have_their_rows_label_for_subject() -> None:
+    m = process_text("r", in_report(TABLE))["metrics"]
+    assert list(zip(m["raw"], m["subject"], strict=True))[:2] == [
+        ("1,268件", "行政处罚案件"),
+        ("1,102件", "行政处罚案件"),
+    ]
+
+
+def test_a_drawn_table_restates_the_body_and_a_two_year_row_gives_no_figure() -> None:
+    got = _indicators(f"全年办理行政处罚案件1,268件,罚没款386万余元。\n{TABLE}")
+    assert got == {"admin_penalty_cases": 1268, "fines_yuan": 3865200}  # the table's exact
+    assert _indicators(TABLE) == {}  # this year's and last year's: which is which is unsaid
+
+
+def test_emoji_before_a_heading_and_keycap_digits() -> None:
+    text = (
+        f"导语。\n🔷一、强化组织领导\n1\ufe0f\u20e3党组统筹谋划\n{P}\n2\ufe0f\u20e3带头述法\n{P}\n"
+        f"🔷二、存在的问题\n{P}\n"
+    )
+    assert _outline(text) == [
+        (1, "一、", "强化组织领导", False),
+        (2, "1.", "党组统筹谋划", False),
+        (2, "2.", "带头述法", False),
+        (1, "二、", "存在的问题", False),
+    ]
+
+
+def test_documents_sent_to_the_legal_office_for_review_are_legal_reviews() -> None:
+    body = "局机关拟出台的文件、拟签订的合同一律先送法制科和法律顾问审查,全年审查37件,提出修改意见58条。\n"
+    assert _indicators(body) == {"legal_reviews": 37}
+
+
+def test_a_clean_up_of_the_documents_in_force_counts_normative_documents() -> None:
+    body = "同步对本局制发的现行有效文件开展专项清理,共清理35件,其中保留28件、修改5件、废止2件。\n"
+    assert _indicators(body) == {"normative_documents_reviewed": 35}
