@@ -350,6 +350,12 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
         meta.get("published") or _notice_date(out.title, text) or meta.get("signature_date") or ""
     )
 
+    # the report's first sentence after its title: its subject is the author
+    body_start = (
+        folded.find("\n", folded.find(fold(out.title)) + len(out.title)) if out.title else 0
+    )
+    opening_end = folded.find("。", max(body_start, 0))
+    opening_end = opening_end if 0 <= opening_end - max(body_start, 0) <= 120 else -1
     sources = [(fold(meta.get("signature_name") or ""), 5.0, False)]
     sources.append((fold(out.title), 5.0, False))
     sources.append((folded, 1.0, True))
@@ -366,6 +372,8 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
             if is_body and _inside(start, spans):
                 continue
             w = weight * (2.0 if is_body and start < 300 else 1.0)
+            if is_body and start < opening_end:
+                w *= 5.0  # the opening sentence's subject (2024年,无锡市城市管理局坚持…)
             place, parts = _place_before(src, start)
             if parts:
                 key = tuple(parts)
@@ -553,15 +561,18 @@ _AFTER_AGENCY = re.compile(r"\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{
 
 def _short_city_author(title: str) -> tuple[str, gazetteer.Division] | None:
     """(name as written, city) when the title opens with a prefecture-level city's or a
-    municipality's short name and a kind of agency the lexicon knows (成都住房公积金管理中心
-    2024年度…, 成都海关…), and names no place in full; None otherwise (吉林 is a province
-    too: no short name of a city)."""
+    municipality's short name and an agency's name (成都住房公积金管理中心2024年度…, 成都海关,
+    厦门港口管理局), and names no place in full; None otherwise: 吉林 is a province too, a
+    university, hospital or bank is no agency (中山大学…), and the short name may not run into
+    a known kind (新乡村振兴局 is 新 + 乡村振兴局)."""
     title = title.strip()
     if _place_re().search(title) is not None:
         return None
     for n in (2, 3, 4):
-        m = _bureau_re().match(title, n)
+        m = _bureau_re().match(title, n) or _UNLISTED_KIND.match(title, n)
         if m is None or _AFTER_AGENCY.match(title, m.end()) is None:
+            continue
+        if _NO_AGENCY.search(m.group(0)) or any(_bureau_re().match(title, k) for k in range(1, n)):
             continue
         if any(d.rank == "province" for d in gazetteer.lookup(title[:n] + "省")):
             return None
@@ -569,6 +580,10 @@ def _short_city_author(title: str) -> tuple[str, gazetteer.Division] | None:
             if d.rank in ("city", "province"):
                 return title[: m.end()], d
     return None
+
+
+# what is named like an agency but is none (a university, a hospital, a bank, a firm, a park)
+_NO_AGENCY = re.compile(r"大学|学院|医院|银行|银保监|证监|公司|集团|陵园|公园|研究院|研究所")
 
 
 def _names_place_only(title: str, division: gazetteer.Division) -> bool:

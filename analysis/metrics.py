@@ -1164,8 +1164,15 @@ _FROM_VALUE_BEFORE = re.compile(r"(?:由|从)[^,;。]{0,8}$")
 _FROM_VALUE_AFTER = re.compile(rf"\s*{_CHANGE_TO}")
 
 
+# a review before 拟 (审查拟签订合同45件): what is to be issued is what was reviewed, no plan
+_REVIEWED = re.compile(r"审查|审核|审定")
+
+
 def _kind(f: str, clause_lo: int, left_lo: int, hit: _Hit, plan: bool, lex: _Lexicon) -> str:
-    if plan or lex.target_re.search(f, clause_lo, hit.start):
+    cue = None if plan else lex.target_re.search(f, clause_lo, hit.start)
+    if cue is not None and cue.group(0) == "拟" and _REVIEWED.search(f, clause_lo, cue.start()):
+        cue = None
+    if plan or cue is not None:
         return "target"
     if _FROM_VALUE_BEFORE.search(f, clause_lo, hit.start) and _FROM_VALUE_AFTER.match(f, hit.end):
         return "change"  # the earlier figure of 由A增加到B: part of the change, not the level
@@ -1841,8 +1848,8 @@ def derive_indicators(
        修改, 继续有效 ...) is dropped when a larger figure of another kind stands before it
        in its sentence (文件22件进行清理, 继续保留17件 -> 22), also when that figure restates
        one counted already, but not when the two are items of one 、 list (合同协议18件、重大
-       行政执法决定3件) and the larger has no cue that sums (共, 合计: 共立案1,426件、简易程序
-       926件 holds the 926).
+       行政执法决定3件) of a group whose types are named kinds, or of another group when the
+       larger has no cue that sums (共, 合计: 共立案1,426件、简易程序926件 holds the 926).
     7. Sums: a figure equal to the sum of two or more smaller mentions of its sentence, its
        paragraph or the report is their total: the parts are dropped.
     8. Stated totals: a figure with a total cue (共, 合计, 累计, 全年 ...) before it in its
@@ -2014,18 +2021,23 @@ def _indicator_rows(
         for indicator, rows, zeros in groups_zeros:
             rule = rows[0]
             cands = stated.get(indicator)
-            if cands and len(cands) > 1:
+            if cands and len(cands) > 1 and rule.aggregate != "first":
                 # a key-figure board, or a table drawn in the text, restates the body's figures:
-                # it counts only alone, and a table's row that gives two figures of one
+                # it counts only where the body states the indicator by none of its main rows
+                # (not by a fallback alone), and a table's row that gives two figures of one
                 # indicator (this year's and last year's) gives none
                 body = [
                     c
                     for c in cands
                     if "│" not in c.sentence and not _BOARD_SENTENCE.fullmatch(fold(c.sentence))
                 ]
+                if 0 < len(body) < len(cands) and not any(_matches_primary(c, rows) for c in body):
+                    # only fallbacks in the body: the board's or the table's figures are the ones
+                    cands = [c for c in cands if c not in body]
+                    body = []
                 if not body:
-                    rows = Counter(c.sentence for c in cands if "│" in c.sentence)
-                    body = [c for c in cands if rows.get(c.sentence, 0) < 2]
+                    per_row = Counter(c.sentence for c in cands if "│" in c.sentence)
+                    body = [c for c in cands if per_row.get(c.sentence, 0) < 2]
                 else:
                     # the exact figure of an approximate one the body gives (386万余元 and the
                     # table's 386.52万元): the exact one
@@ -2388,9 +2400,12 @@ def _combine_mentions(
                 if (
                     "、" in between
                     and not any(p in between for p in ",;:()")
-                    and lex.sums.search(t.clause) is None
+                    # a kind of thing (a named group's type: 合同协议18件、重大行政执法决定3件)
+                    # beside another, or a part beside a figure that does not sum (共…1,426件、
+                    # 简易程序926件 holds the 926)
+                    and (c.part[1].isascii() or lex.sums.search(t.clause) is None)
                 ):
-                    continue  # items of one list (合同协议18件、重大行政执法决定3件): parallel
+                    continue  # items of one list: parallel
                 drop.add(c.metric_id)
                 break
     keep = [c for c in keep if c.metric_id not in drop]

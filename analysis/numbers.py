@@ -240,7 +240,7 @@ def is_chinese_numeral(s: str) -> bool:
 # line, each label a phrase with the unit in brackets (立案查处案件(件), 罚没款(万元)).
 _BOARD_VALUE_LINE = re.compile(r"\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*")
 _BOARD_LABEL_LINE = re.compile(
-    r"\s*[\u4e00-\u9fff\d][^()\n]{1,20}\((?P<unit>[\u4e00-\u9fff]{1,3}|%)\)\s*"
+    r"\s*(?![图表注附])[\u4e00-\u9fff\d][^()\n]{1,20}\((?P<unit>[\u4e00-\u9fff]{1,3}|%)\)\s*"
 )
 _NO_BOARD_UNIT = frozenset(["续", "完", "注", "上", "下", "一", "二", "三", "附"])
 
@@ -248,10 +248,10 @@ _NO_BOARD_UNIT = frozenset(["续", "完", "注", "上", "下", "一", "二", "�
 def board_pairs(lines: list[str]) -> list[tuple[int, int, str]]:
     """``(value line, label line, unit)`` of each figure of a key-figure board among folded
     ``lines``: a run of four or more consecutive lines alternating a bare number and a label
-    with its unit in brackets, read value over label (the run opens with a number and ends
-    with a label) or label over value (it opens with a label and ends with a number). A chart's
-    axis (numbers in a row), a table (two figures per label) or a page number over a caption
-    is no board."""
+    with its unit in brackets, read value over label when the run opens with a number and
+    label over value when it opens with a label (a stray line at an odd run's end, a page
+    number, stands alone). A chart's axis (numbers in a row), a table (two figures per label)
+    or a page number over a caption (图1 …) is no board."""
     kinds: list[str] = []
     units: list[str] = []
     for line in lines:
@@ -271,10 +271,9 @@ def board_pairs(lines: list[str]) -> list[tuple[int, int, str]]:
         j = i + 1
         while j < n and kinds[j] and kinds[j] != kinds[j - 1]:
             j += 1
-        run = range(i, j)  # alternating lines i .. j-1
-        if len(run) >= 4 and kinds[i] != kinds[j - 1]:
+        if j - i >= 4:  # alternating lines i .. j-1, read in the order the first one shows
             first_value = kinds[i] == "V"
-            for k in range(i, j, 2):
+            for k in range(i, j - 1, 2):  # an odd run's last line stands alone
                 v, lab = (k, k + 1) if first_value else (k + 1, k)
                 out.append((v, lab, units[lab]))
         i = j

@@ -675,12 +675,19 @@ _PADDED = re.compile(
 )
 
 
+# a figure in a part's title (not a year: 01 2024年工作打算)
+_FIGURE_IN_TITLE = re.compile(r"\d(?!\d{0,3}年)")
+
+
 def _padded(body: str) -> _Marker | None:
     """``01 坚持党建引领…`` at a line's start: a level-1 marker ``01`` (not a table's row,
     ``01 行政处罚 1468``)."""
     m = _PADDED.match(body) if body[:1].isdecimal() else None
     if m is None or _LAST_CELL.search(body):
         return None
+    rest = body[m.end() :]
+    if "|" in rest or "丨" in rest or _FIGURE_IN_TITLE.search(rest):
+        return None  # a table's row (01｜行政处罚案件｜1468), a key figure (01丨立案查处1468件)
     return _Marker(1, int(m["num"]), m["num"], m.end())
 
 
@@ -738,18 +745,34 @@ def _is_part(marker: str) -> bool:
     return marker[0] == "第" or marker.startswith("PART")
 
 
-def _has_dingbat_headings(lines: list[_Line]) -> bool:
-    """True when lines open with a dingbat number (❶) and none with a (一) marker: then they
-    are the report's level-2 headings (beside (一) they are items of its paragraphs)."""
-    seen = False
-    for line in lines:
+def _dingbat_headings(lines: list[_Line]) -> set[int]:
+    """The lines opening with a dingbat number (❶) that are headings: those of a level-1 part
+    with no (一) marker (beside (一) they are items of its paragraphs)."""
+    out: set[int] = set()
+    block: list[int] = []
+    sub = False
+
+    def close() -> None:
+        if not sub:
+            out.update(block)
+
+    for k, line in enumerate(lines):
         c = line.body[:1]
-        if c == "(" or "\u3220" <= c <= "\u3229":
+        if not c:
+            continue
+        if "\u2776" <= c <= "\u2793":
+            block.append(k)
+            continue
+        m = _match_strong(line.body) if c == "(" or c in "第Pp" or c in _CN_NUM_CHARS else None
+        if m is None and "\u3220" <= c <= "\u3229":
             m = _match_strong(line.body)
-            if m is not None and m.level == 2:
-                return False
-        seen = seen or "\u2776" <= c <= "\u2793"
-    return seen
+        if m is not None and m.level == 1:
+            close()
+            block, sub = [], False
+        elif m is not None and m.level == 2:
+            sub = True
+    close()
+    return out
 
 
 def _has_parts_above(lines: list[_Line]) -> bool:
@@ -799,6 +822,10 @@ def _is_paragraph(body: str) -> bool:
     return len(body) >= 40 and _SENTENCE_END in body
 
 
+# a WeChat article's prompts and links, no sub-headings
+_WECHAT_PROMPT = re.compile(r"点击|阅读原文|往期|推荐|关注|扫码|长按|分享|在看|点赞")
+
+
 def _unmarked_headings(lines: list[_Line], strong: Callable[[str], _Marker | None]) -> dict:
     """``{line index: level}`` of the headings of a text that wrote no outline number.
 
@@ -836,7 +863,15 @@ def _unmarked_headings(lines: list[_Line], strong: Callable[[str], _Marker | Non
     if len(found) < 3:
         return {}
     if under_parts:
-        return {bodies[n][0]: 2 for n in found}
+        # an article's sub-headings: one of them opens a part (right below its title), and a
+        # prompt or a link (点击阅读原文, 往期推荐) is none
+        found = {n: v for n, v in found.items() if _WECHAT_PROMPT.search(bodies[n][1]) is None}
+        opens = any(
+            markers[n - 1] is not None
+            or (n >= 2 and markers[n - 2] is not None and not _is_paragraph(bodies[n - 1][1]))
+            for n in found
+        )
+        return {bodies[n][0]: 2 for n in found} if opens and len(found) >= 3 else {}
     if not any(found.values()):
         return {bodies[n][0]: 1 for n in found}
     # two levels: a line followed at once by another is a parent (level 1), and so is a part
@@ -885,7 +920,7 @@ class _Parser:
         self.decimal = _has_decimal_outline(self.lines)
         self.decimal_top = 0  # the number of the last decimal level-1 heading
         self.brackets = _has_bracket_headings(self.lines)
-        self.dingbats = _has_dingbat_headings(self.lines)
+        self.dingbats = _dingbat_headings(self.lines)  # lines of ❶ headings
         self.ordinals = _has_ordinal_headings(self.lines)
         # 01 / 02 … before the parts of a WeChat article: its level-1 markers
         self.padded = not self.decimal and _has_padded_headings(self.lines)
@@ -966,7 +1001,7 @@ class _Parser:
         if m is not None and self.parts_above and m.level == 1 and _is_part(m.marker):
             m.level = 0
         if m is not None and not self.dingbats and "\u2776" <= m.marker[0] <= "\u2793":
-            return None  # ❶ items inside a (一) section's paragraphs
+            return None  # ❶ items inside (一) sections' paragraphs
         if m is None and self.ordinals:
             m = _ordinal(body)
         if self.padded:
@@ -1003,6 +1038,12 @@ class _Parser:
         if not body:
             return None
         strong = self._strong(body)
+        if (
+            strong is not None
+            and "\u2776" <= strong.marker[0] <= "\u2793"
+            and i not in self.dingbats
+        ):
+            strong = None  # a ❶ item in a part that has (一) headings
         if strong is not None and _is_ordinal(strong.marker):
             # 第一, opens a run right under a level-1 heading, 第二, … continue it; inside
             # a 1. item they are that item's enumeration

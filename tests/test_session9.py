@@ -474,3 +474,106 @@ def test_documents_sent_to_the_legal_office_for_review_are_legal_reviews() -> No
 def test_a_clean_up_of_the_documents_in_force_counts_normative_documents() -> None:
     body = "同步对本局制发的现行有效文件开展专项清理,共清理35件,其中保留28件、修改5件、废止2件。\n"
     assert _indicators(body) == {"normative_documents_reviewed": 35}
+
+
+# ------------------------------------------------------------------ review of rounds 43-44
+BOARD = "数说2024\n2146\n立案查处案件（件）\n386.52\n罚没款（万元）\n1058\n非现场执法案件（件）\n"
+
+
+def test_review2_a_board_with_a_stray_number_after_it_is_still_read() -> None:
+    text = f"某局2024年法治政府建设年度报告\n导语。\n{BOARD}2\n一、主要工作\n正文。\n"
+    assert indicators(clean_text(text).text) == {
+        "admin_penalty_cases": 2146,
+        "fines_yuan": 3865200,
+        "digital_cases": 1058,
+    }
+
+
+def test_review2_documents_to_be_issued_that_were_reviewed_are_no_plan() -> None:
+    assert _indicators("全年审查拟签订合同45件。\n") == {"legal_reviews": 45}
+    got = _indicators("全年前置审核拟出台文件17件,备案审查报备文件42件。\n")
+    assert got["normative_documents_reviewed"] == 59
+
+
+def test_review2_a_bare_case_count_beside_the_police_or_a_crime_is_still_a_penalty_count() -> None:
+    for body in (
+        "全年立案查处573件,其中移送涉嫌犯罪案件2件。\n",
+        "联合公安、市场监管等部门开展占道经营专项整治,全年立案查处573件。\n",
+        "转变工作作风,全年立案查处573件,罚款42万元。\n",
+    ):
+        assert _indicators(body)["admin_penalty_cases"] == 573, body
+
+
+def test_review2_kinds_reviewed_in_one_list_add_up_after_gong() -> None:
+    assert _indicators("全年共审查合同协议18件、重大行政执法决定3件,提出意见40条。\n") == {
+        "legal_reviews": 21
+    }
+
+
+def test_review2_a_board_beats_a_fields_last_resort_count() -> None:
+    text = (
+        "某局2024年法治政府建设年度报告\n导语。\n2146\n行政处罚案件（件）\n386.52\n罚没款（万元）\n"
+        "一、主要工作\n开展建筑垃圾专项整治,立案查处违规倾倒建筑垃圾案件19件。\n"
+    )
+    assert indicators(text)["admin_penalty_cases"] == 2146
+
+
+def test_review2_a_boards_rate_is_the_first_stated() -> None:
+    text = (
+        "某局报告\n导语。\n2146\n立案查处案件（件）\n99.2\n12345工单办结率（%）\n"
+        "一、主要工作\n全年结案率98.5%。\n12345工单办结率99.2%。\n"
+    )
+    assert indicators(text)["completion_rate"] == 99.2
+
+
+def test_review2_numbered_rows_with_bars_and_key_figures_are_no_parts() -> None:
+    for rows in (
+        "01｜行政处罚案件｜1468\n02｜罚没款（万元）｜386\n03｜普法活动（场次）｜36\n",
+        "01丨立案查处案件1468件\n02丨罚没款386万元\n03丨普法活动36场次\n",
+    ):
+        assert _outline(f"导语。\n{P}\n{rows}{P}\n") == [], rows
+
+
+def test_review2_prompts_and_captions_under_parts_are_no_sub_headings() -> None:
+    text = (
+        f"导语。\nPART 01\n强化组织领导\n{P}\n▶ 点击查看往期回顾\n{P}\nPART 02\n严格执法\n{P}\n"
+        f"▶ 点击阅读原文\n{P}\n▶ 往期推荐\n{P}\nPART 03\n存在问题\n{P}\n"
+    )
+    assert [lv for lv, _, _, _ in _outline(text)] == [1, 1, 1]
+    text = (
+        f"导语。\n{P}\n01 强化组织领导\n{P}\n执法队员入户宣传政策\n{P}\n02 严格执法\n{P}\n"
+        f"执法队员开展夜间巡查\n{P}\n城管队员清理小广告\n{P}\n03 存在问题\n{P}\n"
+    )
+    assert [lv for lv, _, _, _ in _outline(text)] == [1, 1, 1]
+
+
+def test_review2_dingbats_are_headings_in_a_part_without_yi_even_if_another_has_one() -> None:
+    text = (
+        f"导语。\n一、主要工作\n❶严格规范执法\n{P}\n❷深化普法宣传\n{P}\n二、存在问题\n{P}\n"
+        f"三、下一步工作计划\n（一）加强队伍建设\n{P}\n"
+    )
+    assert [m for _, m, _, _ in _outline(text)] == ["一、", "❶", "❷", "二、", "三、", "(一)"]
+
+
+def test_review2_the_opening_sentences_bureau_is_the_author() -> None:
+    text = (
+        "关于2024年度法治政府建设情况的报告\n2024年,无锡市城市管理局坚持依法行政。\n一、主要工作\n"
+        "会同无锡市气象局开展工作。与无锡市气象局联合执法。联合无锡市气象局检查。\n"
+    )
+    assert infer_metadata(text).bureau == "无锡市城市管理局"
+
+
+def test_review2_a_short_city_name_before_an_agency_the_lexicon_does_not_list() -> None:
+    meta = infer_metadata("厦门港口管理局2024年法治政府建设年度报告\n正文。\n")
+    assert (meta.bureau, meta.jurisdiction) == ("厦门港口管理局", "厦门市")
+
+
+def test_review2_documents_and_other_matters_reviewed_are_legal_reviews() -> None:
+    body = "全年共审查各类文件和其他事项365件,提出意见120条。\n"
+    assert _indicators(body) == {"legal_reviews": 365}
+
+
+def test_review2_page_numbers_over_captions_are_no_board() -> None:
+    text = f"某局报告\n一、主要工作\n{P}\n3\n图1 案件数量（件）\n4\n图2 罚没款（万元）\n"
+    m = process_text("r", text)["metrics"]
+    assert m["raw"].tolist() == ["120件", "36.5万元"]
