@@ -53,6 +53,7 @@ Nothing is read at import time; lexicons are read once on first use.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -736,16 +737,16 @@ _BOARD_SENTENCE = re.compile(
 )
 
 
+_BARE_NUMBER_LINE = re.compile(r"(?m)^[ \t]*[\d.,]+[ \t]*$")
+
+
 def _board_hits(f: str, lex: _Lexicon) -> list[_Hit]:
     """The figures of a key-figure board (:func:`analysis.numbers.board_pairs`): a bare number
     whose unit, subject and indicator are its label's."""
-    starts = [0]
-    for k, ch in enumerate(f):
-        if ch == "\n":
-            starts.append(k + 1)
-    lines = [
-        f[a : (starts[n + 1] - 1 if n + 1 < len(starts) else len(f))] for n, a in enumerate(starts)
-    ]
+    if _BARE_NUMBER_LINE.search(f) is None:
+        return []  # no line that is only a number: no board (most sections)
+    lines = f.split("\n")
+    starts = list(itertools.accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
     out = []
     for v, lab, unit_text in board_pairs(lines):
         if unit_text != "%" and unit_text not in lex.units:
