@@ -2575,14 +2575,19 @@ def _opening(prefix: str) -> str:
 
 def _matches_primary(c: _Mention, rows: list[IndicatorRule], tier: int = 0) -> bool:
     """Whether a mention's subject fits one of the indicator's rows that are not fallbacks
-    (``tier`` 1: that are not last resorts, their sentence cue included)."""
+    (``tier`` 1: that are not last resorts, their sentence cue included; at tier 0 a cue on
+    the sentence before the figure, ``<…``, is looked at too)."""
     subject = fold(c.subject)
-    sentence = fold(c.sentence) if tier else ""
+    sentence = fold(c.sentence)
     return any(
         (not r.fallback if tier == 0 else not r.last)
         and (r.subject is None or r.subject.search(subject) is not None)
         and (r.clause is None or r.clause.search(c.clause) is not None)
-        and (tier == 0 or r.sentence is None or r.sentence.search(sentence) is not None)
+        and (
+            r.sentence is None
+            or (tier == 0 and not r.sentence_before)
+            or r.sentence.search(c.prefix if tier == 0 else sentence) is not None
+        )
         for r in rows
     )
 

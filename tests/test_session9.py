@@ -577,3 +577,22 @@ def test_review2_page_numbers_over_captions_are_no_board() -> None:
     text = f"某局报告\n一、主要工作\n{P}\n3\n图1 案件数量（件）\n4\n图2 罚没款（万元）\n"
     m = process_text("r", text)["metrics"]
     assert m["raw"].tolist() == ["120件", "36.5万元"]
+
+
+# ------------------------------------------------------------------ round 46
+def test_off_site_cases_are_the_digital_count_over_a_platforms_intake() -> None:
+    body = (
+        "依托数字化城市管理平台,全年立案数字城管案件64,318件,结案63,702件。\n"
+        "在重点路段新增智能识别点位120个,实施非现场执法,全年办理非现场执法案件438件。\n"
+    )
+    assert _indicators(body)["digital_cases"] == 438
+    body = (
+        "依托区数字城管平台,全年受理各类城市管理问题4.9万余件,均按流程派遣处置。"
+        "通过非现场执法方式查处违法停车、占道经营等行为617件。\n"
+    )
+    assert _indicators(body)["digital_cases"] == 617
+
+
+def test_a_platforms_intake_is_the_digital_count_when_no_off_site_cases_are_given() -> None:
+    body = "全年智慧城管平台立案处置问题4.7万件,其中依托视频智能识别发现的问题约占38%。\n"
+    assert _indicators(body)["digital_cases"] == 47000
