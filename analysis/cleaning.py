@@ -986,9 +986,10 @@ def _clean(
     any_rule = [first_match(f, SCOPES) for f in folded]
     # a key-figure board's bare numbers and labels (2146 / 立案查处案件(件)): figures, no page
     # numbers
-    for v, _, _ in board_pairs(folded):
-        if any_rule[v] == "page_number":
-            any_rule[v] = ""
+    if "page_number" in any_rule:
+        for v, _, _ in board_pairs(folded):
+            if any_rule[v] == "page_number":
+                any_rule[v] = ""
     if "编" in text or "分享" in text or "搜索" in text or "在线阅读" in text:
         # an editor's note above the report (编者按: …) and a document-sharing site's
         # blurb (…由会员分享,可在线阅读…): the publisher's words, not the report's; before

@@ -200,11 +200,10 @@ _HTML_TAIL = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp
 def _is_emoji(c: str) -> bool:
     """An emoji or pictograph a WeChat editor sets before a heading (🔷 一、…, 📌, ✅), or the
     selector and joiner that shape one; the dingbat numbers ❶…➓ are markers, not this."""
-    cp = ord(c)
     return (
-        0x1F300 <= cp <= 0x1FAFF
-        or (0x2600 <= cp <= 0x27BF and not 0x2776 <= cp <= 0x2793)
-        or cp in (0xFE0F, 0x200D, 0x2B50, 0x2B55)
+        "\U0001f300" <= c <= "\U0001faff"
+        or ("\u2600" <= c <= "\u27bf" and not "\u2776" <= c <= "\u2793")
+        or c in "\ufe0f\u200d\u2b50\u2b55"
     )
 
 
@@ -213,7 +212,9 @@ def _lead_end(f: str, i: int = 0) -> int:
     if i < len(f) and f[i] in "<&":
         m = _HTML_HEAD.match(f, i)
         return m.end() if m else i
-    while i < len(f) and (f[i] in _LEAD or f[i] in _GLYPHS or _is_emoji(f[i])):
+    while i < len(f) and (
+        f[i] in _LEAD or f[i] in _GLYPHS or (f[i] >= "\u2600" and _is_emoji(f[i]))
+    ):
         i += 1
     if i < len(f) and f[i] in "<&":
         return _lead_end(f, i)
@@ -749,6 +750,8 @@ def _dingbat_headings(lines: list[_Line]) -> set[int]:
     """The lines opening with a dingbat number (❶) that are headings: those of a level-1 part
     with no (一) marker (beside (一) they are items of its paragraphs)."""
     out: set[int] = set()
+    if not any("\u2776" <= line.body[:1] <= "\u2793" for line in lines):
+        return out
     block: list[int] = []
     sub = False
 
