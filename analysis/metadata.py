@@ -354,6 +354,12 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
     body_start = (
         folded.find("\n", folded.find(fold(out.title)) + len(out.title)) if out.title else 0
     )
+    while 0 <= body_start < len(folded):  # past an addressee line (赣州市人民政府:)
+        line_end = folded.find("\n", body_start + 1)
+        line = folded[body_start : line_end if line_end >= 0 else len(folded)].strip()
+        if not line.endswith(":"):
+            break
+        body_start = line_end
     opening_end = folded.find("。", max(body_start, 0))
     opening_end = opening_end if 0 <= opening_end - max(body_start, 0) <= 120 else -1
     sources = [(fold(meta.get("signature_name") or ""), 5.0, False)]
@@ -372,9 +378,13 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
             if is_body and _inside(start, spans):
                 continue
             w = weight * (2.0 if is_body and start < 300 else 1.0)
-            if is_body and start < opening_end:
-                w *= 5.0  # the opening sentence's subject (2024年,无锡市城市管理局坚持…)
             place, parts = _place_before(src, start)
+            if (
+                is_body
+                and start < opening_end
+                and _OPENING_SUBJECT.fullmatch(src, max(body_start, 0), start - len(place))
+            ):
+                w *= 5.0  # the opening sentence's subject (2024年,无锡市城市管理局坚持…)
             if parts:
                 key = tuple(parts)
                 candidates[key] += w
@@ -582,8 +592,15 @@ def _short_city_author(title: str) -> tuple[str, gazetteer.Division] | None:
     return None
 
 
-# what is named like an agency but is none (a university, a hospital, a bank, a firm, a park)
-_NO_AGENCY = re.compile(r"大学|学院|医院|银行|银保监|证监|公司|集团|陵园|公园|研究院|研究所")
+# what is named like an agency but is none (a university, a hospital, a bank, a firm, a park,
+# a court, an exchange, a railway)
+_NO_AGENCY = re.compile(
+    r"大学|学院|医院|银行|银保监|证监|公司|集团|陵园|公园|纪念|研究院|研究所|法院|检察院|交易所|铁路"
+)
+# what may open the report's first sentence before its author's name (2024年, 2024年以来,)
+_OPENING_SUBJECT = re.compile(
+    r"\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:度|以来)?\s*[,，]?\s*)?"
+)
 
 
 def _names_place_only(title: str, division: gazetteer.Division) -> bool:

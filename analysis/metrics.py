@@ -723,12 +723,22 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
     return hits
 
 
-# a count per period (每月开展普法2至3次, 每季度至少1次): a frequency, not the year's count
-_PER_PERIOD = re.compile(r"每(?:[一两二三四五六\d]个?)?(?:日|天|周|旬|月|季度?|半年)")
+# a count per period (每月开展普法2至3次, 每季度至少1次, 每个月…): a frequency, not the year's
+# count; not a name (“每月一法”, 每周一学), a date (每月15日) or a day (每月主题党日)
+_PER_PERIOD = re.compile(
+    r"(?<![“\"])每(?:[两二三四五六\d]|个)?(?:日|天|周|旬|月|季度?|半年)(?![一\d]|主题|[^,;]{0,6}”)"
+)
 
 
-# an approximate figure as written (386万余元, 约1.2万件, 近300人次)
+def _per_period(clause: str, lex) -> bool:
+    """Whether a figure's clause counts per period (每月开展普法2至3次), with no cue that sums
+    (全年每月开展…共计48场次 is the year's)."""
+    return _PER_PERIOD.search(clause) is not None and lex.sums.search(clause) is None
+
+
+# an approximate figure as written (386万余元, 约1.2万件, 近300人次), and one that sets a floor
 _APPROX_RAW = re.compile(r"[余多约近逾超]|左右|以上")
+_FLOOR_RAW = re.compile(r"[余多逾超]|以上")
 
 
 # the sentence of a board's figure: its number's line and its label's
@@ -1165,13 +1175,34 @@ _FROM_VALUE_BEFORE = re.compile(r"(?:由|从)[^,;。]{0,8}$")
 _FROM_VALUE_AFTER = re.compile(rf"\s*{_CHANGE_TO}")
 
 
-# a review before 拟 (审查拟签订合同45件): what is to be issued is what was reviewed, no plan
-_REVIEWED = re.compile(r"审查|审核|审定")
+# a review right before 拟 (审查拟签订合同45件, 审核县政府拟出台…): what is to be issued is
+# what was reviewed, no plan (审查发现的问题拟开展培训, 审核后拟出台 are plans)
+_REVIEWED = re.compile(r"(?:审查|审核|审定)[^,;。后]{0,4}$")
+
+
+def _row_label(f: str, c_lo: int) -> tuple[int, int] | None:
+    """Span of the label of the table row holding the cell that starts at ``c_lo``: its first
+    cell that is no number (a serial number's column is skipped), up to 30 characters."""
+    row = f.rfind("\n", 0, c_lo) + 1
+    k = row
+    while True:
+        a = min((x for x in (f.find("│", k, c_lo), f.find("┃", k, c_lo)) if x >= 0), default=-1)
+        if a < 0:
+            return None
+        b = min(
+            (x for x in (f.find("│", a + 1, c_lo), f.find("┃", a + 1, c_lo)) if x >= 0), default=-1
+        )
+        if b < 0 or b >= c_lo:
+            return None
+        cell = f[a + 1 : b].strip()
+        if cell and not cell.replace(".", "").replace(",", "").isdecimal():
+            return (a + 1, b) if b - a <= 31 else None
+        k = b
 
 
 def _kind(f: str, clause_lo: int, left_lo: int, hit: _Hit, plan: bool, lex: _Lexicon) -> str:
     cue = None if plan else lex.target_re.search(f, clause_lo, hit.start)
-    if cue is not None and cue.group(0) == "拟" and _REVIEWED.search(f, clause_lo, cue.start()):
+    if cue is not None and cue.group(0) == "拟" and _REVIEWED.search(f[clause_lo : cue.start()]):
         cue = None
     if plan or cue is not None:
         return "target"
@@ -1408,12 +1439,11 @@ def metric_columns(
                 a, b = hit.label
                 subject = _subject(f, a, b, b, b, hit.family, lex, text)
             elif not subject and c_lo > 0 and f[c_lo - 1] in "│┃":
-                # a table's cell (│行政处罚案件│1,268件│…): the row's first cell is its label
-                row = f.rfind("\n", 0, c_lo) + 1
-                first = f.find("│", row, c_lo)
-                second = f.find("│", first + 1, c_lo) if first >= 0 else -1
-                if 0 <= first < second < c_lo and second - first <= 21:
-                    subject = _subject(f, first + 1, second, second, second, hit.family, lex, text)
+                # a table's cell (│行政处罚案件│1,268件│…): the row's label is its subject
+                cell = _row_label(f, c_lo)
+                if cell is not None:
+                    subject = _subject(f, cell[0], cell[1], cell[1], cell[1], hit.family, lex, text)
+                    hit.label = cell
             if (
                 not subject
                 and c_lo > s_lo
@@ -1437,7 +1467,11 @@ def metric_columns(
                 last_subject[para] = (subject, hit.end)
             prev_in_clause[(c_lo, c_hi)] = (hit.end, subject)
             sentence = text[s_lo:s_hi].strip()
-            if hit.label is not None:  # a board's figure: the value and its label's lines
+            if (
+                hit.label is not None
+                and "│" not in f[hit.label[1] : hit.start]
+                and "┃" not in f[hit.label[1] : hit.start]
+            ):  # a board's figure: the value and its label's lines
                 lo, hi = min(hit.start, hit.label[0]), max(hit.end, f.find(")", hit.label[1]) + 1)
                 sentence = text[lo:hi]
             if (s_lo, s_hi) not in folded_sentence:
@@ -2015,7 +2049,7 @@ def _indicator_rows(
         own = _own_area(f) if f else ""
         stated: dict[str, list[_Mention]] = {}
         for r in _place_mentions(assigned, text, lex, f, soft):
-            if r.family != "percent" and _PER_PERIOD.search(r.clause):
+            if r.family != "percent" and _per_period(r.clause, lex):
                 continue  # a frequency (每月开展普法2至3次), no count of the year
             stated.setdefault(r.indicator, []).append(r)
         sentences: list[tuple[str, str]] | None = None  # (sentence, folded), on first need
@@ -2032,27 +2066,30 @@ def _indicator_rows(
                     for c in cands
                     if "│" not in c.sentence and not _BOARD_SENTENCE.fullmatch(fold(c.sentence))
                 ]
-                if 0 < len(body) < len(cands) and not any(_matches_primary(c, rows) for c in body):
-                    # only fallbacks in the body: the board's or the table's figures are the ones
-                    cands = [c for c in cands if c not in body]
-                    body = []
+                per_row = Counter(c.sentence for c in cands if "│" in c.sentence)
+                # the board's figures, and the table's cells of rows that give one figure of
+                # the indicator (a row with two, this year's and last year's, gives none)
+                usable = [c for c in cands if c not in body and per_row.get(c.sentence, 0) < 2]
+                if body and usable and not any(_matches_primary(c, rows) for c in body):
+                    body = []  # only fallbacks in the body: the board's or table's figures win
                 if not body:
-                    per_row = Counter(c.sentence for c in cands if "│" in c.sentence)
-                    body = [c for c in cands if per_row.get(c.sentence, 0) < 2]
+                    body = usable
                 else:
                     # the exact figure of an approximate one the body gives (386万余元 and the
-                    # table's 386.52万元): the exact one
+                    # table's 386.52万元): the exact one, not below a floor the body sets (余)
                     exact = [c for c in cands if c not in body and not _APPROX_RAW.search(c.raw)]
                     body = [
-                        next(
+                        min(
                             (
                                 t
                                 for t in exact
                                 if _APPROX_RAW.search(b.raw)
                                 and t.unit == b.unit
                                 and abs(t.value - b.value) <= 0.1 * b.value
+                                and (t.value >= b.value or not _FLOOR_RAW.search(b.raw))
                             ),
-                            b,
+                            key=lambda t, b=b: (abs(t.value - b.value), t.start),
+                            default=b,
                         )
                         for b in body
                     ]

@@ -249,8 +249,8 @@ def board_pairs(lines: list[str]) -> list[tuple[int, int, str]]:
     """``(value line, label line, unit)`` of each figure of a key-figure board among folded
     ``lines``: a run of four or more consecutive lines alternating a bare number and a label
     with its unit in brackets, read value over label when the run opens with a number and
-    label over value when it opens with a label (a stray line at an odd run's end, a page
-    number, stands alone). A chart's axis (numbers in a row), a table (two figures per label)
+    label over value when it opens with a label; in a run with a number at both ends, the
+    shorter of the two (a page number) stands alone. A chart's axis (numbers in a row), a table (two figures per label)
     or a page number over a caption (图1 …) is no board."""
     kinds: list[str] = []
     units: list[str] = []
@@ -271,9 +271,13 @@ def board_pairs(lines: list[str]) -> list[tuple[int, int, str]]:
         j = i + 1
         while j < n and kinds[j] and kinds[j] != kinds[j - 1]:
             j += 1
-        if j - i >= 4:  # alternating lines i .. j-1, read in the order the first one shows
-            first_value = kinds[i] == "V"
-            for k in range(i, j - 1, 2):  # an odd run's last line stands alone
+        if j - i >= 4:  # alternating lines i .. j-1
+            lo, first_value = i, kinds[i] == "V"
+            if (j - i) % 2 and kinds[i] == "V":
+                # a number at both ends: the shorter one (a page number) stands alone
+                if len(lines[i].strip()) < len(lines[j - 1].strip()):
+                    lo, first_value = i + 1, False
+            for k in range(lo, lo + (j - lo) // 2 * 2, 2):  # an odd run's last line alone
                 v, lab = (k, k + 1) if first_value else (k + 1, k)
                 out.append((v, lab, units[lab]))
         i = j

@@ -201,7 +201,7 @@ def _is_emoji(c: str) -> bool:
     """An emoji or pictograph a WeChat editor sets before a heading (🔷 一、…, 📌, ✅), or the
     selector and joiner that shape one; the dingbat numbers ❶…➓ are markers, not this."""
     return (
-        "\U0001f300" <= c <= "\U0001faff"
+        ("\U0001f300" <= c <= "\U0001faff" and c != "\U0001f51f")  # 🔟 is a number
         or ("\u2600" <= c <= "\u27bf" and not "\u2776" <= c <= "\u2793")
         or c in "\ufe0f\u200d\u2b50\u2b55"
     )
@@ -356,8 +356,12 @@ def _match_strong(s: str) -> _Marker | None:
         if m:
             return _Marker(3, int(m["num"]), m["num"] + m["sep"], m.end(), m["sep"])
         m = _KEYCAP.match(s)
-        if m:  # 1️⃣ : a keycap emoji, the digit it shows (as 1.)
-            return _Marker(3, int(m["num"]), m["num"] + ".", m.end(), ".")
+        if m and s[m.end() : m.end() + 1] not in _NOT_AFTER_DIGITS:  # not 3️⃣个中队
+            # 1️⃣ (1️⃣0️⃣) : keycap emoji, the number they show (as 1.)
+            n = int("".join(ch for ch in m.group(0) if ch.isdecimal()))
+            return _Marker(3, n, f"{n}.", m.end(), ".")
+    elif c == "\U0001f51f":  # 🔟
+        return _Marker(3, 10, "10.", 1, ".")
     elif "\u2474" <= c <= "\u249b" or "\u3220" <= c <= "\u3229":
         return _enclosed_marker(c)
     elif c in "Pp":
@@ -370,7 +374,7 @@ def _match_strong(s: str) -> _Marker | None:
 
 
 # 1️⃣ : a digit shown as a keycap emoji (the digit, an optional variation selector, U+20E3)
-_KEYCAP = re.compile("(?P<num>\\d{1,2})\ufe0f?\u20e3")
+_KEYCAP = re.compile("(?:\\d\ufe0f?\u20e3){1,2}")
 
 # PART 01 / PART.02 / Part 3: a WeChat article's part labels (a level-1 marker, the part's
 # title after it or on the next line)
@@ -676,8 +680,11 @@ _PADDED = re.compile(
 )
 
 
-# a figure in a part's title (not a year: 01 2024年工作打算)
-_FIGURE_IN_TITLE = re.compile(r"\d(?!\d{0,3}年)")
+# a quantity in a part's title (not a name: 721工作法, 12345热线, “1+N”), or a last cell
+_FIGURE_IN_TITLE = re.compile(
+    r"(?<![“\"\d.])\d[\d,.]*\s*(?:万|亿)?\s*(?:件|元|场|次|人|个|处|起|宗|份|%|项|期|家|户|条)"
+)
+_BAR_CELL = re.compile(r"[|丨]\s*[\d.,%]+\s*$")
 
 
 def _padded(body: str) -> _Marker | None:
@@ -687,7 +694,7 @@ def _padded(body: str) -> _Marker | None:
     if m is None or _LAST_CELL.search(body):
         return None
     rest = body[m.end() :]
-    if "|" in rest or "丨" in rest or _FIGURE_IN_TITLE.search(rest):
+    if _BAR_CELL.search(rest) or _FIGURE_IN_TITLE.search(rest):
         return None  # a table's row (01｜行政处罚案件｜1468), a key figure (01丨立案查处1468件)
     return _Marker(1, int(m["num"]), m["num"], m.end())
 
@@ -826,7 +833,7 @@ def _is_paragraph(body: str) -> bool:
 
 
 # a WeChat article's prompts and links, no sub-headings
-_WECHAT_PROMPT = re.compile(r"点击|阅读原文|往期|推荐|关注|扫码|长按|分享|在看|点赞")
+_WECHAT_PROMPT = re.compile(r"点击|阅读原文|往期|扫码|长按|在看|点赞")
 
 
 def _unmarked_headings(lines: list[_Line], strong: Callable[[str], _Marker | None]) -> dict:
@@ -868,7 +875,12 @@ def _unmarked_headings(lines: list[_Line], strong: Callable[[str], _Marker | Non
     if under_parts:
         # an article's sub-headings: one of them opens a part (right below its title), and a
         # prompt or a link (点击阅读原文, 往期推荐) is none
-        found = {n: v for n, v in found.items() if _WECHAT_PROMPT.search(bodies[n][1]) is None}
+        found = {
+            n: v
+            for n, v in found.items()
+            if _WECHAT_PROMPT.search(bodies[n][1]) is None
+            and not (markers[n - 1] is not None and markers[n - 1].end >= len(bodies[n - 1][1]))
+        }  # a part's title below its label (PART 01 / 强化组织领导) is the part's own
         opens = any(
             markers[n - 1] is not None
             or (n >= 2 and markers[n - 2] is not None and not _is_paragraph(bodies[n - 1][1]))

@@ -596,3 +596,130 @@ def test_off_site_cases_are_the_digital_count_over_a_platforms_intake() -> None:
 def test_a_platforms_intake_is_the_digital_count_when_no_off_site_cases_are_given() -> None:
     body = "全年智慧城管平台立案处置问题4.7万件,其中依托视频智能识别发现的问题约占38%。\n"
     assert _indicators(body)["digital_cases"] == 47000
+
+
+# ------------------------------------------------------------------ review of rounds 45-46
+def test_review3_a_named_program_or_a_date_with_mei_is_no_frequency() -> None:
+    assert _indicators("开展“每月一法”普法宣传活动12场次。\n")["publicity_events"] == 12
+    assert _indicators("全年每月开展普法宣传活动共计48场次。\n")["publicity_events"] == 48
+    assert "publicity_events" not in _indicators("各执法大队每个月开展普法宣传2至3次。\n")
+
+
+def test_review3_a_tables_label_is_its_first_cell_that_is_no_number() -> None:
+    rows = (
+        "│序号│项目│2023年│\n│1│行政处罚案件│1,268件│\n│2│罚没款│386.52万元│\n│3│法治培训│12期│\n"
+    )
+    got = _indicators(rows)
+    assert got["admin_penalty_cases"] == 1268 and got["fines_yuan"] == 3865200
+    rows = "┃项目┃2023年┃\n┃行政处罚案件┃1,268件┃\n┃罚没款┃386.52万元┃\n"
+    assert _indicators(rows) == {"admin_penalty_cases": 1268, "fines_yuan": 3865200}
+
+
+def test_review3_a_cells_label_is_its_clause() -> None:
+    rows = "│培训类别│期数│人次│\n│法律知识专题培训│6期│540人次│\n│执法业务培训│4期│386人次│\n"
+    got = _indicators(rows)
+    assert got["training_sessions"] == 10 and got["training_participants"] == 926
+
+
+def test_review3_a_fallback_in_the_body_stays_when_the_table_gives_nothing() -> None:
+    body = (
+        "依托数字城管平台,全年立案数字城管案件64,318件。\n│项目│2023年│2022年│\n"
+        "│非现场执法案件│438件│301件│\n"
+    )
+    assert _indicators(body)["digital_cases"] == 64318
+
+
+def test_review3_an_approximate_figure_is_replaced_only_by_a_cell_above_its_floor() -> None:
+    body = (
+        "全年办理行政处罚案件1,268件,罚没款350余万元。\n│项目│2022年│2023年│\n"
+        "│行政处罚案件│1,102件│1,268件│\n│罚没款│341.07万元│352.10万元│\n"
+    )
+    assert _indicators(body)["fines_yuan"] == 3521000
+
+
+def test_review3_a_page_number_before_a_board_stands_alone() -> None:
+    text = (
+        "某局2024年法治政府建设年度报告\n导语。\n3\n立案查处案件(件)\n2146\n罚没款(万元)\n386.52\n"
+        "非现场执法案件(件)\n1058\n一、主要工作\n正文。\n"
+    )
+    assert indicators(clean_text(text).text) == {
+        "admin_penalty_cases": 2146,
+        "fines_yuan": 3865200,
+        "digital_cases": 1058,
+    }
+
+
+def test_review3_acts_dealt_with_on_site_are_no_digital_cases() -> None:
+    for body in (
+        "在推行非现场执法的同时,全年现场查处占道经营、违规停车等行为1,200起。\n",
+        "计划明年全面推行非现场执法,本年度查处违法停车行为3,000起。\n",
+    ):
+        assert "digital_cases" not in _indicators(body), body
+
+
+def test_review3_a_plan_after_a_review_is_still_a_plan() -> None:
+    for body in (
+        "针对执法案卷审查发现的问题拟开展专题培训2期。\n",
+        "完成合法性审核后拟出台规范性文件3件。\n",
+    ):
+        assert _indicators(body) == {}, body
+
+
+def test_review3_the_polices_criminal_cases_are_no_penalty_cases() -> None:
+    for body in (
+        "全年共受理刑事案件320起,立案查处287起,破获256起。\n",
+        "深入开展打击电信网络诈骗犯罪专项行动,全年立案查处45起,抓获犯罪嫌疑人60名。\n",
+    ):
+        assert "admin_penalty_cases" not in _indicators(body), body
+
+
+def test_review3_case_files_reviewed_by_the_legal_office_are_no_legal_reviews() -> None:
+    assert "legal_reviews" not in _indicators("执法案卷由法制科统一审查,全年审查1,200件。\n")
+
+
+def test_review3_part_titles_with_names_and_hotlines_are_still_parts() -> None:
+    text = (
+        f"导语。\n{P}\n01 坚持党建引领\n{P}\n02 推行“721”工作法\n{P}\n03 用心办好12345热线诉求\n"
+        f"{P}\n04 规范执法丨提升执法质效\n{P}\n05 存在的问题\n{P}\n"
+    )
+    assert [m for _, m, _, _ in _outline(text)] == ["01", "02", "03", "04", "05"]
+
+
+def test_review3_sub_headings_under_parts_whose_titles_stand_below_their_labels() -> None:
+    text = (
+        f"{P}\nPART 01\n强化组织领导\n健全学法制度\n{P}\n回应群众关注\n{P}\n规范执法流程\n"
+        f"{P}\nPART 02\n严格执法\n{P}\nPART 03\n存在问题\n{P}\n"
+    )
+    assert [h for _, _, h, _ in _outline(text)][:4] == [
+        "强化组织领导",
+        "健全学法制度",
+        "回应群众关注",
+        "规范执法流程",
+    ]
+    text = (
+        f"导语。\nPART 01\n强化组织领导\n{P}\n执法队员入户宣传政策\n{P}\nPART 02\n严格执法\n{P}\n"
+        f"执法队员开展夜间巡查\n{P}\n城管队员清理小广告\n{P}\nPART 03\n存在问题\n{P}\n"
+    )
+    assert [lv for lv, _, _, _ in _outline(text)] == [1, 1, 1]
+
+
+def test_review3_a_superior_in_the_opening_sentence_is_not_the_author() -> None:
+    text = (
+        "关于2023年度法治政府建设情况的报告\n根据无锡市司法局《关于做好2023年度法治政府建设年度报告"
+        "工作的通知》要求,现将有关情况报告如下。\n一、主要工作\n全年办理案件120件。\n"
+        "江阴市城市管理局坚持依法行政。江阴市城市管理局开展培训。\n"
+    )
+    assert infer_metadata(text).bureau.endswith("江阴市城市管理局")
+
+
+def test_review3_courts_and_railways_named_with_a_short_city_are_no_agencies() -> None:
+    for title in ("杭州互联网法院2023年度法治建设工作报告", "南昌铁路局2023年法治报告"):
+        assert infer_metadata(title + "\n正文。\n").jurisdiction == "", title
+
+
+def test_review3_keycap_ten_and_a_keycap_before_a_measure_word() -> None:
+    items = "".join(f"{n}\ufe0f\u20e3要点{n}\n{P}\n" for n in range(1, 10))
+    text = f"导语。\n一、主要工作\n{items}\U0001f51f要点10\n{P}\n"
+    assert [m for _, m, _, _ in _outline(text)][-2:] == ["9.", "10."]
+    text = f"导语。\n一、主要工作\n3\ufe0f\u20e3个中队全年开展夜查行动56次。\n{P}\n"
+    assert [m for _, m, _, _ in _outline(text)] == ["一、"]
