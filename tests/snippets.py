@@ -9,6 +9,8 @@ from analysis.build import process_text
 from analysis.metrics import derive_indicators
 
 REPORT_HEAD = "某县城市管理局2023年法治政府建设年度报告\n一、主要举措\n"
+# a paragraph of body text (long enough to be read as one, with figures of its own)
+P = "全年共办理行政处罚案件120件,罚没款36.5万元,各项工作取得明显成效,群众满意度持续提升。"
 REPORT_TAIL = "二、存在问题\n不足。\n"
 
 
@@ -23,11 +25,22 @@ def indicators(text: str) -> dict[str, float]:
     return dict(zip(got["indicator"], got["value"], strict=True))
 
 
+def report_indicators(body: str) -> dict[str, float]:
+    """indicator -> value of ``body`` set as the first part of a short report."""
+    return indicators(in_report(body))
+
+
 def headings(text: str) -> pd.DataFrame:
     """The sections of ``text`` below the preamble (the sections must partition the text)."""
     s = process_text("r", text)["sections"]
     assert "".join(s["text"]) == text
     return s[s["level"] > 0]
+
+
+def outline(text: str) -> list[tuple[int, str, str, bool]]:
+    """(level, marker, heading, repaired) of each heading of ``text``."""
+    top = headings(text)
+    return list(zip(top["level"], top["marker"], top["heading"], top["repaired"], strict=True))
 
 
 def theme(heading: str) -> str:

@@ -6,7 +6,8 @@ call) are tested in tests/test_lexicons.py."""
 from __future__ import annotations
 
 import pytest
-from snippets import headings, in_report, indicators, theme
+from snippets import headings, theme
+from snippets import report_indicators as _indicators
 
 from analysis.cleaning import clean_text
 
@@ -23,10 +24,6 @@ INTRO = "　　2023年,我镇深入学习贯彻习近平法治思想,扎实推�
 def _outline(text: str) -> list[tuple[str, int, str, str]]:
     top = headings(text)
     return list(zip(top["section_id"], top["level"], top["marker"], top["heading"], strict=True))
-
-
-def _indicators(body: str) -> dict[str, float]:
-    return indicators(in_report(body))
 
 
 # 4. a 第一,/第二, list inside a 1. item is that item's enumeration

@@ -4,7 +4,9 @@ would give it."""
 from __future__ import annotations
 
 import pytest
-from snippets import headings, in_report, indicators, theme
+from snippets import P, theme
+from snippets import outline as _outline
+from snippets import report_indicators as _indicators
 
 from analysis.build import process_text
 
@@ -32,14 +34,6 @@ def _quantities(text: str) -> list[tuple[str, float]]:
 )
 def test_ocr_letters_for_digits_are_read_as_the_digits(text, want) -> None:
     assert _quantities(text) == want
-
-
-P = "全年共办理行政处罚案件120件,罚没款36.5万元,各项工作取得明显成效,群众满意度持续提升。"
-
-
-def _outline(text: str) -> list[tuple[int, str, str, bool]]:
-    top = headings(text)
-    return list(zip(top["level"], top["marker"], top["heading"], top["repaired"], strict=True))
 
 
 def test_a_report_with_no_outline_numbers_has_its_lines_alone_as_level_1_headings() -> None:
@@ -100,10 +94,6 @@ def test_the_genres_parts_are_an_editable_lexicon_of_valid_patterns() -> None:
         assert parts.search(heading), heading
     for heading in ("加强党的领导", "推进数字城管建设", "深化普法宣传"):
         assert not parts.search(heading), heading
-
-
-def _indicators(body: str) -> dict[str, float]:
-    return indicators(in_report(body))
 
 
 @pytest.mark.parametrize(

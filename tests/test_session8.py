@@ -4,20 +4,11 @@ would give it."""
 from __future__ import annotations
 
 import pytest
-from snippets import headings, in_report, indicators, theme
+from snippets import P, theme
+from snippets import outline as _outline
+from snippets import report_indicators as _indicators
 
 from analysis.build import process_text
-
-P = "全年共办理行政处罚案件120件,罚没款36.5万元,各项工作取得明显成效,群众满意度持续提升。"
-
-
-def _outline(text: str) -> list[tuple[int, str, str, bool]]:
-    top = headings(text)
-    return list(zip(top["level"], top["marker"], top["heading"], top["repaired"], strict=True))
-
-
-def _indicators(body: str) -> dict[str, float]:
-    return indicators(in_report(body))
 
 
 # ------------------------------------------------------------------ headings

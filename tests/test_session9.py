@@ -3,22 +3,13 @@ would give it."""
 
 from __future__ import annotations
 
-from snippets import headings, in_report, indicators, theme
+from snippets import P, in_report, indicators, theme
+from snippets import outline as _outline
+from snippets import report_indicators as _indicators
 
 from analysis.build import process_text
 from analysis.cleaning import clean_text
 from analysis.metadata import infer_metadata
-
-P = "全年共办理行政处罚案件120件,罚没款36.5万元,各项工作取得明显成效,群众满意度持续提升。"
-
-
-def _outline(text: str) -> list[tuple[int, str, str, bool]]:
-    top = headings(text)
-    return list(zip(top["level"], top["marker"], top["heading"], top["repaired"], strict=True))
-
-
-def _indicators(body: str) -> dict[str, float]:
-    return indicators(in_report(body))
 
 
 # ------------------------------------------------------------------ headings
