@@ -566,7 +566,6 @@ def _title_place(title: str, folded: str) -> gazetteer.Division | None:
 
 
 # what may follow an agency's name in a title (the year, 关于, 法治…, or the end)
-_AFTER_AGENCY = re.compile(r"\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|关于|法治)|\s*$")
 
 
 def _short_city_author(title: str) -> tuple[str, gazetteer.Division] | None:
@@ -580,7 +579,7 @@ def _short_city_author(title: str) -> tuple[str, gazetteer.Division] | None:
         return None
     for n in (2, 3, 4):
         m = _bureau_re().match(title, n) or _UNLISTED_KIND.match(title, n)
-        if m is None or _AFTER_AGENCY.match(title, m.end()) is None:
+        if m is None or re.match(_AFTER_AGENCY, title[m.end() :]) is None:
             continue
         if _NO_AGENCY.search(m.group(0)) or any(_bureau_re().match(title, k) for k in range(1, n)):
             continue
@@ -681,11 +680,13 @@ def _zone_author(sources: list[tuple[str, float, bool]], folded: str):
 
 _ZONE_COMMITTEE = re.compile(r"(?<=区)(?:管理委员会|管委会|管理局)")
 
-# an agency's name of a kind the lexicon does not list, right after its place and before the
-# year (or 关于 / 法治 / the end of the line): what such a name can end with
+# what follows an agency's name in a title: the year, 关于, 法治…, or the end of the line
+_AFTER_AGENCY = r"\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|关于|法治)|\s*$"
+# an agency's name of a kind the lexicon does not list, right after its place and before
+# that: what such a name can end with
 _UNLISTED_KIND = re.compile(
     r"[\u4e00-\u9fff]{1,14}?(?:局|委员会|办公室|中心|厅|馆|院|所|站|支队|大队|署)"
-    r"(?=\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|关于|法治)|\s*$)"
+    rf"(?={_AFTER_AGENCY})"
 )
 
 

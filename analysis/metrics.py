@@ -2057,43 +2057,7 @@ def _indicator_rows(
             rule = rows[0]
             cands = stated.get(indicator)
             if cands and len(cands) > 1 and rule.aggregate != "first":
-                # a key-figure board, or a table drawn in the text, restates the body's figures:
-                # it counts only where the body states the indicator by none of its main rows
-                # (not by a fallback alone), and a table's row that gives two figures of one
-                # indicator (this year's and last year's) gives none
-                body = [
-                    c
-                    for c in cands
-                    if "│" not in c.sentence and not _BOARD_SENTENCE.fullmatch(fold(c.sentence))
-                ]
-                per_row = Counter(c.sentence for c in cands if "│" in c.sentence)
-                # the board's figures, and the table's cells of rows that give one figure of
-                # the indicator (a row with two, this year's and last year's, gives none)
-                usable = [c for c in cands if c not in body and per_row.get(c.sentence, 0) < 2]
-                if body and usable and not any(_matches_primary(c, rows) for c in body):
-                    body = []  # only fallbacks in the body: the board's or table's figures win
-                if not body:
-                    body = usable
-                else:
-                    # the exact figure of an approximate one the body gives (386万余元 and the
-                    # table's 386.52万元): the exact one, not below a floor the body sets (余)
-                    exact = [c for c in cands if c not in body and not _APPROX_RAW.search(c.raw)]
-                    body = [
-                        min(
-                            (
-                                t
-                                for t in exact
-                                if _APPROX_RAW.search(b.raw)
-                                and t.unit == b.unit
-                                and abs(t.value - b.value) <= 0.1 * b.value
-                                and (t.value >= b.value or not _FLOOR_RAW.search(b.raw))
-                            ),
-                            key=lambda t, b=b: (abs(t.value - b.value), t.start),
-                            default=b,
-                        )
-                        for b in body
-                    ]
-                cands = body
+                cands = _without_restatements(cands, rows)
             if cands and any(r.fallback for r in rows):
                 # within the preferred unit family (step 1), fallback rows count only alone
                 present = {c.family for c in cands}
@@ -2610,12 +2574,53 @@ def _opening(prefix: str) -> str:
     return out
 
 
+def _without_restatements(cands: list[_Mention], rows: list[IndicatorRule]) -> list[_Mention]:
+    """The mentions of one indicator without the figures that restate the body's: a
+    key-figure board's and a drawn table's count only where the body states the indicator by
+    none of its main rows (not by a fallback alone); a table's row that gives two figures of
+    the indicator (this year's and last year's) gives none; and the body's approximate figure
+    gives way to the table's exact one."""
+    body = [
+        c
+        for c in cands
+        if "│" not in c.sentence and not _BOARD_SENTENCE.fullmatch(fold(c.sentence))
+    ]
+    per_row = Counter(c.sentence for c in cands if "│" in c.sentence)
+    # the board's figures, and the table's cells of rows that give one figure of
+    # the indicator (a row with two, this year's and last year's, gives none)
+    usable = [c for c in cands if c not in body and per_row.get(c.sentence, 0) < 2]
+    if body and usable and not any(_matches_primary(c, rows) for c in body):
+        body = []  # only fallbacks in the body: the board's or table's figures win
+    if not body:
+        body = usable
+    else:
+        # the exact figure of an approximate one the body gives (386万余元 and the
+        # table's 386.52万元): the exact one, not below a floor the body sets (余)
+        exact = [c for c in cands if c not in body and not _APPROX_RAW.search(c.raw)]
+        body = [
+            min(
+                (
+                    t
+                    for t in exact
+                    if _APPROX_RAW.search(b.raw)
+                    and t.unit == b.unit
+                    and abs(t.value - b.value) <= 0.1 * b.value
+                    and (t.value >= b.value or not _FLOOR_RAW.search(b.raw))
+                ),
+                key=lambda t, b=b: (abs(t.value - b.value), t.start),
+                default=b,
+            )
+            for b in body
+        ]
+    return body
+
+
 def _matches_primary(c: _Mention, rows: list[IndicatorRule], tier: int = 0) -> bool:
     """Whether a mention's subject fits one of the indicator's rows that are not fallbacks
     (``tier`` 1: that are not last resorts, their sentence cue included; at tier 0 a cue on
     the sentence before the figure, ``<…``, is looked at too)."""
     subject = fold(c.subject)
-    sentence = fold(c.sentence)
+    sentence = fold(c.sentence) if tier else ""
     return any(
         (not r.fallback if tier == 0 else not r.last)
         and (r.subject is None or r.subject.search(subject) is not None)

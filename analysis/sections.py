@@ -197,12 +197,17 @@ _HTML_HEAD = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp
 _HTML_TAIL = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp|#\d{2,6});)+$")
 
 
+def _is_dingbat(c: str) -> bool:
+    """❶…❿, ➀…➉, ➊…➓: the dingbat numbers a WeChat editor sets before sub-headings."""
+    return "\u2776" <= c <= "\u2793"
+
+
 def _is_emoji(c: str) -> bool:
     """An emoji or pictograph a WeChat editor sets before a heading (🔷 一、…, 📌, ✅), or the
     selector and joiner that shape one; the dingbat numbers ❶…➓ are markers, not this."""
     return (
         ("\U0001f300" <= c <= "\U0001faff" and c != "\U0001f51f")  # 🔟 is a number
-        or ("\u2600" <= c <= "\u27bf" and not "\u2776" <= c <= "\u2793")
+        or ("\u2600" <= c <= "\u27bf" and not _is_dingbat(c))
         or c in "\ufe0f\u200d\u2b50\u2b55"
     )
 
@@ -368,7 +373,7 @@ def _match_strong(s: str) -> _Marker | None:
         m = _PART.match(s)
         if m:
             return _Marker(1, int(m["num"]), f"PART {m['num']}", m.end())
-    elif "\u2776" <= c <= "\u2793":
+    elif _is_dingbat(c):
         return _dingbat_marker(c)
     return None
 
@@ -757,31 +762,24 @@ def _dingbat_headings(lines: list[_Line]) -> set[int]:
     """The lines opening with a dingbat number (❶) that are headings: those of a level-1 part
     with no (一) marker (beside (一) they are items of its paragraphs)."""
     out: set[int] = set()
-    if not any("\u2776" <= line.body[:1] <= "\u2793" for line in lines):
+    if not any(_is_dingbat(line.body[:1]) for line in lines if line.body):
         return out
-    block: list[int] = []
-    sub = False
-
-    def close() -> None:
-        if not sub:
-            out.update(block)
-
+    block: list[int] = []  # the ❶ lines of the current level-1 part
+    sub = False  # the part has a (一) marker
     for k, line in enumerate(lines):
-        c = line.body[:1]
-        if not c:
+        if not line.body:
             continue
-        if "\u2776" <= c <= "\u2793":
+        m = _match_strong(line.body)
+        if m is not None and _is_dingbat(m.marker[0]):
             block.append(k)
-            continue
-        m = _match_strong(line.body) if c == "(" or c in "第Pp" or c in _CN_NUM_CHARS else None
-        if m is None and "\u3220" <= c <= "\u3229":
-            m = _match_strong(line.body)
-        if m is not None and m.level == 1:
-            close()
+        elif m is not None and m.level == 1:
+            if not sub:
+                out.update(block)
             block, sub = [], False
         elif m is not None and m.level == 2:
             sub = True
-    close()
+    if not sub:
+        out.update(block)
     return out
 
 
@@ -1015,8 +1013,8 @@ class _Parser:
         m = _match_strong(body)
         if m is not None and self.parts_above and m.level == 1 and _is_part(m.marker):
             m.level = 0
-        if m is not None and not self.dingbats and "\u2776" <= m.marker[0] <= "\u2793":
-            return None  # ❶ items inside (一) sections' paragraphs
+        if m is not None and not self.dingbats and _is_dingbat(m.marker[0]):
+            return None  # a report whose ❶ are all items inside (一) sections' paragraphs
         if m is None and self.ordinals:
             m = _ordinal(body)
         if self.padded:
@@ -1053,11 +1051,7 @@ class _Parser:
         if not body:
             return None
         strong = self._strong(body)
-        if (
-            strong is not None
-            and "\u2776" <= strong.marker[0] <= "\u2793"
-            and i not in self.dingbats
-        ):
+        if strong is not None and _is_dingbat(strong.marker[0]) and i not in self.dingbats:
             strong = None  # a ❶ item in a part that has (一) headings
         if strong is not None and _is_ordinal(strong.marker):
             # 第一, opens a run right under a level-1 heading, 第二, … continue it; inside
