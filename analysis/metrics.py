@@ -1286,9 +1286,25 @@ def _assign_folded(
 ) -> str:
     """:func:`assign_indicator` on folded strings (``before``: the sentence without a 其中 clause
     after the figure, for rows whose sentence cue must be the figure's; default the sentence)."""
+    return _first_rule(_of_family(rules, unit_family), subject, clause, sentence, local, before)
+
+
+def _of_family(rules: tuple[IndicatorRule, ...], unit_family: str) -> tuple[IndicatorRule, ...]:
+    """The rules whose unit families include ``unit_family``, in file order."""
+    return tuple(r for r in rules if any(unit_family in g for g in r.groups))
+
+
+def _first_rule(
+    rules: tuple[IndicatorRule, ...],
+    subject: str,
+    clause: str,
+    sentence: str,
+    local: str,
+    before: str | None = None,
+) -> str:
+    """The indicator of the first of ``rules`` (already of the figure's unit family) whose
+    patterns all match, else ''."""
     for r in rules:
-        if not any(unit_family in g for g in r.groups):
-            continue
         if r.subject is not None and not r.subject.search(subject):
             continue
         if r.clause is not None and not r.clause.search(clause):
@@ -1393,6 +1409,7 @@ def metric_columns(
     """
     lex = _lexicon(str(units_path), str(patterns_path))
     rules = _load_indicator_rules(str(indicators_path))
+    family_rules: dict[str, tuple[IndicatorRule, ...]] = {}  # _of_family, once per family
     starts = [int(s) for s in starts]
     n = len(starts)
     order = sorted(range(n), key=lambda i: (report_ids[i], starts[i]))
@@ -1532,14 +1549,16 @@ def metric_columns(
             sentence_f = folded_sentence[(s_lo, s_hi)]
             if hit.label is not None:  # a board's figure: its clause is its label
                 clause = local = sentence_f = f[hit.label[0] : hit.label[1]]
+            of_family = family_rules.get(hit.family)
+            if of_family is None:
+                of_family = family_rules[hit.family] = _of_family(rules, hit.family)
             cols["indicator"].append(
-                _assign_folded(
+                _first_rule(
+                    of_family,
                     folded_subject,
                     clause,
                     sentence_f,
                     local,
-                    hit.family,
-                    rules,
                     sentence_f
                     if hit.label is not None
                     else _before_subset(f, s_lo, s_hi, max(hit.end, local_end)),
