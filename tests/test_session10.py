@@ -37,3 +37,35 @@ def test_the_completion_rate_is_the_cases_then_the_hotlines_then_the_first(
 def test_a_platforms_cases_are_no_enforcement_cases_for_the_completion_rate() -> None:
     body = "数字城管系统全年立案各类城市管理问题案件43.8万件,结案率98.4%。\n" + HOTLINE
     assert _indicators(body)["completion_rate"] == 99.6
+
+
+# ------------------------------------------------------------------ training
+STAFF_TRAINING = "全年举办执法业务培训班12期,培训执法人员860人次。\n"
+
+
+@pytest.mark.parametrize(
+    "trade",
+    [
+        "对全市旅行社负责人、导游和网吧经营者开展法治培训9场、1,700余人次。\n",
+        "全年举办宗教教职人员法律法规培训班14期,培训1,260人次。\n",
+        "面向辖区医疗机构负责人举办依法执业培训4期,参训520余人。\n",
+        "开展适应性培训和职业技能培训12期,培训退役军人706人次。\n",
+    ],
+)
+def test_the_training_of_the_regulated_or_the_served_is_no_staff_training(trade: str) -> None:
+    got = _indicators(STAFF_TRAINING + trade)
+    assert (got["training_sessions"], got["training_participants"]) == (12, 860)
+
+
+def test_a_training_of_staff_and_trade_together_counts() -> None:
+    got = _indicators("举办法治专题培训班4期,培训全市干部职工和企业从业人员286人次。\n")
+    assert (got["training_sessions"], got["training_participants"]) == (4, 286)
+
+
+def test_a_subset_for_enterprises_leaves_the_staff_trainings_total() -> None:
+    body = (
+        "全年举办法治和业务培训7期、培训860人次,"
+        "其中面向粮食收购企业负责人举办政策法规培训3期、512人次。\n"
+    )
+    got = _indicators(body)
+    assert (got["training_sessions"], got["training_participants"]) == (7, 860)
