@@ -1136,6 +1136,57 @@ def _earlier_year(sentence: str, years: Counter, title_year: int | None = None) 
     return year < main and n >= 3 and n > 2 * years[year] and years[year] <= 2
 
 
+# a run of years (2022年至2024年, 2023年、2024年) and the figures given for them in order
+# after 分别 (…分别办理行政处罚案件856件、932件、1,047件)
+_YEAR_RUN = re.compile(
+    r"((?:19|20)\d\d)年?度?\s*(?:至|到|—|－|-|~|～)\s*((?:19|20)\d\d)年度?"
+    r"|(?:(?:19|20)\d\d)年度?(?:\s*[、和与及]\s*(?:19|20)\d\d年度?)+"
+)
+
+
+_RUN_GAP = re.compile(r"\s*[、,，和及与]\s*")
+
+
+def _this_years_of_runs(mentions: list[_Mention], report_year: int | None) -> list[_Mention]:
+    """The mentions without the figures of other years in a run: where a sentence gives one
+    indicator's figure for each year of a run (2022年至2024年,分别…856件、932件、1,047件),
+    only the report's year's figure states the indicator."""
+    if report_year is None:
+        return mentions
+    groups: dict[tuple[str, str], list[_Mention]] = {}
+    for m in mentions:
+        if "分别" in m.sentence:
+            groups.setdefault((m.sentence, m.indicator), []).append(m)
+    drop: set[str] = set()
+    for (sentence, _), ms in groups.items():
+        if len(ms) < 2:
+            continue
+        first = sentence.find(ms[0].raw)
+        # the last run before the first figure
+        run = max(
+            _YEAR_RUN.finditer(sentence, 0, max(first, 0)), key=lambda r: r.start(), default=None
+        )
+        if run is None or "分别" not in sentence[run.end() : first]:
+            continue
+        if run.group(1):
+            a, b = int(run.group(1)), int(run.group(2))
+            years = list(range(a, b + 1)) if a < b else []
+        else:
+            years = [int(y) for y in re.findall(r"(?:19|20)\d\d", run.group(0))]
+        # the figures listed one after another (856件、932件、1,047件), one per year
+        chain, end = [ms[0]], first + len(ms[0].raw)
+        for m in ms[1:]:
+            at = sentence.find(m.raw, end)
+            if at < 0 or not _RUN_GAP.fullmatch(sentence, end, at):
+                break
+            chain.append(m)
+            end = at + len(m.raw)
+        if len(years) != len(chain):
+            continue
+        drop.update(m.metric_id for y, m in zip(years, chain, strict=True) if y != report_year)
+    return [m for m in mentions if m.metric_id not in drop] if drop else mentions
+
+
 def _plans_ahead(line: str, report_year: int | None) -> bool:
     """A paragraph that opens with what the author will do next: 下一步,我局将继续…, or a
     year after the one the report is about (2022年,我馆将继续… in a report on 2021)."""
@@ -2061,6 +2112,8 @@ def _indicator_rows(
             title = _YEAR.search(text[: text.find("\n") if "\n" in text[:200] else 200])
             title_year = int(title.group(1)) if title is not None else None
             assigned = [m for m in assigned if not _earlier_year(m.sentence, years, title_year)]
+            report_year = title_year or (years.most_common(1)[0][0] if years else None)
+            assigned = _this_years_of_runs(assigned, report_year)
         f = soft = None  # the folded text and its soft wraps, found once for both uses
         if text:
             f = fold(text)
@@ -2593,6 +2646,22 @@ def _opening(prefix: str) -> str:
     return out
 
 
+# a table's row whose cells are lined up by runs of spaces or by tabs (pdftotext -layout,
+# a Word table pasted as text): 行政处罚案件        2317件            1986件
+_SPACED_ROW = re.compile(
+    r"[ \t\u3000]*\S+(?: \S+)*(?:(?:\t|[ \u3000]{2,})[ \t\u3000]*\S+(?: \S+)*)+\s*"
+)
+
+
+def _table_row(sentence: str) -> bool:
+    """Whether a figure's sentence is a table's row: drawn (│…│) or lined up by spaces."""
+    return (
+        "│" in sentence
+        or "┃" in sentence
+        or ("\n" not in sentence.strip() and _SPACED_ROW.fullmatch(sentence) is not None)
+    )
+
+
 def _without_restatements(cands: list[_Mention], rows: list[IndicatorRule]) -> list[_Mention]:
     """The mentions of one indicator without the figures that restate the body's: a
     key-figure board's and a drawn table's count only where the body states the indicator by
@@ -2602,9 +2671,9 @@ def _without_restatements(cands: list[_Mention], rows: list[IndicatorRule]) -> l
     body = [
         c
         for c in cands
-        if "│" not in c.sentence and not _BOARD_SENTENCE.fullmatch(fold(c.sentence))
+        if not _table_row(c.sentence) and not _BOARD_SENTENCE.fullmatch(fold(c.sentence))
     ]
-    per_row = Counter(c.sentence for c in cands if "│" in c.sentence)
+    per_row = Counter(c.sentence for c in cands if _table_row(c.sentence))
     # the board's figures, and the table's cells of rows that give one figure of
     # the indicator (a row with two, this year's and last year's, gives none)
     usable = [c for c in cands if c not in body and per_row.get(c.sentence, 0) < 2]

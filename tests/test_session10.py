@@ -69,3 +69,35 @@ def test_a_subset_for_enterprises_leaves_the_staff_trainings_total() -> None:
     )
     got = _indicators(body)
     assert (got["training_sessions"], got["training_participants"]) == (7, 860)
+
+
+# ------------------------------------------------------------------ years and tables
+def test_a_run_of_years_gives_the_report_years_figure_only() -> None:
+    body = (
+        "2021年至2023年,全局分别办理行政处罚案件856件、932件、1,047件。\n"
+        "2021年、2022年和2023年,承办12345热线工单分别为31,205件、29,273件、26,814件。\n"
+    )
+    got = _indicators(body)  # the report is on 2023 (in_report's title)
+    assert (got["admin_penalty_cases"], got["hotline_cases"]) == (1047, 26814)
+
+
+def test_a_run_of_earlier_years_gives_none_and_a_total_over_years_stays() -> None:
+    body = (
+        "2019年至2021年,全局分别办理行政处罚案件856件、932件、990件。\n"
+        "2021年至2023年,全局累计办理行政复议案件27件。\n"
+    )
+    got = _indicators(body)
+    assert "admin_penalty_cases" not in got
+    assert got["admin_reconsideration_cases"] == 27
+
+
+def test_a_table_lined_up_by_spaces_restates_the_body() -> None:
+    body = (
+        "全年共立案查处行政处罚案件2317件,同比增长16.7%。\n"
+        "      项目                2023年            2022年\n"
+        "      行政处罚案件        2317件            1986件\n"
+        "      12345工单           21468件           18375件\n"
+        "全年受理12345政务服务便民热线工单21,468件,按时办结率99.7%。\n"
+    )
+    got = _indicators(body)
+    assert (got["admin_penalty_cases"], got["hotline_cases"]) == (2317, 21468)
