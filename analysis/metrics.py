@@ -586,8 +586,9 @@ def _qualifier_before(f: str, pos: int, lex: _Lexicon) -> tuple[str, int, bool]:
 _BARE_POWERS = {"百": 100.0, "千": 1000.0, "万": 10000.0, "百万": 1e6, "千万": 1e7}
 
 
-def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
-    """All quantities in one folded section text, in text order."""
+def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
+    """All quantities in one folded section text, in text order (``text``: the section as
+    written, whose tabs tell a table's cells apart; default ``f``)."""
     hits: list[_Hit] = []
     excluded: list[tuple[int, int]] | None = None  # found on first need
     tail_match, range_match = lex.tail_re.match, lex.range_re.match
@@ -717,10 +718,62 @@ def _find_hits(f: str, lex: _Lexicon) -> list[_Hit]:
             _Hit(raw_start, end, s0, float(value), unit, family, qualifier, approx, qual_start)
         )
     if "(" in f:
-        board = _board_hits(f, lex)
+        board = _board_hits(f, lex) + _table_cell_hits(f, text or f, lex)
         if board:
             hits = sorted(hits + board, key=lambda h: h.start)
     return hits
+
+
+# a table row whose label names the unit and whose cells are bare numbers (行政处罚案件(件)
+# \t1,326\t1,187, │罚没款(万元)│326.5│301.2│), folded
+_UNIT_LABEL = re.compile(
+    r"\s*(?P<label>[^\d\s(][^(]{0,29}?)\s*\((?:单位:)?(?P<unit>[^()]{1,3})\)\s*"
+)
+_BARE_CELL = re.compile(r"\s*\d[\d,]*(?:\.\d+)?\s*")
+
+
+def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
+    """The bare numbers of a table's rows whose label names the unit: each takes the unit,
+    and the label is its subject (as a board's figure). ``f`` is ``text`` folded: the
+    cells are told apart in ``text`` (fold makes a tab a space)."""
+    out = []
+    k = 0
+    for written in text.split("\n"):
+        lo, k = k, k + len(written) + 1
+        line = f[lo : lo + len(written)]
+        if "(" not in line or not _table_row(written):
+            continue
+        cells = _cells(written)
+        label = _UNIT_LABEL.fullmatch(line, *cells[0]) if cells else None
+        if label is None:
+            continue
+        unit_text = label.group("unit")
+        if unit_text != "%" and unit_text not in lex.units:
+            continue
+        unit, family, mult = _unit_of(unit_text, lex)
+        for a, b in cells[1:]:
+            if _BARE_CELL.fullmatch(line, a, b) is None:
+                continue
+            text = line[a:b]
+            a2 = a + len(text) - len(text.lstrip())
+            b2 = b - (len(text) - len(text.rstrip()))
+            base = parse_number(line[a2:b2])
+            if base is None:
+                continue
+            out.append(
+                _Hit(
+                    lo + a2,
+                    lo + b2,
+                    lo + a2,
+                    round(base * mult, 6),
+                    unit,
+                    family,
+                    "",
+                    False,
+                    label=(lo + label.start("label"), lo + label.end("label")),
+                )
+            )
+    return out
 
 
 # a count per period (每月开展普法2至3次, 每季度至少1次, 每个月…): a frequency, not the year's
@@ -1144,6 +1197,79 @@ _YEAR_RUN = re.compile(
 )
 
 
+# a table's cell separators: a drawn border, a tab, or a run of spaces
+_CELL_SEP = re.compile(r"[│┃]|\t|[ \u3000]{2,}")
+_HEADER_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*年?度?\s*$")
+_BORDER_LINE = re.compile(r"[\s┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋│┃|:\-+=]*")
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty cell of a table's line."""
+    out, k = [], 0
+    for m in _CELL_SEP.finditer(line):
+        if line[k : m.start()].strip():
+            out.append((k, m.start()))
+        k = m.end()
+    if line[k:].strip():
+        out.append((k, len(line)))
+    return out
+
+
+def _cell_year(text: str, start: int) -> int | None:
+    """The year of the column of a table's cell at ``start``: the year its header line (the
+    nearest line above in the same table naming two or more years, one per cell) gives the
+    cell's column; None when the cell is in no table or its column has no year."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    row = text[ls : le if le >= 0 else len(text)]
+    if not _table_row(row):
+        return None
+    cells = _cells(row)
+    at = next((k for k, (a, b) in enumerate(cells) if a <= start - ls < b), None)
+    if at is None:
+        return None
+    end = ls - 1
+    for _ in range(12):  # the lines above, within the table
+        if end <= 0:
+            return None
+        top = text.rfind("\n", 0, end) + 1
+        line = text[top:end]
+        end = top - 1
+        if _BORDER_LINE.fullmatch(line):
+            continue
+        if not _table_row(line):
+            return None
+        head = [_HEADER_YEAR.match(line[a:b]) for a, b in _cells(line)]
+        years = [int(m.group(1)) for m in head if m is not None]
+        if len(years) < 2:
+            continue
+        if len(head) == len(cells):
+            m = head[at]
+            return int(m.group(1)) if m is not None else None
+        # a header without the label column's cell: the years stand over the last cells
+        numeric = [k for k, (a, b) in enumerate(cells) if any(ch.isdigit() for ch in row[a:b])]
+        if len(numeric) == len(years) and at in numeric:
+            return years[numeric.index(at)]
+        return None
+    return None
+
+
+def _without_other_years_cells(
+    mentions: list[_Mention], text: str, report_year: int | None
+) -> list[_Mention]:
+    """The mentions without a table's cells in another year's column (│罚没款│386.52万元│
+    341.07万元│ under │项目│2023年│2022年│: in a report on 2023, 341.07万元 is last year's)."""
+    if report_year is None:
+        return mentions
+    return [
+        m
+        for m in mentions
+        if not _table_row(m.sentence)
+        or (y := _cell_year(text, m.start)) is None
+        or y == report_year
+    ]
+
+
 _RUN_GAP = re.compile(r"\s*[、,，和及与]\s*")
 
 
@@ -1261,6 +1387,12 @@ def _kind(f: str, clause_lo: int, left_lo: int, hit: _Hit, plan: bool, lex: _Lex
         return "change"  # the earlier figure of 由A增加到B: part of the change, not the level
     if lex.change_re.search(f[left_lo : hit.start]) or hit.unit in ("百分点", "倍"):
         return "change"
+    if (
+        hit.start > 0
+        and f[hit.start - 1] in "+±"
+        and not f[hit.start - 2 : hit.start - 1].isdigit()
+    ):
+        return "change"  # a signed figure (a table's 增减 column: +11.7%)
     if hit.family == "percent" or hit.unit == "ratio":
         return "rate"
     return "level"
@@ -1476,7 +1608,7 @@ def metric_columns(
             continue
         rid, sid, base = str(report_ids[i]), str(section_ids[i]), starts[i]
         f = folded[i] if folded is not None else fold(text)
-        hits = _find_hits(f, lex)
+        hits = _find_hits(f, lex, text)
         if not hits:
             continue
         if rid not in report_year:
@@ -1539,9 +1671,13 @@ def metric_columns(
                 hit.label is not None
                 and "│" not in f[hit.label[1] : hit.start]
                 and "┃" not in f[hit.label[1] : hit.start]
-            ):  # a board's figure: the value and its label's lines
+            ):
                 lo, hi = min(hit.start, hit.label[0]), max(hit.end, f.find(")", hit.label[1]) + 1)
-                sentence = text[lo:hi]
+                if "\n" in f[lo:hi]:  # a board's figure: the value and its label's lines
+                    sentence = text[lo:hi]
+                else:  # a table's row lined up by spaces or tabs: the row
+                    hi = f.find("\n", hit.end)
+                    sentence = text[f.rfind("\n", 0, hit.start) + 1 : hi if hi >= 0 else len(f)]
             if (s_lo, s_hi) not in folded_sentence:
                 # a soft wrap may cut a word (合法性\n审查): patterns see the words joined
                 folded_sentence[(s_lo, s_hi)] = fold(sentence).replace("\n", "")
@@ -2114,6 +2250,7 @@ def _indicator_rows(
             assigned = [m for m in assigned if not _earlier_year(m.sentence, years, title_year)]
             report_year = title_year or (years.most_common(1)[0][0] if years else None)
             assigned = _this_years_of_runs(assigned, report_year)
+            assigned = _without_other_years_cells(assigned, text, report_year)
         f = soft = None  # the folded text and its soft wraps, found once for both uses
         if text:
             f = fold(text)

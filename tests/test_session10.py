@@ -4,7 +4,10 @@ would give it."""
 from __future__ import annotations
 
 import pytest
+from snippets import in_report
 from snippets import report_indicators as _indicators
+
+from analysis.build import process_text
 
 PLATFORM = "数字城管平台全年受理各类城市管理问题18.6万件,结案率98.7%。\n"
 PETITIONS = "全年受理群众来信来访126件,按期办结率100%。\n"
@@ -101,3 +104,49 @@ def test_a_table_lined_up_by_spaces_restates_the_body() -> None:
     )
     got = _indicators(body)
     assert (got["admin_penalty_cases"], got["hotline_cases"]) == (2317, 21468)
+
+
+DRAWN = (
+    "┌────┬────┬────┐\n│项目│2022年│2023年│\n├────┼────┼────┤\n"
+    "│行政处罚案件│1,102件│1,268件│\n│非现场执法案件│301件│438件│\n└────┴────┴────┘\n"
+)
+
+
+def test_a_tables_column_counts_for_the_year_its_header_names() -> None:
+    # the report is on 2023: the 2023 column's cells, wherever it stands
+    got = _indicators(DRAWN)
+    assert (got["admin_penalty_cases"], got["digital_cases"]) == (1268, 438)
+    # a row with last year's figure only gives nothing
+    only_last = "│项目│2022年│2023年│\n│行政处罚案件│1,102件│—│\n"
+    assert "admin_penalty_cases" not in _indicators(only_last)
+    # the off-site cases of the table's year beat the platform's intake of the body
+    body = "依托数字城管平台,全年立案数字城管案件64,318件。\n" + DRAWN
+    assert _indicators(body)["digital_cases"] == 438
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "指标\t2023年\t2022年\t增减\n行政处罚案件（件）\t1,326\t1,187\t+11.7%\n"
+        "罚没款（万元）\t326.5\t301.2\t+8.4%\n",
+        "指标                2023年      2022年\n行政处罚案件（件）    1326        1187\n"
+        "罚没款（万元）        326.5       301.2\n",
+        "│指标│2023年│2022年│\n│行政处罚案件（件）│1,326│1,187│\n│罚没款（万元）│326.5│301.2│\n",
+    ],
+)
+def test_a_tables_bare_cells_take_the_unit_their_rows_label_names(table: str) -> None:
+    m = process_text("r", in_report(table))["metrics"]
+    cells = m[m["unit"].isin(["件", "元"])]
+    assert list(zip(cells["value"], cells["unit"], cells["subject"], strict=True))[-4:] == [
+        (1326, "件", "行政处罚案件"),
+        (1187, "件", "行政处罚案件"),
+        (3265000, "元", "罚没款"),
+        (3012000, "元", "罚没款"),
+    ]
+    assert _indicators(table) == {"admin_penalty_cases": 1326, "fines_yuan": 3265000}
+
+
+def test_a_signed_figure_of_a_tables_change_column_is_a_change() -> None:
+    table = "指标\t2023年\t2022年\t增减\n行政处罚案件（件）\t1,326\t1,187\t+11.7%\n"
+    m = process_text("r", in_report(table))["metrics"]
+    assert m.loc[m["raw"] == "11.7%", "kind"].tolist() == ["change"]
