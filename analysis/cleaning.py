@@ -450,6 +450,11 @@ def _notes_block(lf: list[str], logical: list, m: int) -> int:
     return m
 
 
+# a list of the attachments (附件:1. …统计年报 2. …): no body of the report, wherever it stands
+# (the chrome row ``attachment`` removes it below the signature)
+_ATTACHMENT_LIST = re.compile(r"附件\s*\d{0,2}\s*:\s*\S[^。]{0,200}$")
+
+
 def _is_body(f: str) -> bool:
     """A line of the report's own text: a heading, a sentence, or a long punctuated line."""
     if len(f) >= 8 and f.endswith("。"):
@@ -1137,7 +1142,11 @@ def _clean(
         lg.rule = first_match(lf[k], SCOPES) if len(lg.idxs) > 1 else any_rule[lg.idxs[0]]
     _mark_repeated_body(logical)  # a page's print view repeating the whole report
     notes = _notes_block(lf, logical, m)  # a notes block after the signature is no body
-    body = [k for k in range(notes) if not logical[k].rule and _is_body(lf[k])]
+    body = [
+        k
+        for k in range(notes)
+        if not logical[k].rule and _is_body(lf[k]) and not _ATTACHMENT_LIST.match(lf[k])
+    ]
     first_body = body[0] if body else m
     last_body = body[-1] if body else m - 1
 

@@ -562,6 +562,18 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _label_unit(unit_text: str, lex: _Lexicon) -> tuple[str, str, float] | None:
+    """(unit, family, multiplier) of the unit a label names in brackets (件, 万元, %, and a
+    unit after 万 or 亿: 万件, 万平方米), else None."""
+    if unit_text == "%" or unit_text in lex.units:
+        return _unit_of(unit_text, lex)
+    power = {"万": 1e4, "亿": 1e8}.get(unit_text[:1])
+    if power is not None and unit_text[1:] in lex.units:
+        unit, family, mult = _unit_of(unit_text[1:], lex)
+        return unit, family, mult * power
+    return None
+
+
 def _unit_of(unit_text: str, lex: _Lexicon) -> tuple[str, str, float]:
     if unit_text == "%":
         return "%", "percent", 1.0
@@ -727,9 +739,32 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
 # a table row whose label names the unit and whose cells are bare numbers (行政处罚案件(件)
 # \t1,326\t1,187, │罚没款(万元)│326.5│301.2│), folded
 _UNIT_LABEL = re.compile(
-    r"\s*(?P<label>[^\d\s(][^(]{0,29}?)\s*\((?:单位:)?(?P<unit>[^()]{1,3})\)\s*"
+    r"\s*(?P<label>[^\s(│┃][^(│┃]{0,29}?)\s*\((?:单位:)?(?P<unit>[^()]{1,4})\)\s*"
 )
 _BARE_CELL = re.compile(r"\s*\d[\d,]*(?:\.\d+)?\s*")
+
+
+_SIGNED_OR_NUMBER = re.compile(r"\s*[+\-−±]?\d")
+
+
+def _mark_cells(f: str, text: str) -> str:
+    """``f`` with the cell separators of a table's rows lined up by tabs or spaces (in
+    ``text``, as written) made borders (│), as in a drawn table: a cell's figure is read
+    apart from its neighbours' (1,187\t+11.7% is no range) and takes its row's label."""
+    out = None
+    k = 0
+    for written in text.split("\n"):
+        lo, k = k, k + len(written) + 1
+        if "│" in written or "┃" in written or not _table_row(written):
+            continue
+        cells = _cells(written)
+        if sum(1 for a, _ in cells[1:] if _SIGNED_OR_NUMBER.match(written, a)) < 2:
+            continue  # a table's row has two or more figures (a line of prose may look alike)
+        if out is None:
+            out = list(f)
+        for _, b in cells[:-1]:
+            out[lo + b] = "│"  # the separator's first character
+    return "".join(out) if out is not None else f
 
 
 def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
@@ -744,13 +779,17 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
         if "(" not in line or not _table_row(written):
             continue
         cells = _cells(written)
-        label = _UNIT_LABEL.fullmatch(line, *cells[0]) if cells else None
+        label = _UNIT_LABEL.match(line, *cells[0]) if cells else None
         if label is None:
             continue
-        unit_text = label.group("unit")
-        if unit_text != "%" and unit_text not in lex.units:
+        if label.end() < cells[0][1]:  # one space between the label and the first figure
+            if _BARE_CELL.fullmatch(line, label.end(), cells[0][1]) is None:
+                continue
+            cells[:1] = [(cells[0][0], label.end()), (label.end(), cells[0][1])]
+        of_label = _label_unit(label.group("unit"), lex)
+        if of_label is None:
             continue
-        unit, family, mult = _unit_of(unit_text, lex)
+        unit, family, mult = of_label
         for a, b in cells[1:]:
             if _BARE_CELL.fullmatch(line, a, b) is None:
                 continue
@@ -812,7 +851,8 @@ def _board_hits(f: str, lex: _Lexicon) -> list[_Hit]:
     starts = list(itertools.accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
     out = []
     for v, lab, unit_text in board_pairs(lines):
-        if unit_text != "%" and unit_text not in lex.units:
+        of_label = _label_unit(unit_text, lex)
+        if of_label is None:
             continue
         line = lines[v]
         a = starts[v] + len(line) - len(line.lstrip())
@@ -820,7 +860,7 @@ def _board_hits(f: str, lex: _Lexicon) -> list[_Hit]:
         base = parse_number(f[a:b])
         if base is None:
             continue
-        unit, family, mult = _unit_of(unit_text, lex)
+        unit, family, mult = of_label
         label = lines[lab]
         la = starts[lab] + len(label) - len(label.lstrip())
         lb = starts[lab] + label.rfind("(")
@@ -1362,8 +1402,13 @@ def _row_label(f: str, c_lo: int) -> tuple[int, int] | None:
     cell that is no number (a serial number's column is skipped), up to 30 characters."""
     row = f.rfind("\n", 0, c_lo) + 1
     k = row
+    # a row without a left border (cells lined up by tabs or spaces): its first cell opens it
+    open_left = f[row:c_lo].lstrip()[:1] not in ("│", "┃")
     while True:
-        a = min((x for x in (f.find("│", k, c_lo), f.find("┃", k, c_lo)) if x >= 0), default=-1)
+        if open_left:
+            a, open_left = row - 1, False
+        else:
+            a = min((x for x in (f.find("│", k, c_lo), f.find("┃", k, c_lo)) if x >= 0), default=-1)
         if a < 0:
             return None
         b = min(
@@ -1373,7 +1418,12 @@ def _row_label(f: str, c_lo: int) -> tuple[int, int] | None:
             return None
         cell = f[a + 1 : b].strip()
         if cell and not cell.replace(".", "").replace(",", "").isdecimal():
-            return (a + 1, b) if b - a <= 31 else None
+            if b - a > 31:
+                return None
+            unit = _UNIT_LABEL.fullmatch(
+                f, a + 1, b
+            )  # 行政处罚案件(件): the label without its unit
+            return unit.span("label") if unit is not None else (a + 1, b)
         k = b
 
 
@@ -1387,12 +1437,13 @@ def _kind(f: str, clause_lo: int, left_lo: int, hit: _Hit, plan: bool, lex: _Lex
         return "change"  # the earlier figure of 由A增加到B: part of the change, not the level
     if lex.change_re.search(f[left_lo : hit.start]) or hit.unit in ("百分点", "倍"):
         return "change"
-    if (
-        hit.start > 0
-        and f[hit.start - 1] in "+±"
+    if hit.start > 0 and (
+        f[hit.start - 1] in "+±"
         and not f[hit.start - 2 : hit.start - 1].isdigit()
+        or f[hit.start - 1] in "-−"
+        and f[hit.start - 2 : hit.start - 1] in ("", "│", "┃", " ", "\t", "(")
     ):
-        return "change"  # a signed figure (a table's 增减 column: +11.7%)
+        return "change"  # a signed figure (a table's 增减 column: +11.7%, -8.2%)
     if hit.family == "percent" or hit.unit == "ratio":
         return "rate"
     return "level"
@@ -1608,6 +1659,8 @@ def metric_columns(
             continue
         rid, sid, base = str(report_ids[i]), str(section_ids[i]), starts[i]
         f = folded[i] if folded is not None else fold(text)
+        if "\t" in text or "  " in text or "\u3000\u3000" in text:
+            f = _mark_cells(f, text)
         hits = _find_hits(f, lex, text)
         if not hits:
             continue

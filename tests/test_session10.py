@@ -8,6 +8,7 @@ from snippets import in_report
 from snippets import report_indicators as _indicators
 
 from analysis.build import process_text
+from analysis.cleaning import clean_text
 
 PLATFORM = "数字城管平台全年受理各类城市管理问题18.6万件,结案率98.7%。\n"
 PETITIONS = "全年受理群众来信来访126件,按期办结率100%。\n"
@@ -150,3 +151,40 @@ def test_a_signed_figure_of_a_tables_change_column_is_a_change() -> None:
     table = "指标\t2023年\t2022年\t增减\n行政处罚案件（件）\t1,326\t1,187\t+11.7%\n"
     m = process_text("r", in_report(table))["metrics"]
     assert m.loc[m["raw"] == "11.7%", "kind"].tolist() == ["change"]
+
+
+def test_a_tabbed_rows_cells_are_read_apart_and_a_label_may_open_with_digits() -> None:
+    table = (
+        "指标\t2023年\t2022年\t增减\n拆除违法建设（平方米）\t28,640\t31,205\t-8.2%\n"
+        "12345工单（件）\t9,854\t10,312\t-4.4%\n"
+    )
+    m = process_text("r", in_report(table))["metrics"]
+    got = list(zip(m["raw"], m["unit"], m["subject"], m["kind"], strict=True))
+    assert [g for g in got if g[0] != "120件" and g[0] != "36.5万元"] == [
+        ("28,640", "平方米", "违法建设", "level"),  # the subject without its verb, as in prose
+        ("31,205", "平方米", "违法建设", "level"),
+        ("8.2%", "%", "违法建设", "change"),
+        ("9,854", "件", "12345工单", "level"),
+        ("10,312", "件", "12345工单", "level"),
+        ("4.4%", "%", "12345工单", "change"),
+    ]
+    assert _indicators(table)["hotline_cases"] == 9854
+
+
+def test_a_prose_line_with_double_spaces_is_no_table_row() -> None:
+    body = "全年共办理行政处罚案件120件，  罚没款36.5万元，  其中简易程序案件45件。\n"
+    m = process_text("r", in_report(body))["metrics"]
+    assert m["subject"].tolist()[:2] == ["行政处罚案件", "罚没款"]
+
+
+# ------------------------------------------------------------------ cleaning
+def test_a_list_of_attachments_below_the_signature_leaves_the_signature_read() -> None:
+    text = (
+        "某局2024年法治政府建设年度报告\n一、主要举措\n"
+        "全年共办理行政处罚案件120件，罚没款36.5万元，各项工作取得明显成效。\n"
+        "某县城市管理综合行政执法局\n2025年1月22日\n"
+        "附件：1. 2024年度行政执法统计年报 2. 2024年度行政处罚案件目录\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.metadata["signature_date"] == "2025-01-22"
+    assert "附件：1. 2024年度行政执法统计年报" in cleaned.text  # the report's own line stays
