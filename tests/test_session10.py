@@ -188,3 +188,11 @@ def test_a_list_of_attachments_below_the_signature_leaves_the_signature_read() -
     cleaned = clean_text(text)
     assert cleaned.metadata["signature_date"] == "2025-01-22"
     assert "附件：1. 2024年度行政执法统计年报" in cleaned.text  # the report's own line stays
+
+
+def test_those_among_the_cases_are_a_part_of_them() -> None:
+    body = (
+        "全年收到行政复议申请17件,其中维持11件、驳回3件。\n"
+        "二、存在的问题\n行政复议案件中仍有1件被确认违法。\n"
+    )
+    assert _indicators(body)["admin_reconsideration_cases"] == 17
