@@ -2843,12 +2843,23 @@ _SPACED_ROW = re.compile(
 )
 
 
+# punctuation of prose, which a table's cells do not hold (a comma between digits is a
+# thousands separator)
+_PROSE_PUNCT = re.compile(r"[，。；;！？!?：]|,(?!\d)")
+
+
 def _table_row(sentence: str) -> bool:
-    """Whether a figure's sentence is a table's row: drawn (│…│) or lined up by spaces."""
+    """Whether a figure's sentence is a table's row: drawn (│…│) or lined up by spaces or
+    tabs, with no punctuation of prose (not a Word line whose digits stand apart from their
+    words: 立案查处违法案件  326件,罚款  158.6万元。)."""
     return (
         "│" in sentence
         or "┃" in sentence
-        or ("\n" not in sentence.strip() and _SPACED_ROW.fullmatch(sentence) is not None)
+        or (
+            "\n" not in sentence.strip()
+            and _SPACED_ROW.fullmatch(sentence) is not None
+            and _PROSE_PUNCT.search(sentence) is None
+        )
     )
 
 
