@@ -1599,6 +1599,14 @@ def _categories(
             cat = "other"
         else:
             cat = _theme_by_priority(heading, steps) or by_id.get((rid, str(pid)), "other")
-        by_id[(rid, str(sid))] = cat
+        # a heading naming problems and then plans (存在问题及下一步打算): its sub-headings
+        # with no theme of their own are its plans (a problem's sub-heading names it)
+        by_id[(rid, str(sid))] = (
+            "plans" if cat == "problems" and _names_plans(heading, compiled) else cat
+        )
         cats.append(cat)
     return cats
+
+
+def _names_plans(heading: str, compiled: list[tuple[str, re.Pattern[str], int, int]]) -> bool:
+    return any(c == "plans" and p.search(heading) is not None for c, p, _, _ in compiled)

@@ -196,3 +196,17 @@ def test_those_among_the_cases_are_a_part_of_them() -> None:
         "二、存在的问题\n行政复议案件中仍有1件被确认违法。\n"
     )
     assert _indicators(body)["admin_reconsideration_cases"] == 17
+
+
+# ------------------------------------------------------------------ themes
+def test_the_plain_sub_headings_of_problems_and_plans_are_its_plans() -> None:
+    text = (
+        "导语。\n一、主要工作\n（一）强化学法培训\n内容。\n"
+        "二、存在问题及下一步打算\n一是执法力量不足。\n（一）健全法治建设长效机制\n内容。\n"
+        "（二）执法队伍素质有待提升\n内容。\n"
+    )
+    got = process_text("r", text)["sections"]
+    got = dict(zip(got["heading"], got["category"], strict=True))
+    assert got["存在问题及下一步打算"] == "problems"
+    assert got["健全法治建设长效机制"] == "plans"  # no theme of its own: the part's plans
+    assert got["执法队伍素质有待提升"] == "problems"  # names a problem
