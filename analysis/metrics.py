@@ -1279,9 +1279,14 @@ def _cell_year(text: str, start: int) -> int | None:
             continue
         if not _table_row(line):
             return None
-        head = [_HEADER_YEAR.match(line[a:b]) for a, b in _cells(line)]
+        head_cells = _cells(line)
+        head = [_HEADER_YEAR.match(line[a:b]) for a, b in head_cells]
         years = [int(m.group(1)) for m in head if m is not None]
         if len(years) < 2:
+            if len(head_cells) > 1 and not any(
+                _SIGNED_OR_NUMBER.match(line, a) for a, _ in head_cells[1:]
+            ):
+                return None  # another table's header (单位 城区中队 开发区中队): not a year's
             continue
         if len(head) == len(cells):
             m = head[at]
@@ -1310,6 +1315,14 @@ def _without_other_years_cells(
     ]
 
 
+_OPENERS = {"》": "《", "）": "（", ")": "(", "」": "「", "”": "“"}
+
+
+def _enclosed(s: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside a pair of brackets or quotes of ``s`` (《…》, （…）, “…”)."""
+    return any(s.rfind(o, 0, pos) > s.rfind(c, 0, pos) for c, o in _OPENERS.items())
+
+
 _RUN_GAP = re.compile(r"\s*[、,，和及与]\s*")
 
 
@@ -1328,10 +1341,14 @@ def _this_years_of_runs(mentions: list[_Mention], report_year: int | None) -> li
         if len(ms) < 2:
             continue
         first = sentence.find(ms[0].raw)
-        # the last run before the first figure
-        run = max(
-            _YEAR_RUN.finditer(sentence, 0, max(first, 0)), key=lambda r: r.start(), default=None
-        )
+        # the last run before the first figure, not inside a title or brackets (《2022年至
+        # 2023年法治宣传教育工作要点》 names a document)
+        runs = [
+            r
+            for r in _YEAR_RUN.finditer(sentence, 0, max(first, 0))
+            if not _enclosed(sentence, r.start())
+        ]
+        run = max(runs, key=lambda r: r.start(), default=None)
         if run is None or "分别" not in sentence[run.end() : first]:
             continue
         if run.group(1):
@@ -1720,17 +1737,13 @@ def metric_columns(
                 last_subject[para] = (subject, hit.end)
             prev_in_clause[(c_lo, c_hi)] = (hit.end, subject)
             sentence = text[s_lo:s_hi].strip()
-            if (
-                hit.label is not None
-                and "│" not in f[hit.label[1] : hit.start]
-                and "┃" not in f[hit.label[1] : hit.start]
-            ):
+            if hit.label is not None:
                 lo, hi = min(hit.start, hit.label[0]), max(hit.end, f.find(")", hit.label[1]) + 1)
-                if "\n" in f[lo:hi]:  # a board's figure: the value and its label's lines
-                    sentence = text[lo:hi]
-                else:  # a table's row lined up by spaces or tabs: the row
+                if "\n" not in f[lo:hi]:  # a table's cell: its row
                     hi = f.find("\n", hit.end)
                     sentence = text[f.rfind("\n", 0, hit.start) + 1 : hi if hi >= 0 else len(f)]
+                elif "│" not in f[lo:hi] and "┃" not in f[lo:hi]:
+                    sentence = text[lo:hi]  # a board's figure: the value and its label's lines
             if (s_lo, s_hi) not in folded_sentence:
                 # a soft wrap may cut a word (合法性\n审查): patterns see the words joined
                 folded_sentence[(s_lo, s_hi)] = fold(sentence).replace("\n", "")

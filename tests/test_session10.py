@@ -210,3 +210,124 @@ def test_the_plain_sub_headings_of_problems_and_plans_are_its_plans() -> None:
     assert got["存在问题及下一步打算"] == "problems"
     assert got["健全法治建设长效机制"] == "plans"  # no theme of its own: the part's plans
     assert got["执法队伍素质有待提升"] == "problems"  # names a problem
+
+
+# ------------------------------------------------------------------ review of session 10
+HOTLINE_RATE = "全年承办12345热线转办工单2.47万件,按期办结率99.6%。\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # 1-2: prose whose figures stand after two spaces, a tab or 　　 is no table's row
+        ("全年共办理行政处罚案件120件，  罚没款36.5万元，  其中简易程序案件45件。\n", 120),
+        ("（一）\t强化执法办案，全年共办理行政处罚案件120件，其中一般程序75件。\n", 120),
+        ("全年共办理行政处罚案件  120件，罚没款  36.5万元，行政复议案件  5件。\n", 120),
+        ("（一）执法办案情况　　全年办理行政处罚案件　　120件，罚没款　　36.5万元。\n", 120),
+        ("全年办理行政处罚案件  120件，上年同期为  98件。\n", 120),
+        # 3: a table below a caption with a comma: the cells are the table's, last year's dropped
+        (
+            "全年共办理行政处罚案件120件，罚没款36.5万元，各项工作取得明显成效。\n"
+            "现将2023年与2022年主要执法数据对比如下，供参考\n"
+            "项目\t2023年\t2022年\n行政处罚案件（件）\t120\t98\n",
+            120,
+        ),
+        # 6: 有效 / 有的 after 中 is no subset
+        (
+            "针对执法案件中有的存在程序瑕疵的问题,全面推行说理式执法,全年立案查处违法案件1,256件。\n"
+            "在渣土运输专项整治中查处违法案件86件。\n",
+            1256,
+        ),
+    ],
+)
+def test_review_penalty_cases_in_prose_and_tables(body: str, want: float) -> None:
+    assert _indicators(body)["admin_penalty_cases"] == want
+
+
+def test_review_a_header_without_years_ends_the_table_above() -> None:
+    body = (
+        "项目\t2023年\t2022年\n行政处罚案件（件）\t120\t98\n单位\t城区中队\t开发区中队\n"
+        "罚没款（万元）\t20.5\t16.0\n"
+    )
+    got = _indicators(body)
+    assert got["admin_penalty_cases"] == 120
+    assert "fines_yuan" not in got  # two squads' figures, neither of them a year's
+
+
+def test_review_a_documents_year_span_is_no_run_of_years() -> None:
+    body = (
+        "根据《2022年至2023年法治宣传教育工作要点》,城区和开发区分别开展普法宣传活动36场、28场。\n"
+    )
+    assert _indicators(body)["publicity_events"] == 64
+
+
+@pytest.mark.parametrize(
+    ("body", "rate"),
+    [
+        # 7: the cases' 办结率; 8: words about the cases that name no platform or hotline
+        ("全年办理行政处罚案件356件,案件办结率98.9%。\n" + HOTLINE_RATE, 98.9),
+        ("针对执法检查中发现的问题,全年立案查处违法案件356件,结案率97.2%。\n" + HOTLINE_RATE, 97.2),
+        ("依托综合执法办案平台,全年立案查处违法案件356件,结案率97.2%。\n" + HOTLINE_RATE, 97.2),
+        ("全面推行智慧执法,全年立案查处违法案件356件,结案率97.2%。\n" + HOTLINE_RATE, 97.2),
+        ("全年查处未经许可经营案件356件,结案率97.2%。\n" + HOTLINE_RATE, 97.2),
+        # 9: legal aid and mediation cases are no enforcement cases
+        (HOTLINE_RATE + "全年办理法律援助案件1,126件,结案率96.0%。\n", 99.6),
+        (HOTLINE_RATE + "全年受理消费者申诉调解案件865件,调解结案率96.2%。\n", 99.6),
+    ],
+)
+def test_review_the_enforcement_cases_rate(body: str, rate: float) -> None:
+    assert _indicators(body)["completion_rate"] == rate
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # 10: who is served, after the figure or as a purpose, is no trainee
+        ("举办新《行政处罚法》专题培训3期,培训300人次,进一步提升了服务群众的能力。\n", (3, 300)),
+        ("举办专题培训3期,培训300人次,为企业和群众提供更优质的法律服务打下基础。\n", (3, 300)),
+        (
+            "围绕优化营商环境、服务企业发展,组织开展政务服务事项办理培训6期,培训窗口人员320人次。\n",
+            (6, 320),
+        ),
+        # 11: a trade's training on law (法制) or near enforcement stays the trade's
+        (
+            "全年举办执法业务培训班12期,培训执法人员860人次。\n"
+            "面向全区餐饮服务企业负责人开展食品安全法制培训5期,培训600余人次。\n",
+            (12, 860),
+        ),
+        (
+            "全年举办执法业务培训班12期,培训执法人员860人次。\n"
+            "结合行政执法检查,对辖区企业负责人开展安全生产培训5期,培训600余人次。\n",
+            (12, 860),
+        ),
+    ],
+)
+def test_review_staff_training(body: str, want: tuple[int, int]) -> None:
+    got = _indicators(body)
+    assert (got["training_sessions"], got["training_participants"]) == want
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "对规范性文件和其他涉法文件进行合法性审查,全年审查56件。\n",
+        "对以县政府名义制发的规范性文件和政策性文件进行合法性审核,全年审核38件。\n",
+        "坚持规范性文件“三统一”制度,全年对县政府及其部门提交的各类文件进行合法性审查,共审查86件。\n",
+    ],
+)
+def test_review_reviews_of_other_documents_too_are_legal_reviews(body: str) -> None:
+    assert list(_indicators(body)) == ["legal_reviews"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("围绕县委县政府重大决策开展普法宣传", "publicity"),
+        ("服务全县重大决策，营造良好营商环境", "business_environment"),
+        ("保障重大决策部署落地，强化行政执法监督", "supervision_disputes"),
+        ("推进依法科学民主决策，加强规范性文件管理", "decision_making"),
+    ],
+)
+def test_review_a_decision_as_a_frame_is_no_decision_making(heading: str, category: str) -> None:
+    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == category
