@@ -606,10 +606,17 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
     tail_match, range_match = lex.tail_re.match, lex.range_re.match
     for m in lex.master_re.finditer(f):
         t = None
+        ocr_tail = ""
         if m.lastgroup in ("ar", "cn"):  # not a fraction or a ratio (groups closed last)
             # first the cheap test: with neither a unit nor a range after it, no quantity
             e = m.end()
             t = tail_match(f, e)
+            if t is None and m.lastgroup == "ar" and f[e : e + 1] in ("O", "o"):
+                # OCR's O for a last 0 (评查案卷32O卷): the digits run on to the unit
+                run = _OCR_TAIL.match(f, e)
+                t = tail_match(f, run.end())
+                if t is not None:
+                    ocr_tail = run.group(0)
             if t is None and range_match(f, e) is None:
                 continue
         s0 = m.start()
@@ -637,7 +644,7 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
             hits.append(_Hit(s0, m.end(), s0, float(r2), "ratio", "other", "", False))
             continue
         else:
-            num_text = m.group("ar") or m.group("cn")
+            num_text = (m.group("ar") or m.group("cn")) + ocr_tail.translate(_OCR_DIGITS)
             is_cn = m.group("cn") is not None
             if not is_cn and s0 > 0 and f[s0 - 1].isascii() and f[s0 - 1].isalpha():
                 k = s0 - 1
@@ -874,6 +881,7 @@ def _board_hits(f: str, lex: _Lexicon) -> list[_Hit]:
 # lO8件, l2次). S, B and Z are left: S2, B1 and Z3 are codes as often as they are misreads.
 _OCR_DIGITS = str.maketrans("lIOo", "1100")
 _OCR_RUN = re.compile(r"[\dlIOo]+$")
+_OCR_TAIL = re.compile(r"[Oo]+")
 
 
 def _ocr_digits_start(f: str, s0: int) -> int | None:

@@ -9,7 +9,9 @@ Chinese government reports number their outline in a fixed hierarchy::
 
 A heading's level is its depth in the outline: one more than its parent's. A report that
 skips a rank (``1.`` directly under ``一、``, no ``(一)``) has its ``1.`` items at level 2;
-a heading at the top keeps its marker's rank (``(一)`` before any ``一、`` is level 2). When a
+a heading at the top keeps its marker's rank (``(一)`` before any ``一、`` is level 2), but a
+report with no top-level heading of rank 1 has its highest rank as level 1 (``1.`` headings with
+``(1)`` under them: levels 1 and 2). When a
 report sets parts (第一部分 …) above its 一、 headings, the parts are level 1 and every other
 level is one deeper (一、 2, (一) 3, 1. 4, (1) 5).
 A numeral in lenticular brackets (``【一】``, as WeChat editors set 一、) is a level-1 marker,
@@ -147,7 +149,8 @@ _L1_CHAPTER = re.compile(rf"第[ ]*(?P<num>{_CN_NUM})[ ]*(?P<sep>部分|章|篇)
 _L2 = re.compile(rf"\([ ]*(?P<num>{_CN_NUM})[ ]*\)")
 # 【一】… : a level-1 numeral in lenticular brackets (a WeChat editor's 一、), written 一、
 _L1_BRACKETED = re.compile(rf"【[ ]*(?P<num>{_CN_NUM})[ ]*】")
-_L3 = re.compile(r"(?P<num>\d{1,2})[ ]*(?P<sep>[.、])(?!\d)")
+# (not a decimal, 3.5万; but 6.2022年工作打算 is 6. before a year)
+_L3 = re.compile(r"(?P<num>\d{1,2})[ ]*(?P<sep>[.、])(?:(?!\d)|(?=(?:19|20)\d\d年))")
 _L4 = re.compile(r"\([ ]*(?P<num>\d{1,2})[ ]*\)")
 
 # Damaged markers (see the module docstring).
@@ -1308,6 +1311,11 @@ class _Parser:
         cols["section_id"] += [sid for _, sid, _ in self.headings]
         cols["parent_id"] += [pid for _, _, pid in self.headings]
         shift = 1 if self.parts_above else 0
+        roots = [int(h.level) for h, _, pid in self.headings if not pid]
+        if roots and not self.parts_above and min(roots) > 1:
+            # no heading of rank 1 at the top (a report numbered (一) or 1. throughout): its
+            # highest rank is its first level
+            shift = 1 - min(roots)
         level_of: dict[str, int] = {}
         for h, sid, pid in self.headings:
             # one deeper than its parent (1. directly under 一、 is level 2); a heading at the
@@ -1326,10 +1334,18 @@ class _Parser:
 
 def _one_line(heading: str) -> str:
     """A heading written over two lines as one (its line break, and the HTML tags around it,
-    left out)."""
+    left out), and a letter-spaced heading (深 化 普 法 宣 传) without its spaces."""
+    if " " in heading and _LETTER_SPACED.search(heading):
+        heading = _SPACE_IN_WORD.sub("", heading)
     if "\n" not in heading:
         return heading
     return re.sub(r"\s*(?:<[^<>\n]{0,200}>\s*)*\n(?:\s*<[^<>\n]{0,200}>)*\s*", "", heading)
+
+
+# three or more Chinese characters each followed by one space: letter spacing (OCR, a title
+# set wide), not a gap between two phrases (强化组织领导 压实主体责任)
+_LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff] ){3,}[\u4e00-\u9fff]")
+_SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
 _SECTION_DTYPES = {

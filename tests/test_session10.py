@@ -4,7 +4,7 @@ would give it."""
 from __future__ import annotations
 
 import pytest
-from snippets import in_report
+from snippets import P, in_report, outline
 from snippets import report_indicators as _indicators
 
 from analysis.build import process_text
@@ -329,5 +329,55 @@ def test_review_reviews_of_other_documents_too_are_legal_reviews(body: str) -> N
     ],
 )
 def test_review_a_decision_as_a_frame_is_no_decision_making(heading: str, category: str) -> None:
+    s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == category
+
+
+# ------------------------------------------------------------------ round 50
+def test_a_report_without_yi_has_its_highest_rank_as_level_1() -> None:
+    text = (
+        f"导语。\n1.加强组织领导\n（1）健全工作机制。{P}\n（2）落实第一责任人职责。{P}\n"
+        f"2.存在的问题\n{P}\n6.2022年工作打算\n（1）持续深化学法用法。{P}\n"
+    )
+    assert [(lv, mk, h) for lv, mk, h, _ in outline(text)] == [
+        (1, "1.", "加强组织领导"),
+        (2, "(1)", "健全工作机制"),
+        (2, "(2)", "落实第一责任人职责"),
+        (1, "2.", "存在的问题"),
+        (1, "6.", "2022年工作打算"),  # 6. before a year is a marker, no decimal
+        (2, "(1)", "持续深化学法用法"),
+    ]
+    # with 一、 anywhere, a heading at the top keeps its rank
+    assert outline(f"导语。\n（一）概况\n{P}\n一、主要工作\n{P}\n")[0][0] == 2
+
+
+def test_ocr_letters_for_a_last_zero_and_a_drafted_document() -> None:
+    m = process_text("r", in_report("组织案卷评查2次,评查案卷32O卷,查处违法案件1O8件。\n"))[
+        "metrics"
+    ]
+    assert [(r, v) for r, v in zip(m["raw"], m["value"], strict=True) if "O" in r] == [
+        ("32O卷", 320),
+        ("1O8件", 108),
+    ]
+    body = "全年对局机关拟制文件、行政合同和重大事项开展合法性审查92件。\n"  # 拟制: drafted
+    assert _indicators(body)["legal_reviews"] == 92
+
+
+def test_a_letter_spaced_heading_is_written_without_its_spaces() -> None:
+    text = f"导语。\n一、主要工作\n（一）深 化 普 法 宣 传，营造良好法治氛围\n{P}\n（二）强化组织领导 压实主体责任\n{P}\n"
+    assert [h for _, _, h, _ in outline(text)][1:] == [
+        "深化普法宣传，营造良好法治氛围",  # (the heading as written, unfolded)
+        "强化组织领导 压实主体责任",  # a gap between two phrases stays
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("着力推动城市管理职能深刻转变", "business_environment"),
+        ("聚焦责任落实，夯实法治建设组织基础", "leadership"),
+    ],
+)
+def test_themes_of_round_50(heading: str, category: str) -> None:
     s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
     assert s["category"].tolist()[-1] == category
