@@ -2086,11 +2086,17 @@ def _place_mentions(
             pos = hits[min(k, len(hits) - 1)] if hits else 0
             para = sent = ("s", m.sentence)
         subject = fold(m.subject)
+        clause = sent_f[_clause_cut(sent_f, pos) + 1 : pos].replace("\n", "")
         part = None
-        for g, rx in enumerate(lex.complements):
-            hit = rx.search(subject)
-            if hit:
-                part = (g, hit.lastgroup or hit.group(0))  # a named group names the type
+        # the subject's type; a bare subject (案件, 审核) takes its clause's named type
+        # (全年法制审核案件64件: the enforcement decisions' review)
+        for text_of_type in (subject, clause) if _BARE_REVIEWED.fullmatch(subject) else (subject,):
+            for g, rx in enumerate(lex.complements):
+                hit = rx.search(text_of_type)
+                if hit and (text_of_type is subject or hit.lastgroup):
+                    part = (g, hit.lastgroup or hit.group(0))  # a named group names the type
+                    break
+            if part is not None:
                 break
         out.append(
             _Mention(
@@ -2107,7 +2113,7 @@ def _place_mentions(
                 para,
                 sent,
                 pos,
-                sent_f[_clause_cut(sent_f, pos) + 1 : pos].replace("\n", ""),
+                clause,
                 sent_f[:pos].replace("\n", ""),
                 _last_opener(sent_f, pos),
                 part,
@@ -2116,6 +2122,10 @@ def _place_mentions(
             )
         )
     return out
+
+
+# a subject that names no kind of thing reviewed: its clause says which review it was
+_BARE_REVIEWED = re.compile(r"(?:案件|审查|审核|审定)")
 
 
 # a sentence about one year inside it (今年共受理…, 2023年…; not 2019年以来)

@@ -168,7 +168,9 @@ _FRAG_L1_COMMA = re.compile(rf"(?P<num>{_CN_NUM})[ ]*,[ ]*")  # 二 ,党政… (
 # 四'、2024年… : a stray mark (OCR, a careless edit) between the numeral and its 、
 _FRAG_L1_NOISE = re.compile(rf"(?P<num>{_CN_NUM})[ ]*['‘’`\"“”·][ ]*、[ ]*")
 # 二　深化… : a space (full-width or not) typed for 、
-_FRAG_L1_SPACE = re.compile(rf"(?P<num>{_CN_NUM})[ \u3000]+(?=[\u4e00-\u9fff“\"《])")
+_FRAG_L1_SPACE = re.compile(
+    rf"(?P<num>{_CN_NUM})[ \u3000]+(?=[\u4e00-\u9fff“\"《]|(?:19|20)\d\d年)"
+)  # 七 2023年工作打算
 
 # Characters that, right after a number, make it a quantity or an ordinal word, not a
 # damaged marker: 2项, 3月, 二是, 三个, 十四五 ...

@@ -381,3 +381,24 @@ def test_a_letter_spaced_heading_is_written_without_its_spaces() -> None:
 def test_themes_of_round_50(heading: str, category: str) -> None:
     s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
     assert s["category"].tolist()[-1] == category
+
+
+# ------------------------------------------------------------------ round 51
+def test_a_numeral_and_a_space_before_a_year_is_a_level_1_marker() -> None:
+    text = f"导语。\n一 加强组织领导\n{P}\n二 存在的问题\n{P}\n三 2023年工作打算\n{P}\n"
+    assert [(lv, mk, h) for lv, mk, h, _ in outline(text)] == [
+        (1, "一、", "加强组织领导"),
+        (1, "二、", "存在的问题"),
+        (1, "三、", "2023年工作打算"),
+    ]
+
+
+def test_the_decisions_review_counted_as_cases_adds_to_the_legality_review() -> None:
+    body = (
+        "对重大行政执法决定坚持应审必审,全年法制审核案件64件;"
+        "对合同协议、涉企文件开展合法性审查19件。\n"
+    )
+    assert _indicators(body)["legal_reviews"] == 83
+    # criminal cases the legal team checks are no legal reviews
+    body = "法制大队做好刑事案件审核把关,全年审核移送审查起诉等刑事案件2,315起。\n"
+    assert "legal_reviews" not in _indicators(body)
