@@ -188,6 +188,8 @@ _UI: dict[str, tuple[str, str]] = {
     "rule": ("清理规则", "Cleaning rule"),
     "value": ("数值", "Value"),
     "change": ("较上年变化", "Change from previous year"),
+    "change_pct": ("较上一份报告变化(%)", "Change from the previous report (%)"),
+    "change_pp": ("较上一份报告变化(百分点)", "Change from the previous report (points)"),
     "weight": ("权重", "Weight"),
     "section_similarity": ("同主题章节相似度", "Same-theme section similarity"),
 }

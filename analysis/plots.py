@@ -951,7 +951,9 @@ def bureau_change_table(
 
     Returns:
         One row per (bureau, key, year) after the first: columns ``bureau, key, year,
-        previous_year, previous, current, change, report_id, previous_report_id``.
+        previous_year, previous, current, change, change_pct, unit, report_id,
+        previous_report_id``; ``change_pct`` is the change in % of the previous value (empty
+        when it was 0), ``unit`` the values' unit (from ``values``, else empty).
     """
     bk = bureau_key(reports)
     years = reports.set_index("report_id")["year"].astype(int)
@@ -975,13 +977,15 @@ def bureau_change_table(
                         "previous": before,
                         "current": cur,
                         "change": cur - before,
+                        "change_pct": (cur - before) / before * 100 if before else math.nan,
+                        "unit": str(getattr(r, "unit", "") or ""),
                         "report_id": r.report_id,
                         "previous_report_id": prev.report_id,
                     }
                 )
             prev = r
     cols = ["bureau", "key", "year", "previous_year", "previous", "current", "change"]
-    cols += ["report_id", "previous_report_id"]
+    cols += ["change_pct", "unit", "report_id", "previous_report_id"]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -1682,17 +1686,23 @@ def plot_indicators_by_year(
     return fig
 
 
-def plot_bureau_changes(changes: pd.DataFrame, kind: str, lang: str = "zh") -> Any:
+def plot_bureau_changes(
+    changes: pd.DataFrame, kind: str, lang: str = "zh", *, relative: bool | None = None
+) -> Any:
     """Diverging bars: each bureau's change from its previous report.
 
     Args:
         changes: :func:`bureau_change_table` output.
         kind: the lexicon kind of ``key`` (``category`` or ``indicator``) for labels.
         lang: label language.
+        relative: bars in % of the previous value, each labelled with both values (default
+            for indicators, whose units differ: cases, yuan, %); else the change itself
+            (theme shares, in percentage points of the text).
     """
     plt = _plt()
     if changes.empty:
         return _empty_figure(lb.ui_text("not_reported", lang))
+    relative = kind == "indicator" if relative is None else relative
     bureaus = sorted(changes["bureau"].unique())
     fig, axes = plt.subplots(
         len(bureaus),
@@ -1701,15 +1711,37 @@ def plot_bureau_changes(changes: pd.DataFrame, kind: str, lang: str = "zh") -> A
         squeeze=False,
     )
     for ax, b in zip(axes[:, 0], bureaus, strict=True):
-        sub = changes[changes["bureau"] == b].sort_values(["year", "change"])
+        col = "change_pct" if relative else "change"
+        sub = changes[changes["bureau"] == b].sort_values(["year", col], na_position="first")
         names = [
             f"{lb.label_key(kind, k, lang)} ({p}→{y})"
             for k, p, y in zip(sub["key"], sub["previous_year"], sub["year"], strict=True)
         ]
-        vals = sub["change"].to_numpy(dtype=float)
-        ax.barh(names, vals, color=["#2a7" if v >= 0 else "#c44" for v in vals])
+        vals = sub[col].to_numpy(dtype=float)
+        if not relative and kind == "category":
+            vals = vals * 100  # shares of the text: percentage points
+        shown = [0.0 if math.isnan(v) else v for v in vals]
+        ax.barh(names, shown, color=["#2a7" if v >= 0 else "#c44" for v in shown])
         ax.axvline(0, color="#333", lw=0.8)
+        if relative:  # both values beside each bar (a change from 0 has no %)
+            units = sub["unit"] if "unit" in sub else [""] * len(sub)
+            for i, (before, now, unit) in enumerate(
+                zip(sub["previous"], sub["current"], units, strict=True)
+            ):
+                text = f"{format_number(before, unit, lang)} → {format_number(now, unit, lang)}"
+                ax.annotate(
+                    text,
+                    (shown[i], i),
+                    xytext=(4 if shown[i] >= 0 else -4, 0),
+                    textcoords="offset points",
+                    ha="left" if shown[i] >= 0 else "right",
+                    va="center",
+                    fontsize=8,
+                )
+            lo, hi = min(shown + [0.0]), max(shown + [0.0])
+            pad = (hi - lo or 100) * 0.45  # room for the labels
+            ax.set_xlim(lo - (pad if lo < 0 else 0.1 * pad), hi + pad)
         ax.set_title(b, fontsize=10)
-        ax.set_xlabel(lb.ui_text("change", lang))
+        ax.set_xlabel(lb.ui_text("change_pct" if relative else "change_pp", lang))
     fig.tight_layout()
     return fig

@@ -255,7 +255,22 @@ def test_bureau_change_table_only_bureaus_with_history():
     assert set(ch["bureau"]) == {"甲市城市管理局"}
     pen = ch[ch["key"] == "admin_penalty_cases"].iloc[0]
     assert (pen["previous"], pen["current"], pen["change"]) == (120, 150, 30)
+    assert pen["change_pct"] == 25  # (150 - 120) / 120
     assert plots.bureaus_with_history(t["reports"]) == ["甲市城市管理局"]
+
+
+def test_indicator_changes_are_drawn_in_percent_with_both_values_written() -> None:
+    t = make_tables()
+    v = plots.indicator_value_table(t["indicators"], t["metrics"])
+    ch = plots.bureau_change_table(v, t["reports"], key="indicator", value="value")
+    fig = plots.plot_bureau_changes(ch, "indicator", "zh")
+    ax = fig.axes[0]
+    pen = ch[ch["key"] == "admin_penalty_cases"].iloc[0]
+    assert pen["unit"] == "件"
+    assert "120件 → 150件" in [a.get_text() for a in ax.texts]  # cases, yuan, % on one axis:
+    assert max(p.get_width() for p in ax.patches) <= 100  # bars in % of the previous value
+    assert ax.get_xlabel() == "较上一份报告变化(%)"
+    plt.close(fig)
 
 
 def test_select_reports_errors_list_valid_values():

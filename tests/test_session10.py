@@ -402,3 +402,17 @@ def test_the_decisions_review_counted_as_cases_adds_to_the_legality_review() -> 
     # criminal cases the legal team checks are no legal reviews
     body = "法制大队做好刑事案件审核把关,全年审核移送审查起诉等刑事案件2,315起。\n"
     assert "legal_reviews" not in _indicators(body)
+
+
+# ------------------------------------------------------------------ round 52
+def test_round_52_units_reviews_and_themes() -> None:
+    m = process_text("r", in_report("调阅执法全过程记录视频1200余段,用了一段时间。\n"))["metrics"]
+    assert [(r, v, u) for r, v, u in zip(m["raw"], m["value"], m["unit"], strict=True)][-1] == (
+        "1200余段",
+        1200,
+        "段",
+    )
+    body = "协调解决执法事项下沉后案件审核衔接、文书格式统一等难点问题7个。\n"
+    assert "legal_reviews" not in _indicators(body)  # problems solved, no documents reviewed
+    s = process_text("r", "导语。\n一、主要工作\n（一）集中整治突出市容问题\n内容。\n")["sections"]
+    assert s["category"].tolist()[-1] == "enforcement"  # a problem dealt with, not stated
