@@ -752,6 +752,8 @@ _BARE_CELL = re.compile(r"\s*\d[\d,]*(?:\.\d+)?\s*")
 
 
 _SIGNED_OR_NUMBER = re.compile(r"\s*[+\-−±]?\d")
+# a header's cell naming a column (城区中队), not an empty value (—, /, 无)
+_NAME_CELL = re.compile(r"^(?![^\n]*\d)(?!\s*(?:无|暂无)\s*$)[^\n]*[\u4e00-\u9fffA-Za-z]")
 
 
 def _mark_cells(f: str, text: str) -> str:
@@ -1285,15 +1287,13 @@ def _cell_year(text: str, start: int) -> int | None:
         end = top - 1
         if _BORDER_LINE.fullmatch(line):
             continue
-        if not _table_row(line):
-            return None
+        if not ("│" in line or "┃" in line or _SPACED_ROW.fullmatch(line)):
+            return None  # (a row with a remark or 其中: is still the table's)
         head_cells = _cells(line)
         head = [_HEADER_YEAR.match(line[a:b]) for a, b in head_cells]
         years = [int(m.group(1)) for m in head if m is not None]
         if len(years) < 2:
-            if len(head_cells) > 1 and not any(
-                _SIGNED_OR_NUMBER.match(line, a) for a, _ in head_cells[1:]
-            ):
+            if len(head_cells) > 1 and all(_NAME_CELL.search(line[a:b]) for a, b in head_cells[1:]):
                 return None  # another table's header (单位 城区中队 开发区中队): not a year's
             continue
         if len(head) == len(cells):
@@ -1326,9 +1326,18 @@ def _without_other_years_cells(
 _OPENERS = {"》": "《", "）": "（", ")": "(", "」": "「", "”": "“"}
 
 
-def _enclosed(s: str, pos: int) -> bool:
-    """Whether ``pos`` stands inside a pair of brackets or quotes of ``s`` (《…》, （…）, “…”)."""
-    return any(s.rfind(o, 0, pos) > s.rfind(c, 0, pos) for c, o in _OPENERS.items())
+def _enclosed(s: str, run: re.Match) -> bool:
+    """Whether a run of years stands inside a title or a name of ``s`` (《…》, “…”, or
+    brackets holding more than the run: （2022—2023年行动方案）, not 近两年（2022年、2023年））."""
+    pos = run.start()
+    for c, o in _OPENERS.items():
+        at = s.rfind(o, 0, pos)
+        if at > s.rfind(c, 0, pos):
+            close = s.find(c, run.end())
+            if o in "（(" and close >= 0 and not (s[at + 1 : pos] + s[run.end() : close]).strip():
+                continue  # the brackets hold the run alone
+            return True
+    return False
 
 
 _RUN_GAP = re.compile(r"\s*[、,，和及与]\s*")
@@ -1352,9 +1361,7 @@ def _this_years_of_runs(mentions: list[_Mention], report_year: int | None) -> li
         # the last run before the first figure, not inside a title or brackets (《2022年至
         # 2023年法治宣传教育工作要点》 names a document)
         runs = [
-            r
-            for r in _YEAR_RUN.finditer(sentence, 0, max(first, 0))
-            if not _enclosed(sentence, r.start())
+            r for r in _YEAR_RUN.finditer(sentence, 0, max(first, 0)) if not _enclosed(sentence, r)
         ]
         run = max(runs, key=lambda r: r.start(), default=None)
         if run is None or "分别" not in sentence[run.end() : first]:
@@ -2876,7 +2883,7 @@ _SPACED_ROW = re.compile(
 
 # punctuation of prose, which a table's cells do not hold (a comma between digits is a
 # thousands separator)
-_PROSE_PUNCT = re.compile(r"[，。；;！？!?：]|,(?!\d)")
+_PROSE_PUNCT = re.compile(r"[，。！？!?]|,(?!\d)")
 
 
 def _table_row(sentence: str) -> bool:

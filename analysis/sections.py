@@ -169,7 +169,7 @@ _FRAG_L1_COMMA = re.compile(rf"(?P<num>{_CN_NUM})[ ]*,[ ]*")  # 二 ,党政… (
 _FRAG_L1_NOISE = re.compile(rf"(?P<num>{_CN_NUM})[ ]*['‘’`\"“”·][ ]*、[ ]*")
 # 二　深化… : a space (full-width or not) typed for 、
 _FRAG_L1_SPACE = re.compile(
-    rf"(?P<num>{_CN_NUM})[ \u3000]+(?=[\u4e00-\u9fff“\"《]|(?:19|20)\d\d年)"
+    rf"(?P<num>{_CN_NUM})[ \u3000]+(?=[\u4e00-\u9fff“\"《]|(?:19|20)\d\d年度?[\u4e00-\u9fff])"
 )  # 七 2023年工作打算
 
 # Characters that, right after a number, make it a quantity or an ordinal word, not a
@@ -1313,10 +1313,10 @@ class _Parser:
         cols["section_id"] += [sid for _, sid, _ in self.headings]
         cols["parent_id"] += [pid for _, _, pid in self.headings]
         shift = 1 if self.parts_above else 0
-        roots = [int(h.level) for h, _, pid in self.headings if not pid]
-        if roots and not self.parts_above and min(roots) > 1:
-            # no heading of rank 1 at the top (a report numbered (一) or 1. throughout): its
-            # highest rank is its first level
+        roots = {int(h.level) for h, _, pid in self.headings if not pid}
+        if len(roots) == 1 and not self.parts_above and min(roots) > 1:
+            # the top headings all of one rank below 1 (a report numbered (一) or 1.
+            # throughout): that rank is its first level (mixed ranks keep their own)
             shift = 1 - min(roots)
         level_of: dict[str, int] = {}
         for h, sid, pid in self.headings:
@@ -1337,7 +1337,7 @@ class _Parser:
 def _one_line(heading: str) -> str:
     """A heading written over two lines as one (its line break, and the HTML tags around it,
     left out), and a letter-spaced heading (深 化 普 法 宣 传) without its spaces."""
-    if " " in heading and _LETTER_SPACED.search(heading):
+    if (" " in heading or "\u3000" in heading) and _LETTER_SPACED.search(heading):
         heading = _SPACE_IN_WORD.sub("", heading)
     if "\n" not in heading:
         return heading
@@ -1346,8 +1346,8 @@ def _one_line(heading: str) -> str:
 
 # three or more Chinese characters each followed by one space: letter spacing (OCR, a title
 # set wide), not a gap between two phrases (强化组织领导 压实主体责任)
-_LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff] ){3,}[\u4e00-\u9fff]")
-_SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]){3,}[\u4e00-\u9fff]")
+_SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 
 
 _SECTION_DTYPES = {
@@ -1620,11 +1620,16 @@ def _categories(
         # a heading naming problems and then plans (存在问题及下一步打算): its sub-headings
         # with no theme of their own are its plans (a problem's sub-heading names it)
         by_id[(rid, str(sid))] = (
-            "plans" if cat == "problems" and _names_plans(heading, compiled) else cat
+            "plans" if cat == "problems" and _names_plans_after(heading, compiled) else cat
         )
         cats.append(cat)
     return cats
 
 
-def _names_plans(heading: str, compiled: list[tuple[str, re.Pattern[str], int, int]]) -> bool:
-    return any(c == "plans" and p.search(heading) is not None for c, p, _, _ in compiled)
+def _names_plans_after(heading: str, compiled: list[tuple[str, re.Pattern[str], int, int]]) -> bool:
+    """Whether a heading names plans after its problems (存在问题及下一步打算; not 对照2023年
+    目标任务存在的差距, whose 目标任务 frames the problems)."""
+    ends = [m.end() for c, p, _, _ in compiled if c == "problems" for m in [p.search(heading)] if m]
+    if not ends:
+        return False
+    return any(c == "plans" and p.search(heading, min(ends)) for c, p, _, _ in compiled)

@@ -416,3 +416,94 @@ def test_round_52_units_reviews_and_themes() -> None:
     assert "legal_reviews" not in _indicators(body)  # problems solved, no documents reviewed
     s = process_text("r", "导语。\n一、主要工作\n（一）集中整治突出市容问题\n内容。\n")["sections"]
     assert s["category"].tolist()[-1] == "enforcement"  # a problem dealt with, not stated
+
+
+# ------------------------------------------------------------------ second review of session 10
+@pytest.mark.parametrize(
+    "table",
+    [
+        # 1: a 其中 row or a remarks column is still the table's; 2: so is a row of dashes
+        "项目\t2023年\t2022年\n行政处罚案件（件）\t120\t98\n其中：简易程序（件）\t45\t30\n"
+        "罚没款（万元）\t20.5\t16.0\n",
+        "类别\t2023年\t2022年\t说明\n行政处罚案件（件）\t120\t98\t含简易程序；一般程序\n"
+        "罚没款（万元）\t20.5\t16.0\t主要为：占道经营\n",
+        "项目\t2023年\t2022年\n行政处罚案件（件）\t120\t98\n行政强制（件）\t—\t—\n"
+        "罚没款（万元）\t20.5\t16.0\n",
+        "│项目│2023年│2022年│\n│行政处罚案件（件）│120│98│\n│行政强制（件）│—│—│\n"
+        "│罚没款（万元）│20.5│16.0│\n",
+    ],
+)
+def test_review2_rows_that_are_no_header_keep_the_year_columns(table: str) -> None:
+    assert _indicators(table) == {"admin_penalty_cases": 120, "fines_yuan": 205000}
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "want"),
+    [
+        # 3: those among them, in the figure's clause, are a subset
+        ("全年受理12345热线工单5,000件，工单中有效工单4,200件。\n", "hotline_cases", 5000),
+        (
+            "全年受理12345热线工单5,000件，工单中有关城市管理的工单3,200件。\n",
+            "hotline_cases",
+            5000,
+        ),
+        ("全年受理信访事项45件，信访事项中有效信访30件。\n", "petitions", 45),
+        # 4: proposals (提案, 议案) are no enforcement cases
+        (
+            "全年办理人大代表建议和政协委员提案25件，办结率100%。\n"
+            "全年立案查处违法案件300件，结案率97.2%。\n",
+            "completion_rate",
+            97.2,
+        ),
+        # 5: 拟制定 / 拟制作 are plans (拟制 alone is drafting)
+        (
+            "全年发放普法宣传资料2,000份，拟制作并发放普法宣传资料5,000份。\n",
+            "publicity_materials",
+            2000,
+        ),
+        (
+            "全年开展普法宣传活动20场次，明年拟制定方案开展普法宣传活动30场次。\n",
+            "publicity_events",
+            20,
+        ),
+        # 7: brackets holding the run of years alone name no document
+        ("近两年（2022年、2023年）分别开展普法宣传活动36场、28场。\n", "publicity_events", 28),
+    ],
+)
+def test_review2_indicators(body: str, indicator: str, want: float) -> None:
+    assert _indicators(body)[indicator] == want
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # 6: a training system, or a regulator's system training the trade, is no staff
+        "利用网络培训系统，组织辖区企业开展安全生产培训20期，培训3,000人次。\n",
+        "组织全市市场监管系统对辖区食品经营户开展培训20期，培训3,000人次。\n",
+    ],
+)
+def test_review2_the_trades_training_stays_the_trades(body: str) -> None:
+    got = _indicators(body)
+    assert "training_sessions" not in got and "training_participants" not in got
+
+
+def test_review2_outlines_and_themes() -> None:
+    # 8: a table's row numbered 二 before a year is no heading
+    text = f"导语。\n一、执法情况\n{P}\n二  2022年  98件\n二、存在问题\n{P}\n"
+    assert [h for _, _, h, _ in outline(text)] == ["执法情况", "存在问题"]
+    # 9: problems framed by a year's targets pass problems to their sub-headings
+    text = "导语。\n一、主要工作\n内容。\n二、对照2023年目标任务存在的差距和不足\n（一）思想认识方面\n内容。\n"
+    assert process_text("r", text)["sections"]["category"].tolist()[-1] == "problems"
+    # 10: the enforcement responsibility system, and 履职能力, are no leadership or 职能转变
+    for heading, category in (
+        ("强化执法责任落实", "enforcement"),
+        ("转变作风提升履职能力", "study_training"),
+    ):
+        s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
+        assert s["category"].tolist()[-1] == category, heading
+    # mixed ranks at the top keep their own levels
+    text = f"导语。\n1.加强领导\n{P}\n2.下一步打算\n（一）加强学习\n{P}\n"
+    assert [lv for lv, _, _, _ in outline(text)] == [3, 3, 2]
+    # letter spacing with full-width spaces
+    text = f"导语。\n一、主要工作\n（一）深　化　普　法　宣　传\n{P}\n"
+    assert outline(text)[-1][2] == "深化普法宣传"
