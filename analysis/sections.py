@@ -145,7 +145,7 @@ _CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 
 # 一. before a digit only when a year follows (四.2025年工作思路), never 一.5
 _L1 = re.compile(rf"(?P<num>{_CN_NUM})[ ]*(?P<sep>、|\.(?!\d)|\.(?=\d{{4}}年))")
-_L1_CHAPTER = re.compile(rf"第[ ]*(?P<num>{_CN_NUM})[ ]*(?P<sep>部分|章|篇)[ ]*[、.:]?")
+_L1_CHAPTER = re.compile(rf"第[ ]*(?P<num>{_CN_NUM})[ ]*(?P<sep>部分|章|篇|节)[ ]*[、.:]?")
 _L2 = re.compile(rf"\([ ]*(?P<num>{_CN_NUM})[ ]*\)")
 # 【一】… : a level-1 numeral in lenticular brackets (a WeChat editor's 一、), written 一、
 _L1_BRACKETED = re.compile(rf"【[ ]*(?P<num>{_CN_NUM})[ ]*】")
@@ -353,8 +353,9 @@ def _match_strong(s: str) -> _Marker | None:
         m = _L1_CHAPTER.match(s)
         if m:
             n = cn_numeral_value(m["num"])
-            if n is not None:
-                return _Marker(1, n, f"第{m['num']}{m['sep']}", m.end(), m["sep"])
+            if n is not None:  # 第一节 under 第一章: level 2
+                level = 2 if m["sep"] == "节" else 1
+                return _Marker(level, n, f"第{m['num']}{m['sep']}", m.end(), m["sep"])
     elif c == "【":
         m = _L1_BRACKETED.match(s)
         if m:

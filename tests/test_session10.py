@@ -507,3 +507,13 @@ def test_review2_outlines_and_themes() -> None:
     # letter spacing with full-width spaces
     text = f"导语。\n一、主要工作\n（一）深　化　普　法　宣　传\n{P}\n"
     assert outline(text)[-1][2] == "深化普法宣传"
+
+
+def test_sections_under_chapters_are_level_2() -> None:
+    text = f"导语。\n{P}\n第一章 主要工作\n第一节 加强领导\n{P}\n第二节 严格执法\n{P}\n第二章 存在问题\n{P}\n"
+    assert [(lv, mk) for lv, mk, _, _ in outline(text)] == [
+        (1, "第一章"),
+        (2, "第一节"),
+        (2, "第二节"),
+        (1, "第二章"),
+    ]
