@@ -743,6 +743,57 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
     return hits
 
 
+# ------------------------------------------------------------------ tables laid out in text
+# Tables come drawn with box characters (│行政处罚案件│1,268件│), or lined up by tabs (a
+# table pasted from Excel) or runs of spaces (pdftotext -layout). Their cells are read apart,
+# take their row's label (and the unit it names), and count for the year their column's
+# header names; they restate the body (_without_restatements).
+
+# a table's row whose cells are lined up by runs of spaces or by tabs (pdftotext -layout,
+# a Word table pasted as text): 行政处罚案件        2317件            1986件
+_SPACED_ROW = re.compile(
+    r"[ \t\u3000]*\S+(?: \S+)*(?:(?:\t|[ \u3000]{2,})[ \t\u3000]*\S+(?: \S+)*)+\s*"
+)
+
+
+# punctuation of prose, which a table's cells do not hold (a comma between digits is a
+# thousands separator)
+_PROSE_PUNCT = re.compile(r"[，。！？!?]|,(?!\d)")
+
+
+def _table_row(sentence: str) -> bool:
+    """Whether a figure's sentence is a table's row: drawn (│…│) or lined up by spaces or
+    tabs, with no punctuation of prose (not a Word line whose digits stand apart from their
+    words: 立案查处违法案件  326件,罚款  158.6万元。)."""
+    return (
+        "│" in sentence
+        or "┃" in sentence
+        or (
+            "\n" not in sentence.strip()
+            and _SPACED_ROW.fullmatch(sentence) is not None
+            and _PROSE_PUNCT.search(sentence) is None
+        )
+    )
+
+
+# a table's cell separators: a drawn border, a tab, or a run of spaces
+_CELL_SEP = re.compile(r"[│┃]|\t|[ \u3000]{2,}")
+_HEADER_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*年?度?\s*$")
+_BORDER_LINE = re.compile(r"[\s┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋│┃|:\-+=]*")
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty cell of a table's line."""
+    out, k = [], 0
+    for m in _CELL_SEP.finditer(line):
+        if line[k : m.start()].strip():
+            out.append((k, m.start()))
+        k = m.end()
+    if line[k:].strip():
+        out.append((k, len(line)))
+    return out
+
+
 # a table row whose label names the unit and whose cells are bare numbers (行政处罚案件(件)
 # \t1,326\t1,187, │罚没款(万元)│326.5│301.2│), folded
 _UNIT_LABEL = re.compile(
@@ -802,9 +853,9 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
         for a, b in cells[1:]:
             if _BARE_CELL.fullmatch(line, a, b) is None:
                 continue
-            text = line[a:b]
-            a2 = a + len(text) - len(text.lstrip())
-            b2 = b - (len(text) - len(text.rstrip()))
+            cell = line[a:b]
+            a2 = a + len(cell) - len(cell.lstrip())
+            b2 = b - (len(cell) - len(cell.rstrip()))
             base = parse_number(line[a2:b2])
             if base is None:
                 continue
@@ -1239,32 +1290,6 @@ def _earlier_year(sentence: str, years: Counter, title_year: int | None = None) 
     return year < main and n >= 3 and n > 2 * years[year] and years[year] <= 2
 
 
-# a run of years (2022年至2024年, 2023年、2024年) and the figures given for them in order
-# after 分别 (…分别办理行政处罚案件856件、932件、1,047件)
-_YEAR_RUN = re.compile(
-    r"((?:19|20)\d\d)年?度?\s*(?:至|到|—|－|-|~|～)\s*((?:19|20)\d\d)年度?"
-    r"|(?:(?:19|20)\d\d)年度?(?:\s*[、和与及]\s*(?:19|20)\d\d年度?)+"
-)
-
-
-# a table's cell separators: a drawn border, a tab, or a run of spaces
-_CELL_SEP = re.compile(r"[│┃]|\t|[ \u3000]{2,}")
-_HEADER_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*年?度?\s*$")
-_BORDER_LINE = re.compile(r"[\s┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋│┃|:\-+=]*")
-
-
-def _cells(line: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty cell of a table's line."""
-    out, k = [], 0
-    for m in _CELL_SEP.finditer(line):
-        if line[k : m.start()].strip():
-            out.append((k, m.start()))
-        k = m.end()
-    if line[k:].strip():
-        out.append((k, len(line)))
-    return out
-
-
 def _cell_year(text: str, start: int) -> int | None:
     """The year of the column of a table's cell at ``start``: the year its header line (the
     nearest line above in the same table naming two or more years, one per cell) gives the
@@ -1323,6 +1348,12 @@ def _without_other_years_cells(
     ]
 
 
+# a run of years (2022年至2024年, 2023年、2024年) and the figures given for them in order
+# after 分别 (…分别办理行政处罚案件856件、932件、1,047件)
+_YEAR_RUN = re.compile(
+    r"((?:19|20)\d\d)年?度?\s*(?:至|到|—|－|-|~|～)\s*((?:19|20)\d\d)年度?"
+    r"|(?:(?:19|20)\d\d)年度?(?:\s*[、和与及]\s*(?:19|20)\d\d年度?)+"
+)
 _OPENERS = {"》": "《", "）": "（", ")": "(", "」": "「", "”": "“"}
 
 
@@ -1452,9 +1483,8 @@ def _row_label(f: str, c_lo: int) -> tuple[int, int] | None:
         if cell and not cell.replace(".", "").replace(",", "").isdecimal():
             if b - a > 31:
                 return None
-            unit = _UNIT_LABEL.fullmatch(
-                f, a + 1, b
-            )  # 行政处罚案件(件): the label without its unit
+            # 行政处罚案件(件): the label without its unit
+            unit = _UNIT_LABEL.fullmatch(f, a + 1, b)
             return unit.span("label") if unit is not None else (a + 1, b)
         k = b
 
@@ -2874,36 +2904,9 @@ def _opening(prefix: str) -> str:
     return out
 
 
-# a table's row whose cells are lined up by runs of spaces or by tabs (pdftotext -layout,
-# a Word table pasted as text): 行政处罚案件        2317件            1986件
-_SPACED_ROW = re.compile(
-    r"[ \t\u3000]*\S+(?: \S+)*(?:(?:\t|[ \u3000]{2,})[ \t\u3000]*\S+(?: \S+)*)+\s*"
-)
-
-
-# punctuation of prose, which a table's cells do not hold (a comma between digits is a
-# thousands separator)
-_PROSE_PUNCT = re.compile(r"[，。！？!?]|,(?!\d)")
-
-
-def _table_row(sentence: str) -> bool:
-    """Whether a figure's sentence is a table's row: drawn (│…│) or lined up by spaces or
-    tabs, with no punctuation of prose (not a Word line whose digits stand apart from their
-    words: 立案查处违法案件  326件,罚款  158.6万元。)."""
-    return (
-        "│" in sentence
-        or "┃" in sentence
-        or (
-            "\n" not in sentence.strip()
-            and _SPACED_ROW.fullmatch(sentence) is not None
-            and _PROSE_PUNCT.search(sentence) is None
-        )
-    )
-
-
 def _without_restatements(cands: list[_Mention], rows: list[IndicatorRule]) -> list[_Mention]:
     """The mentions of one indicator without the figures that restate the body's: a
-    key-figure board's and a drawn table's count only where the body states the indicator by
+    key-figure board's and a table's count only where the body states the indicator by
     none of its main rows (not by a fallback alone); a table's row that gives two figures of
     the indicator (this year's and last year's) gives none; and the body's approximate figure
     gives way to the table's exact one."""

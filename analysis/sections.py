@@ -3,15 +3,15 @@
 Chinese government reports number their outline in a fixed hierarchy::
 
     level 1  一、          (also 一. and 第一部分 / 第一章 / 第一篇)
-    level 2  （一） / (一)
+    level 2  （一） / (一)    (also 第一节, a section under 第一章)
     level 3  1.  1、  1．
     level 4  （1） / (1)
 
 A heading's level is its depth in the outline: one more than its parent's. A report that
 skips a rank (``1.`` directly under ``一、``, no ``(一)``) has its ``1.`` items at level 2;
 a heading at the top keeps its marker's rank (``(一)`` before any ``一、`` is level 2), but a
-report with no top-level heading of rank 1 has its highest rank as level 1 (``1.`` headings with
-``(1)`` under them: levels 1 and 2). When a
+report whose top-level headings are all of one rank below 1 has that rank as level 1 (``1.``
+headings with ``(1)`` under them: levels 1 and 2). When a
 report sets parts (第一部分 …) above its 一、 headings, the parts are level 1 and every other
 level is one deeper (一、 2, (一) 3, 1. 4, (1) 5).
 A numeral in lenticular brackets (``【一】``, as WeChat editors set 一、) is a level-1 marker,
