@@ -450,13 +450,31 @@ def _notes_block(lf: list[str], logical: list, m: int) -> int:
     return m
 
 
+# letters of the scripts a bilingual portal sets beside Chinese: Arabic (Uyghur, Kazakh),
+# Mongolian, Tibetan, Yi, Hangul
+_OTHER_SCRIPT = re.compile(r"[\u0600-\u06ff\u1800-\u18af\u0f00-\u0fff\ua000-\ua4cf\uac00-\ud7af]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 # a list of the attachments (附件:1. …统计年报 2. …): no body of the report, wherever it stands
 # (the chrome row ``attachment`` removes it below the signature)
 _ATTACHMENT_LIST = re.compile(r"附件\s*\d{0,2}\s*:\s*\S[^。]{0,200}$")
 
 
+# the head of a news app's or a WeChat article's tail of other people's text: recommended
+# articles (相关推荐) and readers' comments (评论 23, 精选留言): what follows is not the report
+_FEED_HEADER = re.compile(
+    r"(?:相关推荐|推荐阅读|热门推荐|猜你喜欢|为你推荐|精彩推荐|往期推荐|延伸阅读"
+    r"|(?:全部|热门|精彩|最新)?评论|精选留言|写留言|留言)\s*[:(（]?\s*\d*\s*[)）]?$"
+)
+
+
 def _is_body(f: str) -> bool:
-    """A line of the report's own text: a heading, a sentence, or a long punctuated line."""
+    """A line of the report's own text: a heading, a sentence, or a long punctuated line;
+    not a line written mostly in another script (a bilingual portal's Uyghur, Mongolian or
+    Tibetan menu and breadcrumb: the report is in Chinese)."""
+    if _OTHER_SCRIPT.search(f) and len(_OTHER_SCRIPT.findall(f)) > len(_HAN.findall(f)):
+        return False
     if len(f) >= 8 and f.endswith("。"):
         return True
     if match_outline_marker(f) is not None:
@@ -1189,8 +1207,16 @@ def _clean(
     )
     dated = False  # a signature's date seen
     closed = False  # ... and a divider after it: what looks like a signature is a link list
+    feed = None  # where a news app's recommendations or its readers' comments begin
     for k in tail:
         lg = logical[k]
+        if feed is None and _FEED_HEADER.match(lf[k]):
+            lg.rule, feed = lg.rule or "feed", k
+            continue
+        if feed is not None and not lg.rule:
+            if _is_menu_like(lf[k]) or _is_link_like(lf[k]):
+                lg.rule = "site_menu"
+            continue  # (the rest is the feed's, below: no signature after it)
         if lg.rule:
             closed = closed or (lg.rule == "divider" and dated) or lg.rule == "attachment"
             continue
@@ -1213,6 +1239,12 @@ def _clean(
                 metadata["signature_lines"].extend(i + 1 for i in lg.idxs)
         elif _is_menu_like(lf[k]) or _is_link_like(lf[k]):
             lg.rule = "site_menu"
+
+    # everything after a feed's heading that nothing else claimed: titles, names, comments
+    if feed is not None:
+        for k in range(feed + 1, m):
+            if not logical[k].rule:
+                logical[k].rule = "feed"
 
     # Metadata date lines. A date alone on its line under a label cell (an information
     # table copied one cell per line: 成文日期： / 2024-01-20 / 发布日期： / 2024-02-05) is

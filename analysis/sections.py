@@ -1019,6 +1019,8 @@ class _Parser:
         m = _match_strong(body)
         if m is not None and self.parts_above and m.level == 1 and _is_part(m.marker):
             m.level = 0
+        elif m is not None and self.parts_above and m.sep == "节":
+            m.level = 0.5  # type: ignore[assignment]  # 第一节 between 第一章 and its 一、 items
         if m is not None and not self.dingbats and _is_dingbat(m.marker[0]):
             return None  # a report whose ❶ are all items inside (一) sections' paragraphs
         if m is None and self.ordinals:

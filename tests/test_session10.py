@@ -517,3 +517,81 @@ def test_sections_under_chapters_are_level_2() -> None:
         (2, "第二节"),
         (1, "第二章"),
     ]
+
+
+# ------------------------------------------------------------------ round 53
+def test_sections_between_chapters_and_their_items() -> None:
+    text = (
+        f"导语。\n{P}\n第一章 主要成效\n第一节 强化组织领导\n　　一、构建责任体系。{P}\n"
+        f"　　二、发挥关键少数作用。{P}\n第二节 规范决策行为\n　　一、重大决策依法作出。{P}\n"
+        f"第二章 存在的问题\n{P}\n"
+    )
+    assert [(lv, mk) for lv, mk, _, _ in outline(text)] == [
+        (1, "第一章"),
+        (2, "第一节"),
+        (3, "一、"),
+        (3, "二、"),
+        (2, "第二节"),
+        (3, "一、"),
+        (1, "第二章"),
+    ]
+
+
+def test_a_bilingual_portals_other_script_and_a_news_apps_tail_are_chrome() -> None:
+    text = (
+        "ئۈرۈمچى شەھەرلىك خەلق ھۆكۈمىتى\nئورنىڭىز: باش بەت > ھۆكۈمەت ئىشلىرى ئاشكارىلىقى\n"
+        "当前位置：首页 > 政务公开\n某局2023年度法治政府建设情况报告\n"
+        "发布时间：2024-02-06 11:20　　来源：某局\n" + in_report("")
+    )
+    assert clean_text(text).metadata["published"] == "2024-02-06"
+    text = (
+        "青秀城管发布\n2025-02-18 10:32·广西\n关注\n"
+        + in_report(P + "\n")
+        + "阅读 1.2万\n点赞 86\n举报\n"
+        "相关推荐\n南宁市城管局：春节期间受理市容投诉下降两成\n评论 23\n民族大道老陈\n"
+        "3楼违建拆了吗？\n昨天 21:47 · 桂林\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.metadata["published"] == "2025-02-18"
+    assert "两成" not in cleaned.text and "3楼" not in cleaned.text and "1.2万" not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "want"),
+    [
+        # the cases opened by off-site enforcement are the digital count, not a platform's
+        (
+            "全年数字城管平台立案2.6万余件。\n通过视频巡查、智能识别等方式开展非现场执法，立案317件。\n",
+            "digital_cases",
+            317,
+        ),
+        # a joint inspection's fines are a part of the year's
+        (
+            "全年办理行政处罚案件1,742件，罚没款206.38万元。\n"
+            "联合交警开展夜间联合检查26次，查处渣土车辆违规案件58件，罚款27.5万元。\n",
+            "fines_yuan",
+            2063800,
+        ),
+        # 资料 handed out in a sentence about publicity
+        (
+            "开展普法宣传活动82场次，发放《城市管理法规百问》等资料2.4万余份。\n",
+            "publicity_materials",
+            24000,
+        ),
+        # appearing in court in 2 of the cases is no count of cases
+        (
+            "主要负责人年底述法，并在2起行政诉讼案件中出庭应诉。\n涉诉行政案件4件，均已审结。\n",
+            "admin_litigation_cases",
+            4,
+        ),
+        # the legal office reviewing documents, named before them
+        (
+            "局法制科对局发文件、行政协议和政府采购合同逐件把关，全年审查108件。\n"
+            "重大执法决定法制审核173件。\n",
+            "legal_reviews",
+            281,
+        ),
+    ],
+)
+def test_round_53_indicators(body: str, indicator: str, want: float) -> None:
+    assert _indicators(body)[indicator] == want
