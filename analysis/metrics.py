@@ -736,7 +736,7 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
         hits.append(
             _Hit(raw_start, end, s0, float(value), unit, family, qualifier, approx, qual_start)
         )
-    if "(" in f:
+    if "(" in f or "\t" in (text or f) or "│" in f or "  " in f:
         board = _board_hits(f, lex) + _table_cell_hits(f, text or f, lex)
         if board:
             hits = sorted(hits + board, key=lambda h: h.start)
@@ -800,6 +800,7 @@ _UNIT_LABEL = re.compile(
     r"\s*(?P<label>[^\s(│┃][^(│┃]{0,29}?)\s*\((?:单位:)?(?P<unit>[^()]{1,4})\)\s*"
 )
 _BARE_CELL = re.compile(r"\s*\d[\d,]*(?:\.\d+)?\s*")
+_SERIAL = re.compile(r"\s*\d{1,2}\s*")  # a serial number's cell
 
 
 _SIGNED_OR_NUMBER = re.compile(r"\s*[+\-−±]?\d")
@@ -836,17 +837,26 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
     for written in text.split("\n"):
         lo, k = k, k + len(written) + 1
         line = f[lo : lo + len(written)]
-        if "(" not in line or not _table_row(written):
+        if not _table_row(written):
             continue
         cells = _cells(written)
         label = _UNIT_LABEL.match(line, *cells[0]) if cells else None
-        if label is None:
-            continue
-        if label.end() < cells[0][1]:  # one space between the label and the first figure
-            if _BARE_CELL.fullmatch(line, label.end(), cells[0][1]) is None:
+        if label is not None:
+            span = label.span("label")
+            if label.end() < cells[0][1]:  # one space between the label and the first figure
+                if _BARE_CELL.fullmatch(line, label.end(), cells[0][1]) is None:
+                    continue
+                cells[:1] = [(cells[0][0], label.end()), (label.end(), cells[0][1])]
+            of_label = _label_unit(label.group("unit"), lex)
+        else:
+            # a column of units (行政处罚案件⇥件⇥3,286⇥2,947, after a serial number's column
+            # or not): the row's unit is the cell after its label
+            first = 1 if len(cells) >= 4 and _SERIAL.fullmatch(line, *cells[0]) else 0
+            if len(cells) < first + 3 or _BARE_CELL.fullmatch(line, *cells[first]):
                 continue
-            cells[:1] = [(cells[0][0], label.end()), (label.end(), cells[0][1])]
-        of_label = _label_unit(label.group("unit"), lex)
+            span = cells[first]
+            of_label = _label_unit(line[cells[first + 1][0] : cells[first + 1][1]].strip(), lex)
+            cells = [span] + cells[first + 2 :]
         if of_label is None:
             continue
         unit, family, mult = of_label
@@ -869,7 +879,7 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
                     family,
                     "",
                     False,
-                    label=(lo + label.start("label"), lo + label.end("label")),
+                    label=(lo + span[0], lo + span[1]),
                 )
             )
     return out

@@ -595,3 +595,14 @@ def test_a_bilingual_portals_other_script_and_a_news_apps_tail_are_chrome() -> N
 )
 def test_round_53_indicators(body: str, indicator: str, want: float) -> None:
     assert _indicators(body)[indicator] == want
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "项目\t单位\t2023年\t2022年\n行政处罚案件\t件\t3,286\t2,947\n罚没款\t万元\t512.6\t468.3\n",
+        "序号\t项目\t单位\t数量\n1\t行政处罚案件\t件\t3,286\n2\t罚没款\t万元\t512.6\n",
+    ],
+)
+def test_a_column_of_units_names_the_rows_unit(table: str) -> None:
+    assert _indicators(table) == {"admin_penalty_cases": 3286, "fines_yuan": 5126000}
