@@ -272,6 +272,30 @@ def _infer_year(folded: str, title: str, spans: list[tuple[int, int]] | None = N
     return ""
 
 
+# the year of a report's plans (2024年工作打算, 2024年工作计划): the report is on the year before
+_PLANS_YEAR = re.compile(
+    r"(?<!\d)(\d{4})\s*年度?(?:主要)?(?:工作)?(?:打算|计划|安排|思路|重点|目标)"
+)
+
+
+def _year_before_plans(folded: str, spans: list[tuple[int, int]], signature_date: str) -> str:
+    """The year of a report whose title and opening name none (今年, 本年度, 一年来): the year
+    before its plans' year, else the year before a signature in the first half of a year
+    (2024年1月19日: a report on 2023); '' when neither is written."""
+    plans = [
+        int(m.group(1))
+        for m in _PLANS_YEAR.finditer(folded)
+        if not _inside(m.start(), spans) and _valid_year(m.group(1))
+    ]
+    if plans:  # the last one: the plans part closes the report
+        y = str(plans[-1] - 1)
+        return y if _valid_year(y) else ""
+    m = re.match(r"(\d{4})-(\d{2})-\d{2}$", signature_date)
+    if m and int(m.group(2)) <= 6 and _valid_year(str(int(m.group(1)) - 1)):
+        return str(int(m.group(1)) - 1)
+    return ""
+
+
 # A place's own word for itself (全市, 我区, 本县, 全旗, 我盟) and the level it says.
 # (not 省: a county's report says 全省首家, 在全省率先; a province's department is found by
 # the 厅 its title or signature names)
@@ -344,11 +368,13 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
     spans = _quoted_spans(folded)
     out.title = _find_title(text, folded)
     out.year = _infer_year(folded, out.title, spans)
-    if not out.year:
-        out.warnings.append("year: no year found in the title or opening; set it in the manifest")
     out.published = (
         meta.get("published") or _notice_date(out.title, text) or meta.get("signature_date") or ""
     )
+    if not out.year:
+        out.year = _year_before_plans(folded, spans, meta.get("signature_date") or "")
+    if not out.year:
+        out.warnings.append("year: no year found in the title or opening; set it in the manifest")
 
     # the report's first sentence after its title: its subject is the author
     body_start = (

@@ -1194,7 +1194,9 @@ def _subject(
     return left_subject
 
 
-_APPENDIX = re.compile(r"(?:附件|附表)\s*\d{0,2}\s*[:.、]?")
+_APPENDIX = re.compile(
+    r"(?:附件|附表)\s*\d{0,2}\s*[:.、]?|[^,。]{0,30}(?:统计表|数据表|一览表|汇总表|数据统计)$"
+)  # (or a statistics table's caption, where cleaning removed the 附件 label above it)
 
 
 # a platform that receives cases (数字化城市管理平台, 数字城管)
@@ -2134,17 +2136,25 @@ def _place_mentions(
             para = sent = ("s", m.sentence)
         subject = fold(m.subject)
         clause = sent_f[_clause_cut(sent_f, pos) + 1 : pos].replace("\n", "")
+        prefix = sent_f[:pos].replace("\n", "")
         part = None
-        # the subject's type; a bare subject (案件, 审核) takes its clause's named type
-        # (全年法制审核案件64件: the enforcement decisions' review)
-        for text_of_type in (subject, clause) if _BARE_REVIEWED.fullmatch(subject) else (subject,):
-            for g, rx in enumerate(lex.complements):
-                hit = rx.search(text_of_type)
-                if hit and (text_of_type is subject or hit.lastgroup):
-                    part = (g, hit.lastgroup or hit.group(0))  # a named group names the type
-                    break
-            if part is not None:
+        for g, rx in enumerate(lex.complements):
+            hit = rx.search(subject)
+            if hit:
+                part = (g, hit.lastgroup or hit.group(0))  # a named group names the type
                 break
+        if part is None and _BARE_REVIEWED.fullmatch(subject):
+            # a bare subject (案件, 审核, 报审) takes the type its sentence names last before it
+            # (全年法制审核案件64件; …均提交法制审核,报审277件: the enforcement decisions' review)
+            named = [
+                (h.start(), g, h.lastgroup)
+                for g, rx in enumerate(lex.complements)
+                for h in rx.finditer(prefix)
+                if h.lastgroup
+            ]
+            if named:
+                _, g, kind = max(named)
+                part = (g, kind)
         out.append(
             _Mention(
                 m.metric_id,
@@ -2161,7 +2171,7 @@ def _place_mentions(
                 sent,
                 pos,
                 clause,
-                sent_f[:pos].replace("\n", ""),
+                prefix,
                 _last_opener(sent_f, pos),
                 part,
                 period,
@@ -2171,8 +2181,16 @@ def _place_mentions(
     return out
 
 
+# last year's figure written beside this year's: in brackets (1,380人次(上年1,125人次),
+# 386.5万元(2022年为341.1万元)) or as what this year's is compared with (较上年的317件增加…)
+_LAST_YEARS_FIGURE = re.compile(
+    r"(?:\(\s*|较)(?:上年|去年|上一年度?|上年度|前一年|(?:19|20)\d\d年度?)(?:同期)?"
+    r"(?:为|是|的)?\s*$"
+)
+
+
 # a subject that names no kind of thing reviewed: its clause says which review it was
-_BARE_REVIEWED = re.compile(r"(?:案件|审查|审核|审定)")
+_BARE_REVIEWED = re.compile(r"(?:案件|审查|审核|审定|报审)")
 
 
 # a sentence about one year inside it (今年共受理…, 2023年…; not 2019年以来)
@@ -2391,6 +2409,8 @@ def _indicator_rows(
         for r in _place_mentions(assigned, text, lex, f, soft):
             if r.family != "percent" and _per_period(r.clause, lex):
                 continue  # a frequency (每月开展普法2至3次), no count of the year
+            if _LAST_YEARS_FIGURE.search(r.prefix):
+                continue  # last year's, beside this year's: (上年1,125人次), 较上年的317件
             stated.setdefault(r.indicator, []).append(r)
         sentences: list[tuple[str, str]] | None = None  # (sentence, folded), on first need
         for indicator, rows, zeros in groups_zeros:

@@ -4,11 +4,12 @@ would give it."""
 from __future__ import annotations
 
 import pytest
-from snippets import P, in_report, outline
+from snippets import P, in_report, indicators, outline
 from snippets import report_indicators as _indicators
 
 from analysis.build import process_text
 from analysis.cleaning import clean_text
+from analysis.metadata import infer_metadata
 
 PLATFORM = "数字城管平台全年受理各类城市管理问题18.6万件,结案率98.7%。\n"
 PETITIONS = "全年受理群众来信来访126件,按期办结率100%。\n"
@@ -606,3 +607,46 @@ def test_round_53_indicators(body: str, indicator: str, want: float) -> None:
 )
 def test_a_column_of_units_names_the_rows_unit(table: str) -> None:
     assert _indicators(table) == {"admin_penalty_cases": 3286, "fines_yuan": 5126000}
+
+
+# ------------------------------------------------------------------ round 54
+def test_a_report_naming_no_year_is_on_the_year_before_its_plans() -> None:
+    text = (
+        "思明区城市管理行政执法局法治政府建设年度报告\n今年以来，我局坚持依法行政。\n"
+        f"一、主要工作\n{P}\n二、2024年工作打算\n{P}\n"
+    )
+    assert infer_metadata(text).year == "2023"
+    text = "某局法治政府建设年度报告\n本年度，我局坚持依法行政。\n一、主要工作\n" + P + "\n"
+    assert infer_metadata(text, {"signature_date": "2024-01-19"}).year == "2023"
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "want"),
+    [
+        # last year's figure beside this year's counts for nothing
+        (
+            "全年举办法治培训班9期（上年6期），累计培训执法人员1,380人次（上年1,125人次）。\n",
+            "training_participants",
+            1380,
+        ),
+        ("全年办理行政复议案件5件，较上年的3件增加2件。\n", "admin_reconsideration_cases", 5),
+        # reviews sent up for 法制审核 add to the legality reviews
+        (
+            "普通程序案件在作出决定前均提交区综合行政执法局法制审核，报审277件；"
+            "街道法律顾问对执法队签订的协议进行合法性审查9份。\n",
+            "legal_reviews",
+            286,
+        ),
+    ],
+)
+def test_round_54_indicators(body: str, indicator: str, want: float) -> None:
+    assert _indicators(body)[indicator] == want
+
+
+def test_a_statistics_tables_caption_after_the_plans_ends_them() -> None:
+    text = (
+        f"某局2022年法治政府建设情况报告\n导语。\n一、主要工作\n{P}\n二、2023年工作打算\n"
+        "力争办理案件更多。\n2022年度行政执法数据统计表\n项目\t单位\t2022年\t2021年\n"
+        "12345工单\t件\t28,736\t31,052\n"
+    )
+    assert indicators(text)["hotline_cases"] == 28736
