@@ -465,7 +465,7 @@ _ATTACHMENT_LIST = re.compile(r"附件\s*\d{0,2}\s*:\s*\S[^。]{0,200}$")
 # articles (相关推荐) and readers' comments (评论 23, 精选留言): what follows is not the report
 _FEED_HEADER = re.compile(
     r"(?:相关推荐|推荐阅读|热门推荐|猜你喜欢|为你推荐|精彩推荐|往期推荐|延伸阅读"
-    r"|(?:全部|热门|精彩|最新)?评论|精选留言|写留言|留言)\s*[:(（]?\s*\d*\s*[)）]?$"
+    r"|(?:全部|热门|精彩|最新)?评论|精选留言)\s*[:(（]?\s*\d*\s*[)）]?$"
 )
 
 
@@ -1160,9 +1160,13 @@ def _clean(
         lg.rule = first_match(lf[k], SCOPES) if len(lg.idxs) > 1 else any_rule[lg.idxs[0]]
     _mark_repeated_body(logical)  # a page's print view repeating the whole report
     notes = _notes_block(lf, logical, m)  # a notes block after the signature is no body
+    # a news app's feed (相关推荐, 评论 23) after the report: its comments are no body either
+    feed_at = next(
+        (k for k in range(m) if _FEED_HEADER.match(lf[k]) and any(_is_body(x) for x in lf[:k])), m
+    )
     body = [
         k
-        for k in range(notes)
+        for k in range(min(notes, feed_at))
         if not logical[k].rule and _is_body(lf[k]) and not _ATTACHMENT_LIST.match(lf[k])
     ]
     first_body = body[0] if body else m

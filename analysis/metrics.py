@@ -757,8 +757,10 @@ _SPACED_ROW = re.compile(
 
 
 # punctuation of prose, which a table's cells do not hold (a comma between digits is a
-# thousands separator)
+# thousands separator); in a row lined up by spaces alone ；and ：too (a tab's row may hold
+# them in a remark: 含简易程序；一般程序)
 _PROSE_PUNCT = re.compile(r"[，。！？!?]|,(?!\d)")
+_PROSE_PUNCT_SPACED = re.compile(r"[，。！？!?；;：]|,(?!\d)|:(?!\d)")
 
 
 def _table_row(sentence: str) -> bool:
@@ -771,7 +773,7 @@ def _table_row(sentence: str) -> bool:
         or (
             "\n" not in sentence.strip()
             and _SPACED_ROW.fullmatch(sentence) is not None
-            and _PROSE_PUNCT.search(sentence) is None
+            and (_PROSE_PUNCT if "\t" in sentence else _PROSE_PUNCT_SPACED).search(sentence) is None
         )
     )
 

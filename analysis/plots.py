@@ -951,9 +951,10 @@ def bureau_change_table(
 
     Returns:
         One row per (bureau, key, year) after the first: columns ``bureau, key, year,
-        previous_year, previous, current, change, change_pct, unit, report_id,
+        previous_year, previous, current, change, change_pct, unit, previous_unit, report_id,
         previous_report_id``; ``change_pct`` is the change in % of the previous value (empty
-        when it was 0), ``unit`` the values' unit (from ``values``, else empty).
+        when it was 0), ``unit`` and ``previous_unit`` the values' units (from ``values``,
+        else empty; when they differ, 120件 then 300人次, the change is empty).
     """
     bk = bureau_key(reports)
     years = reports.set_index("report_id")["year"].astype(int)
@@ -968,6 +969,12 @@ def bureau_change_table(
         for r in grp.itertuples(index=False):
             if prev is not None:
                 cur, before = getattr(r, value), getattr(prev, value)
+                unit, unit_before = _unit_text(r), _unit_text(prev)
+                if unit != unit_before:  # 120件 then 300人次: no change to compute
+                    cur_change = pct = math.nan
+                else:
+                    cur_change = cur - before
+                    pct = (cur - before) / before * 100 if before else math.nan
                 rows.append(
                     {
                         "bureau": bureau,
@@ -976,17 +983,23 @@ def bureau_change_table(
                         "previous_year": int(prev.year),
                         "previous": before,
                         "current": cur,
-                        "change": cur - before,
-                        "change_pct": (cur - before) / before * 100 if before else math.nan,
-                        "unit": str(getattr(r, "unit", "") or ""),
+                        "change": cur_change,
+                        "change_pct": pct,
+                        "unit": unit,
+                        "previous_unit": unit_before,
                         "report_id": r.report_id,
                         "previous_report_id": prev.report_id,
                     }
                 )
             prev = r
     cols = ["bureau", "key", "year", "previous_year", "previous", "current", "change"]
-    cols += ["change_pct", "unit", "report_id", "previous_report_id"]
+    cols += ["change_pct", "unit", "previous_unit", "report_id", "previous_report_id"]
     return pd.DataFrame(rows, columns=cols)
+
+
+def _unit_text(row: Any) -> str:
+    unit = getattr(row, "unit", "")
+    return "" if unit is None or (isinstance(unit, float) and math.isnan(unit)) else str(unit)
 
 
 def bureaus_with_history(reports: pd.DataFrame) -> list[str]:
@@ -1725,10 +1738,13 @@ def plot_bureau_changes(
         ax.axvline(0, color="#333", lw=0.8)
         if relative:  # both values beside each bar (a change from 0 has no %)
             units = sub["unit"] if "unit" in sub else [""] * len(sub)
-            for i, (before, now, unit) in enumerate(
-                zip(sub["previous"], sub["current"], units, strict=True)
+            befores = sub["previous_unit"] if "previous_unit" in sub else units
+            for i, (before, now, unit, unit_before) in enumerate(
+                zip(sub["previous"], sub["current"], units, befores, strict=True)
             ):
-                text = f"{format_number(before, unit, lang)} → {format_number(now, unit, lang)}"
+                text = (
+                    f"{format_number(before, unit_before, lang)} → {format_number(now, unit, lang)}"
+                )
                 ax.annotate(
                     text,
                     (shown[i], i),
@@ -1742,6 +1758,11 @@ def plot_bureau_changes(
             pad = (hi - lo or 100) * 0.45  # room for the labels
             ax.set_xlim(lo - (pad if lo < 0 else 0.1 * pad), hi + pad)
         ax.set_title(b, fontsize=10)
-        ax.set_xlabel(lb.ui_text("change_pct" if relative else "change_pp", lang))
+        ax.set_xlabel(
+            lb.ui_text(
+                "change_pct" if relative else "change_pp" if kind == "category" else "change",
+                lang,
+            )
+        )
     fig.tight_layout()
     return fig

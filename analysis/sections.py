@@ -145,7 +145,7 @@ _CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 
 # 一. before a digit only when a year follows (四.2025年工作思路), never 一.5
 _L1 = re.compile(rf"(?P<num>{_CN_NUM})[ ]*(?P<sep>、|\.(?!\d)|\.(?=\d{{4}}年))")
-_L1_CHAPTER = re.compile(rf"第[ ]*(?P<num>{_CN_NUM})[ ]*(?P<sep>部分|章|篇|节)[ ]*[、.:]?")
+_L1_CHAPTER = re.compile(rf"第[ ]*(?P<num>{_CN_NUM})[ ]*(?P<sep>部分|章|篇|节(?!课))[ ]*[、.:]?")
 _L2 = re.compile(rf"\([ ]*(?P<num>{_CN_NUM})[ ]*\)")
 # 【一】… : a level-1 numeral in lenticular brackets (a WeChat editor's 一、), written 一、
 _L1_BRACKETED = re.compile(rf"【[ ]*(?P<num>{_CN_NUM})[ ]*】")
@@ -169,7 +169,8 @@ _FRAG_L1_COMMA = re.compile(rf"(?P<num>{_CN_NUM})[ ]*,[ ]*")  # 二 ,党政… (
 _FRAG_L1_NOISE = re.compile(rf"(?P<num>{_CN_NUM})[ ]*['‘’`\"“”·][ ]*、[ ]*")
 # 二　深化… : a space (full-width or not) typed for 、
 _FRAG_L1_SPACE = re.compile(
-    rf"(?P<num>{_CN_NUM})[ \u3000]+(?=[\u4e00-\u9fff“\"《]|(?:19|20)\d\d年度?[\u4e00-\u9fff])"
+    rf"(?P<num>{_CN_NUM})[ \u3000]+"
+    rf"(?=[\u4e00-\u9fff“\"《]|(?:19|20)\d\d年度?[ \u3000]?[\u4e00-\u9fff“\"《])"
 )  # 七 2023年工作打算
 
 # Characters that, right after a number, make it a quantity or an ordinal word, not a
@@ -353,9 +354,8 @@ def _match_strong(s: str) -> _Marker | None:
         m = _L1_CHAPTER.match(s)
         if m:
             n = cn_numeral_value(m["num"])
-            if n is not None:  # 第一节 under 第一章: level 2
-                level = 2 if m["sep"] == "节" else 1
-                return _Marker(level, n, f"第{m['num']}{m['sep']}", m.end(), m["sep"])
+            if n is not None:  # (第一节's rank is set by the report: _section_rank)
+                return _Marker(1, n, f"第{m['num']}{m['sep']}", m.end(), m["sep"])
     elif c == "【":
         m = _L1_BRACKETED.match(s)
         if m:
@@ -789,6 +789,36 @@ def _dingbat_headings(lines: list[_Line]) -> set[int]:
     return out
 
 
+def _section_rank(lines: list[_Line]) -> float:
+    """The rank of 第一节 in a report: above its 一、 items when a section comes first (第一章 /
+    第一节 / 一、…: 0.5), below them when an 一、 comes first (一、 / 第一节: 1.5), and 1.5 in a
+    report without 一、 (第一章 / 第一节 / (一): between the chapter and its (一))."""
+    for line in lines:
+        body = line.body
+        if not body or not (body[0] == "第" or body[0] in _CN_NUM_CHARS):
+            continue
+        m = _match_strong(body)
+        if m is None:
+            continue
+        if m.sep == "节":
+            if not any(_is_l1_numeral(ln.body) for ln in lines):
+                return 1.5  # no 一、: between 第一章 and (一)
+            return 0.5 if any(_is_chapter(ln.body) for ln in lines) else 0  # (a part itself)
+        if m.level == 1 and not _is_part(m.marker):
+            return 1.5
+    return 1.5
+
+
+def _is_chapter(body: str) -> bool:
+    m = _match_strong(body) if body[:1] == "第" else None
+    return m is not None and m.sep != "节"
+
+
+def _is_l1_numeral(body: str) -> bool:
+    m = _match_strong(body) if body and body[0] in _CN_NUM_CHARS else None
+    return m is not None and m.level == 1
+
+
 def _has_parts_above(lines: list[_Line]) -> bool:
     """True when the text opens its outline with a 第一部分-style part and has 一、 headings
     after it (parts in an appendix after the main 一、 outline do not count)."""
@@ -934,6 +964,7 @@ class _Parser:
         # 第一部分-style parts above 一、 headings: parsed as level 0, written one level
         # up with every other level (see _columns)
         self.parts_above = _has_parts_above(self.lines)
+        self.section_rank = _section_rank(self.lines)  # 第一节's rank in this report
         # a decimal outline (1 主要工作 / 1.1 压实责任 / 1.1.1 …), as a Word document's
         # multilevel list writes it: its numbers are markers, ranked by their depth
         self.decimal = _has_decimal_outline(self.lines)
@@ -1017,10 +1048,10 @@ class _Parser:
         if self.brackets and _is_bracket_heading(body):
             return _Marker(_BRACKET_LEVEL, 0, "【】", 1)  # type: ignore[arg-type]
         m = _match_strong(body)
-        if m is not None and self.parts_above and m.level == 1 and _is_part(m.marker):
+        if m is not None and m.sep == "节":
+            m.level = self.section_rank  # type: ignore[assignment]
+        elif m is not None and self.parts_above and m.level == 1 and _is_part(m.marker):
             m.level = 0
-        elif m is not None and self.parts_above and m.sep == "节":
-            m.level = 0.5  # type: ignore[assignment]  # 第一节 between 第一章 and its 一、 items
         if m is not None and not self.dingbats and _is_dingbat(m.marker[0]):
             return None  # a report whose ❶ are all items inside (一) sections' paragraphs
         if m is None and self.ordinals:
@@ -1316,11 +1347,13 @@ class _Parser:
         cols["section_id"] += [sid for _, sid, _ in self.headings]
         cols["parent_id"] += [pid for _, _, pid in self.headings]
         shift = 1 if self.parts_above else 0
-        roots = {int(h.level) for h, _, pid in self.headings if not pid}
-        if len(roots) == 1 and not self.parts_above and min(roots) > 1:
-            # the top headings all of one rank below 1 (a report numbered (一) or 1.
-            # throughout): that rank is its first level (mixed ranks keep their own)
-            shift = 1 - min(roots)
+        roots = [int(h.level) for h, _, pid in self.headings if not pid]
+        top = min(roots, default=1)
+        if not self.parts_above and top > 1 and 2 * roots.count(top) >= len(roots):
+            # no heading of rank 1 at the top, and the highest rank there the main one (a
+            # report numbered (一) or 1. throughout, perhaps after a short list of (1)): that
+            # rank is its first level (a report of 1. headings with a list of (一) keeps them)
+            shift = 1 - top
         level_of: dict[str, int] = {}
         for h, sid, pid in self.headings:
             # one deeper than its parent (1. directly under 一、 is level 2); a heading at the

@@ -650,3 +650,102 @@ def test_a_statistics_tables_caption_after_the_plans_ends_them() -> None:
         "12345工单\t件\t28,736\t31,052\n"
     )
     assert indicators(text)["hotline_cases"] == 28736
+
+
+# ------------------------------------------------------------------ third review of session 10
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # 1: prose lined up by spaces with ；or ：is no table's row
+        ("全年办理行政处罚案件　　120件；罚没款　　36.5万元；\n", {"fines_yuan": 365000}),
+        ("全年立案查处违法案件  326件；其中简易程序  120件\n", {"admin_penalty_cases": 326}),
+        ("执法办案：  立案查处违法案件  326件  罚没款  158.6万元\n", {"fines_yuan": 1586000}),
+        # 2: a 检察建议 in the cases' sentence leaves their rate theirs
+        (
+            "认真落实检察建议，全年立案查处违法案件356件，结案率97.2%。\n" + HOTLINE_RATE,
+            {"completion_rate": 97.2},
+        ),
+        # 4: a year's total made in joint enforcement is no part
+        (
+            "全年会同公安、市场监管部门联合执法，办理行政处罚案件1,742件，罚没款206.38万元。\n"
+            "适用简易程序办理案件200件。\n",
+            {"admin_penalty_cases": 1742},
+        ),
+        # 5: the lawsuits a head appeared in, when nothing else is stated, are the count
+        (
+            "2023年，我局在6起行政诉讼案件中均由负责人出庭应诉，出庭应诉率100%。\n",
+            {"admin_litigation_cases": 6},
+        ),
+        # 11: materials handed to applicants are no publicity
+        ("推进法治化营商环境建设，累计向申请人发放材料1,200份。\n", {"publicity_materials": None}),
+    ],
+)
+def test_review3_indicators(body: str, want: dict) -> None:
+    got = _indicators(body)
+    for indicator, value in want.items():
+        assert got.get(indicator) == value, indicator
+
+
+def test_review3_outlines_themes_and_cleaning() -> None:
+    # 3: problems still to be solved are problems
+    for heading in ("需要解决的问题", "存在的困难和需要解决的问题", "亟待解决的问题"):
+        s = process_text("r", f"导语。\n一、{heading}\n内容。\n")["sections"]
+        assert s["category"].tolist()[-1] == "problems", heading
+    # 6: a short list of (1) before the (一) outline leaves (一) at level 1
+    text = f"导语。\n主要数据：\n（1）行政处罚案件120件\n（2）罚没款36.5万元\n（一）加强领导\n{P}\n（二）严格执法\n{P}\n"
+    assert [lv for lv, mk, _, _ in outline(text) if mk.startswith("(一")] == [1]
+    # 7: 三 2024年“八五”… is a level-1 heading
+    text = f"导语。\n一 主要成效\n{P}\n二 存在问题\n{P}\n三 2024年“八五”普法工作打算\n{P}\n"
+    assert [h for _, _, h, _ in outline(text)][-1] == "2024年“八五”普法工作打算"
+    # 8: 第一节 without chapters is the top; under chapters with (一), between them; a class
+    text = f"导语。\n{P}\n第一节 主要成效\n一、加强领导。{P}\n第二节 存在问题\n一、力量不足。{P}\n"
+    assert [lv for lv, _, _, _ in outline(text)] == [1, 2, 1, 2]
+    text = f"导语。\n{P}\n第一章 主要工作\n第一节 加强领导\n（一）健全机制\n{P}\n第二章 存在问题\n{P}\n"
+    assert [lv for lv, _, _, _ in outline(text)] == [1, 2, 3, 1]
+    text = (
+        f"导语。\n{P}\n第一部分 主要工作\n一、加强领导\n第一节 健全机制\n{P}\n二、严格执法\n{P}\n"
+    )
+    assert [lv for lv, _, _, _ in outline(text)] == [1, 2, 3, 2]
+    assert outline(f"导语。\n一、主要工作\n{P}\n第一节课由局长讲授行政处罚法，共120人参加。\n") == [
+        (1, "一、", "主要工作", False)
+    ]
+    # 9: a signature below 写留言 is read; a reader's comment is no body; a table of counters stays
+    base = "某县城市管理局2023年法治政府建设年度报告\n一、主要举措\n" + P + "\n"
+    cleaned = clean_text(base + "写留言\n某县城市管理局\n2024年1月20日\n")
+    assert cleaned.metadata["signature_date"] == "2024-01-20"
+    cleaned = clean_text(
+        base
+        + "某县城市管理局\n2024年1月20日\n评论 23\n民族大道老陈\n城管执法越来越人性化了，为你们点赞。\n"
+    )
+    assert "点赞" not in cleaned.text and cleaned.metadata["signature_date"] == "2024-01-20"
+    cleaned = clean_text(
+        base + "新媒体普法数据如下：\n阅读  35.6万\n点赞  1.2万\n二、存在问题\n不足。\n"
+    )
+    assert "阅读  35.6万" in cleaned.text
+
+
+def test_review3_indicator_changes_across_units_are_not_computed() -> None:
+    import pandas as pd
+
+    from analysis import plots
+
+    reports = pd.DataFrame(
+        {
+            "report_id": ["a-2021", "a-2022"],
+            "bureau": ["甲局", "甲局"],
+            "jurisdiction": ["甲市", "甲市"],
+            "year": [2021, 2022],
+        }
+    )
+    values = pd.DataFrame(
+        {
+            "report_id": ["a-2021", "a-2022"],
+            "indicator": ["petitions", "petitions"],
+            "value": [120.0, 300.0],
+            "unit": ["件", "人次"],
+        }
+    )
+    ch = plots.bureau_change_table(values, reports, key="indicator", value="value")
+    row = ch.iloc[0]
+    assert (row["previous_unit"], row["unit"]) == ("件", "人次")
+    assert pd.isna(row["change"]) and pd.isna(row["change_pct"])
