@@ -1138,6 +1138,13 @@ class _Parser:
                 more = self._title_below(i, 30)
                 if more is not None:
                     end = more[1]
+            elif standalone and end - start >= 25 and i + 1 < len(self.lines):
+                # a run-in heading a PDF wrapped before its 。 (…公开透明、留痕 / 可追溯。通过…):
+                # it ends at the 。 that opens the next line
+                below = self.lines[i + 1]
+                stop = below.body.find(_SENTENCE_END)
+                if 0 < stop <= 12 and self._strong(below.body) is None:
+                    end, standalone = below.start + below.lead + stop, False
             h = _Heading(i, strong.level, strong.num, strong.marker, start, end, False, strong.sep)
             return h, standalone
         if i in self.unmarked:

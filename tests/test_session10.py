@@ -749,3 +749,35 @@ def test_review3_indicator_changes_across_units_are_not_computed() -> None:
     row = ch.iloc[0]
     assert (row["previous_unit"], row["unit"]) == ("件", "人次")
     assert pd.isna(row["change"]) and pd.isna(row["change_pct"])
+
+
+# ------------------------------------------------------------------ round 55
+@pytest.mark.parametrize(
+    ("body", "indicator", "want"),
+    [
+        # penalty decisions upheld on review are no penalty cases of their own
+        (
+            "本局全年涉及行政复议案件8件，维持原处罚决定7件、终止1件。\n"
+            "全年立案办理各类行政处罚案件2,173件。\n",
+            "admin_penalty_cases",
+            2173,
+        ),
+        # complaints about the officers are no hotline work
+        (
+            "办理12345热线派转的城市管理类诉求工单6,532件。\n开展明察暗访46次，查处投诉执法人员问题9件。\n",
+            "hotline_cases",
+            6532,
+        ),
+    ],
+)
+def test_round_55_indicators(body: str, indicator: str, want: float) -> None:
+    assert _indicators(body)[indicator] == want
+
+
+def test_a_run_in_heading_wrapped_before_its_full_stop_ends_there() -> None:
+    text = (
+        "导语。\n一、推进严格规范公正文明执法\n"
+        "（一）全面推行行政执法“三项制度”，推动执法全过程公开透明、留痕\n"
+        "可追溯。通过省行政执法公示平台公示行政检查、行政处罚等执法信息2,864条。\n"
+    )
+    assert outline(text)[-1][2] == "全面推行行政执法“三项制度”，推动执法全过程公开透明、留痕可追溯"
