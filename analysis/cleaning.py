@@ -1211,13 +1211,14 @@ def _clean(
     )
     dated = False  # a signature's date seen
     closed = False  # ... and a divider after it: what looks like a signature is a link list
-    feed = None  # where a news app's recommendations or its readers' comments begin
+    # where a news app's recommendations or its readers' comments begin (found above)
+    feed = feed_at if feed_at < m else None
     for k in tail:
         lg = logical[k]
-        if feed is None and _FEED_HEADER.match(lf[k]):
-            lg.rule, feed = lg.rule or "feed", k
+        if k == feed:
+            lg.rule = lg.rule or "feed"
             continue
-        if feed is not None and not lg.rule:
+        if feed is not None and k > feed and not lg.rule:
             if _is_menu_like(lf[k]) or _is_link_like(lf[k]):
                 lg.rule = "site_menu"
             continue  # (the rest is the feed's, below: no signature after it)
