@@ -371,6 +371,13 @@ def _match_strong(s: str) -> _Marker | None:
             # 1️⃣ (1️⃣0️⃣) : keycap emoji, the number they show (as 1.)
             n = int("".join(ch for ch in m.group(0) if ch.isdecimal()))
             return _Marker(3, n, f"{n}.", m.end(), ".")
+    elif c in _CAPITAL_NUMERALS or "\u2160" <= c <= "\u216b":
+        m = _L1_CAPITAL.match(s)
+        if m:
+            n = _capital_numeral_value(m["num"])
+            if n is not None:
+                # 壹、 and Ⅰ、 are 一、 in another script: written canonically
+                return _Marker(1, n, _cn_numeral(n) + "、", m.end(), m["sep"])
     elif c == "\U0001f51f":  # 🔟
         return _Marker(3, 10, "10.", 1, ".")
     elif "\u2474" <= c <= "\u249b" or "\u3220" <= c <= "\u3229":
@@ -382,6 +389,24 @@ def _match_strong(s: str) -> _Marker | None:
     elif _is_dingbat(c):
         return _dingbat_marker(c)
     return None
+
+
+# 壹、 贰、 (the numerals of amounts on cheques) and Ⅰ、 Ⅱ. (Roman numerals, one character
+# each, U+2160…U+216B): a level-1 marker some writers use instead of 一、
+_CAPITAL_NUMERALS = "壹贰叁肆伍陆柒捌玖拾"
+_L1_CAPITAL = re.compile(
+    rf"(?P<num>[{_CAPITAL_NUMERALS}]{{1,3}}|[\u2160-\u216b])[ ]*(?P<sep>、|\.(?!\d)|\.(?=\d{{4}}年))"
+)
+
+
+def _capital_numeral_value(numeral: str) -> int | None:
+    """壹 → 1, 拾贰 → 12, 贰拾 → 20, Ⅳ → 4; None for what is no numeral up to 99."""
+    if "\u2160" <= numeral <= "\u216b":
+        return ord(numeral) - 0x2160 + 1
+    return cn_numeral_value(numeral.translate(_CAPITAL_TO_SMALL))
+
+
+_CAPITAL_TO_SMALL = str.maketrans(_CAPITAL_NUMERALS, "一二三四五六七八九十")
 
 
 # 1️⃣ : a digit shown as a keycap emoji (the digit, an optional variation selector, U+20E3)
