@@ -44,7 +44,12 @@ def test_capital_and_roman_numerals_mark_the_top_rank(markers: tuple[str, str, s
 
 @pytest.mark.parametrize(
     "line",
-    ["壹万元罚款已全部上缴国库。", "Ⅰ类问题整改完成12项。", "Ⅱ.5级预警已解除。", "拾元以下不予处罚。"],
+    [
+        "壹万元罚款已全部上缴国库。",
+        "Ⅰ类问题整改完成12项。",
+        "Ⅱ.5级预警已解除。",
+        "拾元以下不予处罚。",
+    ],
 )
 def test_a_capital_or_roman_numeral_without_its_mark_starts_no_heading(line: str) -> None:
     text = "某市城市管理局2023年工作报告\n一、主要工作\n" + line + "\n二、存在问题\n不足。\n"
