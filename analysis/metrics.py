@@ -744,8 +744,9 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
 
 
 # ------------------------------------------------------------------ tables laid out in text
-# Tables come drawn with box characters (│行政处罚案件│1,268件│), or lined up by tabs (a
-# table pasted from Excel) or runs of spaces (pdftotext -layout). Their cells are read apart,
+# Tables come drawn with box characters (│行政处罚案件│1,268件│) or as Markdown's pipe tables
+# (| 行政处罚案件（件） | 1,268 |), or lined up by tabs (a table pasted from Excel) or runs of
+# spaces (pdftotext -layout). Their cells are read apart,
 # take their row's label (and the unit it names), and count for the year their column's
 # header names; they restate the body (_without_restatements).
 
@@ -763,13 +764,23 @@ _PROSE_PUNCT = re.compile(r"[，。！？!?]|,(?!\d)")
 _PROSE_PUNCT_SPACED = re.compile(r"[，。！？!?；;：]|,(?!\d)|:(?!\d)")
 
 
+# a Markdown table's row (| 罚没款（万元） | 236.40 | 281.75 |): its borders are drawn
+_PIPE_ROW = re.compile(r"[ \t]*\|(?:[^|\n]*\|){2,}[ \t]*")
+
+
+def _pipe_row(line: str) -> bool:
+    """Whether a line (or a sentence's line) is a Markdown table's row."""
+    return "|" in line and any(_PIPE_ROW.fullmatch(x) for x in line.split("\n"))
+
+
 def _table_row(sentence: str) -> bool:
-    """Whether a figure's sentence is a table's row: drawn (│…│) or lined up by spaces or
-    tabs, with no punctuation of prose (not a Word line whose digits stand apart from their
-    words: 立案查处违法案件  326件,罚款  158.6万元。)."""
+    """Whether a figure's sentence is a table's row: drawn (│…│, | … |) or lined up by
+    spaces or tabs, with no punctuation of prose (not a Word line whose digits stand apart
+    from their words: 立案查处违法案件  326件,罚款  158.6万元。)."""
     return (
         "│" in sentence
         or "┃" in sentence
+        or _pipe_row(sentence)
         or (
             "\n" not in sentence.strip()
             and _SPACED_ROW.fullmatch(sentence) is not None
@@ -779,7 +790,7 @@ def _table_row(sentence: str) -> bool:
 
 
 # a table's cell separators: a drawn border, a tab, or a run of spaces
-_CELL_SEP = re.compile(r"[│┃]|\t|[ \u3000]{2,}")
+_CELL_SEP = re.compile(r"[│┃|]|\t|[ \u3000]{2,}")
 _HEADER_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*年?度?\s*$")
 _BORDER_LINE = re.compile(r"[\s┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋│┃|:\-+=]*")
 
@@ -812,12 +823,20 @@ _NAME_CELL = re.compile(r"^(?![^\n]*\d)(?!\s*(?:无|暂无)\s*$)[^\n]*[\u4e00-\u
 
 def _mark_cells(f: str, text: str) -> str:
     """``f`` with the cell separators of a table's rows lined up by tabs or spaces (in
-    ``text``, as written) made borders (│), as in a drawn table: a cell's figure is read
-    apart from its neighbours' (1,187\t+11.7% is no range) and takes its row's label."""
+    ``text``, as written) and a Markdown row's pipes made borders (│), as in a drawn table: a
+    cell's figure is read apart from its neighbours' (1,187\t+11.7% is no range) and takes
+    its row's label."""
     out = None
     k = 0
     for written in text.split("\n"):
         lo, k = k, k + len(written) + 1
+        if _pipe_row(written):
+            if out is None:
+                out = list(f)
+            for b, ch in enumerate(written):
+                if ch == "|":
+                    out[lo + b] = "│"
+            continue
         if "│" in written or "┃" in written or not _table_row(written):
             continue
         cells = _cells(written)
@@ -1326,7 +1345,7 @@ def _cell_year(text: str, start: int) -> int | None:
         end = top - 1
         if _BORDER_LINE.fullmatch(line):
             continue
-        if not ("│" in line or "┃" in line or _SPACED_ROW.fullmatch(line)):
+        if not ("│" in line or "┃" in line or _pipe_row(line) or _SPACED_ROW.fullmatch(line)):
             return None  # (a row with a remark or 其中: is still the table's)
         head_cells = _cells(line)
         head = [_HEADER_YEAR.match(line[a:b]) for a, b in head_cells]
@@ -1583,6 +1602,10 @@ _OBJECT_VERB = re.compile(
 _UNDERWENT = ("被", "作出", "依法作出", "予以", "给予", "不予")
 # a clause opening with what the clause before involved (…不予处罚,涉及罚款约28.4万元)
 _INVOLVING = ("涉及", "涉案")
+# a clause remarking on the figure before it (较2024年增长31.9%, 同比下降5个百分点)
+_CHANGE_REMARK = re.compile(
+    r"\s*(?:较|比|同比|环比)[^,;。]{0,12}?(?:增加|增长|提高|提升|上升|下降|减少|降低)[^,;。]{0,16}"
+)
 
 
 def _assign_folded(
@@ -1735,7 +1758,7 @@ def metric_columns(
             continue
         rid, sid, base = str(report_ids[i]), str(section_ids[i]), starts[i]
         f = folded[i] if folded is not None else fold(text)
-        if "\t" in text or "  " in text or "\u3000\u3000" in text:
+        if "\t" in text or "  " in text or "\u3000\u3000" in text or "|" in text:
             f = _mark_cells(f, text)
         hits = _find_hits(f, lex, text)
         if not hits:
@@ -1847,6 +1870,8 @@ def metric_columns(
                 # 对96件…作出不予处罚决定,涉及罚款约28.4万元: the amount is what the clause
                 # before counted, and the exclude patterns see that clause too
                 k = clauses.index((c_lo, c_hi))
+                while k > 1 and _CHANGE_REMARK.fullmatch(f, *clauses[k - 1]):
+                    k -= 1  # (首违不罚案件682件,较上年增长31.9%,涉及罚款约96万元)
                 local_lo = clauses[k - 1][0] if k > 0 else c_lo
             topic = _TOPIC.match(folded_sentence[(s_lo, s_hi)])
             if (
