@@ -2217,7 +2217,7 @@ _LAST_YEARS_FIGURE = re.compile(
 
 
 # a subject that names no kind of thing reviewed: its clause says which review it was
-_BARE_REVIEWED = re.compile(r"(?:案件|审查|审核|审定|报审)")
+_BARE_REVIEWED = re.compile(r"(?:案件|审查|审核|审定|[报送]审)")
 
 
 # a sentence about one year inside it (今年共受理…, 2023年…; not 2019年以来)
@@ -2644,6 +2644,8 @@ def _combine_mentions(
     subset = [
         _SUBSET_OPENER.match(c.clause) is not None
         or (c.opener >= 0 and first_pos[c.sent] < c.opener)
+        # a figure said to be counted in the year's total (…罚款1,038,700元,已全部计入全年罚没款)
+        or _COUNTED_IN.search(fold(c.sentence), c.pos + len(c.raw)) is not None
         # a sentence opened by 其中 breaks down the total of the sentence before it, also a
         # larger one a line or two before (a page that sets each sentence on its own line)
         or (
@@ -2858,22 +2860,22 @@ def _combine_mentions(
     # state one kind among others (全年法制审核重大执法决定156件, then 合同协议38份)
     if len(keep) > 1:
         top = max(keep, key=lambda c: c.value)
-        grand = (
-            top.family == "money"
-            and (
-                lex.total.search(top.clause) is not None
-                # the year's figures listed after the sentence's opening cue
-                # (全年全区…共办理行政处罚案件38,652件,罚没款6843.27万元)
-                or lex.total.search(_opening(top.prefix)) is not None
-                # ... or its paragraph's, when it adds up (全年共办理行政处罚案件1162件。收缴罚没款
-                # 186.42万元; not 全年开展市容整治56次。…罚款45.6万元, a field's)
-                or lex.sums.search(top.para_opening) is not None
-                or (lex.total.search(top.para_opening) is not None and "罚没" in top.clause)
-            )
-        ) or (
-            # a count that adds up kinds it names (合法性审查和法制审核共131件; 文件和合同协议)
+        grand = top.family == "money" and (
+            lex.total.search(top.clause) is not None
+            # the year's figures listed after the sentence's opening cue
+            # (全年全区…共办理行政处罚案件38,652件,罚没款6843.27万元)
+            or lex.total.search(_opening(top.prefix)) is not None
+            # ... or its paragraph's, when it adds up (全年共办理行政处罚案件1162件。收缴罚没款
+            # 186.42万元; not 全年开展市容整治56次。…罚款45.6万元, a field's)
+            or lex.sums.search(top.para_opening) is not None
+            or (lex.total.search(top.para_opening) is not None and "罚没" in top.clause)
+        )
+        # a count that adds up kinds it names (合法性审查和法制审核共131件; 文件和合同协议;
+        # 住建、城管领域全年合计办理…2,186件)
+        kinds_total = (
             lex.sums.search(top.clause) is not None and _KINDS_JOINED.search(top.clause) is not None
         )
+        grand = grand or kinds_total
         # the year's count of all kinds of a thing (全年共…发放各类宣传资料1.6万余份) holds a
         # kind of that thing elsewhere (森林防火宣传资料8000份), not another thing (各类合同协议
         # beside 重大执法决定; 各类合同开展合法性审查, where 各类 is one kind's)
@@ -2894,9 +2896,12 @@ def _combine_mentions(
             and lex.total.search(_opening(top.prefix)) is not None
         )
         if grand or year_count or all_kinds:
+            # another total is no part, but one kind's figure of the year (城市管理领域全年办理
+            # 行政处罚案件1,972件) is a part of a total adding kinds up
+            other_total = lex.sums if kinds_total else lex.total
 
             def held(c: _Mention) -> bool:  # inside the total: not added to it
-                if c is top or c.para == top.para or lex.total.search(c.clause) is not None:
+                if c is top or c.para == top.para or other_total.search(c.clause) is not None:
                     return False
                 return (
                     grand
@@ -2908,6 +2913,12 @@ def _combine_mentions(
 
             keep = [c for c in keep if not held(c)]
     return keep
+
+
+# what a figure's sentence says after it when the figure is inside a total stated elsewhere
+_COUNTED_IN = re.compile(
+    r"(?:计入|纳入|包含在|包括在|含在|统计在)[^。;]{0,6}(?:全年|全局|总数|总额|合计|上述|年度)"
+)
 
 
 def _paras_before(a: object, b: object) -> bool:

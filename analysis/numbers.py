@@ -11,7 +11,8 @@
   ``一百二十三``, ``三千五百``, digit-by-digit ``二〇二三`` -> 2023, ``七十五点五`` -> 75.5,
   mixed ``1.5万``.
 - Fractions written in words, returned **as a percent**: ``百分之四十`` -> 40,
-  ``百分之七十五点五`` -> 75.5, ``千分之三`` -> 0.3, ``万分之五`` -> 0.05.
+  ``百分之七十五点五`` -> 75.5, ``千分之三`` -> 0.3, ``万分之五`` -> 0.05; other parts
+  rounded to two decimals: ``三分之一`` -> 33.33, ``2/3`` (one digit over a larger one) -> 66.67.
 - A trailing ``%`` is ignored (``92.16%`` -> 92.16).
 
 Anything else (empty text, words, a vague ``十几``, an ambiguous two-digit ``三四``) gives
@@ -46,13 +47,18 @@ MULTIPLIERS: dict[str, float] = {
     "万": 1e4,
     "千": 1e3,
 }
-# Fractions in words: 百分之四十, 千分之三, 万分之五 (value returned as percent).
-FRACTION_RE = rf"(?:百|千|万)分之(?:{ARABIC_RE}|{CN_RE})"  # CN_RE also matches 百 (百分之百)
+# Fractions in words: 百分之四十, 千分之三, 万分之五, 三分之一 (value returned as percent), and
+# a digit over a larger one (2/3; not a date's 3/15 nor 2023/12/31)
+FRACTION_RE = (
+    rf"(?:百|千|万|[二三四五六七八九十])分之(?:{ARABIC_RE}|{CN_RE})"  # CN_RE matches 百 (百分之百)
+    r"|(?<![\d./])[1-9]/[2-9](?![\d./])"
+)
 FRACTION_SCALE: dict[str, float] = {"百": 1.0, "千": 0.1, "万": 0.01}
 
 _ARABIC_FULL = re.compile(rf"^(?:{ARABIC_RE})$")
 _ARABIC_MULT = re.compile(rf"^({ARABIC_RE})({MULTIPLIER_RE})$")
 _FRACTION_FULL = re.compile(r"^(百|千|万)分之(.+)$")
+_PART_FULL = re.compile(r"^([二三四五六七八九十])分之(.+)$|^([1-9])/([2-9])$")
 _CN_FULL = re.compile(rf"^{CN_RE}$")
 _HAS_CN_DIGIT = re.compile(r"[零〇一二三四五六七八九两壹贰叁肆伍陆柒捌玖十拾]")
 _DIGIT_STYLE = re.compile(r"^[零〇一二三四五六七八九两]+$")
@@ -212,6 +218,15 @@ def _parse_number(s: str) -> float | None:
         if inner is None:
             return None
         return round(inner * FRACTION_SCALE[m.group(1)], 10)
+    m = _PART_FULL.match(t)
+    if m:  # 三分之一, 2/3: a part of a whole, as a percent
+        if m.group(3):
+            part, whole = float(m.group(3)), float(m.group(4))
+        else:
+            part, whole = _parse_plain(m.group(2)), float(_CN_VALUE.get(m.group(1), 10))
+        if part is None or not 0 < part < whole:
+            return None
+        return round(part / whole * 100, 2)
     return _parse_plain(t)
 
 

@@ -115,3 +115,66 @@ def test_the_fines_a_waiver_involves_are_no_fines_after_a_remark_on_the_change(
 )
 def test_one_joint_inspection_reforms_are_enforcement(heading: str, category: str) -> None:
     assert theme(heading) == category
+
+
+# ------------------------------------------------------------------ round 57
+def test_a_total_adding_fields_up_holds_one_fields_figure_of_the_year() -> None:
+    body = (
+        "城市管理领域全年办理行政处罚案件1,972件,罚款707.27万元。\n"
+        "住建领域立案查处违法违规行为214件,罚款156.2万元。\n"
+        "住建、城管领域全年合计办理行政处罚案件2,186件,罚没款863.47万元。\n"
+    )
+    assert _indicators(body)["admin_penalty_cases"] == 2186
+
+
+def test_a_figure_said_to_be_counted_in_the_years_total_is_not_added() -> None:
+    body = (
+        "收缴罚没款1286.45万元,较上年下降8.3%。\n"
+        "会同公安交警查处违规运输车辆412辆,罚款1,038,700元,相关罚款已全部计入全年罚没款。\n"
+    )
+    assert _indicators(body)["fines_yuan"] == 12864500
+    # without the remark the two are added
+    added = body.replace(",相关罚款已全部计入全年罚没款", "")
+    assert _indicators(added)["fines_yuan"] == 12864500 + 1038700
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "value"),
+    [
+        ("全市126个执法中队中已有2/3通过规范化验收。", "2/3", 66.67),
+        ("三分之一的执法人员取得法律职业资格。", "三分之一", 33.33),
+        ("案件办理时限压缩四分之三。", "四分之三", 75.0),
+        ("罚款金额不超过违法所得的千分之三。", "千分之三", 0.3),
+    ],
+)
+def test_a_fraction_is_a_percent(sentence: str, raw: str, value: float) -> None:
+    m = process_text("r", in_report(sentence + "\n"))["metrics"]
+    got = m[m["raw"] == raw]
+    assert list(zip(got["value"], got["unit"], strict=True)) == [(value, "%")]
+
+
+@pytest.mark.parametrize("sentence", ["开展“3/15”消费维权活动。", "于2023/12/31前完成整改。"])
+def test_a_date_with_a_slash_is_no_fraction(sentence: str) -> None:
+    m = process_text("r", in_report(sentence + "\n"))["metrics"]
+    assert not (m["unit"] == "%").any()
+    assert "3通" not in m["raw"].tolist()
+
+
+def test_cases_sent_for_review_are_legal_reviews() -> None:
+    body = "一般程序案件在作出决定前一律报送法制审核,全年共送审97件,其中重大执法决定6件。\n"
+    assert _indicators(body)["legal_reviews"] == 97
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("着力锻造法治城管队伍", "study_training"),
+        ("加强队伍建设,提升执法能力", "study_training"),
+        ("加强队伍建设,强化执法保障", "enforcement"),
+        ("巩固赋权事项承接成效", "enforcement"),
+        ("聚焦建筑市场和工程质量安全,严格住建领域执法", "enforcement"),
+        ("强化执法监督和队伍建设", "supervision_disputes"),
+    ],
+)
+def test_round_57_themes(heading: str, category: str) -> None:
+    assert theme(heading) == category
