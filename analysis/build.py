@@ -1689,6 +1689,7 @@ def _indicators_frame(parts: list[dict[str, list]]) -> pd.DataFrame:
             out[c].extend(part[c])
     frame = pd.DataFrame(out, columns=INDICATOR_COLUMNS)
     frame["value"] = frame["value"].astype("float64")
+    frame[["start", "end"]] = frame[["start", "end"]].astype("int64")
     return frame.reset_index(drop=True)
 
 

@@ -1981,12 +1981,13 @@ def sections_from_texts(texts: dict[str, str]) -> pd.DataFrame:
 
 
 def _sentences_of(
-    text: str, f: str | None = None, soft: set[int] | None = None
-) -> list[tuple[str, str]]:
+    text: str, f: str | None = None, soft: set[int] | None = None, spans: bool = False
+) -> list[tuple]:
     """The report's sentences (stripped, non-empty) as the extractor cuts them, each with its
     folded form (a slice of the folded text: ``fold`` maps character by character) with the
-    line breaks of soft wraps taken out, for pattern search. ``f`` and ``soft``: the folded
-    text and its :func:`_soft_breaks`, when the caller has them already."""
+    line breaks of soft wraps taken out, for pattern search; with ``spans``, also the
+    sentence's offset in ``text``. ``f`` and ``soft``: the folded text and its
+    :func:`_soft_breaks`, when the caller has them already."""
     f = fold(text) if f is None else f
     out = []
     for a, b in _sentence_spans(f, soft=soft):
@@ -1994,7 +1995,8 @@ def _sentences_of(
         sentence = raw.strip()
         if sentence:
             lo = a + len(raw) - len(raw.lstrip())
-            out.append((sentence, f[lo : lo + len(sentence)].replace("\n", "")))
+            folded = f[lo : lo + len(sentence)].replace("\n", "")
+            out.append((sentence, folded, lo) if spans else (sentence, folded))
     return out
 
 
@@ -2325,6 +2327,7 @@ def derive_indicators(
     )
     frame = pd.DataFrame(out, columns=INDICATOR_COLUMNS)
     frame["value"] = frame["value"].astype("float64")
+    frame[["start", "end"]] = frame[["start", "end"]].astype("int64")
     return frame.reset_index(drop=True)
 
 
@@ -2410,6 +2413,9 @@ def _indicator_rows(
         out["indicator"].append(indicator)
         for c in ("value", "unit", "method", "evidence"):
             out[c].append(row[c])
+        out["sentence"].append(row.get("sentence", ""))
+        out["start"].append(row.get("start", -1))
+        out["end"].append(row.get("end", -1))
 
     for rid in sorted(set(by_report) | set(texts)):
         table_order = by_report.get(rid, [])
@@ -2490,17 +2496,21 @@ def _indicator_rows(
                 continue
             if sentences is None:
                 if rid in texts:
-                    sentences = _sentences_of(texts[rid], f, soft)
+                    sentences = _sentences_of(texts[rid], f, soft, spans=True)
                 else:
                     sents = dict.fromkeys(r[5] for r in table_order)  # sentences
-                    sentences = [(s, fold(s)) for s in sents]
-            for sent, folded_sent in sentences:
+                    sentences = [(s, fold(s), -1) for s in sents]
+            # the sentence stating the none: the first, or the first that says it of the
+            # bureau's own work rather than of a related matter's (…政府信息公开申请10件,未发生
+            # 相关行政复议或诉讼案件 before 全年未发生行政诉讼案件)
+            found = []
+            for sent, folded_sent, lo in sentences:
                 for z in zeros:
-                    if z.search(folded_sent):
+                    if (m := z.search(folded_sent)) is not None:
+                        found.append((sent, lo, m))
                         break
-                else:
-                    continue
-                ids = [r[0] for r in sub if r[5] == sent]  # metric ids in the sentence
+            if found:
+                sent, lo, _ = next((x for x in found if "相关" not in x[2].group(0)), found[0])
                 add(
                     rid,
                     indicator,
@@ -2508,10 +2518,12 @@ def _indicator_rows(
                         "value": 0.0,
                         "unit": rule.unit,
                         "method": "stated_zero",
-                        "evidence": ";".join(ids),
+                        "evidence": "",  # no quantity: the sentence is the citation
+                        "sentence": sent,
+                        "start": lo,
+                        "end": lo + len(sent) if lo >= 0 else -1,
                     },
                 )
-                break
     return out
 
 

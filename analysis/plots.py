@@ -622,33 +622,35 @@ def filter_tables(tables: dict[str, pd.DataFrame], report_ids: Iterable[str]) ->
 # ---------------------------------------------------------------------------------------
 
 
-def format_number(value: float, unit: str = "", lang: str = "zh") -> str:
+def format_number(value: float, unit: str = "", lang: str = "zh", digits: int = 4) -> str:
     """Format a figure compactly: ``112.9万元`` (zh), ``1.13M yuan`` (en), ``92.16%``.
 
     English names units from the ``unit`` rows of ``labels.tsv`` (a unit without one is
-    written as it is).
+    written as it is). ``digits``: significant digits (a citation gives them all:
+    ``386.52万元``, not ``386.5万元``).
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     v = float(value)
     unit = unit or ""
+    d = digits
     if unit in ("%", "百分点"):
-        text = f"{v:.4g}"
+        text = f"{v:.{d}g}"
         return f"{text}{unit}" if unit == "%" else f"{text}{' pp' if lang == 'en' else unit}"
     if lang == "zh":
         if abs(v) >= 1e8:
-            text = f"{v / 1e8:.4g}亿"
+            text = f"{v / 1e8:.{d}g}亿"
         elif abs(v) >= 1e4:
-            text = f"{v / 1e4:.4g}万"
+            text = f"{v / 1e4:.{d}g}万"
         else:
-            text = f"{v:.6g}"
+            text = f"{v:.{max(d, 6)}g}"
         return f"{text}{unit}"
     if abs(v) >= 1e6:
-        text = f"{v / 1e6:.3g}M"
+        text = f"{v / 1e6:.{d - 1}g}M"
     elif abs(v) >= 1e4:
-        text = f"{v / 1e3:.3g}k"
+        text = f"{v / 1e3:.{d - 1}g}k"
     else:
-        text = f"{v:,.6g}"
+        text = f"{v:,.{max(d, 6)}g}"
     label = lb.label_key("unit", unit, "en") if unit else ""
     if text in ("1", "-1"):  # as printed: 0.9999999 prints as 1
         label = english_singular(label)
@@ -813,6 +815,22 @@ def indicator_evidence_table(
     heads = sections.set_index(["report_id", "section_id"])
     rows = []
     for r in indicators.itertuples(index=False):
+        zero = _zero_citation(r, sections)
+        if zero is not None:
+            heading, sentence = zero
+            rows.append(
+                {
+                    "report": lab.get(r.report_id, r.report_id),
+                    "indicator": lb.label_key("indicator", r.indicator, lang),
+                    "value": format_number(r.value, r.unit, lang, digits=10),
+                    "section": heading,
+                    "raw": lb.ui_text("stated_zero", lang),
+                    "sentence": sentence,
+                    "metric_id": "",
+                    "report_id": r.report_id,
+                }
+            )
+            continue
         for mid in [m for m in str(r.evidence or "").split(";") if m]:
             if (r.report_id, mid) not in met.index:
                 continue
@@ -826,7 +844,13 @@ def indicator_evidence_table(
                 {
                     "report": lab.get(r.report_id, r.report_id),
                     "indicator": lb.label_key("indicator", r.indicator, lang),
-                    "value": format_number(r.value, r.unit, lang),
+                    # the figure as the report wrote it (12万余件, 386.52万元); a sum's total
+                    # marked as one (Σ 272件), its part marked in the sentence
+                    "value": (
+                        "Σ " + format_number(r.value, r.unit, lang, digits=10)
+                        if r.method == "sum"
+                        else str(m["raw"])
+                    ),
                     "section": heading or sid,
                     "raw": str(m["raw"]),
                     "sentence": str(m["sentence"]),
@@ -836,6 +860,26 @@ def indicator_evidence_table(
             )
     cols = ["report", "indicator", "value", "section", "raw", "sentence", "metric_id", "report_id"]
     return pd.DataFrame(rows, columns=cols)
+
+
+def _zero_citation(r, sections: pd.DataFrame) -> tuple[str, str] | None:
+    """(section heading, sentence) of a stated_zero indicator row that cites its sentence
+    (``sentence``, ``start`` columns of the indicators table); None for other rows."""
+    sentence = getattr(r, "sentence", "")
+    if r.method != "stated_zero" or not isinstance(sentence, str) or not sentence:
+        return None
+    start = int(getattr(r, "start", -1))
+    heading = ""
+    if start >= 0 and {"start", "end"} <= set(sections.columns):
+        own = sections[
+            (sections["report_id"] == r.report_id)
+            & (sections["start"] <= start)
+            & (sections["end"] > start)
+        ]
+        if len(own):
+            h = own.iloc[-1]
+            heading = f"{h['marker']}{h['heading']}".strip() or str(h["section_id"])
+    return heading, sentence
 
 
 def quantity_density_table(metrics: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:

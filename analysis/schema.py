@@ -121,7 +121,11 @@ INDICATORS = Table(
         "value": "the figure",
         "unit": "its unit",
         "method": "stated, sum or stated_zero",
-        "evidence": "metric_ids used, separated by ';'",
+        "evidence": "metric_ids used, separated by ';' (none for a stated_zero)",
+        "sentence": "a stated_zero's sentence stating the none ('' otherwise: the evidence's"
+        " metrics carry their sentences)",
+        "start": "offset of that sentence in the cleaned text (-1 when there is none)",
+        "end": "offset just past that sentence (-1 when there is none)",
     },
 )
 

@@ -208,13 +208,13 @@ def make_tables() -> dict[str, pd.DataFrame]:
 
     indicators = pd.DataFrame(
         [
-            ["jiashi-2022", "admin_penalty_cases", 120.0, "件", "stated", "m0001"],
-            ["jiashi-2022", "fines_yuan", 30000.0, "元", "stated", "m0002"],
-            ["jiashi-2023", "admin_penalty_cases", 150.0, "件", "stated", "m0001"],
-            ["jiashi-2023", "fines_yuan", 45000.0, "元", "stated", "m0002"],
-            ["jiashi-2023", "publicity_materials", 2000.0, "份", "stated", "m0003"],
-            ["yiqu-2023", "admin_reconsideration_cases", 3.0, "件", "stated", "m0001"],
-            ["yiqu-2023", "admin_litigation_cases", 0.0, "件", "stated_zero", ""],
+            ["jiashi-2022", "admin_penalty_cases", 120.0, "件", "stated", "m0001", "", -1, -1],
+            ["jiashi-2022", "fines_yuan", 30000.0, "元", "stated", "m0002", "", -1, -1],
+            ["jiashi-2023", "admin_penalty_cases", 150.0, "件", "stated", "m0001", "", -1, -1],
+            ["jiashi-2023", "fines_yuan", 45000.0, "元", "stated", "m0002", "", -1, -1],
+            ["jiashi-2023", "publicity_materials", 2000.0, "份", "stated", "m0003", "", -1, -1],
+            ["yiqu-2023", "admin_reconsideration_cases", 3.0, "件", "stated", "m0001", "", -1, -1],
+            ["yiqu-2023", "admin_litigation_cases", 0.0, "件", "stated_zero", "", "", -1, -1],
         ],
         columns=list(schema.INDICATORS.columns),
     )

@@ -426,7 +426,12 @@ def test_derive_sum_and_stated_zero() -> None:
     for name in ("admin_reconsideration_cases", "admin_litigation_cases"):
         assert ind.loc[name, "value"] == 0
         assert ind.loc[name, "method"] == "stated_zero"
-        assert ind.loc[name, "evidence"] == "m0003;m0004"  # metrics of that sentence
+        # no quantity states the none: the sentence does, cited with its offsets (not the
+        # sentence's unrelated figures 264件 and 720183.79元)
+        assert ind.loc[name, "evidence"] == ""
+        zero = "一般程序案件264件,罚款720183.79元,所办案件当事人均未提起行政复议、行政诉讼"
+        assert ind.loc[name, "sentence"] == zero
+        assert text[ind.loc[name, "start"] : ind.loc[name, "end"]] == zero
     assert "petitions" not in ind.index  # not stated: no row, never a guess
 
 

@@ -3,11 +3,14 @@ would give it."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from snippets import in_report, outline, theme
 from snippets import report_indicators as _indicators
 
 from analysis.build import process_text
+from analysis.metrics import derive_indicators
+from analysis.plots import indicator_evidence_table
 
 CAPITAL = (
     "某市城市管理局2023年法治政府建设年度报告\n"
@@ -178,3 +181,44 @@ def test_cases_sent_for_review_are_legal_reviews() -> None:
 )
 def test_round_57_themes(heading: str, category: str) -> None:
     assert theme(heading) == category
+
+
+# ------------------------------------------------------------------ a zero's citation
+def _zero_tables(text: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    out = process_text("r", text)
+    ind = derive_indicators(out["metrics"], {"r": text})
+    return ind.set_index("indicator"), out["metrics"], out["sections"]
+
+
+def test_a_stated_zero_cites_its_own_sentence_not_a_related_matters() -> None:
+    text = in_report(
+        "办理政府信息公开申请10件,办结率100%,未发生相关行政复议或诉讼案件。\n"
+        "全年被申请行政复议案件5件,未发生行政诉讼案件。\n"
+    )
+    ind, _, _ = _zero_tables(text)
+    row = ind.loc["admin_litigation_cases"]
+    assert (row["value"], row["method"], row["evidence"]) == (0, "stated_zero", "")
+    assert row["sentence"] == "全年被申请行政复议案件5件,未发生行政诉讼案件"
+    assert text[row["start"] : row["end"]] == row["sentence"]
+    # a figure's row cites its metrics instead
+    stated = ind.loc["admin_reconsideration_cases"]
+    assert (stated["value"], stated["sentence"], stated["start"], stated["end"]) == (5, "", -1, -1)
+
+
+def test_the_evidence_table_gives_a_zero_its_sentence_and_a_figure_as_written() -> None:
+    text = in_report("全年受理数字城管案件12万余件。\n全年未发生行政诉讼案件。\n")
+    ind, metrics, sections = _zero_tables(text)
+    reports = pd.DataFrame(
+        {"report_id": ["r"], "jurisdiction": ["某县"], "bureau": ["某县城市管理局"], "year": [2023]}
+    )
+    ev = indicator_evidence_table(ind.reset_index(), metrics, sections, reports)
+    by = ev.set_index("metric_id")
+    zero = ev[ev["metric_id"] == ""].iloc[0]
+    assert zero["sentence"] == "全年未发生行政诉讼案件"
+    assert zero["section"] == "一、主要举措"
+    digital = metrics.loc[metrics["raw"] == "12万余件", "metric_id"].iloc[0]
+    assert by.loc[digital, "value"] == "12万余件"  # as written, 余 kept
+    summed = in_report("办理简易程序案件67件,一般程序案件205件。\n")
+    ind2, metrics2, sections2 = _zero_tables(summed)
+    ev2 = indicator_evidence_table(ind2.reset_index(), metrics2, sections2, reports)
+    assert set(ev2.loc[ev2["indicator"] == "行政处罚案件", "value"]) == {"Σ 272件"}
