@@ -375,6 +375,7 @@ def render_briefing(
     figures = collect_figures(figures_dir)
     if figures:
         body.append(f"<h2>{html.escape(lb.pick(lang, '图表', 'Figures'))}</h2>")
+        body.append(f"<p class='note'>{html.escape(figure_scope(tables['reports'], lang))}</p>")
     for rec in figures:
         caption = str(rec.get("caption", ""))
         body.append(
@@ -408,6 +409,20 @@ def render_briefing(
         + "</p>"
     )
     return plots.html_page(title, "\n".join(body), lang, embed_font=True)
+
+
+def figure_scope(reports: pd.DataFrame, lang: str = "zh") -> str:
+    """What the figures cover: the yearly comparison's are of the briefing's year and of each
+    bureau's years; the others show every report of the run, whatever its year."""
+    years = sorted({int(y) for y in pd.to_numeric(reports["year"], errors="coerce").dropna()})
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "?")
+    return lb.pick(
+        lang,
+        f"除年度比较(04)的图外,图表涵盖本次运行的全部 {len(reports)} 份报告({span} 年),"
+        "不限于本简报的年份。",
+        f"Except for the yearly comparison's (04), the figures cover all {len(reports)} "
+        f"reports of this run ({span}), not only this briefing's year.",
+    )
 
 
 def write_briefing(

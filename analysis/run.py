@@ -244,7 +244,15 @@ def coerce_parameter(name: str, value: Any, spec: dict[str, str], text: str | No
             f"parameter {name!r} expects {spec.get('inferred_type_name')}, got {shown!r} "
             f"({type(value).__name__})"
         )
+    low = _MIN_BOUND.search(spec.get("help", "") or "")
+    if low is not None and base in ("int", "float") and value < float(low.group(1)):
+        shown = text if text is not None else repr(value)
+        raise RunError(f"parameter {name!r} must be {low.group(1)} or more, got {shown}")
     return float(value) if base == "float" else value
+
+
+# a lower bound written in a parameter's comment: top_n: int = 10  # terms shown (1 or more)
+_MIN_BOUND = re.compile(r"\((-?\d+(?:\.\d+)?) or more\)")
 
 
 @dataclass
@@ -1020,6 +1028,14 @@ def _run(args: argparse.Namespace, plan: Plan, pool: NotebookPool) -> int:
         return 1
     tables = build.read_tables(paths.PROCESSED_DIR)
     year = check_against_reports(plan, tables["reports"], args.year)
+    # the reports chosen with -p reports: every notebook and the briefing show only them
+    chosen = next((p["reports"] for p in plan.parameters.values() if p.get("reports")), None)
+    if chosen is not None:
+        from analysis import plots
+
+        tables = plots.filter_tables(tables, chosen)
+        if args.year is None:
+            year = plots.default_year(tables["reports"])
     lang = args.lang or next((p["lang"] for p in plan.parameters.values() if "lang" in p), "zh")
     for nb in plan.notebooks:
         if "year" in plan.specs[nb] and "year" not in plan.parameters[nb]:

@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 from synthetic import make_tables  # noqa: E402
 
-from analysis import briefing, paths, plots  # noqa: E402
+from analysis import briefing, plots  # noqa: E402
 
 ATTACK = "<script>alert(1)</script>"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -161,8 +161,7 @@ def test_briefing_opens_in_headless_chromium(tmp_path):
     page = briefing.write_briefing(
         t, tmp_path / "briefing_2023.html", year=2023, figures_dir=figs, lang="zh"
     )
-    paths.REPORTS_DIR.mkdir(parents=True, exist_ok=True)
-    shot = paths.REPORTS_DIR / "briefing_screenshot_test.png"
+    shot = tmp_path / "briefing_screenshot_test.png"  # never into the user's reports/
     requests, console = run_chromium(page, tmp_path, shot)
     assert requests == []
     assert console == []

@@ -100,9 +100,35 @@ def test_papermill_executes_each_notebook_directly(tmp_path):
     assert len(list((tmp_path / "figures").glob("*.png"))) >= len(EXPECTED)
 
 
+def test_a_chosen_set_of_reports_scopes_every_notebook_and_the_briefing(tmp_path):
+    from analysis import build
+
+    reports = build.read_tables(paths.PROCESSED_DIR)["reports"]
+    counts = reports["year"].value_counts()
+    year = int(counts[counts >= 2].index.max())
+    two = sorted(reports.loc[reports["year"] == year, "report_id"])[:2]
+    proc = analysis_run("--out", str(tmp_path), "-p", "reports", "[" + ", ".join(two) + "]")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    record = json.loads((tmp_path / "reports" / "run.json").read_text(encoding="utf-8"))
+    assert record["parameters"]["per_notebook"]["04_yearly_comparison"]["reports"] == two
+    page = (tmp_path / "reports" / f"briefing_{year}.html").read_text(encoding="utf-8")
+    assert f"{year} 年共有 2 份报告" in page or "2 份报告中" in page
+    assert "全部 2 份报告" in page  # the figures' scope
+    from analysis.labels import label_reports
+
+    names = label_reports(reports)
+    page = (tmp_path / "figures" / "year_theme_share_heatmap.html").read_text(encoding="utf-8")
+    def shown(r: str) -> bool:  # by its id or its label
+        return r in page or names[r] in page
+
+    assert all(shown(r) for r in two)
+    assert not any(shown(r) for r in set(reports["report_id"]) - set(two))
+
+
 def test_failing_cell_keeps_last_good_figures(first_run):
     before = {p.name: p.read_bytes() for p in (first_run / "figures").glob("*")}
-    proc = analysis_run("--out", str(first_run), "--notebook", "02", "-p", "n_topics", "0")
+    # a value only the topic model rejects (its seed must not be negative)
+    proc = analysis_run("--out", str(first_run), "--notebook", "02", "-p", "random_state", "-1")
     assert proc.returncode == 1
     assert "02_text_comparison" in proc.stderr and "cell" in proc.stderr
     assert "Error" in proc.stderr  # the exception's name
@@ -117,6 +143,8 @@ def test_failing_cell_keeps_last_good_figures(first_run):
     [
         (["-p", "nope", "1"], "unknown parameter 'nope'"),
         (["-p", "top_n", "0755"], "top_n"),
+        (["-p", "top_n", "-3"], "'top_n' must be 1 or more, got -3"),
+        (["-p", "n_topics", "0"], "'n_topics' must be 1 or more, got 0"),
         (["--year", "1999"], "years present"),
         (["-p", "reports", "[no_such_report]"], "unknown report id"),
         (["--notebook", "99_missing"], "valid: 01_corpus_overview"),

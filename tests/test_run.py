@@ -66,6 +66,21 @@ def test_coerce_parameter_rejects(value, spec):
         run.coerce_parameter("top_n" if spec is not SPEC_UNTYPED_FLOAT else "x", value, spec)
 
 
+def test_a_parameters_lower_bound_is_read_from_its_comment():
+    spec = {"inferred_type_name": "int", "default": "10", "help": "terms shown (1 or more)"}
+    assert run.coerce_parameter("top_n", 1, spec) == 1
+    with pytest.raises(run.RunError, match="'top_n' must be 1 or more, got -3"):
+        run.coerce_parameter("top_n", -3, spec, text="-3")
+    unbounded = {"inferred_type_name": "int", "default": "0", "help": "seed of the topic model"}
+    assert run.coerce_parameter("random_state", -1, unbounded) == -1
+
+
+def test_every_notebooks_reports_parameter_reaches_the_yearly_comparison():
+    for nb in NOTEBOOKS:
+        spec = run.notebook_parameters(paths.NOTEBOOKS_DIR / f"{nb}.ipynb")
+        assert "reports" in spec, nb
+
+
 def test_notebooks_declare_their_parameters():
     for nb in NOTEBOOKS:
         spec = run.notebook_parameters(paths.NOTEBOOKS_DIR / f"{nb}.ipynb")
