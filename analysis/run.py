@@ -1017,6 +1017,15 @@ def _command(args: argparse.Namespace) -> int:
         return _run(args, plan, pool)
 
 
+def build_summary(info: dict[str, Any], reports: Any) -> str:
+    """One line on the tables a run uses: rebuilt or up to date, and how many reports."""
+    ids = ", ".join(sorted(reports["report_id"].astype(str)))
+    if info.get("skipped"):
+        return f"tables: up to date, {len(reports)} reports ({ids})"
+    counts = ", ".join(f"{k} {v}" for k, v in info.get("tables", {}).items())
+    return f"tables: rebuilt, {len(reports)} reports ({ids}); {counts}"
+
+
 def _run(args: argparse.Namespace, plan: Plan, pool: NotebookPool) -> int:
     from analysis import briefing, build
 
@@ -1027,6 +1036,7 @@ def _run(args: argparse.Namespace, plan: Plan, pool: NotebookPool) -> int:
         print(f"analysis run: the build failed, nothing was run: {exc}", file=sys.stderr)
         return 1
     tables = build.read_tables(paths.PROCESSED_DIR)
+    print(build_summary(build_info, tables["reports"]), file=sys.stderr)
     year = check_against_reports(plan, tables["reports"], args.year)
     # the reports chosen with -p reports: every notebook and the briefing show only them
     chosen = next((p["reports"] for p in plan.parameters.values() if p.get("reports")), None)

@@ -118,6 +118,7 @@ def test_a_chosen_set_of_reports_scopes_every_notebook_and_the_briefing(tmp_path
 
     names = label_reports(reports)
     page = (tmp_path / "figures" / "year_theme_share_heatmap.html").read_text(encoding="utf-8")
+
     def shown(r: str) -> bool:  # by its id or its label
         return r in page or names[r] in page
 

@@ -66,6 +66,14 @@ def test_coerce_parameter_rejects(value, spec):
         run.coerce_parameter("top_n" if spec is not SPEC_UNTYPED_FLOAT else "x", value, spec)
 
 
+def test_the_run_says_which_tables_it_uses():
+    reports = make_tables()["reports"]
+    line = run.build_summary({"skipped": True}, reports)
+    assert line == "tables: up to date, 3 reports (jiashi-2022, jiashi-2023, yiqu-2023)"
+    line = run.build_summary({"tables": {"reports": 3, "metrics": 9}}, reports)
+    assert line.startswith("tables: rebuilt, 3 reports (") and line.endswith("reports 3, metrics 9")
+
+
 def test_a_parameters_lower_bound_is_read_from_its_comment():
     spec = {"inferred_type_name": "int", "default": "10", "help": "terms shown (1 or more)"}
     assert run.coerce_parameter("top_n", 1, spec) == 1
