@@ -222,3 +222,42 @@ def test_the_evidence_table_gives_a_zero_its_sentence_and_a_figure_as_written() 
     ind2, metrics2, sections2 = _zero_tables(summed)
     ev2 = indicator_evidence_table(ind2.reset_index(), metrics2, sections2, reports)
     assert set(ev2.loc[ev2["indicator"] == "行政处罚案件", "value"]) == {"Σ 272件"}
+
+
+# ------------------------------------------------------------------ round 58
+def test_all_kinds_of_cases_handled_are_penalty_cases_and_a_named_campaigns_are_a_part() -> None:
+    body = (
+        "全年查办各类案件10,384件,同比增长6.8%,其中一般程序案件6,127件、简易程序案件4,257件。\n"
+        "深入开展民生领域“铁拳”行动,围绕食品、药品等重点领域查办案件865件。\n"
+    )
+    assert _indicators(body)["admin_penalty_cases"] == 10384
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "unit"), [("3.6万余车次", 36000, "车次"), ("210航次", 210, "航次")]
+)
+def test_vehicles_and_voyages_checked_are_counts(raw: str, value: float, unit: str) -> None:
+    body = "全年路面检查车辆3.6万余车次,检查船舶210航次。\n"
+    m = process_text("r", in_report(body))["metrics"]
+    got = m[m["raw"] == raw]
+    assert list(zip(got["value"], got["unit"], strict=True)) == [(value, unit)]
+
+
+def test_figures_among_the_activities_above_are_a_part_of_them() -> None:
+    body = (
+        "全年走进街道、社区开展普法宣传活动112场次,发放宣传资料1.2万份。\n"
+        "在上述活动中,联合司法所开展“法律进商户”活动24场,引导沿街商户守法经营。\n"
+    )
+    assert _indicators(body)["publicity_events"] == 112
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("扎实开展安全生产执法检查", "enforcement"),
+        ("规范涉企执法检查", "business_environment"),
+        ("推进数字赋能,以非现场执法和执法监督与人工智能融合提升执法效能", "digital"),
+    ],
+)
+def test_round_58_themes(heading: str, category: str) -> None:
+    assert theme(heading) == category
