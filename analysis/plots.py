@@ -43,6 +43,7 @@ CSP = "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inli
 MAX_HTML_ROWS = 500
 GLYPH_WARNING = r"Glyph .* missing from font"
 NOT_REPORTED_COLOR = "#eeeeee"
+NOT_REPORTED_HATCH = "#c4c4c4"  # the grey hatching of a not-reported gap
 PALETTE = "tab10"
 
 
@@ -203,18 +204,80 @@ def render_png(fig: Any, dpi: int = DPI) -> bytes:
     return buf.getvalue()
 
 
-def _cell(value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+def _cell(value: Any, *, grouped: bool = True) -> str:
+    """A table cell as text: never scientific notation.
+
+    A whole number is written as an integer with thousands separators (``120,000``; a year
+    column passes ``grouped=False``: ``2023``), a fraction with up to two decimals from 1 up
+    (``1,262.5``, ``92.16``) and four significant digits below 1 (``0.1235``, ``0.0004``).
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
         return ""
-    if value is pd.NA or value is pd.NaT:
-        return ""
+    if isinstance(value, bool | np.bool_):
+        return str(bool(value))
+    if isinstance(value, int | np.integer):
+        return f"{int(value):,}" if grouped else str(int(value))
     if isinstance(value, float | np.floating):
-        return f"{float(value):.4g}" if abs(value) < 1e6 else f"{float(value):,.2f}"
+        v = float(value)
+        if not math.isfinite(v):
+            return "" if math.isnan(v) else str(v)
+        sep = "," if grouped else ""
+        if v == int(v) and abs(v) < 1e15:
+            return f"{int(v):{sep}d}"
+        if abs(v) >= 1:
+            return f"{v:{sep}.2f}".rstrip("0").rstrip(".")
+        return np.format_float_positional(v, precision=4, unique=False, fractional=False, trim="-")
     return str(value)
+
+
+def _grouped_column(name: Any) -> bool:
+    """Whether a column's numbers get thousands separators (not years: 2023, not 2,023)."""
+    return not str(name).lower().endswith("year")
+
+
+# columns whose values are keys of labels.tsv: the HTML data table adds their label
+LABELLED_COLUMNS = {
+    "indicator": "indicator",
+    "category": "category",
+    "unit_family": "unit_family",
+    "level": "level",
+    "kind": "kind",
+    "method": "method",
+    "rule": "rule",
+    "unit": "unit",
+}
+
+
+def readable_table(table: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """The table with a ``<column>_label`` column after each column of lexicon keys.
+
+    Keys such as ``admin_litigation_cases`` or ``business_environment`` get their display
+    label from ``labels.tsv`` (``行政诉讼案件`` / ``Administrative litigation cases``) beside
+    them; a column whose keys have no label in that language (Chinese units in ``zh``) gets
+    none. The key columns are kept, so the table still joins with the build's tables.
+    """
+    out = table.copy()
+    for col in list(table.columns):
+        kind = LABELLED_COLUMNS.get(str(col))
+        if kind is None or f"{col}_label" in out.columns:
+            continue
+        keys = table[col]
+        if kind == "unit" and "indicator" in table.columns:  # 件 of documents: documents
+            pairs = zip(keys, table["indicator"].astype(str), strict=True)
+            names = [unit_label(k, lang, i) if isinstance(k, str) else k for k, i in pairs]
+        else:
+            names = [lb.label_key(kind, k, lang) if isinstance(k, str) else k for k in keys]
+        if all(n == k or not isinstance(k, str) for n, k in zip(names, keys, strict=True)):
+            continue
+        out.insert(out.columns.get_loc(col) + 1, f"{col}_label", names)
+    return out
 
 
 def render_table(table: pd.DataFrame, max_rows: int = MAX_HTML_ROWS) -> str:
     """Render a DataFrame as an HTML table, every cell escaped.
+
+    Numbers are written for reading (see :func:`_cell`): never in scientific notation,
+    whole numbers with thousands separators (not in a column named ``year`` or ``*_year``).
 
     Args:
         table: any DataFrame (its index is dropped; name columns you need).
@@ -224,9 +287,14 @@ def render_table(table: pd.DataFrame, max_rows: int = MAX_HTML_ROWS) -> str:
         An HTML fragment.
     """
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in table.columns)
+    grouped = [_grouped_column(c) for c in table.columns]
     rows = []
     for record in table.head(max_rows).itertuples(index=False):
-        rows.append("<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in record) + "</tr>")
+        cells = (
+            f"<td>{html.escape(_cell(v, grouped=g))}</td>"
+            for v, g in zip(record, grouped, strict=True)
+        )
+        rows.append("<tr>" + "".join(cells) + "</tr>")
     more = ""
     if len(table) > max_rows:
         more = f"<p class='note'>… {len(table) - max_rows} more rows not shown</p>"
@@ -442,7 +510,8 @@ def save_figure(
         fig: a matplotlib Figure.
         name: stable file name without extension (lowercase letters, digits, ``_``).
         caption: one or two sentences saying what the chart shows (plain text).
-        data: the tidy table behind the chart (shown under the image).
+        data: the tidy table behind the chart (shown under the image, with the labels of
+            its key columns beside them: :func:`readable_table`).
         evidence: cited source sentences (columns ``report, section, raw, sentence``).
         figures_dir: output folder (created if needed).
         notebook: the notebook that made the figure (recorded in the sidecar).
@@ -474,7 +543,8 @@ def save_figure(
         f"<figcaption>{html.escape(caption)}</figcaption></figure>",
     ]
     if data is not None:
-        body.append(f"<h2>{'图表数据' if lang == 'zh' else 'Data'}</h2>{render_table(data)}")
+        table = render_table(readable_table(data, lang))
+        body.append(f"<h2>{'图表数据' if lang == 'zh' else 'Data'}</h2>{table}")
     if evidence is not None and not evidence.empty:
         head = "原文出处" if lang == "zh" else "Evidence (cited sentences)"
         body.append(f"<h2>{head}</h2>{render_evidence(evidence)}")
@@ -622,12 +692,32 @@ def filter_tables(tables: dict[str, pd.DataFrame], report_ids: Iterable[str]) ->
 # ---------------------------------------------------------------------------------------
 
 
-def format_number(value: float, unit: str = "", lang: str = "zh", digits: int = 4) -> str:
+def unit_label(unit: str, lang: str = "zh", indicator: str = "") -> str:
+    """A unit as a chart writes it: Chinese as it is (``件``); English from ``labels.tsv``.
+
+    In English the ``indicator_unit`` row of the indicator and unit comes first (``件`` of
+    normative documents reviewed is ``documents``, not ``cases``), then the ``unit`` row
+    (``件`` -> ``cases``); a unit with neither is written as it is.
+    """
+    unit = "" if unit is None or (isinstance(unit, float) and math.isnan(unit)) else str(unit)
+    if lang == "zh" or not unit:
+        return unit
+    if indicator:
+        specific = lb.label_key("indicator_unit", f"{indicator}:{unit}", lang)
+        if specific != f"{indicator}:{unit}":
+            return specific
+    return lb.label_key("unit", unit, lang)
+
+
+def format_number(
+    value: float, unit: str = "", lang: str = "zh", digits: int = 4, *, indicator: str = ""
+) -> str:
     """Format a figure compactly: ``112.9万元`` (zh), ``1.13M yuan`` (en), ``92.16%``.
 
-    English names units from the ``unit`` rows of ``labels.tsv`` (a unit without one is
-    written as it is). ``digits``: significant digits (a citation gives them all:
-    ``386.52万元``, not ``386.5万元``).
+    English names units with :func:`unit_label` (of ``indicator``, when given: ``22
+    documents`` of normative documents reviewed; a unit without a label is written as it is).
+    ``digits``: significant digits (a citation gives them all: ``386.52万元``, not
+    ``386.5万元``).
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
@@ -651,7 +741,7 @@ def format_number(value: float, unit: str = "", lang: str = "zh", digits: int = 
         text = f"{v / 1e3:.{d - 1}g}k"
     else:
         text = f"{v:,.{max(d, 6)}g}"
-    label = lb.label_key("unit", unit, "en") if unit else ""
+    label = unit_label(unit, "en", indicator)
     if text in ("1", "-1"):  # as printed: 0.9999999 prints as 1
         label = english_singular(label)
     return f"{text} {label}".strip()
@@ -677,15 +767,42 @@ def english_singular(label: str) -> str:
 
 
 def indicator_value_text(
-    value: float, unit: str, approx: bool = False, qualifier: str = "", lang: str = "zh"
+    value: float,
+    unit: str,
+    approx: bool = False,
+    qualifier: str = "",
+    lang: str = "zh",
+    *,
+    indicator: str = "",
 ) -> str:
-    """A stated figure as a label, approximation kept: ``≈5000余份``, ``≈5,000 份 (approx.)``."""
+    """A stated figure as a label, approximation kept: ``≈5000余份``, ``≈5,000 copies``.
+
+    ``indicator`` names the unit in English for what it counts (see :func:`unit_label`).
+    """
     if not approx:
-        return format_number(value, unit, lang)
+        return format_number(value, unit, lang, indicator=indicator)
     if lang == "zh":
         number = format_number(value, "", lang)
         return f"≈{number}{qualifier}{unit}"
-    return "≈" + format_number(value, unit, lang)
+    return "≈" + format_number(value, unit, lang, indicator=indicator)
+
+
+def indicator_title(
+    indicator: str, units: Iterable[str], lang: str = "zh", log: bool = False
+) -> str:
+    """A panel's title: the indicator, its units and, on a log axis, that it is one.
+
+    ``行政处罚案件 [件/起/项] · 对数刻度``; ``Administrative penalty cases [cases] (log scale)``
+    (units named in the chart's language, each once).
+    """
+    names = [unit_label(u, lang, indicator) for u in units]
+    names = list(dict.fromkeys(n for n in names if n))
+    title = lb.label_key("indicator", indicator, lang)
+    if names:
+        title += f" [{'/'.join(names)}]"
+    if log:
+        title += lb.pick(lang, " · 对数刻度", " (log scale)")
+    return title
 
 
 # ---------------------------------------------------------------------------------------
@@ -822,7 +939,7 @@ def indicator_evidence_table(
                 {
                     "report": lab.get(r.report_id, r.report_id),
                     "indicator": lb.label_key("indicator", r.indicator, lang),
-                    "value": format_number(r.value, r.unit, lang, digits=10),
+                    "value": format_number(r.value, r.unit, lang, digits=10, indicator=r.indicator),
                     "section": heading,
                     "raw": lb.ui_text("stated_zero", lang),
                     "sentence": sentence,
@@ -847,7 +964,7 @@ def indicator_evidence_table(
                     # the figure as the report wrote it (12万余件, 386.52万元); a sum's total
                     # marked as one (Σ 272件), its part marked in the sentence
                     "value": (
-                        "Σ " + format_number(r.value, r.unit, lang, digits=10)
+                        "Σ " + format_number(r.value, r.unit, lang, digits=10, indicator=r.indicator)
                         if r.method == "sum"
                         else str(m["raw"])
                     ),
@@ -941,20 +1058,62 @@ def top_terms_table(
     return df.reset_index(drop=True)
 
 
+class YearlessReportWarning(UserWarning):
+    """Reports with no year were left out of a comparison across years."""
+
+
+def reports_with_year(reports: pd.DataFrame, what: str = "the yearly comparison") -> pd.DataFrame:
+    """The reports that have a year, ``year`` as int; the others are left out with a warning.
+
+    A report whose year is neither in the manifest nor found in its text cannot be placed on
+    a time axis: a :class:`YearlessReportWarning` names each one left out and what to do.
+
+    Args:
+        reports: the reports table.
+        what: the chart or table, for the warning.
+
+    Returns:
+        The rows with a year (same columns; ``year`` as int).
+    """
+    year = pd.to_numeric(reports["year"], errors="coerce")
+    missing = reports.loc[year.isna(), "report_id"].astype(str).tolist()
+    if missing:
+        warnings.warn(
+            f"{what}: left out {len(missing)} report(s) with no year: {', '.join(missing)}; "
+            "set their year in data/raw/reports.csv",
+            YearlessReportWarning,
+            stacklevel=3,
+        )
+    return reports[year.notna()].assign(year=year[year.notna()].astype(int))
+
+
 def yearly_theme_table(shares: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     """One row per (year, category): mean share of text across that year's reports.
 
+    Reports with no year are left out, with a warning naming them (:func:`reports_with_year`).
+
     Returns:
-        Columns ``year, category, share, n_reports``.
+        Columns ``year, category, share, n_reports, bureaus``: ``bureaus`` names the bureaus
+        whose reports the year's mean is taken over (:func:`bureau_key`, sorted, joined by
+        ``; ``), so a reader sees when two years compare different governments.
     """
-    years = reports.set_index("report_id")["year"]
-    df = shares.assign(year=shares["report_id"].map(years).astype(int))
-    n = reports.groupby("year").size()
+    dated = reports_with_year(reports, "yearly theme shares")
+    years = dated.set_index("report_id")["year"]
+    df = shares[shares["report_id"].isin(years.index)]
+    df = df.assign(year=df["report_id"].map(years).astype(int))
+    n = dated.groupby("year").size()
+    bk = bureau_key(dated)
+    who = (
+        pd.Series(bk.to_numpy(), index=dated["year"].to_numpy())
+        .groupby(level=0)
+        .agg(lambda b: "; ".join(sorted(set(b))))
+    )
     wide = df.pivot_table(
         index=["year", "report_id"], columns="category", values="share", fill_value=0.0
     )
     mean = wide.groupby(level="year").mean().stack().rename("share").reset_index()
     mean["n_reports"] = mean["year"].map(n).astype(int)
+    mean["bureaus"] = mean["year"].map(who).astype(str)
     return mean.sort_values(["year", "category"], kind="stable").reset_index(drop=True)
 
 
@@ -966,18 +1125,71 @@ def bureau_key(reports: pd.DataFrame) -> pd.Series:
     return pd.Series(key.values, index=reports["report_id"].values, name="bureau_key")
 
 
+def _stable_slot(key: str, n: int) -> int:
+    """A slot in ``range(n)`` fixed by the key's text alone (sha256: the same in every run)."""
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:12], 16) % n
+
+
+def _identity_palette() -> list[tuple]:
+    """Colours of bureaus: tab20's nine strong hues, then their light shades, then the greys."""
+    cmap = _plt().get_cmap("tab20")
+    strong = [cmap(i) for i in (0, 2, 4, 6, 8, 10, 12, 16, 18)]
+    light = [cmap(i) for i in (1, 3, 5, 7, 9, 11, 13, 17, 19)]
+    return strong + light + [cmap(14), cmap(15)]
+
+
+def stable_colors(keys: Sequence[str]) -> dict[str, tuple]:
+    """key -> colour, fixed by each key's text rather than by what else is in the corpus.
+
+    Each key hashes to one of nine strong colours, its home. A key whose home no earlier key
+    (in the order of ``keys``) claims gets it; the others then take, in order, the first free
+    strong colour after their home, else a light shade, else grey (20 in all; colours repeat
+    after that). So adding or removing a key never moves a key that has its home colour, and
+    moves another key only when both were crowded out of their homes.
+    """
+    palette = _identity_palette()
+    n_strong = 9
+    ordered = list(dict.fromkeys(str(k) for k in keys))
+    home = {k: _stable_slot(k, n_strong) for k in ordered}
+    slot: dict[str, int] = {}
+    taken: set[int] = set()
+    for key in ordered:  # first come, first served at each home
+        if home[key] not in taken:
+            slot[key] = home[key]
+            taken.add(home[key])
+    for key in ordered:  # the crowded-out ones take free colours, in order
+        if key in slot:
+            continue
+        probe = [(home[key] + i) % n_strong for i in range(n_strong)]
+        probe += [n_strong + s for s in probe] + [2 * n_strong, 2 * n_strong + 1]
+        slot[key] = next((s for s in probe if s not in taken), home[key])
+        taken.add(slot[key])
+    return {k: palette[slot[k]] for k in ordered}
+
+
 def bureau_colors(reports: pd.DataFrame) -> dict[str, tuple]:
     """report_id -> colour: one colour per bureau (its reports of every year share it).
 
-    Bureaus take the palette's colours in sorted order, so a bureau has the same colour in
-    every chart of a run (tab20 for more than 10 bureaus; colours repeat after 20).
+    A bureau's colour comes from a hash of its name (:func:`stable_colors`), so it keeps its
+    colour when reports are added to or removed from the corpus, in every run and chart; when
+    two bureaus hash to the same colour, the one whose first report is older keeps it (then
+    the one whose name sorts first) and the other takes the next free colour.
     """
     key = bureau_key(reports)
-    bureaus = sorted(key.unique())
-    # up to 10 bureaus: the palette; up to 20: tab20 (then colours repeat)
-    n = 10 if len(bureaus) <= 10 else 20
-    cmap = _plt().get_cmap(PALETTE if n == 10 else "tab20")
-    return {rid: cmap(bureaus.index(b) % n) for rid, b in key.items()}
+    years = pd.to_numeric(reports["year"], errors="coerce") if "year" in reports else None
+    first = (
+        pd.Series(years.to_numpy(), index=key.to_numpy()).groupby(level=0).min()
+        if years is not None
+        else pd.Series(dtype=float)
+    )
+
+    def priority(bureau: str) -> tuple:
+        year = first.get(bureau, np.nan)
+        return (0, float(year), bureau) if pd.notna(year) else (1, 0.0, bureau)
+
+    bureaus = sorted(key.unique(), key=priority)
+    colors = stable_colors(bureaus)
+    return {rid: colors[b] for rid, b in key.items()}
 
 
 def bureau_change_table(
@@ -985,7 +1197,8 @@ def bureau_change_table(
 ) -> pd.DataFrame:
     """Change of a per-report value from a bureau's previous report to its next.
 
-    Only bureaus with more than one year appear.
+    Only bureaus with more than one year appear; reports with no year are left out, with a
+    warning naming them.
 
     Args:
         values: rows keyed by ``report_id`` and ``key`` (e.g. indicator or category).
@@ -1000,8 +1213,10 @@ def bureau_change_table(
         when it was 0), ``unit`` and ``previous_unit`` the values' units (from ``values``,
         else empty; when they differ, 120件 then 300人次, the change is empty).
     """
+    reports = reports_with_year(reports, "changes from the previous report")
     bk = bureau_key(reports)
-    years = reports.set_index("report_id")["year"].astype(int)
+    years = reports.set_index("report_id")["year"]
+    values = values[values["report_id"].isin(years.index)]
     df = values.assign(bureau=values["report_id"].map(bk), year=values["report_id"].map(years))
     counts = reports.assign(b=bk.values).groupby("b")["year"].nunique()
     multi = set(counts[counts > 1].index)
@@ -1209,10 +1424,44 @@ def plot_theme_heatmap(shares: pd.DataFrame, reports: pd.DataFrame, lang: str = 
     return fig
 
 
+def _rule_palette() -> list[tuple]:
+    """40 distinct colours: tab20's strong hues, tab20b, then tab20's light shades."""
+    plt = _plt()
+    tab20, tab20b = plt.get_cmap("tab20"), plt.get_cmap("tab20b")
+    return (
+        [tab20(i) for i in range(0, 20, 2)]
+        + [tab20b(i) for i in range(20)]
+        + [tab20(i) for i in range(1, 20, 2)]
+    )
+
+
+def rule_colors(rules: Iterable[str]) -> dict[str, tuple]:
+    """rule -> colour, the same in every run and corpus.
+
+    A rule listed in ``labels.tsv`` (kind ``rule``) takes the colour of its place in that
+    list, so the cleaning chart of any corpus colours ``signature`` alike; a rule missing
+    from the list takes a colour from a hash of its name.
+    """
+    table = lb.read_labels()
+    known = table.loc[table["kind"] == "rule", "key"].tolist()
+    palette = _rule_palette()
+    return {
+        str(r): palette[
+            known.index(str(r)) % len(palette)
+            if str(r) in known
+            else _stable_slot(str(r), len(palette))
+        ]
+        for r in rules
+    }
+
+
 def plot_cleaning_summary(
     cleaning_summary: pd.DataFrame, summary: pd.DataFrame, lang: str = "zh"
 ) -> Any:
     """Lines removed by each cleaning rule per report, and headings repaired.
+
+    Rules are named in the chart's language (``labels.tsv``, kind ``rule``) and keep their
+    colour across runs and corpora (:func:`rule_colors`).
 
     Args:
         cleaning_summary: :func:`cleaning_summary_table`.
@@ -1235,13 +1484,12 @@ def plot_cleaning_summary(
         layout="constrained",
     )
     left = np.zeros(len(order))
-    # up to 40 rules with their own colour (tab20, then tab20b)
-    k = np.arange(max(len(wide.columns), 1)) % 40
-    colors = [plt.get_cmap("tab20" if i < 20 else "tab20b")(i % 20) for i in k]
+    colors = rule_colors(wide.columns)
     y = [lab[r] for r in order]
-    for color, rule in zip(colors, wide.columns, strict=False):
+    for rule in wide.columns:
         vals = wide[rule].to_numpy(dtype=float)
-        axes[0].barh(y, vals, left=left, color=color, label=str(rule))
+        name = lb.label_key("rule", rule, lang)
+        axes[0].barh(y, vals, left=left, color=colors[rule], label=name)
         left += vals
     if len(wide.columns):
         _legend_below(fig, axes[0], title=lb.ui_text("rule", lang), fontsize=7)
@@ -1274,25 +1522,37 @@ def plot_term_small_multiples(
         lang: label language.
         ncols: panels per row.
     """
-    plt = _plt()
     lab = _labels(reports, lang)
     order = [r for r in order_reports(reports) if r in set(top["report_id"])]
     if not order:
         return _empty_figure(lb.ui_text("not_reported", lang))
-    nrows = math.ceil(len(order) / ncols)
+    return _term_panels(top, [(r, lab[r]) for r in order], value=value, xlabel=xlabel, ncols=ncols)
+
+
+def _term_panels(
+    top: pd.DataFrame,
+    panels: Sequence[tuple[str, str]],
+    *,
+    value: str,
+    xlabel: str,
+    ncols: int,
+) -> Any:
+    """One panel per ``(report_id, title)`` of ``panels``: bars of its terms in ``top``."""
+    plt = _plt()
+    nrows = math.ceil(len(panels) / ncols)
     per = int(top.groupby("report_id").size().max())
     fig, axes = plt.subplots(
         nrows, ncols, figsize=(4.2 * ncols, 0.6 + nrows * (0.28 * per + 0.9)), squeeze=False
     )
     colors = plt.get_cmap(PALETTE)
-    for i, (ax, rid) in enumerate(zip(axes.flat, order, strict=False)):
+    for i, (ax, (rid, title)) in enumerate(zip(axes.flat, panels, strict=False)):
         sub = top[top["report_id"] == rid].sort_values("rank")
         ax.barh(sub["token"], sub[value], color=colors(i % 10))
         ax.invert_yaxis()
-        ax.set_title(lab[rid], fontsize=11)
+        ax.set_title(title, fontsize=11)
         ax.set_xlabel(xlabel, fontsize=8)
         ax.tick_params(labelsize=9)
-    for ax in list(axes.flat)[len(order) :]:
+    for ax in list(axes.flat)[len(panels) :]:
         ax.axis("off")
     fig.tight_layout()
     return fig
@@ -1360,17 +1620,13 @@ def plot_topic_terms(
         ncols: panels per row.
     """
     df = topic_terms.rename(columns={"term": "token", "beta": "weight"})
-    df = df.assign(report_id=df["topic"].map(lambda t: f"{lb.ui_text('topic', lang)} {t}"))
+    df = df.assign(report_id=df["topic"].astype(str))
     top = top_terms_table(df, value="weight", top_n=top_n)
-    pseudo = pd.DataFrame(
-        {"report_id": sorted(top["report_id"].unique(), key=_natural_key), "year": 0}
-    )
-    pseudo["jurisdiction"] = pseudo["report_id"]
-    pseudo["bureau"] = ""
-    pseudo["level"] = ""
-    return plot_term_small_multiples(
-        top, pseudo, value="weight", xlabel=lb.ui_text("weight", lang), lang="zh", ncols=ncols
-    )
+    if top.empty:
+        return _empty_figure(lb.ui_text("not_reported", lang))
+    topics = sorted(top["report_id"].unique(), key=_natural_key)
+    panels = [(t, f"{lb.ui_text('topic', lang)} {t}") for t in topics]
+    return _term_panels(top, panels, value="weight", xlabel=lb.ui_text("weight", lang), ncols=ncols)
 
 
 def _natural_key(text: str) -> list:
@@ -1485,10 +1741,12 @@ def plot_indicators(
 ) -> Any:
     """Canonical indicators side by side: one panel per indicator, one row per report.
 
-    Only stated values are drawn; each panel has its own scale (logarithmic when values
-    span two orders of magnitude or more); approximate values carry '≈' and the qualifier
-    (余, 近, ...); a report that does not state an indicator gets a hatched, labelled gap
-    (never a zero bar); an explicit none is marked as stated zero.
+    Only stated values are drawn; each panel has its own scale and names its units in its
+    title. When values span two orders of magnitude or more the axis is logarithmic, the
+    title says so (``对数刻度`` / ``log scale``) and values are dots, not bars (a bar's length
+    on a log axis makes small values look smaller than they are); approximate values carry
+    '≈' and the qualifier (余, 近, ...); a report that does not state an indicator gets a
+    grey, hatched, labelled gap (never a zero bar); an explicit none is marked as stated zero.
 
     Args:
         values: :func:`indicator_value_table`.
@@ -1524,7 +1782,15 @@ def plot_indicators(
         xmax = float(positive.max()) if len(positive) else 1.0
         for i, rid in enumerate(order):
             if rid not in sub.index:
-                ax.axhspan(i - 0.4, i + 0.4, color=NOT_REPORTED_COLOR, hatch="///", lw=0, zorder=0)
+                ax.axhspan(
+                    i - 0.4,
+                    i + 0.4,
+                    facecolor=NOT_REPORTED_COLOR,
+                    edgecolor=NOT_REPORTED_HATCH,
+                    hatch="///",
+                    lw=0,
+                    zorder=0,
+                )
                 ax.text(
                     0.5,
                     i,
@@ -1539,11 +1805,26 @@ def plot_indicators(
             row = sub.loc[rid]
             v = float(row["value"])
             text = indicator_value_text(
-                v, str(row["unit"]), bool(row["approx"]), str(row["qualifier"] or ""), lang
+                v,
+                str(row["unit"]),
+                bool(row["approx"]),
+                str(row["qualifier"] or ""),
+                lang,
+                indicator=ind,
             )
             if row["method"] == "sum":
                 text += " (Σ)"
-            if v > 0:
+            if v > 0 and use_log:  # a dot: a bar's length means nothing on a log axis
+                ax.plot([v], [i], "o", color=colors[rid], ms=7, zorder=3)
+                ax.annotate(
+                    text,
+                    (v, i),
+                    xytext=(6, 0),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=8,
+                )
+            elif v > 0:
                 ax.barh(i, v, color=colors[rid], height=0.7)
                 ax.text(v, i, " " + text, va="center", fontsize=8)
             else:
@@ -1562,9 +1843,10 @@ def plot_indicators(
         ax.set_xlim(right=xmax * (8 if use_log else 1.45))
         if not use_log:
             ax.set_xlim(left=0)
+        if use_log:
+            ax.grid(axis="x", which="major", visible=True)
         units = sorted(set(sub["unit"].astype(str)))
-        title = lb.label_key("indicator", ind, lang)
-        ax.set_title(f"{title}" + (f" [{'/'.join(units)}]" if units else ""), fontsize=10)
+        ax.set_title(indicator_title(ind, units, lang, log=use_log), fontsize=10)
         ax.tick_params(axis="x", labelsize=7)
         ax.grid(axis="y", visible=False)
     for ax in list(axes.flat)[n:]:
@@ -1650,7 +1932,12 @@ def plot_unit_families_by_theme(table: pd.DataFrame, lang: str = "zh") -> Any:
 
 
 def plot_theme_shares_by_year(yearly: pd.DataFrame, top: int = 8, lang: str = "zh") -> Any:
-    """Lines (dots when there is one year): mean theme share of text per year.
+    """Dots: mean theme share of text per year, joined by lines only between like years.
+
+    Two years are joined only when the same bureaus reported in both (``bureaus`` of
+    :func:`yearly_theme_table`): a line from one government's report to another's would
+    read as a change over time. When any two neighbouring years are not joined, a note under
+    the chart says why. The x axis gives each year's number of reports.
 
     Args:
         yearly: :func:`yearly_theme_table`.
@@ -1661,25 +1948,56 @@ def plot_theme_shares_by_year(yearly: pd.DataFrame, top: int = 8, lang: str = "z
     cats = (
         yearly.groupby("category")["share"].mean().sort_values(ascending=False, kind="stable")
     ).index[:top]
-    fig, ax = plt.subplots(figsize=(9, 4.8))
+    years = sorted(yearly["year"].unique())
+    who = (
+        yearly.drop_duplicates("year").set_index("year")["bureaus"]
+        if "bureaus" in yearly.columns
+        else pd.Series(dtype=object)
+    )
+    # neighbouring years compare like with like only when the same bureaus reported in both
+    joined = [
+        a in who.index and b in who.index and who[a] == who[b]
+        for a, b in zip(years, years[1:], strict=False)
+    ]
+    fig, ax = plt.subplots(figsize=(9, 4.8), layout="constrained")
     colors = plt.get_cmap(PALETTE)
     for i, cat in enumerate(cats):
-        sub = yearly[yearly["category"] == cat].sort_values("year")
+        sub = yearly[yearly["category"] == cat].set_index("year")["share"] * 100
+        color = colors(i % 10)
         ax.plot(
-            sub["year"],
-            sub["share"] * 100,
-            marker="o",
-            color=colors(i % 10),
+            sub.index,
+            sub.to_numpy(),
+            "o",
+            color=color,
             label=lb.label_key("category", cat, lang),
         )
-    years = sorted(yearly["year"].unique())
+        for (a, b), ok in zip(zip(years, years[1:], strict=False), joined, strict=True):
+            if ok and a in sub.index and b in sub.index:
+                ax.plot([a, b], [sub[a], sub[b]], "-", color=color, lw=1.5)
     ax.set_xticks(
         years, [f"{y}\n(n={int(yearly[yearly['year'] == y]['n_reports'].iloc[0])})" for y in years]
     )
     ax.set_xlabel(lb.ui_text("year", lang))
     ax.set_ylabel(lb.ui_text("share", lang) + " (%)")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
-    fig.tight_layout()
+    if not all(joined):
+        fig.text(
+            0.01,
+            0,
+            lb.pick(
+                lang,
+                "只有报告来自同一批局的相邻年份才以线相连;其余年份的点来自不同政府的报告,"
+                "不表示随时间的变化。",
+                "Neighbouring years are joined only when the same bureaus reported in both; "
+                "the other years' dots come from different governments' reports and do not "
+                "show a change over time.",
+            ),
+            fontsize=8,
+            color="#555",
+            ha="left",
+            va="top",
+            wrap=True,
+        )
     return fig
 
 
@@ -1689,7 +2007,9 @@ def plot_indicators_by_year(
     """One panel per indicator: each report's stated value against its year.
 
     Reports that do not state the indicator have no dot (gaps, never zeros); a bureau with
-    several years is joined by a line. Log scale when values span two orders of magnitude.
+    several years is joined by a line; the legend below names each bureau's colour. Each
+    panel's title names its units, and says so when its axis is logarithmic (values spanning
+    two orders of magnitude). Reports with no year are left out, with a warning naming them.
 
     Args:
         values: :func:`indicator_value_table`.
@@ -1700,47 +2020,118 @@ def plot_indicators_by_year(
     plt = _plt()
     if values.empty:
         return _empty_figure(lb.ui_text("not_reported", lang))
-    lab = _labels(reports, lang)
-    years = reports.set_index("report_id")["year"].astype(int)
+    colors = bureau_colors(reports)
+    reports = reports_with_year(reports, "indicators by year")
+    values = values[values["report_id"].isin(set(reports["report_id"]))]
+    if values.empty:
+        return _empty_figure(lb.ui_text("not_reported", lang))
+    names = _bureau_names(reports, lang)
+    years = reports.set_index("report_id")["year"]
     bk = bureau_key(reports)
     df = values.assign(year=values["report_id"].map(years), bureau=values["report_id"].map(bk))
     counts = df.groupby("indicator")["report_id"].nunique()
     inds = sorted(counts.index, key=lambda k: (-counts[k], k))
     nrows = math.ceil(len(inds) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(4.4 * ncols, 3.2 * nrows), squeeze=False)
-    colors = bureau_colors(reports)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(4.6 * ncols, 3.3 * nrows + 0.6), squeeze=False, layout="constrained"
+    )
     all_years = sorted(years.unique())
+    shown: dict[str, Any] = {}
     for ax, ind in zip(axes.flat, inds, strict=False):
         sub = df[df["indicator"] == ind].sort_values(["year", "value"], ascending=[True, False])
         pos = sub[sub["value"] > 0]["value"]
         use_log = len(pos) >= 2 and pos.max() / pos.min() >= 100
+        top = max(float(sub["value"].max()), 1.0)
         if use_log:
             ax.set_yscale("log")
-        for _, grp in sub.groupby("bureau", sort=True):
+            floor = float(pos.min()) / 3  # a stated zero sits on the floor of a log axis
+            ax.set_ylim(floor / 1.6, float(pos.max()) * 2.2)
+            y = sub["value"].where(sub["value"] > 0, floor)
+        else:
+            ax.set_ylim(-0.06 * top, top * 1.15)  # a dot at 0 is drawn whole
+            y = sub["value"]
+        sub = sub.assign(y=y.astype(float))
+        for bureau, grp in sub.groupby("bureau", sort=True):
             c = colors[grp["report_id"].iloc[0]]
-            ax.plot(grp["year"], grp["value"], marker="o", color=c, lw=1.2)
-        # labels of points in the same year are stacked downwards so they do not overlap
-        for k, r in enumerate(sub.itertuples(index=False)):
-            rank = int((sub["year"].iloc[:k] == r.year).sum())
-            text = indicator_value_text(r.value, r.unit, bool(r.approx), r.qualifier, lang)
-            ax.annotate(
-                f"{lab[r.report_id].rsplit(' ', 1)[0]} {text}",
-                (r.year, r.value),
-                fontsize=7,
-                xytext=(4, 2 - 9 * rank),
-                textcoords="offset points",
-            )
-        if not use_log:
-            ax.set_ylim(bottom=0, top=max(float(sub["value"].max()), 1.0) * 1.15)
+            (line,) = ax.plot(grp["year"], grp["y"], marker="o", color=c, lw=1.2, zorder=3)
+            shown.setdefault(bureau, line)
         ax.yaxis.set_major_formatter(_number_formatter(lang))
         ax.set_xticks(all_years)
         ax.set_xlim(min(all_years) - 0.5, max(all_years) + 0.9)
-        ax.set_title(lb.label_key("indicator", ind, lang), fontsize=10)
+        ax.set_title(
+            indicator_title(ind, sorted(set(sub["unit"].astype(str))), lang, log=use_log),
+            fontsize=10,
+        )
         ax.tick_params(labelsize=8)
+        _label_points(ax, sub, names, ind, lang)
     for ax in list(axes.flat)[len(inds) :]:
         ax.axis("off")
-    fig.tight_layout()
+    order = sorted(shown, key=lambda b: names.get(b, b))
+    fig.legend(
+        [shown[b] for b in order],
+        [names.get(b, b) for b in order],
+        loc="outside lower center",
+        ncol=min(len(order), 6),
+        fontsize=8,
+        frameon=False,
+    )
     return fig
+
+
+def _bureau_names(reports: pd.DataFrame, lang: str) -> dict[str, str]:
+    """bureau key -> a short name for a legend: its jurisdiction (the bureau's full name when
+    two bureaus share a jurisdiction)."""
+    bk = bureau_key(reports)
+    short: dict[str, str] = {}
+    for row in reports.to_dict("records"):
+        b = bk[row["report_id"]]
+        short.setdefault(b, lb.label_report({**row, "year": None}, lang))
+    counts = pd.Series(list(short.values())).value_counts()
+    return {b: (b if counts[n] > 1 else n) for b, n in short.items()}
+
+
+LABEL_GAP = 0.075  # least distance between two point labels, in axes heights
+
+
+def _label_points(ax: Any, sub: pd.DataFrame, names: dict[str, str], ind: str, lang: str) -> None:
+    """Write each point's bureau and value beside it, inside the panel.
+
+    Labels of one year are spread apart vertically (at least :data:`LABEL_GAP` of the
+    panel's height) and kept between 4% and 96% of it, so they neither overlap each other
+    nor fall on the year ticks; a label moved away from its point gets a thin leader line.
+    """
+    from matplotlib.transforms import blended_transform_factory
+
+    to_axes = ax.transData + ax.transAxes.inverted()
+    where = blended_transform_factory(ax.transData, ax.transAxes)
+    for year, grp in sub.groupby("year", sort=True):
+        pts = grp.assign(ay=[to_axes.transform((year, v))[1] for v in grp["y"]]).sort_values(
+            ["ay", "report_id"], kind="stable"
+        )
+        ys = pts["ay"].clip(0.04, 0.96).tolist()
+        for i in range(1, len(ys)):
+            ys[i] = max(ys[i], ys[i - 1] + LABEL_GAP)
+        if ys and ys[-1] > 0.96:
+            ys[-1] = 0.96
+            for i in range(len(ys) - 2, -1, -1):
+                ys[i] = min(ys[i], ys[i + 1] - LABEL_GAP)
+        for (_, r), ty in zip(pts.iterrows(), ys, strict=True):
+            text = indicator_value_text(
+                r["value"], r["unit"], bool(r["approx"]), r["qualifier"], lang, indicator=ind
+            )
+            if r["method"] == "sum":
+                text += " (Σ)"
+            moved = abs(ty - r["ay"]) > 0.02
+            ax.annotate(
+                f"{names.get(r['bureau'], r['bureau'])} {text}",
+                (year, r["y"]),
+                xytext=(year + 0.12, ty),
+                textcoords=where,
+                fontsize=7,
+                va="center",
+                ha="left",
+                arrowprops={"arrowstyle": "-", "lw": 0.5, "color": "#999"} if moved else None,
+            )
 
 
 def plot_bureau_changes(

@@ -404,7 +404,7 @@ def test_a_bureau_has_one_colour_in_both_indicator_charts():
     bars = {tuple(bar.get_facecolor()) for c in by_report.axes[0].containers for bar in c}
     by_year = plots.plot_indicators_by_year(values, rep, "zh")
     title = labels.label_key("indicator", "admin_penalty_cases", "zh")
-    panel = next(ax for ax in by_year.axes if ax.get_title() == title)
+    panel = next(ax for ax in by_year.axes if ax.get_title().startswith(title + " ["))
     lines = {matplotlib.colors.to_rgba(line.get_color()) for line in panel.get_lines()}
     # 甲市 states penalty cases in both years: its bars and its line share one colour
     assert bars == lines == {matplotlib.colors.to_rgba(colors["jiashi-2022"])}
@@ -441,7 +441,8 @@ def test_a_subset_chart_keeps_the_corpus_colours_when_given():
     corpus = plots.bureau_colors(rep)
     values = plots.indicator_value_table(t["indicators"], t["metrics"])
     subset = rep[rep["report_id"] == "jiashi-2023"]
-    assert plots.bureau_colors(subset)["jiashi-2023"] != corpus["jiashi-2023"]  # would differ
+    # a bureau's colour comes from its name: the subset gives it the same colour by itself
+    assert plots.bureau_colors(subset)["jiashi-2023"] == corpus["jiashi-2023"]
     fig = plots.plot_indicators(
         values, subset, indicators=["admin_penalty_cases"], lang="zh", colors=corpus
     )
@@ -486,3 +487,258 @@ def test_every_unit_has_an_english_label():
         u for u in sorted(units) if labels.label_key("unit", u, "en") == u and not u.isascii()
     ]
     assert missing == []
+
+
+# ------------------------------------------------- findings of the user-experience review
+
+
+def test_topic_panels_are_titled_by_topic_alone_in_each_language():
+    plots.set_theme()
+    topic_terms = pd.DataFrame(
+        {
+            "topic": [2, 2, 1, 1, 10],
+            "token": ["执法", "案件", "普法", "宣传", "复议"],
+            "weight": [0.5, 0.3, 0.4, 0.2, 0.1],
+        }
+    )
+    for lang, word in (("zh", "主题模型话题"), ("en", "Topic")):
+        fig = plots.plot_topic_terms(topic_terms, top_n=2, lang=lang)
+        titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+        # no year appended ("Topic 1 0"), topics in numeric order (10 after 2)
+        assert titles == [f"{word} 1", f"{word} 2", f"{word} 10"]
+        plt.close(fig)
+
+
+def test_html_data_table_writes_numbers_for_reading_and_labels_keys(tmp_path):
+    data = pd.DataFrame(
+        {
+            "report_id": ["a", "b"],
+            "indicator": ["admin_litigation_cases", "fines_yuan"],
+            "value": [120000.0, 1262.5],
+            "unit": ["件", "元"],
+            "year": [2023, 2024],
+            "share": [0.123456, 0.00004],
+        }
+    )
+    fig = _small_figure()
+    plots.save_figure(fig, "readable", caption="x", data=data, figures_dir=tmp_path, lang="zh")
+    plt.close(fig)
+    table = (tmp_path / "readable.html").read_text(encoding="utf-8").split("<table>")[1]
+    cells = re.findall(r"<td>(.*?)</td>", table.split("</table>")[0])
+    assert cells[:8] == ["a", "admin_litigation_cases", "行政诉讼案件", "120,000", "件"] + [
+        "2023",  # a year has no thousands separator
+        "0.1235",
+        "b",
+    ]
+    assert cells[9:13] == ["罚没款", "1,262.5", "元", "2024"]
+    assert cells[13] == "0.00004"  # not 4e-05
+    assert "indicator_label" in table and "unit_label" not in table  # zh units need no label
+    fig = _small_figure()
+    plots.save_figure(fig, "readable", caption="x", data=data, figures_dir=tmp_path, lang="en")
+    plt.close(fig)
+    table = (tmp_path / "readable.html").read_text(encoding="utf-8").split("<table>")[1]
+    assert "<td>Administrative litigation cases</td>" in table
+    assert "<td>cases</td>" in table and "<td>yuan</td>" in table
+
+
+def test_a_bureau_keeps_its_colour_when_reports_of_other_bureaus_are_added():
+    first = pd.DataFrame(
+        {"report_id": ["jia-2020"], "bureau": ["甲市城市管理局"], "jurisdiction": ["甲市"]}
+    ).assign(year=[2020])
+    # newcomers whose names sort before 甲 (丙 U+4E19, 乙 U+4E59 < 甲 U+7532), of later years
+    more = pd.DataFrame(
+        {
+            "report_id": ["bing-2023", "yi-2023"],
+            "bureau": ["丙县城市管理局", "乙区城市管理局"],
+            "jurisdiction": ["丙县", "乙区"],
+            "year": [2023, 2023],
+        }
+    )
+    alone = plots.bureau_colors(first)["jia-2020"]
+    together = plots.bureau_colors(pd.concat([first, more], ignore_index=True))
+    assert together["jia-2020"] == alone
+    assert len({together[r] for r in ("jia-2020", "bing-2023", "yi-2023")}) == 3
+
+
+def test_a_key_at_its_home_colour_is_never_moved_by_another():
+    keys = [f"第{i}局" for i in range(12)]
+    full = plots.stable_colors(keys)
+    for drop in keys:
+        rest = plots.stable_colors([k for k in keys if k != drop])
+        for k in rest:
+            if full[k] == plots.stable_colors([k])[k]:  # k has its home colour
+                assert rest[k] == full[k], (drop, k)
+
+
+def _legend_texts(fig):
+    return [t.get_text() for leg in fig.legends for t in leg.get_texts()]
+
+
+def test_cleaning_rules_are_named_in_the_chart_language_and_keep_their_colour():
+    plots.set_theme()
+    t = make_tables()
+    summary = plots.report_summary_table(t["reports"], t["sections"], "zh")
+
+    def chart(rules, lang="zh"):
+        rows = [["jiashi-2022", r, 1] for r in rules]
+        cleaned = pd.DataFrame(rows, columns=["report_id", "rule", "n_lines"])
+        return plots.plot_cleaning_summary(cleaned, summary, lang)
+
+    a = chart(["breadcrumb", "signature"])
+    b = chart(["breadcrumb", "copyright", "signature"])  # one more rule, sorting between
+    assert _legend_texts(a) == ["面包屑导航", "落款(读作元数据)"]
+
+    def colour(fig, name):
+        leg = fig.legends[0]
+        names = [x.get_text() for x in leg.get_texts()]
+        handles = dict(zip(names, leg.legend_handles, strict=True))
+        return tuple(handles[name].get_facecolor())
+
+    assert colour(a, "落款(读作元数据)") == colour(b, "落款(读作元数据)")
+    en = chart(["icp"], "en")
+    assert _legend_texts(en) == ["ICP licence line"]
+    for fig in (a, b, en):
+        plt.close(fig)
+
+
+def _values(rows):
+    cols = ["report_id", "indicator", "value", "unit", "method", "evidence"]
+    cols += ["approx", "qualifier", "raw"]
+    return pd.DataFrame([[*r, "stated", "", False, "", ""] for r in rows], columns=cols)
+
+
+def test_log_panels_say_so_and_draw_dots_not_bars():
+    plots.set_theme()
+    t = make_tables()
+    values = _values(
+        [
+            ("jiashi-2022", "admin_penalty_cases", 8879.0, "件"),
+            ("jiashi-2023", "admin_penalty_cases", 40.0, "项"),  # 222 times smaller: log
+            ("yiqu-2023", "admin_penalty_cases", 26.0, "起"),
+        ]
+    )
+    for lang, title in (
+        ("zh", "行政处罚案件 [件/起/项] · 对数刻度"),
+        ("en", "Administrative penalty cases [cases] (log scale)"),  # 件, 起 and 项 of cases
+    ):
+        fig = plots.plot_indicators(values, t["reports"], lang=lang)
+        ax = fig.axes[0]
+        assert ax.get_xscale() == "log" and ax.get_title() == title
+        assert not ax.containers  # no bars
+        assert len([line for line in ax.get_lines() if line.get_marker() == "o"]) == 3
+        plt.close(fig)
+    linear = _values(
+        [
+            ("jiashi-2022", "admin_penalty_cases", 50.0, "件"),
+            ("yiqu-2023", "admin_penalty_cases", 26.0, "件"),
+        ]
+    )
+    fig = plots.plot_indicators(linear, t["reports"], lang="zh")
+    assert fig.axes[0].get_title() == "行政处罚案件 [件]" and fig.axes[0].containers
+    plt.close(fig)
+
+
+def test_english_units_name_what_the_indicator_counts():
+    ind = "normative_documents_reviewed"
+    assert plots.indicator_value_text(22, "件", lang="en", indicator=ind) == "22 documents"
+    assert plots.indicator_value_text(1, "个", lang="en", indicator=ind) == "1 document"
+    assert plots.indicator_value_text(22, "件", lang="zh", indicator=ind) == "22件"
+    # without a row for the indicator, the unit's own label
+    assert plots.indicator_value_text(5, "件", lang="en", indicator="hotline_cases") == "5 cases"
+    assert plots.indicator_title("fines_yuan", ["元"], "en") == "Fines [yuan]"
+
+
+def test_not_reported_gap_is_drawn_with_the_hatching_the_caption_names():
+    plots.set_theme()
+    t = make_tables()
+    values = plots.indicator_value_table(t["indicators"], t["metrics"])
+    fig = plots.plot_indicators(values, t["reports"], indicators=["fines_yuan"], lang="zh")
+    gaps = [p for p in fig.axes[0].patches if p.get_hatch()]
+    assert len(gaps) == 1  # yiqu-2023 states no fines
+    # the hatching is drawn in the edge colour: it must differ from the fill to be seen
+    assert gaps[0].get_edgecolor() != gaps[0].get_facecolor()
+    plt.close(fig)
+
+
+def test_indicators_by_year_units_legend_and_labels_inside_the_panel():
+    plots.set_theme()
+    t = make_tables()
+    values = _values(
+        [
+            ("jiashi-2022", "admin_penalty_cases", 120.0, "件"),
+            ("jiashi-2023", "admin_penalty_cases", 150.0, "件"),
+            ("yiqu-2023", "admin_penalty_cases", 0.0, "起"),  # a point at 0
+        ]
+    )
+    fig = plots.plot_indicators_by_year(values, t["reports"], "zh")
+    ax = fig.axes[0]
+    assert ax.get_title() == "行政处罚案件 [件/起]"
+    assert sorted(_legend_texts(fig)) == ["乙区", "甲市"]  # one entry per bureau
+    assert ax.get_ylim()[0] < 0  # the dot at 0 is drawn whole, above the year ticks
+    fig.canvas.draw()
+    labels_y = [a.get_position()[1] for a in ax.texts]  # texts placed in axes fractions
+    assert len(labels_y) == 3 and all(0.04 <= y <= 0.96 for y in labels_y)
+    ys = sorted(labels_y)
+    assert ys[1] - ys[0] >= 0.07  # the two 2023 labels do not overlap
+    plt.close(fig)
+
+
+def _reports(rows):
+    return pd.DataFrame(rows, columns=["report_id", "bureau", "jurisdiction", "year"])
+
+
+def _line_segments(ax):
+    return [line for line in ax.get_lines() if line.get_linestyle() not in ("None", "")]
+
+
+def test_theme_shares_join_only_years_with_the_same_bureaus():
+    plots.set_theme()
+    shares = pd.DataFrame(
+        {
+            "report_id": ["a20", "a23", "b23", "a24"],
+            "category": ["enforcement"] * 4,
+            "n_chars": [1, 1, 1, 1],
+            "share": [0.4, 0.2, 0.3, 0.5],
+        }
+    )
+    different = _reports(
+        [
+            ["a20", "甲局", "甲市", 2020],
+            ["a23", "甲局", "甲市", 2023],
+            ["b23", "乙局", "乙市", 2023],
+            ["a24", "甲局", "甲市", 2024],
+        ]
+    )
+    yearly = plots.yearly_theme_table(shares, different)
+    assert yearly["bureaus"].tolist() == ["甲局", "乙局; 甲局", "甲局"]  # 乙 U+4E59 < 甲 U+7532
+    fig = plots.plot_theme_shares_by_year(yearly, lang="zh")
+    assert _line_segments(fig.axes[0]) == []  # 2020 → 2023 → 2024 are other governments
+    assert any("不表示随时间的变化" in x.get_text() for x in fig.texts)
+    plt.close(fig)
+    same = different[different["report_id"] != "b23"]
+    fig = plots.plot_theme_shares_by_year(
+        plots.yearly_theme_table(shares[shares["report_id"] != "b23"], same), lang="zh"
+    )
+    assert len(_line_segments(fig.axes[0])) == 2  # 甲局 alone each year: joined
+    assert not fig.texts
+    plt.close(fig)
+
+
+def test_a_report_with_no_year_is_left_out_of_yearly_charts_with_its_id_named():
+    plots.set_theme()
+    t = make_tables()
+    rep = t["reports"].copy()
+    rep["year"] = pd.array([2022, pd.NA, 2023], dtype="Int64")  # jiashi-2023 has no year
+    shares = plots.theme_share_table(t["sections"])
+    values = plots.indicator_value_table(t["indicators"], t["metrics"])
+    with pytest.warns(plots.YearlessReportWarning, match="jiashi-2023"):
+        yearly = plots.yearly_theme_table(shares, rep)
+    assert yearly.groupby("year")["n_reports"].first().to_dict() == {2022: 1, 2023: 1}
+    with pytest.warns(plots.YearlessReportWarning, match="jiashi-2023"):
+        fig = plots.plot_indicators_by_year(values, rep, "zh")
+    shown = [a.get_text() for ax in fig.axes for a in ax.texts]
+    assert "甲市 150件" not in " ".join(shown) and any("甲市 120件" in x for x in shown)
+    plt.close(fig)
+    with pytest.warns(plots.YearlessReportWarning, match="jiashi-2023"):
+        changes = plots.bureau_change_table(values, rep, key="indicator", value="value")
+    assert changes.empty  # 甲市 has one dated report left: no change to show
