@@ -2096,18 +2096,26 @@ LABEL_GAP = 0.075  # least distance between two point labels, in axes heights
 def _label_points(ax: Any, sub: pd.DataFrame, names: dict[str, str], ind: str, lang: str) -> None:
     """Write each point's bureau and value beside it, inside the panel.
 
-    Labels of one year are spread apart vertically (at least :data:`LABEL_GAP` of the
-    panel's height) and kept between 4% and 96% of it, so they neither overlap each other
-    nor fall on the year ticks; a label moved away from its point gets a thin leader line.
+    Labels of one year, or of neighbouring years (a label reaches the next year's points),
+    are spread apart vertically (at least :data:`LABEL_GAP` of the panel's height) and kept
+    between 4% and 96% of it, so they neither overlap each other nor fall on the year ticks;
+    a label moved away from its point gets a thin leader line.
     """
     from matplotlib.transforms import blended_transform_factory
 
     to_axes = ax.transData + ax.transAxes.inverted()
     where = blended_transform_factory(ax.transData, ax.transAxes)
-    for year, grp in sub.groupby("year", sort=True):
-        pts = grp.assign(ay=[to_axes.transform((year, v))[1] for v in grp["y"]]).sort_values(
-            ["ay", "report_id"], kind="stable"
-        )
+    # neighbouring years (2023, 2024) share a group: a label reaches the next year's points
+    years = sorted(sub["year"].unique())
+    group = {years[0]: 0} if years else {}
+    for a, b in zip(years, years[1:], strict=False):
+        group[b] = group[a] + (b - a > 1)
+    sub = sub.assign(
+        ay=[to_axes.transform((x, v))[1] for x, v in zip(sub["year"], sub["y"], strict=True)],
+        group=sub["year"].map(group),
+    )
+    for _, pts in sub.groupby("group", sort=True):
+        pts = pts.sort_values(["ay", "year", "report_id"], kind="stable")
         ys = pts["ay"].clip(0.04, 0.96).tolist()
         for i in range(1, len(ys)):
             ys[i] = max(ys[i], ys[i - 1] + LABEL_GAP)
@@ -2124,8 +2132,8 @@ def _label_points(ax: Any, sub: pd.DataFrame, names: dict[str, str], ind: str, l
             moved = abs(ty - r["ay"]) > 0.02
             ax.annotate(
                 f"{names.get(r['bureau'], r['bureau'])} {text}",
-                (year, r["y"]),
-                xytext=(year + 0.12, ty),
+                (r["year"], r["y"]),
+                xytext=(r["year"] + 0.12, ty),
                 textcoords=where,
                 fontsize=7,
                 va="center",
