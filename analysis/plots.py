@@ -964,7 +964,8 @@ def indicator_evidence_table(
                     # the figure as the report wrote it (12万余件, 386.52万元); a sum's total
                     # marked as one (Σ 272件), its part marked in the sentence
                     "value": (
-                        "Σ " + format_number(r.value, r.unit, lang, digits=10, indicator=r.indicator)
+                        "Σ "
+                        + format_number(r.value, r.unit, lang, digits=10, indicator=r.indicator)
                         if r.method == "sum"
                         else str(m["raw"])
                     ),
