@@ -456,6 +456,32 @@ _OTHER_SCRIPT = re.compile(r"[\u0600-\u06ff\u1800-\u18af\u0f00-\u0fff\ua000-\ua4
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+# another document after the report's signature (a gazette's next article, a portal page's
+# second notice): its title, then its number (鄂州住建〔2025〕6号) or its addressee (…:)
+_DOC_TITLE = re.compile(
+    r"^[^。;:,]{6,80}(?:的通知|的决定|的意见|的批复|的通报|的函|的公告|的报告|实施方案|管理办法|实施细则)$"
+)
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}〔(?:19|20)\d\d〕\d{1,5}号$")
+
+
+def _next_document(lf: list[str], m: int) -> int:
+    """Where another document begins after the report's signature, else m: a document's
+    title right after a dated signature (a date among the three lines above it), followed by
+    its number or its addressee, with the report's body above."""
+    for k in range(1, m - 1):
+        if not _DOC_TITLE.match(lf[k]):
+            continue
+        above = [j for j in range(k - 1, -1, -1) if lf[j]][:3]
+        if not any(_date_only(lf[j]) for j in above):
+            continue
+        below = next((j for j in range(k + 1, m) if lf[j]), None)
+        if below is None or not (_DOC_NUMBER.match(lf[below]) or lf[below].endswith(":")):
+            continue
+        if any(_is_body(x) for x in lf[:k]):
+            return k
+    return m
+
+
 # a list of the attachments (附件:1. …统计年报 2. …): no body of the report, wherever it stands
 # (the chrome row ``attachment`` removes it below the signature)
 _ATTACHMENT_LIST = re.compile(r"附件\s*\d{0,2}\s*:\s*\S[^。]{0,200}$")
@@ -828,7 +854,32 @@ def _join_letter_spacing(raws: list[str]) -> dict[int, str]:
         m = _LETTER_SPACED.match(raw)
         if m is not None and len(_HAN.findall(m["body"])) >= 2:
             out[i] = m["lead"] + re.sub(r"[ \u3000]", "", m["body"])
+        elif (loose := _justified(raw)) is not None:
+            out[i] = loose
     return out
+
+
+# a line of a justified PDF as pdftotext -layout spaces it: single spaces between its
+# characters, figures and their units kept whole (中 进 社 区 “ 三 进 ” 活 动 26场次 , 发 放 …)
+_SPACED_TOKENS = re.compile(r"^(?P<lead>[ \t\u3000]*)(?P<body>\S+(?: \S+){5,})[ \t\u3000]*$")
+
+
+def _justified(raw: str) -> str | None:
+    """A line spaced out by justification, without those spaces (a space between two Latin
+    letters or digits stays); None for any other line: most of its space-separated pieces
+    must be single characters, four or more of them Chinese."""
+    m = _SPACED_TOKENS.match(raw)
+    if m is None:
+        return None
+    tokens = m["body"].split(" ")
+    singles = [t for t in tokens if len(t) == 1]
+    if len(singles) * 10 < len(tokens) * 8 or sum(1 for t in singles if _HAN.match(t)) < 4:
+        return None
+    out = tokens[0]
+    for a, b in itertools.pairwise(tokens):
+        latin = a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum()
+        out += (" " if latin else "") + b
+    return m["lead"] + out
 
 
 _CHUNK_NUMBER = re.compile(r"[ \t\u3000]*(\d{1,3})[、.．]")
@@ -1164,9 +1215,11 @@ def _clean(
     feed_at = next(
         (k for k in range(m) if _FEED_HEADER.match(lf[k]) and any(_is_body(x) for x in lf[:k])), m
     )
+    # another document after the signature (a gazette's next article): no body either
+    next_doc = _next_document(lf, m)
     body = [
         k
-        for k in range(min(notes, feed_at))
+        for k in range(min(notes, feed_at, next_doc))
         if not logical[k].rule and _is_body(lf[k]) and not _ATTACHMENT_LIST.match(lf[k])
     ]
     first_body = body[0] if body else m
@@ -1245,6 +1298,10 @@ def _clean(
         elif _is_menu_like(lf[k]) or _is_link_like(lf[k]):
             lg.rule = "site_menu"
 
+    # the next document's lines that no chrome rule claimed (its title, number, paragraphs)
+    for k in range(next_doc, m):
+        if not logical[k].rule or logical[k].rule in ("site_menu", "signature"):
+            logical[k].rule = "next_document"
     # everything after a feed's heading that nothing else claimed: titles, names, comments
     if feed is not None:
         for k in range(feed + 1, m):

@@ -2881,6 +2881,8 @@ def _combine_mentions(
             # 186.42万元; not 全年开展市容整治56次。…罚款45.6万元, a field's)
             or lex.sums.search(top.para_opening) is not None
             or (lex.total.search(top.para_opening) is not None and "罚没" in top.clause)
+            # ... or it is the year's 罚没款 (fines and confiscations) beside fines only
+            or ("罚没" in top.clause and not any("罚没" in c.clause for c in keep if c is not top))
         )
         # a count that adds up kinds it names (合法性审查和法制审核共131件; 文件和合同协议;
         # 住建、城管领域全年合计办理…2,186件)

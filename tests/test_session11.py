@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from snippets import in_report, outline, theme
+from snippets import in_report, indicators, outline, theme
 from snippets import report_indicators as _indicators
 
 from analysis.build import process_text
+from analysis.cleaning import clean_text
 from analysis.metrics import derive_indicators
 from analysis.plots import indicator_evidence_table
 
@@ -132,13 +133,13 @@ def test_a_total_adding_fields_up_holds_one_fields_figure_of_the_year() -> None:
 
 def test_a_figure_said_to_be_counted_in_the_years_total_is_not_added() -> None:
     body = (
-        "收缴罚没款1286.45万元,较上年下降8.3%。\n"
-        "会同公安交警查处违规运输车辆412辆,罚款1,038,700元,相关罚款已全部计入全年罚没款。\n"
+        "全年走进街道、社区开展普法宣传活动112场次。\n"
+        "联合司法所开展“法律进商户”活动24场,已计入全年活动总数。\n"
     )
-    assert _indicators(body)["fines_yuan"] == 12864500
+    assert _indicators(body)["publicity_events"] == 112
     # without the remark the two are added
-    added = body.replace(",相关罚款已全部计入全年罚没款", "")
-    assert _indicators(added)["fines_yuan"] == 12864500 + 1038700
+    added = body.replace(",已计入全年活动总数", "")
+    assert _indicators(added)["publicity_events"] == 136
 
 
 @pytest.mark.parametrize(
@@ -261,3 +262,73 @@ def test_figures_among_the_activities_above_are_a_part_of_them() -> None:
 )
 def test_round_58_themes(heading: str, category: str) -> None:
     assert theme(heading) == category
+
+
+# ------------------------------------------------------------------ round 59
+GAZETTE = (
+    "某市人民政府公报\n"
+    "2025年第2期(总第186期)\n"
+    "\n目　　录\n\n【市政府文件】\n"
+    "某市人民政府关于印发城市更新行动实施方案的通知(某政发〔2025〕2号)……………………(2)\n"
+    "【部门文件】\n"
+    "某市城市管理执法局2024年度法治政府建设工作情况报告……………………(18)\n"
+    "\n【部门文件】\n\n"
+    "某市城市管理执法局2024年度法治政府建设工作情况报告\n"
+    "　　2024年,我局坚持依法行政,全面推进法治政府建设,现将有关情况报告如下。\n"
+    "一、强化组织领导\n"
+    "　　全年召开专题会议6次,研究部署法治建设重点任务,压实各级责任。\n"
+    "二、存在的问题\n"
+    "　　执法队伍专业化水平有待提高,基层执法力量仍显不足。\n"
+    "\n某市城市管理执法局\n2025年1月24日\n\n"
+    "某市住房和城乡建设局关于开展物业服务企业信用评价工作的通知\n"
+    "某住建〔2025〕6号\n"
+    "各区住建局,各物业服务企业:\n"
+    "　　为进一步规范物业服务市场秩序,经研究,决定开展信用评价工作,全市共有127家企业参加。\n"
+    "\n主办:某市人民政府办公室\n"
+)
+
+
+def test_a_gazette_issue_keeps_only_the_report() -> None:
+    result = clean_text(GAZETTE)
+    assert result.text.startswith("某市城市管理执法局2024年度法治政府建设工作情况报告\n")
+    assert "127家" not in result.text and "物业服务企业" not in result.text
+    assert result.metadata["signature_date"] == "2025-01-24"
+    rules = dict(zip(result.removed["text"], result.removed["rule"], strict=True))
+    assert rules["某市人民政府公报"] == "gazette"
+    assert rules["【部门文件】"] == "gazette"
+    assert rules["某住建〔2025〕6号"] == "next_document"
+    assert [h[1] for h in outline(result.text)] == ["一、", "二、"]
+
+
+def test_a_justified_line_loses_the_spaces_pdftotext_put_between_its_characters() -> None:
+    raw = (
+        "某区城市管理局2023年法治政府建设年度报告\n"
+        "一、主要工作\n"
+        "　　全年开展普法宣传活动46场次，其\n"
+        "中 进 社 区 、 进 市 场 “ 三 进 ” 活 动 26场次 ， 发 放 宣 传 资 料 2.1万余份 。\n"
+        "二、存在问题\n不足。\n"
+    )
+    text = clean_text(raw).text
+    assert "中进社区、进市场“三进”活动26场次，发放宣传资料2.1万余份。" in text
+    assert indicators(text)["publicity_materials"] == 21000
+    # a line with spaces between words, or between Latin words, keeps them
+    kept = "全年办理 行政处罚案件 120件, 依据 ISO 9001 标准。"
+    assert kept in clean_text("标题\n一、工作\n" + kept + "\n").text
+
+
+def test_the_years_fines_and_confiscations_hold_a_fields_fines() -> None:
+    body = (
+        "全面落实行政执法“三项制度”,强化执法监督。全年共办理行政处罚案件1,352件,"
+        "其中适用简易程序614件;收缴罚没款286.47万元;结案率97.8%。\n"
+        "会同公安交警开展夜间联合执法96次,查处渣土车违法行为203件,罚款41.3万元。\n"
+    )
+    assert _indicators(body)["fines_yuan"] == 2864700
+
+
+def test_materials_named_before_等资料_and_legal_matters_reviewed_count() -> None:
+    body = (
+        "组织普法宣传活动47场次,印发城市管理法规口袋书等资料1.3万余份。\n"
+        "全年共审查区政府重大行政决策事项、合同协议及其他涉法事务356件。\n"
+    )
+    got = _indicators(body)
+    assert (got["publicity_materials"], got["legal_reviews"]) == (13000, 356)
