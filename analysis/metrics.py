@@ -37,8 +37,8 @@ punctuation and the next line is no heading); such a break is also no paragraph 
 ``derive_indicators`` turns the assigned metrics into one figure per (report, indicator):
 ``stated`` (one mention, or the first for rates), ``sum`` (distinct parts added: 简易程序 +
 一般程序 cases, two fines) or ``stated_zero`` (an explicit none such as 未发生行政诉讼案件,
-or every mention being 0; evidence is the metric_ids of the sentence that says so, '' when
-it holds none). No row when the report does not state it. A stated total wins over its
+or every mention being 0: evidence '' and the sentence that says so in ``sentence``,
+``start``, ``end``). No row when the report does not state it. A stated total wins over its
 parts: subsets (其中/包括), special campaigns (专项整治), outcome counts (结案) beside intake
 counts (立案), restated figures, figures of a less preferred unit (人次 beside 批次), typed
 parts after a larger figure, parts equal in sum to a total, and smaller figures after a
@@ -117,7 +117,7 @@ _TEXT_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 # a clause ends at such a comma, or a colon unless in a time
 # (and a table's cell border: │行政处罚案件│1,268件│)
 _CLAUSE_END = re.compile(rf"{_TEXT_COMMA.pattern}|(?<![\d])\:|\:(?![\s\d])|[│┃]")
-_SUBSET_OPENER = re.compile(r"^\s*(?:其中|包括|含|内含|(?:在|于)?上述[^,;。]{0,10}中)")
+_SUBSET_OPENER = re.compile(r"^\s*(?:其中|包括|含|内含|(?:在|于)?上述[^,;。]{0,10}中\s*,)")
 _OUTLINE_AFTER = re.compile(r"^\s*(?:[、.)]|\))(?!\d)")
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、)")
 _ANY_HEADING = re.compile(
@@ -2510,7 +2510,7 @@ def _indicator_rows(
                         found.append((sent, lo, m))
                         break
             if found:
-                sent, lo, _ = next((x for x in found if "相关" not in x[2].group(0)), found[0])
+                sent, lo, _ = next((x for x in found if not _related_none(x[2].group(0))), found[0])
                 add(
                     rid,
                     indicator,
@@ -2525,6 +2525,13 @@ def _indicator_rows(
                     },
                 )
     return out
+
+
+def _related_none(match: str) -> bool:
+    """Whether an explicit none is said of a related matter (未发生相关行政复议或诉讼案件),
+    judged on the none itself: from its last 未/没有/无 on, not the words before it."""
+    at = max(match.rfind("未"), match.rfind("没有"), match.rfind("无"))
+    return "相关" in match[max(at, 0) :]
 
 
 # two kinds joined in one clause: 合法性审查和法制审核, 各类文件和合同协议
@@ -2911,12 +2918,18 @@ def _combine_mentions(
         )
         if grand or year_count or all_kinds:
             # another total is no part, but one kind's figure of the year (城市管理领域全年办理
-            # 行政处罚案件1,972件) is a part of a total adding kinds up
+            # 行政处罚案件1,972件) is a part of a total adding kinds up, when it is of a kind the
+            # total names (城管 of 住建、城管领域; not 执法决定 beside 决策、文件和合同协议)
             other_total = lex.sums if kinds_total else lex.total
+            kinds = _kinds_named(top.clause) if kinds_total else ()
 
             def held(c: _Mention) -> bool:  # inside the total: not added to it
-                if c is top or c.para == top.para or other_total.search(c.clause) is not None:
+                if c is top or c.para == top.para:
                     return False
+                if other_total.search(c.clause) is not None:
+                    return False
+                if kinds_total and lex.total.search(c.clause) is not None:
+                    return any(_names_kind(k, c.clause) for k in kinds)
                 return (
                     grand
                     or (year_count and _names_no_kind(fold(c.subject)))
@@ -2931,8 +2944,28 @@ def _combine_mentions(
 
 # what a figure's sentence says after it when the figure is inside a total stated elsewhere
 _COUNTED_IN = re.compile(
-    r"(?:计入|纳入|包含在|包括在|含在|统计在)[^。;]{0,6}(?:全年|全局|总数|总额|合计|上述|年度)"
+    r"(?:计入|纳入|包含在|包括在|含在|统计在)了?[^。;,]{0,8}?"
+    r"(?:总数|总额|总量|合计|罚没款|统计数据?|(?:上述|以上)[^。;,]{0,4}(?:数|中|内))"
+    r"(?:之?[中内])?\s*(?:[,。;]|$)"
 )
+
+
+def _kinds_named(clause: str) -> tuple[str, ...]:
+    """The two-character cores of the kinds a clause joins (住建、城管 -> 住建, 城管;
+    决策、规范性文件和合同协议 -> 决策, 规范, 文件, 合同)."""
+    out: list[str] = []
+    for m in _KINDS_JOINED.finditer(clause):
+        out += [m.group(0)[:2], m.group(0)[-2:]]
+    return tuple(dict.fromkeys(out))
+
+
+def _names_kind(core: str, clause: str) -> bool:
+    """Whether a clause names a kind by its two-character core, written out or shortened
+    (城管 in 城市管理领域: its second character within three after the first)."""
+    for i, ch in enumerate(clause):
+        if ch == core[0] and core[1] in clause[i + 1 : i + 4]:
+            return True
+    return False
 
 
 def _paras_before(a: object, b: object) -> bool:
@@ -2986,6 +3019,15 @@ def _opening(prefix: str) -> str:
     return out
 
 
+def _in_prose_cell(row: str, raw: str) -> bool:
+    """Whether a drawn table's figure stands in a cell of prose (│执法办案│全年办理…120件,其中
+    简易程序45件│): read as the body's text, not as a table's cell."""
+    return any(
+        raw in cell and _PROSE_PUNCT.search(fold(cell)) is not None
+        for cell in re.split(r"[│┃|]", row)
+    )
+
+
 def _without_restatements(cands: list[_Mention], rows: list[IndicatorRule]) -> list[_Mention]:
     """The mentions of one indicator without the figures that restate the body's: a
     key-figure board's and a table's count only where the body states the indicator by
@@ -2995,9 +3037,10 @@ def _without_restatements(cands: list[_Mention], rows: list[IndicatorRule]) -> l
     body = [
         c
         for c in cands
-        if not _table_row(c.sentence) and not _BOARD_SENTENCE.fullmatch(fold(c.sentence))
+        if (not _table_row(c.sentence) or _in_prose_cell(c.sentence, c.raw))
+        and not _BOARD_SENTENCE.fullmatch(fold(c.sentence))
     ]
-    per_row = Counter(c.sentence for c in cands if _table_row(c.sentence))
+    per_row = Counter(c.sentence for c in cands if c not in body and _table_row(c.sentence))
     # the board's figures, and the table's cells of rows that give one figure of
     # the indicator (a row with two, this year's and last year's, gives none)
     usable = [c for c in cands if c not in body and per_row.get(c.sentence, 0) < 2]

@@ -48,10 +48,11 @@ MULTIPLIERS: dict[str, float] = {
     "千": 1e3,
 }
 # Fractions in words: 百分之四十, 千分之三, 万分之五, 三分之一 (value returned as percent), and
-# a digit over a larger one (2/3; not a date's 3/15 nor 2023/12/31)
+# a digit over a larger one (2/3; not a date's 3/15, 2023/12/31 or 2月2/3日, a building's 2/3号楼,
+# a schedule's 5/7工作制 or a score's 3/5分)
 FRACTION_RE = (
     rf"(?:百|千|万|[二三四五六七八九十])分之(?:{ARABIC_RE}|{CN_RE})"  # CN_RE matches 百 (百分之百)
-    r"|(?<![\d./])[1-9]/[2-9](?![\d./])"
+    r"|(?<![\d./月])[1-9]/[2-9](?![\d./]|\s*(?:日|号|工作制|分|楼|栋|单元|期))"
 )
 FRACTION_SCALE: dict[str, float] = {"百": 1.0, "千": 0.1, "万": 0.01}
 

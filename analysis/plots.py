@@ -961,13 +961,14 @@ def indicator_evidence_table(
                 {
                     "report": lab.get(r.report_id, r.report_id),
                     "indicator": lb.label_key("indicator", r.indicator, lang),
-                    # the figure as the report wrote it (12万余件, 386.52万元); a sum's total
-                    # marked as one (Σ 272件), its part marked in the sentence
+                    # the figure as the report wrote it (12万余件, 386.52万元) when the raw text
+                    # holds its unit, else in full (a table's cell 20.50 under 罚没款(万元)); a
+                    # sum's total marked as one (Σ 272件), its part marked in the sentence
                     "value": (
                         "Σ "
                         + format_number(r.value, r.unit, lang, digits=10, indicator=r.indicator)
                         if r.method == "sum"
-                        else str(m["raw"])
+                        else _as_cited(m, lang, r.indicator)
                     ),
                     "section": heading or sid,
                     "raw": str(m["raw"]),
@@ -978,6 +979,19 @@ def indicator_evidence_table(
             )
     cols = ["report", "indicator", "value", "section", "raw", "sentence", "metric_id", "report_id"]
     return pd.DataFrame(rows, columns=cols)
+
+
+def _as_cited(m: pd.Series, lang: str, indicator: str) -> str:
+    """A cited quantity as the report wrote it (12万余件), when that holds its unit and the
+    page is in Chinese; else its value in full with its unit (≈ when approximate)."""
+    raw = str(m["raw"])
+    if lang == "zh" and not _BARE_FIGURE.fullmatch(raw):
+        return raw
+    text = format_number(m["value"], str(m["unit"]), lang, digits=10, indicator=indicator)
+    return ("≈" if bool(m.get("approx", False)) else "") + text
+
+
+_BARE_FIGURE = re.compile(r"[\d.,\s]+")
 
 
 def _zero_citation(r, sections: pd.DataFrame) -> tuple[str, str] | None:
