@@ -5,6 +5,13 @@ encoding of Chinese Windows tools), or UTF-16 with a byte-order mark (Windows No
 "Unicode"). :func:`read_report` detects which, decodes strictly, normalizes line endings
 and returns the text otherwise unchanged; a file it cannot read raises
 :class:`ReportReadError`, whose message names the file and says how to fix it.
+
+Garbled text (mojibake) is refused, never repaired: UTF-8 or GBK Chinese that was once read
+as Latin-1 or Windows-1252 and saved again (``æ³•æ²»`` for ``法治``), whatever the file's
+encoding now, and any decoding whose Chinese characters are almost all rare ones (UTF-8
+opened as GBK and saved again: ``娉曟不`` for ``法治``; the GBK reading of a Latin-1 round
+trip's bytes: ``忙鲁聲忙虏禄``), and text a tenth or more of which is U+FFFD (bytes a program
+could not read, replaced). The message says what happened and how to get a good copy.
 """
 
 from __future__ import annotations
@@ -32,6 +39,30 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 _FIX = "re-save it as UTF-8 (e.g. in a text editor: Save As, encoding UTF-8) and try again"
 
+# About the 100 commonest characters of modern written Chinese (the head of the usual
+# character-frequency lists). In any real report a fifth or more of the Chinese characters
+# are among them (a report in traditional characters: 21%; most: 35 to 50%); in text decoded
+# with the wrong codec they are 2% or fewer, as the characters are drawn nearly at random.
+_COMMON_CJK = frozenset(
+    "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自"
+    "之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些"
+    "主样理心她本前开但因只从想实"
+)
+# The rare-character test needs this many Chinese characters to say anything.
+_COMMON_MIN_CJK = 100
+_COMMON_MIN_SHARE = 0.05
+
+# The characters a byte 0x80-0xFF becomes when UTF-8 bytes are read as Latin-1 (U+0080-U+00FF)
+# or Windows-1252 (its own characters for 0x80-0x9F; the five bytes it leaves undefined are
+# kept as C1 controls by the tools that make this mistake).
+_CP1252_HIGH = {bytes([b]).decode("cp1252", errors="ignore"): b for b in range(0x80, 0xA0)}
+_CP1252_HIGH.pop("", None)
+_LATIN_RUN = re.compile("[\u0080-\u00ff" + "".join(_CP1252_HIGH) + "]{2,}")
+_UNDO_HINT = (
+    "get the original file again (the download, or the page saved as text) and put it in the "
+    "raw folder unchanged"
+)
+
 
 class ReportReadError(ValueError):
     """A raw report file that cannot be read as text.
@@ -51,8 +82,11 @@ def _normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _plausible_chinese(text: str) -> str | None:
-    """Return why ``text`` is not plausible report text, or None if it is."""
+def _plausible_chinese(text: str, rare: bool = True) -> str | None:
+    """Return why ``text`` is not plausible report text, or None if it is.
+
+    ``rare``: also refuse text whose Chinese characters are almost all rare ones (garbled).
+    """
     if _CONTROL.search(text):
         return "the decoded text contains control characters"
     visible = [c for c in text if not c.isspace()]
@@ -73,6 +107,118 @@ def _plausible_chinese(text: str) -> str | None:
     )
     if odd > 0.05 * len(visible):
         return f"{odd} characters outside Chinese script"
+    return _rare_characters(text) if rare else None
+
+
+def _rare_characters(text: str) -> str | None:
+    """Why ``text`` reads as garbled Chinese (its Chinese characters almost all rare), or None.
+
+    Texts with fewer than ``_COMMON_MIN_CJK`` Chinese characters are not judged.
+    """
+    cjk = _CJK.findall(text)
+    if len(cjk) < _COMMON_MIN_CJK:
+        return None
+    common = sum(1 for c in cjk if c in _COMMON_CJK)
+    if common >= _COMMON_MIN_SHARE * len(cjk):
+        return None
+    return (
+        f"only {common} of its {len(cjk)} Chinese characters are common ones (的, 是, 在, 了 …; "
+        f"a fifth or more of a real report's), so the characters are garbled"
+    )
+
+
+def _excerpt(text: str, start: int | None = None, length: int = 16) -> str:
+    """``length`` visible characters of ``text`` from ``start`` (default: its first non-ASCII
+    character), quoted."""
+    if start is None:
+        match = re.search(r"[^\x00-\x7f]", text)
+        start = match.start() if match else 0
+    shown = "".join(c for c in text[start:] if c.isprintable() and not c.isspace())
+    return "\u201c" + shown[:length] + ("\u2026" if len(shown) > length else "") + "\u201d"
+
+
+def _undo_latin_round_trip(text: str) -> tuple[str, str, str] | None:
+    """Undo a Latin-1 or Windows-1252 round trip: ``(original text, its codec, the misread codec)``.
+
+    Chinese in UTF-8 (or GBK) read as Latin-1 or Windows-1252 and saved again turns each
+    character into two or three characters from U+0080-U+00FF (``法`` = E6 B3 95 becomes
+    ``æ³\x95``). Each run of such characters is turned back into bytes and decoded; a run
+    that does not decode is left as it is. Returns None unless undoing gives more Chinese
+    characters than the text already holds (a stray ``Ã©`` in a real report is not enough):
+    for UTF-8, whose three-byte pattern is unmistakable, one is enough; for GBK, whose pairs of
+    bytes any two accented letters can form, five, with nine runs in ten decoding, and the result
+    must not be garbled itself.
+    """
+    runs = [m.group() for m in _LATIN_RUN.finditer(text)]
+    if not runs:
+        return None
+    latin1 = all(ord(c) <= 0xFF for run in runs for c in run)
+    misread = "Latin-1 (ISO-8859-1)" if latin1 else "Windows-1252"
+    existing = len(_CJK.findall(text))
+    if not existing and all(ord(c) <= 0xFF or c in _CP1252_HIGH for c in text):
+        # the whole file went through the round trip: undo it at once (GBK's second bytes
+        # can be ASCII letters, which split runs)
+        data = bytes(_CP1252_HIGH.get(c, ord(c)) for c in text)
+        for codec, name in (("utf-8", "UTF-8"), ("gb18030", "GBK")):
+            try:
+                original = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if _CJK.search(original) and _plausible_chinese(original) is None:
+                return original, name, misread
+    for codec, least in (("utf-8", 1), ("gb18030", 5)):
+        undone = failed = 0
+
+        def undo(match: re.Match, codec: str = codec) -> str:
+            nonlocal undone, failed
+            run = match.group()
+            try:
+                chinese = bytes(_CP1252_HIGH.get(c, ord(c)) for c in run).decode(codec)
+            except UnicodeDecodeError:
+                failed += 1
+                return run
+            undone += len(_CJK.findall(chinese))
+            return chinese
+
+        original = _LATIN_RUN.sub(undo, text)
+        if undone < max(least, existing + 1):
+            continue
+        if codec == "gb18030" and (failed > 0.1 * len(runs) or _rare_characters(original)):
+            continue
+        return original, ("UTF-8" if codec == "utf-8" else "GBK"), misread
+    return None
+
+
+def _garbled(text: str, encoding: str) -> str | None:
+    """Why a decoded report is garbled (mojibake) and what to do, or None if it is not."""
+    visible = sum(1 for c in text if not c.isspace())
+    lost = text.count("\ufffd")
+    if lost > 0.1 * visible:
+        return (
+            f"the text is garbled: {lost} of its {visible} visible characters are \ufffd (U+FFFD), "
+            "the mark a program leaves where it could not read the bytes: the file was opened in "
+            "the wrong encoding (UTF-8 as GBK, or GBK as UTF-8) and saved again, and what was "
+            f"there is lost; {_UNDO_HINT}"
+        )
+    undone = _undo_latin_round_trip(text)
+    if undone is not None:
+        original, codec, misread = undone
+        # the text before the first garbled run is the same in both
+        at = _LATIN_RUN.search(text).start()
+        return (
+            f"the text is garbled: it is {codec} Chinese that was once read as {misread} and "
+            f"saved again, so it reads {_excerpt(text, at)} where the report says "
+            f"{_excerpt(original, at)}; {_UNDO_HINT} (if you have only this copy, undo the "
+            f"conversion: encode the text as {misread.split(' ')[0]}, decode those bytes as "
+            f"{codec}, and save the result as UTF-8)"
+        )
+    why = _rare_characters(text)
+    if why is not None:
+        return (
+            f"the text is garbled (mojibake): read as {encoding}, {why}; it begins "
+            f"{_excerpt(text)}, as UTF-8 text opened as GBK (or GBK text opened as UTF-8) "
+            f"and saved again reads; {_UNDO_HINT}"
+        )
     return None
 
 
@@ -89,8 +235,9 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
         ``utf-16-le``, ``utf-16-be``, ``utf-32-le`` or ``utf-32-be``).
 
     Raises:
-        ReportReadError: empty or whitespace-only content, or bytes that are neither
-            valid UTF-8, plausible GB18030, nor text with a byte-order mark.
+        ReportReadError: empty or whitespace-only content, bytes that are neither
+            valid UTF-8, plausible GB18030, nor text with a byte-order mark, or garbled
+            text (mojibake).
     """
     if not data.strip():
         raise ReportReadError(path, "the file is empty (no text to analyse); remove it")
@@ -121,7 +268,11 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
             encoding = "utf-8"
             if "\x00" in text:
                 text = None  # UTF-16 without BOM or binary: not plain UTF-8 text
-            elif not _CJK.search(text) and re.search(r"[^\x00-\x7f]", text):
+            elif (
+                not _CJK.search(text)
+                and re.search(r"[^\x00-\x7f]", text)
+                and _undo_latin_round_trip(text) is None  # garbled UTF-8: refused below
+            ):
                 # Short GB18030 text can be valid UTF-8 by accident (一 = D2 BB = 'һ'):
                 # non-ASCII without any Chinese is suspicious; prefer plausible GB18030.
                 try:
@@ -149,19 +300,44 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
         except UnicodeDecodeError as err:
             reason += f", nor GB18030 (undecodable byte at offset {err.start})"
         else:
-            why = _plausible_chinese(candidate)
+            # garbled GB18030 is told apart below (rare=False): it is not an unknown encoding
+            why = _plausible_chinese(candidate, rare=False)
             if why is None:
                 text, encoding = candidate, "gb18030"
             else:
                 reason += f", and read as GB18030 it is not plausible Chinese text ({why})"
         if text is None:
+            binary = _binary_bytes(data)
+            if binary:
+                raise ReportReadError(
+                    path,
+                    f"this looks like a binary file, not text ({binary}): check that it is "
+                    "the report; if it is a document or an image, save the report as plain "
+                    "text (.txt, UTF-8) and put that in the raw folder",
+                )
             raise ReportReadError(path, f"cannot tell the file's encoding: {reason}; {_FIX}")
     text = _normalize_newlines(text)
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
         raise ReportReadError(path, "the file has no text, only whitespace; remove it")
+    why = _garbled(text, encoding)
+    if why is not None:
+        raise ReportReadError(path, why)
     return text, encoding
+
+
+def _binary_bytes(data: bytes) -> str | None:
+    """What makes undecodable bytes look binary rather than text in some encoding, or None.
+
+    Text in any single-byte or multi-byte encoding holds almost no C0 control bytes besides
+    tab, line feed, form feed and carriage return; random or compressed data holds about one
+    in nine. (UTF-16 holds NULs too, but it has been tried before this is asked.)
+    """
+    controls = sum(data.count(bytes([b])) for b in range(0x20) if b not in b"\t\n\x0b\x0c\r")
+    if controls <= 0.02 * len(data):
+        return None
+    return f"{controls} of its {len(data)} bytes are control bytes such as NUL"
 
 
 # signatures of document formats that are not text (a report saved as PDF, Word or WPS)
@@ -183,7 +359,9 @@ def read_report(path: Path) -> tuple[str, str]:
     covers GBK and GB2312), accepted only if the result looks like Chinese text (enough
     CJK characters, no control characters, no characters from unrelated scripts).
     Line endings ``\\r\\n`` and ``\\r`` become ``\\n``; the byte-order mark is dropped;
-    nothing else is changed.
+    nothing else is changed. Whatever the encoding, garbled text is refused (see the module's
+    docstring): a Latin-1 or Windows-1252 round trip, a decoding whose Chinese characters
+    are almost all rare ones, or text a tenth or more of which is U+FFFD.
 
     Args:
         path: the report file.
@@ -192,9 +370,9 @@ def read_report(path: Path) -> tuple[str, str]:
         ``(text, encoding)``, e.g. ``("一、……\\n", "gb18030")``.
 
     Raises:
-        ReportReadError: the file is empty, whitespace-only, unreadable, or in an
-            encoding that cannot be determined. The message names the file and says
-            what to do (re-save it as UTF-8).
+        ReportReadError: the file is empty, whitespace-only, unreadable, binary, garbled,
+            or in an encoding that cannot be determined. The message names the file and
+            says what to do (re-save it as UTF-8, get the original again).
     """
     path = Path(path)
     try:

@@ -189,3 +189,90 @@ def test_a_document_that_is_not_text_says_so(tmp_path: Path, data: bytes, kind: 
         read_report(path)
     message = str(info.value)
     assert "report.txt" in message and kind in message and "pdftotext" in message
+
+
+# ------------------------------------------------------------------ garbled text (mojibake)
+def _cp1252_sloppy(data: bytes) -> str:
+    """Bytes read as Windows-1252 the way careless tools do: its five undefined bytes kept."""
+    return "".join(
+        chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in data
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "codec", "misread"),
+    [
+        # UTF-8 read as Latin-1, saved as UTF-8: 一 (E4 B8 80) becomes 'ä¸\x80'
+        (SAMPLE.encode().decode("latin-1").encode(), "UTF-8", "Latin-1"),
+        # the same, saved with a BOM, or as UTF-16 (Notepad's "Unicode")
+        (b"\xef\xbb\xbf" + SAMPLE.encode().decode("latin-1").encode(), "UTF-8", "Latin-1"),
+        (SAMPLE.encode().decode("latin-1").encode("utf-16"), "UTF-8", "Latin-1"),
+        # read as Windows-1252: 0x80 becomes '€'
+        (_cp1252_sloppy(SAMPLE.encode()).encode(), "UTF-8", "Windows-1252"),
+        # GBK read as Latin-1: 一 (D2 BB) becomes 'Ò»'
+        (SAMPLE.encode("gbk").decode("latin-1").encode(), "GBK", "Latin-1"),
+    ],
+    ids=["utf8-latin1", "utf8-latin1-bom", "utf8-latin1-utf16", "utf8-cp1252", "gbk-latin1"],
+)
+def test_a_latin1_round_trip_is_refused_and_says_how_to_undo_it(
+    tmp_path: Path, data: bytes, codec: str, misread: str
+) -> None:
+    # Before: accepted (as GB18030 or UTF-8), its garbage going into every table.
+    path = _write(tmp_path, "garbled.txt", data)
+    with pytest.raises(ReportReadError) as info:
+        read_report(path)
+    message = str(info.value)
+    assert message.startswith(str(path))
+    assert f"it is {codec} Chinese that was once read as {misread}" in message
+    assert "一、总体情况" in message  # what the report says, undone for the user to see
+    assert "get the original file again" in message
+
+
+def test_a_garbled_line_is_refused_but_a_stray_latin_pair_is_kept(tmp_path: Path) -> None:
+    # 'Ã©' is é garbled, but one such pair is no reason to refuse a Chinese report ...
+    text = SAMPLE + "附件：Ã©tude.pdf\n"
+    assert read_report(_write(tmp_path, "r.txt", text.encode())) == (text, "utf-8")
+    # ... while a report whose Chinese is mostly garbled is refused (二 E4 BA 8C: 'äº\x8c')
+    garbled = "一" + "二、工作措施（二）".encode().decode("latin-1") * 3
+    with pytest.raises(ReportReadError, match="where the report says “二、工作措施"):
+        read_report(_write(tmp_path, "g.txt", garbled.encode()))
+
+
+# Characters a wrong decoding draws: none of them among the 100 commonest.
+RARE = "娉曟鏀垮簻寤鸿鍛婏紝鍏瓒勾鍔炵悊妗堜欢銆傘"  # 21 characters
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_chinese_made_of_rare_characters_is_refused_as_garbled(
+    tmp_path: Path, encoding: str
+) -> None:
+    at_floor = RARE * 4 + RARE[:11] + "的的的的的\n"  # 95 rare + 5 common: 5%, accepted
+    assert read_report(_write(tmp_path, "a.txt", at_floor.encode(encoding)))[0] == at_floor
+    short = RARE * 4 + RARE[:15] + "\n"  # 99 Chinese characters: too few to judge
+    assert read_report(_write(tmp_path, "b.txt", short.encode(encoding)))[0] == short
+    # 96 rare + 4 common (的) = 100 Chinese characters: 4% common, under the 5% floor.
+    text = RARE * 4 + RARE[:12] + "的的的的\n"
+    path = _write(tmp_path, "rare.txt", text.encode(encoding))
+    with pytest.raises(ReportReadError) as info:
+        read_report(path)
+    message = str(info.value)
+    assert "rare.txt" in message
+    assert "garbled (mojibake)" in message and "only 4 of its 100 Chinese characters" in message
+    assert "re-save it as UTF-8" not in message  # the encoding is known; the text is wrong
+
+
+def test_text_full_of_replacement_characters_is_refused(tmp_path: Path) -> None:
+    # GBK opened as UTF-8 and saved: each unreadable byte became U+FFFD
+    text = "一、总体情况\n" + "\ufffd" * 12 + "2023\ufffd\ufffd\n"
+    path = _write(tmp_path, "lost.txt", text.encode())
+    with pytest.raises(ReportReadError, match=r"lost\.txt: the text is garbled: 14 of its"):
+        read_report(path)
+
+
+def test_binary_data_is_called_binary_not_an_encoding(tmp_path: Path) -> None:
+    path = _write(tmp_path, "data.txt", bytes(range(256)) * 4)
+    with pytest.raises(ReportReadError) as info:
+        read_report(path)
+    message = str(info.value)
+    assert "data.txt: this looks like a binary file, not text" in message
+    assert "re-save it as UTF-8" not in message
