@@ -85,6 +85,11 @@ PIPELINE_MODULES = (
 )
 # More than this many reports to process (not cached) and jobs=None: use 2 worker processes.
 AUTO_JOBS_MIN_REPORTS = 50
+# A report needs at least this many Chinese characters left after cleaning (the shortest of the
+# 400 reports the tool is tested on has 878): fewer means the file is a page's chrome (a page
+# saved before its body loaded) or a title, and every per-1,000-character figure would be noise.
+MIN_REPORT_CHINESE = 100
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 # --------------------------------------------------------------------------- corpus (stage 1)
@@ -400,11 +405,16 @@ def read_corpus(
         )
         work.append((row, str(folder.raw_dir), sha, fingerprint, cache, stamp))
     entries = _run_work(_cached_read, work, jobs=jobs, progress=progress, desc="read", pool=pool)
-    problems = [e["problem"] for e in entries if "problem" in e]
+    problems = [
+        e["problem"] if "problem" in e else _too_little_text(row["file"], e)
+        for row, e in zip(folder.rows, entries, strict=True)
+    ]
+    problems = [p for p in problems if p]
     if problems:
         raise BuildError(
             "the raw folder has errors (nothing was written):\n"
-            + "\n".join(f"  - {p}" for p in problems)
+            + "\n".join(f"  - {p}" for p in problems),
+            problems=problems,
         )
 
     rows, texts, warnings = [], {}, []
@@ -413,22 +423,8 @@ def read_corpus(
         rows.append(dict(entry["values"]))
         texts[row["file"]] = entry["text"]
 
-    # report_id: the manifest's, else a readable slug; slugs that collide get the file stem.
-    taken = {r["report_id"] for r in rows if r["report_id"]}
-    slug_counts: dict[str, int] = {}
-    for r in rows:
-        if not r["report_id"]:
-            slug_counts[r["_slug"]] = slug_counts.get(r["_slug"], 0) + 1
-    for r in rows:
-        if r["report_id"]:
-            continue
-        rid = r["_slug"]
-        if slug_counts[rid] > 1 or rid in taken:
-            stem = "".join(ch for ch in Path(r["file"]).stem if ch.isalnum() or ch in "_-")
-            rid = f"{rid}_{stem}"
-            warnings.append(f"{r['file']}: report_id {r['_slug']!r} is taken; using {rid!r}")
-        r["report_id"] = rid
-        taken.add(rid)
+    _assign_report_ids(rows, warnings)
+    warnings.extend(_duplicate_reports(rows, texts))
 
     by_file = {r["file"]: r["report_id"] for r in rows}
     texts = {by_file[f]: t for f, t in texts.items()}
@@ -443,6 +439,68 @@ def read_corpus(
         warnings=warnings,
         cache_generation=cache,
     )
+
+
+def _too_little_text(file: str, entry: dict) -> str | None:
+    """An error naming ``file`` when too little Chinese text is left after cleaning, else None."""
+    n = len(_CJK_RE.findall(entry["text"]))
+    if n >= MIN_REPORT_CHINESE:
+        return None
+    rules = sorted(set(entry["removed"]["columns"]["rule"]))
+    removed = f" (cleaning removed {', '.join(rules)})" if rules else ""
+    return (
+        f"error: {file}: no report text: only {n} Chinese characters are left after cleaning"
+        f"{removed}, and a report needs {MIN_REPORT_CHINESE} or more; the file may be a web "
+        "page saved before its body loaded, or only the report's title: save the report's text "
+        "again (or copy it from the page), or remove the file and its manifest row"
+    )
+
+
+def _assign_report_ids(rows: list[dict], warnings: list[str]) -> None:
+    """Give each row without a manifest report_id its slug (``rows`` edited in place).
+
+    The manifest's ids are taken first; then the rows in manifest order (files not in the
+    manifest after them): the earliest row keeps a slug, and a later row whose slug is taken
+    gets its file stem after it (``liuzhou_2023_005_liuzhou``), with a warning. So adding a
+    report never renames one that is already there, unless it is inserted above it.
+    """
+    holder = {r["report_id"]: r["file"] for r in rows if r["report_id"]}
+    for r in rows:
+        if r["report_id"]:
+            continue
+        rid = r["_slug"]
+        if rid in holder:
+            stem = "".join(ch for ch in Path(r["file"]).stem if ch.isalnum() or ch in "_-")
+            rid = f"{r['_slug']}_{stem}"
+            n = 2
+            while rid in holder:  # the stem's id is a manifest id too
+                rid, n = f"{r['_slug']}_{stem}_{n}", n + 1
+            warnings.append(
+                f"{r['file']}: report_id {r['_slug']!r} is taken by {holder[r['_slug']]}; "
+                f"using {rid!r} (pin the id in the report_id column of {paths.MANIFEST_NAME})"
+            )
+        r["report_id"] = rid
+        holder[rid] = r["file"]
+
+
+def _duplicate_reports(rows: list[dict], texts: dict[str, str]) -> list[str]:
+    """Warnings for files that hold a report already in the corpus (same text once cleaned).
+
+    Identical bytes under two names (a double download) and the same report saved in two
+    encodings or with different web-page chrome would count twice in every corpus statistic.
+    """
+    first: dict[str, dict] = {}
+    out = []
+    for r in rows:
+        seen = first.setdefault(texts[r["file"]], r)
+        if seen is r:
+            continue
+        how = "identical bytes" if seen["sha256"] == r["sha256"] else "the same text once read"
+        out.append(
+            f"{r['file']}: the same report as {seen['file']} ({seen['report_id']}; {how}): it "
+            "would be counted twice; remove one of the two files and its manifest row"
+        )
+    return out
 
 
 def _cleaning_table(rows: list[dict], entries: list[dict], by_file: dict[str, str]):
@@ -1265,15 +1323,43 @@ def _input_hashes(folder, corrections: Path, raw: dict[str, str] | None = None) 
 
 
 class BuildError(RuntimeError):
-    """The build failed; data/processed/ was left as it was."""
+    """The build failed; data/processed/ was left as it was.
+
+    ``problems``: one line per problem (``error: <file>: <what to do>``) when the raw
+    folder's files are at fault, else empty.
+    """
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = list(problems or [])
 
 
-def _raise_on_errors(folder) -> None:
-    if folder.errors:
-        raise BuildError(
-            "the raw folder has errors (nothing was written):\n"
-            + "\n".join(f"  - {p}" for p in folder.errors)
-        )
+def _folder_problems(raw_dir: Path | str, cache_dir: Path | str | None = None) -> list[str]:
+    """Every error of a raw folder, all at once: the manifest's and each file's (unreadable,
+    garbled, or with no report text left after cleaning), one ``error: <file>: …`` line each.
+
+    The files without a manifest or reading error are read and cleaned as the build does
+    (through its cache), so that one run lists everything to fix.
+    """
+    from analysis.manifest import validate_raw
+
+    folder = validate_raw(raw_dir)
+    problems = [str(p) for p in folder.errors]
+    if folder.rows:
+        try:
+            read_corpus(folder, cache_dir=cache_dir)
+        except BuildError as e:
+            problems += e.problems or [str(e)]
+    return problems
+
+
+def _raise_on_errors(raw_dir: Path, cache_dir: str | None) -> None:
+    problems = _folder_problems(raw_dir, cache_dir)
+    raise BuildError(
+        "the raw folder has errors (nothing was written):\n"
+        + "\n".join(f"  - {p}" for p in problems),
+        problems=problems,
+    )
 
 
 def build(
@@ -1336,7 +1422,7 @@ def _build(raw_dir, out_dir, backend, corrections, cache_dir, force, jobs, progr
     # Cheap validation first (the manifest and paths): enough to tell whether anything changed.
     folder = validate_raw(raw_dir, read_files=False)
     if folder.errors:
-        _raise_on_errors(validate_raw(raw_dir))  # list unreadable files too, all at once
+        _raise_on_errors(raw_dir, cache_dir)  # list every file's problems too, all at once
     raw_hashes = _raw_hashes(folder)
     info = {
         "package_version": __version__,

@@ -77,11 +77,26 @@ class RawFolderError(ValueError):
 
 
 def _read_manifest_rows(path: Path, problems: list[Problem]) -> list[dict[str, str]]:
+    data = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        try:
+            data.decode("gb18030")
+        except UnicodeDecodeError:
+            what = f"the manifest is not UTF-8 (line {line})"
+        else:  # what Excel's 「CSV(逗号分隔)」 writes on Chinese Windows
+            what = (
+                f"the manifest is not UTF-8 but GBK, as Excel saves 「CSV(逗号分隔)」 (line {line})"
+            )
         problems.append(
-            Problem("error", path.name, "the manifest is not UTF-8: save it as UTF-8 CSV")
+            Problem(
+                "error",
+                path.name,
+                f"{what}: in Excel, 另存为 「CSV UTF-8(逗号分隔)(*.csv)」; in a text editor, "
+                "save it with encoding UTF-8",
+            )
         )
         return []
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
@@ -166,8 +181,11 @@ def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -
         return result
     manifest = raw_dir / paths.MANIFEST_NAME
     rows: list[dict[str, str]] = []
+    unreadable = False  # a manifest there but not read: its files are not "unlisted"
     if manifest.exists():
+        n_errors = len(problems)
         rows = _read_manifest_rows(manifest, problems)
+        unreadable = any(p.severity == "error" for p in problems[n_errors:])
     else:
         problems.append(
             Problem(
@@ -268,14 +286,15 @@ def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -
     for txt in sorted(raw_dir.rglob("*.txt")):
         rel = txt.relative_to(raw_dir).as_posix()
         if rel not in seen_files and rel not in listed:
-            problems.append(
-                Problem(
-                    "warning",
-                    rel,
-                    f"not in {paths.MANIFEST_NAME}: included with inferred metadata; "
-                    "add a row to record it",
+            if not unreadable:
+                problems.append(
+                    Problem(
+                        "warning",
+                        rel,
+                        f"not in {paths.MANIFEST_NAME}: included with inferred metadata; "
+                        "add a row to record it",
+                    )
                 )
-            )
             kept.append({c: "" for c in MANIFEST_COLUMNS} | {"file": rel})
 
     for doc in sorted(raw_dir.rglob("*")):
@@ -310,18 +329,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def command(args: argparse.Namespace) -> int:
     """Validate the raw folder and print a short summary; exit 1 on any error."""
-    from analysis.build import read_corpus
+    from analysis.build import BuildError, read_corpus
 
     folder = validate_raw(args.raw)
     for p in folder.problems:
         print(p, file=sys.stderr)
-    if folder.errors:
+    errors = [str(p) for p in folder.errors]
+    if folder.rows or not errors:
+        try:  # cleaning and metadata, as the build does them: a report may have no text left
+            corpus = read_corpus(folder)
+        except BuildError as e:
+            for p in e.problems or [str(e)]:
+                print(p, file=sys.stderr)
+                errors.append(p)
+    if errors:
         print(
-            f"{len(folder.errors)} error(s) in {args.raw}: fix them and run `analysis check` again",
+            f"{len(errors)} error(s) in {args.raw}: fix them and run `analysis check` again",
             file=sys.stderr,
         )
         return 1
-    corpus = read_corpus(folder)
     for w in corpus.warnings:
         print(f"warning: {w}", file=sys.stderr)
     reports = corpus.reports
@@ -330,6 +356,17 @@ def command(args: argparse.Namespace) -> int:
     print(f"{len(reports)} reports in {args.raw}")
     print(f"years:  {', '.join(years) or '(none inferred)'}")
     print(f"cities: {', '.join(cities) or '(none inferred)'}")
-    for r in reports.itertuples():
-        print(f"  {r.report_id:<20} {r.year!s:<5} {r.level:<9} {r.bureau or '?'}  ({r.file})")
+    inferred = {row["file"] for row in folder.rows if not row["report_id"]}
+    ids = [
+        rid + ("*" if file in inferred else "")
+        for rid, file in zip(reports["report_id"], reports["file"], strict=True)
+    ]
+    width = max([20, *map(len, ids)])
+    for rid, r in zip(ids, reports.itertuples(), strict=True):
+        print(f"  {rid:<{width}} {r.year!s:<5} {r.level:<9} {r.bureau or '?'}  ({r.file})")
+    if inferred:
+        print(
+            f"* inferred report_id ({len(inferred)} of {len(reports)}): pin it in the report_id "
+            f"column of {paths.MANIFEST_NAME}, so that later edits cannot change it"
+        )
     return 0

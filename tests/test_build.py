@@ -639,3 +639,79 @@ def test_a_second_ctrl_c_stops_the_tokens_writer(monkeypatch, tmp_path):
         )
     assert not any(t.name == "tokens-writer" for t in threading.enumerate())
     assert len(written) < 200  # it stopped early, not after writing everything queued
+
+
+def _raw_with(tmp_path: Path, rows: list[str], files: dict[str, bytes]) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    header = "report_id,file,jurisdiction,city,province,level,bureau,year,published,source_url"
+    (raw / "reports.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    for name, data in files.items():
+        (raw / name).write_bytes(data)
+    return raw
+
+
+ZHANJIANG = paths.RAW_DIR / "003_fa7df345025cccf3.txt"  # infers jurisdiction 湛江市, year 2023
+
+
+def test_a_new_report_with_a_taken_id_never_renames_the_earlier_one(tmp_path):
+    from analysis.build import read_corpus
+    from analysis.manifest import validate_raw
+
+    text = ZHANJIANG.read_bytes().decode("utf-8")
+    # the earlier row's report, then the same report saved as UTF-16 without a BOM, then a
+    # third whose file stem's id is pinned by a row above it
+    files = {
+        "old.txt": text.encode(),
+        "new.txt": text.encode("utf-16-le"),
+        "more.txt": text.encode(),
+        "x.txt": text.replace("湛江市", "茂名市").encode(),
+    }
+    rows = [",old.txt" + "," * 8, ",new.txt" + "," * 8, "zhanjiang_2023_more,x.txt" + "," * 8]
+    rows.append(",more.txt" + "," * 8)
+    corpus = read_corpus(validate_raw(_raw_with(tmp_path, rows, files)))
+    ids = dict(zip(corpus.reports["file"], corpus.reports["report_id"], strict=True))
+    # Before: old.txt became zhanjiang_2023_old as soon as new.txt was added.
+    assert ids == {
+        "old.txt": "zhanjiang_2023",
+        "new.txt": "zhanjiang_2023_new",
+        "x.txt": "zhanjiang_2023_more",
+        "more.txt": "zhanjiang_2023_more_2",
+    }
+    taken = [w for w in corpus.warnings if "is taken" in w]
+    assert taken[0] == (
+        "new.txt: report_id 'zhanjiang_2023' is taken by old.txt; using 'zhanjiang_2023_new' "
+        "(pin the id in the report_id column of reports.csv)"
+    )
+    assert len(taken) == 2
+
+
+def test_the_same_report_under_two_names_gives_a_warning(tmp_path):
+    from analysis.build import read_corpus
+    from analysis.manifest import validate_raw
+
+    data = ZHANJIANG.read_bytes()
+    files = {"a.txt": data, "copy.txt": data, "b.txt": data.decode().encode("gb18030")}
+    rows = ["a,a.txt" + "," * 8, "copy,copy.txt" + "," * 8, "b,b.txt" + "," * 8]
+    corpus = read_corpus(validate_raw(_raw_with(tmp_path, rows, files)))
+    same = [w for w in corpus.warnings if "the same report as" in w]
+    assert same == [
+        "copy.txt: the same report as a.txt (a; identical bytes): it would be counted twice; "
+        "remove one of the two files and its manifest row",
+        "b.txt: the same report as a.txt (a; the same text once read): it would be counted "
+        "twice; remove one of the two files and its manifest row",
+    ]
+
+
+def test_a_report_with_no_text_after_cleaning_fails_the_build_naming_it(tmp_path):
+    # only the title is left of the page: 测试区 (3) + 年 (1) + 法治政府建设年度报告 (10) = 14
+    page = "首页 > 政务公开\n测试区2023年法治政府建设年度报告\n【打印本页】【关闭窗口】\n"
+    files = {"ok.txt": ZHANJIANG.read_bytes(), "title.txt": page.encode()}
+    rows = ["ok,ok.txt" + "," * 8, "title,title.txt,,,,,,2023,,", "gone,gone.txt" + "," * 8]
+    raw = _raw_with(tmp_path, rows, files)
+    with pytest.raises(BuildError) as info:
+        build(raw, tmp_path / "out", cache_dir=None, progress=False, log=lambda m: None)
+    # every problem at once: the manifest's missing file and the empty report
+    assert [p.split(":")[1].strip() for p in info.value.problems] == ["gone.txt", "title.txt"]
+    assert "only 14 Chinese characters are left after cleaning" in info.value.problems[1]
+    assert not (tmp_path / "out").exists()

@@ -158,3 +158,56 @@ def test_reports_in_other_formats_are_named_in_a_warning(tmp_path):
     warned = {p.file for p in folder.problems if p.severity == "warning"}
     assert warned == {"b.pdf", "c.docx"}
     assert [r["file"] for r in folder.rows] == ["a.txt"]
+
+
+def test_a_gbk_manifest_is_one_error_that_names_excels_utf8_option(tmp_path):
+    # Excel's 「CSV(逗号分隔)」 on Chinese Windows writes GBK; the files it lists are not
+    # "not in reports.csv" (the manifest just could not be read), so no warning per file.
+    seed = SEED.read_bytes()
+    raw = make_raw(tmp_path, [], {"a.txt": seed, "b.txt": seed})
+    rows = [HEADER, blank_row("a.txt", jurisdiction="湛江市"), blank_row("b.txt")]
+    (raw / "reports.csv").write_bytes("\n".join(rows).encode("gbk"))
+    folder = validate_raw(raw)
+    assert [(p.severity, p.file) for p in folder.problems] == [("error", "reports.csv")]
+    message = folder.problems[0].message
+    assert "not UTF-8 but GBK" in message and "line 2" in message
+    assert "「CSV UTF-8(逗号分隔)(*.csv)」" in message
+
+
+def _chrome_only_raw(tmp_path: Path, extra_rows: list[str] = ()) -> Path:
+    # a page saved before its body loaded: breadcrumbs and a print link, nothing else
+    files = {
+        "seed.txt": SEED.read_bytes(),
+        "chrome.txt": "首页 > 政务公开\n【打印本页】\n".encode(),
+    }
+    rows = [blank_row("seed.txt", report_id="seed"), blank_row("chrome.txt", year="2023")]
+    return make_raw(tmp_path, [*rows, *extra_rows], files)
+
+
+def test_check_refuses_a_report_with_no_text_left_after_cleaning(tmp_path, capsys):
+    # Before: exit 0 with a warning, then `analysis run` failed far away, naming no file.
+    raw = _chrome_only_raw(tmp_path)
+    assert main(["check", "--raw", str(raw)]) == 1
+    err = capsys.readouterr().err
+    assert "error: chrome.txt: no report text: only 0 Chinese characters are left" in err
+    assert "breadcrumb" in err and "remove the file and its manifest row" in err
+    assert "1 error(s)" in err
+
+
+def test_check_lists_manifest_errors_and_empty_reports_in_one_run(tmp_path, capsys):
+    raw = _chrome_only_raw(tmp_path, [blank_row("gone.txt")])
+    assert main(["check", "--raw", str(raw)]) == 1
+    err = capsys.readouterr().err
+    assert "gone.txt" in err and "chrome.txt" in err and "2 error(s)" in err
+
+
+def test_check_marks_inferred_report_ids_and_asks_to_pin_them(tmp_path, capsys):
+    seed = SEED.read_bytes()
+    raw = make_raw(
+        tmp_path, [blank_row("a.txt", report_id="pinned"), blank_row("b.txt")], {"a.txt": seed}
+    )
+    (raw / "b.txt").write_bytes(seed.replace(b"2024", b"2025"))
+    assert main(["check", "--raw", str(raw)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [ln.split()[0] for ln in lines if ln.endswith(".txt)")] == ["jining_2025*", "pinned"]
+    assert lines[-1].startswith("* inferred report_id (1 of 2): pin it in the report_id column")
