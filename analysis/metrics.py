@@ -117,7 +117,7 @@ _TEXT_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 # a clause ends at such a comma, or a colon unless in a time
 # (and a table's cell border: │行政处罚案件│1,268件│)
 _CLAUSE_END = re.compile(rf"{_TEXT_COMMA.pattern}|(?<![\d])\:|\:(?![\s\d])|[│┃]")
-_SUBSET_OPENER = re.compile(r"^\s*(?:其中|包括|含|内含|(?:在|于)?上述[^,;。]{0,10}中\s*,)")
+_SUBSET_OPENER = re.compile(r"^\s*(?:其中|包括|含|内含|(?:在|于)?上述[^,;。，；]{0,10}中\s*[,，])")
 _OUTLINE_AFTER = re.compile(r"^\s*(?:[、.)]|\))(?!\d)")
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、)")
 _ANY_HEADING = re.compile(
@@ -1365,20 +1365,29 @@ def _cell_year(text: str, start: int) -> int | None:
     return None
 
 
+def _most_named_year(years: Counter) -> int | None:
+    """The year a text names most often, the latest of a tie; None without any."""
+    if not years:
+        return None
+    top = max(years.values())
+    return max(y for y, n in years.items() if n == top)
+
+
 def _without_other_years_cells(
     mentions: list[_Mention], text: str, report_year: int | None
 ) -> list[_Mention]:
     """The mentions without a table's cells in another year's column (│罚没款│386.52万元│
     341.07万元│ under │项目│2023年│2022年│: in a report on 2023, 341.07万元 is last year's)."""
+    years = {
+        id(m): _cell_year(text, m.start) if _table_row(m.sentence) else None for m in mentions
+    }
     if report_year is None:
-        return mentions
-    return [
-        m
-        for m in mentions
-        if not _table_row(m.sentence)
-        or (y := _cell_year(text, m.start)) is None
-        or y == report_year
-    ]
+        # a report that names no year of its own: its tables' latest year is the year's
+        known = [y for y in years.values() if y is not None]
+        if not known:
+            return mentions
+        report_year = max(known)
+    return [m for m in mentions if years[id(m)] is None or years[id(m)] == report_year]
 
 
 # a run of years (2022年至2024年, 2023年、2024年) and the figures given for them in order
@@ -2430,7 +2439,9 @@ def _indicator_rows(
             title = _YEAR.search(text[: text.find("\n") if "\n" in text[:200] else 200])
             title_year = int(title.group(1)) if title is not None else None
             assigned = [m for m in assigned if not _earlier_year(m.sentence, years, title_year)]
-            report_year = title_year or (years.most_common(1)[0][0] if years else None)
+            # (the title's year, else the year named most often, the latest of a tie: a
+            # table's header 2022年 2023年 names both once)
+            report_year = title_year or _most_named_year(years)
             assigned = _this_years_of_runs(assigned, report_year)
             assigned = _without_other_years_cells(assigned, text, report_year)
         f = soft = None  # the folded text and its soft wraps, found once for both uses

@@ -1044,8 +1044,14 @@ def _run(args: argparse.Namespace, plan: Plan, pool: NotebookPool) -> int:
         from analysis import plots
 
         tables = plots.filter_tables(tables, chosen)
+        covered = sorted({int(y) for y in tables["reports"]["year"].dropna()})
         if args.year is None:
             year = plots.default_year(tables["reports"])
+        elif int(args.year) not in covered:
+            raise RunError(
+                f"no chosen report covers year {args.year}; their years: {covered} "
+                f"(reports {', '.join(map(str, chosen))})"
+            )
     lang = args.lang or next((p["lang"] for p in plan.parameters.values() if "lang" in p), "zh")
     for nb in plan.notebooks:
         if "year" in plan.specs[nb] and "year" not in plan.parameters[nb]:

@@ -189,7 +189,7 @@ _DATE_ONLY = re.compile(
     r"^[0-9〇○零一二三四五六七八九十]{2,4}[ ]*[年./-][ ]*[0-9一二三四五六七八九十]{1,2}[ ]*[月./-]"
     r"[ ]*[0-9一二三四五六七八九十]{1,3}[ ]*日?$"
 )
-_STRIP = " \t\r\n\f\v"
+_STRIP = " \t\r\n\f\v\x1c\x1d\x1e\x1f\x85"  # the spaces str.strip takes that fold leaves
 # What may lead or close a heading line besides spaces: Markdown decorations of text that a
 # converter turned into Markdown (## 一、…, **(一)强化依法决策。**…)
 _LEAD = _STRIP + "#*"
@@ -397,6 +397,20 @@ _CAPITAL_NUMERALS = "壹贰叁肆伍陆柒捌玖拾"
 _L1_CAPITAL = re.compile(
     rf"(?P<num>[{_CAPITAL_NUMERALS}]{{1,3}}|[\u2160-\u216b])[ ]*(?P<sep>、|\.(?!\d)|\.(?=\d{{4}}年))"
 )
+
+
+def _is_capital(c: str) -> bool:
+    """Whether a character opens a capital or Roman numeral marker (壹、, Ⅱ.)."""
+    return c in _CAPITAL_NUMERALS or "\u2160" <= c <= "\u216b"
+
+
+def _has_plain_top(lines: list) -> bool:
+    """Whether the report writes 一、 (or 一.) markers at the start of a line."""
+    for line in lines:
+        body = line.body
+        if body[:1] in _CN_NUM_CHARS and _L1.match(body) is not None:
+            return True
+    return False
 
 
 def _capital_numeral_value(numeral: str) -> int | None:
@@ -995,6 +1009,9 @@ class _Parser:
         self.decimal = _has_decimal_outline(self.lines)
         self.decimal_top = 0  # the number of the last decimal level-1 heading
         self.brackets = _has_bracket_headings(self.lines)
+        # 壹、/Ⅰ、 are the top rank only in a report that writes no 一、 (beside it they are a
+        # list's or a lower rank's numbers)
+        self.plain_top = _has_plain_top(self.lines)
         self.dingbats = _dingbat_headings(self.lines)  # lines of ❶ headings
         self.ordinals = _has_ordinal_headings(self.lines)
         # 01 / 02 … before the parts of a WeChat article: its level-1 markers
@@ -1079,6 +1096,8 @@ class _Parser:
             m.level = 0
         if m is not None and not self.dingbats and _is_dingbat(m.marker[0]):
             return None  # a report whose ❶ are all items inside (一) sections' paragraphs
+        if m is not None and self.plain_top and _is_capital(body[0]):
+            return None
         if m is None and self.ordinals:
             m = _ordinal(body)
         if self.padded:

@@ -148,6 +148,10 @@ def test_failing_cell_keeps_last_good_figures(first_run):
         (["-p", "n_topics", "0"], "'n_topics' must be 1 or more, got 0"),
         (["--year", "1999"], "years present"),
         (["-p", "reports", "[no_such_report]"], "unknown report id"),
+        (
+            ["--year", "2020", "-p", "reports", "[jiading_2023]"],
+            "no chosen report covers year 2020",
+        ),
         (["--notebook", "99_missing"], "valid: 01_corpus_overview"),
     ],
 )

@@ -332,3 +332,115 @@ def test_materials_named_before_等资料_and_legal_matters_reviewed_count() -> 
     )
     got = _indicators(body)
     assert (got["publicity_materials"], got["legal_reviews"]) == (13000, 356)
+
+
+# ------------------------------------------------------------------ review of session 11
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # 纳入/计入 in other senses: no total they are counted in
+        (
+            "全年办理行政处罚案件120件,已纳入年度考核。\n开展渣土整治,查处案件20件。\n",
+            "admin_penalty_cases",
+            120,
+        ),
+        (
+            "全年罚没款36.5万元,全额纳入年度财政预算。\n开展渣土整治,罚款3万元。\n",
+            "fines_yuan",
+            365000,
+        ),
+        (
+            "全年对合同协议开展合法性审查38件,全部纳入全局合同台账。\n对重大执法决定法制审核156件。\n",
+            "legal_reviews",
+            194,
+        ),
+        # a quoted name in a sentence about the year is no campaign
+        (
+            "深入开展“利剑”行动,全年共办理行政处罚案件356件。\n开展专项整治,查处违法案件20件。\n",
+            "admin_penalty_cases",
+            356,
+        ),
+        # 上述…中 without its comma opens no part
+        (
+            "在上述执法活动中全年共办理行政处罚案件356件。\n开展夜间巡查,依法办理简易程序案件20件。\n",
+            "admin_penalty_cases",
+            376,
+        ),
+        # a total adding kinds holds only the kinds it names
+        (
+            "全年对重大行政决策、规范性文件和合同协议共审查186件。\n全年法制审核重大执法决定56件。\n",
+            "legal_reviews",
+            242,
+        ),
+        # a drawn row's cell of prose is read as prose
+        (
+            "| 工作 | 做法 |\n|---|---|\n| 执法办案 | 全年办理行政处罚案件120件,其中简易程序45件 |\n",
+            "admin_penalty_cases",
+            120,
+        ),
+    ],
+)
+def test_review_session11_indicators(body: str, indicator: str, value: float) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+def test_review_a_report_naming_no_year_takes_its_tables_latest_column() -> None:
+    text = (
+        "某县城市管理局法治政府建设年度报告\n一、主要工作\n"
+        "| 指标 | 2022年 | 2023年 |\n|---|---|---|\n| 行政处罚案件（件） | 98 | 120 |\n"
+        "二、存在问题\n不足。\n"
+    )
+    assert indicators(text)["admin_penalty_cases"] == 120
+
+
+@pytest.mark.parametrize(
+    "sentence", ["于2月2/3日开展联合执法检查。", "在幸福小区2/3号楼开展宣传。", "实行5/7工作制。"]
+)
+def test_review_no_fraction_in_dates_buildings_or_schedules(sentence: str) -> None:
+    m = process_text("r", in_report(sentence + "\n"))["metrics"]
+    assert not (m["unit"] == "%").any()
+
+
+def test_review_capital_or_roman_numerals_beside_plain_ones_are_no_top_headings() -> None:
+    text = (
+        "某县城市管理局2023年工作报告\n一、主要工作\n全年办理案件120件。\n二、2024年工作计划\n"
+        "Ⅰ、加强执法\n计划组织执法培训6期。\nⅡ、加强普法\n发放宣传资料2万份。\n"
+    )
+    assert [h[1] for h in outline(text)] == ["一、", "二、"]
+    assert "training_sessions" not in indicators(text)  # the plan's figures stay plans
+
+
+def test_review_a_none_is_judged_related_on_itself() -> None:
+    text = in_report(
+        "严格落实相关制度,全年未发生行政诉讼案件。\n办理政府信息公开申请10件,未发生行政诉讼。\n"
+    )
+    ind, _, _ = _zero_tables(text)
+    assert (
+        ind.loc["admin_litigation_cases", "sentence"] == "严格落实相关制度,全年未发生行政诉讼案件"
+    )
+
+
+def test_review_the_evidence_gives_a_bare_cell_its_unit() -> None:
+    text = in_report(
+        "| 指标 | 2022年 | 2023年 |\n|---|---|---|\n| 罚没款（万元） | 16.0 | 20.50 |\n"
+    )
+    ind, metrics, sections = _zero_tables(text)
+    reports = pd.DataFrame(
+        {"report_id": ["r"], "jurisdiction": ["某县"], "bureau": ["某县城市管理局"], "year": [2023]}
+    )
+    ev = indicator_evidence_table(ind.reset_index(), metrics, sections, reports)
+    assert ev.loc[ev["indicator"] == "罚没款", "value"].tolist() == ["20.5万元"]
+    en = indicator_evidence_table(ind.reset_index(), metrics, sections, reports, lang="en")
+    assert "万" not in "".join(en["value"])
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("规范涉企行政执法检查,优化营商环境", "business_environment"),
+        ("接受人大执法检查和政协民主监督", "supervision_disputes"),
+        ("加强党组织和干部队伍建设", "leadership"),
+    ],
+)
+def test_review_session11_themes(heading: str, category: str) -> None:
+    assert theme(heading) == category
