@@ -1378,9 +1378,7 @@ def _without_other_years_cells(
 ) -> list[_Mention]:
     """The mentions without a table's cells in another year's column (│罚没款│386.52万元│
     341.07万元│ under │项目│2023年│2022年│: in a report on 2023, 341.07万元 is last year's)."""
-    years = {
-        id(m): _cell_year(text, m.start) if _table_row(m.sentence) else None for m in mentions
-    }
+    years = {id(m): _cell_year(text, m.start) if _table_row(m.sentence) else None for m in mentions}
     if report_year is None:
         # a report that names no year of its own: its tables' latest year is the year's
         known = [y for y in years.values() if y is not None]

@@ -925,7 +925,10 @@ def indicator_evidence_table(
     """One row per (report, indicator, cited quantity): the sentence behind each plotted value.
 
     Returns:
-        Columns ``report, indicator, value, section, raw, sentence, metric_id, report_id``.
+        Columns ``report, indicator, value, counted, section, raw, sentence, metric_id,
+        report_id``; ``counted`` is what the cited quantity counts (its subject, as the
+        report names it: 安全生产相关行政处罚), so that a figure of one field or of a hotline
+        is not read as the whole system's.
     """
     lab = _labels(reports, lang)
     met = metrics.set_index(["report_id", "metric_id"])
@@ -940,6 +943,7 @@ def indicator_evidence_table(
                     "report": lab.get(r.report_id, r.report_id),
                     "indicator": lb.label_key("indicator", r.indicator, lang),
                     "value": format_number(r.value, r.unit, lang, digits=10, indicator=r.indicator),
+                    "counted": "",
                     "section": heading,
                     "raw": lb.ui_text("stated_zero", lang),
                     "sentence": sentence,
@@ -970,6 +974,7 @@ def indicator_evidence_table(
                         if r.method == "sum"
                         else _as_cited(m, lang, r.indicator)
                     ),
+                    "counted": str(m.get("subject", "") or ""),
                     "section": heading or sid,
                     "raw": str(m["raw"]),
                     "sentence": str(m["sentence"]),
@@ -977,8 +982,8 @@ def indicator_evidence_table(
                     "report_id": r.report_id,
                 }
             )
-    cols = ["report", "indicator", "value", "section", "raw", "sentence", "metric_id", "report_id"]
-    return pd.DataFrame(rows, columns=cols)
+    cols = ["report", "indicator", "value", "counted", "section", "raw", "sentence"]
+    return pd.DataFrame(rows, columns=[*cols, "metric_id", "report_id"])
 
 
 def _as_cited(m: pd.Series, lang: str, indicator: str) -> str:

@@ -102,8 +102,12 @@ def test_notebooks_committed_clean():
         code = [c for c in data["cells"] if c["cell_type"] == "code"]
         assert all(not c["outputs"] and c["execution_count"] is None for c in code), nb
         tagged = [c for c in data["cells"] if "parameters" in c["metadata"].get("tags", [])]
-        assert len(tagged) == 1 and data["cells"].index(tagged[0]) == 1, nb
-        assert "from analysis import" in "".join(data["cells"][0]["source"]), nb
+        # the story's title first, then the imports, then the parameters
+        assert data["cells"][0]["cell_type"] == "markdown", nb
+        assert "".join(data["cells"][0]["source"]).startswith(f"# {nb[:2]} "), nb
+        first_code = [c for c in data["cells"] if c["cell_type"] == "code"][:2]
+        assert len(tagged) == 1 and tagged[0] is first_code[1], nb
+        assert "from analysis import" in "".join(first_code[0]["source"]), nb
 
 
 def test_resolve_notebooks():
