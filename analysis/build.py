@@ -303,6 +303,7 @@ def read_report_entry(row: dict[str, str], raw_dir: Path) -> dict:
         n_sections=0,
         encoding=encoding,
         sha256=_sha256_bytes(data),
+        source_url=str(row.get("source_url", "") or "").strip(),
     )
     if not row["report_id"]:  # the slug is the id only without the manifest's (pypinyin is slow)
         values["_slug"] = (

@@ -49,6 +49,7 @@ REPORTS = Table(
         "published_source": SOURCE_NOTE,
         "encoding": "the encoding the raw file was decoded from",
         "sha256": "content hash of the raw file's bytes",
+        "source_url": "where the report was collected (the manifest's source_url; blank if none)",
     },
 )
 
