@@ -936,6 +936,23 @@ def _join_page_chunks(raws: list[str]) -> dict[int, str]:
     return out
 
 
+# a saved page's code: its head (meta, title, CSS, scripts), scripts, styles and the doctype
+_CODE_BLOCK = re.compile(
+    r"<(head|script|style|noscript|template)\b[^>]*>.*?</\1\s*>|<!DOCTYPE[^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _without_code_blocks(text: str, raws: list[str]) -> dict[int, str]:
+    """The lines of a saved HTML page without its code (``<head>…</head>``, ``<script>``,
+    ``<style>``, the doctype): ``{index: line}`` of the lines that change (a line wholly inside
+    a block becomes empty). ``raws``: ``text`` split at its newlines."""
+    if _CODE_BLOCK.search(text) is None:
+        return {}
+    kept = _CODE_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), text).split("\n")
+    return {i: line for i, line in enumerate(kept) if line != raws[i]}
+
+
 def strip_markup(line: str) -> str:
     """A line without the HTML a careless conversion left in it.
 
@@ -1009,6 +1026,9 @@ def _clean(
                 inline[i] = rule
 
     if "<" in text or "&" in text:
+        if "<" in text:
+            # a whole saved page: its head, scripts and styles are no text at all
+            rewrite(_without_code_blocks(text, raws), "html_markup")
         rewrite(
             {i: strip_markup(r) for i, r in enumerate(raws) if "<" in r or "&" in r}, "html_markup"
         )

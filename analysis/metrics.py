@@ -2674,6 +2674,9 @@ def _combine_mentions(
         or (c.opener >= 0 and first_pos[c.sent] < c.opener)
         # a figure said to be counted in the year's total (…罚款1,038,700元,已全部计入全年罚没款)
         or _COUNTED_IN.search(fold(c.sentence), c.pos + len(c.raw)) is not None
+        # a figure in brackets right after another of the indicator: its breakdown
+        # (受理投诉举报8,372件(投诉6,915件、举报1,457件))
+        or _in_brackets_after(c, cands)
         # a sentence opened by 其中 breaks down the total of the sentence before it, also a
         # larger one a line or two before (a page that sets each sentence on its own line)
         or (
@@ -3026,6 +3029,19 @@ def _opening(prefix: str) -> str:
     if t is not None and t.end() > 1:
         out += "\n" + prefix[t.end() : t.end() + 8]
     return out
+
+
+def _in_brackets_after(c: _Mention, cands: list[_Mention]) -> bool:
+    """Whether a mention stands in brackets that open right after another mention of the same
+    indicator in its sentence (8,372件(投诉6,915件、举报1,457件)): a part of that figure."""
+    head = c.sentence[: c.pos]
+    at = max(head.rfind("("), head.rfind("（"))
+    if at < 0 or max(head.rfind(")"), head.rfind("）")) > at:
+        return False
+    before = head[:at].rstrip()
+    return any(
+        d is not c and d.sent == c.sent and d.pos < at and before.endswith(d.raw) for d in cands
+    )
 
 
 def _in_prose_cell(row: str, raw: str) -> bool:

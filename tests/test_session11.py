@@ -444,3 +444,41 @@ def test_review_the_evidence_gives_a_bare_cell_its_unit() -> None:
 )
 def test_review_session11_themes(heading: str, category: str) -> None:
     assert theme(heading) == category
+
+
+# ------------------------------------------------------------------ round 60
+PAGE = (
+    '<!DOCTYPE html>\n<html><head>\n<meta charset="utf-8" />\n'
+    "<title>某区城市管理局2023年度法治政府建设工作情况报告_某区人民政府</title>\n"
+    '<style type="text/css">\nbody{margin:0;padding:0;font-size:14px;}\n.nav li{float:left;}\n</style>\n'
+    '<script type="text/javascript">\nvar _cfg = {siteId: 3601110027, timeout: 3000};\n</script>\n'
+    "</head>\n<body>\n"
+    '<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/a">走进某区</a></li>'
+    '<li><a href="/b">政务公开</a></li><li><a href="/c">政务服务</a></li></ul></div>\n'
+    "<h1>某区城市管理局2023年度法治政府建设工作情况报告</h1>\n"
+    '<div class="info">发布时间：2024-01-26 09:15&nbsp;&nbsp;来源：区城管局</div>\n'
+    '<p style="text-indent:2em">2023年,我局坚持依法行政,全年共办理行政处罚案件1,426件。</p>\n'
+    "<p><strong>一、主要工作</strong></p>\n"
+    '<p style="text-indent:2em">全年开展普法宣传活动86场次,发放宣传资料1.2万份。</p>\n'
+    '<script>$(function(){ $.get("/api/hits?id=2486315"); });</script>\n'
+    "</body></html>\n"
+)
+
+
+def test_a_saved_pages_code_is_no_text() -> None:
+    result = clean_text(PAGE)
+    for code in ("body{", "_cfg", "siteId", "$.get", "<title>", "DOCTYPE", "首页"):
+        assert code not in result.text, code
+    assert result.text.startswith("某区城市管理局2023年度法治政府建设工作情况报告\n")
+    assert result.metadata["published"] == "2024-01-26"
+    assert indicators(result.text)["admin_penalty_cases"] == 1426
+
+
+def test_a_breakdown_in_brackets_is_a_part_and_fines_still_owed_are_no_fines() -> None:
+    body = (
+        "全年受理消费者投诉举报8,372件(投诉6,915件、举报1,457件),按期办结率98.9%。\n"
+        "全年罚没款318.65万元。\n"
+    )
+    problems = "三是执行难问题依然存在,全年仍有罚款12.6万元未执行到位。\n"
+    got = _indicators(body + problems)
+    assert (got["hotline_cases"], got["fines_yuan"]) == (8372, 3186500)
