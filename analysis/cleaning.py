@@ -109,10 +109,20 @@ _CUT_NUMBER = re.compile(
 )
 
 
+# ... or between two digits, in a sentence's line (…干部职工48 / 0人次；), the line below going
+# on with digits and then its unit
+_CUT_DIGITS = re.compile(r"[\u4e00-\u9fff,，、](?<!第)\d{1,6}$")
+_DIGITS_GO_ON = re.compile(r"\d{1,6}(?:[.,]\d+)*(?:[\u4e00-\u9fff%％])")
+
+
 def _cut_number(line: str, below: str) -> bool:
     """Whether ``line`` ends inside a number that ``below`` goes on with: after a point,
-    digits that are no year (418. / 65万元); after a separator, three digits (52, / 368户次)."""
-    m = _CUT_NUMBER.search(line.rstrip())
+    digits that are no year (418. / 65万元); after a separator, three digits (52, / 368户次);
+    between two digits, in a line of a sentence (…职工48 / 0人次)."""
+    line = line.rstrip()
+    if len(line) >= 12 and _CUT_DIGITS.search(line) and _DIGITS_GO_ON.match(below.lstrip()):
+        return True
+    m = _CUT_NUMBER.search(line)
     if m is None:
         return False
     below = below.lstrip()
@@ -436,17 +446,25 @@ def _is_link_like(f: str) -> bool:
 
 _NOTES_START = re.compile(r"注\s*[:：]?\s*[①(（\[]|注\s*[:：]")
 _NOTE_LINE = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|\[\d{1,2}\]|\(\d{1,2}\)|\d{1,2}[.、]")
+_FIRST_NOTE = re.compile(r"\[1\]|①")
 
 
 def _notes_block(lf: list[str], logical: list, m: int) -> int:
-    """Where a closing block of notes begins (注:①… / ②… to the end, chrome aside), else m."""
+    """Where a closing block of notes begins (注:①… / ②… to the end, chrome aside), else m;
+    also a run of footnotes from ``[1]`` (or ①) below a divider or a dated signature, as
+    Word exports them (… / 2024年1月26日 / ____ / [1] 含简易程序案件1,342件。 / [2] …)."""
+    first = None  # the [1] line of a run of footnotes
     for k in range(m - 1, -1, -1):
+        if logical[k].rule == "divider" and first is not None:
+            return first
         if logical[k].rule or not lf[k]:
             continue
         if _NOTES_START.match(lf[k]):
             return k if k > 0 else m
         if not _NOTE_LINE.match(lf[k]):
-            return m
+            return first if first is not None and _date_only(lf[k]) else m
+        if _FIRST_NOTE.match(lf[k]):
+            first = k
     return m
 
 
@@ -546,6 +564,7 @@ class _Logical:
 
 # A line at least this wide (display width: 20 Chinese characters) counts in _ragged_shape.
 _RAGGED_MIN = 40
+_NARROW_MIN = 28  # ... and no line narrower than this (14 Chinese characters) is full
 
 
 def _pdf_shape(raws: list[str]) -> tuple[bool, str, int]:
@@ -610,7 +629,15 @@ def _ragged_shape(lines: list[str], display: list[int]) -> tuple[bool, int]:
     open_ends = sum(not _is_terminal(line) for _, line in long)
     if open_ends < 0.6 * len(long):
         return False, 0
-    return True, _RAGGED_MIN
+    # a narrow column (wraps at 18-24 characters): a line three quarters as wide as its
+    # wrapped lines' median is full too
+    wrapped = sorted(
+        w
+        for line, w in zip(lines, display, strict=True)
+        if w >= _NARROW_MIN and not _is_terminal(line)
+    )
+    median = wrapped[len(wrapped) // 2] if wrapped else _RAGGED_MIN
+    return True, max(_NARROW_MIN, min(_RAGGED_MIN, median * 3 // 4))
 
 
 # ---------------------------------------------------------------------------------------

@@ -117,7 +117,7 @@ _TEXT_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 # a clause ends at such a comma, or a colon unless in a time
 # (and a table's cell border: │行政处罚案件│1,268件│)
 _CLAUSE_END = re.compile(rf"{_TEXT_COMMA.pattern}|(?<![\d])\:|\:(?![\s\d])|[│┃]")
-_SUBSET_OPENER = re.compile(r"^\s*(?:其中|包括|含|内含|(?:在|于)?上述[^,;。，；]{0,10}中\s*[,，])")
+_SUBSET_OPENER = re.compile(r"^\s*(?:\[\d{1,2}\]\s*)?(?:其中|包括|含|内含|(?:在|于)?上述[^,;。，；]{0,10}中\s*[,，])")
 _OUTLINE_AFTER = re.compile(r"^\s*(?:[、.)]|\))(?!\d)")
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、)")
 _ANY_HEADING = re.compile(

@@ -51,6 +51,7 @@ def make_tables() -> dict[str, pd.DataFrame]:
         reports[f"{col}_source"] = "manifest"
     reports["encoding"] = "utf-8"
     reports["sha256"] = ["0" * 64, "1" * 64, "2" * 64]
+    reports["source_url"] = ["", "https://example.gov.cn/r2", ""]
 
     cleaning = pd.DataFrame(
         [

@@ -482,3 +482,56 @@ def test_a_breakdown_in_brackets_is_a_part_and_fines_still_owed_are_no_fines() -
     problems = "三是执行难问题依然存在,全年仍有罚款12.6万元未执行到位。\n"
     got = _indicators(body + problems)
     assert (got["hotline_cases"], got["fines_yuan"]) == (8372, 3186500)
+
+
+# ------------------------------------------------------------------ round 61
+FOOTNOTED = (
+    "某市城市管理局2023年法治政府建设年度报告\n"
+    "一、主要工作\n"
+    "全年办理行政处罚案件5,236件[1],罚没款1,847.63万元。\n"
+    "全年行政处罚案件中适用一般程序3,894件,结案率97.8%。\n"
+    "二、存在问题\n执法力量不足。\n"
+    "\n某市城市管理局\n2024年1月26日\n\n________________\n"
+    "[1] 含简易程序案件1,342件。\n"
+    "[2] 已计入行政处罚案件总数5,236件。\n"
+)
+
+
+def test_word_footnotes_after_the_signature_are_no_body_and_cases_among_the_years_are_a_part() -> (
+    None
+):
+    result = clean_text(FOOTNOTED)
+    # the footnotes stay (they are the report's), but the signature above them is read
+    assert result.metadata["signature_date"] == "2024-01-26"
+    assert "某市城市管理局\n2024年1月26日" not in result.text
+    assert indicators(result.text)["admin_penalty_cases"] == 5236
+
+
+def test_a_narrow_columns_hard_wraps_are_undone() -> None:
+    # a PDF column wrapped at 18 to 24 characters, a figure cut by a wrap
+    lines = [
+        "某区城市管理局2024年度法治政府建设工作报告",
+        "　　一、主要工作",
+        "　　坚持党组理论学习中心组学法制度，全年",
+        "集体学法12次。举办执法人员法治培训6期，累",
+        "计培训局机关干部职工和协管队员共48",
+        "0人次；组织213名执法人员参加网上学法考试，",
+        "参考率100%，平均成绩91.4分。全年新增",
+        "持证执法人员17名，全局持证执法人员达到186",
+        "人，新进人员均经岗前培训合格后上岗。结合执",
+        "法实际开展以案释法，每季度选取典型案例组织",
+        "中队长和办案骨干集中研讨，查找证据固定、",
+        "法律适用和文书制作中的薄弱环节。此外，邀请",
+        "法律顾问为中层以上干部开展专题法治讲座4场，",
+        "组织旁听庭审1次，参加人员65人次。全年依法立",
+        "案办理各类城市管理行政处罚案件1,236件，罚没",
+        "款86.5万元，办结执法案件1,198件，结案率98.",
+        "6%。全年受理群众投诉举报2,864件，办结率",
+        "达到100%，群众满意率持续提升，执法环境",
+        "不断优化，城市面貌明显改善，市民获得感增强。",
+        "　　二、存在问题",
+        "　　执法力量不足。",
+    ]
+    text = clean_text("\n".join(lines) + "\n").text
+    assert "累计培训局机关干部职工和协管队员共480人次；" in text
+    assert "行政处罚案件1,236件，罚没款86.5万元，办结执法案件1,198件，结案率98.6%。" in text
