@@ -489,15 +489,23 @@ def _next_document(lf: list[str], m: int) -> int:
     for k in range(1, m - 1):
         if not _DOC_TITLE.match(lf[k]):
             continue
+        # a signature just above: the organisation's line, then the date
         above = [j for j in range(k - 1, -1, -1) if lf[j]][:3]
-        if not any(_date_only(lf[j]) for j in above):
+        dated = [j for j in above if _date_only(lf[j])]
+        if not dated or not any(
+            _ORG_LINE.match(lf[j]) for j in range(dated[0] - 1, max(-1, dated[0] - 3), -1)
+        ):
             continue
         below = next((j for j in range(k + 1, m) if lf[j]), None)
         if below is None or not (_DOC_NUMBER.match(lf[below]) or lf[below].endswith(":")):
             continue
-        if any(_is_body(x) for x in lf[:k]):
+        # ... closing a report: a body of some length above it
+        if sum(len(x) for x in lf[:k] if _is_body(x)) >= _NEXT_DOC_BODY:
             return k
     return m
+
+
+_NEXT_DOC_BODY = 100  # characters of body a report has above its signature
 
 
 # a list of the attachments (附件:1. …统计年报 2. …): no body of the report, wherever it stands
@@ -970,11 +978,15 @@ _CODE_BLOCK = re.compile(
 )
 
 
+# a saved page, not a report that names a tag in its text
+_HTML_PAGE = re.compile(r"<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+
+
 def _without_code_blocks(text: str, raws: list[str]) -> dict[int, str]:
     """The lines of a saved HTML page without its code (``<head>…</head>``, ``<script>``,
     ``<style>``, the doctype): ``{index: line}`` of the lines that change (a line wholly inside
     a block becomes empty). ``raws``: ``text`` split at its newlines."""
-    if _CODE_BLOCK.search(text) is None:
+    if _HTML_PAGE.search(text) is None or _CODE_BLOCK.search(text) is None:
         return {}
     kept = _CODE_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), text).split("\n")
     return {i: line for i, line in enumerate(kept) if line != raws[i]}

@@ -117,7 +117,9 @@ _TEXT_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 # a clause ends at such a comma, or a colon unless in a time
 # (and a table's cell border: │行政处罚案件│1,268件│)
 _CLAUSE_END = re.compile(rf"{_TEXT_COMMA.pattern}|(?<![\d])\:|\:(?![\s\d])|[│┃]")
-_SUBSET_OPENER = re.compile(r"^\s*(?:\[\d{1,2}\]\s*)?(?:其中|包括|含|内含|(?:在|于)?上述[^,;。，；]{0,10}中\s*[,，])")
+_SUBSET_OPENER = re.compile(
+    r"^\s*(?:\[\d{1,2}\]\s*)?(?:其中|包括|含|内含|(?:在|于)?上述[^,;。，；]{0,10}中\s*[,，])"
+)
 _OUTLINE_AFTER = re.compile(r"^\s*(?:[、.)]|\))(?!\d)")
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、)")
 _ANY_HEADING = re.compile(
@@ -1365,12 +1367,18 @@ def _cell_year(text: str, start: int) -> int | None:
     return None
 
 
-def _most_named_year(years: Counter) -> int | None:
-    """The year a text names most often, the latest of a tie; None without any."""
+def _most_named_year(years: Counter, text: str = "") -> int | None:
+    """The year a text names most often; of a tie, the latest that no plan is named for
+    (2024年工作打算 names the next year's plans); None without any."""
     if not years:
         return None
     top = max(years.values())
-    return max(y for y, n in years.items() if n == top)
+    tied = [y for y, n in years.items() if n == top]
+    plans = {int(y) for y in _PLAN_YEAR.findall(text)}
+    return max([y for y in tied if y not in plans] or tied)
+
+
+_PLAN_YEAR = re.compile(r"((?:19|20)\d\d)年度?(?:工作)?(?:打算|计划|思路|安排|重点|要点|目标)")
 
 
 def _without_other_years_cells(
@@ -2439,7 +2447,7 @@ def _indicator_rows(
             assigned = [m for m in assigned if not _earlier_year(m.sentence, years, title_year)]
             # (the title's year, else the year named most often, the latest of a tie: a
             # table's header 2022年 2023年 names both once)
-            report_year = title_year or _most_named_year(years)
+            report_year = title_year or _most_named_year(years, text)
             assigned = _this_years_of_runs(assigned, report_year)
             assigned = _without_other_years_cells(assigned, text, report_year)
         f = soft = None  # the folded text and its soft wraps, found once for both uses
@@ -2900,8 +2908,16 @@ def _combine_mentions(
             # 186.42万元; not 全年开展市容整治56次。…罚款45.6万元, a field's)
             or lex.sums.search(top.para_opening) is not None
             or (lex.total.search(top.para_opening) is not None and "罚没" in top.clause)
-            # ... or it is the year's 罚没款 (fines and confiscations) beside fines only
-            or ("罚没" in top.clause and not any("罚没" in c.clause for c in keep if c is not top))
+            # ... or it is the year's 罚没款 (fines and confiscations) beside the fines of joint
+            # actions and campaigns only (会同公安交警开展联合执法…罚款41.3万元)
+            or (
+                "罚没" in top.clause
+                and all(
+                    "罚没" not in c.clause and _JOINT_ACTION.search(c.sentence) is not None
+                    for c in keep
+                    if c is not top
+                )
+            )
         )
         # a count that adds up kinds it names (合法性审查和法制审核共131件; 文件和合同协议;
         # 住建、城管领域全年合计办理…2,186件)
@@ -3033,15 +3049,30 @@ def _opening(prefix: str) -> str:
 
 def _in_brackets_after(c: _Mention, cands: list[_Mention]) -> bool:
     """Whether a mention stands in brackets that open right after another mention of the same
-    indicator in its sentence (8,372件(投诉6,915件、举报1,457件)): a part of that figure."""
+    indicator in its sentence (8,372件(投诉6,915件、举报1,457件)): a part of that figure, when
+    smaller and not said to be more (另…) or to be the whole (占…总数)."""
     head = c.sentence[: c.pos]
     at = max(head.rfind("("), head.rfind("（"))
     if at < 0 or max(head.rfind(")"), head.rfind("）")) > at:
         return False
+    if _NOT_A_BREAKDOWN.match(head, at + 1):
+        return False
     before = head[:at].rstrip()
     return any(
-        d is not c and d.sent == c.sent and d.pos < at and before.endswith(d.raw) for d in cands
+        d is not c
+        and d.sent == c.sent
+        and d.pos < at
+        and before.endswith(d.raw)
+        and c.value < d.value
+        for d in cands
     )
+
+
+# what a bracket after a figure opens with when it holds no part of it: another amount (另没收
+# 违法所得5万元), a share of a whole (占全年…总数的), a comparison (较上年, 同比)
+_NOT_A_BREAKDOWN = re.compile(r"\s*(?:另|外加|加上|占|较|比|同比|环比|上年|去年)")
+# a joint action or a campaign, whose fines the year's 罚没款 holds
+_JOINT_ACTION = re.compile(r"联合|会同|整治|专项|行动|攻坚")
 
 
 def _in_prose_cell(row: str, raw: str) -> bool:

@@ -864,12 +864,12 @@ def _has_parts_above(lines: list[_Line]) -> bool:
     part = False
     for line in lines:
         body = line.body
-        if not body or not (body[0] in "第Pp" or body[0] in _CN_NUM_CHARS):
+        if not body or not (body[0] in "第Pp" or body[0] in _CN_NUM_CHARS or _is_capital(body[0])):
             continue
         m = _match_strong(body)
         if m is None or m.level != 1:
             continue
-        if _is_part(m.marker):
+        if _is_part(m.marker) or _is_capital(body[0]):  # 壹、 above 一、 is a part too
             part = True
         elif part:
             return True
@@ -1094,10 +1094,13 @@ class _Parser:
             m.level = self.section_rank  # type: ignore[assignment]
         elif m is not None and self.parts_above and m.level == 1 and _is_part(m.marker):
             m.level = 0
+        elif m is not None and self.parts_above and m.level == 1 and _is_capital(body[0]):
+            m.level = 0  # 壹、 above 一、: a part, written as it is
+            m.marker = body[: m.end].replace(" ", "")
         if m is not None and not self.dingbats and _is_dingbat(m.marker[0]):
             return None  # a report whose ❶ are all items inside (一) sections' paragraphs
-        if m is not None and self.plain_top and _is_capital(body[0]):
-            return None
+        if m is not None and m.level == 1 and self.plain_top and _is_capital(body[0]):
+            return None  # 壹、/Ⅰ、 beside 一、 (not above it): a list's or a lower rank's
         if m is None and self.ordinals:
             m = _ordinal(body)
         if self.padded:

@@ -535,3 +535,85 @@ def test_a_narrow_columns_hard_wraps_are_undone() -> None:
     text = clean_text("\n".join(lines) + "\n").text
     assert "累计培训局机关干部职工和协管队员共480人次；" in text
     assert "行政处罚案件1,236件，罚没款86.5万元，办结执法案件1,198件，结案率98.6%。" in text
+
+
+# ------------------------------------------------------------------ second review of session 11
+def test_review2_a_dated_line_above_a_report_is_no_signature_of_another() -> None:
+    text = (
+        "现将我局2023年度法治政府建设工作情况予以公开。\n2024年1月22日\n"
+        "某县城市管理局关于2023年度法治政府建设工作情况的报告\n县人民政府:\n"
+        "一、主要工作\n全年共办理行政处罚案件120件,罚没款36.5万元。\n二、存在问题\n执法力量不足。\n"
+    )
+    result = clean_text(text)
+    assert "全年共办理行政处罚案件120件" in result.text
+    assert indicators(result.text)["admin_penalty_cases"] == 120
+
+
+def test_review2_a_list_of_documents_in_the_body_is_no_next_document() -> None:
+    text = (
+        "某县城市管理局2023年法治政府建设年度报告\n一、主要工作\n全年制定规范性文件2件:\n"
+        "某县城市管理局关于印发户外广告设置管理办法的通知\n某城管发〔2023〕5号\n2023年3月10日\n"
+        "某县城市管理局关于印发渣土运输管理办法的通知\n某城管发〔2023〕20号\n2023年9月15日\n"
+        "二、存在问题\n全年共办理行政处罚案件120件,罚没款36.5万元。\n"
+    )
+    result = clean_text(text)
+    assert "二、存在问题" in result.text
+    assert indicators(result.text)["admin_penalty_cases"] == 120
+
+
+def test_review2_a_wechat_articles_bracket_headings_are_no_gazette_labels() -> None:
+    text = (
+        "某区城管局2023年法治政府建设情况\n【工作动态】\n全年共办理行政处罚案件120件,罚没款36.5万元。\n"
+        "【普法信息】\n全年开展普法宣传活动46场次。\n"
+    )
+    assert [h[1] for h in outline(clean_text(text).text)] == ["【】", "【】"]
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # one field's 罚没款 beside another field's 罚款: two parts, added
+        (
+            "查处违法建设案件85件,罚没款32万元。\n查处占道经营案件300件,罚款12万元。\n",
+            "fines_yuan",
+            440000,
+        ),
+        # brackets adding another amount or giving the whole hold no part
+        ("全年罚款30万元(另没收违法所得5万元)。\n", "fines_yuan", 350000),
+    ],
+)
+def test_review2_indicators(body: str, indicator: str, value: float) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+def test_review2_a_tie_of_years_is_not_given_to_the_plans_year() -> None:
+    text = (
+        "某县城市管理局法治政府建设年度报告\n一、主要工作\n2023年,我局坚持依法行政。\n"
+        "项目\t2023年\t2022年\n行政处罚案件（件）\t120\t98\n罚没款（万元）\t36.5\t30.1\n"
+        "二、2024年工作打算\n2024年,我局将继续推进法治建设。\n"
+    )
+    got = indicators(text)
+    assert (got["admin_penalty_cases"], got["fines_yuan"]) == (120, 365000)
+
+
+def test_review2_capital_numerals_above_plain_ones_are_parts() -> None:
+    text = (
+        "某县城市管理局2023年工作报告\n壹、2023年工作情况\n一、加强组织领导\n全年召开会议3次。\n"
+        "贰、存在问题\n一、队伍建设不足\n人员不足。\n"
+    )
+    assert [(h[0], h[1]) for h in outline(text)] == [
+        (1, "壹、"),
+        (2, "一、"),
+        (1, "贰、"),
+        (2, "一、"),
+    ]
+
+
+def test_review2_tags_named_in_a_plain_report_are_no_code_blocks() -> None:
+    text = (
+        "某区城管局2023年法治政府建设年度报告\n一、主要工作\n"
+        "清理含有<script>标签的恶意页面12个,全年共办理行政处罚案件120件。\n"
+        "开展普法宣传活动46场次。\n对</script>等标签进行过滤。\n"
+    )
+    got = indicators(clean_text(text).text)
+    assert (got["admin_penalty_cases"], got["publicity_events"]) == (120, 46)
