@@ -412,11 +412,14 @@ def _subset_font(path: Path, text: str) -> bytes:
     for name, value in SUBSET_OPTIONS.items():
         setattr(opts, name, value)
     font = subset.load_font(str(path), opts)
-    subsetter = subset.Subsetter(opts)
-    subsetter.populate(text=text)
-    subsetter.subset(font)
-    buf = io.BytesIO()
-    subset.save_font(font, buf, opts)
+    try:  # the font reads its file lazily: closed here, also when subsetting fails
+        subsetter = subset.Subsetter(opts)
+        subsetter.populate(text=text)
+        subsetter.subset(font)
+        buf = io.BytesIO()
+        subset.save_font(font, buf, opts)
+    finally:
+        font.close()
     return buf.getvalue()
 
 
