@@ -577,8 +577,12 @@ _NARROW_MIN = 28  # ... and no line narrower than this (14 Chinese characters) i
 
 def _pdf_shape(raws: list[str]) -> tuple[bool, str, int]:
     """Whether lines look hard-wrapped: (is_pdf, measure, full width)."""
-    lines = [r.rstrip() for r in raws if _strip(r)]
+    # (a table drawn with box characters is as wide on every line: no measure of wraps)
+    lines = [r.rstrip() for r in raws if _strip(r) and not _BOX_DRAWING.search(r)]
     return _pdf_shape_of([len(r) for r in lines], _display_widths(lines))
+
+
+_BOX_DRAWING = re.compile(r"[│┃┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋]")
 
 
 def _pdf_shape_of(chars: list[int], display: list[int]) -> tuple[bool, str, int]:
@@ -1152,6 +1156,7 @@ def _clean(
         and len(f) <= 40
         and not _HEADER_PUNCT.search(f)
         and match_outline_marker(f) is None
+        and not _BOX_DRAWING.search(f)  # a drawn table's rows repeat (│(件)│ │ │)
     )
     repeated = {f for f, c in counts.items() if c >= 3 and re.search(r"[^\d\W]", f)}
     raw_first_body = next(
@@ -1183,7 +1188,12 @@ def _clean(
     ]
     chars = [len(r) for r in rstripped]
     display = _display_widths(rstripped)
-    is_pdf, measure, full = _pdf_shape_of(chars, display)
+    # (a table drawn with box characters is as wide on every line: no measure of wraps)
+    drawn = [bool(_BOX_DRAWING.search(r)) for r in rstripped]
+    is_pdf, measure, full = _pdf_shape_of(
+        [c for c, d in zip(chars, drawn, strict=True) if not d],
+        [w for w, d in zip(display, drawn, strict=True) if not d],
+    )
     # a fixed measure (a heading line shorter than it stands alone), kept when the wraps
     # turn out ragged
     fixed: tuple[dict[int, int], int, int] | None = None

@@ -851,20 +851,44 @@ def _mark_cells(f: str, text: str) -> str:
     return "".join(out) if out is not None else f
 
 
+_UNIT_ONLY = re.compile(r"\s*\((?:单位:)?(?P<unit>[^()]{1,4})\)\s*")
+
+
+def _wrapped_unit(written: str, folded: str) -> str | None:
+    """The unit of a drawn table's row continued on this line: its only non-empty cell is the
+    unit in brackets, (件) or (平方米), under the row's label; None otherwise."""
+    if "│" not in written and "┃" not in written and not _pipe_row(written):
+        return None
+    cells = _cells(written)
+    if len(cells) != 1:
+        return None
+    m = _UNIT_ONLY.fullmatch(folded, *cells[0])
+    return m.group("unit") if m is not None else None
+
+
 def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
     """The bare numbers of a table's rows whose label names the unit: each takes the unit,
     and the label is its subject (as a board's figure). ``f`` is ``text`` folded: the
     cells are told apart in ``text`` (fold makes a tab a space)."""
     out = []
     k = 0
-    for written in text.split("\n"):
+    rows = text.split("\n")
+    for n_row, written in enumerate(rows):
         lo, k = k, k + len(written) + 1
         line = f[lo : lo + len(written)]
         if not _table_row(written):
             continue
         cells = _cells(written)
         label = _UNIT_LABEL.match(line, *cells[0]) if cells else None
-        if label is not None:
+        wrapped = None
+        if label is None and cells and n_row + 1 < len(rows):
+            wrapped = _wrapped_unit(rows[n_row + 1], f[k : k + len(rows[n_row + 1])])
+        if wrapped is not None:
+            # a drawn row whose label cell wraps its unit onto the next line (│行政处罚案件│2,315│
+            # over │(件)│ │): the row's label and the unit below
+            span = cells[0]
+            of_label = _label_unit(wrapped, lex)
+        elif label is not None:
             span = label.span("label")
             if label.end() < cells[0][1]:  # one space between the label and the first figure
                 if _BARE_CELL.fullmatch(line, label.end(), cells[0][1]) is None:
@@ -1339,7 +1363,7 @@ def _cell_year(text: str, start: int) -> int | None:
     if at is None:
         return None
     end = ls - 1
-    for _ in range(12):  # the lines above, within the table
+    for _ in range(40):  # the lines above, within the table (borders and all)
         if end <= 0:
             return None
         top = text.rfind("\n", 0, end) + 1

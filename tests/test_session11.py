@@ -617,3 +617,47 @@ def test_review2_tags_named_in_a_plain_report_are_no_code_blocks() -> None:
     )
     got = indicators(clean_text(text).text)
     assert (got["admin_penalty_cases"], got["publicity_events"]) == (120, 46)
+
+
+# ------------------------------------------------------------------ round 62
+DRAWN_WRAPPED = (
+    "某区综合行政执法局2024年度法治政府建设工作情况报告\n"
+    "2024年,我局坚持依法行政,全面推进法治政府建设,全年共办理行政处罚案件2,748件,现将有关情况报告如下。\n"
+    "一、主要工作\n"
+    "全年承办12345市民热线工单35,874件,按期办结率99.3%,较上年提高1.4个百分点。\n"
+    "表1  2023—2024年主要执法数据对比\n"
+    "┌────────────────┬────────┬────────┐\n"
+    "│项目            │2023年  │2024年  │\n"
+    "├────────────────┼────────┼────────┤\n"
+    "│行政处罚案件    │2,315   │2,748   │\n"
+    "│(件)            │        │        │\n"
+    "├────────────────┼────────┼────────┤\n"
+    "│非现场执法案件  │512     │839     │\n"
+    "│(件)            │        │        │\n"
+    "├────────────────┼────────┼────────┤\n"
+    "│行政复议案件    │9       │7       │\n"
+    "│(件)            │        │        │\n"
+    "├────────────────┼────────┼────────┤\n"
+    "│12345工单办结率 │97.9    │99.3    │\n"
+    "│(%)             │        │        │\n"
+    "└────────────────┴────────┴────────┘\n"
+    "二、存在问题\n执法力量不足。\n"
+)
+
+
+def test_a_drawn_tables_wrapped_labels_give_their_units_and_keep_the_text_unwrapped() -> None:
+    result = clean_text(DRAWN_WRAPPED)
+    # the table's fixed width is no PDF's measure: nothing is joined, no row is a header
+    assert not result.metadata["pdf_shape"]
+    assert result.text.count("│(件)") == 3
+    m = process_text("r", result.text)["metrics"]
+    cells = m[m["raw"].isin(["2,315", "512", "839", "97.9"])]
+    assert list(zip(cells["raw"], cells["unit"], strict=True)) == [
+        ("2,315", "件"),
+        ("512", "件"),
+        ("839", "件"),
+        ("97.9", "%"),
+    ]
+    # last year's column, far below its header, states nothing
+    got = indicators(result.text)
+    assert (got["digital_cases"], got["completion_rate"]) == (839, 99.3)
