@@ -170,6 +170,8 @@ def theme_findings(
     for rid in ids:
         others = wide.drop(index=rid).mean()
         diff = (wide.loc[rid] - others).sort_values(ascending=False, kind="stable")
+        if diff.iloc[0] <= 0:
+            continue  # no theme gets more of its text than the others give it on average
         cat = diff.index[0]
         theme = lb.label_key("category", cat, lang)
         mine, theirs = wide.loc[rid, cat] * 100, others[cat] * 100
@@ -181,6 +183,8 @@ def theme_findings(
                 f"{theirs:.0f}% on average elsewhere)",
             )
         )
+    if not parts:
+        return []
     joined = ";".join(parts) + "。" if lang == "zh" else "; ".join(parts) + "."
     return [Finding(lb.pick(lang, "各报告的特色主题:", "Distinctive themes: ") + joined)]
 

@@ -661,3 +661,31 @@ def test_a_drawn_tables_wrapped_labels_give_their_units_and_keep_the_text_unwrap
     # last year's column, far below its header, states nothing
     got = indicators(result.text)
     assert (got["digital_cases"], got["completion_rate"]) == (839, 99.3)
+
+
+def test_a_report_leaning_to_no_theme_is_said_to_lean_to_none() -> None:
+    from analysis.briefing import theme_findings
+
+    sections = pd.DataFrame(
+        {
+            "report_id": ["a", "a", "b", "b", "c"],
+            "section_id": ["1", "2", "1", "2", "1"],
+            "level": [1, 1, 1, 1, 1],
+            "category": ["enforcement", "publicity", "enforcement", "publicity", "other"],
+            "start": [0, 600, 0, 300, 0],
+            "end": [600, 1000, 300, 1000, 1000],
+        }
+    )
+    reports = pd.DataFrame(
+        {
+            "report_id": ["a", "b", "c"],
+            "jurisdiction": ["甲区", "乙区", "丙区"],
+            "bureau": ["甲区城管局", "乙区城管局", "丙区城管局"],
+            "year": [2023, 2023, 2023],
+            "level": ["district"] * 3,
+        }
+    )
+    text = theme_findings({"sections": sections}, reports)[0].text
+    # 丙区 has all its text under 'other': it leans to no theme more than the others do
+    assert "甲区 2023 偏重" in text
+    assert "丙区" not in text
