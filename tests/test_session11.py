@@ -689,3 +689,12 @@ def test_a_report_leaning_to_no_theme_is_said_to_lean_to_none() -> None:
     # 丙区 has all its text under 'other': it leans to no theme more than the others do
     assert "甲区 2023 偏重" in text
     assert "丙区" not in text
+
+
+# ------------------------------------------------------------------ round 63
+def test_off_site_enforcement_carried_out_is_the_digital_count() -> None:
+    body = (
+        "全年平台立案数字城管案件1.26万件,按期处置率97.6%;依托视频抓拍对违规停放、占道经营等"
+        "开展非现场执法286件,提高了执法效率。\n"
+    )
+    assert _indicators(body)["digital_cases"] == 286
