@@ -775,19 +775,19 @@ def _pipe_row(line: str) -> bool:
     return "|" in line and any(_PIPE_ROW.fullmatch(x) for x in line.split("\n"))
 
 
+def _drawn_row(line: str) -> bool:
+    """Whether a line (or a sentence) is a drawn table's row: box borders or Markdown pipes."""
+    return "│" in line or "┃" in line or _pipe_row(line)
+
+
 def _table_row(sentence: str) -> bool:
     """Whether a figure's sentence is a table's row: drawn (│…│, | … |) or lined up by
     spaces or tabs, with no punctuation of prose (not a Word line whose digits stand apart
     from their words: 立案查处违法案件  326件,罚款  158.6万元。)."""
-    return (
-        "│" in sentence
-        or "┃" in sentence
-        or _pipe_row(sentence)
-        or (
-            "\n" not in sentence.strip()
-            and _SPACED_ROW.fullmatch(sentence) is not None
-            and (_PROSE_PUNCT if "\t" in sentence else _PROSE_PUNCT_SPACED).search(sentence) is None
-        )
+    return _drawn_row(sentence) or (
+        "\n" not in sentence.strip()
+        and _SPACED_ROW.fullmatch(sentence) is not None
+        and (_PROSE_PUNCT if "\t" in sentence else _PROSE_PUNCT_SPACED).search(sentence) is None
     )
 
 
@@ -811,9 +811,8 @@ def _cells(line: str) -> list[tuple[int, int]]:
 
 # a table row whose label names the unit and whose cells are bare numbers (行政处罚案件(件)
 # \t1,326\t1,187, │罚没款(万元)│326.5│301.2│), folded
-_UNIT_LABEL = re.compile(
-    r"\s*(?P<label>[^\s(│┃][^(│┃]{0,29}?)\s*\((?:单位:)?(?P<unit>[^()]{1,4})\)\s*"
-)
+_UNIT_IN_BRACKETS = r"\((?:单位:)?(?P<unit>[^()]{1,4})\)"  # (件), (单位:万元), folded
+_UNIT_LABEL = re.compile(rf"\s*(?P<label>[^\s(│┃][^(│┃]{{0,29}}?)\s*{_UNIT_IN_BRACKETS}\s*")
 _BARE_CELL = re.compile(r"\s*\d[\d,]*(?:\.\d+)?\s*")
 _SERIAL = re.compile(r"\s*\d{1,2}\s*")  # a serial number's cell
 
@@ -851,13 +850,13 @@ def _mark_cells(f: str, text: str) -> str:
     return "".join(out) if out is not None else f
 
 
-_UNIT_ONLY = re.compile(r"\s*\((?:单位:)?(?P<unit>[^()]{1,4})\)\s*")
+_UNIT_ONLY = re.compile(rf"\s*{_UNIT_IN_BRACKETS}\s*")
 
 
 def _wrapped_unit(written: str, folded: str) -> str | None:
     """The unit of a drawn table's row continued on this line: its only non-empty cell is the
     unit in brackets, (件) or (平方米), under the row's label; None otherwise."""
-    if "│" not in written and "┃" not in written and not _pipe_row(written):
+    if not _drawn_row(written):
         return None
     cells = _cells(written)
     if len(cells) != 1:
@@ -1371,7 +1370,7 @@ def _cell_year(text: str, start: int) -> int | None:
         end = top - 1
         if _BORDER_LINE.fullmatch(line):
             continue
-        if not ("│" in line or "┃" in line or _pipe_row(line) or _SPACED_ROW.fullmatch(line)):
+        if not (_drawn_row(line) or _SPACED_ROW.fullmatch(line)):
             return None  # (a row with a remark or 其中: is still the table's)
         head_cells = _cells(line)
         head = [_HEADER_YEAR.match(line[a:b]) for a, b in head_cells]

@@ -371,7 +371,7 @@ def _match_strong(s: str) -> _Marker | None:
             # 1️⃣ (1️⃣0️⃣) : keycap emoji, the number they show (as 1.)
             n = int("".join(ch for ch in m.group(0) if ch.isdecimal()))
             return _Marker(3, n, f"{n}.", m.end(), ".")
-    elif c in _CAPITAL_NUMERALS or "\u2160" <= c <= "\u216b":
+    elif _is_capital(c):
         m = _L1_CAPITAL.match(s)
         if m:
             n = _capital_numeral_value(m["num"])
@@ -402,15 +402,6 @@ _L1_CAPITAL = re.compile(
 def _is_capital(c: str) -> bool:
     """Whether a character opens a capital or Roman numeral marker (壹、, Ⅱ.)."""
     return c in _CAPITAL_NUMERALS or "\u2160" <= c <= "\u216b"
-
-
-def _has_plain_top(lines: list) -> bool:
-    """Whether the report writes 一、 (or 一.) markers at the start of a line."""
-    for line in lines:
-        body = line.body
-        if body[:1] in _CN_NUM_CHARS and _L1.match(body) is not None:
-            return True
-    return False
 
 
 def _capital_numeral_value(numeral: str) -> int | None:
@@ -1011,7 +1002,7 @@ class _Parser:
         self.brackets = _has_bracket_headings(self.lines)
         # 壹、/Ⅰ、 are the top rank only in a report that writes no 一、 (beside it they are a
         # list's or a lower rank's numbers)
-        self.plain_top = _has_plain_top(self.lines)
+        self.plain_top = any(_is_l1_numeral(line.body) for line in self.lines)
         self.dingbats = _dingbat_headings(self.lines)  # lines of ❶ headings
         self.ordinals = _has_ordinal_headings(self.lines)
         # 01 / 02 … before the parts of a WeChat article: its level-1 markers
