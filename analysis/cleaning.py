@@ -51,6 +51,9 @@ What is removed, and under which rule:
   …请在…上搜索。``), before its first outline heading.
 * ``editor_note``: an editor's note above the report (``编者按：…``, ``【编者按】…``), before
   its first outline heading: the publisher's words, not the report's.
+* ``other_script``: above the report's first line of text or below its last, a line
+  written mostly in another script than Chinese (a bilingual portal's site name, menu,
+  breadcrumb and footer in Uyghur, Mongolian or Tibetan).
 * ``html_markup``: a kept line that lost the HTML a careless conversion left in it (tags and
   entities, :func:`strip_markup`); the row keeps the line as it was. A line removed under
   another rule is recorded under that rule, as it was, markup included.
@@ -410,6 +413,35 @@ def _is_indented(raw: str, margin: int = 0) -> bool:
     return raw.startswith("\t") or lead >= 2
 
 
+# cells of a table's row lined up by runs of spaces or tabs (罚没款    万元    936.52    +3.2%)
+_CELL_GAP = re.compile(r"\S(?:[ \u3000]{2,}|\t)(?=\S)")
+
+
+def _spaced_row(raw: str) -> bool:
+    """Whether a line is a table's row lined up by spaces or tabs: three or more cells, one
+    of them a figure, and no sentence's end (a PDF's full line of prose is no row)."""
+    core = raw.strip()
+    return (
+        len(_CELL_GAP.findall(core)) >= 2
+        and _DIGIT.search(core) is not None
+        and "。" not in core
+        and "；" not in core
+    )
+
+
+# a list item's first line as a converter writes it (pandoc's `1.  `, `-   `, `(1) `): the
+# marker and the spaces after it, whose width the item's wrapped lines are indented by
+_LIST_ITEM = re.compile(r"(?P<lead> *)(?:\d{1,2}[.)]|\(\d{1,2}\)|[-*•])(?P<gap> {1,4})(?=\S)")
+
+
+def _hanging(first: str, raw: str) -> bool:
+    """Whether ``raw`` is a wrapped line of the list item ``first`` opens: indented by the
+    width of the item's marker and the spaces after it (a hanging indent), not a paragraph's
+    indent (pandoc's `1.  严厉查处…约18.4万` / `    平方米，其中…`)."""
+    m = _LIST_ITEM.match(first)
+    return m is not None and len(raw) - len(raw.lstrip(" ")) == m.end()
+
+
 def _page_margins(raws: list[str], candidates: list[int]) -> dict[int, int]:
     """For each candidate line, the left margin of its page (pages end at a form feed): the
     number of leading ASCII spaces most of the page's lines have."""
@@ -521,17 +553,46 @@ _FEED_HEADER = re.compile(
 )
 
 
+def _mostly_other_script(f: str) -> bool:
+    """Whether a line is written mostly in another script than Chinese (Uyghur, Mongolian,
+    Tibetan, Yi, Hangul): more of its letters are that script's than Han characters."""
+    return _OTHER_SCRIPT.search(f) is not None and len(_OTHER_SCRIPT.findall(f)) > len(
+        _HAN.findall(f)
+    )
+
+
 def _is_body(f: str) -> bool:
     """A line of the report's own text: a heading, a sentence, or a long punctuated line;
     not a line written mostly in another script (a bilingual portal's Uyghur, Mongolian or
     Tibetan menu and breadcrumb: the report is in Chinese)."""
-    if _OTHER_SCRIPT.search(f) and len(_OTHER_SCRIPT.findall(f)) > len(_HAN.findall(f)):
+    if _mostly_other_script(f):
         return False
     if len(f) >= 8 and f.endswith("。"):
         return True
     if match_outline_marker(f) is not None:
         return True
     return len(f) >= 30 and any(c in _SENTENCE_PUNCT for c in f)
+
+
+# the label of an appendix the report carries below its signature (附件, 附件1, 附件：…统计表),
+# not a link to a file (附件：…统计表.xls, the attachment rule's)
+_APPENDIX_LABEL = re.compile(r"附件\s*\d{0,2}\s*(?::\s*[^。.]{0,40})?")
+
+
+def _appendix_at(lf: list[str], logical: list, body: list[int]) -> int | None:
+    """Where an appendix below the report's signature begins: a 附件 label right after a
+    signature's date (chrome such as a page number may stand between) with a line of the body
+    after it (its table's rows); None when there is none."""
+    for k in range(1, len(lf)):
+        if not _APPENDIX_LABEL.fullmatch(lf[k]) or not any(b > k for b in body):
+            continue
+        j = k - 1
+        while j >= 0 and logical[j].rule and logical[j].rule in _WEAK_RULES:
+            j -= 1  # a page number between the signature and the label
+        parts = _signature_parts(lf[j]) if j >= 0 else None
+        if parts is not None and parts[1]:
+            return k
+    return None
 
 
 def _date_only(f: str) -> str:
@@ -1262,7 +1323,9 @@ def _clean(
                     and not _MID_NUMBER.search(folded[prev.idxs[-1]])  # 罚没款合计86. / 75万元
                 )
                 and not _is_terminal(folded[prev.idxs[-1]])  # folded: ；and ： end too
-                and not _is_indented(raw, margin[i])
+                and (not _is_indented(raw, margin[i]) or _hanging(prev.raws[0], raw))
+                and not _spaced_row(raw)  # a table's rows lined up by spaces are no wraps
+                and not _spaced_row(prev.raws[-1])
                 and match_outline_marker(folded[i]) is None
                 and not any_rule[i]
                 and any_rule[prev.idxs[-1]] != "toc"  # nothing continues 目录's …15
@@ -1326,8 +1389,15 @@ def _clean(
         if not logical[k].rule and _is_menu_like(lf[k]) and any(lf[k] in b for b in bylines):
             logical[k].rule = "site_menu"
 
-    # Tail: signature before the footer chrome, link lists after it.
-    tail = range(last_body + 1, m)
+    # Tail: signature before the footer chrome, link lists after it. An appendix after the
+    # signature (附件, its table's title and rows) is the report's: the signature stands above
+    # its label, and the footer below its end.
+    appendix = _appendix_at(lf, logical, body)
+    if appendix is None:
+        tail = list(range(last_body + 1, m))
+    else:
+        above = max((k for k in body if k < appendix), default=-1)
+        tail = [*range(above + 1, appendix), *range(max(appendix, last_body) + 1, m)]
     tail_anchor = min(
         (k for k in tail if logical[k].rule and logical[k].rule not in _WEAK_RULES), default=m
     )
@@ -1366,6 +1436,13 @@ def _clean(
                 metadata["signature_lines"].extend(i + 1 for i in lg.idxs)
         elif _is_menu_like(lf[k]) or _is_link_like(lf[k]):
             lg.rule = "site_menu"
+
+    # a bilingual portal's lines in its other script above or below the report (its site
+    # name, menu, breadcrumb and footer in Uyghur, Mongolian or Tibetan): the report is in
+    # Chinese, and these lines are the page's, not the report's
+    for k in (*range(first_body), *range(last_body + 1, m)):
+        if not logical[k].rule and _mostly_other_script(lf[k]):
+            logical[k].rule = "other_script"
 
     # the next document's lines that no chrome rule claimed (its title, number, paragraphs)
     for k in range(next_doc, m):

@@ -763,7 +763,8 @@ _SPACED_ROW = re.compile(
 # thousands separator); in a row lined up by spaces alone ；and ：too (a tab's row may hold
 # them in a remark: 含简易程序；一般程序)
 _PROSE_PUNCT = re.compile(r"[，。！？!?]|,(?!\d)")
-_PROSE_PUNCT_SPACED = re.compile(r"[，。！？!?；;：]|,(?!\d)|:(?!\d)")
+# (a colon after 其中 or 包括 opens a part's label in a table: 其中：适用一般程序    件    1,935)
+_PROSE_PUNCT_SPACED = re.compile(r"[，。！？!?；;]|,(?!\d)|(?<!其中)(?<!包括)(?:：|:(?!\d))")
 
 
 # a Markdown table's row (| 罚没款（万元） | 236.40 | 281.75 |): its borders are drawn
@@ -865,23 +866,60 @@ def _wrapped_unit(written: str, folded: str) -> str | None:
     return m.group("unit") if m is not None else None
 
 
+# a table's caption naming the unit of all its cells (表1 …案件统计(单位:件), 单位:万元 alone on
+# its line above the header), folded; one unit only (单位:件、万元 names none for a cell)
+_CAPTION_UNIT = re.compile(r"(?:^|.*[\s(])单位\s*:\s*(?P<unit>[^\s()、,;:]{1,4})\s*\)?\s*")
+
+
+def _header_units(line: str, cells: list[tuple[int, int]], lex: _Lexicon) -> list | None:
+    """The unit each column of a table's header names in brackets (执法检查(次)⇥立案(件)⇥
+    罚没款(万元)), None for a column that names none; None when the row is no header (a cell
+    holds a figure)."""
+    if any(_BARE_CELL.fullmatch(line, a, b) for a, b in cells):
+        return None
+    out = []
+    for a, b in cells:
+        m = _UNIT_LABEL.fullmatch(line, a, b)
+        out.append(_label_unit(m.group("unit"), lex) if m is not None else None)
+    return out
+
+
 def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
-    """The bare numbers of a table's rows whose label names the unit: each takes the unit,
-    and the label is its subject (as a board's figure). ``f`` is ``text`` folded: the
-    cells are told apart in ``text`` (fold makes a tab a space)."""
+    """The bare numbers of a table's rows whose unit is named: each takes the unit, and the
+    row's label is its subject (as a board's figure). The unit is the row label's (行政处罚案件
+    (件)), else its column of units' (件), else its column header's (立案(件)), else the
+    caption's (…统计(单位:件)). ``f`` is ``text`` folded: the cells are told apart in
+    ``text`` (fold makes a tab a space)."""
     out = []
     k = 0
     rows = text.split("\n")
+    caption = None  # the unit the table's caption names
+    header: list | None = None  # the units its header's columns name
     for n_row, written in enumerate(rows):
         lo, k = k, k + len(written) + 1
         line = f[lo : lo + len(written)]
-        if not _table_row(written):
+        caption_unit = _CAPTION_UNIT.fullmatch(line)
+        if caption_unit is not None or not _table_row(written):
+            if line.strip() and _BORDER_LINE.fullmatch(line):
+                continue  # a grid table's border (+----+----+) goes on with its table
+            # a line of prose or a caption ends the table above; a caption names its unit
+            caption = _label_unit(caption_unit.group("unit"), lex) if caption_unit else None
+            header = None
             continue
         cells = _cells(written)
+        if cells and not header:
+            # the table's header: its first row without a figure (a caption set apart by
+            # spaces, 表1  2024年…情况, stands above it), whose columns may name units
+            units = _header_units(line, cells, lex)
+            if units is not None:
+                if header is None or any(units):
+                    header = units if any(units) else []
+                continue
         label = _UNIT_LABEL.match(line, *cells[0]) if cells else None
         wrapped = None
         if label is None and cells and n_row + 1 < len(rows):
             wrapped = _wrapped_unit(rows[n_row + 1], f[k : k + len(rows[n_row + 1])])
+        columns: list | None = None  # each cell's unit, when the row's label names none
         if wrapped is not None:
             # a drawn row whose label cell wraps its unit onto the next line (│行政处罚案件│2,315│
             # over │(件)│ │): the row's label and the unit below
@@ -898,17 +936,28 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
             # a column of units (行政处罚案件⇥件⇥3,286⇥2,947, after a serial number's column
             # or not): the row's unit is the cell after its label
             first = 1 if len(cells) >= 4 and _SERIAL.fullmatch(line, *cells[0]) else 0
-            if len(cells) < first + 3 or _BARE_CELL.fullmatch(line, *cells[first]):
+            if len(cells) < first + 2 or _BARE_CELL.fullmatch(line, *cells[first]):
                 continue
+            of_label = None
+            if len(cells) >= first + 3:
+                of_label = _label_unit(line[cells[first + 1][0] : cells[first + 1][1]].strip(), lex)
             span = cells[first]
-            of_label = _label_unit(line[cells[first + 1][0] : cells[first + 1][1]].strip(), lex)
-            cells = [span] + cells[first + 2 :]
-        if of_label is None:
+            if of_label is not None:
+                cells = [span] + cells[first + 2 :]
+            elif header and len(header) == len(cells):
+                # the header's columns name the units (执法领域⇥执法检查(次)⇥立案(件))
+                columns = [None] + [u or caption for u in header[first + 1 :]]
+                cells = [span] + cells[first + 1 :]
+            elif caption is not None:
+                columns = [None] + [caption] * (len(cells) - first - 1)
+                cells = [span] + cells[first + 1 :]
+        if of_label is None and columns is None:
             continue
-        unit, family, mult = of_label
-        for a, b in cells[1:]:
-            if _BARE_CELL.fullmatch(line, a, b) is None:
+        for j, (a, b) in enumerate(cells[1:], start=1):
+            unit_of = of_label if columns is None else columns[j]
+            if unit_of is None or _BARE_CELL.fullmatch(line, a, b) is None:
                 continue
+            unit, family, mult = unit_of
             cell = line[a:b]
             a2 = a + len(cell) - len(cell.lstrip())
             b2 = b - (len(cell) - len(cell.rstrip()))
@@ -3143,6 +3192,19 @@ def _without_restatements(cands: list[_Mention], rows: list[IndicatorRule]) -> l
                 ),
                 key=lambda t, b=b: (abs(t.value - b.value), t.start),
                 default=b,
+            )
+            for b in body
+        ]
+        # a figure the body rounds (罚没款936.5万元) gives way to the table's that it rounds
+        # (936.52万元): the same figure, more precisely
+        body = [
+            next(
+                (
+                    t
+                    for t in exact
+                    if t.value != b.value and _digits(t.raw) > _digits(b.raw) and _restated(t, b)
+                ),
+                b,
             )
             for b in body
         ]

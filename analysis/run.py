@@ -1017,9 +1017,16 @@ def _command(args: argparse.Namespace) -> int:
         return _run(args, plan, pool)
 
 
+SUMMARY_IDS = 10  # report ids named in the run's summary line
+
+
 def build_summary(info: dict[str, Any], reports: Any) -> str:
-    """One line on the tables a run uses: rebuilt or up to date, and how many reports."""
-    ids = ", ".join(sorted(reports["report_id"].astype(str)))
+    """One line on the tables a run uses: rebuilt or up to date, and how many reports (the
+    first ten ids named, and how many more: a corpus of thousands is one line still)."""
+    names = sorted(reports["report_id"].astype(str))
+    ids = ", ".join(names[:SUMMARY_IDS])
+    if len(names) > SUMMARY_IDS:
+        ids += f", … and {len(names) - SUMMARY_IDS} more"
     if info.get("skipped"):
         return f"tables: up to date, {len(reports)} reports ({ids})"
     counts = ", ".join(f"{k} {v}" for k, v in info.get("tables", {}).items())

@@ -195,8 +195,16 @@ _STRIP = " \t\r\n\f\v\x1c\x1d\x1e\x1f\x85"  # the spaces str.strip takes that fo
 _LEAD = _STRIP + "#*"
 # ... and the glyphs a WeChat editor sets before a heading (◆ 一、…, ▎(一)…, ◆ 强化组织领导),
 # read like spaces; a caption's mark (▲ 镇党委召开专题会议) only before an outline marker
-_GLYPHS = frozenset("◆◇■□●○◎▶►▷▸★☆▎▍▌▋▊▉▏")
+_GLYPHS = frozenset("◆◇■□●○◎▶►▷▸★☆▎▍▌▋▊▉▏⬛⬜")
 _CAPTION_GLYPHS = frozenset("▲△")
+
+
+def _is_glyph(c: str) -> bool:
+    """A glyph set before a heading: one of :data:`_GLYPHS`, or any geometric shape (▪, ▫,
+    ◼, ◉, ◢ …) but a caption's mark."""
+    return c in _GLYPHS or ("\u25a0" <= c <= "\u25ff" and c not in _CAPTION_GLYPHS)
+
+
 _NOT_A_SIBLING = frozenset("图表注附▲△※●■□◆◇★☆")  # how captions, notes and list items start
 # ... and HTML left in the text by a careless conversion: tags and entities
 _HTML_HEAD = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp|#\d{2,6});)+")
@@ -224,7 +232,7 @@ def _lead_end(f: str, i: int = 0) -> int:
         m = _HTML_HEAD.match(f, i)
         return m.end() if m else i
     while i < len(f) and (
-        f[i] in _LEAD or f[i] in _GLYPHS or (f[i] >= "\u2600" and _is_emoji(f[i]))
+        f[i] in _LEAD or _is_glyph(f[i]) or (f[i] >= "\u2600" and _is_emoji(f[i]))
     ):
         i += 1
     if i < len(f) and f[i] in "<&":
@@ -240,7 +248,7 @@ def _lead_end(f: str, i: int = 0) -> int:
 
 def _trail_start(f: str, lo: int, hi: int) -> int:
     """Offset where the decorations closing ``f[lo:hi]`` begin (``hi`` when there are none)."""
-    while hi > lo and (f[hi - 1] in _LEAD or f[hi - 1] in _GLYPHS):
+    while hi > lo and (f[hi - 1] in _LEAD or _is_glyph(f[hi - 1])):
         hi -= 1
     if hi > lo and f[hi - 1] in ">;":
         m = _HTML_TAIL.search(f, lo, hi)

@@ -34,10 +34,20 @@ def _is_number(tokens: pd.Series) -> pd.Series:
     return tokens.astype(str).str.fullmatch(r"\d+").fillna(False).astype(bool)
 
 
+# a term the comparison counts holds a Chinese character, a Latin letter or a digit: the
+# reports are compared as Chinese text, so a word of another script left in a report (a
+# bilingual page's Uyghur or Tibetan, Mongolian split letter by letter) is no term
+_COMPARED_TERM = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]")
+
+
 def _filter_tokens(
     tokens: pd.DataFrame, drop_stopwords: bool, drop_formulaic: bool, drop_numbers: bool
 ) -> pd.DataFrame:
-    keep = pd.Series(True, index=tokens.index)
+    """The tokens the comparison counts: terms of Chinese text (:data:`_COMPARED_TERM`),
+    without stopwords, formulaic phrases' pieces or numbers as asked."""
+    words = tokens["token"].astype(str)
+    terms = {w for w in pd.unique(words) if _COMPARED_TERM.search(w)}  # once per distinct word
+    keep = words.isin(terms)
     if drop_stopwords:
         keep &= ~tokens["stopword"].astype(bool)
     if drop_formulaic:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from synthetic import make_tables
 
@@ -72,6 +73,12 @@ def test_the_run_says_which_tables_it_uses():
     assert line == "tables: up to date, 3 reports (jiashi-2022, jiashi-2023, yiqu-2023)"
     line = run.build_summary({"tables": {"reports": 3, "metrics": 9}}, reports)
     assert line.startswith("tables: rebuilt, 3 reports (") and line.endswith("reports 3, metrics 9")
+    many = pd.DataFrame({"report_id": [f"r{i:03d}" for i in range(250)]})
+    line = run.build_summary({"skipped": True}, many)
+    assert line == (
+        "tables: up to date, 250 reports (r000, r001, r002, r003, r004, r005, r006, r007, "
+        "r008, r009, … and 240 more)"
+    )
 
 
 def test_a_parameters_lower_bound_is_read_from_its_comment():

@@ -1,0 +1,281 @@
+"""Hand-made tests for session 12's rules: each input is written here, with the value a reader
+would give it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from snippets import in_report, indicators, outline, theme
+from snippets import report_indicators as _indicators
+
+from analysis import textstats
+from analysis.build import process_text
+from analysis.cleaning import clean_text
+
+# ------------------------------------------------------------------ a bilingual portal
+BILINGUAL = (
+    "ئۈرۈمچى شەھەرلىك خەلق ھۆكۈمىتى\n"
+    "ئورنىڭىز: باش بەت > ھۆكۈمەت ئىشلىرى ئاشكارىلىقى\n"
+    "某市人民政府\n"
+    "首页 | 政务公开 | 政务服务 | 互动交流\n"
+    "当前位置：首页 > 政务公开 > 法治政府建设\n"
+    "某市城市管理局2023年法治政府建设情况报告\n"
+    "2023年，我局坚持依法行政，全年办理行政处罚案件120件，罚没款36.5万元。\n"
+    "一、主要工作\n"
+    "用好双语普法阵地，把“قانۇن”（法律）一词印上宣传册，全年开展普法活动12场次。\n"
+    "二、存在问题\n"
+    "执法力量不足。\n"
+    "某市城市管理局\n"
+    "2024年1月30日\n"
+    "ئۈرۈمچى شەھەرلىك خەلق ھۆكۈمىتى ئىشخانىسى ساھىبخانلىق قىلىدۇ\n"
+    "主办：某市人民政府办公厅\n"
+)
+
+
+def test_a_bilingual_portals_lines_in_its_other_script_are_chrome() -> None:
+    result = clean_text(BILINGUAL)
+    rules = dict(zip(result.removed["text"], result.removed["rule"], strict=True))
+    assert rules["ئۈرۈمچى شەھەرلىك خەلق ھۆكۈمىتى"] == "other_script"
+    assert rules["ئورنىڭىز: باش بەت > ھۆكۈمەت ئىشلىرى ئاشكارىلىقى"] == "other_script"
+    assert rules["ئۈرۈمچى شەھەرلىك خەلق ھۆكۈمىتى ئىشخانىسى ساھىبخانلىق قىلىدۇ"] == "other_script"
+    # a menu whose items stand apart by bars is a site menu
+    assert rules["首页 | 政务公开 | 政务服务 | 互动交流"] == "site_menu"
+    assert result.text.startswith("某市城市管理局2023年法治政府建设情况报告\n")
+    # a word of the other script inside a sentence of the body stays
+    assert "把“قانۇن”（法律）一词印上宣传册" in result.text
+    assert result.metadata["signature_date"] == "2024-01-30"
+
+
+def test_the_comparison_counts_no_word_of_another_script() -> None:
+    tokens = pd.DataFrame(
+        {
+            "report_id": ["r"] * 7,
+            "token": ["执法", "ᠬ", "قانۇن", "APP", "12345", "ཁྲིམས", "执法"],
+            "stopword": [False] * 7,
+            "formulaic": [False] * 7,
+        }
+    )
+    counts = textstats.count_terms(tokens, drop_numbers=False)
+    assert dict(zip(counts["token"], counts["n"], strict=True)) == {
+        "执法": 2,
+        "APP": 1,
+        "12345": 1,
+    }
+
+
+# ------------------------------------------------------------------ headings
+def test_a_heading_after_a_geometric_glyph_and_its_selector_is_a_heading() -> None:
+    text = (
+        "某市文化和旅游局2023年法治政府建设工作情况报告\n"
+        "🏞️ 一、强化组织保障\n"
+        "▪️（一）落实第一责任人职责\n"
+        "局党组专题研究法治工作4次。\n"
+        "◼（二）加强学法培训\n"
+        "全年集体学法9次。\n"
+        "🏞️ 二、存在的问题\n"
+        "执法力量不足。\n"
+    )
+    assert [h[:3] for h in outline(text)] == [
+        (1, "一、", "强化组织保障"),
+        (2, "(一)", "落实第一责任人职责"),
+        (2, "(二)", "加强学法培训"),
+        (1, "二、", "存在的问题"),
+    ]
+
+
+def test_the_responsibility_for_rule_of_law_work_is_leadership() -> None:
+    assert theme("落实法治建设工作责任") == "leadership"
+
+
+# ------------------------------------------------------------------ converters' wraps
+def _pandoc_wrap(paragraph: str, first: str = "", rest: str = "") -> str:
+    """``paragraph`` wrapped as pandoc -t plain writes it: lines of 72 columns at most (a
+    Chinese character is two), ``first`` before the first line and ``rest`` before the others."""
+    lines, line, width = [], first, len(first)
+    for ch in paragraph:
+        w = 2 if ord(ch) > 0x2E80 else 1
+        if width + w > 72:
+            lines.append(line)
+            line, width = rest, len(rest)
+        line += ch
+        width += w
+    return "\n".join([*lines, line]) + "\n"
+
+
+PANDOC_PARAGRAPHS = [
+    "2023年，我局在区委、区政府的坚强领导下，以习近平新时代中国特色社会主义思想为指导，全面"
+    "贯彻党的二十大精神，深入学习贯彻习近平法治思想，把依法行政贯穿城市管理执法全过程，法治"
+    "政府建设各项任务得到有效落实。现将有关情况报告如下。",
+    "局主要负责人认真履行推进法治建设第一责任人职责，对法治建设重要工作亲自部署、重大问题亲"
+    "自过问。全年召开党组会议专题研究法治工作6次，审议法治建设议题11项，将任务分解为32项，逐"
+    "项明确牵头科室和完成时限。",
+    "全年办理行政处罚案件2,846件，罚没款1,035.72万元，同比分别增长8.3%和5.1%；其中适用简易程"
+    "序1,127件、普通程序1,719件。对重大执法决定开展法制审核214件，审核率100%。重点抓好以下工作：",
+]
+
+
+def test_a_pandoc_list_items_wrapped_lines_are_joined() -> None:
+    # pandoc -t plain: a list item's wrapped lines are indented by its marker's width
+    raw = "某区城市管理和综合执法局2023年法治政府建设年度报告\n\n一、主要举措\n\n"
+    raw += "\n".join(_pandoc_wrap(p) for p in PANDOC_PARAGRAPHS) + "\n"
+    items = [
+        "严厉查处违法建设。坚持“零容忍”，全年拆除违法建设326处、面积约18.4万平方米，其中新增违"
+        "法建设58处、约1.2万平方米，实现即查即拆。",
+        "推行包容审慎监管。全年适用首违不罚412件，涉及罚款约86万元。全年办理城市管理类行政许可"
+        "1,085件，审批时限由法定20个工作日压缩至5个工作日。",
+    ]
+    raw += "".join(_pandoc_wrap(x, f"{k}.  ", "    ") for k, x in enumerate(items, start=1))
+    raw += "\n二、存在的问题\n\n执法力量不足。\n"
+    assert "\n    " in raw  # the items' wrapped lines are indented
+    text = clean_text(raw).text
+    for k, item in enumerate(items, start=1):
+        assert f"\n{k}.  {item}\n" in text
+    assert "\n".join(PANDOC_PARAGRAPHS[1:]) in text
+
+
+APPENDIX = (
+    "某市城市管理局2024年度法治政府建设情况报告\n"
+    "　　2024年，全市城管系统全年共办理行政处罚案件4,817件，同比增长6.9%，其中适用简易程序\n"
+    "2,882件、一般程序1,935件；罚没款936.5万元。重大执法决定经法制审核297件，纠正不当\n"
+    "处理意见19条。已结案4,689件，结案率97.3%。全年开展执法培训12期，培训执法人员\n"
+    "1,460人次，组织执法人员旁听庭审3次，参加人员90余人次，法治素养有新的提升。\n"
+    "　　一、存在的问题\n"
+    "　　一是执法力量的法治素质与城市精细化管理要求还有差距，全市执法人员中法律专业出\n"
+    "身的比例只有9.8%，部分县（市、区）新入职队员独立办理一般程序案件的能力偏弱。\n"
+    "\n"
+    "某市城市管理局\n"
+    "2025年2月6日\n"
+    "- 5 -\n"
+    "附件\n"
+    "2024年度城市管理行政执法数据统计表\n"
+    "序号  指标  单位  数量  同比\n"
+    "1   行政处罚案件              件       4,817       +6.9%\n"
+    "2   其中：适用一般程序           件       1,935       +5.1%\n"
+    "3   罚没款                 万元      936.52      +3.2%\n"
+    "4   行政复议案件              件       6          -25.0%\n"
+)
+
+
+def test_an_appendix_below_the_signature_keeps_its_table_and_the_signature_is_read() -> None:
+    result = clean_text(APPENDIX)
+    assert result.metadata["signature_date"] == "2025-02-06"
+    assert result.metadata["signature_name"] == "某市城市管理局"
+    # the table's rows are no wraps of a PDF: each stays its own line
+    assert "\n2   其中：适用一般程序           件       1,935       +5.1%\n" in result.text
+    assert result.text.endswith("4   行政复议案件              件       6          -25.0%")
+    m = process_text("r", result.text)["metrics"]
+    cells = m[(m["start"] > result.text.index("序号")) & (m["unit"] != "%")]
+    assert list(zip(cells["value"], cells["unit"], strict=True)) == [
+        (4817, "件"),
+        (1935, "件"),  # a part's label opened by 其中： is a table's label, not prose
+        (9365200, "元"),
+        (6, "件"),
+    ]
+    # the body's 936.5万元 rounds the table's 936.52万元: the same figure, more precisely
+    assert indicators(result.text)["fines_yuan"] == 9365200
+
+
+def test_a_table_figure_that_is_not_the_bodys_rounded_does_not_replace_it() -> None:
+    body = "全年罚没款936.5万元。\n指标  单位  数量\n罚没款  万元  941.52\n"
+    assert _indicators(body)["fines_yuan"] == 9365000
+
+
+# ------------------------------------------------------------------ tables' units
+def test_a_tables_caption_or_column_headers_give_its_cells_their_units() -> None:
+    body = (
+        "全年办理行政处罚案件96件，罚没款58.64万元。\n"
+        "表1 2023年农业综合行政执法案件统计（单位：件）\n"
+        "项目\t2022年\t2023年\n"
+        "立案\t81\t96\n"
+        "简易程序\t18\t22\n"
+        "表2 2023年分领域执法情况\n"
+        "执法领域\t执法检查（次）\t立案（件）\t罚没款（万元）\n"
+        "种子农药肥料\t412\t38\t26.35\n"
+        "渔政\t530\t19\t9.00\n"
+        "单位：万元\n"
+        "项目\t2022年\t2023年\n"
+        "罚款\t1236.58\t1398.24\n"
+    )
+    text = in_report(body)
+    m = process_text("r", text)["metrics"]
+    cells = m[m["start"] > text.index("表1")]
+    assert list(zip(cells["raw"], cells["value"], cells["unit"], strict=True)) == [
+        ("81", 81, "件"),
+        ("96", 96, "件"),
+        ("18", 18, "件"),
+        ("22", 22, "件"),
+        ("412", 412, "次"),
+        ("38", 38, "件"),
+        ("26.35", 263500, "元"),
+        ("530", 530, "次"),
+        ("19", 19, "件"),
+        ("9.00", 90000, "元"),
+        ("1236.58", 12365800, "元"),
+        ("1398.24", 13982400, "元"),
+    ]
+    # the body's figures stay the indicators
+    got = _indicators(body)
+    assert got["admin_penalty_cases"] == 96 and got["fines_yuan"] == 586400
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "表1 2024年执法情况统计（单位：件、万元）",  # two units: none for a cell
+        "表1 2024年执法情况统计",
+        "全年执法情况如下，各单位：认真落实。",
+    ],
+)
+def test_a_caption_naming_no_one_unit_gives_none(caption: str) -> None:
+    text = in_report(caption + "\n项目\t2023年\t2024年\n立案\t81\t96\n")
+    m = process_text("r", text)["metrics"]
+    assert not (m["start"] > text.index("项目")).any()
+
+
+# ------------------------------------------------------------------ trainings
+@pytest.mark.parametrize(
+    "body, value",
+    [
+        (
+            "举办执法人员业务培训班3期，培训186人次。结合高素质农民培育开展法治培训21期，"
+            "培训农民2,350人次。",
+            186,
+        ),
+        (
+            "举办执法人员业务培训班3期，培训186人次。面向养殖户开展兽药使用培训4场，"
+            "培训养殖户320人次。",
+            186,
+        ),
+    ],
+)
+def test_farmers_and_breeders_trained_are_the_served_not_staff(body: str, value: float) -> None:
+    got = _indicators(body)
+    assert got["training_participants"] == value
+    assert got["training_sessions"] == 3
+
+
+def test_a_grid_table_under_a_caption_set_apart_by_spaces_takes_its_headers_units() -> None:
+    body = (
+        "表2  2023年行政复议案件审结情况\n"
+        "+----------+------------+------------+\n"
+        "| 审结方式 | 件数（件） | 占比（%）  |\n"
+        "+----------+------------+------------+\n"
+        "| 维持     | 241        | 62.4       |\n"
+        "+----------+------------+------------+\n"
+        "| 驳回     | 52         | 13.5       |\n"
+        "+----------+------------+------------+\n"
+    )
+    text = in_report(body)
+    m = process_text("r", text)["metrics"]
+    cells = m[m["start"] > text.index("表2")]
+    assert list(zip(cells["value"], cells["unit"], strict=True)) == [
+        (241, "件"),
+        (62.4, "%"),
+        (52, "件"),
+        (13.5, "%"),
+    ]
+
+
+def test_places_visited_are_counted_per_visit() -> None:
+    m = process_text("r", in_report("全年巡查文物保护单位215处次，发现隐患12处。"))["metrics"]
+    assert ("215处次", 215, "处次") in set(zip(m["raw"], m["value"], m["unit"], strict=True))
