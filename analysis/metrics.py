@@ -738,7 +738,7 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
         hits.append(
             _Hit(raw_start, end, s0, float(value), unit, family, qualifier, approx, qual_start)
         )
-    if "(" in f or "\t" in (text or f) or "│" in f or "  " in f:
+    if "(" in f or "\t" in (text or f) or "│" in f or "  " in f or _FIGURES_APART.search(f):
         board = _board_hits(f, lex) + _table_cell_hits(f, text or f, lex)
         if board:
             hits = sorted(hits + board, key=lambda h: h.start)
@@ -781,14 +781,51 @@ def _drawn_row(line: str) -> bool:
     return "│" in line or "┃" in line or _pipe_row(line)
 
 
+# a table's row whose cells stand one space apart, as a PDF's table comes out copied without
+# its layout: a label holding a Chinese character (after a serial number or not), perhaps its
+# unit, then two or more figures (监督检查 户次 6,842 6,215 10.1%, 县市场监管局 312 86.4 1520)
+_FIGURE_CELL = r"(?:[+\-−]?\d[\d,]*(?:\.\d+)?%?|—|/|持平)"
+_SINGLE_SPACED_ROW = re.compile(
+    r"[ \u3000]*(?:\d{1,2} )?(?=[^ ]*[\u4e00-\u9fff])[^\s][^ ]{0,24}(?: [^\s\d][^ ]{0,5})?"
+    rf"(?: {_FIGURE_CELL}){{2,}}[ \u3000]*"
+)
+# ... and its header: three or more words one space apart, none a figure but a year
+# (项目 单位 2024年 2023年 同比, 单位 行政处罚案件（件） 罚没款（万元）)
+_SINGLE_SPACED_HEADER = re.compile(
+    r"[ \u3000]*(?:[^\s\d][^ ]{0,14}|(?:19|20)\d\d年度?)(?: (?:[^\s\d][^ ]{0,14}|(?:19|20)\d\d年度?)){2,}"
+    r"[ \u3000]*"
+)
+
+
+# two figures one space apart: where a table whose cells stand one space apart may be
+_FIGURES_APART = re.compile(r"\d%? [+\-−]?\d")
+
+
+def _single_spaced(line: str) -> bool:
+    """Whether a line is a table's row or header whose cells stand one space apart (and no
+    tab or run of spaces parts them), with no punctuation of prose."""
+    return (
+        (_SINGLE_SPACED_ROW.fullmatch(line) is not None or _SINGLE_SPACED_HEADER.fullmatch(line))
+        and _CELL_SEP.search(line.strip()) is None
+        and _PROSE_PUNCT_SPACED.search(line) is None
+    )
+
+
 def _table_row(sentence: str) -> bool:
     """Whether a figure's sentence is a table's row: drawn (│…│, | … |) or lined up by
     spaces or tabs, with no punctuation of prose (not a Word line whose digits stand apart
-    from their words: 立案查处违法案件  326件,罚款  158.6万元。)."""
+    from their words: 立案查处违法案件  326件,罚款  158.6万元。), or a row whose cells stand one
+    space apart (:data:`_SINGLE_SPACED_ROW`)."""
     return _drawn_row(sentence) or (
         "\n" not in sentence.strip()
-        and _SPACED_ROW.fullmatch(sentence) is not None
-        and (_PROSE_PUNCT if "\t" in sentence else _PROSE_PUNCT_SPACED).search(sentence) is None
+        and (
+            (
+                _SPACED_ROW.fullmatch(sentence) is not None
+                and (_PROSE_PUNCT if "\t" in sentence else _PROSE_PUNCT_SPACED).search(sentence)
+                is None
+            )
+            or (_SINGLE_SPACED_ROW.fullmatch(sentence) is not None and _single_spaced(sentence))
+        )
     )
 
 
@@ -799,9 +836,11 @@ _BORDER_LINE = re.compile(r"[\s┌┐└┘├┤┬┴┼─━┏┓┗┛┣�
 
 
 def _cells(line: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty cell of a table's line."""
+    """(start, end) of each non-empty cell of a table's line (a row or header whose cells
+    stand one space apart: each word)."""
     out, k = [], 0
-    for m in _CELL_SEP.finditer(line):
+    sep = re.compile(" ") if _single_spaced(line) else _CELL_SEP
+    for m in sep.finditer(line):
         if line[k : m.start()].strip():
             out.append((k, m.start()))
         k = m.end()
@@ -902,6 +941,12 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
         if caption_unit is not None or not _table_row(written):
             if line.strip() and _BORDER_LINE.fullmatch(line):
                 continue  # a grid table's border (+----+----+) goes on with its table
+            if caption_unit is None and _single_spaced(written):
+                # a header whose cells stand one space apart (项目 单位 2024年 2023年)
+                units = _header_units(line, _cells(written), lex)
+                if units is not None:
+                    header = units if any(units) else []
+                    continue
             # a line of prose or a caption ends the table above; a caption names its unit
             caption = _label_unit(caption_unit.group("unit"), lex) if caption_unit else None
             header = None
@@ -944,9 +989,11 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
             span = cells[first]
             if of_label is not None:
                 cells = [span] + cells[first + 2 :]
-            elif header and len(header) == len(cells):
-                # the header's columns name the units (执法领域⇥执法检查(次)⇥立案(件))
-                columns = [None] + [u or caption for u in header[first + 1 :]]
+            elif header and len(header) in (len(cells), len(cells) + 1):
+                # the header's columns name the units (执法领域⇥执法检查(次)⇥立案(件)); a row
+                # one cell short leaves the serial number's column empty (合计 3561 4402)
+                heads = header[len(header) - len(cells) :]
+                columns = [None] + [u or caption for u in heads[first + 1 :]]
                 cells = [span] + cells[first + 1 :]
             elif caption is not None:
                 columns = [None] + [caption] * (len(cells) - first - 1)
@@ -1419,7 +1466,7 @@ def _cell_year(text: str, start: int) -> int | None:
         end = top - 1
         if _BORDER_LINE.fullmatch(line):
             continue
-        if not (_drawn_row(line) or _SPACED_ROW.fullmatch(line)):
+        if not (_drawn_row(line) or _SPACED_ROW.fullmatch(line) or _single_spaced(line)):
             return None  # (a row with a remark or 其中: is still the table's)
         head_cells = _cells(line)
         head = [_HEADER_YEAR.match(line[a:b]) for a, b in head_cells]
@@ -1845,7 +1892,13 @@ def metric_columns(
             continue
         rid, sid, base = str(report_ids[i]), str(section_ids[i]), starts[i]
         f = folded[i] if folded is not None else fold(text)
-        if "\t" in text or "  " in text or "\u3000\u3000" in text or "|" in text:
+        if (
+            "\t" in text
+            or "  " in text
+            or "\u3000\u3000" in text
+            or "|" in text
+            or _FIGURES_APART.search(text)
+        ):
             f = _mark_cells(f, text)
         hits = _find_hits(f, lex, text)
         if not hits:

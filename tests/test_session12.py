@@ -11,6 +11,7 @@ from snippets import report_indicators as _indicators
 from analysis import textstats
 from analysis.build import process_text
 from analysis.cleaning import clean_text
+from analysis.metrics import _table_row
 
 # ------------------------------------------------------------------ a bilingual portal
 BILINGUAL = (
@@ -279,3 +280,109 @@ def test_a_grid_table_under_a_caption_set_apart_by_spaces_takes_its_headers_unit
 def test_places_visited_are_counted_per_visit() -> None:
     m = process_text("r", in_report("全年巡查文物保护单位215处次，发现隐患12处。"))["metrics"]
     assert ("215处次", 215, "处次") in set(zip(m["raw"], m["value"], m["unit"], strict=True))
+
+
+# ------------------------------------------------------------------ round 65
+def test_a_period_from_an_earlier_year_on_states_no_figure_of_the_year() -> None:
+    body = (
+        "2024年全年，全局共办理行政处罚案件3,216件，收缴罚没款287.35万元。\n"
+        "2021年以来，累计办理行政处罚案件1.2万余件，收缴罚没款1,050余万元。\n"
+        "2021年至2024年，全局共清理规范性文件56件。\n"
+    )
+    got = _indicators(body.replace("2024年", "2023年"))
+    assert got["admin_penalty_cases"] == 3216
+    assert got["fines_yuan"] == 2873500
+    # a total over years stays where the report states none of the year's (session 10)
+    assert got["normative_documents_reviewed"] == 56
+    # a run of years with 分别 gives the report's year's figure
+    run = "2021年至2023年，全局分别办理行政处罚案件856件、932件、1,047件。"
+    assert _indicators(run)["admin_penalty_cases"] == 1047
+
+
+def test_complaints_with_no_hotline_named_give_way_to_a_hotlines_work_orders() -> None:
+    body = (
+        "全年受理投诉举报1,038件，其中涉及医疗美容的276件。"
+        "办理12345、12320热线工单9,476件，按期办结率98.9%。"
+    )
+    assert _indicators(body)["hotline_cases"] == 9476
+    # alone, they are the hotline's count; received through a hotline, they add to its orders
+    assert _indicators("全年受理投诉举报1,038件，均按期办结。")["hotline_cases"] == 1038
+    both = "通过12315平台受理投诉举报1,038件。办理12345热线工单9,476件。"
+    assert _indicators(both)["hotline_cases"] == 10514
+
+
+def test_the_bureaus_current_documents_combed_are_normative_documents_reviewed() -> None:
+    body = (
+        "制发行政规范性文件2件，均按程序报市司法局备案；对本局现行文件组织全面梳理，"
+        "涉及文件11件，梳理后继续有效8件、修订2件、宣布失效1件。"
+    )
+    assert _indicators(body)["normative_documents_reviewed"] == 11
+
+
+@pytest.mark.parametrize(
+    "body, indicator, value",
+    [
+        # the managers of the regulated institutions trained for them: no staff training
+        (
+            "举办执法人员法治业务培训班4期，共培训执法人员463人次。为医疗机构法定代表人和管理人员"
+            "开展依法执业培训5场，覆盖1,200余人次。",
+            "training_sessions",
+            4,
+        ),
+        # a purpose after the figure is no one trained for (为企业和群众提供…)
+        (
+            "举办专题培训3期，培训300人次，为企业和群众提供更优质的法律服务打下基础。",
+            "training_participants",
+            300,
+        ),
+    ],
+)
+def test_training_given_for_the_regulated_is_no_staff_training(
+    body: str, indicator: str, value: float
+) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+def test_a_tables_cells_one_space_apart_are_read() -> None:
+    body = (
+        "全年办理行政处罚案件586件。\n"
+        "项目 单位 2023年 2022年 同比\n"
+        "监督检查 户次 6,842 6,215 10.1%\n"
+        "投诉举报 件 1,038 1,127 -7.9%\n"
+        "附件：2023年度行政执法数据统计表\n"
+        "序号 单位 行政许可（件） 行政检查（次）\n"
+        "1 县市场监督管理局 2136 3560\n"
+        "2 县城市管理局 268 4120\n"
+        "合计 2404 7680\n"
+    )
+    text = in_report(body)
+    m = process_text("r", text)["metrics"]
+    cells = m[m["start"] > text.index("项目")]
+    assert list(zip(cells["raw"], cells["value"], cells["unit"], strict=True)) == [
+        ("6,842", 6842, "户次"),
+        ("6,215", 6215, "户次"),
+        ("10.1%", 10.1, "%"),
+        ("1,038", 1038, "件"),
+        ("1,127", 1127, "件"),  # no range with the change beside it
+        ("7.9%", 7.9, "%"),
+        ("2136", 2136, "件"),
+        ("3560", 3560, "次"),
+        ("268", 268, "件"),
+        ("4120", 4120, "次"),
+        ("2404", 2404, "件"),  # the total's row leaves the serial number's column empty
+        ("7680", 7680, "次"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line, quantities",
+    [
+        ("依据 ISO 9001 2015 标准开展认证。", []),
+        ("全年办理案件 120 件，罚款 36 万元。", [(120, "件"), (360000, "元")]),
+        ("执法车辆 12 台 8 辆", [(12, "台"), (8, "辆")]),
+    ],
+)
+def test_prose_with_figures_one_space_apart_is_no_table(line: str, quantities: list) -> None:
+    assert not _table_row(line)
+    m = process_text("r", in_report(line + "\n"))["metrics"]
+    assert list(zip(m["value"], m["unit"], strict=True)) == quantities
