@@ -628,6 +628,43 @@ def order_reports(reports: pd.DataFrame) -> list[str]:
     return reports.sort_values(cols, kind="stable")["report_id"].astype(str).tolist()
 
 
+# a chart with one row or panel per report shows at most this many (a corpus of hundreds would
+# make an image of gigapixels no one can read); the data saved with it keeps every report
+MAX_CHARTED_REPORTS = 40
+
+
+def charted_reports(reports: pd.DataFrame, present: Iterable[str] | None = None) -> list[str]:
+    """The report_ids a chart of one row or panel per report shows, in display order: all of
+    them (those in ``present``, when given), or, when there are more than
+    :data:`MAX_CHARTED_REPORTS`, the latest of them (by year, then display order). Choose
+    others with the notebooks' ``reports`` parameter."""
+    order = order_reports(reports)
+    if present is not None:
+        keep = {str(r) for r in present}
+        order = [r for r in order if r in keep]
+    if len(order) <= MAX_CHARTED_REPORTS:
+        return order
+    years = pd.to_numeric(reports.set_index("report_id")["year"], errors="coerce")
+    rank = {r: k for k, r in enumerate(order)}
+    latest = sorted(
+        order, key=lambda r: (-(years.get(r) if pd.notna(years.get(r)) else -1), rank[r])
+    )
+    shown = set(latest[:MAX_CHARTED_REPORTS])
+    return [r for r in order if r in shown]
+
+
+def _note_charted(fig: Any, shown: int, total: int, lang: str) -> None:
+    """Say above a chart that it shows only the latest ``shown`` of ``total`` reports."""
+    if shown >= total:
+        return
+    note = (
+        f"仅显示最近的 {shown} 份报告(共 {total} 份;完整数据见 HTML 与 JSON)"
+        if lang == "zh"
+        else f"Only the latest {shown} of {total} reports are shown (all are in the HTML and JSON data)"
+    )
+    fig.text(0.5, 1.0, note, ha="center", va="bottom", fontsize=10, color="0.3")
+
+
 def latest_year(reports: pd.DataFrame) -> int:
     """The latest year any report covers."""
     years = pd.to_numeric(reports["year"], errors="coerce").dropna()
@@ -1326,6 +1363,8 @@ def plot_report_overview(summary: pd.DataFrame, lang: str = "zh") -> Any:
     plt = _plt()
     import seaborn as sns
 
+    total = len(summary)
+    summary = summary[summary["report_id"].isin(set(charted_reports(summary)))]
     n = len(summary)
     fig, axes = plt.subplots(1, 2, figsize=(11, 1.6 + 0.55 * n), sharey=True, layout="constrained")
     df = summary.assign(kchars=summary["n_chars"] / 1000)
@@ -1360,6 +1399,7 @@ def plot_report_overview(summary: pd.DataFrame, lang: str = "zh") -> Any:
             ax.text(v, i, " " + fmt.format(v), va="center", fontsize=9)
     if axes[0].get_legend() is not None:
         _legend_below(fig, axes[0], title=lb.ui_text("level", lang))
+    _note_charted(fig, len(summary), total, lang)
     return fig
 
 
@@ -1392,7 +1432,7 @@ def plot_outline_depth(depth: pd.DataFrame, reports: pd.DataFrame, lang: str = "
     """
     plt = _plt()
     lab = _labels(reports, lang)
-    order = order_reports(reports)
+    order = charted_reports(reports)
     wide = depth.pivot_table(index="report_id", columns="level", values="n_sections", fill_value=0)
     wide = wide.reindex(order, fill_value=0)
     fig, ax = plt.subplots(figsize=(9, 1.6 + 0.5 * len(order)), layout="constrained")
@@ -1407,6 +1447,7 @@ def plot_outline_depth(depth: pd.DataFrame, reports: pd.DataFrame, lang: str = "
     ax.invert_yaxis()
     ax.set_xlabel(lb.ui_text("sections", lang))
     _legend_below(fig, ax)
+    _note_charted(fig, len(order), len(reports), lang)
     return fig
 
 
@@ -1422,7 +1463,7 @@ def plot_theme_heatmap(shares: pd.DataFrame, reports: pd.DataFrame, lang: str = 
     import seaborn as sns
 
     lab = _labels(reports, lang)
-    order = [r for r in order_reports(reports) if r in set(shares["report_id"])]
+    order = charted_reports(reports, shares["report_id"])
     wide = shares.pivot_table(index="report_id", columns="category", values="share", fill_value=0)
     wide = wide.reindex(order).fillna(0.0)
     cats = wide.mean().sort_values(ascending=False, kind="stable").index.tolist()
@@ -1444,6 +1485,7 @@ def plot_theme_heatmap(shares: pd.DataFrame, reports: pd.DataFrame, lang: str = 
     ax.set_title(lb.ui_text("share", lang) + " (%)")
     plt.setp(ax.get_xticklabels(), rotation=35, ha="right")
     fig.tight_layout()
+    _note_charted(fig, len(order), shares["report_id"].nunique(), lang)
     return fig
 
 
@@ -1492,6 +1534,8 @@ def plot_cleaning_summary(
         lang: label language.
     """
     plt = _plt()
+    total = len(summary)
+    summary = summary[summary["report_id"].isin(set(charted_reports(summary)))]
     order = summary["report_id"].tolist()
     lab = dict(zip(summary["report_id"], summary["report"], strict=True))
     wide = cleaning_summary.pivot_table(
@@ -1523,6 +1567,7 @@ def plot_cleaning_summary(
     for i, v in enumerate(rep):
         axes[1].text(v, i, f" {int(v)}", va="center", fontsize=9)
     axes[1].set_xlabel(lb.ui_text("repaired", lang))
+    _note_charted(fig, len(summary), total, lang)
     return fig
 
 
@@ -1546,10 +1591,12 @@ def plot_term_small_multiples(
         ncols: panels per row.
     """
     lab = _labels(reports, lang)
-    order = [r for r in order_reports(reports) if r in set(top["report_id"])]
+    order = charted_reports(reports, top["report_id"])
     if not order:
         return _empty_figure(lb.ui_text("not_reported", lang))
-    return _term_panels(top, [(r, lab[r]) for r in order], value=value, xlabel=xlabel, ncols=ncols)
+    fig = _term_panels(top, [(r, lab[r]) for r in order], value=value, xlabel=xlabel, ncols=ncols)
+    _note_charted(fig, len(order), top["report_id"].nunique(), lang)
+    return fig
 
 
 def _term_panels(
@@ -1605,7 +1652,9 @@ def plot_similarity_heatmap(
     flipped = sim.rename(columns={"report_id_a": "report_id_b", "report_id_b": "report_id_a"})
     sym = pd.concat([sim, flipped[sim.columns]]).drop_duplicates(["report_id_a", "report_id_b"])
     ids = list(order) if order is not None else order_reports(reports)
-    ids = [i for i in ids if i in set(sym["report_id_a"])]
+    present = set(sym["report_id_a"])
+    charted = set(charted_reports(reports, present))
+    ids = [i for i in ids if i in charted]
     mat = sym.pivot_table(index="report_id_a", columns="report_id_b", values="cosine")
     mat = mat.reindex(index=ids, columns=ids)
     for i in ids:
@@ -1628,6 +1677,7 @@ def plot_similarity_heatmap(
     ax.set_ylabel("")
     plt.setp(ax.get_xticklabels(), rotation=35, ha="right")
     fig.tight_layout()
+    _note_charted(fig, len(ids), len(present), lang)
     return fig
 
 
@@ -1672,7 +1722,7 @@ def plot_topic_shares(
     """
     plt = _plt()
     lab = _labels(reports, lang)
-    order = [r for r in order_reports(reports) if r in set(shares["report_id"])]
+    order = charted_reports(reports, shares["report_id"])
     wide = shares.pivot_table(index="report_id", columns="topic", values="share", fill_value=0)
     wide = wide.reindex(order).fillna(0.0)
     names = {}
@@ -1693,7 +1743,11 @@ def plot_topic_shares(
         loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, title=lb.ui_text("topic", lang)
     )
     fig.tight_layout()
+    _note_charted(fig, len(order), shares["report_id"].nunique(), lang)
     return fig
+
+
+MAX_DOTS_PER_ROW = 300  # report pairs drawn as dots in a row of the section-similarity chart
 
 
 def plot_section_similarity(table: pd.DataFrame, lang: str = "zh") -> Any:
@@ -1713,9 +1767,12 @@ def plot_section_similarity(table: pd.DataFrame, lang: str = "zh") -> Any:
     order = df.groupby("theme")["cosine"].mean().sort_values(ascending=False).index.tolist()
     fig, ax = plt.subplots(figsize=(9, 1.2 + 0.45 * len(order)))
     sns.boxplot(df, y="theme", x="cosine", order=order, color="#dde6f0", fliersize=0, ax=ax)
-    # dots spread evenly around their row (deterministic, unlike seaborn's random jitter)
+    # dots spread evenly around their row (deterministic, unlike seaborn's random jitter);
+    # a theme of more pairs than a row can show apart is its box alone
     for i, theme in enumerate(order):
         vals = df.loc[df["theme"] == theme, "cosine"].sort_values().to_numpy(dtype=float)
+        if len(vals) > MAX_DOTS_PER_ROW:
+            continue
         offsets = np.linspace(-0.2, 0.2, len(vals)) if len(vals) > 1 else np.zeros(len(vals))
         ax.scatter(vals, i + offsets, s=14, color="#2b5d8a", zorder=3)
     ax.set_xlabel(lb.ui_text("section_similarity", lang))
@@ -1742,7 +1799,7 @@ def plot_formulaic_index(
     """
     plt = _plt()
     lab = _labels(reports, lang)
-    order = [r for r in order_reports(reports) if r in set(table["report_id"])]
+    order = charted_reports(reports, table["report_id"])
     vals = table.set_index("report_id").loc[order, value].astype(float) * 100
     fig, ax = plt.subplots(figsize=(8, 1.2 + 0.5 * len(order)))
     ax.barh([lab[r] for r in order], vals.to_numpy(), color="#8a6bb0")
@@ -1751,6 +1808,7 @@ def plot_formulaic_index(
     ax.invert_yaxis()
     ax.set_xlabel(lb.ui_text("formulaic", lang))
     fig.tight_layout()
+    _note_charted(fig, len(order), table["report_id"].nunique(), lang)
     return fig
 
 
@@ -1784,7 +1842,7 @@ def plot_indicators(
     if values.empty:
         return _empty_figure(lb.ui_text("not_reported", lang))
     lab = _labels(reports, lang)
-    order = order_reports(reports)
+    order = charted_reports(reports)
     if indicators is None:
         counts = values.groupby("indicator")["report_id"].nunique()
         indicators = sorted(counts.index, key=lambda k: (-counts[k], k))
@@ -1875,6 +1933,7 @@ def plot_indicators(
     for ax in list(axes.flat)[n:]:
         ax.axis("off")
     fig.tight_layout()
+    _note_charted(fig, len(order), len(reports), lang)
     return fig
 
 
@@ -1888,7 +1947,7 @@ def plot_quantity_density(density: pd.DataFrame, reports: pd.DataFrame, lang: st
     """
     plt = _plt()
     lab = _labels(reports, lang)
-    order = order_reports(reports)
+    order = charted_reports(reports)
     wide = density.pivot_table(
         index="report_id", columns="unit_family", values="per_1000", fill_value=0, aggfunc="sum"
     ).reindex(order, fill_value=0)
@@ -1917,6 +1976,7 @@ def plot_quantity_density(density: pd.DataFrame, reports: pd.DataFrame, lang: st
         fontsize=8,
     )
     fig.tight_layout()
+    _note_charted(fig, len(order), len(reports), lang)
     return fig
 
 
@@ -2048,9 +2108,15 @@ def plot_indicators_by_year(
     values = values[values["report_id"].isin(set(reports["report_id"]))]
     if values.empty:
         return _empty_figure(lb.ui_text("not_reported", lang))
+    bk = bureau_key(reports)
+    # many bureaus: those of the latest reports a chart shows (every year of each)
+    charted = {bk[r] for r in charted_reports(reports)}
+    n_bureaus = bk.nunique()
+    if len(charted) < n_bureaus:
+        reports = reports[reports["report_id"].map(bk).isin(charted)]
+        values = values[values["report_id"].isin(set(reports["report_id"]))]
     names = _bureau_names(reports, lang)
     years = reports.set_index("report_id")["year"]
-    bk = bureau_key(reports)
     df = values.assign(year=values["report_id"].map(years), bureau=values["report_id"].map(bk))
     counts = df.groupby("indicator")["report_id"].nunique()
     inds = sorted(counts.index, key=lambda k: (-counts[k], k))
@@ -2098,6 +2164,14 @@ def plot_indicators_by_year(
         fontsize=8,
         frameon=False,
     )
+    if len(charted) < n_bureaus:
+        note = (
+            f"仅显示最近 {MAX_CHARTED_REPORTS} 份报告所属的 {len(charted)} 个部门(共 {n_bureaus} 个)"
+            if lang == "zh"
+            else f"Only the {len(charted)} bureaus of the latest {MAX_CHARTED_REPORTS} reports are "
+            f"shown (of {n_bureaus})"
+        )
+        fig.suptitle(note, fontsize=10, color="0.3")
     return fig
 
 

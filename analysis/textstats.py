@@ -500,7 +500,17 @@ def section_similarity(
         return pd.DataFrame(columns=columns)
     weighted = bind_tf_idf(counts, document="_doc")
     sizes = counts.groupby("_doc")["n"].sum()
-    sims = _cosine_long(weighted, ["_doc"], "token", "tf_idf")
+    # the cosines of each category's documents among themselves (documents of two categories
+    # are never compared: one matrix per category, not one of every document)
+    category = weighted["_doc"].str.split("\x1f", n=1).str[1]
+    parts = [
+        _cosine_long(w, ["_doc"], "token", "tf_idf")
+        for _, w in weighted.groupby(category, sort=True)
+        if w["_doc"].nunique() > 1
+    ]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    sims = pd.concat(parts, ignore_index=True)
     split_a = sims["_doc_a"].str.split("\x1f", n=1, expand=True)
     split_b = sims["_doc_b"].str.split("\x1f", n=1, expand=True)
     out = pd.DataFrame(

@@ -386,3 +386,68 @@ def test_prose_with_figures_one_space_apart_is_no_table(line: str, quantities: l
     assert not _table_row(line)
     m = process_text("r", in_report(line + "\n"))["metrics"]
     assert list(zip(m["value"], m["unit"], strict=True)) == quantities
+
+
+# ------------------------------------------------------------------ charts of many reports
+def _many_reports(n: int) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "report_id": [f"r{i:03d}" for i in range(n)],
+            "jurisdiction": [f"{i:03d}区" for i in range(n)],
+            "city": "某市",
+            "province": "某省",
+            "level": "district",
+            "bureau": [f"某市{i:03d}区城市管理局" for i in range(n)],
+            "year": [2000 + i % 25 for i in range(n)],
+            "title": "",
+        }
+    )
+
+
+def test_a_chart_of_many_reports_shows_the_latest_and_says_so() -> None:
+    from analysis import plots
+
+    plots.set_theme()
+    reports = _many_reports(60)  # years 2000-2024 twice, then 2000-2009
+    shown = plots.charted_reports(reports)
+    assert len(shown) == plots.MAX_CHARTED_REPORTS == 40
+    years = reports.set_index("report_id")["year"]
+    assert sorted(years[shown]) == sorted(years.nlargest(40))  # 2010-2024, 2007-2009, one 2006
+    assert shown == [r for r in plots.order_reports(reports) if r in set(shown)]
+    table = pd.DataFrame({"report_id": reports["report_id"], "formulaic_share": 0.1})
+    fig = plots.plot_formulaic_index(table, reports, lang="en")
+    assert len(fig.axes[0].patches) == 40
+    notes = [t.get_text() for t in fig.texts]
+    assert notes == [
+        "Only the latest 40 of 60 reports are shown (all are in the HTML and JSON data)"
+    ]
+    # a corpus within the limit is drawn whole, with no note
+    few = _many_reports(12)
+    fig = plots.plot_formulaic_index(table[table["report_id"].isin(few["report_id"])], few)
+    assert len(fig.axes[0].patches) == 12 and not fig.texts
+
+
+def test_indicators_by_year_of_many_bureaus_shows_those_of_the_latest_reports() -> None:
+    from analysis import plots
+
+    plots.set_theme()
+    reports = _many_reports(60)
+    values = pd.DataFrame(
+        {
+            "report_id": reports["report_id"],
+            "indicator": "admin_penalty_cases",
+            "value": [100.0 + i for i in range(60)],
+            "unit": "件",
+            "method": "stated",
+            "evidence": "m0001",
+            "approx": False,
+            "qualifier": "",
+            "raw": [f"{100 + i}件" for i in range(60)],
+        }
+    )
+    fig = plots.plot_indicators_by_year(values, reports, lang="en")
+    dots = sum(len(line.get_xdata()) for line in fig.axes[0].get_lines())
+    assert dots == 40  # one report per bureau here: the 40 latest
+    assert fig._suptitle.get_text() == (
+        "Only the 40 bureaus of the latest 40 reports are shown (of 60)"
+    )
