@@ -846,7 +846,18 @@ def _cells(line: str) -> list[tuple[int, int]]:
         k = m.end()
     if line[k:].strip():
         out.append((k, len(line)))
-    return out
+    # a cell of figures one space apart is as many cells: a figure that fills its column
+    # leaves one space before the next (pandoc's 罚没款（万元）       1,035.72 985.43)
+    split = []
+    for a, b in out:
+        if " " in line[a:b].strip() and _FIGURES_ONLY.fullmatch(line, a, b):
+            split += [(a + m.start(), a + m.end()) for m in re.finditer(r"\S+", line[a:b])]
+        else:
+            split.append((a, b))
+    return split
+
+
+_FIGURES_ONLY = re.compile(rf"\s*{_FIGURE_CELL}(?: {_FIGURE_CELL})+\s*")
 
 
 # a table row whose label names the unit and whose cells are bare numbers (行政处罚案件(件)

@@ -451,3 +451,23 @@ def test_indicators_by_year_of_many_bureaus_shows_those_of_the_latest_reports() 
     assert fig._suptitle.get_text() == (
         "Only the 40 bureaus of the latest 40 reports are shown (of 60)"
     )
+
+
+def test_figures_one_space_apart_in_a_spaced_tables_cell_are_two_cells() -> None:
+    # pandoc's simple table: a figure that fills its column leaves one space before the next
+    body = (
+        "  项目                 2023年   2022年\n"
+        "  -------------------- -------- ------\n"
+        "  行政处罚案件（件）   2,846    2,628\n"
+        "  罚没款（万元）       1,035.72 985.43\n"
+        "  -------------------- -------- ------\n"
+    )
+    text = in_report(body)
+    m = process_text("r", text)["metrics"]
+    cells = m[m["start"] > text.index("项目")]
+    assert list(zip(cells["raw"], cells["value"], strict=True)) == [
+        ("2,846", 2846),
+        ("2,628", 2628),
+        ("1,035.72", 10357200),
+        ("985.43", 9854300),
+    ]
