@@ -550,6 +550,8 @@ _ATTACHMENT_LIST = re.compile(r"附件\s*\d{0,2}\s*:\s*\S[^。]{0,200}$")
 _FEED_HEADER = re.compile(
     r"(?:相关推荐|推荐阅读|热门推荐|猜你喜欢|为你推荐|精彩推荐|往期推荐|延伸阅读"
     r"|(?:全部|热门|精彩|最新)?评论|精选留言)\s*[:(（]?\s*\d*\s*[)）]?$"
+    # a post's counters, readers' comments below (转发 12  评论 8  赞 96)
+    r"|(?:转发|分享)\s*\d*\s+评论\s*\d*(?:\s+(?:赞|点赞)\s*\d*)?$"
 )
 
 

@@ -1306,6 +1306,14 @@ def _subject(
     cut = fl.rfind("(")
     if cut >= 0 and ")" not in fl[cut:]:  # inside an open parenthesis: (违法户外广告拆除1起
         left, fl = left[cut + 1 :], fl[cut + 1 :]
+    if _TO_VALUE_LEFT.fullmatch(fl):
+        # the later figure of 由A增至B: its left context is the earlier figure's (增至2024年的)
+        lo = max(f.rfind(c, 0, left_lo) for c in ",;。:(\n") + 1
+        left, fl = text[lo:raw_start], f[lo:raw_start]
+    m = _FROM_TO_LEFT.fullmatch(fl)
+    if m is not None and m.group("subject").strip():
+        # both figures of 行政处罚案件由(2023年的)86件增至(2024年的)112件 count 行政处罚案件
+        left, fl = left[: m.end("subject")], fl[: m.end("subject")]
     verbs = list(lex.verb_re.finditer(fl))
     if verbs:
         last = verbs[-1]
@@ -1550,6 +1558,10 @@ def _enclosed(s: str, run: re.Match) -> bool:
 
 
 _RUN_GAP = re.compile(r"\s*[、,，和及与]\s*")
+# the years of a run named in brackets after its figures: (2024年、2023年)
+_YEARS_AFTER = re.compile(
+    r"\s*[（(]\s*((?:19|20)\d\d年?度?(?:\s*[、,，和及与]\s*(?:19|20)\d\d年?度?)+)\s*[)）]"
+)
 
 
 def _this_years_of_runs(mentions: list[_Mention], report_year: int | None) -> list[_Mention]:
@@ -1573,13 +1585,6 @@ def _this_years_of_runs(mentions: list[_Mention], report_year: int | None) -> li
             r for r in _YEAR_RUN.finditer(sentence, 0, max(first, 0)) if not _enclosed(sentence, r)
         ]
         run = max(runs, key=lambda r: r.start(), default=None)
-        if run is None or "分别" not in sentence[run.end() : first]:
-            continue
-        if run.group(1):
-            a, b = int(run.group(1)), int(run.group(2))
-            years = list(range(a, b + 1)) if a < b else []
-        else:
-            years = [int(y) for y in re.findall(r"(?:19|20)\d\d", run.group(0))]
         # the figures listed one after another (856件、932件、1,047件), one per year
         chain, end = [ms[0]], first + len(ms[0].raw)
         for m in ms[1:]:
@@ -1588,6 +1593,18 @@ def _this_years_of_runs(mentions: list[_Mention], report_year: int | None) -> li
                 break
             chain.append(m)
             end = at + len(m.raw)
+        after = _YEARS_AFTER.match(sentence, end)
+        if run is not None and "分别" in sentence[run.end() : first]:
+            if run.group(1):
+                a, b = int(run.group(1)), int(run.group(2))
+                years = list(range(a, b + 1)) if a < b else []
+            else:
+                years = [int(y) for y in re.findall(r"(?:19|20)\d\d", run.group(0))]
+        elif after is not None and "分别" in sentence[:first]:
+            # the years named in brackets after the run (分别为326.5万元和298.2万元(2024年、2023年))
+            years = [int(y) for y in re.findall(r"(?:19|20)\d\d", after.group(1))]
+        else:
+            continue
         if len(years) != len(chain):
             continue
         drop.update(m.metric_id for y, m in zip(years, chain, strict=True) if y != report_year)
@@ -1626,11 +1643,21 @@ def _flag_at(flags: list[tuple[int, bool]], pos: int) -> bool:
 
 
 _DECIMAL_MARKER_AFTER = re.compile(r"(?:\.\d{1,2})?[ ]+[\u4e00-\u9fff“\"《]")
-_CHANGE_TO = r"(?:增加|增长|提高|提升|上升|下降|减少|降低|压缩|缩短|缩减|扩大)了?(?:到|至|为)"
+_CHANGE_TO = (
+    r"(?:增加|增长|提高|提升|上升|下降|减少|降低|压缩|缩短|缩减|扩大|增|降|减)了?(?:到|至|为)"
+)
 # 由上年的2,908件增加到3,268件: the figure after 增加到 is the year's level, the one after
 # 由/从 (before 增加到) the earlier one
 _FROM_VALUE_BEFORE = re.compile(r"(?:由|从)[^,;。]{0,8}$")
 _FROM_VALUE_AFTER = re.compile(rf"\s*{_CHANGE_TO}")
+# the text before either figure of 由A增至B, years named or not: what is counted stands before
+# 由 (行政处罚案件由2023年的 | 行政处罚案件由2023年的86件增至2024年的)
+_YEAR_OF = r"(?:(?:(?:19|20)\d\d年度?|上年度?|去年|上一年度?|前一年)(?:同期)?(?:的|为)?)?"
+_TO_VALUE_LEFT = re.compile(rf"[^\d,;。由从]{{0,4}}?{_CHANGE_TO}{_YEAR_OF}")
+_FROM_TO_LEFT = re.compile(
+    rf"(?P<subject>[^由从]*?)(?:由|从){_YEAR_OF}"
+    rf"(?:[\d.,]+(?:万|亿)?[^\d,;。由从]{{0,4}}?{_CHANGE_TO}{_YEAR_OF})?"
+)
 
 
 # a review right before 拟 (审查拟签订合同45件, 审核县政府拟出台…): what is to be issued is

@@ -471,3 +471,59 @@ def test_figures_one_space_apart_in_a_spaced_tables_cell_are_two_cells() -> None
         ("1,035.72", 10357200),
         ("985.43", 9854300),
     ]
+
+
+# ------------------------------------------------------------------ round 66
+@pytest.mark.parametrize(
+    "body, indicator, value",
+    [
+        (
+            "行政处罚案件由2023年的86件增至2024年的112件，同比增长30.2%。",
+            "admin_penalty_cases",
+            112,
+        ),
+        ("行政处罚案件由86件增至112件。", "admin_penalty_cases", 112),
+        ("罚没款由上年的241.6万元增加到287.35万元。", "fines_yuan", 2873500),
+        ("结案率由2023年的93.0%提高到2024年的96.4%。", "completion_rate", 96.4),
+        ("罚没款分别为326.5万元和298.2万元（2024年、2023年）。", "fines_yuan", 3265000),
+        ("罚没款分别为298.2万元、326.5万元（2023年、2024年）。", "fines_yuan", 3265000),
+    ],
+)
+def test_a_figure_against_last_years_gives_the_years_own(
+    body: str, indicator: str, value: float
+) -> None:
+    text = (
+        "某区生态环境局2024年法治政府建设工作报告\n一、主要工作\n"
+        + body
+        + "\n二、存在问题\n不足。\n"
+    )
+    assert indicators(text)[indicator] == value
+
+
+POST = (
+    "信丰城管 ✅已认证 · 2.3万粉丝\n"
+    "2025-01-24 16:20 · 发布于江西\n"
+    "某县城市管理局2024年法治政府建设工作报告\n"
+    "2024年，我局坚持依法行政，全年办理行政处罚案件1,274件，罚没款86.5万元，群众满意度持续提升。\n"
+    "一、主要工作\n"
+    "全年开展普法宣传活动36场次，发放宣传资料1.2万份，受理12345热线工单3,618件。\n"
+    "二、存在的问题\n"
+    "执法力量不足。\n"
+    "某县城市管理局\n"
+    "2025年1月20日\n"
+    "转发 12  评论 8  赞 96\n"
+    "网友甲 2025-01-25\n"
+    "我家小区楼顶那2间违建举报好几回了，啥时候拆？\n"
+    "查看更多评论\n"
+)
+
+
+def test_a_toutiao_posts_time_is_its_date_and_its_comments_are_no_report() -> None:
+    result = clean_text(POST)
+    assert result.metadata["published"] == "2025-01-24"
+    assert "2间违建" not in result.text
+    assert result.text.endswith("执法力量不足。")
+
+
+def test_learning_to_apply_the_law_is_study_and_training() -> None:
+    assert theme("以学促用，锻造懂法善用的执法铁军") == "study_training"
