@@ -424,9 +424,12 @@ def _spaced_row(raw: str) -> bool:
     return (
         len(_CELL_GAP.findall(core)) >= 2
         and _DIGIT.search(core) is not None
-        and "。" not in core
-        and "；" not in core
+        and _ROW_PROSE.search(core) is None
     )
+
+
+# punctuation a table's row does not hold (a colon after 其中 or 包括 opens a part's label)
+_ROW_PROSE = re.compile(r"[，。！？；]|,(?!\d)|(?<!其中)(?<!包括)：")
 
 
 # a list item's first line as a converter writes it (pandoc's `1.  `, `-   `, `(1) `): the
@@ -439,7 +442,11 @@ def _hanging(first: str, raw: str) -> bool:
     width of the item's marker and the spaces after it (a hanging indent), not a paragraph's
     indent (pandoc's `1.  严厉查处…约18.4万` / `    平方米，其中…`)."""
     m = _LIST_ITEM.match(first)
-    return m is not None and len(raw) - len(raw.lstrip(" ")) == m.end()
+    return (
+        m is not None
+        and len(raw) - len(raw.lstrip(" ")) == m.end()
+        and _LIST_ITEM.match(raw.lstrip(" ")) is None  # a nested item (`    -   …`) is its own
+    )
 
 
 def _page_margins(raws: list[str], candidates: list[int]) -> dict[int, int]:

@@ -57,7 +57,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
@@ -921,6 +921,10 @@ def _wrapped_unit(written: str, folded: str) -> str | None:
 _CAPTION_UNIT = re.compile(r"(?:^|.*[\s(])单位\s*:\s*(?P<unit>[^\s()、,;:]{1,4})\s*\)?\s*")
 
 
+_SERIAL_HEAD = re.compile(r"\s*(?:序号|编号|序)\s*")
+_REMARK_HEAD = re.compile(r"\s*(?:备注|说明|注)\s*")
+
+
 def _header_units(line: str, cells: list[tuple[int, int]], lex: _Lexicon) -> list | None:
     """The unit each column of a table's header names in brackets (执法检查(次)⇥立案(件)⇥
     罚没款(万元)), None for a column that names none; None when the row is no header (a cell
@@ -945,6 +949,8 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
     rows = text.split("\n")
     caption = None  # the unit the table's caption names
     header: list | None = None  # the units its header's columns name
+    serial = False  # whether the header's first column is a serial number's (序号)
+    remark = False  # whether its last column is a remark's (备注)
     for n_row, written in enumerate(rows):
         lo, k = k, k + len(written) + 1
         line = f[lo : lo + len(written)]
@@ -954,9 +960,12 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
                 continue  # a grid table's border (+----+----+) goes on with its table
             if caption_unit is None and _single_spaced(written):
                 # a header whose cells stand one space apart (项目 单位 2024年 2023年)
-                units = _header_units(line, _cells(written), lex)
+                head_cells = _cells(written)
+                units = _header_units(line, head_cells, lex)
                 if units is not None:
                     header = units if any(units) else []
+                    serial = _SERIAL_HEAD.fullmatch(line, *head_cells[0]) is not None
+                    remark = _REMARK_HEAD.fullmatch(line, *head_cells[-1]) is not None
                     continue
             # a line of prose or a caption ends the table above; a caption names its unit
             caption = _label_unit(caption_unit.group("unit"), lex) if caption_unit else None
@@ -970,6 +979,8 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
             if units is not None:
                 if header is None or any(units):
                     header = units if any(units) else []
+                    serial = _SERIAL_HEAD.fullmatch(line, *cells[0]) is not None
+                    remark = _REMARK_HEAD.fullmatch(line, *cells[-1]) is not None
                 continue
         label = _UNIT_LABEL.match(line, *cells[0]) if cells else None
         wrapped = None
@@ -1000,10 +1011,12 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
             span = cells[first]
             if of_label is not None:
                 cells = [span] + cells[first + 2 :]
-            elif header and len(header) in (len(cells), len(cells) + 1):
+            elif header and (
+                len(header) == len(cells) or ((serial or remark) and len(header) == len(cells) + 1)
+            ):
                 # the header's columns name the units (执法领域⇥执法检查(次)⇥立案(件)); a row
-                # one cell short leaves the serial number's column empty (合计 3561 4402)
-                heads = header[len(header) - len(cells) :]
+                # one cell short leaves the 序号 column empty (合计 3561 4402), else its 备注
+                heads = header[1:] if serial and len(header) > len(cells) else header
                 columns = [None] + [u or caption for u in heads[first + 1 :]]
                 cells = [span] + cells[first + 1 :]
             elif caption is not None:
@@ -1444,6 +1457,17 @@ _YEAR_OPENING = re.compile(r"\s*((?:19|20)\d\d)年度?\s*[,，]")
 def _year_counts(text: str) -> Counter:
     """How often the text writes each year (20XX年)."""
     return Counter(int(y) for y in _YEAR.findall(text) if 1990 <= int(y) <= 2100)
+
+
+# a paragraph or sentence opening with the time since a year (2024年以来, 2024年至今)
+_SINCE_YEAR = re.compile(r"\s*((?:19|20)\d\d)年(?:以来|至今)")
+
+
+def _since_own_year(m: _Mention, report_year: int) -> bool:
+    """Whether a mention's period (:data:`_SINCE_YEAR`) starts in the report's own year or
+    later: the year itself, no period of years."""
+    since = _SINCE_YEAR.match(m.prefix) or _SINCE_YEAR.match(m.para_opening)
+    return since is not None and int(since.group(1)) >= report_year
 
 
 def _earlier_year(sentence: str, years: Counter, title_year: int | None = None) -> bool:
@@ -2601,6 +2625,7 @@ def _indicator_rows(
         # with an indicator, and of a kind that states what was done
         assigned = [_Mention(*r) for r in sub if r[6] and r[7] not in NOT_STATED_KINDS]
         text = texts.get(rid)
+        report_year = None
         if text and assigned:
             # a sentence opened by an earlier year (2022年,全局立案查处…) states that year's
             # figures, not those of the year the report is about
@@ -2624,6 +2649,8 @@ def _indicator_rows(
                 continue  # a frequency (每月开展普法2至3次), no count of the year
             if _LAST_YEARS_FIGURE.search(r.prefix):
                 continue  # last year's, beside this year's: (上年1,125人次), 较上年的317件
+            if r.period and report_year is not None and _since_own_year(r, report_year):
+                r = replace(r, period=False)  # 2024年以来 in a report on 2024: the year itself
             stated.setdefault(r.indicator, []).append(r)
         sentences: list[tuple[str, str]] | None = None  # (sentence, folded), on first need
         for indicator, rows, zeros in groups_zeros:
@@ -3287,13 +3314,16 @@ def _without_restatements(cands: list[_Mention], rows: list[IndicatorRule]) -> l
             for b in body
         ]
         # a figure the body rounds (罚没款936.5万元) gives way to the table's that it rounds
-        # (936.52万元): the same figure, more precisely
+        # (936.52万元), of the same subject in a row of one figure: the same, more precisely
         body = [
             next(
                 (
                     t
-                    for t in exact
-                    if t.value != b.value and _digits(t.raw) > _digits(b.raw) and _restated(t, b)
+                    for t in usable
+                    if t.value != b.value
+                    and _same_subject(t, b)
+                    and _digits(t.raw) > _digits(b.raw)
+                    and _restated(t, b)
                 ),
                 b,
             )

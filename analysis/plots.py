@@ -2110,8 +2110,8 @@ def plot_indicators_by_year(
         return _empty_figure(lb.ui_text("not_reported", lang))
     bk = bureau_key(reports)
     # many bureaus: those of the latest reports a chart shows (every year of each)
-    charted = {bk[r] for r in charted_reports(reports)}
-    n_bureaus = bk.nunique()
+    charted = {bk[r] for r in charted_reports(reports, values["report_id"])}
+    n_bureaus = bk[bk.index.isin(set(values["report_id"]))].nunique()
     if len(charted) < n_bureaus:
         reports = reports[reports["report_id"].map(bk).isin(charted)]
         values = values[values["report_id"].isin(set(reports["report_id"]))]

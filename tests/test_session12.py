@@ -527,3 +527,113 @@ def test_a_toutiao_posts_time_is_its_date_and_its_comments_are_no_report() -> No
 
 def test_learning_to_apply_the_law_is_study_and_training() -> None:
     assert theme("以学促用，锻造懂法善用的执法铁军") == "study_training"
+
+
+# ------------------------------------------------------------------ review of session 12
+_PARA = (
+    "　　局主要负责人认真履行推进法治建设第一责任人职责，对法治建设重要工作亲\n"
+    "自部署、重大问题亲自过问，全年召开党组会议专题研究法治工作6次，审议法治\n"
+    "建设议题11项，将任务分解为32项，逐项明确牵头科室和完成时限，确保落实。\n"
+)
+
+
+def test_review_session12_a_pdf_line_of_prose_with_double_spaces_is_no_table_row() -> None:
+    raw = (
+        "某区城市管理局2023年法治政府建设年度报告\n一、主要举措\n"
+        + _PARA
+        + "　　全年共办理行政处罚案件  1,326件，罚没款  1,035.\n"
+        "72万元，同比分别增长8.3%和5.1%，执法办案质效持续提升，群众满意度提高。\n"
+        + _PARA
+        + "二、存在的问题\n"
+        + _PARA
+    )
+    text = clean_text(raw).text
+    assert "罚没款  1,035.72万元，同比分别增长" in text
+    assert indicators(text)["fines_yuan"] == 10357200
+
+
+def test_review_session12_a_row_short_of_an_empty_remark_column_aligns_left() -> None:
+    body = "执法领域\t立案（件）\t结案（件）\t罚没款（万元）\t备注\n市场监管\t120\t118\t36.5\n"
+    m = process_text("r", in_report(body))["metrics"]
+    assert list(zip(m["raw"], m["value"], m["unit"], strict=True))[-3:] == [
+        ("120", 120, "件"),
+        ("118", 118, "件"),
+        ("36.5", 365000, "元"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body, indicator, value",
+    [
+        # a table's subset, a part of the money, last year's column: no rounding of the body's
+        (
+            "全年办理行政处罚案件1万件。\n指标\t单位\t数量\n简易程序案件\t件\t9,600\n",
+            "admin_penalty_cases",
+            10000,
+        ),
+        (
+            "全年罚没款12万元。\n指标\t单位\t数量\n罚款\t万元\t11.6\n没收违法所得\t万元\t0.4\n",
+            "fines_yuan",
+            120000,
+        ),
+        (
+            "全年罚没款936.5万元。\n指标\t本年\t上年\n罚没款（万元）\t936.5\t936.54\n",
+            "fines_yuan",
+            9365000,
+        ),
+        # the training of labour inspectors on migrant workers' wages is staff training
+        (
+            "举办保障农民工工资支付业务培训班3期，培训劳动保障监察员120人次。\n",
+            "training_participants",
+            120,
+        ),
+    ],
+)
+def test_review_session12_indicators(body: str, indicator: str, value: float) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+def test_review_session12_since_the_reports_own_year_is_the_year() -> None:
+    text = (
+        "某区城市管理局2024年法治政府建设年度报告\n一、主要举措\n"
+        "2024年以来，全局累计办理行政处罚案件3,216件。\n"
+        "其中，城区中队办理行政处罚案件1,200件。\n二、存在问题\n不足。\n"
+    )
+    assert indicators(text)["admin_penalty_cases"] == 3216
+
+
+def test_review_session12_a_nested_bullet_is_no_wrap_of_its_item() -> None:
+    raw = (
+        "某区城市管理局2023年法治政府建设年度报告\n\n一、主要举措\n\n"
+        + _PARA.replace("　　", "")
+        + "\n1.  严厉查处违法建设。坚持“零容忍”，全年拆除违法建设326处、面积约18.4万\n"
+        "    平方米，其中新增违法建设58处、约1.2万平方米，实现即查即拆，并按类别\n"
+        "    -   违法建设：全年拆除326处、面积约18.4万平方米。\n"
+        "    -   占道经营：全年查处1,526件。\n\n二、存在的问题\n\n" + _PARA.replace("　　", "")
+    )
+    text = clean_text(raw).text
+    assert "\n-   违法建设：全年拆除326处" in text
+    assert "实现即查即拆，并按类别\n" in text
+
+
+def test_review_session12_indicators_by_year_draws_the_bureaus_with_values() -> None:
+    from analysis import plots
+
+    plots.set_theme()
+    reports = _many_reports(60).assign(year=[2024] * 40 + [2023] * 20)
+    values = pd.DataFrame(
+        {
+            "report_id": reports["report_id"][40:],
+            "indicator": "admin_penalty_cases",
+            "value": 100.0,
+            "unit": "件",
+            "method": "stated",
+            "evidence": "m0001",
+            "approx": False,
+            "qualifier": "",
+            "raw": "100件",
+        }
+    )
+    fig = plots.plot_indicators_by_year(values, reports, lang="en")
+    assert sum(len(line.get_xdata()) for line in fig.axes[0].get_lines()) == 20
+    assert fig._suptitle is None
