@@ -864,7 +864,7 @@ _FIGURES_ONLY = re.compile(rf"\s*{_FIGURE_CELL}(?: {_FIGURE_CELL})+\s*")
 # \t1,326\t1,187, │罚没款(万元)│326.5│301.2│), folded
 _UNIT_IN_BRACKETS = r"\((?:单位:)?(?P<unit>[^()]{1,4})\)"  # (件), (单位:万元), folded
 _UNIT_LABEL = re.compile(rf"\s*(?P<label>[^\s(│┃][^(│┃]{{0,29}}?)\s*{_UNIT_IN_BRACKETS}\s*")
-_BARE_CELL = re.compile(r"\s*\d[\d,]*(?:\.\d+)?\s*")
+_BARE_CELL = re.compile(r"\s*[+\-−]?\d[\d,]*(?:\.\d+)?\s*")  # (a change's sign: -12.3)
 _SERIAL = re.compile(r"\s*\d{1,2}\s*")  # a serial number's cell
 
 
@@ -958,6 +958,14 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
         if caption_unit is not None or not _table_row(written):
             if line.strip() and _BORDER_LINE.fullmatch(line):
                 continue  # a grid table's border (+----+----+) goes on with its table
+            if (
+                header
+                and caption_unit is None
+                and len(line.strip()) <= 20
+                and n_row + 1 < len(rows)
+                and _table_row(rows[n_row + 1])
+            ):
+                continue  # a group's row with no figures inside the table (一、行政处罚)
             if caption_unit is None and _single_spaced(written):
                 # a header whose cells stand one space apart (项目 单位 2024年 2023年)
                 head_cells = _cells(written)
@@ -1009,7 +1017,16 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
             if len(cells) >= first + 3:
                 of_label = _label_unit(line[cells[first + 1][0] : cells[first + 1][1]].strip(), lex)
             span = cells[first]
+            heads = None  # the header's cells over this row's, when they line up
+            if header and len(header) == len(cells):
+                heads = header
+            elif header and serial and len(header) == len(cells) + 1:
+                heads = header[1:]  # (the serial number's cell left empty: 其中：…)
             if of_label is not None:
+                if heads is not None and any(heads[first + 2 :]):
+                    # a column whose header names its own unit (增减(%)) keeps it
+                    columns = [None] + [u or of_label for u in heads[first + 2 :]]
+                    of_label = None
                 cells = [span] + cells[first + 2 :]
             elif header and (
                 len(header) == len(cells) or ((serial or remark) and len(header) == len(cells) + 1)
@@ -1031,6 +1048,10 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
             unit, family, mult = unit_of
             cell = line[a:b]
             a2 = a + len(cell) - len(cell.lstrip())
+            if line[a2 : a2 + 1] in ("+", "-", "−"):
+                if family != "percent":
+                    continue  # a signed count is the change of the row's figure, not read
+                a2 += 1  # a signed percent, without its sign: a change's size (-12.3: 12.3)
             b2 = b - (len(cell) - len(cell.rstrip()))
             base = parse_number(line[a2:b2])
             if base is None:
@@ -1417,6 +1438,7 @@ def _plan_flags(
     """(line start, plan flag) for every line: True under a plan heading (下一步工作计划), and
     for a paragraph that says what the author will do next (:func:`_plans_ahead`)."""
     flags, flag, pos = [], start_flag, 0
+    appendix = False  # an appendix seen: its rows' groups (一、行政处罚) are no new parts
     for line in text.split("\n"):
         s = line.strip()
         heading_like = (
@@ -1428,9 +1450,10 @@ def _plan_flags(
             fs = fold(s)
             if _APPENDIX.match(fs):
                 flag = False  # an appendix after the report (附件:…数据统计表) is no plan
+                appendix = True
             elif lex.plan_heading_re.search(fs):
                 flag = True
-            elif _TOP_HEADING.match(fs):
+            elif _TOP_HEADING.match(fs) and not appendix:  # (一、行政处罚: an appendix's group)
                 # a new 一、 ends the plans, unless the plans are its parent's (a part
                 # 第二部分 2024年工作计划 above its 一、 headings)
                 flag = start_flag
@@ -1487,6 +1510,9 @@ def _earlier_year(sentence: str, years: Counter, title_year: int | None = None) 
     return year < main and n >= 3 and n > 2 * years[year] and years[year] <= 2
 
 
+_DIGITS_ANY = re.compile(r"\d")
+
+
 def _cell_year(text: str, start: int) -> int | None:
     """The year of the column of a table's cell at ``start``: the year its header line (the
     nearest line above in the same table naming two or more years, one per cell) gives the
@@ -1510,6 +1536,8 @@ def _cell_year(text: str, start: int) -> int | None:
         if _BORDER_LINE.fullmatch(line):
             continue
         if not (_drawn_row(line) or _SPACED_ROW.fullmatch(line) or _single_spaced(line)):
+            if len(line.strip()) <= 20 and not _DIGITS_ANY.search(line):
+                continue  # a group's row with no figures (一、行政处罚) is still the table's
             return None  # (a row with a remark or 其中: is still the table's)
         head_cells = _cells(line)
         head = [_HEADER_YEAR.match(line[a:b]) for a, b in head_cells]

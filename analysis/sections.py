@@ -1130,11 +1130,24 @@ class _Parser:
         marker = _canonical_marker(level, num, sep or "、")
         return _Heading(0, level, num, marker, start, end, True, sep), standalone
 
+    def _inside_table(self, i: int) -> bool:
+        """Whether line ``i`` stands between two rows of a table whose cells a tab parts (a
+        group's row of a statistics table: 一、行政处罚 over 1⇥行政处罚案件⇥件⇥1,836)."""
+        if i == 0 or i + 1 >= len(self.lines):
+            return False
+        above, below = self.lines[i - 1], self.lines[i + 1]
+        return (
+            self.text.count("\t", above.start, above.end) >= 2
+            and self.text.count("\t", below.start, below.end) >= 2
+        )
+
     def parse_line(self, i: int) -> tuple[_Heading, bool] | None:
         line = self.lines[i]
         body = line.body
         if not body:
             return None
+        if self._inside_table(i):
+            return None  # a group's row of a table (一、行政处罚 between its rows)
         strong = self._strong(body)
         if strong is not None and _is_dingbat(strong.marker[0]) and i not in self.dingbats:
             strong = None  # a ❶ item in a part that has (一) headings

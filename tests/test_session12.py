@@ -637,3 +637,64 @@ def test_review_session12_indicators_by_year_draws_the_bureaus_with_values() -> 
     fig = plots.plot_indicators_by_year(values, reports, lang="en")
     assert sum(len(line.get_xdata()) for line in fig.axes[0].get_lines()) == 20
     assert fig._suptitle is None
+
+
+# ------------------------------------------------------------------ round 67
+STATISTICS_APPENDIX = (
+    "某区综合行政执法局2023年法治政府建设工作报告\n"
+    "一、主要工作\n"
+    "全年办理行政处罚案件1,836件，发放普法资料2.3万余份，群众来信来访均按期办结。\n"
+    "二、2024年工作打算\n"
+    "计划开展普法活动20至30场次。\n"
+    "某区综合行政执法局\n"
+    "2024年1月26日\n"
+    "附件：2023年度行政执法统计年报表\n"
+    "序号\t项目\t单位\t2023年\t2022年\t增减(%)\n"
+    "一、行政处罚\t\t\t\t\t\n"
+    "1\t行政处罚案件合计\t件\t1,836\t1,652\t11.1\n"
+    "\t其中：简易程序案件\t件\t1,124\t1,010\t11.3\n"
+    "2\t罚没款\t万元\t538.47\t614.00\t-12.3\n"
+    "二、其他\t\t\t\t\t\n"
+    "3\t群众来信来访\t件\t57\t64\t-10.9\n"
+    "4\t发放普法宣传资料\t份\t23,600\t19,800\t19.2\n"
+)
+
+
+def test_a_statistics_appendixs_group_rows_are_no_headings_and_its_cells_are_read() -> None:
+    text = clean_text(STATISTICS_APPENDIX).text
+    assert [h[1] for h in outline(text)] == ["一、", "二、"]
+    m = process_text("r", text)["metrics"]
+    cells = m[m["start"] > text.index("序号")]
+    assert list(zip(cells["raw"], cells["value"], cells["unit"], cells["kind"], strict=True)) == [
+        ("1,836", 1836, "件", "level"),
+        ("1,652", 1652, "件", "level"),
+        ("11.1", 11.1, "%", "rate"),  # the 增减(%) column's unit, not the row's
+        ("1,124", 1124, "件", "level"),  # a 其中 row, its serial number's cell empty
+        ("1,010", 1010, "件", "level"),
+        ("11.3", 11.3, "%", "rate"),
+        ("538.47", 5384700, "元", "level"),
+        ("614.00", 6140000, "元", "level"),
+        ("12.3", 12.3, "%", "change"),  # a decrease: its size, a change
+        ("57", 57, "件", "level"),
+        ("64", 64, "件", "level"),
+        ("10.9", 10.9, "%", "change"),
+        ("23,600", 23600, "份", "level"),
+        ("19,800", 19800, "份", "level"),
+        ("19.2", 19.2, "%", "rate"),
+    ]
+    got = indicators(text)
+    # the appendix is no plan, and its 2023 column counts through the group rows
+    assert got["petitions"] == 57
+    assert got["publicity_materials"] == 23600  # the exact figure of the body's 2.3万余份
+
+
+def test_a_signed_count_in_a_table_is_not_read_as_a_figure() -> None:
+    body = "指标\t2023年\t增减\n行政处罚案件（件）\t2,365\t+120\n"
+    text = in_report(body)
+    m = process_text("r", text)["metrics"]
+    assert list(m[m["start"] > text.index("指标")]["raw"]) == ["2,365"]
+
+
+def test_a_capacity_class_is_a_training_session() -> None:
+    body = "全年办执法人员法治能力提升班11期，累计参训1,380人次。"
+    assert _indicators(body)["training_sessions"] == 11
