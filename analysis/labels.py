@@ -60,7 +60,10 @@ def _read_labels_cached(path: str) -> pd.DataFrame:
     return table
 
 
+@lexicon_cache(maxsize=64)
 def _lookup(kind: str, lang: str) -> dict[str, str]:
+    """key -> label of one kind in one language (read once until the lexicons change; a
+    table of 250,000 rows is labelled in a blink, not a DataFrame filter per row)."""
     table = _read_labels_cached(str(LABELS_FILE))
     sub = table[table["kind"] == kind]
     return dict(zip(sub["key"], sub[check_lang(lang)], strict=True))
@@ -84,7 +87,13 @@ def label_key(kind: str, key: str, lang: str = "zh") -> str:
 
 def label_keys(kind: str, keys: Iterable[str], lang: str = "zh") -> list[str]:
     """Vectorized :func:`label_key` (same order as ``keys``)."""
-    return [label_key(kind, k, lang) for k in keys]
+    keys = list(keys)
+    labels = {}
+    for k in keys:
+        h = k if isinstance(k, str) else repr(k)
+        if h not in labels:
+            labels[h] = label_key(kind, k, lang)
+    return [labels[k if isinstance(k, str) else repr(k)] for k in keys]
 
 
 def romanize(text: str) -> str:

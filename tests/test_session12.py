@@ -698,3 +698,19 @@ def test_a_signed_count_in_a_table_is_not_read_as_a_figure() -> None:
 def test_a_capacity_class_is_a_training_session() -> None:
     body = "全年办执法人员法治能力提升班11期，累计参训1,380人次。"
     assert _indicators(body)["training_sessions"] == 11
+
+
+def test_a_long_columns_labels_are_those_of_each_key_looked_up_once() -> None:
+    from analysis import labels
+
+    keys = ["enforcement", "publicity", None, float("nan"), "no_such_key"] * 200
+    got = labels.label_keys("category", keys, "en")
+    assert got == [labels.label_key("category", k, "en") for k in keys]
+    assert got[:5] == [
+        "Administrative enforcement",
+        "Legal publicity",
+        "Unclassified",  # no category: the empty key's label
+        "Unclassified",
+        "no_such_key",
+    ]
+    assert labels._lookup("category", "en") is labels._lookup("category", "en")
