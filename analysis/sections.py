@@ -1133,8 +1133,8 @@ class _Parser:
     def _inside_table(self, i: int) -> bool:
         """Whether line ``i`` stands between two rows of a table whose cells a tab parts (a
         group's row of a statistics table: 一、行政处罚 over 1⇥行政处罚案件⇥件⇥1,836)."""
-        if i == 0 or i + 1 >= len(self.lines):
-            return False
+        if i == 0 or i + 1 >= len(self.lines) or len(self.lines[i].body) > 12:
+            return False  # (a group's name is short: a longer line is a heading over tables)
         above, below = self.lines[i - 1], self.lines[i + 1]
         return (
             self.text.count("\t", above.start, above.end) >= 2

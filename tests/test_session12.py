@@ -714,3 +714,13 @@ def test_a_long_columns_labels_are_those_of_each_key_looked_up_once() -> None:
         "no_such_key",
     ]
     assert labels._lookup("category", "en") is labels._lookup("category", "en")
+
+
+def test_a_heading_between_two_tab_tables_stays_a_heading() -> None:
+    text = (
+        "某区城市管理局2023年法治政府建设年度报告\n一、主要工作\n（一）严格执法\n"
+        "项目\t2023年\t2022年\n行政处罚案件（件）\t120\t98\n"
+        "（二）加强普法宣传，营造良好法治氛围\n"
+        "项目\t2023年\t2022年\n普法活动（场次）\t36\t30\n二、存在问题\n不足。\n"
+    )
+    assert [h[1] for h in outline(text)] == ["一、", "(一)", "(二)", "二、"]
