@@ -201,4 +201,13 @@ _UI: dict[str, tuple[str, str]] = {
     "change_pp": ("较上一份报告变化(百分点)", "Change from the previous report (points)"),
     "weight": ("权重", "Weight"),
     "section_similarity": ("同主题章节相似度", "Same-theme section similarity"),
+    # templates (str.format): the note above a chart of many reports or bureaus
+    "charted_reports": (
+        "仅显示最近的 {shown} 份报告(共 {total} 份;完整数据见 HTML 与 JSON)",
+        "Only the latest {shown} of {total} reports are shown (all are in the HTML and JSON data)",
+    ),
+    "charted_bureaus": (
+        "仅显示最近 {latest} 份报告所属的 {shown} 个部门(共 {total} 个)",
+        "Only the {shown} bureaus of the latest {latest} reports are shown (of {total})",
+    ),
 }

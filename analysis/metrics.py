@@ -925,6 +925,32 @@ _SERIAL_HEAD = re.compile(r"\s*(?:序号|编号|序)\s*")
 _REMARK_HEAD = re.compile(r"\s*(?:备注|说明|注)\s*")
 
 
+def _table_header(
+    line: str, cells: list[tuple[int, int]], lex: _Lexicon
+) -> tuple[list, bool, bool] | None:
+    """A table's header row: the units its columns name (:func:`_header_units`, ``[]`` when
+    none names one), whether its first column is a serial number's (序号) and whether its last
+    is a remark's (备注); None when the row is no header (a cell holds a figure)."""
+    units = _header_units(line, cells, lex)
+    if units is None:
+        return None
+    return (
+        units if any(units) else [],
+        _SERIAL_HEAD.fullmatch(line, *cells[0]) is not None,
+        _REMARK_HEAD.fullmatch(line, *cells[-1]) is not None,
+    )
+
+
+def _group_row(line: str) -> bool:
+    """Whether a line inside a table is a group's row with no figures (一、行政处罚 between
+    the rows of a statistics table): short, no digit, and no row of cells itself."""
+    return (
+        len(line.strip()) <= 20
+        and not any(ch.isdigit() for ch in line)
+        and not (_drawn_row(line) or _SPACED_ROW.fullmatch(line) or _single_spaced(line))
+    )
+
+
 def _header_units(line: str, cells: list[tuple[int, int]], lex: _Lexicon) -> list | None:
     """The unit each column of a table's header names in brackets (执法检查(次)⇥立案(件)⇥
     罚没款(万元)), None for a column that names none; None when the row is no header (a cell
@@ -961,19 +987,16 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
             if (
                 header
                 and caption_unit is None
-                and len(line.strip()) <= 20
+                and _group_row(line)
                 and n_row + 1 < len(rows)
                 and _table_row(rows[n_row + 1])
             ):
                 continue  # a group's row with no figures inside the table (一、行政处罚)
             if caption_unit is None and _single_spaced(written):
                 # a header whose cells stand one space apart (项目 单位 2024年 2023年)
-                head_cells = _cells(written)
-                units = _header_units(line, head_cells, lex)
-                if units is not None:
-                    header = units if any(units) else []
-                    serial = _SERIAL_HEAD.fullmatch(line, *head_cells[0]) is not None
-                    remark = _REMARK_HEAD.fullmatch(line, *head_cells[-1]) is not None
+                read = _table_header(line, _cells(written), lex)
+                if read is not None:
+                    header, serial, remark = read
                     continue
             # a line of prose or a caption ends the table above; a caption names its unit
             caption = _label_unit(caption_unit.group("unit"), lex) if caption_unit else None
@@ -983,12 +1006,10 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
         if cells and not header:
             # the table's header: its first row without a figure (a caption set apart by
             # spaces, 表1  2024年…情况, stands above it), whose columns may name units
-            units = _header_units(line, cells, lex)
-            if units is not None:
-                if header is None or any(units):
-                    header = units if any(units) else []
-                    serial = _SERIAL_HEAD.fullmatch(line, *cells[0]) is not None
-                    remark = _REMARK_HEAD.fullmatch(line, *cells[-1]) is not None
+            read = _table_header(line, cells, lex)
+            if read is not None:
+                if header is None or read[0]:
+                    header, serial, remark = read
                 continue
         label = _UNIT_LABEL.match(line, *cells[0]) if cells else None
         wrapped = None
@@ -1017,23 +1038,21 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
             if len(cells) >= first + 3:
                 of_label = _label_unit(line[cells[first + 1][0] : cells[first + 1][1]].strip(), lex)
             span = cells[first]
-            heads = None  # the header's cells over this row's, when they line up
+            # the header's cells over this row's: a row one cell short leaves the 序号 column
+            # empty (合计 3561 4402, 其中：…), else its 备注
+            heads = None
             if header and len(header) == len(cells):
                 heads = header
-            elif header and serial and len(header) == len(cells) + 1:
-                heads = header[1:]  # (the serial number's cell left empty: 其中：…)
+            elif header and len(header) == len(cells) + 1 and (serial or remark):
+                heads = header[1:] if serial else header[:-1]
             if of_label is not None:
                 if heads is not None and any(heads[first + 2 :]):
                     # a column whose header names its own unit (增减(%)) keeps it
                     columns = [None] + [u or of_label for u in heads[first + 2 :]]
                     of_label = None
                 cells = [span] + cells[first + 2 :]
-            elif header and (
-                len(header) == len(cells) or ((serial or remark) and len(header) == len(cells) + 1)
-            ):
-                # the header's columns name the units (执法领域⇥执法检查(次)⇥立案(件)); a row
-                # one cell short leaves the 序号 column empty (合计 3561 4402), else its 备注
-                heads = header[1:] if serial and len(header) > len(cells) else header
+            elif heads is not None:
+                # the header's columns name the units (执法领域⇥执法检查(次)⇥立案(件))
                 columns = [None] + [u or caption for u in heads[first + 1 :]]
                 cells = [span] + cells[first + 1 :]
             elif caption is not None:
@@ -1510,9 +1529,6 @@ def _earlier_year(sentence: str, years: Counter, title_year: int | None = None) 
     return year < main and n >= 3 and n > 2 * years[year] and years[year] <= 2
 
 
-_DIGITS_ANY = re.compile(r"\d")
-
-
 def _cell_year(text: str, start: int) -> int | None:
     """The year of the column of a table's cell at ``start``: the year its header line (the
     nearest line above in the same table naming two or more years, one per cell) gives the
@@ -1535,9 +1551,9 @@ def _cell_year(text: str, start: int) -> int | None:
         end = top - 1
         if _BORDER_LINE.fullmatch(line):
             continue
+        if _group_row(line):
+            continue  # a group's row with no figures (一、行政处罚) is still the table's
         if not (_drawn_row(line) or _SPACED_ROW.fullmatch(line) or _single_spaced(line)):
-            if len(line.strip()) <= 20 and not _DIGITS_ANY.search(line):
-                continue  # a group's row with no figures (一、行政处罚) is still the table's
             return None  # (a row with a remark or 其中: is still the table's)
         head_cells = _cells(line)
         head = [_HEADER_YEAR.match(line[a:b]) for a, b in head_cells]

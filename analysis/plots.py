@@ -657,11 +657,7 @@ def _note_charted(fig: Any, shown: int, total: int, lang: str) -> None:
     """Say above a chart that it shows only the latest ``shown`` of ``total`` reports."""
     if shown >= total:
         return
-    note = (
-        f"仅显示最近的 {shown} 份报告(共 {total} 份;完整数据见 HTML 与 JSON)"
-        if lang == "zh"
-        else f"Only the latest {shown} of {total} reports are shown (all are in the HTML and JSON data)"
-    )
+    note = lb.ui_text("charted_reports", lang).format(shown=shown, total=total)
     fig.text(0.5, 1.0, note, ha="center", va="bottom", fontsize=10, color="0.3")
 
 
@@ -2165,11 +2161,8 @@ def plot_indicators_by_year(
         frameon=False,
     )
     if len(charted) < n_bureaus:
-        note = (
-            f"仅显示最近 {MAX_CHARTED_REPORTS} 份报告所属的 {len(charted)} 个部门(共 {n_bureaus} 个)"
-            if lang == "zh"
-            else f"Only the {len(charted)} bureaus of the latest {MAX_CHARTED_REPORTS} reports are "
-            f"shown (of {n_bureaus})"
+        note = lb.ui_text("charted_bureaus", lang).format(
+            latest=MAX_CHARTED_REPORTS, shown=len(charted), total=n_bureaus
         )
         fig.suptitle(note, fontsize=10, color="0.3")
     return fig
