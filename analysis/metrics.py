@@ -2286,6 +2286,7 @@ class _DeriveLexicon:
     opened: re.Pattern  # funnel_opened: the cases opened from them (立案)
     named: re.Pattern  # named_part: a part of a broad total named for the indicator
     period: re.Pattern  # period_opening: a paragraph about a period of years (五年来,…)
+    source: re.Pattern  # source_after: where the figures came from, said after them
 
 
 @lexicon_cache(maxsize=8)
@@ -2309,6 +2310,7 @@ def _derive_lexicon(patterns_path: str) -> _DeriveLexicon:
         opened=re.compile(_alt(get("funnel_opened"))),
         named=re.compile(_alt(get("named_part"))),
         period=re.compile(rf"\s*(?:{_alt(get('period_opening'))})"),
+        source=re.compile(_alt(get("source_after"))),
     )
 
 
@@ -2336,6 +2338,7 @@ class _Mention:
     part: tuple[int, str] | None = None  # (complement group, type) of the subject, if any
     period: bool = False  # in a paragraph or sentence opened by a period of years (五年来)
     para_opening: str = ""  # the folded first words of its paragraph (全年共办理…)
+    source: str = ""  # folded clause after the figure naming its source (,均通过12345热线转办)
 
 
 def _clause_cut(f: str, pos: int) -> int:
@@ -2412,6 +2415,7 @@ def _place_mentions(
         subject = fold(m.subject)
         clause = sent_f[_clause_cut(sent_f, pos) + 1 : pos].replace("\n", "")
         prefix = sent_f[:pos].replace("\n", "")
+        source = lex.source.match(sent_f, pos + len(m.raw))
         part = None
         for g, rx in enumerate(lex.complements):
             hit = rx.search(subject)
@@ -2451,6 +2455,7 @@ def _place_mentions(
                 part,
                 period,
                 para_opening,
+                source.group(0) if source else "",
             )
         )
     return out
@@ -3379,7 +3384,8 @@ def _without_restatements(cands: list[_Mention], rows: list[IndicatorRule]) -> l
 def _matches_primary(c: _Mention, rows: list[IndicatorRule], tier: int = 0) -> bool:
     """Whether a mention's subject fits one of the indicator's rows that are not fallbacks
     (``tier`` 1: that are not last resorts, their sentence cue included; at tier 0 a cue on
-    the sentence before the figure, ``<…``, is looked at too)."""
+    the sentence before the figure, ``<…``, is looked at too, and in the clause after it that
+    names the figure's source: 受理投诉举报1,038件,均通过12345热线转办)."""
     subject = fold(c.subject)
     sentence = fold(c.sentence) if tier else ""
     return any(
@@ -3389,7 +3395,7 @@ def _matches_primary(c: _Mention, rows: list[IndicatorRule], tier: int = 0) -> b
         and (
             r.sentence is None
             or (tier == 0 and not r.sentence_before)
-            or r.sentence.search(c.prefix if tier == 0 else sentence) is not None
+            or r.sentence.search(c.prefix + c.source if tier == 0 else sentence) is not None
         )
         for r in rows
     )

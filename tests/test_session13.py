@@ -1,0 +1,25 @@
+"""Hand-made tests for session 13's rules: each input is written here, with the value a reader
+would give it."""
+
+from __future__ import annotations
+
+import pytest
+from snippets import report_indicators as _indicators
+
+
+# ------------------------------------------------------------------ indicators
+@pytest.mark.parametrize(
+    "source",
+    ["，均通过12345热线转办", "，全部来自12345政务服务便民热线", "，主要经12319热线交办"],
+)
+def test_complaints_whose_hotline_is_named_after_them_are_the_hotlines(source: str) -> None:
+    # the hotline named after the figure, in the clause saying where the complaints came from:
+    # they are hotline work, and a smaller hotline's figure later in the paragraph is a part
+    body = f"全年受理投诉举报1,038件{source}，办结率98.5%。12319热线受理群众诉求356件。"
+    assert _indicators(body)["hotline_cases"] == 1038
+
+
+def test_a_hotline_named_after_complaints_in_another_clause_is_not_their_source() -> None:
+    # the next clause counts the hotline's own orders: the complaints are not its
+    body = "全年受理投诉举报1,038件，办理12345热线工单9,476件。"
+    assert _indicators(body)["hotline_cases"] == 9476
