@@ -355,6 +355,7 @@ class _Lexicon:
     vague_before: tuple[str, ...]
     discourse_after_re: re.Pattern
     discourse_before_re: re.Pattern
+    total_after_re: re.Pattern
     rank_before_re: re.Pattern
     congress_after_re: re.Pattern
     hotline_after_re: re.Pattern
@@ -405,6 +406,7 @@ def _lexicon(units_path: str, patterns_path: str) -> _Lexicon:
         vague_before=tuple(w for p in get("vague_before") for w in p.split("|")),
         discourse_after_re=re.compile(_alt(get("discourse_after"))),
         discourse_before_re=re.compile(rf"(?:{_alt(get('discourse_before'))})$"),
+        total_after_re=re.compile(_alt(get("total_after"))),
         rank_before_re=re.compile(rf"(?:{_alt(get('rank_before'))})$"),
         congress_after_re=re.compile(_alt(get("congress_after"))),
         hotline_after_re=re.compile(_alt(get("hotline_after"))),
@@ -709,9 +711,10 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
             if unit in ("名", "位") and lex.rank_before_re.search(before):
                 continue  # 前10名
             if lex.discourse_after_re.match(f, end) or (
-                is_cn and lex.discourse_before_re.search(before)
+                is_cn
+                and (lex.discourse_before_re.search(before) or lex.total_after_re.match(f, end))
             ):
-                continue  # 以下两个方面
+                continue  # 以下两个方面; 两项合计153件
             line_start = f.rfind("\n", 0, s0) + 1
             if (
                 not is_cn

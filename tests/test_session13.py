@@ -4,7 +4,10 @@ would give it."""
 from __future__ import annotations
 
 import pytest
+from snippets import in_report
 from snippets import report_indicators as _indicators
+
+from analysis.build import process_text
 
 
 # ------------------------------------------------------------------ indicators
@@ -23,3 +26,19 @@ def test_a_hotline_named_after_complaints_in_another_clause_is_not_their_source(
     # the next clause counts the hotline's own orders: the complaints are not its
     body = "全年受理投诉举报1,038件，办理12345热线工单9,476件。"
     assert _indicators(body)["hotline_cases"] == 9476
+
+
+# ------------------------------------------------------------------ quantities
+def _quantities(body: str) -> list[tuple[str, float, str]]:
+    m = process_text("r", in_report(body))["metrics"]
+    return list(zip(m["raw"], m["value"], m["unit"], strict=True))
+
+
+@pytest.mark.parametrize("total", ["合计", "共计", "总计", "相加"])
+def test_the_items_named_before_added_up_are_no_count(total: str) -> None:
+    body = f"全年合法性审查64件、法制审核89件，两项{total}153件。"
+    got = _quantities(body)
+    assert ("两项", 2.0, "项") not in got
+    assert ("153件", 153.0, "件") in got
+    # a count of items that are not added up stays a count
+    assert ("两项", 2.0, "项") in _quantities("制定两项制度，全年合法性审查64件。")
