@@ -78,8 +78,14 @@ class ReportReadError(ValueError):
         super().__init__(f"{self.path}: {message}")
 
 
+# line breaks other than CR and LF: a Word or WPS manual line break (Shift+Enter) saved as a
+# vertical tab or as Unicode's line separator, and the paragraph separator
+_OTHER_BREAKS = str.maketrans(dict.fromkeys("\x0b\u2028\u2029", "\n"))
+
+
 def _normalize_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Every line break as LF: CRLF, CR, and the breaks of :data:`_OTHER_BREAKS`."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_OTHER_BREAKS)
 
 
 def _plausible_chinese(text: str, rare: bool = True) -> str | None:

@@ -4,10 +4,11 @@ would give it."""
 from __future__ import annotations
 
 import pytest
-from snippets import in_report
+from snippets import in_report, outline
 from snippets import report_indicators as _indicators
 
 from analysis.build import process_text
+from analysis.reading import decode_report_bytes
 
 
 # ------------------------------------------------------------------ indicators
@@ -42,3 +43,21 @@ def test_the_items_named_before_added_up_are_no_count(total: str) -> None:
     assert ("153件", 153.0, "件") in got
     # a count of items that are not added up stays a count
     assert ("两项", 2.0, "项") in _quantities("制定两项制度，全年合法性审查64件。")
+
+
+# ------------------------------------------------------------------ reading
+def test_manual_line_breaks_of_word_and_wps_are_line_breaks() -> None:
+    # Shift+Enter saved as a vertical tab or as U+2028, and U+2029 between paragraphs
+    raw = (
+        "某区综合行政执法局2023年法治政府建设工作报告\r\n"
+        "一、主要工作\u2028（一）压实责任\x0b全年召开专题会议5次。\r\n"
+        "（二）规范执法\u2028全年办理行政处罚案件1,126件。\u2029二、存在问题\x0b执法力量不足。\r\n"
+    )
+    text, _ = decode_report_bytes(("\ufeff" + raw).encode("utf-8"), "r.txt")
+    assert "\x0b" not in text and "\u2028" not in text and "\u2029" not in text
+    assert outline(text) == [
+        (1, "一、", "主要工作", False),
+        (2, "(一)", "压实责任", False),
+        (2, "(二)", "规范执法", False),
+        (1, "二、", "存在问题", False),
+    ]
