@@ -913,7 +913,12 @@ _INLINE_RULES = (
     "traditional_script",
     "page_chunk",
     "letter_spacing",
+    "invisible_characters",
 )
+# characters an editor leaves in a page that no reader sees: zero-width spaces and joiners,
+# word joiners, byte-order marks inside the text, soft hyphens (inside a number they would
+# cut it: 2463<SHY>815.50元)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 # a line set with a space between every character, after an optional outline marker (a PDF's
 # letter-spaced title or heading: 一、加 强 组 织 领 导, 关 于 2 0 1 9 年 度 …)
 _LETTER_SPACED = re.compile(
@@ -1144,6 +1149,11 @@ def _clean(
             rewrite(_without_code_blocks(text, raws), "html_markup")
         rewrite(
             {i: strip_markup(r) for i, r in enumerate(raws) if "<" in r or "&" in r}, "html_markup"
+        )
+    if _INVISIBLE.search(text):
+        rewrite(
+            {i: _INVISIBLE.sub("", r) for i, r in enumerate(raws) if _INVISIBLE.search(r)},
+            "invisible_characters",
         )
     if "." in text:
         rewrite(_strip_watermarks(raws), "watermark")

@@ -2924,6 +2924,8 @@ def _combine_mentions(
         or (c.opener >= 0 and first_pos[c.sent] < c.opener)
         # a figure said to be counted in the year's total (…罚款1,038,700元,已全部计入全年罚没款)
         or _COUNTED_IN.search(fold(c.sentence), c.pos + len(c.raw)) is not None
+        # ... or, in its own clause, to be included (…岗前集中培训2期、146人次也包含在内)
+        or _INCLUDED_AFTER.match(fold(c.sentence), c.pos + len(c.raw)) is not None
         # a figure in brackets right after another of the indicator: its breakdown
         # (受理投诉举报8,372件(投诉6,915件、举报1,457件))
         or _in_brackets_after(c, cands)
@@ -3212,6 +3214,8 @@ def _combine_mentions(
     return keep
 
 
+# the rest of a figure's clause saying it is included in a figure stated before
+_INCLUDED_AFTER = re.compile(r"[^。;,]{0,20}?(?:也|均|亦|已|都)?(?:包含|包括|含|计|统计)在内")
 # what a figure's sentence says after it when the figure is inside a total stated elsewhere
 _COUNTED_IN = re.compile(
     r"(?:计入|纳入|包含在|包括在|含在|统计在)了?[^。;,]{0,8}?"

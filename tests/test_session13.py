@@ -8,6 +8,7 @@ from snippets import in_report, outline
 from snippets import report_indicators as _indicators
 
 from analysis.build import process_text
+from analysis.cleaning import clean_text
 from analysis.reading import decode_report_bytes
 
 
@@ -61,3 +62,36 @@ def test_manual_line_breaks_of_word_and_wps_are_line_breaks() -> None:
         (2, "(二)", "规范执法", False),
         (1, "二、", "存在问题", False),
     ]
+
+
+def test_invisible_characters_an_editor_left_are_removed_and_recorded() -> None:
+    raw = (
+        "某区城市管理局2024年法治政府建设工作报告\n"
+        "一、\u200b主要工作\n"
+        "（一）抓实学法用法\u200b和队伍培训\n"
+        "全年收缴罚没款2463\u00ad815.50元，办理行政处罚案件1\u200b263件，举办培训9\u2060期。\n"
+        "二、存在问题\ufeff\n"
+        "执法力量不足。\n"
+    )
+    result = clean_text(raw)
+    assert not any(c in result.text for c in "\u200b\u00ad\u2060\ufeff")
+    rows = result.removed
+    assert set(rows.loc[rows["rule"] == "invisible_characters", "line_no"]) == {2, 3, 4, 5}
+    assert outline(result.text) == [
+        (1, "一、", "主要工作", False),
+        (2, "(一)", "抓实学法用法和队伍培训", False),
+        (1, "二、", "存在问题", False),
+    ]
+    m = process_text("r", result.text)["metrics"]
+    got = set(zip(m["raw"], m["value"], strict=True))
+    assert {("2463815.50元", 2463815.5), ("1263件", 1263.0), ("9期", 9.0)} <= got
+
+
+def test_a_figure_said_to_be_included_in_the_one_before_is_not_added() -> None:
+    body = (
+        "年内举办执法人员法治能力专题培训班9期，累计参训1263人次，"
+        "新招录协管队员的岗前集中培训2期、146人次也包含在内。"
+    )
+    got = _indicators(body)
+    assert got["training_sessions"] == 9
+    assert got["training_participants"] == 1263
