@@ -895,8 +895,11 @@ def _mark_cells(f: str, text: str) -> str:
         if "│" in written or "┃" in written or not _table_row(written):
             continue
         cells = _cells(written)
-        if sum(1 for a, _ in cells[1:] if _SIGNED_OR_NUMBER.match(written, a)) < 2:
-            continue  # a table's row has two or more figures (a line of prose may look alike)
+        figures = sum(1 for a, _ in cells[1:] if _SIGNED_OR_NUMBER.match(written, a))
+        if figures < 2 and not (figures and "\t" in written and len(cells) >= 3):
+            # a table's row has two or more figures (a line of prose may look alike), or one
+            # among three or more tab-parted cells (行政裁决⇥件⇥0⇥本年度未发生)
+            continue
         if out is None:
             out = list(f)
         for _, b in cells[:-1]:
@@ -951,6 +954,40 @@ def _group_row(line: str) -> bool:
         len(line.strip()) <= 20
         and not any(ch.isdigit() for ch in line)
         and not (_drawn_row(line) or _SPACED_ROW.fullmatch(line) or _single_spaced(line))
+    )
+
+
+def _percent_columns(header: list, n_cells: int, of_label: tuple) -> list | None:
+    """Each cell's unit in a row whose label names one (罚没款(万元)⇥1,086.35⇥1,152.70⇥-5.8) when
+    a column's header names a percent (同比增减(%)): that column's cells are percents, the
+    others take the label's; None when no column does. The header is lined up with the row
+    from the right (a merged header cell, 办理数量 over 2023年⇥2022年, stands once)."""
+    units = [None] * n_cells
+    for j in range(1, n_cells):
+        k = len(header) - (n_cells - j)
+        if k >= 0 and header[k] is not None and header[k][1] == "percent":
+            units[j] = header[k]
+    if not any(units):
+        return None
+    return [None] + [u or of_label for u in units[1:]]
+
+
+def _merged_group(line: str, cells: list[tuple[int, int]], lex: _Lexicon) -> bool:
+    """Whether a row's first cell is a group's name merged down the rows below it (a web
+    table's rowspan copied as text: 行政处罚⇥立案总数(件)⇥3,205⇥2,946, then 简易程序(件)⇥1,873⇥…;
+    行政许可⇥受理申请⇥件⇥1,486, then 办结⇥件⇥1,486): no digit and no unit in it, and after it a
+    label naming a unit, or a label and a column of units, before the figures."""
+    if len(cells) < 3 or any(ch.isdigit() for ch in line[slice(*cells[0])]):
+        return False
+    if _UNIT_LABEL.fullmatch(line, *cells[0]) or _BARE_CELL.fullmatch(line, *cells[1]):
+        return False
+    if _UNIT_LABEL.fullmatch(line, *cells[1]):
+        return _BARE_CELL.fullmatch(line, *cells[2]) is not None
+    return (
+        len(cells) >= 4
+        and _label_unit(line[slice(*cells[1])].strip(), lex) is None
+        and _label_unit(line[slice(*cells[2])].strip(), lex) is not None
+        and _BARE_CELL.fullmatch(line, *cells[3]) is not None
     )
 
 
@@ -1014,6 +1051,8 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
                 if header is None or read[0]:
                     header, serial, remark = read
                 continue
+        if _merged_group(line, cells, lex):
+            cells = cells[1:]  # a merged group cell's first row (行政处罚⇥立案总数(件)⇥3,205)
         label = _UNIT_LABEL.match(line, *cells[0]) if cells else None
         wrapped = None
         if label is None and cells and n_row + 1 < len(rows):
@@ -1031,6 +1070,8 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
                     continue
                 cells[:1] = [(cells[0][0], label.end()), (label.end(), cells[0][1])]
             of_label = _label_unit(label.group("unit"), lex)
+            if header and of_label is not None:
+                columns = _percent_columns(header, len(cells), of_label)
         else:
             # a column of units (行政处罚案件⇥件⇥3,286⇥2,947, after a serial number's column
             # or not): the row's unit is the cell after its label
@@ -1569,9 +1610,13 @@ def _cell_year(text: str, start: int) -> int | None:
             m = head[at]
             return int(m.group(1)) if m is not None else None
         # a header without the label column's cell: the years stand over the last cells
-        numeric = [k for k, (a, b) in enumerate(cells) if any(ch.isdigit() for ch in row[a:b])]
-        if len(numeric) == len(years) and at in numeric:
-            return years[numeric.index(at)]
+        numeric = [
+            k for k, (a, b) in enumerate(cells) if k and any(ch.isdigit() for ch in row[a:b])
+        ]  # (not the label's: 12345城管类工单(件))
+        if len(years) <= len(numeric) <= len(years) + 2 and at in numeric:
+            # ... and a change or two after them (2023年⇥2022年 under 办理数量, then 同比增减(%))
+            k = numeric.index(at)
+            return years[k] if k < len(years) else None
         return None
     return None
 

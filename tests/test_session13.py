@@ -95,3 +95,58 @@ def test_a_figure_said_to_be_included_in_the_one_before_is_not_added() -> None:
     got = _indicators(body)
     assert got["training_sessions"] == 9
     assert got["training_participants"] == 1263
+
+
+# ------------------------------------------------------------------ a web table copied with merged cells
+MERGED = (
+    "表1 2023年度主要执法数据与上年对比\n"
+    "类别\t指标\t办理数量\t同比增减（%）\n"
+    "2023年\t2022年\n"
+    "行政处罚\t立案总数（件）\t3,205\t2,946\t8.8\n"
+    "简易程序（件）\t1,873\t1,702\t10.0\n"
+    "罚没款（万元）\t1,086.35\t1,152.70\t-5.8\n"
+    "其他\t行政复议（件）\t5\t7\t-28.6\n"
+    "12345城管类工单（件）\t23,617\t21,904\t7.8\n"
+)
+DISCLOSED = (
+    "执法类别\t公示事项\t单位\t2023年度数量\t备注\n"
+    "行政许可\t受理申请\t件\t1,486\t\n"
+    "办结\t件\t1,486\t其中即办件1,022件\n"
+    "行政裁决\t件\t0\t本年度未发生\n"
+)
+
+
+def test_a_merged_group_cell_stands_once_and_its_rows_are_read() -> None:
+    got = _quantities(MERGED + "\n" + DISCLOSED)
+    # the first row of each group holds the group's name before its label
+    assert ("3,205", 3205.0, "件") in got and ("2,946", 2946.0, "件") in got
+    assert ("5", 5.0, "件") in got and ("7", 7.0, "件") in got
+    assert ("1,486", 1486.0, "件") in got
+    assert [g for g in got if g[0] == "1,486"] == [("1,486", 1486.0, "件")] * 2
+    # the change column's header names a percent: its cells are percents, not the row's unit
+    assert ("8.8", 8.8, "%") in got and ("10.0", 10.0, "%") in got
+    assert ("5.8", 5.8, "%") in got and ("28.6", 28.6, "%") in got
+    assert not any(g[0] in ("8.8", "10.0") and g[2] == "件" for g in got)
+    # a tab parts a figure from the next cell's words: 0, not 0本
+    assert ("0", 0.0, "件") in got
+    assert not any(g[2] == "本" for g in got)
+
+
+def test_the_years_over_a_tables_figures_leave_its_change_column_out() -> None:
+    # 2023年⇥2022年 under a merged 办理数量 stand over the first two figures of each row: the
+    # 2022 cell is last year's and the 2023 cell, more precise, wins over the body's rounding
+    body = "全年市12345热线转办我委的城管类工单2.36万件。\n" + MERGED
+    got = _indicators(body)
+    assert got["hotline_cases"] == 23617
+    assert got["admin_reconsideration_cases"] == 5
+
+
+def test_classes_opened_in_a_sentence_about_training_are_training_sessions() -> None:
+    body = (
+        "分批次组织全员法治轮训和业务骨干专题培训，全年共开班14期，参训执法人员1,436人次，"
+        "其中为新招录执法辅助人员举办岗前培训3期、212人次。"
+    )
+    got = _indicators(body)
+    assert got["training_sessions"] == 14
+    assert got["training_participants"] == 1436
+    assert "training_sessions" not in _indicators("社区老年大学全年共开班14期。")
