@@ -79,7 +79,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.normalize import fold
-from analysis.numbers import board_pairs
+from analysis.numbers import STACKED_HINT, board_pairs, stacked_figures
 from analysis.paths import LEXICON_DIR
 from analysis.schema import CLEANING
 from analysis.sections import match_outline_marker
@@ -1207,6 +1207,14 @@ def _clean(
         for v, _, _ in board_pairs(folded):
             if any_rule[v] == "page_number":
                 any_rule[v] = ""
+    # an infographic's figures and units line by line (3,126 / 件): figures and units, no page
+    # numbers or running headers
+    units_under: set[int] = set()
+    if STACKED_HINT.search(folded_text):
+        for v, *_ in stacked_figures(folded):
+            if any_rule[v] == "page_number":
+                any_rule[v] = ""
+            units_under.add(v + 1)
     if "编" in text or "分享" in text or "搜索" in text or "在线阅读" in text:
         # an editor's note above the report (编者按: …) and a document-sharing site's
         # blurb (…由会员分享,可在线阅读…): the publisher's words, not the report's; before
@@ -1230,9 +1238,10 @@ def _clean(
     # Running headers: short lines without outline marker repeated 3+ times.
     counts = Counter(
         f
-        for f, r in zip(folded, any_rule, strict=True)
+        for i, (f, r) in enumerate(zip(folded, any_rule, strict=True))
         if f
         and not r
+        and i not in units_under
         and len(f) <= 40
         and not _HEADER_PUNCT.search(f)
         and match_outline_marker(f) is None

@@ -72,8 +72,10 @@ from analysis.numbers import (
     FRACTION_RE,
     MULTIPLIER_RE,
     MULTIPLIERS,
+    STACKED_HINT,
     board_pairs,
     parse_number,
+    stacked_figures,
 )
 
 if TYPE_CHECKING:  # pandas loads on first use: extracting metrics needs none
@@ -745,7 +747,46 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
         board = _board_hits(f, lex) + _table_cell_hits(f, text or f, lex)
         if board:
             hits = sorted(hits + board, key=lambda h: h.start)
+    if STACKED_HINT.search(f):
+        stacked = _stacked_hits(f, lex)
+        if stacked:
+            hits = sorted(hits + stacked, key=lambda h: h.start)
     return hits
+
+
+def _stacked_hits(f: str, lex: _Lexicon) -> list[_Hit]:
+    """The figures of an infographic copied line by line (:func:`analysis.numbers.
+    stacked_figures`): the figure's line is its raw, the next line's unit its unit (万元: a
+    multiplier too), the line above its subject."""
+    lines = f.split("\n")
+    starts = list(itertools.accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
+    out = []
+    for i, v, u, lab in stacked_figures(lines):
+        of_unit = _label_unit(u["u"], lex)
+        if of_unit is None:
+            continue
+        unit, family, mult = of_unit
+        base = parse_number(v["n"])
+        if base is None:
+            continue
+        if v["m"]:
+            base *= MULTIPLIERS[v["m"]]
+        lo = starts[i]
+        end = v.end("a") if v["a"] else v.end("m") if v["m"] else v.end("n")
+        out.append(
+            _Hit(
+                lo + v.start("q" if v["q"] else "n"),
+                lo + end,
+                lo + v.start("n"),
+                round(base * mult, 6),
+                unit,
+                family,
+                v["q"] or v["a"] or "",
+                bool(v["q"] or v["a"]),
+                label=(starts[i - 1] + lab.start("l"), starts[i - 1] + lab.end("l")),
+            )
+        )
+    return out
 
 
 # ------------------------------------------------------------------ tables laid out in text
@@ -1153,9 +1194,11 @@ _APPROX_RAW = re.compile(r"[余多约近逾超]|左右|以上")
 _FLOOR_RAW = re.compile(r"[余多逾超]|以上")
 
 
-# the sentence of a board's figure: its number's line and its label's
+# the sentence of a board's figure: its number's line and its label's (or an infographic's:
+# its label's line and its number's, the unit on the next line)
 _BOARD_SENTENCE = re.compile(
-    r"\s*(?:[\d.,]+\s*\n[^\n]+\([^()\n]{1,3}\)|[^\n]+\([^()\n]{1,3}\)\s*\n\s*[\d.,]+)\s*"
+    r"\s*(?:[\d.,]+\s*\n[^\n]+\([^()\n]{1,3}\)|[^\n]+\([^()\n]{1,3}\)\s*\n\s*[\d.,]+"
+    r"|[^\n\d]{2,24}\n\s*(?:超过|超|约|近|逾)?[\d.,]+[万亿]?[余多]?)\s*"
 )
 
 
@@ -3415,11 +3458,12 @@ def _without_restatements(cands: list[_Mention], rows: list[IndicatorRule]) -> l
             for b in body
         ]
         # a figure the body rounds (罚没款936.5万元) gives way to the table's that it rounds
-        # (936.52万元), of the same subject in a row of one figure: the same, more precisely
+        # (936.52万元), of the same subject in a row of one figure: the same, more precisely;
+        # it keeps the body's place (a 其中 part after it is still its part)
         body = [
             next(
                 (
-                    t
+                    replace(b, value=t.value, raw=t.raw, metric_id=t.metric_id)
                     for t in usable
                     if t.value != b.value
                     and _same_subject(t, b)

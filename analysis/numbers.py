@@ -298,3 +298,36 @@ def board_pairs(lines: list[str]) -> list[tuple[int, int, str]]:
                 out.append((v, lab, units[lab]))
         i = j
     return out
+
+
+# An infographic's figures copied line by line (一图读懂): a label, the figure alone on its line,
+# its unit alone on the next (全年查办各类案件 / 3,126 / 件; 食品安全抽检 / 超1.8万 / 批次).
+STACKED_HINT = re.compile(
+    r"(?m)^[ \t]*(?:超过|超|约|近|逾)?[\d.,]+[万亿]?[余多]?[ \t]*\n[ \t]*[\u4e00-\u9fff]{1,4}[ \t]*$"
+)
+_STACKED_VALUE = re.compile(
+    r"[ \t]*(?P<q>超过|超|约|近|逾)?(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<m>[万亿])?"
+    r"(?P<a>余|多)?[ \t]*"
+)
+_STACKED_UNIT = re.compile(r"[ \t]*(?P<u>[\u4e00-\u9fff]{1,4})[ \t]*")
+# its label: words with no digit that end no sentence (not a banner's mark: ▌依法行政)
+_STACKED_LABEL = re.compile(r"[ \t]*(?P<l>[\u4e00-\u9fff“”\"·][^\d\n]{1,23}?)[ \t]*")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
+
+
+def stacked_figures(lines: list[str]) -> list[tuple[int, re.Match, re.Match, re.Match]]:
+    """``(figure line, figure, unit, label)`` of each figure of an infographic copied line by
+    line among folded ``lines`` (matches: ``figure`` has groups q (超, 约 …), n (the number), m
+    (万/亿), a (余/多); ``unit`` group u, ``label`` group l, on the lines after and before). A
+    year over its 年度 (2025 / 年度) is no figure; whether the unit is one is the caller's to say."""
+    out = []
+    for i in range(1, len(lines) - 1):
+        v = _STACKED_VALUE.fullmatch(lines[i])
+        if v is None or (v["m"] is None and _YEAR_NUMBER.fullmatch(v["n"])):
+            continue
+        u = _STACKED_UNIT.fullmatch(lines[i + 1])
+        lab = _STACKED_LABEL.fullmatch(lines[i - 1])
+        if u is None or lab is None or lab["l"][-1] in "。;:,、":
+            continue
+        out.append((i, v, u, lab))
+    return out

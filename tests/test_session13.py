@@ -4,7 +4,7 @@ would give it."""
 from __future__ import annotations
 
 import pytest
-from snippets import in_report, outline
+from snippets import in_report, indicators, outline
 from snippets import report_indicators as _indicators
 
 from analysis.build import process_text
@@ -150,3 +150,68 @@ def test_classes_opened_in_a_sentence_about_training_are_training_sessions() -> 
     assert got["training_sessions"] == 14
     assert got["training_participants"] == 1436
     assert "training_sessions" not in _indicators("社区老年大学全年共开班14期。")
+
+
+# ------------------------------------------------------------------ an infographic copied line by line
+INFOGRAPHIC = (
+    "一图读懂\n"
+    "数说2025\n"
+    "▌严格执法\n"
+    "全年查办各类案件\n"
+    "3,126\n"
+    "件\n"
+    "同比增长12.6%\n"
+    "罚没款\n"
+    "13,452.7\n"
+    "万元\n"
+    "合法性审查\n"
+    "213\n"
+    "件\n"
+    "清理规范性文件\n"
+    "42\n"
+    "件\n"
+    "食品安全抽检\n"
+    "超1.8万\n"
+    "批次\n"
+    "受理投诉举报\n"
+    "24.68\n"
+    "万件\n"
+    "以下为报告全文：\n"
+)
+
+
+def test_an_infographics_figures_with_their_units_on_the_next_line_are_read() -> None:
+    result = clean_text(
+        INFOGRAPHIC + "某市市场监督管理局2025年法治政府建设情况报告\n一、主要工作\n内容。\n"
+    )
+    # its units repeat, its bare figures look like page numbers: neither is chrome
+    assert "213\n件\n" in result.text and "42\n件\n" in result.text
+    m = process_text("r", result.text)["metrics"]
+    got = set(zip(m["raw"], m["value"], m["unit"], strict=True))
+    assert {
+        ("3,126", 3126.0, "件"),
+        ("13,452.7", 134527000.0, "元"),
+        ("213", 213.0, "件"),
+        ("42", 42.0, "件"),
+        ("超1.8万", 18000.0, "批次"),
+        ("24.68", 246800.0, "件"),
+    } <= got
+    subjects = dict(zip(m["raw"], m["subject"], strict=True))
+    assert subjects["3,126"] == "查办各类案件"
+    # a year over the next line's words is no figure
+    assert not any(r == "2025" for r in m["raw"])
+
+
+def test_the_body_rounding_an_infographics_figure_gives_way_to_it_and_keeps_its_parts() -> None:
+    body = (
+        "全年经12315平台受理投诉举报24.7万件，其中投诉21.36万件、举报3.32万件，按时办结率99.62%。"
+    )
+    text = (
+        INFOGRAPHIC + "某市市场监督管理局2025年法治政府建设情况报告\n一、主要工作\n" + body + "\n"
+    )
+    assert indicators(text)["hotline_cases"] == 246800
+
+
+def test_cases_handled_off_site_by_chaban_are_digital_cases() -> None:
+    body = "全年查办网络交易违法案件328件，其中通过非现场执法方式查办296件，占90.2%。"
+    assert _indicators(body)["digital_cases"] == 296
