@@ -215,3 +215,16 @@ def test_the_body_rounding_an_infographics_figure_gives_way_to_it_and_keeps_its_
 def test_cases_handled_off_site_by_chaban_are_digital_cases() -> None:
     body = "全年查办网络交易违法案件328件，其中通过非现场执法方式查办296件，占90.2%。"
     assert _indicators(body)["digital_cases"] == 296
+
+
+def test_cases_deliberated_by_the_case_committee_are_no_penalty_cases() -> None:
+    body = (
+        "全年办理行政处罚案件1,126件。对案情复杂、处罚较重的案件，坚持集体讨论决定，"
+        "全年召开案件审理委员会会议11次，审议案件39件。"
+    )
+    assert _indicators(body)["admin_penalty_cases"] == 1126
+
+
+def test_documents_combed_in_a_clean_up_are_its_stated_total() -> None:
+    body = "对本局现行有效的规范性文件进行全面清理，共梳理8件，保留6件、修改1件、废止1件。"
+    assert _indicators(body)["normative_documents_reviewed"] == 8
