@@ -228,3 +228,25 @@ def test_cases_deliberated_by_the_case_committee_are_no_penalty_cases() -> None:
 def test_documents_combed_in_a_clean_up_are_its_stated_total() -> None:
     body = "对本局现行有效的规范性文件进行全面清理，共梳理8件，保留6件、修改1件、废止1件。"
     assert _indicators(body)["normative_documents_reviewed"] == 8
+
+
+# ------------------------------------------------------------------ a petitions bureau
+def test_matters_sent_to_legal_channels_are_no_reconsideration_cases() -> None:
+    body = (
+        "对应当通过诉讼、仲裁、行政复议等法定途径解决的372件，书面告知信访人依法提出。"
+        "全年以我局为被申请人的行政复议案件2件。"
+    )
+    assert _indicators(body)["admin_reconsideration_cases"] == 2
+
+
+def test_requests_passed_to_the_hotline_are_not_its_orders_handled() -> None:
+    body = (
+        "建立与市12345政务服务便民热线双向转办机制，向热线转出咨询、求助类诉求2318件，"
+        "承办热线转来的信访类工单486件，均按期办结。"
+    )
+    assert _indicators(body)["hotline_cases"] == 486
+
+
+def test_the_current_documents_combed_in_a_clean_up_are_reviewed() -> None:
+    body = "开展文件清理，共梳理以我局名义印发的现行有效文件9件，保留7件、拟修订2件。"
+    assert _indicators(body)["normative_documents_reviewed"] == 9
