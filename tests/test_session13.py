@@ -250,3 +250,29 @@ def test_requests_passed_to_the_hotline_are_not_its_orders_handled() -> None:
 def test_the_current_documents_combed_in_a_clean_up_are_reviewed() -> None:
     body = "开展文件清理，共梳理以我局名义印发的现行有效文件9件，保留7件、拟修订2件。"
     assert _indicators(body)["normative_documents_reviewed"] == 9
+
+
+# ------------------------------------------------------------------ a reader app's Markdown export
+def test_a_reader_apps_banner_is_chrome_and_the_pages_date_is_read() -> None:
+    text = (
+        "> 本文由 [简悦 SimpRead](http://ksria.com/simpread/) 转码, 原文地址 "
+        "[www.example.gov.cn](http://www.example.gov.cn/art/2023/2/24/art_1.html)\n\n"
+        "长兴县综合行政执法局 2022 年度法治政府建设工作报告\n"
+        "==================================================\n\n"
+        "发布日期:2023-02-24 信息来源:县综合行政执法局\n\n"
+        "2022 年,我局坚持依法行政,全年办理行政处罚案件 1,263 件。\n\n"
+        "一、主要工作\n=========\n\n内容。\n\n"
+        "长兴县综合行政执法局\n\n2023 年 2 月 20 日\n"
+    )
+    result = clean_text(text)
+    rules = dict(zip(result.removed["line_no"], result.removed["rule"], strict=True))
+    assert rules[1] == "source"
+    assert result.metadata["published"] == "2023-02-24"
+
+
+def test_documents_that_need_changing_in_a_clean_up_are_reviewed() -> None:
+    body = (
+        "对以局名义制发的行政规范性文件开展全面清理,经清理继续有效 9 件、需要修改 2 件、"
+        "予以废止 3 件。"
+    )
+    assert _indicators(body)["normative_documents_reviewed"] == 14
