@@ -78,9 +78,11 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.lexicons import lexicon_cache, read_lexicon_table
 from analysis.normalize import fold
 from analysis.numbers import STACKED_HINT, board_pairs, stacked_figures
 from analysis.paths import LEXICON_DIR
+from analysis.reading import MANUAL_BREAK, normalize_newlines
 from analysis.schema import CLEANING
 from analysis.sections import match_outline_marker
 
@@ -905,6 +907,18 @@ def _to_simplified(lines: list[str]) -> list[str]:
     return out
 
 
+@lexicon_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """The units of ``units.tsv`` (an infographic's unit line is one of them)."""
+    return frozenset(read_lexicon_table("units.tsv")["unit"].str.strip())
+
+
+def _is_unit(word: str) -> bool:
+    """Whether a line's words are a unit: 件, 批次, %, or one after 万/亿 (万元, 万件)."""
+    units = _unit_words()
+    return word == "%" or word in units or (word[:1] in "万亿" and word[1:] in units)
+
+
 # the rules of a kept line changed in place, the one its row is recorded under first
 _INLINE_RULES = (
     "watermark",
@@ -914,11 +928,14 @@ _INLINE_RULES = (
     "page_chunk",
     "letter_spacing",
     "invisible_characters",
+    "manual_line_break",
 )
 # characters an editor leaves in a page that no reader sees: zero-width spaces and joiners,
 # word joiners, byte-order marks inside the text, soft hyphens (inside a number they would
 # cut it: 2463<SHY>815.50元)
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e\u2066-\u2069]+")
+# ... but a soft hyphen between two years stood for a printed hyphen (2021<SHY>2025年)
+_YEARS_HYPHEN = re.compile("((?:19|20)\\d\\d)\u00ad((?:19|20)\\d\\d)(?!\\d)")
 # a line set with a space between every character, after an optional outline marker (a PDF's
 # letter-spaced title or heading: 一、加 强 组 织 领 导, 关 于 2 0 1 9 年 度 …)
 _LETTER_SPACED = re.compile(
@@ -1125,7 +1142,7 @@ def _clean(
     """
     if compiled is None:
         compiled = _default_compiled()
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalize_newlines(text)
     if text.startswith("\ufeff"):
         text = text[1:]
     raws = text.split("\n")
@@ -1150,9 +1167,20 @@ def _clean(
         rewrite(
             {i: strip_markup(r) for i, r in enumerate(raws) if "<" in r or "&" in r}, "html_markup"
         )
-    if _INVISIBLE.search(text):
+    if "\x0b" in text or "\u2028" in text:
+        # a manual line break inside a sentence (…行政处罚案件<VT>1,126件): the parts joined
         rewrite(
-            {i: _INVISIBLE.sub("", r) for i, r in enumerate(raws) if _INVISIBLE.search(r)},
+            {i: MANUAL_BREAK.sub("", r) for i, r in enumerate(raws) if MANUAL_BREAK.search(r)},
+            "manual_line_break",
+        )
+    if _INVISIBLE.search(text) or ("&" in text and _INVISIBLE.search("\n".join(raws))):
+        # (also those an HTML entity wrote: &#8203;, &shy;)
+        rewrite(
+            {
+                i: _INVISIBLE.sub("", _YEARS_HYPHEN.sub(r"\1-\2", r))
+                for i, r in enumerate(raws)
+                if _INVISIBLE.search(r)
+            },
             "invisible_characters",
         )
     if "." in text:
@@ -1211,7 +1239,7 @@ def _clean(
     # numbers or running headers
     units_under: set[int] = set()
     if STACKED_HINT.search(folded_text):
-        for v, *_ in stacked_figures(folded):
+        for v, *_ in stacked_figures(folded, _is_unit):
             if any_rule[v] == "page_number":
                 any_rule[v] = ""
             units_under.add(v + 1)

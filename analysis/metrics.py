@@ -712,9 +712,10 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
                 continue  # 二十次全国代表大会
             if unit in ("名", "位") and lex.rank_before_re.search(before):
                 continue  # 前10名
-            if lex.discourse_after_re.match(f, end) or (
-                is_cn
-                and (lex.discourse_before_re.search(before) or lex.total_after_re.match(f, end))
+            if (
+                lex.discourse_after_re.match(f, end)
+                or (is_cn and lex.discourse_before_re.search(before))
+                or (unit in _KINDS and lex.total_after_re.match(f, end))
             ):
                 continue  # 以下两个方面; 两项合计153件
             line_start = f.rfind("\n", 0, s0) + 1
@@ -754,6 +755,9 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
     return hits
 
 
+_RANK_LABEL = re.compile(r"排名|名次|位次|排第|位列")
+
+
 def _stacked_hits(f: str, lex: _Lexicon) -> list[_Hit]:
     """The figures of an infographic copied line by line (:func:`analysis.numbers.
     stacked_figures`): the figure's line is its raw, the next line's unit its unit (万元: a
@@ -761,11 +765,10 @@ def _stacked_hits(f: str, lex: _Lexicon) -> list[_Hit]:
     lines = f.split("\n")
     starts = list(itertools.accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
     out = []
-    for i, v, u, lab in stacked_figures(lines):
-        of_unit = _label_unit(u["u"], lex)
-        if of_unit is None:
-            continue
-        unit, family, mult = of_unit
+    for i, v, u, (at, lab) in stacked_figures(lines, lambda w: _label_unit(w, lex) is not None):
+        unit, family, mult = _label_unit(u["u"], lex)
+        if unit in ("名", "位") and _RANK_LABEL.search(lab["l"]):
+            continue  # a rank (考核排名 / 3 / 名), no count
         base = parse_number(v["n"])
         if base is None:
             continue
@@ -783,7 +786,7 @@ def _stacked_hits(f: str, lex: _Lexicon) -> list[_Hit]:
                 family,
                 v["q"] or v["a"] or "",
                 bool(v["q"] or v["a"]),
-                label=(starts[i - 1] + lab.start("l"), starts[i - 1] + lab.end("l")),
+                label=(starts[at] + lab.start("l"), starts[at] + lab.end("l")),
             )
         )
     return out
@@ -917,7 +920,7 @@ _SIGNED_OR_NUMBER = re.compile(r"\s*[+\-−±]?\d")
 _NAME_CELL = re.compile(r"^(?![^\n]*\d)(?!\s*(?:无|暂无)\s*$)[^\n]*[\u4e00-\u9fffA-Za-z]")
 
 
-def _mark_cells(f: str, text: str) -> str:
+def _mark_cells(f: str, text: str, lex: _Lexicon) -> str:
     """``f`` with the cell separators of a table's rows lined up by tabs or spaces (in
     ``text``, as written) and a Markdown row's pipes made borders (│), as in a drawn table: a
     cell's figure is read apart from its neighbours' (1,187\t+11.7% is no range) and takes
@@ -936,10 +939,16 @@ def _mark_cells(f: str, text: str) -> str:
         if "│" in written or "┃" in written or not _table_row(written):
             continue
         cells = _cells(written)
-        figures = sum(1 for a, _ in cells[1:] if _SIGNED_OR_NUMBER.match(written, a))
-        if figures < 2 and not (figures and "\t" in written and len(cells) >= 3):
+        at = [k for k, (a, _) in enumerate(cells) if k and _SIGNED_OR_NUMBER.match(written, a)]
+        if len(at) < 2 and not (
+            len(at) == 1
+            and "\t" in written
+            and at[0] + 1 < len(cells)
+            and _label_unit(written[slice(*cells[at[0] + 1])].strip(), lex) is None
+        ):
             # a table's row has two or more figures (a line of prose may look alike), or one
-            # among three or more tab-parted cells (行政裁决⇥件⇥0⇥本年度未发生)
+            # among tab-parted cells followed by a cell that is no unit (行政裁决⇥件⇥0⇥本年度未发生;
+            # not 罚没款⇥386.5⇥万元, read as 386.5万元)
             continue
         if out is None:
             out = list(f)
@@ -996,6 +1005,13 @@ def _group_row(line: str) -> bool:
         and not any(ch.isdigit() for ch in line)
         and not (_drawn_row(line) or _SPACED_ROW.fullmatch(line) or _single_spaced(line))
     )
+
+
+# an empty cell after a tab (a row whose cells no longer line up with its header's)
+_EMPTY_CELL = re.compile(r"\t[ \u3000]*(?:\t|$)")
+# a label's bare word for a total, which says nothing of what is counted
+_GENERIC_TOTAL = re.compile(r"总数|总量|总计|合计|小计|数量|件数|总件数")
+_CELL_GAPS = re.compile(r"[\s│┃|]+")
 
 
 def _percent_columns(header: list, n_cells: int, of_label: tuple) -> list | None:
@@ -1092,8 +1108,11 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
                 if header is None or read[0]:
                     header, serial, remark = read
                 continue
+        group = None
         if _merged_group(line, cells, lex):
-            cells = cells[1:]  # a merged group cell's first row (行政处罚⇥立案总数(件)⇥3,205)
+            # a merged group cell's first row (行政处罚⇥立案总数(件)⇥3,205): the group's name
+            # is read with the label
+            group, cells = cells[0], cells[1:]
         label = _UNIT_LABEL.match(line, *cells[0]) if cells else None
         wrapped = None
         if label is None and cells and n_row + 1 < len(rows):
@@ -1111,7 +1130,8 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
                     continue
                 cells[:1] = [(cells[0][0], label.end()), (label.end(), cells[0][1])]
             of_label = _label_unit(label.group("unit"), lex)
-            if header and of_label is not None:
+            if header and of_label is not None and not _EMPTY_CELL.search(written.lstrip()):
+                # (a row with an empty cell cannot be lined up with its header from the right)
                 columns = _percent_columns(header, len(cells), of_label)
         else:
             # a column of units (行政处罚案件⇥件⇥3,286⇥2,947, after a serial number's column
@@ -1145,6 +1165,8 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
                 cells = [span] + cells[first + 1 :]
         if of_label is None and columns is None:
             continue
+        if group is not None:
+            span = (group[0], span[1])
         for j, (a, b) in enumerate(cells[1:], start=1):
             unit_of = of_label if columns is None else columns[j]
             if unit_of is None or _BARE_CELL.fullmatch(line, a, b) is None:
@@ -2096,7 +2118,7 @@ def metric_columns(
             or "|" in text
             or _FIGURES_APART.search(text)
         ):
-            f = _mark_cells(f, text)
+            f = _mark_cells(f, text, lex)
         hits = _find_hits(f, lex, text)
         if not hits:
             continue
@@ -2127,6 +2149,10 @@ def metric_columns(
             if hit.label is not None:  # a board's figure: its label says what it counts
                 a, b = hit.label
                 subject = _subject(f, a, b, b, b, hit.family, lex, text)
+                if _GENERIC_TOTAL.fullmatch(subject):
+                    # a total's bare word (立案总数 -> 总数): the whole label says what it counts
+                    # (行政处罚⇥立案总数: 行政处罚立案总数)
+                    subject = _CELL_GAPS.sub("", text[a:b])
             elif not subject and c_lo > 0 and f[c_lo - 1] in "│┃":
                 # a table's cell (│行政处罚案件│1,268件│…): the row's label is its subject
                 cell = _row_label(f, c_lo)
@@ -2455,6 +2481,22 @@ def _last_opener(f: str, pos: int) -> int:
     return 0 if _SUBSET_OPENER.match(f[:8].replace("\n", "")) else -1
 
 
+def _tables_as_paragraphs(text: str, starts: list[int]) -> list[int]:
+    """Paragraph starts with a table's rows after its first as one paragraph: a total's row
+    (行政处罚案件总数(件)⇥3,205) holds the parts in the rows below it (简易程序(件)⇥1,873), as a
+    total sentence holds the smaller figures after it in its paragraph."""
+    out = []
+    prev_row = False
+    for k, lo in enumerate(starts):
+        hi = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
+        line = text[lo:hi].split("\n", 1)[0]
+        row = bool(line.strip()) and _table_row(line)
+        if not (row and prev_row):
+            out.append(lo)
+        prev_row = row
+    return out
+
+
 def _place_mentions(
     mentions: list[_Mention],
     text: str | None,
@@ -2467,6 +2509,8 @@ def _place_mentions(
     if text and f is None:
         f = fold(text)
     para_starts = _paragraph_starts(f, soft) if text else []
+    if text and ("\t" in text or "│" in text or "|" in text or "  " in text):
+        para_starts = _tables_as_paragraphs(text, para_starts)
     folded: dict[str, str] = {}
     seen_raw: dict[tuple[str, str], int] = {}
     out = []
@@ -3302,8 +3346,12 @@ def _combine_mentions(
     return keep
 
 
+# measure words of kinds of things: N项合计 adds up the items named before it
+_KINDS = ("项", "类", "种")
 # the rest of a figure's clause saying it is included in a figure stated before
-_INCLUDED_AFTER = re.compile(r"[^。;,]{0,20}?(?:也|均|亦|已|都)?(?:包含|包括|含|计|统计)在内")
+_INCLUDED_AFTER = re.compile(
+    r"[^。;,]{0,20}?(?<![不未没非包统])(?:(?:也|均|亦|已|都)(?![不未没非]))?(?:包含|包括|含|计|统计)在内"
+)
 # what a figure's sentence says after it when the figure is inside a total stated elsewhere
 _COUNTED_IN = re.compile(
     r"(?:计入|纳入|包含在|包括在|含在|统计在)了?[^。;,]{0,8}?"
@@ -3491,7 +3539,15 @@ def _matches_primary(c: _Mention, rows: list[IndicatorRule], tier: int = 0) -> b
         and (
             r.sentence is None
             or (tier == 0 and not r.sentence_before)
-            or r.sentence.search(c.prefix + c.source if tier == 0 else sentence) is not None
+            or r.sentence.search(c.prefix if tier == 0 else sentence) is not None
+            # the source named after the figure, for a cue that names something (not one that
+            # only rules things out, ^(?!…), which any text passes)
+            or (
+                tier == 0
+                and c.source
+                and r.sentence.search("") is None
+                and r.sentence.search(c.source) is not None
+            )
         )
         for r in rows
     )

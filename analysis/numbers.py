@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from analysis.normalize import fold
 
@@ -300,34 +301,55 @@ def board_pairs(lines: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-# An infographic's figures copied line by line (一图读懂): a label, the figure alone on its line,
-# its unit alone on the next (全年查办各类案件 / 3,126 / 件; 食品安全抽检 / 超1.8万 / 批次).
+# An infographic's figures copied line by line (一图读懂): the figure alone on its line, its unit
+# alone on the next, its label on the line above (全年查办各类案件 / 3,126 / 件; 食品安全抽检 /
+# 超1.8万 / 批次) or, in a run that opens with a figure, below the unit (3,126 / 件 / 全年查办…).
 STACKED_HINT = re.compile(
-    r"(?m)^[ \t]*(?:超过|超|约|近|逾)?[\d.,]+[万亿]?[余多]?[ \t]*\n[ \t]*[\u4e00-\u9fff]{1,4}[ \t]*$"
+    r"(?m)^[ \t]*(?:超过|超|约|近|逾)?[\d.,]+[万亿]?[余多]?[ \t]*\n[ \t]*(?:[\u4e00-\u9fff]{1,4}|%)[ \t]*$"
 )
 _STACKED_VALUE = re.compile(
     r"[ \t]*(?P<q>超过|超|约|近|逾)?(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<m>[万亿])?"
     r"(?P<a>余|多)?[ \t]*"
 )
-_STACKED_UNIT = re.compile(r"[ \t]*(?P<u>[\u4e00-\u9fff]{1,4})[ \t]*")
-# its label: words with no digit that end no sentence (not a banner's mark: ▌依法行政)
-_STACKED_LABEL = re.compile(r"[ \t]*(?P<l>[\u4e00-\u9fff“”\"·][^\d\n]{1,23}?)[ \t]*")
+_STACKED_UNIT = re.compile(r"[ \t]*(?P<u>[\u4e00-\u9fff]{1,4}|%)[ \t]*")
+# its label: words with no digit that end no sentence (not a banner's mark: ▌依法行政); a colon
+# after it is not the label's
+_STACKED_LABEL = re.compile(r"[ \t]*(?P<l>[\u4e00-\u9fff“”\"·][^\d\n]{1,23}?)[ \t]*:?[ \t]*")
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 
-def stacked_figures(lines: list[str]) -> list[tuple[int, re.Match, re.Match, re.Match]]:
-    """``(figure line, figure, unit, label)`` of each figure of an infographic copied line by
-    line among folded ``lines`` (matches: ``figure`` has groups q (超, 约 …), n (the number), m
-    (万/亿), a (余/多); ``unit`` group u, ``label`` group l, on the lines after and before). A
-    year over its 年度 (2025 / 年度) is no figure; whether the unit is one is the caller's to say."""
-    out = []
-    for i in range(1, len(lines) - 1):
+def stacked_figures(
+    lines: list[str], is_unit: Callable[[str], bool]
+) -> list[tuple[int, re.Match, re.Match, tuple[int, re.Match]]]:
+    """``(figure line, figure, unit, (label line, label))`` of each figure of an infographic
+    copied line by line among folded ``lines`` (``figure`` has groups q (超, 约 …), n (the
+    number), m (万/亿), a (余/多); ``unit`` group u; ``label`` group l). ``is_unit`` says whether
+    a line's words are a unit (件, 万元, %). A year over its 年度 (2025 / 年度) is no figure."""
+    found = []  # (figure line, figure, unit, label above, label below)
+    for i in range(len(lines) - 1):
         v = _STACKED_VALUE.fullmatch(lines[i])
-        if v is None or (v["m"] is None and _YEAR_NUMBER.fullmatch(v["n"])):
+        if v is None:
             continue
         u = _STACKED_UNIT.fullmatch(lines[i + 1])
-        lab = _STACKED_LABEL.fullmatch(lines[i - 1])
-        if u is None or lab is None or lab["l"][-1] in "。;:,、":
+        if u is None or not is_unit(u["u"]):
             continue
-        out.append((i, v, u, lab))
+        if v["m"] is None and _YEAR_NUMBER.fullmatch(v["n"]) and u["u"].startswith("年"):
+            continue
+        above = _STACKED_LABEL.fullmatch(lines[i - 1]) if i else None
+        below = _STACKED_LABEL.fullmatch(lines[i + 2]) if i + 2 < len(lines) else None
+        found.append((i, v, u, above, below))
+    out = []
+    k = 0
+    while k < len(found):
+        j = k + 1  # a run: figures three lines apart (figure, unit, label)
+        while j < len(found) and found[j][0] == found[j - 1][0] + 3:
+            j += 1
+        run = found[k:j]
+        labels_below = run[0][3] is None and all(f[4] is not None for f in run)
+        for i, v, u, above, below in run:
+            if labels_below:
+                out.append((i, v, u, (i + 2, below)))
+            elif above is not None:
+                out.append((i, v, u, (i - 1, above)))
+        k = j
     return out

@@ -276,3 +276,104 @@ def test_documents_that_need_changing_in_a_clean_up_are_reviewed() -> None:
         "予以废止 3 件。"
     )
     assert _indicators(body)["normative_documents_reviewed"] == 14
+
+
+# ------------------------------------------------------------------ review of session 13 (rv21)
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # a clause after the figure that counts a part names no source of the whole
+        ("全年受理投诉举报1,038件，由12345热线转办356件。", "hotline_cases", 356),
+        ("全年受理投诉举报1,038件，通过12345热线转办的356件已全部办结。", "hotline_cases", 356),
+        ("全年查处违法案件1,364件，通过非现场执法查处326件。", "digital_cases", 326),
+        # a source clause does not hide a cue that ends at the figure (…立案$)
+        (
+            "全面推行非现场执法，立案317件，均通过视频监控抓拍发现。数字城管平台全年立案64,318件。",
+            "digital_cases",
+            317,
+        ),
+        # figures said not to be included are not parts
+        (
+            "年内举办执法人员法治能力专题培训班9期，累计参训1263人次，"
+            "新招录协管队员的岗前集中培训2期、146人次不包含在内。",
+            "training_sessions",
+            11,
+        ),
+        (
+            "年内举办执法人员法治能力专题培训班9期，累计参训1263人次，"
+            "协管员岗前培训2期、146人次未统计在内。",
+            "training_participants",
+            1409,
+        ),
+        # a count followed by 共计 is still a count unless it counts kinds of things
+        ("全年举办法治培训班两期共计培训执法人员236人次。", "training_sessions", 2),
+        ("全年开展“法律进社区”普法宣传活动三场合计发放宣传资料1,200份。", "publicity_events", 3),
+        # 审议 rules out only the cases deliberated
+        ("全年经集体审议作出行政处罚决定1,126件，罚没款386.5万元。", "admin_penalty_cases", 1126),
+        # a manual line break inside a sentence joins its parts
+        ("全年办理行政处罚案件\x0b1,126件，罚没款386.5万元。", "admin_penalty_cases", 1126),
+    ],
+)
+def test_review_session13_indicators(body: str, indicator: str, value: float) -> None:
+    text, _ = decode_report_bytes(in_report(body).encode("utf-8"), "r.txt")
+    assert indicators(clean_text(text).text)[indicator] == value
+
+
+def test_review_session13_problem_clues_combed_are_no_documents() -> None:
+    body = (
+        "围绕规范性文件备案审查，全面梳理问题线索，共梳理15条，对发现问题的规范性文件提出修改意见。"
+    )
+    assert "normative_documents_reviewed" not in _indicators(body)
+
+
+def test_review_session13_a_label_value_unit_table_keeps_its_units() -> None:
+    table = "表1 主要执法数据\n项目\t数量\t单位\n行政处罚案件\t1,126\t件\n罚没款\t386.5\t万元\n行政复议案件\t5\t件\n"
+    got = _indicators(table)
+    assert got["admin_penalty_cases"] == 1126
+    assert got["fines_yuan"] == 3865000
+    assert got["admin_reconsideration_cases"] == 5
+
+
+def test_review_session13_a_merged_groups_total_is_the_groups() -> None:
+    got = _quantities(MERGED)
+    assert _indicators(MERGED)["admin_penalty_cases"] == 3205
+    # a row with an empty cell is not lined up with its header from the right
+    empty = "指标\t2023年\t2022年\t同比增减（%）\n行政复议（件）\t5\t\t\n行政处罚案件（件）\t3,205\t2,946\t8.8\n"
+    assert ("5", 5.0, "件") in _quantities(empty)
+    assert ("3,205", 3205.0, "件") in got
+
+
+def test_review_session13_infographic_variants() -> None:
+    # the figure and its unit above the caption: each takes the caption below
+    first = "一图读懂\n数说2025\n3,126\n件\n全年查办各类案件\n213\n件\n合法性审查\n42\n件\n清理规范性文件\n"
+    got = _indicators(first)
+    assert got["admin_penalty_cases"] == 3126
+    assert got["legal_reviews"] == 213
+    assert got["normative_documents_reviewed"] == 42
+    # a count that looks like a year, a label with a colon, a percent on its own line
+    assert ("2035", 2035.0, "件") in _quantities("受理投诉举报\n2035\n件\n")
+    assert ("2,035", 2035.0, "件") in _quantities("受理投诉举报：\n2,035\n件\n")
+    assert ("98.5", 98.5, "%") in _quantities("案件办结率\n98.5\n%\n")
+    # a rank is no count
+    assert not any(r == "3" for r, _, _ in _quantities("全省法治政府建设考核排名\n3\n名\n"))
+
+
+def test_review_session13_page_numbers_over_short_running_headers_stay_chrome() -> None:
+    pdf = (
+        "某区综合行政执法局2023年法治政府建设工作报告\n一、主要工作\n内容。\n二、严格规范执法\n"
+        "1\n工作报告\n全年办理行政处罚案件1,126件。\n三、强化执法监督\n2\n工作报告\n"
+        "组织开展案卷评查。\n四、存在问题\n3\n工作报告\n不足。\n"
+    )
+    rules = dict(clean_text(pdf).removed[["line_no", "rule"]].values.tolist())
+    assert [rules.get(n) for n in (5, 6, 9, 10, 13, 14)] == ["page_number", "running_header"] * 3
+
+
+def test_review_session13_invisible_characters_from_entities_and_marks() -> None:
+    page = (
+        "某局2023年法治政府建设报告\n"
+        "<p>全年办理行政处罚案件1&#8203;263件，罚没款2463&shy;815.50元。</p>\n"
+        "<p>依据《纲要（2021\u00ad2025年）》，受理投诉1\u200e038件。</p>\n"
+    )
+    text = clean_text(page).text
+    assert "1263件" in text and "2463815.50元" in text and "1038件" in text
+    assert "（2021-2025年）" in text  # a soft hyphen between two years was a printed one
