@@ -99,9 +99,18 @@ _WEAK_RULES = {
     "info_table",
     "divider",
     "attachment",
+    "phone_screen",
+    "screenshot_overlap",
 }
 # Rules that are transparent when joining PDF hard wraps (they sit between two halves).
-_TRANSPARENT_RULES = {"page_number", "running_header", "editor_note", "doc_site"}
+_TRANSPARENT_RULES = {
+    "page_number",
+    "running_header",
+    "editor_note",
+    "doc_site",
+    "phone_screen",
+    "screenshot_overlap",
+}
 _DOC_SITE_BLURB = re.compile(r"由会员分享|\d+页珍藏版|》请在[^,。]{1,10}上搜索")
 _EDITOR_NOTE = re.compile(r"[\[【]?\s*(?:编者按|编者的话|编辑按|编者注)\s*[\]】]?\s*[:]?")
 
@@ -117,16 +126,21 @@ _CUT_NUMBER = re.compile(
 # ... or between two digits, in a sentence's line (…干部职工48 / 0人次；), the line below going
 # on with digits and then its unit
 _CUT_DIGITS = re.compile(r"[\u4e00-\u9fff,，、](?<!第)\d{1,6}$")
+# a sentence's last word before a figure: 共, 计, 达, 约 … (…,共 / 95件)
+_BEFORE_FIGURE = re.compile(r"[,，、;；][^,，。;；]{0,12}(?:共计?|合计|累计|总计|计|达到?|约|近|超过?|逾|为)$")
 _DIGITS_GO_ON = re.compile(r"\d{1,6}(?:[.,]\d+)*(?:[\u4e00-\u9fff%％])")
 
 
 def _cut_number(line: str, below: str) -> bool:
     """Whether ``line`` ends inside a number that ``below`` goes on with: after a point,
     digits that are no year (418. / 65万元); after a separator, three digits (52, / 368户次);
-    between two digits, in a line of a sentence (…职工48 / 0人次)."""
+    between two digits, in a line of a sentence (…职工48 / 0人次); or just before it, after
+    a clause's 共 or 达 (…57件,共 / 95件)."""
     line = line.rstrip()
     if len(line) >= 12 and _CUT_DIGITS.search(line) and _DIGITS_GO_ON.match(below.lstrip()):
         return True
+    if len(line) >= 12 and _BEFORE_FIGURE.search(line) and _DIGITS_GO_ON.match(below.lstrip()):
+        return True  # a sentence's line cut before its figure (…合同和行政协议57件,共 / 95件)
     m = _CUT_NUMBER.search(line)
     if m is None:
         return False
@@ -919,6 +933,55 @@ def _is_unit(word: str) -> bool:
     return word == "%" or word in units or (word[:1] in "万亿" and word[1:] in units)
 
 
+# the widest measure (display columns, or characters) of a narrow column: 20 characters
+_NARROW_FULL = {3: 40, 1: 20}
+# a heading's last word that leaves it unfinished (…执法质效和 / 群众满意度)
+_OPEN_END = "和及与的、,在对等并以为把将从向与或其"
+
+
+def _balanced_heading(folded_line: str) -> bool:
+    """Whether a heading's line is two clauses of about the same length (抓实学法培训,锤炼执法
+    队伍): a finished heading, however full its line."""
+    m = match_outline_marker(folded_line)
+    if m is None:
+        return False
+    body = folded_line[m[3] :].strip()
+    parts = body.split(",")
+    return (
+        "。" not in body
+        and len(parts) == 2
+        and all(3 <= len(p) <= 14 for p in parts)
+        and abs(len(parts[0]) - len(parts[1])) <= 2
+        and body[-1] not in _OPEN_END
+    )
+
+
+def _screenshot_overlaps(folded: list[str], any_rule: list[str]) -> list[int]:
+    """The lines a screenshot repeats from the one before (OCR of a phone's screenshots taken
+    one after another: the last line or lines of one stand again at the top of the next, below
+    its status bar): up to three lines after a run of ``phone_screen`` lines equal, folded, to
+    the lines before it."""
+    out: list[int] = []
+    n = len(folded)
+    i = 0
+    while i < n:
+        if any_rule[i] != "phone_screen":
+            i += 1
+            continue
+        j = i
+        while j < n and (any_rule[j] == "phone_screen" or not folded[j]):
+            j += 1
+        before = [k for k in range(i - 1, max(-1, i - 12), -1) if folded[k] and not any_rule[k]]
+        before = before[:3][::-1]
+        after = [k for k in range(j, min(n, j + 12)) if folded[k] and not any_rule[k]][:3]
+        for size in range(min(len(before), len(after)), 0, -1):
+            if [folded[k] for k in before[-size:]] == [folded[k] for k in after[:size]]:
+                out += after[:size]
+                break
+        i = j
+    return out
+
+
 # the rules of a kept line changed in place, the one its row is recorded under first
 _INLINE_RULES = (
     "watermark",
@@ -1290,6 +1353,9 @@ def _clean(
             line_rule[i] = "running_header"
         elif any_rule[i] in _TRANSPARENT_RULES:
             line_rule[i] = any_rule[i]
+    if "phone_screen" in any_rule:
+        for i in _screenshot_overlaps(folded, any_rule):
+            any_rule[i] = line_rule[i] = "screenshot_overlap"
 
     # Join PDF hard wraps into logical lines.
     # (a raw line is blank, _strip(raw) == '', exactly when its fold is: fold maps a
@@ -1311,6 +1377,8 @@ def _clean(
         [c for c, d in zip(chars, drawn, strict=True) if not d],
         [w for w, d in zip(display, drawn, strict=True) if not d],
     )
+    # a narrow column's fixed measure (a phone's screen: 20 characters or fewer)
+    narrow = is_pdf and full <= _NARROW_FULL[1 if measure == "chars" else 3]
     # a fixed measure (a heading line shorter than it stands alone), kept when the wraps
     # turn out ragged
     fixed: tuple[dict[int, int], int, int] | None = None
@@ -1385,6 +1453,15 @@ def _clean(
                 and match_outline_marker(folded[i]) is None
                 and not any_rule[i]
                 and any_rule[prev.idxs[-1]] != "toc"  # nothing continues 目录's …15
+                # in a narrow column (a phone's screen) a heading fills its line: two balanced
+                # halves (抓实学法培训,锤炼执法队伍) stand alone before a line of text, not
+                # 严格规范公正文明执法,提升办 (nor …严把合法性审查 before its last word 关 alone)
+                and not (
+                    heading
+                    and narrow
+                    and _balanced_heading(prev.folded)
+                    and len(folded[i].strip()) > 4
+                )
             ):
                 prev.idxs.append(i)
                 prev.raws.append(raw)

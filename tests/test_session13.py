@@ -377,3 +377,57 @@ def test_review_session13_invisible_characters_from_entities_and_marks() -> None
     text = clean_text(page).text
     assert "1263件" in text and "2463815.50元" in text and "1038件" in text
     assert "（2021-2025年）" in text  # a soft hyphen between two years was a printed one
+
+
+# ------------------------------------------------------------------ OCR of a phone's screenshots
+SCREENS = (
+    "9:41 .ıl 5G 87%\n"
+    "×  某市城管  ···\n"
+    "某市城市管理综合执法局2024年\n"
+    "度法治政府建设情况报告\n"
+    "原创 某市城管 某市城管\n"
+    "2025年01月24日 17:30 黑龙江\n"
+    "2024年，在市委、市政府的坚强领导\n"
+    "下，我局坚持依法行政，城市管理执法\n"
+    "工作的规范化水平持续提升。现将全年\n"
+    "工作情况报告如下。\n"
+    "一、2024年主要工作及成效\n"
+    "（一）抓实学法培训，锤炼执法队伍\n"
+    "落实党组会前学法制度，局党组理论学\n"
+    "习中心组开展集体学法10次；全年审查\n"
+    "\n"
+    "9:42 ıll 5G 86%\n"
+    "‹ 某市城管\n"
+    "习中心组开展集体学法10次；全年审查\n"
+    "文件38件、合同和行政协议57件，共\n"
+    "95件，提出修改意见146条。局党组把\n"
+    "法治政府建设作为“一把手”工程，与市\n"
+    "容整治等重点工作一起安排、一起督查\n"
+    "（二）严格规范公正文明执法，提升办\n"
+    "案质效\n"
+    "全年办理行政处罚案件1,064件。\n"
+    "二、存在的问题\n"
+    "执法力量不足。\n"
+)
+
+
+def test_a_phones_screenshots_lose_their_bars_and_their_repeated_lines() -> None:
+    result = clean_text(SCREENS)
+    rules = dict(zip(result.removed["line_no"], result.removed["rule"], strict=True))
+    assert [rules.get(n) for n in (1, 2, 16, 17)] == ["phone_screen"] * 4
+    assert rules[18] == "screenshot_overlap"  # the line the second screenshot repeats
+    assert result.text.count("集体学法10次") == 1
+    assert result.metadata["published"] == "2025-01-24"
+    # a narrow column's heading of two balanced halves stands alone; a cut one goes on
+    assert outline(result.text) == [
+        (1, "一、", "2024年主要工作及成效", False),
+        (2, "(一)", "抓实学法培训，锤炼执法队伍", False),
+        (2, "(二)", "严格规范公正文明执法，提升办案质效", False),
+        (1, "二、", "存在的问题", False),
+    ]
+    # a line cut after 共 goes on with its figure; the documents reviewed beside contracts
+    # are legal reviews (38 + 57), not normative documents
+    assert "共95件" in result.text
+    got = indicators(result.text)
+    assert got["legal_reviews"] == 95
+    assert "normative_documents_reviewed" not in got
