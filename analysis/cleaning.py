@@ -1430,6 +1430,9 @@ def _clean(
             if heading and (
                 "。" in prev.folded  # a run-in heading: its paragraph goes on
                 or (len(folded[i]) * 2 <= w_full and "。" not in folded[i])  # 效能持 / 续提升
+                # a run-in heading whose sentence ends early on the next line (…专常兼备、反应 /
+                # 灵敏、上下联动的应急指挥机制。围绕…)
+                or 0 <= folded[i].find("。") <= 24
             ):
                 lost_indent = 2 if w_tol == 1 else 4
             wide = w_of[prev.idxs[-1]] >= w_full - w_tol - lost_indent or (

@@ -1875,6 +1875,13 @@ def _row_label(f: str, c_lo: int) -> tuple[int, int] | None:
         k = b
 
 
+# a run of changes after 分别 up to a later figure of it (…同比分别增长8.1%和 / 11.6%)
+_CHANGES_RUN = re.compile(
+    r"分别(?:同比)?(?:增长|下降|增加|减少|提高|降低|上升|提升|压缩|缩短)了?[^,;。]{0,30}?[\d.]+\s*(?:%|个百分点)?"
+    r"(?:\s*[和、及与]\s*[\d.]+\s*(?:%|个百分点)?)*\s*[和、及与]\s*$"
+)
+
+
 def _kind(f: str, clause_lo: int, left_lo: int, hit: _Hit, plan: bool, lex: _Lexicon) -> str:
     cue = None if plan else lex.target_re.search(f, clause_lo, hit.start)
     if cue is not None and cue.group(0) == "拟" and _REVIEWED.search(f[clause_lo : cue.start()]):
@@ -1885,6 +1892,8 @@ def _kind(f: str, clause_lo: int, left_lo: int, hit: _Hit, plan: bool, lex: _Lex
         return "change"  # the earlier figure of 由A增加到B: part of the change, not the level
     if lex.change_re.search(f[left_lo : hit.start]) or hit.unit in ("百分点", "倍"):
         return "change"
+    if _CHANGES_RUN.search(f, clause_lo, hit.start):
+        return "change"  # the later figures of a run of changes (同比分别增长8.1%和11.6%)
     if hit.start > 0 and (
         f[hit.start - 1] in "+±"
         and not f[hit.start - 2 : hit.start - 1].isdigit()
@@ -2862,6 +2871,14 @@ def _indicator_rows(
                         primary.append(c)
                     elif (
                         after
+                        and lex.intake.search(c.clause) is not None
+                        and all(lex.outcome.search(p.clause) is not None for p in after)
+                    ):
+                        # ... or when it is the intake whose outcome the primary ones after it
+                        # count (立案查处安全生产违法行为12,846件…;办结行政处罚案件12,305件)
+                        primary.append(c)
+                    elif (
+                        after
                         and lex.sums.search(c.clause) is not None
                         and _close(sum(p.value for p in after), c.value)
                     ):
@@ -2936,6 +2953,10 @@ _AUTHOR_SELF = re.compile(r"[我本](?:局|委|厅|办|院|馆)")
 
 _TOGETHER_WITH = re.compile(r"连同|加上|包括上年|含上年")
 _ALL_BODIES = re.compile(r"各(?:级|类)?[^,;。]{0,8}(?:机关|部门|单位)")
+
+
+# a sentence about the author's own level, not its whole system (本厅本级直接组织…, 局本级…)
+_OWN_LEVEL = re.compile(r"\s*(?:其中,?\s*)?(?:本厅|本局|本委|本部门|厅|局|委|机关|[省市县区])?本级")
 
 
 def _whole_of(c: _Mention) -> str:
@@ -3038,6 +3059,8 @@ def _combine_mentions(
     # 全区) is a superior's: its figures give way to the author's own (see step 9)
     if own:
         cands = [c for c in cands if _whole_of(c) in ("", own)] or cands
+    # 1d. the author's own level (本厅本级…) beside the figures of its whole system: a part
+    cands = [c for c in cands if not _OWN_LEVEL.match(c.prefix)] or cands
     keep = list(cands)
 
     def drop_if_rest(flag: list[bool]) -> None:

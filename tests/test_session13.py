@@ -4,7 +4,7 @@ would give it."""
 from __future__ import annotations
 
 import pytest
-from snippets import in_report, indicators, outline
+from snippets import in_report, indicators, outline, theme
 from snippets import report_indicators as _indicators
 
 from analysis.build import process_text
@@ -431,3 +431,63 @@ def test_a_phones_screenshots_lose_their_bars_and_their_repeated_lines() -> None
     got = indicators(result.text)
     assert got["legal_reviews"] == 95
     assert "normative_documents_reviewed" not in got
+
+
+# ------------------------------------------------------------------ a province's department
+def test_the_cases_filed_are_the_count_when_the_outcome_follows_them() -> None:
+    body = "全年立案查处安全生产违法行为1,284件，办结行政处罚案件1,205件。"
+    assert _indicators(body)["admin_penalty_cases"] == 1284
+
+
+def test_the_authors_own_level_is_a_part_of_its_systems_figure() -> None:
+    body = (
+        "全年全省各级应急管理部门共检查生产经营单位15.8万家次；"
+        "立案查处安全生产违法行为12,846件，罚款3.87亿元。"
+        "本厅本级直接组织执法检查企业642家次，立案查处157件，罚款2,386.5万元。"
+    )
+    assert _indicators(body)["fines_yuan"] == 387000000
+
+
+def test_the_later_figures_of_a_run_of_changes_are_changes() -> None:
+    m = process_text("r", in_report("罚款3.87亿元，同比分别增长8.1%和11.6%。"))["metrics"]
+    kinds = dict(zip(m["raw"], m["kind"], strict=True))
+    assert kinds["8.1%"] == kinds["11.6%"] == "change"
+
+
+def test_a_run_in_heading_wrapped_before_its_sentence_ends_is_joined() -> None:
+    # a PDF copied at 28 characters a line, each paragraph's first line two short (its
+    # indent lost); the run-in heading's sentence ends on its second line
+    prose = (
+        "围绕新修订的突发事件应对法贯彻实施及时组织修订省级专项应急预案厅部门应急预案"
+        "指导各地级以上市修订完善各类应急预案开展综合演练检验预案的针对性和可操作性"
+        "推动预案管理规范化数字化建立预案动态评估修订机制落实预案备案审查制度"
+    ) * 3
+    lines = [prose[k : k + 28] for k in range(0, 28 * 8, 28)]
+    pdf = "\n".join(
+        ["某厅2024年法治政府建设情况报告", "一、主要工作"]
+        + lines
+        + [
+            "（一）完善应急预案体系，健全统一指挥、专常兼备、反应",
+            "灵敏、上下联动的应急指挥机制。" + prose[:13],
+        ]
+        + [prose[k : k + 28] for k in range(28 * 8, 28 * 14, 28)]
+        + ["二、存在问题", "不足。"]
+    )
+    heads = [h for lv, _, h, _ in outline(clean_text(pdf).text) if lv == 2]
+    assert heads == ["完善应急预案体系，健全统一指挥、专常兼备、反应灵敏、上下联动的应急指挥机制"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("加强应急管理重点领域立法", "rules_legislation"),
+        ("加快完善应急管理法规制度体系", "rules_legislation"),
+        ("深化应急管理领域“放管服”改革", "business_environment"),
+        ("依法全面履行职能，持续优化安全发展环境", "business_environment"),
+        ("提升应急处置能力", "safety_emergency"),
+    ],
+)
+def test_an_emergency_bureaus_field_name_does_not_make_every_heading_safety(
+    heading: str, category: str
+) -> None:
+    assert theme(heading) == category
