@@ -127,7 +127,9 @@ _CUT_NUMBER = re.compile(
 # on with digits and then its unit
 _CUT_DIGITS = re.compile(r"[\u4e00-\u9fff,，、](?<!第)\d{1,6}$")
 # a sentence's last word before a figure: 共, 计, 达, 约 … (…,共 / 95件)
-_BEFORE_FIGURE = re.compile(r"[,，、;；][^,，。;；]{0,12}(?:共计?|合计|累计|总计|计|达到?|约|近|超过?|逾|为)$")
+_BEFORE_FIGURE = re.compile(
+    r"[,，、;；][^,，。;；]{0,12}(?:共计?|合计|累计|总计|计|达到?|约|近|超过?|逾|为)$"
+)
 _DIGITS_GO_ON = re.compile(r"\d{1,6}(?:[.,]\d+)*(?:[\u4e00-\u9fff%％])")
 
 
