@@ -437,6 +437,15 @@ def test_a_phones_screenshots_lose_their_bars_and_their_repeated_lines() -> None
 def test_the_cases_filed_are_the_count_when_the_outcome_follows_them() -> None:
     body = "全年立案查处安全生产违法行为1,284件，办结行政处罚案件1,205件。"
     assert _indicators(body)["admin_penalty_cases"] == 1284
+    # ... also after a ；, in the next clause of the year's sentence
+    body = (
+        "全年全省各级应急管理部门共检查生产经营单位15.8万家次；立案查处安全生产违法行为"
+        "12,846件，罚款3.87亿元；办结行政处罚案件12,305件，结案率95.8%。"
+    )
+    assert _indicators(body)["admin_penalty_cases"] == 12846
+    # a platform's intake is not the intake of the few cases closed off-site
+    body = "数字城管平台全年立案14.2万件。通过非现场执法办结违法案件538件。"
+    assert _indicators(body)["digital_cases"] == 538
 
 
 def test_the_authors_own_level_is_a_part_of_its_systems_figure() -> None:
