@@ -937,6 +937,8 @@ def _is_unit(word: str) -> bool:
 
 # the widest measure (display columns, or characters) of a narrow column: 20 characters
 _NARROW_FULL = {3: 40, 1: 20}
+# a heading's last characters ending its sentence at the start of the next line (…职 / 责。…)
+_HEADING_TAIL = re.compile(r"\s*[^\s,;:。]{1,4}[。,;:]")
 # a heading's last word that leaves it unfinished (…执法质效和 / 群众满意度)
 _OPEN_END = "和及与的、,在对等并以为把将从向与或其"
 
@@ -1466,6 +1468,7 @@ def _clean(
                     and narrow
                     and _balanced_heading(prev.folded)
                     and len(folded[i].strip()) > 4
+                    and not _HEADING_TAIL.match(folded[i])  # 压实第一责任人职 / 责。局党组…
                 )
             ):
                 prev.idxs.append(i)
