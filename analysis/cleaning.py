@@ -252,7 +252,15 @@ def parse_date(text: str) -> str:
                 best = (m.start(), iso)
             if iso:
                 break
+    if best is None and (m := _SHORT_YEAR_POST.match(f)) is not None:
+        iso = _valid(2000 + int(m["y"]), int(m["m"]), int(m["d"]))
+        if iso:
+            best = (0, iso)
     return best[1] if best else ""
+
+
+# a post line's date with a two-digit year and a time (Weibo: 25-1-22 10:31 来自 微博网页版)
+_SHORT_YEAR_POST = re.compile(r"\s*(?P<y>\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s+\d{1,2}:\d{2}(?!\d)")
 
 
 # ---------------------------------------------------------------------------------------

@@ -70,10 +70,12 @@ from analysis.numbers import (
     CN_NUMERAL_CHARS,
     CN_RE,
     FRACTION_RE,
+    MIXED_RE,
     MULTIPLIER_RE,
     MULTIPLIERS,
     STACKED_HINT,
     board_pairs,
+    cn_about,
     parse_number,
     stacked_figures,
 )
@@ -392,7 +394,7 @@ def _lexicon(units_path: str, patterns_path: str) -> _Lexicon:
     master = (
         rf"(?P<frac>{FRACTION_RE})"
         rf"|(?P<ratio>(?<![\d.:])(?P<r1>\d+(?:\.\d+)?)[ ]?:[ ]?(?P<r2>\d+(?:\.\d+)?)(?![\d:]))"
-        rf"|(?P<ar>{ARABIC_RE})"
+        rf"|(?P<ar>{MIXED_RE}|{ARABIC_RE})"
         rf"|(?P<cn>{CN_RE})"
     )
     return _Lexicon(
@@ -601,6 +603,8 @@ def _qualifier_before(f: str, pos: int, lex: _Lexicon) -> tuple[str, int, bool]:
     return "", pos, False
 
 
+# a Chinese numeral of a hundred or more (一百二十): a count, whatever its unit
+_CN_HUNDREDS = re.compile(r".[百千万]|[百千万].")
 _BARE_POWERS = {"百": 100.0, "千": 1000.0, "万": 10000.0, "百万": 1e6, "千万": 1e7}
 
 
@@ -613,6 +617,7 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
     for m in lex.master_re.finditer(f):
         t = None
         ocr_tail = ""
+        about = False
         if m.lastgroup in ("ar", "cn"):  # not a fraction or a ratio (groups closed last)
             # first the cheap test: with neither a unit nor a range after it, no quantity
             e = m.end()
@@ -680,14 +685,23 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
             ):
                 continue  # 数十, 几十
             unit_text = t.group("unit") if t else None
-            if unit_text and unit_text != "%" and lex.units[unit_text].arabic_only and is_cn:
-                unit_text = None  # 五大… is a name; only 3大 counts
+            if (
+                unit_text
+                and unit_text != "%"
+                and lex.units[unit_text].arabic_only
+                and is_cn
+                and not _CN_HUNDREDS.search(num_text)
+            ):
+                unit_text = None  # 五大… is a name; only 3大 counts (and 一百二十路)
             if not unit_text:
                 _range_hit(f, m, lex, hits, excluded)
                 continue
             if lex.hotline_after_re.match(f, m.end()):
                 continue
             base = parse_number(num_text)
+            about = base is None and is_cn and cn_about(num_text) is not None
+            if about:
+                base = cn_about(num_text)  # 二三十次: about 20 (approximate, below)
             if base is None:
                 # 近千人次, 逾万份, 百余人: a bare 百/千/万 is a number with a qualifier of
                 # size before it or 余/多 after it (上千人, 数千人 are vague: no number)
@@ -734,7 +748,7 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
             between = ""
         qual, raw_start, in_raw = _qualifier_before(f, s0, lex)
         qual_start = raw_start if in_raw or not qual else s0 - len(qual)
-        approx = bool(qual) or bool(between)
+        approx = bool(qual) or bool(between) or (not m.group("frac") and about)
         qualifier = qual or between
         a = lex.approx_after_re.match(f, end)
         if a:

@@ -35,6 +35,16 @@ CN_NUMERAL_CHARS = CN_DIGITS + CN_UNITS
 
 # Arabic number: thousands-separated or plain, optional decimals (on folded text).
 ARABIC_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+# Arabic digits with Chinese place words between them, as small reports write a figure
+# (41万7千, 1万2千, 1千3百, 5百): one number (41万7千 -> 417000); a plain 41万 is an Arabic
+# number and its multiplier (MULTIPLIER_RE), not this
+MIXED_RE = (
+    r"\d+万\d+千(?:\d+百)?(?:\d+十)?|\d+万\d+百(?:\d+十)?|\d+千\d+百(?:\d+十)?"
+    r"|\d+百(?![万亿分])(?:\d+十)?"
+)
+_MIXED_PART = re.compile(r"(\d+)([万千百十])")
+_MIXED_FULL = re.compile(rf"^(?:{MIXED_RE})$")
+_PLACE = {"万": 10000, "千": 1000, "百": 100, "十": 10}
 # Chinese numeral run: numeral characters, optionally with 点 + decimals. Must contain at
 # least one real digit or 十 (so 万 / 千 / 百 alone, as in 千方百计, are not numbers).
 CN_RE = rf"[{CN_NUMERAL_CHARS}]+(?:点[{CN_DIGITS}]+)?"
@@ -232,10 +242,26 @@ def _parse_number(s: str) -> float | None:
     return _parse_plain(t)
 
 
+# two neighbouring numerals before a place word: about so many (二三十次 -> 20, approximate)
+CN_ABOUT = re.compile(r"^([一二三四五六七八])([二三四五六七八九])([十百千万])$")
+_CN_SMALL = "一二三四五六七八九"
+
+
+def cn_about(t: str) -> float | None:
+    """The lower figure of a numeral written as two neighbouring ones (二三十 -> 20, 三五百 no:
+    not neighbours), else None."""
+    m = CN_ABOUT.match(t)
+    if m is None or _CN_SMALL.index(m[2]) != _CN_SMALL.index(m[1]) + 1:
+        return None
+    return float((_CN_SMALL.index(m[1]) + 1) * _PLACE[m[3]])
+
+
 def _parse_plain(t: str) -> float | None:
     value = parse_arabic(t)
     if value is not None:
         return value
+    if _MIXED_FULL.match(t):  # 41万7千 -> 417000
+        return float(sum(int(d) * _PLACE[p] for d, p in _MIXED_PART.findall(t)))
     m = _ARABIC_MULT.match(t)
     if m:
         base = parse_arabic(m.group(1))

@@ -500,3 +500,48 @@ def test_an_emergency_bureaus_field_name_does_not_make_every_heading_safety(
     heading: str, category: str
 ) -> None:
     assert theme(heading) == category
+
+
+# ------------------------------------------------------------------ round 70
+def test_a_weibo_posts_time_line_is_its_publication_date() -> None:
+    text = (
+        "宜昌城管 V\n25-1-22 10:31 来自 微博网页版\n"
+        "宜昌市城市管理执法委员会2024年法治政府建设年度报告\n一、主要工作\n内容。\n"
+        "宜昌市城市管理执法委员会\n2025年1月20日\n"
+    )
+    assert clean_text(text).metadata["published"] == "2025-01-22"
+
+
+@pytest.mark.parametrize(
+    ("body", "raw", "value", "unit", "approx"),
+    [
+        ("全年收缴罚没款41万7千余元，同比下降8.4%。", "41万7千余元", 417000.0, "元", True),
+        ("组织普法活动覆盖群众1万2千余人次。", "1万2千余人次", 12000.0, "人次", True),
+        ("全年开展巡查1千3百余次。", "1千3百余次", 1300.0, "次", True),
+        ("发放宣传资料5百余份。", "5百余份", 500.0, "份", True),
+        ("每月开展联合检查二三十次。", "二三十次", 20.0, "次", True),
+        ("新建高清视频监控一百二十路。", "一百二十路", 120.0, "路", False),
+        ("依托线上平台推送法治课程42讲。", "42讲", 42.0, "讲", False),
+    ],
+)
+def test_figures_written_in_mixed_ways(
+    body: str, raw: str, value: float, unit: str, approx: bool
+) -> None:
+    m = process_text("r", in_report(body))["metrics"]
+    got = {
+        r: (v, u, a)
+        for r, v, u, a in zip(m["raw"], m["value"], m["unit"], m["approx"], strict=True)
+    }
+    assert got[raw] == (value, unit, approx)
+
+
+def test_a_class_or_grade_is_no_count() -> None:
+    got = _quantities("全市二类以上道路机扫率达到95%，三类水质断面全部消除。")
+    assert not any(r.endswith("类") for r, _, _ in got)
+
+
+def test_publicity_on_other_matters_or_posts_published_are_no_legal_publicity_events() -> None:
+    body = "开展法律进社区普法活动46场次。开展垃圾分类宣传活动62场。依托线上平台推送法治课程42讲。"
+    assert _indicators(body)["publicity_events"] == 46
+    # a water bureau's publicity of its laws is legal publicity
+    assert _indicators("全年开展水法规和节水宣传活动236场次。")["publicity_events"] == 236
