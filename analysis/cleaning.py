@@ -65,6 +65,7 @@ Blank lines are dropped silently; kept lines are stripped of surrounding whitesp
 
 from __future__ import annotations
 
+import difflib
 import html
 import itertools
 import re
@@ -126,10 +127,13 @@ _CUT_NUMBER = re.compile(
 # ... or between two digits, in a sentence's line (…干部职工48 / 0人次；), the line below going
 # on with digits and then its unit
 _CUT_DIGITS = re.compile(r"[\u4e00-\u9fff,，、](?<!第)\d{1,6}$")
-# a sentence's last word before a figure: 共, 计, 达, 约 … (…,共 / 95件)
+# a sentence's last word before a figure: a clause's own 共, 累计, 达, 约 … (…,共 / 95件), or 近, 约,
+# 逾 after a noun (…走访沿街商户近 / 1,200户; not 附近, 节约)
 _BEFORE_FIGURE = re.compile(
-    r"[,，、;；][^,，。;；]{0,12}(?:共计?|合计|累计|总计|计|达到?|约|近|超过?|逾|为)$"
+    r"(?:[,，、;；][^,，。;；\d]{0,4}(?:共计?|合计|累计|总计|达到?)|[,，、;；](?:约|近|超过?|逾)"
+    r"|[\u4e00-\u9fff](?<![附就将接临逼])近|[\u4e00-\u9fff](?<![节制预大简契相隐公])约|逾)$"
 )
+_YEAR_AHEAD = re.compile(r"(?:19|20)\d\d\s*年")
 _DIGITS_GO_ON = re.compile(r"\d{1,6}(?:[.,]\d+)*(?:[\u4e00-\u9fff%％])")
 
 
@@ -141,7 +145,14 @@ def _cut_number(line: str, below: str) -> bool:
     line = line.rstrip()
     if len(line) >= 12 and _CUT_DIGITS.search(line) and _DIGITS_GO_ON.match(below.lstrip()):
         return True
-    if len(line) >= 12 and _BEFORE_FIGURE.search(line) and _DIGITS_GO_ON.match(below.lstrip()):
+    if (
+        len(line) >= 12
+        and _BEFORE_FIGURE.search(line)
+        and _CLAUSE_PUNCT.search(line)
+        and match_outline_marker(line) is None
+        and not _YEAR_AHEAD.match(below.lstrip())
+        and _DIGITS_GO_ON.match(below.lstrip())
+    ):
         return True  # a sentence's line cut before its figure (…合同和行政协议57件,共 / 95件)
     m = _CUT_NUMBER.search(line)
     if m is None:
@@ -260,7 +271,9 @@ def parse_date(text: str) -> str:
 
 
 # a post line's date with a two-digit year and a time (Weibo: 25-1-22 10:31 来自 微博网页版)
-_SHORT_YEAR_POST = re.compile(r"\s*(?P<y>\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s+\d{1,2}:\d{2}(?!\d)")
+_SHORT_YEAR_POST = re.compile(
+    r"\s*(?P<y>\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s+\d{1,2}:\d{2}(?!\d)"
+)
 
 
 # ---------------------------------------------------------------------------------------
@@ -945,6 +958,8 @@ def _is_unit(word: str) -> bool:
 
 # the widest measure (display columns, or characters) of a narrow column: 20 characters
 _NARROW_FULL = {3: 40, 1: 20}
+# a heading's line that stops a few characters into a list's item (…专常兼备、反应)
+_OPEN_LIST_END = re.compile(r"[、,][^、,。]{1,4}$")
 # a heading's last characters ending its sentence at the start of the next line (…职 / 责。…)
 _HEADING_TAIL = re.compile(r"\s*[^\s,;:。]{1,4}[。,;:]")
 # a heading's last word that leaves it unfinished (…执法质效和 / 群众满意度)
@@ -968,6 +983,16 @@ def _balanced_heading(folded_line: str) -> bool:
     )
 
 
+def _same_ocr_line(a: str, b: str) -> bool:
+    """Whether two OCR lines are one line read twice: equal, or, when long enough, apart by a
+    character or two (a comma read as ',', one look-alike)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 8 or abs(len(a) - len(b)) > 2:
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
+
+
 def _screenshot_overlaps(folded: list[str], any_rule: list[str]) -> list[int]:
     """The lines a screenshot repeats from the one before (OCR of a phone's screenshots taken
     one after another: the last line or lines of one stand again at the top of the next, below
@@ -983,11 +1008,14 @@ def _screenshot_overlaps(folded: list[str], any_rule: list[str]) -> list[int]:
         j = i
         while j < n and (any_rule[j] == "phone_screen" or not folded[j]):
             j += 1
-        before = [k for k in range(i - 1, max(-1, i - 12), -1) if folded[k] and not any_rule[k]]
-        before = before[:3][::-1]
-        after = [k for k in range(j, min(n, j + 12)) if folded[k] and not any_rule[k]][:3]
+        before = [k for k in range(i - 1, max(-1, i - 24), -1) if folded[k] and not any_rule[k]]
+        before = before[:8][::-1]
+        after = [k for k in range(j, min(n, j + 24)) if folded[k] and not any_rule[k]][:8]
         for size in range(min(len(before), len(after)), 0, -1):
-            if [folded[k] for k in before[-size:]] == [folded[k] for k in after[:size]]:
+            if all(
+                _same_ocr_line(folded[a], folded[b])
+                for a, b in zip(before[-size:], after[:size], strict=True)
+            ):
                 out += after[:size]
                 break
         i = j
@@ -1010,7 +1038,7 @@ _INLINE_RULES = (
 # cut it: 2463<SHY>815.50元)
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e\u2066-\u2069]+")
 # ... but a soft hyphen between two years stood for a printed hyphen (2021<SHY>2025年)
-_YEARS_HYPHEN = re.compile("((?:19|20)\\d\\d)\u00ad((?:19|20)\\d\\d)(?!\\d)")
+_YEARS_HYPHEN = re.compile("(?<!\\d)((?:19|20)\\d\\d)\u00ad((?:19|20)\\d\\d)(?!\\d)")
 # a line set with a space between every character, after an optional outline marker (a PDF's
 # letter-spaced title or heading: 一、加 强 组 织 领 导, 关 于 2 0 1 9 年 度 …)
 _LETTER_SPACED = re.compile(
@@ -1442,9 +1470,9 @@ def _clean(
             if heading and (
                 "。" in prev.folded  # a run-in heading: its paragraph goes on
                 or (len(folded[i]) * 2 <= w_full and "。" not in folded[i])  # 效能持 / 续提升
-                # a run-in heading whose sentence ends early on the next line (…专常兼备、反应 /
-                # 灵敏、上下联动的应急指挥机制。围绕…)
-                or 0 <= folded[i].find("。") <= 24
+                # a run-in heading whose sentence ends early on the next line, cut in a list
+                # (…专常兼备、反应 / 灵敏、上下联动的应急指挥机制。围绕…)
+                or (0 <= folded[i].find("。") <= 24 and _OPEN_LIST_END.search(prev.folded))
             ):
                 lost_indent = 2 if w_tol == 1 else 4
             wide = w_of[prev.idxs[-1]] >= w_full - w_tol - lost_indent or (
@@ -1475,7 +1503,7 @@ def _clean(
                     heading
                     and narrow
                     and _balanced_heading(prev.folded)
-                    and len(folded[i].strip()) > 4
+                    and len(folded[i].strip()) >= 10  # a line of text, not the heading's rest
                     and not _HEADING_TAIL.match(folded[i])  # 压实第一责任人职 / 责。局党组…
                 )
             ):

@@ -954,20 +954,23 @@ def _mark_cells(f: str, text: str, lex: _Lexicon) -> str:
             continue
         cells = _cells(written)
         at = [k for k, (a, _) in enumerate(cells) if k and _SIGNED_OR_NUMBER.match(written, a)]
-        if len(at) < 2 and not (
-            len(at) == 1
-            and "\t" in written
-            and at[0] + 1 < len(cells)
-            and _label_unit(written[slice(*cells[at[0] + 1])].strip(), lex) is None
-        ):
+        with_unit = -1  # the separator a figure keeps with its unit's cell (386.5⇥万元)
+        if len(at) < 2:
             # a table's row has two or more figures (a line of prose may look alike), or one
-            # among tab-parted cells followed by a cell that is no unit (行政裁决⇥件⇥0⇥本年度未发生;
-            # not 罚没款⇥386.5⇥万元, read as 386.5万元)
-            continue
+            # among tab-parted cells with a cell after it (行政裁决⇥件⇥0⇥本年度未发生); when that
+            # cell is its unit, the figure keeps it and a remark after is parted
+            # (行政处罚案件⇥1,126⇥件⇥较上年增加; 罚没款⇥386.5⇥万元 alone is read as 386.5万元)
+            if len(at) != 1 or "\t" not in written or at[0] + 1 >= len(cells):
+                continue
+            if _label_unit(written[slice(*cells[at[0] + 1])].strip(), lex) is not None:
+                if at[0] + 2 >= len(cells):
+                    continue
+                with_unit = at[0]
         if out is None:
             out = list(f)
-        for _, b in cells[:-1]:
-            out[lo + b] = "│"  # the separator's first character
+        for j, (_, b) in enumerate(cells[:-1]):
+            if j != with_unit:
+                out[lo + b] = "│"  # the separator's first character
     return "".join(out) if out is not None else f
 
 
@@ -1144,9 +1147,15 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
                     continue
                 cells[:1] = [(cells[0][0], label.end()), (label.end(), cells[0][1])]
             of_label = _label_unit(label.group("unit"), lex)
-            if header and of_label is not None and not _EMPTY_CELL.search(written.lstrip()):
-                # (a row with an empty cell cannot be lined up with its header from the right)
-                columns = _percent_columns(header, len(cells), of_label)
+            row = written.strip(" \u3000")
+            if row.endswith("\t") and not row.endswith("\t\t"):
+                row = row[:-1]  # one tab after the last cell parts no empty cell
+            if header and of_label is not None and not _EMPTY_CELL.search(row):
+                # (a row with an empty cell cannot be lined up with its header from the right;
+                # a tab after its last cell is none, and a row one cell short of a header
+                # ending in 备注 leaves that remark empty)
+                heads = header[:-1] if remark and len(header) == len(cells) + 1 else header
+                columns = _percent_columns(heads, len(cells), of_label)
         else:
             # a column of units (行政处罚案件⇥件⇥3,286⇥2,947, after a serial number's column
             # or not): the row's unit is the cell after its label
@@ -1891,7 +1900,8 @@ def _row_label(f: str, c_lo: int) -> tuple[int, int] | None:
 
 # a run of changes after 分别 up to a later figure of it (…同比分别增长8.1%和 / 11.6%)
 _CHANGES_RUN = re.compile(
-    r"分别(?:同比)?(?:增长|下降|增加|减少|提高|降低|上升|提升|压缩|缩短)了?[^,;。]{0,30}?[\d.]+\s*(?:%|个百分点)?"
+    r"分别(?:同比)?(?:增长|下降|增加|减少|提高|降低|上升|提升|压缩|缩短)了?(?![到至为达])[^,;。]{0,30}?"
+    r"[\d.]+\s*(?:%|个百分点)?"
     r"(?:\s*[和、及与]\s*[\d.]+\s*(?:%|个百分点)?)*\s*[和、及与]\s*$"
 )
 
@@ -2980,6 +2990,12 @@ _ALL_BODIES = re.compile(r"各(?:级|类)?[^,;。]{0,8}(?:机关|部门|单位)"
 _OWN_LEVEL = re.compile(r"\s*(?:其中,?\s*)?(?:本厅|本局|本委|本部门|厅|局|委|机关|[省市县区])?本级")
 
 
+# a sentence about the author's branches (各区分局…, 各乡镇(街道)…): parts beside its own level
+_BRANCHES = re.compile(
+    r"\s*(?:其中,?\s*)?各(?:区|县|市|乡|镇|街道|分局|大队|中队|所|站|部门|单位|区县|县区|乡镇|执法)"
+)
+
+
 def _whole_of(c: _Mention) -> str:
     """The whole area a figure is said of (全市… -> '市'), or ''."""
     m = _WHOLE_AREA.search(c.clause) or _WHOLE_AREA_OPENING.match(c.prefix)
@@ -3080,8 +3096,10 @@ def _combine_mentions(
     # 全区) is a superior's: its figures give way to the author's own (see step 9)
     if own:
         cands = [c for c in cands if _whole_of(c) in ("", own)] or cands
-    # 1d. the author's own level (本厅本级…) beside the figures of its whole system: a part
-    cands = [c for c in cands if not _OWN_LEVEL.match(c.prefix)] or cands
+    # 1d. the author's own level (本厅本级…) beside the figures of its whole system: a part;
+    # beside its branches' (局本级…;各区分局…) it is the other part, added
+    if not any(_BRANCHES.match(c.prefix) for c in cands):
+        cands = [c for c in cands if not _OWN_LEVEL.match(c.prefix)] or cands
     keep = list(cands)
 
     def drop_if_rest(flag: list[bool]) -> None:
@@ -3394,7 +3412,7 @@ def _combine_mentions(
 _KINDS = ("项", "类", "种")
 # the rest of a figure's clause saying it is included in a figure stated before
 _INCLUDED_AFTER = re.compile(
-    r"[^。;,]{0,20}?(?<![不未没非包统])(?:(?:也|均|亦|已|都)(?![不未没非]))?(?:包含|包括|含|计|统计)在内"
+    r"[^。;,]{0,20}?(?<![不未没非包统有])(?:(?:也|均|亦|已|都)(?![不未没非]))?(?:包含|包括|含|计|统计)在内"
 )
 # what a figure's sentence says after it when the figure is inside a total stated elsewhere
 _COUNTED_IN = re.compile(

@@ -371,7 +371,11 @@ def stacked_figures(
         while j < len(found) and found[j][0] == found[j - 1][0] + 3:
             j += 1
         run = found[k:j]
-        labels_below = run[0][3] is None and all(f[4] is not None for f in run)
+        # captions below when the first figure has none above, or when the line above it
+        # stands under another word line, a title's (一图读懂 / 数据看成效 / 3,126 / 件 / 全年…)
+        first = run[0][0]
+        titled = first >= 2 and _STACKED_LABEL.fullmatch(lines[first - 2]) is not None
+        labels_below = (run[0][3] is None or titled) and all(f[4] is not None for f in run)
         for i, v, u, above, below in run:
             if labels_below:
                 out.append((i, v, u, (i + 2, below)))

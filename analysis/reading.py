@@ -89,19 +89,28 @@ _HEADING_START = re.compile(
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;：:）)」』”\"]\s*$")
 _CELLS_APART = re.compile(r"\S(?:\t|[ \u3000]{2,})\S")
+# the figure a break cut from its words (…行政处罚案件<VT>1,126件), not a year (…报告<VT>2023年，)
+_FIGURE_AFTER = re.compile(
+    r"\s*(?!(?:19|20)\d\d\s*年)(?!\d{1,2}\s*[.、．)）](?!\d))\d[\d,.]*\s*[^\d\s,，.。、]"
+)
+_CLAUSE_MARK = re.compile(r"[，,、；;]")
 
 
 def _manual_break_ends_line(before: str, after: str) -> bool:
-    """Whether a manual line break ends its line (a heading, a row, a sentence), or stands
-    inside a sentence (…行政处罚案件<VT>1,126件: kept, and the cleaning joins the two parts)."""
+    """Whether a manual line break ends its line, or stands inside a sentence (kept: the
+    cleaning joins the two parts). Inside a sentence: a figure cut from the words before it
+    (…行政处罚案件<VT>1,126件), or a body sentence going on (a line of 16 characters or more,
+    with a comma in it, that starts no heading, before a line that starts none). A title, a
+    signature and its date, a caption, a heading with or without its marker, a table's or a
+    box's row, a sentence's end: the line ends."""
     line = before.strip()
-    return (
-        not line
-        or _SENTENCE_END.search(line) is not None
-        or (len(line) <= 40 and _HEADING_START.match(line) is not None)
-        or _CELLS_APART.search(line) is not None
-        or _HEADING_START.match(after) is not None
-    )
+    if not line or _SENTENCE_END.search(line):
+        return True
+    if _FIGURE_AFTER.match(after) and "\u4e00" <= line[-1] <= "\u9fff":
+        return False
+    if _HEADING_START.match(line) or _CELLS_APART.search(line) or _HEADING_START.match(after):
+        return True
+    return not (len(line) >= 16 and _CLAUSE_MARK.search(line))
 
 
 def normalize_newlines(text: str) -> str:

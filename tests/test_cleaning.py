@@ -13,7 +13,7 @@ from shapes import to_encoding, to_fullwidth_punctuation, to_mixed, to_pdf_shape
 
 from analysis.cleaning import CleanResult, clean_text, load_chrome_patterns, parse_date
 from analysis.normalize import fold
-from analysis.reading import read_report
+from analysis.reading import normalize_newlines, read_report
 from analysis.schema import CLEANING
 from analysis.sections import split_sections
 
@@ -621,7 +621,9 @@ _PIECES = [
 @given(text=st.one_of(st.text(max_size=300), st.lists(st.sampled_from(_PIECES)).map("".join)))
 def test_clean_text_never_loses_a_line_unrecorded(text: str) -> None:
     result = clean_text(text)
-    normalized = text.replace("\r\n", "\n").replace("\r", "\n")
+    # lines as the reading numbers them: CRLF, CR, U+2029 and a manual break that ends a
+    # line are line ends (analysis.reading.normalize_newlines)
+    normalized = normalize_newlines(text)
     lines = normalized.split("\n")
     removed = set(result.removed.line_no)
     assert result.removed.line_no.is_unique

@@ -9,7 +9,7 @@ from snippets import report_indicators as _indicators
 
 from analysis.build import process_text
 from analysis.cleaning import clean_text
-from analysis.reading import decode_report_bytes
+from analysis.reading import decode_report_bytes, normalize_newlines
 
 
 # ------------------------------------------------------------------ indicators
@@ -545,3 +545,147 @@ def test_publicity_on_other_matters_or_posts_published_are_no_legal_publicity_ev
     assert _indicators(body)["publicity_events"] == 46
     # a water bureau's publicity of its laws is legal publicity
     assert _indicators("全年开展水法规和节水宣传活动236场次。")["publicity_events"] == 236
+
+
+# ------------------------------------------------------------------ second review of session 13 (rv22)
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # a manual break after a title, a signature, an unmarked heading, a caption, an item
+        ("…不足。\n某县城市管理局\x0b2024年1月15日", "…不足。\n某县城市管理局\n2024年1月15日"),
+        (
+            "某县城市管理局2023年法治政府建设年度报告\x0b发布日期：2024-01-20",
+            "某县城市管理局2023年法治政府建设年度报告\n发布日期：2024-01-20",
+        ),
+        (
+            "强化组织领导\x0b成立以局长为组长的领导小组。",
+            "强化组织领导\n成立以局长为组长的领导小组。",
+        ),
+        ("表1 2023年主要执法数据\x0b项目\t数量\t单位", "表1 2023年主要执法数据\n项目\t数量\t单位"),
+        ("一是强化学法\x0b二是规范执法，", "一是强化学法\n二是规范执法，"),
+        # a figure cut from its words stays in its line, a numbered item's too
+        ("1.全年办理行政处罚案件\x0b1,126件。", "1.全年办理行政处罚案件\x0b1,126件。"),
+        # a list item after a heading is a line of its own
+        (
+            "（三）严格规范公正文明执法，执法质效持续提升\x0b1.全面落实“三项制度”",
+            "（三）严格规范公正文明执法，执法质效持续提升\n1.全面落实“三项制度”",
+        ),
+    ],
+)
+def test_review2_session13_manual_breaks_end_titles_signatures_and_headings(
+    raw: str, want: str
+) -> None:
+    assert normalize_newlines(raw) == want
+
+
+def test_review2_session13_a_trailing_tab_or_an_empty_remark_keeps_the_percent_column() -> None:
+    tab = (
+        "指标\t2023年\t2022年\t同比增减（%）\t\n行政处罚案件（件）\t3,205\t2,946\t8.8\t\n"
+        "行政复议案件（件）\t12\t10\t20.0\t\n罚没款（万元）\t386.5\t352.1\t9.8\t\n"
+    )
+    assert ("8.8", 8.8, "%") in _quantities(tab)
+    assert _indicators(tab) == {
+        "admin_penalty_cases": 3205,
+        "admin_reconsideration_cases": 12,
+        "fines_yuan": 3865000,
+    }
+    remark = (
+        "指标\t2023年\t2022年\t同比增减（%）\t备注\n行政处罚案件（件）\t3,205\t2,946\t8.8\t\n"
+        "罚没款（万元）\t1,086.35\t1,152.70\t-5.8\t含没收违法所得\n"
+    )
+    assert ("8.8", 8.8, "%") in _quantities(remark)
+    # a remark after a row's unit is no subject of its figure
+    units = "项目\t数量\t单位\t备注\n行政处罚案件\t1,126\t件\t较上年增加\n行政复议案件\t5\t件\t全部办结\n"
+    got = _indicators(units)
+    assert got["admin_penalty_cases"] == 1126 and got["admin_reconsideration_cases"] == 5
+
+
+def _lines(width: int, text: str) -> list[str]:
+    return [text[k : k + width] for k in range(0, len(text), width)]
+
+
+def test_review2_session13_headings_keep_their_ends_and_stand_alone() -> None:
+    prose = "围绕新修订的突发事件应对法贯彻实施及时组织修订省级专项应急预案厅部门应急预案" * 6
+    # a heading ending in 行为 is not cut before a figure: the next line opens a paragraph
+    pdf = "\n".join(
+        ["某厅2024年法治政府建设情况报告", "一、主要工作"]
+        + _lines(28, prose)[:6]
+        + ["（二）严格规范执法，约束执法行为", "2024年，我局修订制度12项。" + prose[:13]]
+        + _lines(28, prose)[6:12]
+        + ["二、存在问题", "不足。"]
+    )
+    heads = [h for lv, _, h, _ in outline(clean_text(pdf).text) if lv == 2]
+    assert heads == ["严格规范执法，约束执法行为"]
+    # a 25-character heading in a 28-character column takes no sentence of the paragraph
+    pdf = pdf.replace(
+        "（二）严格规范执法，约束执法行为", "（二）完善应急预案体系，健全统一指挥专常兼备指挥机制"
+    )
+    pdf = pdf.replace("2024年，我局修订制度12项。", "全年修订应急预案12部。")
+    heads = [h for lv, _, h, _ in outline(clean_text(pdf).text) if lv == 2]
+    assert heads == ["完善应急预案体系，健全统一指挥专常兼备指挥机制"]
+    # a narrow column's heading whose first line is two balanced halves but goes on
+    narrow = SCREENS.replace(
+        "（一）抓实学法培训，锤炼执法队伍\n", "（一）强化法治意识，全面提升依法行\n政能力水平\n"
+    )
+    assert (2, "(一)", "强化法治意识，全面提升依法行政能力水平", False) in outline(
+        clean_text(narrow).text
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        (
+            "全年受理投诉举报1,038件，主要来源于12345政务服务便民热线和12315投诉举报平台，"
+            "办结率98.5%。12319热线受理群众诉求356件。",
+            "hotline_cases",
+            1038,
+        ),
+        (
+            "全年受理投诉举报1,038件，均通过12345、110联动平台转办。12319热线受理群众诉求356件。",
+            "hotline_cases",
+            1038,
+        ),
+        (
+            "局本级全年办理行政处罚案件356件，罚没款120万元；各区分局办理行政处罚案件1,870件，"
+            "罚没款586万元。",
+            "admin_penalty_cases",
+            2226,
+        ),
+        ("群众满意度和案件办结率分别提高到98.5%和99.2%。", "completion_rate", 99.2),
+        (
+            "年内举办培训班9期，累计参训1263人次，协管员岗前培训2期、146人次没有包含在内。",
+            "training_participants",
+            1409,
+        ),
+        ("全年共受理群众来信来访及网上信访工单3,256件。", "petitions", 3256),
+        (
+            "对照《民法典》合同编，开展文件清理，共清理文件23件。",
+            "normative_documents_reviewed",
+            23,
+        ),
+        (
+            "全年开展水利执法巡查860次；立案查处水事违法案件126件；立案查处河道采砂违法行为35件。",
+            "admin_penalty_cases",
+            126,
+        ),
+    ],
+)
+def test_review2_session13_indicators(body: str, indicator: str, value: float) -> None:
+    assert _indicators(body)[indicator] == value
+
+
+def test_review2_session13_infographic_titled_and_phone_variants() -> None:
+    titled = "一图读懂\n数据看成效\n3,126\n件\n全年查办各类案件\n213\n件\n合法性审查\n42\n件\n清理规范性文件\n"
+    got = _indicators(titled)
+    assert got["admin_penalty_cases"] == 3126 and got["legal_reviews"] == 213
+    text = (
+        "某市城管\n中国移动 4G 15:32 76%\n‹某市城管\n2024年，我局坚持依法行政，全年召开\n"
+        "党组会议专题研究法治工作5次，研究\n15:33 ⏰ ✉ ··· 📶 76\n‹某市城管\n"
+        "党组会议专题研究法治工作5次,研究\n权责清单调整等议题14项。\n"
+    )
+    rules = dict(clean_text(text).removed[["line_no", "rule"]].values.tolist())
+    assert [rules.get(n) for n in (2, 3, 6, 7, 8)] == ["phone_screen"] * 4 + ["screenshot_overlap"]
+    assert theme("依法全面履行职能，坚决守住安全底线") == "safety_emergency"
+    # a soft hyphen inside an amount whose digits look like years is no hyphen
+    assert "120192030元" in clean_text("某局报告\n罚没款12019\u00ad2030元。\n").text
