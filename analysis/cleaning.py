@@ -102,6 +102,7 @@ _WEAK_RULES = {
     "attachment",
     "phone_screen",
     "screenshot_overlap",
+    "front_matter",
 }
 # Rules that are transparent when joining PDF hard wraps (they sit between two halves).
 _TRANSPARENT_RULES = {
@@ -111,6 +112,7 @@ _TRANSPARENT_RULES = {
     "doc_site",
     "phone_screen",
     "screenshot_overlap",
+    "front_matter",
 }
 _DOC_SITE_BLURB = re.compile(r"由会员分享|\d+页珍藏版|》请在[^,。]{1,10}上搜索")
 _EDITOR_NOTE = re.compile(r"[\[【]?\s*(?:编者按|编者的话|编辑按|编者注)\s*[\]】]?\s*[:]?")
@@ -1022,6 +1024,48 @@ def _screenshot_overlaps(folded: list[str], any_rule: list[str]) -> list[int]:
     return out
 
 
+_FRONT_KEY = re.compile(r"[A-Za-z_][\w-]{0,30}\s*:|-\s|$")
+
+
+def _front_matter(folded: list[str]) -> list[int]:
+    """The lines of a Markdown file's YAML front matter: from a first line ``---`` to the next
+    ``---``, every line in between a ``key:`` or a list item (a web clipper's title, source,
+    author, dates and tags), 40 lines at most; [] when the file opens otherwise."""
+    if not folded or folded[0] != "---":
+        return []
+    for j in range(1, min(len(folded), 41)):
+        if folded[j] == "---":
+            inner = range(1, j)
+            if all(_FRONT_KEY.match(folded[k]) for k in inner):
+                return list(range(j + 1))
+            return []
+    return []
+
+
+# an English gloss after a Chinese label or item (发布日期 Release Date:, 首页 Home |): a bilingual
+# page's chrome reads as the Chinese alone
+_EN_GLOSS = re.compile(r"([\u4e00-\u9fff])\s+[A-Za-z][A-Za-z'&.\- ]{1,40}?(?=\s*(?:[:|>】\]]|$))")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _latin_line(line: str) -> bool:
+    """Whether a line is written in a Latin script (an English translation's), not Chinese."""
+    latin = len(_LATIN_LETTER.findall(line))
+    return latin >= 8 and latin > 2 * len(_HAN_CHAR.findall(line))
+
+
+_BOLD = re.compile(r"\*\*|__")
+# an italic run on one line (*2023-02-09 17:32*), not a lone * (a footnote's, a list's)
+_ITALIC = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]{1,80}?)(?<=\S)\*(?![*\w])")
+
+
+def _strip_emphasis(line: str) -> str:
+    """A Markdown line without its bold marks and italic pairs (a list's leading * kept)."""
+    out = _BOLD.sub("", line)
+    return _ITALIC.sub(r"\1", out)
+
+
 # the rules of a kept line changed in place, the one its row is recorded under first
 _INLINE_RULES = (
     "watermark",
@@ -1032,6 +1076,7 @@ _INLINE_RULES = (
     "letter_spacing",
     "invisible_characters",
     "manual_line_break",
+    "markdown_emphasis",
 )
 # characters an editor leaves in a page that no reader sees: zero-width spaces and joiners,
 # word joiners, byte-order marks inside the text, soft hyphens (inside a number they would
@@ -1297,6 +1342,16 @@ def _clean(
     if "1" in text:
         rewrite(_join_page_chunks(raws), "page_chunk")
     rewrite(_join_letter_spacing(raws), "letter_spacing")
+    if "*" in text or "__" in text:
+        # Markdown's bold and italic marks (办理行政处罚案件**412**件, *2023-02-09 17:32*)
+        rewrite(
+            {
+                i: _strip_emphasis(r)
+                for i, r in enumerate(raws)
+                if "**" in r or "__" in r or ("*" in r and _ITALIC.search(r))
+            },
+            "markdown_emphasis",
+        )
     if inline:
         text = "\n".join(raws)
     # fold is per character and maps no character to or from '\n', whitespace or a
@@ -1315,6 +1370,8 @@ def _clean(
     def first_match(f: str, scopes: tuple[str, ...]) -> str:
         if not f or (len(f) > 80 and "。" in f):
             return ""
+        if _EN_GLOSS.search(f):
+            f = _EN_GLOSS.sub(r"\1", f)  # a bilingual page's labels: 发布日期 Release Date:
         lists = by_scopes.get(scopes)
         if lists is None:
             in_scope = [
@@ -1332,6 +1389,9 @@ def _clean(
         return ""
 
     any_rule = [first_match(f, SCOPES) for f in folded]
+    # a Markdown file's front matter (--- / title: … / created: … / ---): a clipper's record
+    for i in _front_matter(folded):
+        any_rule[i] = "front_matter"
     # a key-figure board's bare numbers and labels (2146 / 立案查处案件(件)): figures, no page
     # numbers
     if "page_number" in any_rule:
@@ -1496,6 +1556,8 @@ def _clean(
                 and match_outline_marker(folded[i]) is None
                 and not any_rule[i]
                 and any_rule[prev.idxs[-1]] != "toc"  # nothing continues 目录's …15
+                # a line in another language (a bilingual page's translation) goes on no line
+                and _latin_line(folded[i]) == _latin_line(folded[prev.idxs[-1]])
                 # in a narrow column (a phone's screen) a heading fills its line: two balanced
                 # halves (抓实学法培训,锤炼执法队伍) stand alone before a line of text, not
                 # 严格规范公正文明执法,提升办 (nor …严把合法性审查 before its last word 关 alone)

@@ -605,6 +605,21 @@ def _qualifier_before(f: str, pos: int, lex: _Lexicon) -> tuple[str, int, bool]:
 
 # a Chinese numeral of a hundred or more (一百二十): a count, whatever its unit
 _CN_HUNDREDS = re.compile(r".[百千万]|[百千万].")
+# a run of English words: a section that may hold a translation's lines
+_LATIN_RUN = re.compile(r"[A-Za-z]{3,}(?: [A-Za-z]{2,}){3}")
+
+
+def _in_latin_line(f: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is written in a Latin script (an English translation:
+    its figures restate the Chinese), not a Chinese line quoting a few Latin words."""
+    lo = f.rfind("\n", 0, pos) + 1
+    hi = f.find("\n", pos)
+    line = f[lo : hi if hi >= 0 else len(f)]
+    latin = sum(1 for ch in line if "a" <= ch.lower() <= "z")
+    han = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff")
+    return latin >= 8 and latin > 2 * han
+
+
 _BARE_POWERS = {"百": 100.0, "千": 1000.0, "万": 10000.0, "百万": 1e6, "千万": 1e7}
 
 
@@ -613,6 +628,7 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
     written, whose tabs tell a table's cells apart; default ``f``)."""
     hits: list[_Hit] = []
     excluded: list[tuple[int, int]] | None = None  # found on first need
+    latin_lines = _LATIN_RUN.search(f) is not None
     tail_match, range_match = lex.tail_re.match, lex.range_re.match
     for m in lex.master_re.finditer(f):
         t = None
@@ -755,6 +771,8 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
             end = a.end()
             approx = True
             qualifier = qualifier or a.group(0)
+        if latin_lines and _in_latin_line(f, s0):
+            continue  # a bilingual page's English translation restates the Chinese
         hits.append(
             _Hit(raw_start, end, s0, float(value), unit, family, qualifier, approx, qual_start)
         )
@@ -1062,6 +1080,21 @@ def _merged_group(line: str, cells: list[tuple[int, int]], lex: _Lexicon) -> boo
         and _label_unit(line[slice(*cells[1])].strip(), lex) is None
         and _label_unit(line[slice(*cells[2])].strip(), lex) is not None
         and _BARE_CELL.fullmatch(line, *cells[3]) is not None
+    )
+
+
+_GROUP_MARKER = re.compile(r"\s*[一二三四五六七八九十]{1,3}\s*[、.]")
+
+
+def _cells_group_row(line: str) -> bool:
+    """Whether a table's row is a group's row set in its cells (一、⇥行政执法, 三、⇥普法宣传⇥⇥⇥):
+    an outline number and a name, no figure."""
+    cells = [c for c in re.split(r"\t|│|┃", line) if c.strip()]
+    return (
+        1 <= len(cells) <= 2
+        and _GROUP_MARKER.match(cells[0]) is not None
+        and not any(ch.isdigit() for ch in line)
+        and len("".join(cells).strip()) <= 20
     )
 
 
@@ -1683,7 +1716,7 @@ def _cell_year(text: str, start: int) -> int | None:
         end = top - 1
         if _BORDER_LINE.fullmatch(line):
             continue
-        if _group_row(line):
+        if _group_row(line) or _cells_group_row(line):
             continue  # a group's row with no figures (一、行政处罚) is still the table's
         if not (_drawn_row(line) or _SPACED_ROW.fullmatch(line) or _single_spaced(line)):
             return None  # (a row with a remark or 其中: is still the table's)
@@ -3519,6 +3552,9 @@ _NOT_A_BREAKDOWN = re.compile(r"\s*(?:另|外加|加上|占|较|比|同比|环�
 _JOINT_ACTION = re.compile(r"联合|会同|整治|专项|行动|攻坚")
 
 
+_BARE_RAW = re.compile(r"\s*[+\-−]?\d[\d,]*(?:\.\d+)?\s*")
+
+
 def _in_prose_cell(row: str, raw: str) -> bool:
     """Whether a drawn table's figure stands in a cell of prose (│执法办案│全年办理…120件,其中
     简易程序45件│): read as the body's text, not as a table's cell."""
@@ -3540,10 +3576,18 @@ def _without_restatements(cands: list[_Mention], rows: list[IndicatorRule]) -> l
         if (not _table_row(c.sentence) or _in_prose_cell(c.sentence, c.raw))
         and not _BOARD_SENTENCE.fullmatch(fold(c.sentence))
     ]
-    per_row = Counter(c.sentence for c in cands if c not in body and _table_row(c.sentence))
+    # a figure with its unit in a row whose other figures are bare cells stands in the row's
+    # remark (…⇥4⇥6⇥3件已审结; …⇥12⇥/⇥保留9件、废止3件): a part, not the row's figure
+    bare_rows = {c.sentence for c in cands if _table_row(c.sentence) and _BARE_RAW.fullmatch(c.raw)}
+    remarks = [c for c in cands if c.sentence in bare_rows and not _BARE_RAW.fullmatch(c.raw)]
+    per_row = Counter(
+        c.sentence for c in cands if c not in body and c not in remarks and _table_row(c.sentence)
+    )
     # the board's figures, and the table's cells of rows that give one figure of
     # the indicator (a row with two, this year's and last year's, gives none)
-    usable = [c for c in cands if c not in body and per_row.get(c.sentence, 0) < 2]
+    usable = [
+        c for c in cands if c not in body and c not in remarks and per_row.get(c.sentence, 0) < 2
+    ]
     if body and usable and not any(_matches_primary(c, rows) for c in body):
         body = []  # only fallbacks in the body: the board's or table's figures win
     if not body:

@@ -689,3 +689,90 @@ def test_review2_session13_infographic_titled_and_phone_variants() -> None:
     assert theme("依法全面履行职能，坚决守住安全底线") == "safety_emergency"
     # a soft hyphen inside an amount whose digits look like years is no hyphen
     assert "120192030元" in clean_text("某局报告\n罚没款12019\u00ad2030元。\n").text
+
+
+# ------------------------------------------------------------------ round 71
+def test_a_statistics_tables_group_rows_in_cells_and_remarks() -> None:
+    table = (
+        "附表：2024年度法治政府建设主要指标完成情况\n"
+        "序号\t指标名称\t单位\t2024年\t2023年\t备注\n"
+        "一、\t行政执法\n"
+        "1\t行政处罚案件\t件\t2,716\t2,453\t\n"
+        "二、行政复议与应诉\n"
+        "15\t行政复议案件\t件\t7\t5\t另终止2件\n"
+        "16\t行政诉讼案件\t件\t4\t6\t3件已审结\n"
+        "三、\t普法宣传\t\t\t\t\n"
+        "20\t执法人员法治培训\t期\t11\t9\t“执法大讲堂”\n"
+        "30\t行政规范性文件清理\t件\t12\t/\t保留9件、废止3件\n"
+    )
+    text = "某区综合行政执法局2024年法治政府建设工作报告\n一、主要工作\n"
+    text += "全年行政复议、行政诉讼案件共11件，未发生败诉。\n" + table
+    got = indicators(text)
+    assert got["admin_penalty_cases"] == 2716  # the year's column under group rows in cells
+    assert got["admin_reconsideration_cases"] == 7  # the body's 11 counts both kinds
+    assert got["admin_litigation_cases"] == 4  # a remark's 3件已审结 is no second figure
+    assert got["training_sessions"] == 11
+    assert got["normative_documents_reviewed"] == 12
+
+
+BILINGUAL_PAGE = (
+    "深圳市福田区人民政府 Futian District People's Government\n"
+    "首页 Home | 政务公开 Government Affairs | 互动交流 Interaction\n"
+    "当前位置 Current Location：首页 Home > 政务公开 Government Affairs\n"
+    "\n"
+    "深圳市福田区城市管理和综合执法局2024年法治政府建设年度报告\n"
+    "Annual Report of Futian District Urban Management Bureau on the Rule of Law in 2024\n"
+    "\n"
+    "发布日期 Release Date：2025-03-14 10:26\n"
+    "\n"
+    "一、2024年度主要工作和成效\n"
+    "I. Main Work and Achievements in 2024\n"
+    "\n"
+    "（一）党组统筹部署，法治建设责任层层传导\n"
+    "(I) The Party Leadership Group makes overall arrangements for the rule of law\n"
+    "\n"
+    "　　全年办理行政处罚案件1,263件，罚没款2,318.56万元，办结率98.5%\n"
+    "In 2024, the Bureau handled 1,263 cases, with fines of 2,318.56 ten thousand yuan and 98.5%\n"
+    "\n"
+    "二、存在的问题\n"
+    "II. Problems\n"
+    "\n"
+    "　　执法力量不足。\n"
+)
+
+
+def test_a_bilingual_pages_translation_is_neither_heading_nor_figure() -> None:
+    result = clean_text(BILINGUAL_PAGE)
+    assert result.metadata["published"] == "2025-03-14"
+    assert [h for lv, _, h, _ in outline(result.text) if lv <= 2] == [
+        "2024年度主要工作和成效",
+        "党组统筹部署，法治建设责任层层传导",
+        "存在的问题",
+    ]
+    m = process_text("r", result.text)["metrics"]
+    assert sorted(m["raw"]) == sorted(["1,263件", "2,318.56万元", "98.5%"])
+
+
+def test_a_clippers_markdown_front_matter_emphasis_and_images() -> None:
+    text = (
+        '---\ntitle: "某街道综合行政执法队2022年度法治政府建设工作报告"\ncreated: 2023-02-14\n'
+        'tags:\n  - "clippings"\n---\n'
+        "![cover_image](https://example.com/a.jpg)\n\n"
+        "# 某街道综合行政执法队2022年度法治政府建设工作报告\n\n"
+        "*2023-02-09 17:32* *浙江*\n\n"
+        "📌 一、主要工作\n\n"
+        "全年共办理行政处罚案件**412**件，收缴罚没款**23.74万元**，结案率**97.3%**。\n\n"
+        "![图片](https://example.com/b.gif)\n\n"
+        "📌 二、存在的问题\n\n执法力量不足。\n"
+    )
+    result = clean_text(text)
+    rules = dict(result.removed[["line_no", "rule"]].values.tolist())
+    assert [rules[n] for n in range(1, 7)] == ["front_matter"] * 6
+    assert rules[7] == "image" and rules[17] == "image"
+    assert result.metadata["published"] == "2023-02-09"
+    m = process_text("r", result.text)["metrics"]
+    assert set(zip(m["raw"], m["value"], strict=True)) >= {
+        ("412件", 412.0),
+        ("23.74万元", 237400.0),
+        ("97.3%", 97.3),
+    }
