@@ -977,6 +977,27 @@ def _unmarked_headings(lines: list[_Line], strong: Callable[[str], _Marker | Non
     return levels
 
 
+# a question of an interview or a Q&A release (问：…？, 记者：…？)
+_QUESTION = re.compile(r"(?:问|记者|Q)\s*:\s*(?P<q>[^?\n]{4,80}?)\s*\?")
+
+
+def _question_headings(
+    lines: list[_Line], strong: Callable[[str], _Marker | None]
+) -> dict[int, tuple[int, int]]:
+    """``{line index: (start, end)}`` of the questions of a release in questions and answers
+    (问：2023年…情况怎么样？ / 答：…): three or more, in a text with no level-1 or level-2
+    marker; a question's heading is its words without 问： and ？."""
+    if any((m := strong(ln.body)) is not None and m.level <= 2 for ln in lines if ln.body):
+        return {}
+    found = {}
+    for k, ln in enumerate(lines):
+        m = _QUESTION.match(ln.body)
+        if m is not None:
+            lo = ln.start + ln.lead
+            found[k] = (lo + m.start("q"), lo + m.end("q"))
+    return found if len(found) >= 3 else {}
+
+
 @lexicon_cache(maxsize=1)
 def _report_parts() -> re.Pattern[str]:
     """The genre's fixed parts (``analysis/lexicons/report_parts.tsv``) as one pattern."""
@@ -1020,6 +1041,10 @@ class _Parser:
         # level-1 or level-2 marker)
         self.unmarked = (
             {} if self.decimal or self.brackets else _unmarked_headings(self.lines, self._strong)
+        )
+        # a release in questions and answers with no outline: its questions are its headings
+        self.questions = (
+            {} if self.unmarked or self.decimal else _question_headings(self.lines, self._strong)
         )
         self.bracket_seen = False  # a 【】 heading since the last 一、
         self._marker_after: list | None = None  # (line, marker) of the next marker line
@@ -1206,6 +1231,10 @@ class _Parser:
                     end, standalone = below.start + below.lead + stop, False
             h = _Heading(i, strong.level, strong.num, strong.marker, start, end, False, strong.sep)
             return h, standalone
+        if i in self.questions:
+            start, end = self.questions[i]
+            standalone = not self.folded[end + 1 : line.end].strip()
+            return _Heading(i, 1, self.expected(1), "", start, end, False, ""), standalone
         if i in self.unmarked:
             level = self.unmarked[i]
             if level == 2 and 1 not in self._open_levels():

@@ -776,3 +776,26 @@ def test_a_clippers_markdown_front_matter_emphasis_and_images() -> None:
         ("23.74万元", 237400.0),
         ("97.3%", 97.3),
     }
+
+
+def test_a_question_and_answer_releases_questions_are_its_headings() -> None:
+    text = (
+        "市城市管理局负责人就2023年度法治政府建设情况答记者问\n"
+        "近日，市城市管理局发布2023年度法治政府建设情况报告。记者就相关情况采访了法规科负责人。\n"
+        "问：2023年，市城市管理局法治政府建设工作的总体情况怎么样？\n"
+        "答：全年办理行政处罚案件2716件，罚没款386.5万元。\n"
+        "问：在复议诉讼方面情况如何？\n"
+        "答：行政诉讼方面，以我局为被告的案件有6件，目前已审结5件。"
+        "全年共审查386件，其中规范性文件2件、合同协议117件、重大行政执法决定267件。\n"
+        "问：2024年，市城市管理局在法治政府建设方面有哪些打算？答：2024年，我们将着力做好四方面工作。"
+        "一是锻造过硬执法队伍，全年开办法治轮训班不少于10期。\n"
+    )
+    assert outline(text) == [
+        (1, "", "2023年，市城市管理局法治政府建设工作的总体情况怎么样", False),
+        (1, "", "在复议诉讼方面情况如何", False),
+        (1, "", "2024年，市城市管理局在法治政府建设方面有哪些打算", False),
+    ]
+    got = indicators(text)
+    assert got["admin_litigation_cases"] == 6
+    assert got["legal_reviews"] == 386
+    assert "training_sessions" not in got  # the plans' answer gives targets
