@@ -465,7 +465,23 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
             merged[d.adcode] = (w, key, d)
     scored = sorted(merged.values(), key=lambda t: (-t[0], t[2].adcode))
     town = towns[0] if towns else None
-    if town is not None and town[0] >= 2.0 and town[0] > (scored[0][0] if scored else 0.0):
+    titled_town = False
+    if town is not None and town[2] is None:
+        # a town the title names without its county (路南街道综合行政执法队2022年度…): the
+        # author, under the county-level division the text names most, if any
+        top = next(
+            (d for _, _, d in scored if d.rank == "county" or d.level in ("county", "district")),
+            None,
+        )
+        if top is None and level in ("county", "district"):
+            top = _dominant_place(folded, level)
+        if top is not None:
+            town, titled_town = (town[0], town[1], top, town[3]), True
+        else:
+            town = None
+    if town is not None and (
+        titled_town or (town[0] >= 2.0 and town[0] > (scored[0][0] if scored else 0.0))
+    ):
         # a town government's own report (江山市贺村镇人民政府): the gazetteer stops at the
         # county level, so the town is named from the text and placed under its county
         _, name, parent, kind = town
@@ -810,6 +826,15 @@ def _town_candidates(
             ):
                 continue  # a street's enforcement team named in the body is the author only
                 # where it opens the text's first sentences (2023年,…湖滨街道综合行政执法队在…)
+            lead = len(src) - len(src.lstrip("#* \u3000"))  # a Markdown title's # and spaces
+            stem = src[lead : m.start()]
+            if not is_body and 2 <= len(stem) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", stem):
+                # the title opens with the town's own name and no county before it
+                # (路南街道综合行政执法队2022年度…): its county is the one the text names most
+                key = (stem + m.group(1), "")
+                weights[key] += weight
+                found.setdefault(key, (None, m.group(2)))
+                continue
             for j in range(1, 5):
                 start = m.start() - j
                 stem = src[max(0, start) : m.start()]

@@ -9,6 +9,7 @@ from snippets import report_indicators as _indicators
 
 from analysis.build import process_text
 from analysis.cleaning import clean_text
+from analysis.metadata import infer_metadata
 from analysis.reading import decode_report_bytes, normalize_newlines
 
 
@@ -799,3 +800,21 @@ def test_a_question_and_answer_releases_questions_are_its_headings() -> None:
     assert got["admin_litigation_cases"] == 6
     assert got["legal_reviews"] == 386
     assert "training_sessions" not in got  # the plans' answer gives targets
+
+
+def test_a_streets_team_titled_without_its_district_is_the_author() -> None:
+    text = (
+        "# 路南街道综合行政执法队2022年度法治政府建设工作报告\n\n"
+        "2022年，路南街道综合行政执法队坚持依法行政，按照台州市、路桥区推进镇街综合执法改革的部署，"
+        "承接区综合行政执法局下放的执法事项274项。在路桥区综合行政执法局的指导下，"
+        "执法队参加路桥区执法办案能力比武，1名队员获评全区“办案能手”。\n"
+        "一、主要工作\n全年共办理行政处罚案件412件。对案情复杂、处罚较重的5件案件，提交集体讨论。\n"
+        "二、存在的问题\n执法力量不足。\n"
+    )
+    got = infer_metadata(text)
+    assert (got.jurisdiction, got.level, got.bureau) == (
+        "路南街道",
+        "town",
+        "台州市路桥区路南街道综合行政执法队",
+    )
+    assert indicators(text)["admin_penalty_cases"] == 412
