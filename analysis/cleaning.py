@@ -80,7 +80,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.lexicons import lexicon_cache, read_lexicon_table
-from analysis.normalize import fold
+from analysis.normalize import fold, latin_line
 from analysis.numbers import STACKED_HINT, board_pairs, stacked_figures
 from analysis.paths import LEXICON_DIR
 from analysis.reading import MANUAL_BREAK, normalize_newlines
@@ -1045,16 +1045,6 @@ def _front_matter(folded: list[str]) -> list[int]:
 # an English gloss after a Chinese label or item (发布日期 Release Date:, 首页 Home |): a bilingual
 # page's chrome reads as the Chinese alone
 _EN_GLOSS = re.compile(r"([\u4e00-\u9fff])\s+[A-Za-z][A-Za-z'&.\- ]{1,40}?(?=\s*(?:[:|>】\]]|$))")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _latin_line(line: str) -> bool:
-    """Whether a line is written in a Latin script (an English translation's), not Chinese."""
-    latin = len(_LATIN_LETTER.findall(line))
-    return latin >= 8 and latin > 2 * len(_HAN_CHAR.findall(line))
-
-
 _BOLD = re.compile(r"\*\*|__")
 # an italic run on one line (*2023-02-09 17:32*), not a lone * (a footnote's, a list's)
 _ITALIC = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]{1,80}?)(?<=\S)\*(?![*\w])")
@@ -1091,7 +1081,6 @@ _LETTER_SPACED = re.compile(
     r"|\d{1,2}[.、．]|第[一二三四五六七八九十]{1,3}部分)[ \t\u3000]?)?)"
     r"(?P<body>(?:\S[ \u3000]){3,}\S)[ \t\u3000]*$"
 )
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 # A run of this many lines (of this many characters) found again, line for line, is a copy
@@ -1557,7 +1546,7 @@ def _clean(
                 and not any_rule[i]
                 and any_rule[prev.idxs[-1]] != "toc"  # nothing continues 目录's …15
                 # a line in another language (a bilingual page's translation) goes on no line
-                and _latin_line(folded[i]) == _latin_line(folded[prev.idxs[-1]])
+                and latin_line(folded[i]) == latin_line(folded[prev.idxs[-1]])
                 # in a narrow column (a phone's screen) a heading fills its line: two balanced
                 # halves (抓实学法培训,锤炼执法队伍) stand alone before a line of text, not
                 # 严格规范公正文明执法,提升办 (nor …严把合法性审查 before its last word 关 alone)

@@ -64,7 +64,7 @@ from typing import TYPE_CHECKING
 
 from analysis import paths, schema
 from analysis.lexicons import lexicon_cache
-from analysis.normalize import fold
+from analysis.normalize import fold, latin_line
 from analysis.numbers import (
     ARABIC_RE,
     CN_NUMERAL_CHARS,
@@ -610,14 +610,11 @@ _LATIN_RUN = re.compile(r"[A-Za-z]{3,}(?: [A-Za-z]{2,}){3}")
 
 
 def _in_latin_line(f: str, pos: int) -> bool:
-    """Whether the line holding ``pos`` is written in a Latin script (an English translation:
-    its figures restate the Chinese), not a Chinese line quoting a few Latin words."""
+    """Whether the line holding ``pos`` is an English translation's (its figures restate the
+    Chinese): :func:`analysis.normalize.latin_line`."""
     lo = f.rfind("\n", 0, pos) + 1
     hi = f.find("\n", pos)
-    line = f[lo : hi if hi >= 0 else len(f)]
-    latin = sum(1 for ch in line if "a" <= ch.lower() <= "z")
-    han = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff")
-    return latin >= 8 and latin > 2 * han
+    return latin_line(f[lo : hi if hi >= 0 else len(f)])
 
 
 _BARE_POWERS = {"百": 100.0, "千": 1000.0, "万": 10000.0, "百万": 1e6, "千万": 1e7}
@@ -745,7 +742,7 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
             if (
                 lex.discourse_after_re.match(f, end)
                 or (is_cn and lex.discourse_before_re.search(before))
-                or (unit in _KINDS and lex.total_after_re.match(f, end))
+                or (unit in _KIND_UNITS and lex.total_after_re.match(f, end))
             ):
                 continue  # 以下两个方面; 两项合计153件
             line_start = f.rfind("\n", 0, s0) + 1
@@ -787,9 +784,6 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
     return hits
 
 
-_RANK_LABEL = re.compile(r"排名|名次|位次|排第|位列")
-
-
 def _stacked_hits(f: str, lex: _Lexicon) -> list[_Hit]:
     """The figures of an infographic copied line by line (:func:`analysis.numbers.
     stacked_figures`): the figure's line is its raw, the next line's unit its unit (万元: a
@@ -799,7 +793,7 @@ def _stacked_hits(f: str, lex: _Lexicon) -> list[_Hit]:
     out = []
     for i, v, u, (at, lab) in stacked_figures(lines, lambda w: _label_unit(w, lex) is not None):
         unit, family, mult = _label_unit(u["u"], lex)
-        if unit in ("名", "位") and _RANK_LABEL.search(lab["l"]):
+        if unit in ("名", "位") and lex.rank_before_re.search(lab["l"]):
             continue  # a rank (考核排名 / 3 / 名), no count
         base = parse_number(v["n"])
         if base is None:
@@ -1034,12 +1028,14 @@ def _table_header(
 
 def _group_row(line: str) -> bool:
     """Whether a line inside a table is a group's row with no figures (一、行政处罚 between
-    the rows of a statistics table): short, no digit, and no row of cells itself."""
-    return (
-        len(line.strip()) <= 20
-        and not any(ch.isdigit() for ch in line)
-        and not (_drawn_row(line) or _SPACED_ROW.fullmatch(line) or _single_spaced(line))
-    )
+    the rows of a statistics table): short, no digit, and no row of cells itself, or a row of
+    one or two cells opening with an outline number (一、⇥行政执法, 三、⇥普法宣传⇥⇥⇥)."""
+    if len(line.strip()) > 20 or any(ch.isdigit() for ch in line):
+        return False
+    if not (_drawn_row(line) or _SPACED_ROW.fullmatch(line) or _single_spaced(line)):
+        return True
+    cells = [c for c in re.split(r"\t|│|┃", line) if c.strip()]
+    return 1 <= len(cells) <= 2 and _TOP_HEADING.match(cells[0]) is not None
 
 
 # an empty cell after a tab (a row whose cells no longer line up with its header's)
@@ -1080,21 +1076,6 @@ def _merged_group(line: str, cells: list[tuple[int, int]], lex: _Lexicon) -> boo
         and _label_unit(line[slice(*cells[1])].strip(), lex) is None
         and _label_unit(line[slice(*cells[2])].strip(), lex) is not None
         and _BARE_CELL.fullmatch(line, *cells[3]) is not None
-    )
-
-
-_GROUP_MARKER = re.compile(r"\s*[一二三四五六七八九十]{1,3}\s*[、.]")
-
-
-def _cells_group_row(line: str) -> bool:
-    """Whether a table's row is a group's row set in its cells (一、⇥行政执法, 三、⇥普法宣传⇥⇥⇥):
-    an outline number and a name, no figure."""
-    cells = [c for c in re.split(r"\t|│|┃", line) if c.strip()]
-    return (
-        1 <= len(cells) <= 2
-        and _GROUP_MARKER.match(cells[0]) is not None
-        and not any(ch.isdigit() for ch in line)
-        and len("".join(cells).strip()) <= 20
     )
 
 
@@ -1716,7 +1697,7 @@ def _cell_year(text: str, start: int) -> int | None:
         end = top - 1
         if _BORDER_LINE.fullmatch(line):
             continue
-        if _group_row(line) or _cells_group_row(line):
+        if _group_row(line):
             continue  # a group's row with no figures (一、行政处罚) is still the table's
         if not (_drawn_row(line) or _SPACED_ROW.fullmatch(line) or _single_spaced(line)):
             return None  # (a row with a remark or 其中: is still the table's)
@@ -3442,7 +3423,7 @@ def _combine_mentions(
 
 
 # measure words of kinds of things: N项合计 adds up the items named before it
-_KINDS = ("项", "类", "种")
+_KIND_UNITS = ("项", "类", "种")
 # the rest of a figure's clause saying it is included in a figure stated before
 _INCLUDED_AFTER = re.compile(
     r"[^。;,]{0,20}?(?<![不未没非包统有])(?:(?:也|均|亦|已|都)(?![不未没非]))?(?:包含|包括|含|计|统计)在内"
@@ -3552,9 +3533,6 @@ _NOT_A_BREAKDOWN = re.compile(r"\s*(?:另|外加|加上|占|较|比|同比|环�
 _JOINT_ACTION = re.compile(r"联合|会同|整治|专项|行动|攻坚")
 
 
-_BARE_RAW = re.compile(r"\s*[+\-−]?\d[\d,]*(?:\.\d+)?\s*")
-
-
 def _in_prose_cell(row: str, raw: str) -> bool:
     """Whether a drawn table's figure stands in a cell of prose (│执法办案│全年办理…120件,其中
     简易程序45件│): read as the body's text, not as a table's cell."""
@@ -3578,8 +3556,10 @@ def _without_restatements(cands: list[_Mention], rows: list[IndicatorRule]) -> l
     ]
     # a figure with its unit in a row whose other figures are bare cells stands in the row's
     # remark (…⇥4⇥6⇥3件已审结; …⇥12⇥/⇥保留9件、废止3件): a part, not the row's figure
-    bare_rows = {c.sentence for c in cands if _table_row(c.sentence) and _BARE_RAW.fullmatch(c.raw)}
-    remarks = [c for c in cands if c.sentence in bare_rows and not _BARE_RAW.fullmatch(c.raw)]
+    bare_rows = {
+        c.sentence for c in cands if _table_row(c.sentence) and _BARE_CELL.fullmatch(c.raw)
+    }
+    remarks = [c for c in cands if c.sentence in bare_rows and not _BARE_CELL.fullmatch(c.raw)]
     per_row = Counter(
         c.sentence for c in cands if c not in body and c not in remarks and _table_row(c.sentence)
     )

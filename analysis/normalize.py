@@ -97,6 +97,18 @@ def fold(text: str) -> str:
     return out
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_HAN_LETTER = re.compile(r"[\u4e00-\u9fff]")
+
+
+def latin_line(line: str) -> bool:
+    """Whether a line is written in a Latin script (a bilingual page's English translation),
+    not a Chinese line quoting a few Latin words: eight letters or more, and more than twice
+    as many as its Chinese characters."""
+    latin = len(_LATIN_LETTER.findall(line))
+    return latin >= 8 and latin > 2 * len(_HAN_LETTER.findall(line))
+
+
 # a thin or narrow no-break space between digit groups: a typographic thousands separator
 _GROUP_SPACE = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 

@@ -243,17 +243,16 @@ def _parse_number(s: str) -> float | None:
 
 
 # two neighbouring numerals before a place word: about so many (二三十次 -> 20, approximate)
-CN_ABOUT = re.compile(r"^([一二三四五六七八])([二三四五六七八九])([十百千万])$")
-_CN_SMALL = "一二三四五六七八九"
+_CN_ABOUT = re.compile(r"^([一二三四五六七八])([二三四五六七八九])([十百千万])$")
 
 
 def cn_about(t: str) -> float | None:
     """The lower figure of a numeral written as two neighbouring ones (二三十 -> 20, 三五百 no:
     not neighbours), else None."""
-    m = CN_ABOUT.match(t)
-    if m is None or _CN_SMALL.index(m[2]) != _CN_SMALL.index(m[1]) + 1:
+    m = _CN_ABOUT.match(t)
+    if m is None or _CN_VALUE[m[2]] != _CN_VALUE[m[1]] + 1:
         return None
-    return float((_CN_SMALL.index(m[1]) + 1) * _PLACE[m[3]])
+    return float(_CN_VALUE[m[1]] * _PLACE[m[3]])
 
 
 def _parse_plain(t: str) -> float | None:
