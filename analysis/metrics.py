@@ -127,7 +127,8 @@ _SUBSET_OPENER = re.compile(
 _OUTLINE_AFTER = re.compile(r"^\s*(?:[、.)]|\))(?!\d)")
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、)")
 _ANY_HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、|\(?[一二三四五六七八九十]+\)|\(\)|\)|\d+\s*[、.](?!\d)|\(\d+\))"
+    # after spaces and the emoji or shapes an editor sets before a heading (🔹(五)…, ■一、…)
+    r"^[\s\u25a0-\u25ff\u2600-\u2775\u2794-\u27bf\U0001f300-\U0001f51e\U0001f520-\U0001faff\ufe0f\u200d]*(?:[一二三四五六七八九十]+\s*[、.]|、|\(?[一二三四五六七八九十]+\)|\(\)|\)|\d+\s*[、.](?!\d)|\(\d+\))"
 )
 _TIME_LIKE = re.compile(r"^\d{1,2}:\d{2}$")
 # Excluded spans (names, not quantities) and subject clean-up, compiled once.
@@ -3351,25 +3352,34 @@ def _combine_mentions(
     # state one kind among others (全年法制审核重大执法决定156件, then 合同协议38份)
     if len(keep) > 1:
         top = max(keep, key=lambda c: c.value)
-        grand = top.family == "money" and (
-            lex.total.search(top.clause) is not None
-            # the year's figures listed after the sentence's opening cue
-            # (全年全区…共办理行政处罚案件38,652件,罚没款6843.27万元)
-            or lex.total.search(_opening(top.prefix)) is not None
-            # ... or its paragraph's, when it adds up (全年共办理行政处罚案件1162件。收缴罚没款
-            # 186.42万元; not 全年开展市容整治56次。…罚款45.6万元, a field's)
-            or lex.sums.search(top.para_opening) is not None
-            or (lex.total.search(top.para_opening) is not None and "罚没" in top.clause)
-            # ... or it is the year's 罚没款 (fines and confiscations) beside the fines of joint
-            # actions and campaigns only (会同公安交警开展联合执法…罚款41.3万元)
-            or (
-                "罚没" in top.clause
-                and all(
-                    "罚没" not in c.clause and _JOINT_ACTION.search(c.sentence) is not None
-                    for c in keep
-                    if c is not top
+
+        def grand_money(t: _Mention) -> bool:
+            return (
+                lex.total.search(t.clause) is not None
+                # the year's figures listed after the sentence's opening cue
+                # (全年全区…共办理行政处罚案件38,652件,罚没款6843.27万元)
+                or lex.total.search(_opening(t.prefix)) is not None
+                # ... or its paragraph's, when it adds up (全年共办理行政处罚案件1162件。收缴罚没款
+                # 186.42万元; not 全年开展市容整治56次。…罚款45.6万元, a field's)
+                or lex.sums.search(t.para_opening) is not None
+                or (lex.total.search(t.para_opening) is not None and "罚没" in t.clause)
+                # ... or it is the year's 罚没款 (fines and confiscations) beside the fines of
+                # joint actions and campaigns only (会同公安交警开展联合执法…罚款41.3万元)
+                or (
+                    "罚没" in t.clause
+                    and all(
+                        "罚没" not in c.clause and _JOINT_ACTION.search(c.sentence) is not None
+                        for c in keep
+                        if c is not top
+                    )
                 )
             )
+
+        # the total is one statement of the figure; a restatement of it may be the one that says
+        # it is the year's (a board's 收缴罚没款23.74万元, and the body's paragraph opened by
+        # 全年共办理行政处罚案件412件 that restates it)
+        grand = top.family == "money" and any(
+            grand_money(t) for t in stated if t is top or _restated(t, top)
         )
         # a count that adds up kinds it names (合法性审查和法制审核共131件; 文件和合同协议;
         # 住建、城管领域全年合计办理…2,186件)
