@@ -581,11 +581,51 @@ def _next_document(lf: list[str], m: int) -> int:
             continue
         # ... closing a report: a body of some length above it
         if sum(len(x) for x in lf[:k] if _is_body(x)) >= _NEXT_DOC_BODY:
+            # a title wrapped over two lines (…关于开展2024年度重点排污单位 / …工作的通知)
+            first = above[0]
+            if first > dated[0] and "。" not in lf[first] and not _ORG_LINE.match(lf[first]):
+                return first
             return k
     return m
 
 
 _NEXT_DOC_BODY = 100  # characters of body a report has above its signature
+
+# a line under a signature that belongs to it: a note in brackets (（此件公开发布）)
+_SIGNATURE_NOTE = re.compile(r"^\([^()]{2,20}\)$")
+# the first line of a report's title (…2023年度法治政府建设工作报告, …工作总结, …情况)
+_REPORT_TITLE_WORD = re.compile(r"报告|总结|情况$")
+
+
+def _previous_document(lf: list[str], logical: list, m: int) -> int:
+    """Where the report begins after another document's end, else 0: a gazette's or a
+    portal's previous article above the report's title (its last paragraphs, its signature
+    and date, 此件公开发布), with the report's title right below (chrome aside) and more of
+    the report's body below than of the other document's above."""
+    for d in range(2, m):
+        if not _date_only(lf[d]) or not any(_ORG_LINE.match(lf[j]) for j in (d - 1, d - 2)):
+            continue
+        above = sum(len(x) for x in lf[: d - 1] if _is_body(x))
+        if above < _NEXT_DOC_BODY:
+            continue  # a page's head (发布单位, 日期) above the title, not a document's end
+        start = next(
+            (
+                j
+                for j in range(d + 1, m)
+                if lf[j] and not logical[j].rule and not _SIGNATURE_NOTE.match(lf[j])
+            ),
+            m,
+        )
+        title = [j for j in range(start, m) if lf[j] and not logical[j].rule][:4]
+        if not any(
+            _REPORT_TITLE_WORD.search(lf[j]) and "。" not in lf[j] and len(lf[j]) <= 60
+            for j in title
+        ):
+            continue
+        below = sum(len(x) for x in lf[start:] if _is_body(x))
+        if below > above:
+            return start
+    return 0
 
 
 # a list of the attachments (附件:1. …统计年报 2. …): no body of the report, wherever it stands
@@ -596,7 +636,7 @@ _ATTACHMENT_LIST = re.compile(r"附件\s*\d{0,2}\s*:\s*\S[^。]{0,200}$")
 # the head of a news app's or a WeChat article's tail of other people's text: recommended
 # articles (相关推荐) and readers' comments (评论 23, 精选留言): what follows is not the report
 _FEED_HEADER = re.compile(
-    r"(?:相关推荐|推荐阅读|热门推荐|猜你喜欢|为你推荐|精彩推荐|往期推荐|延伸阅读"
+    r"(?:相关推荐|推荐阅读|热门推荐|猜你喜欢|为你推荐|精彩推荐|往期推荐|延伸阅读|相关文档|相似文档"
     r"|(?:全部|热门|精彩|最新)?评论|精选留言)\s*[:(（]?\s*\d*\s*[)）]?$"
     # a post's counters, readers' comments below (转发 12  评论 8  赞 96)
     r"|(?:转发|分享)\s*\d*\s+评论\s*\d*(?:\s+(?:赞|点赞)\s*\d*)?$"
@@ -1577,9 +1617,11 @@ def _clean(
     )
     # another document after the signature (a gazette's next article): no body either
     next_doc = _next_document(lf, m)
+    # ... and another document's end above the report's title (a gazette's previous article)
+    prev_doc = _previous_document(lf, logical, m)
     body = [
         k
-        for k in range(min(notes, feed_at, next_doc))
+        for k in range(prev_doc, min(notes, feed_at, next_doc))
         if not logical[k].rule and _is_body(lf[k]) and not _ATTACHMENT_LIST.match(lf[k])
     ]
     first_body = body[0] if body else m
@@ -1672,6 +1714,10 @@ def _clean(
         if not logical[k].rule and _mostly_other_script(lf[k]):
             logical[k].rule = "other_script"
 
+    # the previous document's lines that no chrome rule claimed (its paragraphs, signature)
+    for k in range(prev_doc):
+        if not logical[k].rule or logical[k].rule in ("site_menu", "signature"):
+            logical[k].rule = "previous_document"
     # the next document's lines that no chrome rule claimed (its title, number, paragraphs)
     for k in range(next_doc, m):
         if not logical[k].rule or logical[k].rule in ("site_menu", "signature"):

@@ -128,7 +128,7 @@ _OUTLINE_AFTER = re.compile(r"^\s*(?:[、.)]|\))(?!\d)")
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、)")
 _ANY_HEADING = re.compile(
     # after spaces and the emoji or shapes an editor sets before a heading (🔹(五)…, ■一、…)
-    r"^[\s\u25a0-\u25ff\u2600-\u2775\u2794-\u27bf\U0001f300-\U0001f51e\U0001f520-\U0001faff\ufe0f\u200d]*(?:[一二三四五六七八九十]+\s*[、.]|、|\(?[一二三四五六七八九十]+\)|\(\)|\)|\d+\s*[、.](?!\d)|\(\d+\))"
+    r"^[\s\u25a0-\u25ff\u2600-\u2775\u2794-\u27bf\U0001f300-\U0001f51e\U0001f520-\U0001faff\ufe0f\u200d]*(?:[一二三四五六七八九十]+\s*[、.]|[\u2460-\u249b\u3220-\u3229]|、|\(?[一二三四五六七八九十]+\)|\(\)|\)|\d+\s*[、.](?!\d)|\(\d+\))"
 )
 _TIME_LIKE = re.compile(r"^\d{1,2}:\d{2}$")
 # Excluded spans (names, not quantities) and subject clean-up, compiled once.
@@ -2583,7 +2583,12 @@ def _place_mentions(
                 lex.period.match(f, para_starts[para - 1]) is not None
                 or lex.period.match(sent_f) is not None
             )
-            para_opening = f[para_starts[para - 1] : para_starts[para - 1] + 8]
+            p0 = para_starts[para - 1]
+            # after a run-in heading (2.执法办案质效稳步提升。全年全市…): its first sentence's
+            run_in = f.find("。", p0, p0 + 40) if _ANY_HEADING.match(f[p0 : p0 + 12]) else -1
+            if run_in >= 0 and "\n" not in f[p0:run_in]:
+                p0 = run_in + 1
+            para_opening = f[p0 : p0 + 8]
         else:  # no text: the k-th standalone occurrence of raw in the sentence
             k = seen_raw.get((m.sentence, m.raw), 0)
             seen_raw[(m.sentence, m.raw)] = k + 1
@@ -2998,7 +3003,9 @@ _AUTHOR_SELF = re.compile(r"[我本](?:局|委|厅|办|院|馆)")
 
 
 _TOGETHER_WITH = re.compile(r"连同|加上|包括上年|含上年")
-_ALL_BODIES = re.compile(r"各(?:级|类)?[^,;。]{0,8}(?:机关|部门|单位)")
+# all the bodies a total is of: 各…机关/部门/单位, or a whole area's system adding up
+# (全市城管系统共办理…: the bureau, its detachment and the districts' bureaus)
+_ALL_BODIES = re.compile(r"各(?:级|类)?[^,;。]{0,8}(?:机关|部门|单位)|全[省市县区州盟旗][^,;。]{0,6}系统(?:共|累计|合计)")
 
 
 # a sentence about the author's own level, not its whole system (本厅本级直接组织…, 局本级…)
@@ -3138,6 +3145,9 @@ def _combine_mentions(
         # a figure in brackets right after another of the indicator: its breakdown
         # (受理投诉举报8,372件(投诉6,915件、举报1,457件))
         or _in_brackets_after(c, cands)
+        # the share of an earlier figure of its sentence that some kinds take (承办…工单3.27万件,
+        # 噪音扰民、占道经营两类诉求占1.41万件)
+        or (_SHARE_OF.search(c.prefix) is not None and first_pos[c.sent] < c.pos)
         # a sentence opened by 其中 breaks down the total of the sentence before it, also a
         # larger one a line or two before (a page that sets each sentence on its own line)
         or (
@@ -3438,6 +3448,8 @@ _KIND_UNITS = ("项", "类", "种")
 _INCLUDED_AFTER = re.compile(
     r"[^。;,]{0,20}?(?<![不未没非包统有])(?:(?:也|均|亦|已|都)(?![不未没非]))?(?:包含|包括|含|计|统计)在内"
 )
+# 占 right before a figure: the share of a figure before it that some kinds take
+_SHARE_OF = re.compile(r"(?<![独])占(?:了|到)?\s*$")
 # what a figure's sentence says after it when the figure is inside a total stated elsewhere
 _COUNTED_IN = re.compile(
     r"(?:计入|纳入|包含在|包括在|含在|统计在)了?[^。;,]{0,8}?"

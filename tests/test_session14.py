@@ -63,3 +63,147 @@ def test_a_heading_on_decision_procedures_is_decision_making() -> None:
     assert theme("（四）规范决策程序，严格法制审核把关") == "decision_making"
     # review of enforcement decisions alone stays enforcement
     assert theme("（四）严格法制审核，规范执法决定") == "enforcement"
+
+
+# ------------------------------------------------------------------ round 72: reading
+def _cleaned(raw: str):
+    from analysis.cleaning import clean_text
+
+    return clean_text(raw)
+
+
+_BODY = (
+    "2023年，市城市管理局坚持以习近平法治思想为指导，统筹推进城市管理领域依法行政，法治城管建设取得新的进展。\n"
+    "一、主要举措和成效\n"
+    "全年全市城管系统共办理行政处罚案件13,586件，收缴罚没款2,104.6万元，结案率97.3%。"
+    "组织全市行政执法案卷评查2次，抽查案卷420卷，发现问题73个，均已督促整改到位。\n"
+    "二、存在的不足\n"
+    "执法人员中具有法律专业背景的占比不足12%，部分基层执法人员运用法治思维处理复杂问题的能力不强。\n"
+)
+
+
+def test_a_gazettes_previous_article_above_the_report_is_another_document() -> None:
+    raw = (
+        "某市人民政府公报\n"
+        "到2024年底，全市新型智能建筑垃圾运输车辆占比达到95%以上，建筑垃圾资源化利用率不低于85%。\n"
+        "（五）推进资源化利用。2024年全市新增资源化利用处理能力120万吨。\n"
+        "本通知自2024年3月1日起施行，有效期5年。\n"
+        "某市人民政府办公室\n"
+        "2024年2月19日\n"
+        "（此件公开发布）\n"
+        "· 36 ·\n"
+        "某市城市管理局\n"
+        "2023年度法治政府建设工作报告\n"
+        + _BODY
+        + "某市城市管理局\n2024年1月29日\n"
+    )
+    r = _cleaned(raw)
+    assert r.text.startswith("某市城市管理局\n2023年度法治政府建设工作报告\n")
+    assert "120万吨" not in r.text and "36" not in r.text
+    rules = dict(zip(r.removed["text"], r.removed["rule"], strict=True))
+    assert rules["（此件公开发布）"] == "previous_document" or rules["（此件公开发布）"]
+    assert rules["本通知自2024年3月1日起施行，有效期5年。"] == "previous_document"
+    assert rules["· 36 ·"] == "page_number"
+
+
+def test_a_cover_above_a_short_text_is_not_taken_for_another_document() -> None:
+    # the report's own head (its publisher and date above its title) is no document's end,
+    # and a document above a shorter report is not cut (the report is the larger)
+    raw = "某市城市管理局\n2024年1月29日\n某市城市管理局2023年度法治政府建设工作报告\n" + _BODY
+    assert "13,586件" in _cleaned(raw).text
+    long_before = (
+        "为深入推进依法行政，现将有关事项通知如下，请各单位认真贯彻执行，确保各项任务落到实处。\n" * 8
+        + "某市人民政府办公室\n2024年2月19日\n某市城市管理局2023年度法治政府建设工作报告\n"
+        + "全年办理行政处罚案件86件。\n"
+    )
+    assert "为深入推进依法行政" in _cleaned(long_before).text
+
+
+def test_the_next_documents_title_wrapped_over_two_lines_is_the_next_documents() -> None:
+    raw = (
+        "某市城市管理局2023年度法治政府建设工作报告\n"
+        + _BODY
+        + "某市城市管理局\n2024年1月29日\n"
+        "某市生态环境局关于开展2024年度重点排污单位\n"
+        "环境信息依法披露工作的通知\n"
+        "某环发〔2024〕15号\n"
+        "全市共有574家企业纳入披露名单。\n"
+    )
+    r = _cleaned(raw)
+    assert "重点排污单位" not in r.text and "574家" not in r.text
+    rules = dict(zip(r.removed["text"], r.removed["rule"], strict=True))
+    assert rules["某市生态环境局关于开展2024年度重点排污单位"] == "next_document"
+
+
+def test_a_document_sharing_sites_preview_page_is_chrome_around_the_report() -> None:
+    raw = (
+        "首页　　分类　　VIP专区　　上传文档　　登录　　注册\n"
+        "请输入关键词，搜索文档、资料、报告　　搜索\n"
+        "某县城市管理局2022年度法治政府建设工作报告.docx\n"
+        "上传人：某某　　上传时间：2023-03-14　　浏览：1,236 次　　下载：18 次\n"
+        "页数：6页　　文档格式：docx　　价格：5.00 积分\n"
+        "收藏　　举报　　分享到微信\n"
+        "某县城市管理局\n"
+        "2022年度法治政府建设工作报告\n"
+        "一、主要工作\n"
+        "全年办理行政处罚案件326件，收缴罚没款18.6万元，组织执法人员培训班6期，参训执法\n"
+        "某文档 知识共享存储平台 版权声明：本文档由用户上传，仅供学习交流，预览与源文档一致\n"
+        "人员523人次。\n"
+        "二、存在的问题\n"
+        "执法力量不足，执法车辆和执法\n"
+        "……还剩2页未读，继续阅读\n"
+        "免费预览已结束，剩余2页可下载查看\n"
+        "下载文档到电脑，查找使用更方便\n"
+        "5.00 积分　　立即下载\n"
+        "相关文档\n"
+        "某县住房和城乡建设局2022年法治政府建设年度报告.doc\n"
+    )
+    r = _cleaned(raw)
+    assert r.text.startswith("某县城市管理局\n2022年度法治政府建设工作报告\n")
+    assert r.text.rstrip().endswith("执法车辆和执法")  # the preview's cut is no wrap
+    assert "版权声明" not in r.text and "积分" not in r.text and "相关文档" not in r.text
+    assert r.metadata["published"] == "2023-03-14"
+
+
+# ------------------------------------------------------------------ round 72: indicators
+def test_a_systems_total_holds_its_detachments_figure() -> None:
+    body = (
+        "全年全市城管系统共办理行政处罚案件13,586件，其中适用一般程序9,874件。\n"
+        "市城管执法支队直接查办案件1,248件，结案率97.3%。\n"
+    )
+    assert _indicators(body)["admin_penalty_cases"] == 13586
+
+
+def test_a_paragraph_opened_by_a_run_in_heading_is_opened_by_its_first_sentence() -> None:
+    # 2.执法办案质效稳步提升。全年共… : the paragraph's opening is 全年共…, not the heading's
+    # words, so its 罚没款 is the year's and a field's fines elsewhere are inside it
+    body = (
+        "2.执法办案质效稳步提升。全年共办理行政处罚案件412件。收缴罚没款23.74万元。\n"
+        "3.垃圾分类执法。开展垃圾分类执法检查320家次，立案查处41件，罚款2.15万元。\n"
+    )
+    assert _indicators(body)["fines_yuan"] == 237400
+
+
+def test_a_system_named_without_adding_up_is_no_total_of_its_parts() -> None:
+    # 举办全市城管系统执法骨干培训班3期 is one kind of training, beside another
+    body = "举办全市城管系统执法骨干培训班3期、新入职执法人员岗前培训2期。"
+    assert _indicators(body)["training_sessions"] == 5
+
+
+@pytest.mark.parametrize("marker", ["㈦", "⒎", "⑺", "⑦"])
+def test_a_heading_in_enclosed_characters_opens_its_own_paragraph(marker: str) -> None:
+    body = (
+        f"{marker}  加强队伍建设，提升执法人员法治素养\n"
+        "全年共办理行政处罚案件412件；收缴罚没款23.74万元。\n"
+        "3.垃圾分类执法。开展垃圾分类执法检查320家次，立案查处41件，罚款2.15万元。\n"
+    )
+    assert _indicators(body)["fines_yuan"] == 237400
+
+
+def test_the_share_some_kinds_take_of_a_figure_is_its_part() -> None:
+    body = "承办12345市民热线转办工单3.27万件，噪音扰民、占道经营两类诉求占1.41万件，按时办结率99.1%。"
+    assert _indicators(body)["hotline_cases"] == 32700
+
+
+def test_a_heading_on_law_abiding_by_all_is_publicity() -> None:
+    assert theme("（五）推动全民守法") == "publicity"
