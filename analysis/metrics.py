@@ -3005,7 +3005,9 @@ _AUTHOR_SELF = re.compile(r"[我本](?:局|委|厅|办|院|馆)")
 _TOGETHER_WITH = re.compile(r"连同|加上|包括上年|含上年")
 # all the bodies a total is of: 各…机关/部门/单位, or a whole area's system adding up
 # (全市城管系统共办理…: the bureau, its detachment and the districts' bureaus)
-_ALL_BODIES = re.compile(r"各(?:级|类)?[^,;。]{0,8}(?:机关|部门|单位)|全[省市县区州盟旗][^,;。]{0,6}系统(?:共|累计|合计)")
+_ALL_BODIES = re.compile(
+    r"各(?:级|类)?[^,;。]{0,8}(?:机关|部门|单位)|全[省市县区州盟旗][^,;。]{0,6}系统(?:共|累计|合计)"
+)
 
 
 # a sentence about the author's own level, not its whole system (本厅本级直接组织…, 局本级…)
