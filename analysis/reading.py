@@ -20,7 +20,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-__all__ = ["ReportReadError", "decode_report_bytes", "read_report"]
+__all__ = ["ReportReadError", "decode_report_bytes", "read_report", "unwrap_json"]
 
 # Byte-order marks, longest first (the UTF-32-LE BOM starts with the UTF-16-LE one).
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -368,12 +368,81 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     text = normalize_newlines(text)
     if text.startswith("\ufeff"):
         text = text[1:]
+    text = unwrap_json(text)
     if not text.strip():
         raise ReportReadError(path, "the file has no text, only whitespace; remove it")
     why = _garbled(text, encoding)
     if why is not None:
         raise ReportReadError(path, why)
     return text, encoding
+
+
+# a JSON field naming a page's title or its publication date (a CMS's API: title, publishDate)
+_JSON_TITLE_KEY = re.compile(r"(?i)(?:title|标题)")
+_JSON_DATE_KEY = re.compile(r"(?i)(?:publish|pub|release|issue)_?(?:date|time)|发布(?:日期|时间)")
+
+
+def unwrap_json(text: str) -> str:
+    """A report saved as a CMS's JSON response, written out as text; other text unchanged.
+
+    A scraper may save an article as its site's API answer: ``{"code":200,"data":{"title":…,
+    "publishDate":…,"content":"<p>…</p>\\n<p>…"}}``, the article a JSON string whose markup and
+    characters may be escaped (``\\u003cp\\u003e``, ``\\u201c``). When the whole text is
+    JSON and one of its strings holds the article (a line break, or 100 or more Chinese
+    characters), every value is written on lines of its own, in the document's order: the
+    article's string as it decodes (its HTML is cleaning's to read), the first title as a
+    line, the first publication date as ``发布时间：…``, and every other field as ``"path": value``,
+    which cleaning removes as ``json_field`` (so nothing of the file is lost unrecorded).
+    """
+    body = text.strip()
+    if not (body[:1] in "{[" and body[-1:] in "}]") or len(body) < 2:
+        return text
+    import json
+
+    try:
+        doc = json.loads(body)
+    except ValueError:
+        return text
+    lines: list[str] = []
+    found = {"article": False, "title": False, "date": False}
+
+    def walk(value: object, path: str) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, f"{path}.{k}" if path else str(k))
+            return
+        if isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, f"{path}.{i}" if path else str(i))
+            return
+        leaf = path.rsplit(".", 1)[-1]
+        if isinstance(value, str) and ("\n" in value or len(_CJK.findall(value)) >= 100):
+            found["article"] = True
+            lines.append(normalize_newlines(value).strip("\n"))
+        elif (
+            isinstance(value, str)
+            and not found["title"]
+            and _JSON_TITLE_KEY.fullmatch(leaf)
+            and _CJK.search(value)
+        ):
+            found["title"] = True
+            lines.append(value)
+        elif (
+            isinstance(value, str)
+            and not found["date"]
+            and _JSON_DATE_KEY.fullmatch(leaf)
+            and value.strip()
+        ):
+            found["date"] = True
+            lines.append(f"发布时间：{value}")
+        else:
+            shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+            lines.append(f'"{path}": {shown}'.replace("\n", " "))
+
+    walk(doc, "")
+    if not found["article"]:
+        return text
+    return "\n".join(lines) + "\n"
 
 
 def _binary_bytes(data: bytes) -> str | None:

@@ -206,3 +206,62 @@ def test_the_share_some_kinds_take_of_a_figure_is_its_part() -> None:
 
 def test_a_heading_on_law_abiding_by_all_is_publicity() -> None:
     assert theme("（五）推动全民守法") == "publicity"
+
+
+# ------------------------------------------------------------------ round 72: a CMS's JSON
+def test_a_cms_json_response_is_read_as_its_article_title_and_date() -> None:
+    import json
+
+    from analysis.cleaning import clean_text
+    from analysis.reading import decode_report_bytes
+
+    content = (
+        "<p><strong>一、主要工作</strong></p>\n"
+        '<p style="text-indent:2em;">全年办理行政处罚案件186件，罚没款1,126.4万元，'
+        "同比增长29.1%，“双公示”公开信息2,157条。</p>\n"
+        "<p><strong>二、存在的问题</strong></p>\n<p>执法力量不足。</p>"
+    )
+    doc = {
+        "code": 200,
+        "data": {
+            "id": 48213,
+            "title": "某市住房和城乡建设局2024年法治政府建设工作报告",
+            "publishDate": "2025-03-06 09:30:00",
+            "viewCount": 812,
+            "content": content,
+            "relatedList": [{"id": 48208, "title": "另一篇文章", "publishDate": "2025-02-27"}],
+        },
+    }
+    # as Java and Go encoders write it: markup and some characters escaped
+    raw = json.dumps(doc, ensure_ascii=False).replace("<", "\\u003c").replace("“", "\\u201c")
+    text, _ = decode_report_bytes(raw.encode("utf-8"), "r.txt")
+    r = clean_text(text)
+    assert r.text.startswith("某市住房和城乡建设局2024年法治政府建设工作报告\n")
+    assert "全年办理行政处罚案件186件" in r.text and "“双公示”" in r.text
+    assert "48213" not in r.text and "812" not in r.text and "另一篇文章" not in r.text
+    assert r.metadata["published"] == "2025-03-06"
+    assert set(r.removed[r.removed["text"].str.contains("48213")]["rule"]) == {"json_field"}
+    assert _indicators_of(text)["fines_yuan"] == 11264000
+
+
+def _indicators_of(text: str) -> dict[str, float]:
+    from snippets import indicators
+
+    from analysis.cleaning import clean_text
+
+    return indicators(clean_text(text).text)
+
+
+def test_text_that_is_not_a_json_article_is_left_as_it_is() -> None:
+    from analysis.reading import unwrap_json
+
+    for text in ("{没有闭合的括号\n", '{"a": 1, "b": "短"}\n', "[1, 2, 3]\n", "一、总体情况\n"):
+        assert unwrap_json(text) == text
+
+
+def test_petition_matters_the_head_resolved_in_person_are_no_intake() -> None:
+    body = (
+        "局长亲自协调化解物业管理等领域疑难信访事项9件。"
+        "全年受理信访事项428件，其中来信57件、来访194件，按期办结率98.6%。"
+    )
+    assert _indicators(body)["petitions"] == 428
