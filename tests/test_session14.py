@@ -265,3 +265,40 @@ def test_petition_matters_the_head_resolved_in_person_are_no_intake() -> None:
         "全年受理信访事项428件，其中来信57件、来访194件，按期办结率98.6%。"
     )
     assert _indicators(body)["petitions"] == 428
+
+
+# ------------------------------------------------------------------ round 73
+@pytest.mark.parametrize("period", ["五年间", "三年中", "2021—2025年"])
+def test_a_total_over_a_period_of_years_is_not_the_years_figure(period: str) -> None:
+    body = (
+        "组织行政规范性文件专项清理，对现行有效的13件规范性文件逐件评估，保留10件、修订2件、废止1件。\n"
+        f"{period}先后4次组织规范性文件集中清理，累计清理文件41件。\n"
+    )
+    assert _indicators(body)["normative_documents_reviewed"] == 13
+
+
+def test_a_page_saved_from_the_wayback_machine_is_read_without_its_toolbar() -> None:
+    raw = (
+        "The Wayback Machine - https://web.archive.org/web/20220415083212/http://www.example.gov.cn/art/1.html\n"
+        "56 captures\n"
+        "18 Mar 2022 - 02 Sep 2023\n"
+        "MAR\tAPR\tMAY\n"
+        "2021\t2022\t2023\n"
+        "About this capture\n"
+        "COLLECTED BY\n"
+        "Organization: Internet Archive\n"
+        "Collection: Save Page Now Outlinks\n"
+        "TIMESTAMPS\n"
+        "某区综合行政执法局2021年度法治政府建设工作报告\n"
+        "发布日期：2022-03-18\t信息来源：区综合行政执法局\t浏览次数：\n"
+        "一、主要工作\n"
+        "全年办理行政处罚案件1,126件。\n"
+    )
+    r = _cleaned(raw)
+    assert r.text.startswith("某区综合行政执法局2021年度法治政府建设工作报告\n")
+    assert r.metadata["published"] == "2022-03-18"
+    assert set(r.removed["rule"][r.removed["line_no"] <= 10]) == {"web_archive"}
+
+
+def test_a_heading_saying_something_cannot_keep_up_is_a_problem() -> None:
+    assert theme("（一）基层执法队伍专业能力还跟不上改革需要") == "problems"
