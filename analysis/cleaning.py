@@ -95,6 +95,7 @@ SCOPES = ("anywhere", "head", "tail")
 # Rules that do not mark the start of the page's footer / end of its header.
 _WEAK_RULES = {
     "metadata_date",
+    "upload_date",
     "page_number",
     "running_header",
     "info_table",
@@ -567,7 +568,8 @@ def _next_document(lf: list[str], m: int) -> int:
     title right after a dated signature (a date among the three lines above it), followed by
     its number or its addressee, with the report's body above."""
     for k in range(1, m - 1):
-        if not _DOC_TITLE.match(lf[k]):
+        # (a title's short last line, its first line above: …依法披露 / 工作的通知)
+        if not _DOC_TITLE.match(lf[k]) and not _DOC_TITLE.match(lf[k - 1] + lf[k]):
             continue
         # a signature just above: the organisation's line, then the date
         above = [j for j in range(k - 1, -1, -1) if lf[j]][:3]
@@ -591,23 +593,47 @@ def _next_document(lf: list[str], m: int) -> int:
 
 _NEXT_DOC_BODY = 100  # characters of body a report has above its signature
 
+# a field of a JSON response as reading writes it out ("data.summary": …): chrome however long
+_JSON_FIELD_LINE = re.compile(r'^"[!#-~]+"\s*:(?:\s|$)')
 # a line under a signature that belongs to it: a note in brackets (（此件公开发布）)
 _SIGNATURE_NOTE = re.compile(r"^\([^()]{2,20}\)$")
-# the first line of a report's title (…2023年度法治政府建设工作报告, …工作总结, …情况)
-_REPORT_TITLE_WORD = re.compile(r"报告|总结|情况$")
+# a report's title (…2023年度法治政府建设工作报告, …工作总结, …情况（2023年度）): what it is about
+# and what it is, no outline marker before it
+_REPORT_TITLE_WHAT = re.compile(r"法治|依法行政")
+_REPORT_TITLE_WORD = re.compile(r"报告|总结|情况")
+
+
+def _report_title_line(f: str) -> bool:
+    return (
+        _REPORT_TITLE_WORD.search(f) is not None
+        and _REPORT_TITLE_WHAT.search(f) is not None
+        and "。" not in f
+        and len(f) <= 60
+        and match_outline_marker(f) is None
+    )
 
 
 def _previous_document(lf: list[str], logical: list, m: int) -> int:
     """Where the report begins after another document's end, else 0: a gazette's or a
     portal's previous article above the report's title (its last paragraphs, its signature
-    and date, 此件公开发布), with the report's title right below (chrome aside) and more of
-    the report's body below than of the other document's above."""
+    and date, 此件公开发布), with the report's title right below (chrome aside), more of the
+    report's body below than of the other document's above, and the text's top not a report's
+    title itself (a report with an appendix after its signature keeps both)."""
+    lines = [j for j in range(m) if lf[j] and not logical[j].rule]
+    if not lines or any(_report_title_line(lf[j]) for j in lines[:3]):
+        return 0  # the text opens with a report's title: nothing above it is another's
+
+    def body(lo: int, hi: int) -> list[int]:
+        return [j for j in range(lo, hi) if not logical[j].rule and _is_body(lf[j])]
+
     for d in range(2, m):
         if not _date_only(lf[d]) or not any(_ORG_LINE.match(lf[j]) for j in (d - 1, d - 2)):
             continue
-        above = sum(len(x) for x in lf[: d - 1] if _is_body(x))
-        if above < _NEXT_DOC_BODY:
-            continue  # a page's head (发布单位, 日期) above the title, not a document's end
+        above = body(0, d - 1)
+        # a page's head (发布单位, 日期) above the title is no document's end: the other
+        # document has paragraphs of its own
+        if len(above) < 2 or sum(len(lf[j]) for j in above) < _NEXT_DOC_BODY:
+            continue
         start = next(
             (
                 j
@@ -617,13 +643,10 @@ def _previous_document(lf: list[str], logical: list, m: int) -> int:
             m,
         )
         title = [j for j in range(start, m) if lf[j] and not logical[j].rule][:4]
-        if not any(
-            _REPORT_TITLE_WORD.search(lf[j]) and "。" not in lf[j] and len(lf[j]) <= 60
-            for j in title
-        ):
+        if not any(_report_title_line(lf[j]) for j in title):
             continue
-        below = sum(len(x) for x in lf[start:] if _is_body(x))
-        if below > above:
+        below = sum(len(lf[j]) for j in body(start, m))
+        if below > sum(len(lf[j]) for j in above):
             return start
     return 0
 
@@ -636,7 +659,7 @@ _ATTACHMENT_LIST = re.compile(r"附件\s*\d{0,2}\s*:\s*\S[^。]{0,200}$")
 # the head of a news app's or a WeChat article's tail of other people's text: recommended
 # articles (相关推荐) and readers' comments (评论 23, 精选留言): what follows is not the report
 _FEED_HEADER = re.compile(
-    r"(?:相关推荐|推荐阅读|热门推荐|猜你喜欢|为你推荐|精彩推荐|往期推荐|延伸阅读|相关文档|相似文档"
+    r"(?:相关推荐|推荐阅读|热门推荐|猜你喜欢|为你推荐|精彩推荐|往期推荐|延伸阅读|(?:更多)?相关文档|相似文档"
     r"|(?:全部|热门|精彩|最新)?评论|精选留言)\s*[:(（]?\s*\d*\s*[)）]?$"
     # a post's counters, readers' comments below (转发 12  评论 8  赞 96)
     r"|(?:转发|分享)\s*\d*\s+评论\s*\d*(?:\s+(?:赞|点赞)\s*\d*)?$"
@@ -1397,7 +1420,7 @@ def _clean(
     by_scopes: dict[tuple[str, ...], tuple[list[tuple[str, Any]], list[tuple[str, Any]]]] = {}
 
     def first_match(f: str, scopes: tuple[str, ...]) -> str:
-        if not f or (len(f) > 80 and "。" in f):
+        if not f or (len(f) > 80 and "。" in f and not _JSON_FIELD_LINE.match(f)):
             return ""
         if _EN_GLOSS.search(f):
             f = _EN_GLOSS.sub(r"\1", f)  # a bilingual page's labels: 发布日期 Release Date:
@@ -1612,9 +1635,15 @@ def _clean(
     _mark_repeated_body(logical)  # a page's print view repeating the whole report
     notes = _notes_block(lf, logical, m)  # a notes block after the signature is no body
     # a news app's feed (相关推荐, 评论 23) after the report: its comments are no body either
-    feed_at = next(
-        (k for k in range(m) if _FEED_HEADER.match(lf[k]) and any(_is_body(x) for x in lf[:k])), m
-    )
+    # (with more of the body above it than below: a sidebar's 相关文档 above the report is none)
+    body_len = [len(lf[k]) if not logical[k].rule and _is_body(lf[k]) else 0 for k in range(m)]
+    total_body = sum(body_len)
+    feed_at, seen = m, 0
+    for k in range(m):
+        if _FEED_HEADER.match(lf[k]) and seen and seen > total_body - seen - body_len[k]:
+            feed_at = k
+            break
+        seen += body_len[k]
     # another document after the signature (a gazette's next article): no body either
     next_doc = _next_document(lf, m)
     # ... and another document's end above the report's title (a gazette's previous article)
@@ -1640,6 +1669,7 @@ def _clean(
     metadata: dict[str, Any] = {
         "published": "",
         "published_line": None,
+        "uploaded": "",
         "signature_name": "",
         "signature_date": "",
         "signature_lines": [],
@@ -1716,7 +1746,7 @@ def _clean(
 
     # the previous document's lines that no chrome rule claimed (its paragraphs, signature)
     for k in range(prev_doc):
-        if not logical[k].rule or logical[k].rule in ("site_menu", "signature"):
+        if not logical[k].rule or logical[k].rule in ("site_menu", "signature", "metadata_date"):
             logical[k].rule = "previous_document"
     # the next document's lines that no chrome rule claimed (its title, number, paragraphs)
     for k in range(next_doc, m):
@@ -1740,6 +1770,10 @@ def _clean(
             if date:
                 metadata["published"] = date
                 metadata["published_line"] = lg.idxs[0] + 1
+        if lg.rule == "upload_date" and not metadata["uploaded"]:
+            # a sharing site's upload date: the page's date only where the report gives no
+            # date of its own (metadata.infer_metadata: after the signature's)
+            metadata["uploaded"] = parse_date(lg.text)
 
     metadata["title_lines"] = [logical[k].text for k in range(first_body) if not logical[k].rule]
 

@@ -192,6 +192,7 @@ def find_title(text: str, max_lines: int = 8) -> str:
 
 
 _TITLE_LABEL = re.compile(r"^标\s*题\s*[:：|]\s*")
+_FILE_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|txt|pptx?)$", re.IGNORECASE)
 
 
 def _find_title(text: str, folded: str, max_lines: int = 8) -> str:
@@ -220,6 +221,7 @@ def _find_title(text: str, folded: str, max_lines: int = 8) -> str:
         ):
             title = line.strip().lstrip("#").strip()  # a Markdown heading: # 标题
             title = _TITLE_LABEL.sub("", title)  # an information table's 标题: row
+            title = _FILE_EXTENSION.sub("", title)  # a sharing site's file name: ….docx
             if i > 0:
                 prev = folded_lines[i - 1].strip()
                 named = _bureau_re().search(prev) or _ZONE_COMMITTEE.search(prev)
@@ -356,7 +358,9 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
     Args:
         text: the report's cleaned text.
         clean_meta: what cleaning read from removed lines: ``published`` (date line),
-            ``signature_name`` and ``signature_date`` (closing signature), if any.
+            ``signature_name`` and ``signature_date`` (closing signature), ``uploaded`` (a
+            sharing site's upload date: the published date only when there is no other), if
+            any.
 
     Returns:
         An :class:`Inferred` with blank fields where the evidence is not clear, and the
@@ -369,7 +373,11 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
     out.title = _find_title(text, folded)
     out.year = _infer_year(folded, out.title, spans)
     out.published = (
-        meta.get("published") or _notice_date(out.title, text) or meta.get("signature_date") or ""
+        meta.get("published")
+        or _notice_date(out.title, text)
+        or meta.get("signature_date")
+        or meta.get("uploaded")
+        or ""
     )
     if not out.year:
         out.year = _year_before_plans(folded, spans, meta.get("signature_date") or "")

@@ -2585,9 +2585,11 @@ def _place_mentions(
             )
             p0 = para_starts[para - 1]
             # after a run-in heading (2.执法办案质效稳步提升。全年全市…): its first sentence's
-            run_in = f.find("。", p0, p0 + 40) if _ANY_HEADING.match(f[p0 : p0 + 12]) else -1
-            if run_in >= 0 and "\n" not in f[p0:run_in]:
-                p0 = run_in + 1
+            # (a heading's words: no figure, no cue of the year's total, closed by 。 or :)
+            marker = _ANY_HEADING.match(f[p0 : p0 + 12])
+            head = _PARA_RUN_IN.match(f, p0 + marker.end(), p0 + 40) if marker else None
+            if head is not None and lex.total.search(head.group(0)) is None:
+                p0 = head.end()
             para_opening = f[p0 : p0 + 8]
         else:  # no text: the k-th standalone occurrence of raw in the sentence
             k = seen_raw.get((m.sentence, m.raw), 0)
@@ -3450,6 +3452,8 @@ _KIND_UNITS = ("项", "类", "种")
 _INCLUDED_AFTER = re.compile(
     r"[^。;,]{0,20}?(?<![不未没非包统有])(?:(?:也|均|亦|已|都)(?![不未没非]))?(?:包含|包括|含|计|统计)在内"
 )
+# a run-in heading at a paragraph's start: words without a figure or a line break, to 。 or :
+_PARA_RUN_IN = re.compile(r"[^\d\n。:]{2,38}[。:]")
 # 占 right before a figure: the share of a figure before it that some kinds take
 _SHARE_OF = re.compile(r"(?<![独])占(?:了|到)?\s*$")
 # what a figure's sentence says after it when the figure is inside a total stated elsewhere

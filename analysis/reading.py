@@ -369,6 +369,10 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     if text.startswith("\ufeff"):
         text = text[1:]
     text = unwrap_json(text)
+    if "</tr" in text or "</TR" in text:
+        # a page saved as one line of HTML: its table's rows on lines of their own, as a
+        # browser shows them (cleaning reads them as rows)
+        text = _TABLE_ROW_END.sub(lambda m: m.group(0) + "\n", text)
     if not text.strip():
         raise ReportReadError(path, "the file has no text, only whitespace; remove it")
     why = _garbled(text, encoding)
@@ -377,9 +381,18 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     return text, encoding
 
 
-# a JSON field naming a page's title or its publication date (a CMS's API: title, publishDate)
-_JSON_TITLE_KEY = re.compile(r"(?i)(?:title|标题)")
-_JSON_DATE_KEY = re.compile(r"(?i)(?:publish|pub|release|issue)_?(?:date|time)|发布(?:日期|时间)")
+# the end of an HTML table's row not followed by a line break
+_TABLE_ROW_END = re.compile(r"</tr\s*>(?![ \t]*\n)", re.IGNORECASE)
+# a JSON field naming a page's title or its publication date (a CMS's API: title, publishDate;
+# TRS WCM's DOCTITLE, DOCRELTIME; articleTitle, createTime), the publication's before a creation's
+_JSON_TITLE_KEY = re.compile(r"(?i).*title|标题")
+_JSON_DATE_KEYS = (
+    re.compile(
+        r"(?i).*(?:publish|pub|release|issue|docrel|rel)[-_]?(?:date|time)|发布(?:日期|时间)"
+    ),
+    re.compile(r"(?i).*(?:create|created|add|post)[-_]?(?:date|time|at)|日期|时间"),
+)
+_JSON_DATE_VALUE = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}")
 
 
 def unwrap_json(text: str) -> str:
@@ -388,14 +401,17 @@ def unwrap_json(text: str) -> str:
     A scraper may save an article as its site's API answer: ``{"code":200,"data":{"title":…,
     "publishDate":…,"content":"<p>…</p>\\n<p>…"}}``, the article a JSON string whose markup and
     characters may be escaped (``\\u003cp\\u003e``, ``\\u201c``). When the whole text is
-    JSON and one of its strings holds the article (a line break, or 100 or more Chinese
-    characters), every value is written on lines of its own, in the document's order: the
-    article's string as it decodes (its HTML is cleaning's to read), the first title as a
-    line, the first publication date as ``发布时间：…``, and every other field as ``"path": value``,
-    which cleaning removes as ``json_field`` (so nothing of the file is lost unrecorded).
+    JSON and holds an article (a string with a line break or 100 or more Chinese characters,
+    or a list of strings that has as many: paragraphs), the text becomes: the article's title
+    (a ``…title`` field, the article's own object's first), its publication date as
+    ``发布时间：…`` (a publishing field before a creation field), then every value in the
+    document's order, the article (the longest) as it decodes, one line per string of a list
+    (its HTML is cleaning's to read), every other field as ``"path": value`` with the path in
+    ASCII, which cleaning removes as ``json_field`` (so nothing of the file is lost
+    unrecorded).
     """
     body = text.strip()
-    if not (body[:1] in "{[" and body[-1:] in "}]") or len(body) < 2:
+    if len(body) < 2 or not (body[:1] in "{[" and body[-1:] in "}]"):
         return text
     import json
 
@@ -403,45 +419,65 @@ def unwrap_json(text: str) -> str:
         doc = json.loads(body)
     except ValueError:
         return text
-    lines: list[str] = []
-    found = {"article": False, "title": False, "date": False}
+    leaves: list[tuple[str, object]] = []  # (path, value) in the document's order
+    lists: dict[str, list[str]] = {}  # path -> its strings, for a list of strings only
 
     def walk(value: object, path: str) -> None:
         if isinstance(value, dict):
             for k, v in value.items():
                 walk(v, f"{path}.{k}" if path else str(k))
-            return
-        if isinstance(value, list):
+        elif isinstance(value, list):
+            if value and all(isinstance(v, str) for v in value):
+                lists[path] = value
             for i, v in enumerate(value):
                 walk(v, f"{path}.{i}" if path else str(i))
-            return
-        leaf = path.rsplit(".", 1)[-1]
-        if isinstance(value, str) and ("\n" in value or len(_CJK.findall(value)) >= 100):
-            found["article"] = True
-            lines.append(normalize_newlines(value).strip("\n"))
-        elif (
-            isinstance(value, str)
-            and not found["title"]
-            and _JSON_TITLE_KEY.fullmatch(leaf)
-            and _CJK.search(value)
-        ):
-            found["title"] = True
-            lines.append(value)
-        elif (
-            isinstance(value, str)
-            and not found["date"]
-            and _JSON_DATE_KEY.fullmatch(leaf)
-            and value.strip()
-        ):
-            found["date"] = True
-            lines.append(f"发布时间：{value}")
         else:
-            shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-            lines.append(f'"{path}": {shown}'.replace("\n", " "))
+            leaves.append((path, value))
 
     walk(doc, "")
-    if not found["article"]:
+
+    def han(s: str) -> int:
+        return len(_CJK.findall(s))
+
+    # the article: the string, or the list of strings, with the most Chinese
+    cands = [
+        (han(v), p) for p, v in leaves if isinstance(v, str) and ("\n" in v or han(v) >= 100)
+    ] + [(sum(han(v) for v in vs), p) for p, vs in lists.items() if sum(han(v) for v in vs) >= 100]
+    if not cands:
         return text
+    article = max(cands, key=lambda c: c[0])[1]
+    parent = article.rsplit(".", 1)[0] if "." in article else ""
+    in_list = article in lists
+
+    def near(path: str) -> int:  # the article's own object's fields first
+        return 0 if (path.rsplit(".", 1)[0] if "." in path else "") == parent else 1
+
+    def pick(keys: tuple[re.Pattern[str], ...], ok) -> str | None:
+        found = [
+            (rank, near(p), n, p)
+            for n, (p, v) in enumerate(leaves)
+            for rank, key in enumerate(keys)
+            if isinstance(v, str) and key.fullmatch(p.rsplit(".", 1)[-1]) and ok(v)
+        ]
+        return min(found)[3] if found else None
+
+    title = pick((_JSON_TITLE_KEY,), lambda v: bool(_CJK.search(v)) and "\n" not in v)
+    date = pick(_JSON_DATE_KEYS, lambda v: _JSON_DATE_VALUE.match(v.strip()) is not None)
+    value_of = dict(leaves)
+    lines: list[str] = []
+    if title is not None:
+        lines.append(str(value_of[title]))
+    if date is not None:
+        lines.append(f"发布时间：{value_of[date]}")
+    for p, v in leaves:
+        if p in (title, date):
+            continue
+        if p == article or (in_list and p.rsplit(".", 1)[0] == article):
+            lines.append(normalize_newlines(str(v)).strip("\n"))
+            continue
+        shown = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+        shown = normalize_newlines(str(shown)).replace("\n", " ")
+        lines.append(f"{json.dumps(p)}: {shown}")
     return "\n".join(lines) + "\n"
 
 

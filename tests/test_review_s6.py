@@ -516,8 +516,7 @@ def test_a_wrapped_document_site_blurb_is_removed() -> None:
         "XX局2023年报告.docx\n《XX局2023年法治政府\n建设工作报告.docx(8页珍藏版)》请在某文库网上搜索。\n"
         "XX局2023年法治政府建设工作报告\n2023年,我局坚持依法行政,取得成效。\n"
     )
-    # (the file's name above the blurb is the site's too, since session 14: doc_site_info)
-    assert list(clean_text(text).removed["rule"]) == ["doc_site_info", "doc_site"]
+    assert list(clean_text(text).removed["rule"]) == ["doc_site"]
 
 
 def test_field_inspections_are_enforcement() -> None:

@@ -4,10 +4,11 @@ would give it."""
 from __future__ import annotations
 
 import pytest
-from snippets import in_report, theme
+from snippets import in_report, indicators, theme
 from snippets import report_indicators as _indicators
 
 from analysis.build import process_text
+from analysis.metadata import infer_metadata
 
 
 def _subjects(body: str) -> dict[str, str]:
@@ -156,10 +157,22 @@ def test_a_document_sharing_sites_preview_page_is_chrome_around_the_report() -> 
         "某县住房和城乡建设局2022年法治政府建设年度报告.doc\n"
     )
     r = _cleaned(raw)
-    assert r.text.startswith("某县城市管理局\n2022年度法治政府建设工作报告\n")
+    # the file's name stays (it may be the only title); the site's lines above it go
+    assert r.text.startswith(
+        "某县城市管理局2022年度法治政府建设工作报告.docx\n某县城市管理局\n2022年度法治政府建设工作报告\n"
+    )
     assert r.text.rstrip().endswith("执法车辆和执法")  # the preview's cut is no wrap
     assert "版权声明" not in r.text and "积分" not in r.text and "相关文档" not in r.text
-    assert r.metadata["published"] == "2023-03-14"
+    # the upload date is the page's date only where the report gives none (here: no signature)
+    assert r.metadata["published"] == "" and r.metadata["uploaded"] == "2023-03-14"
+    assert infer_metadata(r.text, r.metadata).published == "2023-03-14"
+    assert infer_metadata(r.text, r.metadata).title == "某县城市管理局2022年度法治政府建设工作报告"
+    signed = _cleaned(
+        raw.replace(
+            "执法力量不足，执法车辆和执法\n", "执法力量不足。\n某县城市管理局\n2023年1月10日\n"
+        )
+    )
+    assert infer_metadata(signed.text, signed.metadata).published == "2023-01-10"
 
 
 # ------------------------------------------------------------------ round 72: indicators
@@ -302,3 +315,252 @@ def test_a_page_saved_from_the_wayback_machine_is_read_without_its_toolbar() -> 
 
 def test_a_heading_saying_something_cannot_keep_up_is_a_problem() -> None:
     assert theme("（一）基层执法队伍专业能力还跟不上改革需要") == "problems"
+
+
+# ------------------------------------------------------------------ review of session 14
+_MAIN = (
+    "2023年，我局坚持以习近平法治思想为指导，认真贯彻落实党中央、国务院关于法治政府建设的决策部署，现将有关情况报告如下。\n"
+    "一、主要举措\n全年办理行政处罚案件86件，罚没款12.5万元，组织执法培训3期，参训人员260人次。\n"
+    "二、存在问题\n执法力量不足，执法人员中具有法律专业背景的占比不足12%。\n"
+    "三、下一步打算\n持续深化行政执法规范化建设。\n"
+)
+_DUTY = "某市城市管理局主要负责人履行推进法治建设第一责任人职责情况报告\n" + (
+    "局主要负责人认真履行推进法治建设第一责任人职责，全年主持召开局党组会专题研究法治工作4次，"
+    "带头讲法治课2次，审定重大行政决策事项3件，推动解决了一批制约法治城管建设的突出问题。\n" * 3
+)
+
+
+@pytest.mark.parametrize("label", ["附件\n", ""])
+def test_review_session14_a_report_with_a_longer_appendix_keeps_itself(label: str) -> None:
+    raw = (
+        "某市城市管理局2023年度法治政府建设工作报告\n"
+        + _MAIN
+        + "某市城市管理局\n2024年1月29日\n"
+        + label
+        + _DUTY
+    )
+    r = _cleaned(raw)
+    assert "全年办理行政处罚案件86件" in r.text
+    assert "previous_document" not in set(r.removed["rule"])
+
+
+def test_review_session14_an_org_and_date_inside_the_report_are_no_documents_end() -> None:
+    raw = (
+        "某市城市管理局2023年度法治政府建设工作报告\n"
+        "2023年，我局坚持以习近平法治思想为指导，认真贯彻落实党中央、国务院关于法治政府建设的决策部署，"
+        "全面推进依法行政，法治政府建设各项工作取得新的进展，为全市经济社会高质量发展提供了有力法治保障。\n"
+        "一、重大行政决策情况\n全年作出重大行政决策2项，均履行法定程序，具体如下：\n"
+        "序号\n决策事项\n承办单位\n决策时间\n1\n某市生活垃圾分类管理实施方案\n某市城市管理局\n2023年6月12日\n"
+        "二、行政执法工作情况\n"
+        + "全年全局共办理行政处罚案件1,286件，收缴罚没款386.2万元，同比增长12.6%，办理行政强制案件52件，无一被复议纠错。\n"
+        * 3
+        + "三、存在问题\n执法力量不足。\n"
+    )
+    r = _cleaned(raw)
+    assert r.text.startswith("某市城市管理局2023年度法治政府建设工作报告\n")
+    assert "previous_document" not in set(r.removed["rule"])
+
+
+def test_review_session14_a_portal_notice_above_the_title_is_no_document() -> None:
+    raw = (
+        "您当前的位置：首页 > 政务公开 > 部门信息公开 > 某市城市管理局 > 法治政府建设年度报告\n"
+        "温馨提示：本网站已支持IPv6访问，如您在使用过程中遇到问题，请通过网站留言反馈，我们将及时处理并予以回复。\n"
+        "某市城市管理局2023年度法治政府建设工作报告\n某市城市管理局\n2024-01-29\n"
+        "一、2023年法治政府建设工作情况\n" + _BODY.split("\n", 1)[1]
+    )
+    r = _cleaned(raw)
+    assert "某市城市管理局2023年度法治政府建设工作报告" in r.text
+    assert "previous_document" not in set(r.removed["rule"])
+
+
+def test_review_session14_the_previous_documents_date_is_not_the_reports() -> None:
+    raw = (
+        "到2024年底，全市新型智能建筑垃圾运输车辆占比达到95%以上，建筑垃圾资源化利用率不低于85%。\n"
+        "各县（市、区）人民政府是本地区建筑垃圾治理的责任主体，要建立工作协调机制，及时协调解决突出问题。\n"
+        "本通知自2024年3月1日起施行，有效期5年，请各地各部门认真贯彻执行，确保各项任务落到实处。\n"
+        "某市人民政府办公室\n2024-02-19\n"
+        "某市城市管理局2023年度法治政府建设工作报告\n" + _BODY + "某市城市管理局\n2024年1月29日\n"
+    )
+    r = _cleaned(raw)
+    assert "previous_document" in set(r.removed["rule"])
+    assert r.metadata["published"] != "2024-02-19"
+    assert infer_metadata(r.text, r.metadata).published == "2024-01-29"
+
+
+def test_review_session14_a_related_list_above_the_report_is_no_feed() -> None:
+    raw = (
+        "某县城市管理局2022年度法治政府建设工作报告.docx\n"
+        "原创力文档 知识共享存储平台 版权声明：本文档由用户上传，仅供学习交流，预览与源文档一致，如有侵权请联系删除。\n"
+        "相关文档\n某县住房和城乡建设局2022年法治政府建设年度报告.doc\n"
+        "某县城市管理局\n2022年度法治政府建设工作报告\n一、主要工作\n"
+        "全年办理行政处罚案件326件，收缴罚没款18.6万元，组织执法人员培训班6期，参训执法人员523人次。\n"
+        "二、存在的问题\n执法力量不足，执法车辆和执法装备配备不足，执法人员年龄结构老化。\n"
+    )
+    r = _cleaned(raw)
+    assert "全年办理行政处罚案件326件" in r.text and "版权声明" not in r.text
+
+
+def test_review_session14_a_price_line_in_the_body_is_no_sharing_sites() -> None:
+    raw = (
+        "某市市场监督管理局2023年度法治政府建设工作报告\n一、主要工作\n分领域执法情况如下：\n"
+        "价格：立案查处价格违法案件15件，罚没金额8.6万元；\n食品：立案查处食品安全违法案件86件；\n"
+    )
+    assert "立案查处价格违法案件15件" in _cleaned(raw).text
+
+
+def _json_text(doc: object, **dump) -> str:
+    import json
+
+    from analysis.reading import decode_report_bytes
+
+    return decode_report_bytes(json.dumps(doc, ensure_ascii=False, **dump).encode(), "r.txt")[0]
+
+
+_ARTICLE = (
+    "<p><strong>一、主要工作</strong></p>\n<p>全年办理行政处罚案件186件，罚没款1,126.4万元，"
+    "同比增长29.1%，全年受理行政复议案件3件。依法行政工作取得新进展，法治建设扎实推进。</p>\n"
+    "<p><strong>二、存在的问题</strong></p>\n<p>执法力量不足。</p>"
+)
+_TITLE = "某市住房和城乡建设局2024年法治政府建设工作报告"
+
+
+@pytest.mark.parametrize(
+    ("doc", "dump"),
+    [
+        # TRS WCM's names
+        (
+            {
+                "DOCID": 1,
+                "DOCTITLE": _TITLE,
+                "DOCRELTIME": "2025-03-06 09:30:00",
+                "DOCHTMLCON": _ARTICLE,
+            },
+            {},
+        ),
+        ({"articleTitle": _TITLE, "createTime": "2025-03-06", "content": _ARTICLE}, {}),
+        # keys sorted: the article before its title
+        (
+            {"title": _TITLE, "publishDate": "2025-03-06", "content": _ARTICLE, "id": 7},
+            {"sort_keys": True},
+        ),
+        # another object's title first
+        (
+            {
+                "channel": {"title": "法治政府建设"},
+                "article": {"title": _TITLE, "pubDate": "2025-03-06", "content": _ARTICLE},
+            },
+            {},
+        ),
+    ],
+)
+def test_review_session14_a_json_articles_title_and_date_are_found_first(doc, dump) -> None:
+    from analysis.cleaning import clean_text
+
+    r = clean_text(_json_text(doc, **dump))
+    assert r.text.startswith(_TITLE + "\n")
+    assert r.metadata["published"] == "2025-03-06"
+    assert "发布时间" not in r.text and "法治政府建设\n" not in r.text[len(_TITLE) :]
+
+
+def test_review_session14_a_json_article_as_a_list_of_paragraphs_is_read() -> None:
+    from analysis.cleaning import clean_text
+
+    paragraphs = [
+        "一、主要工作",
+        "全年办理行政处罚案件186件，罚没款1,126.4万元，同比增长29.1%。",
+        "全年受理行政复议案件3件，以我局为被告的行政诉讼案件2件。",
+        "法治政府建设各项工作扎实推进，依法行政水平进一步提升，群众满意度持续提高。",
+        "二、存在的问题",
+        "执法力量不足，执法人员中具有法律专业背景的占比不足12%。",
+        "部分基层执法人员运用法治思维处理复杂问题的能力不强。",
+    ]
+    summary = (
+        "本报告总结了我局一年来推进法治政府建设的主要举措和成效，分析了存在的问题，提出了下一步工作打算。"
+        * 3
+    )
+    r = clean_text(_json_text({"title": _TITLE, "summary": summary, "paragraphs": paragraphs}))
+    assert "二、存在的问题" in r.text
+    assert indicators(r.text)["admin_penalty_cases"] == 186
+
+
+def test_review_session14_every_other_json_field_is_recorded_not_kept() -> None:
+    from analysis.cleaning import clean_text
+
+    summary = (
+        "2024年，市住建局坚持以习近平法治思想为指导，全面推进依法行政，全年办理行政处罚案件186件。"
+        * 2
+    )
+    related = "另一局全年办理行政复议案件120件，依法行政工作取得新进展。" * 4  # 100 and more
+    article = _ARTICLE.replace(
+        "<p>执法力量不足。</p>", "<p>执法力量不足。" + "执法人员法治素养有待提升。" * 10 + "</p>"
+    )
+    doc = {
+        "data": {
+            "title": _TITLE,
+            "subTitle": "",
+            "浏览次数": 812,
+            "x-view-count": 812,
+            "summary": summary,
+            "content": article,
+            "related": [{"content": related}],
+        }
+    }
+    r = clean_text(_json_text(doc))
+    assert "812" not in r.text and "subTitle" not in r.text and "另一局" not in r.text
+    assert r.text.count("全年办理行政处罚案件186件") == 1
+    assert set(r.removed["rule"]) == {"json_field", "html_markup"}
+    assert indicators(r.text)["admin_reconsideration_cases"] == 3
+
+
+def test_review_session14_a_run_in_items_first_sentence_with_figures_opens_the_paragraph() -> None:
+    body = (
+        "1.全年共办理行政处罚案件1162件。收缴罚没款186.42万元，同比增长12.6%。\n"
+        "2.垃圾分类执法。开展垃圾分类执法检查320家次，立案查处41件，罚款2.15万元。\n"
+    )
+    assert _indicators(body)["fines_yuan"] == 1864200
+
+
+def test_review_session14_petitions_received_and_resolved_are_petitions() -> None:
+    assert _indicators("全年受理并协调化解信访事项230件，按期办结率100%。")["petitions"] == 230
+
+
+def test_review_session14_the_documents_in_force_to_date_are_no_review() -> None:
+    body = "持续做好规范性文件清理工作，截至目前，我局现行有效规范性文件共58件，全年新制定规范性文件3件，均经合法性审核。"
+    assert _indicators(body).get("normative_documents_reviewed") != 58
+
+
+def test_review_session14_a_next_documents_title_with_a_short_last_line_is_the_next_documents() -> (
+    None
+):
+    raw = (
+        "某市城市管理局2023年度法治政府建设工作报告\n" + _BODY + "某市城市管理局\n2024年1月29日\n"
+        "某市生态环境局关于开展2024年度重点排污单位环境信息依法披露\n"
+        "工作的通知\n"
+        "某环发〔2024〕15号\n"
+        "全市共有574家企业纳入披露名单。\n"
+    )
+    assert "574家" not in _cleaned(raw).text
+
+
+def test_review_session14_a_sharing_sites_end_of_reading_is_its_preview_end() -> None:
+    raw = (
+        "某县城市管理局2022年度法治政府建设工作报告\n"
+        + _BODY
+        + "阅读已结束，下载本文需要使用2下载券\n"
+    )
+    r = _cleaned(raw)
+    assert "阅读已结束" not in r.text
+    assert set(r.removed["rule"]) == {"preview_end"}
+
+
+def test_review_session14_a_watermark_ending_in_a_full_stop_is_the_sites() -> None:
+    raw = (
+        "某县城市管理局2022年度法治政府建设工作报告\n"
+        + _BODY
+        + "某文档 知识共享存储平台 版权声明：本文档由用户上传，仅供学习交流，预览与源文档一致。\n"
+    )
+    assert "版权声明" not in _cleaned(raw).text
+
+
+def test_review_session14_enforcement_decision_procedures_are_enforcement() -> None:
+    assert theme("（二）严格执法决策程序，规范行政处罚裁量") != "decision_making"

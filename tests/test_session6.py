@@ -409,14 +409,7 @@ def test_a_document_sites_blurb_and_page_chunks_are_the_sites_not_the_reports() 
         f"3、法行动12次。{body * 4}\n"
     )
     r = clean_text(text)
-    # (the file's name above the blurb is the site's too, since session 14: doc_site_info)
-    assert list(r.removed["rule"]) == [
-        "doc_site_info",
-        "doc_site",
-        "page_chunk",
-        "page_chunk",
-        "page_chunk",
-    ]
+    assert list(r.removed["rule"]) == ["doc_site", "page_chunk", "page_chunk", "page_chunk"]
     assert "查处超限超载车辆226台" in r.text and "联合执法行动12次" in r.text
 
 
