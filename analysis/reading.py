@@ -373,6 +373,7 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
         # a page saved as one line of HTML: its table's rows on lines of their own, as a
         # browser shows them (cleaning reads them as rows)
         text = _TABLE_ROW_END.sub(lambda m: m.group(0) + "\n", text)
+        text = _TABLE_START.sub("\n", text)
     if not text.strip():
         raise ReportReadError(path, "the file has no text, only whitespace; remove it")
     why = _garbled(text, encoding)
@@ -383,6 +384,8 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
 
 # the end of an HTML table's row not followed by a line break
 _TABLE_ROW_END = re.compile(r"</tr\s*>(?![ \t]*\n)", re.IGNORECASE)
+# the start of an HTML table inside a line (…如下：</p><table>): its rows begin a line
+_TABLE_START = re.compile(r"(?<=[^\n])(?=<table[\s>])", re.IGNORECASE)
 # a JSON field naming a page's title or its publication date (a CMS's API: title, publishDate;
 # TRS WCM's DOCTITLE, DOCRELTIME; articleTitle, createTime), the publication's before a creation's
 _JSON_TITLE_KEY = re.compile(r"(?i).*title|标题")

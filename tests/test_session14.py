@@ -564,3 +564,19 @@ def test_review_session14_a_watermark_ending_in_a_full_stop_is_the_sites() -> No
 
 def test_review_session14_enforcement_decision_procedures_are_enforcement() -> None:
     assert theme("（二）严格执法决策程序，规范行政处罚裁量") != "decision_making"
+
+
+def test_a_table_saved_on_one_line_of_html_has_its_rows_read() -> None:
+    from analysis.cleaning import clean_text
+    from analysis.reading import decode_report_bytes
+
+    raw = (
+        "<p>一、主要工作</p><p>主要执法数据对比如下：</p><table><tbody><tr><td>项目</td><td>2023年</td>"
+        "<td>2024年</td></tr><tr><td>行政处罚案件（件）</td><td>163</td><td>186</td></tr>"
+        "<tr><td>行政复议案件（件）</td><td>17</td><td>11</td></tr></tbody></table>"
+        "<p>二、存在的问题</p><p>执法力量不足。</p>\n"
+    )
+    text, _ = decode_report_bytes(raw.encode("utf-8"), "r.txt")
+    got = indicators(clean_text(text).text)
+    assert got["admin_penalty_cases"] == 186
+    assert got["admin_reconsideration_cases"] == 11
