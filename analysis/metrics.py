@@ -3228,6 +3228,15 @@ def _combine_mentions(
             for c in keep
         ]
     )
+    # 3a'. a figure of a part of the year (四季度…收缴罚没款524.41万元; 上半年…; 1-6月…) beside
+    # a larger one of the whole year: a part of it (a half-year's report keeps its own figures)
+    drop_if_rest(
+        [
+            _PART_OF_YEAR.match(c.prefix) is not None
+            and any(o.value >= c.value and _PART_OF_YEAR.match(o.prefix) is None for o in keep)
+            for c in keep
+        ]
+    )
     # 3b. a total in a paragraph about a period of years (五年来,… 累计清理文件3,860余件)
     drop_if_rest(
         [
@@ -3454,6 +3463,12 @@ _INCLUDED_AFTER = re.compile(
 )
 # a run-in heading at a paragraph's start: words without a figure or a line break, to 。 or :
 _PARA_RUN_IN = re.compile(r"[^\d\n。:]{2,38}[。:]")
+# a sentence about a part of the year: a quarter, a half, some months (not 1-12月, the year)
+_PART_OF_YEAR = re.compile(
+    r"\s*(?:(?:19|20)\d\d年度?)?\s*(?:第?[一二三四1-4]季度|前三季度|[上下]半年"
+    r"|(?!1\s*[-—~至]\s*12月)\d{1,2}\s*(?:[-—~至]\s*\d{1,2})?月份?(?![\d日])"
+    r"|[一二三四五六七八九十]{1,2}月份?(?!日))"
+)
 # 占 right before a figure: the share of a figure before it that some kinds take
 _SHARE_OF = re.compile(r"(?<![独])占(?:了|到)?\s*$")
 # what a figure's sentence says after it when the figure is inside a total stated elsewhere

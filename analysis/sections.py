@@ -977,6 +977,34 @@ def _unmarked_headings(lines: list[_Line], strong: Callable[[str], _Marker | Non
     return levels
 
 
+def _lost_level2_headings(lines: list[_Line], strong: Callable[[str], _Marker | None]) -> set[int]:
+    """Line indices of the sub-headings of an outline whose level-2 numbers were lost (Word's
+    automatic numbering dropped by ``docx2txt``: 一、… typed, its （一） generated): under a
+    level-1 heading with no level-2 marker below it, two or more short lines alone
+    (:func:`_unmarked_candidate`), each followed by a paragraph; in a text with three or more
+    level-1 headings."""
+    bodies = [(k, ln.body) for k, ln in enumerate(lines) if ln.body]
+    markers = [strong(b) for _, b in bodies]
+    tops = [n for n, m in enumerate(markers) if m is not None and m.level == 1]
+    if len(tops) < 3:
+        return set()
+    found: set[int] = set()
+    for a, b in zip(tops, [*tops[1:], len(bodies)], strict=True):
+        if any(m is not None and m.level == 2 for m in markers[a + 1 : b]):
+            continue
+        cands = [
+            n
+            for n in range(a + 1, b - 1)
+            if markers[n] is None
+            and _unmarked_candidate(bodies[n][1])
+            and markers[n + 1] is None
+            and _is_paragraph(bodies[n + 1][1])
+        ]
+        if len(cands) >= 2:
+            found.update(bodies[n][0] for n in cands)
+    return found
+
+
 # a question of an interview or a Q&A release (问：…？, 记者：…？)
 _QUESTION = re.compile(r"(?:问|记者|Q)\s*:\s*(?P<q>[^?\n]{4,80}?)\s*\?")
 
@@ -1041,6 +1069,12 @@ class _Parser:
         # level-1 or level-2 marker)
         self.unmarked = (
             {} if self.decimal or self.brackets else _unmarked_headings(self.lines, self._strong)
+        )
+        # sub-headings whose level-2 numbers were lost (Word's automatic numbering): rebuilt
+        self.lost2 = (
+            set()
+            if self.unmarked or self.decimal or self.brackets
+            else _lost_level2_headings(self.lines, self._strong)
         )
         # a release in questions and answers with no outline: its questions are its headings
         self.questions = (
@@ -1235,6 +1269,11 @@ class _Parser:
             start, end = self.questions[i]
             standalone = not self.folded[end + 1 : line.end].strip()
             return _Heading(i, 1, self.expected(1), "", start, end, False, ""), standalone
+        if i in self.lost2 and 1 in self._open_levels():
+            start, end, standalone = _heading_span(line, line.lead)
+            num = self.expected(2)
+            h = _Heading(i, 2, num, _canonical_marker(2, num), start, end, True, "")
+            return h, True
         if i in self.unmarked:
             level = self.unmarked[i]
             if level == 2 and 1 not in self._open_levels():

@@ -580,3 +580,59 @@ def test_a_table_saved_on_one_line_of_html_has_its_rows_read() -> None:
     got = indicators(clean_text(text).text)
     assert got["admin_penalty_cases"] == 186
     assert got["admin_reconsideration_cases"] == 11
+
+
+# ------------------------------------------------------------------ round 74
+def test_the_cases_completion_rate_in_chinese_numerals_is_the_completion_rate() -> None:
+    body = (
+        "全年共办理行政处罚案件八百七十三件，已结案八百五十八件，结案率百分之九十八点三。\n"
+        "承办一二三四五市长热线转办件二千九百四十八件，按期办结率百分之九十九点二。\n"
+    )
+    assert _indicators(body)["completion_rate"] == 98.3
+
+
+@pytest.mark.parametrize("part", ["四季度", "2024年10—12月，", "下半年"])
+def test_a_figure_of_part_of_the_year_is_inside_the_years(part: str) -> None:
+    body = (
+        "1.执法办案总体平稳。2024年，全市城管执法系统办理行政处罚案件5,336件；"
+        "收缴罚没款1,826.47万元，同比增长5.2%。分季度看，一季度办理行政处罚案件1,186件；"
+        f"{part}结合市容环境秩序整治，办理案件1,423件、收缴罚没款524.41万元。\n"
+    )
+    got = _indicators(body)
+    assert got["fines_yuan"] == 18264700
+    assert got["admin_penalty_cases"] == 5336
+
+
+def test_a_half_years_report_keeps_its_own_figures() -> None:
+    body = (
+        "2024年1—6月，全局共办理行政处罚案件318件，罚没款86.37万元。\n"
+        "查处燃气违法案件9件，罚款4.5万元。\n"
+    )
+    assert _indicators(body)["fines_yuan"] == 863700
+
+
+def test_sub_headings_whose_numbers_word_generated_are_rebuilt() -> None:
+    from snippets import outline
+
+    para = "全年召开专题会议研究法治政府建设工作，制定年度工作要点，明确责任分工，推动各项任务落实落地。"
+    text = (
+        "某区综合行政执法局2023年法治政府建设工作报告\n\n"
+        f"{para}\n\n"
+        "一、主要工作\n\n"
+        "加强组织领导，压实法治建设主体责任\n\n"
+        f"{para}\n\n"
+        "强化学法用法，提升执法队伍法治素养\n\n"
+        f"{para}\n\n"
+        "二、存在的问题\n\n"
+        f"{para}\n\n"
+        "三、下一步工作打算\n\n"
+        "（一）持续压实责任。" + para + "\n"
+    )
+    got = [(lvl, marker, heading, repaired) for lvl, marker, heading, repaired in outline(text)]
+    assert got[:3] == [
+        (1, "一、", "主要工作", False),
+        (2, "(一)", "加强组织领导，压实法治建设主体责任", True),
+        (2, "(二)", "强化学法用法，提升执法队伍法治素养", True),
+    ]
+    # a level whose numbers are written is not rebuilt: 三、's （一） is its own
+    assert (2, "(一)", "持续压实责任", False) in got
