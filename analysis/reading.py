@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
-__all__ = ["ReportReadError", "decode_report_bytes", "read_report", "unwrap_json"]
+__all__ = ["ReportReadError", "decode_report_bytes", "read_column", "read_columns", "read_report", "unwrap_json"]
 
 # Byte-order marks, longest first (the UTF-32-LE BOM starts with the UTF-16-LE one).
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -369,6 +370,8 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     if text.startswith("\ufeff"):
         text = text[1:]
     text = unwrap_json(text)
+    if "   " in text:
+        text = read_columns(text)
     if "</tr" in text or "</TR" in text:
         # a page saved as one line of HTML: its table's rows on lines of their own, as a
         # browser shows them (cleaning reads them as rows)
@@ -386,6 +389,119 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
 _TABLE_ROW_END = re.compile(r"</tr\s*>(?![ \t]*\n)", re.IGNORECASE)
 # the start of an HTML table inside a line (…如下：</p><table>): its rows begin a line
 _TABLE_START = re.compile(r"(?<=[^\n])(?=<table[\s>])", re.IGNORECASE)
+# a page's break in a PDF's text: a form feed, or a page-number line (— 3 —, - 3 -, 3)
+_PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页|\d{1,4})\s*$")
+# a gap between two columns: a run of two or more spaces after some text
+_COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_COLUMN_MIN_LINES = 8  # lines set in two columns a page needs to be read as such
+_COLUMN_HAN = 6  # Chinese characters each half of such a line holds at least
+
+
+def read_columns(text: str) -> str:
+    """A PDF's text with pages set in two columns side by side (``pdftotext -layout`` of a
+    gazette or a bulletin), each page read column after column; other text unchanged.
+
+    A page (between form feeds, or page-number lines) is in two columns when eight or more of
+    its lines, and most of its lines with text, hold two runs of prose (six or more Chinese
+    characters each) apart by spaces, the right one starting at the same place (within three
+    characters), the others being the left column's alone (shorter than that place) or the
+    right column's alone (indented to it). Its lines above the first such line (a title across
+    both columns) stay on top, its left column follows, then its right column, then what stood
+    below (the page's number).
+    """
+    lines = text.split("\n")
+    pages: list[list[str]] = [[]]
+    for line in lines:
+        if "\f" in line:
+            head, _, tail = line.partition("\f")
+            pages[-1].append(head)
+            pages.append([tail])
+        else:
+            pages[-1].append(line)
+    if len(pages) == 1:  # no form feeds: pages end at their number lines
+        pages = [[]]
+        for line in lines:
+            pages[-1].append(line)
+            if _PAGE_NUMBER_LINE.match(line) and line.strip():
+                pages.append([])
+    read = [read_column(page) for page in pages]
+    if not any(r is not None for r in read):
+        return text
+    # a page whose right column is short (the report's end) is read at its neighbours' place
+    at = Counter(r[1] for r in read if r is not None).most_common(1)[0][0]
+    out = [
+        r[0] if r is not None else (read_column(page, at) or (None, 0))[0]
+        for r, page in zip(read, pages, strict=True)
+    ]
+    parts = [o if o is not None else page for o, page in zip(out, pages, strict=True)]
+    joined = [("\n".join(p)) for p in parts]
+    sep = "\n\f" if "\f" in text else "\n"
+    return (sep.join(joined) if sep == "\n\f" else "\n".join(joined)).replace("\n\f\n", "\n\f")
+
+
+def read_column(page: list[str], known: int | None = None) -> tuple[list[str], int] | None:
+    """One page's lines read column after column (see :func:`read_columns`) and where its
+    right column starts, or None when the page is not set in two columns. ``known``: where the
+    other pages' right column starts (a page with two such lines or more is read at it)."""
+
+    def han(s: str) -> int:
+        return len(_CJK.findall(s))
+
+    split: dict[int, int] = {}  # line index -> where its right column starts
+    for k, line in enumerate(page):
+        gaps = list(_COLUMN_GAP.finditer(line))
+        if gaps and han(line[: gaps[-1].start()]) >= _COLUMN_HAN and han(line[gaps[-1].end() :]) >= _COLUMN_HAN:
+            split[k] = gaps[-1].end()
+    need = _COLUMN_MIN_LINES if known is None else 2
+    if len(split) < need:
+        return None
+    at = Counter(split.values()).most_common(1)[0][0] if known is None else known
+    if sum(abs(v - at) <= 3 for v in split.values()) < need:
+        return None
+    # every line with a gap ending there is in two columns (a short heading's rest: 学、以督促改。),
+    # and one whose right part stands further right (a signature set to the right)
+    for k, line in enumerate(page):
+        if k not in split:
+            ends = [
+                g.end()
+                for g in _COLUMN_GAP.finditer(line)
+                if g.end() >= at - 3 and len(line[: g.start()]) <= at + 2
+            ]
+            if ends:
+                split[k] = ends[0]
+    near = {k for k, v in split.items() if v >= at - 3}
+    first = min(near)
+    tail = len(page)  # the page's foot: its number and the blank lines around it
+    while tail > first and (not page[tail - 1].strip() or _PAGE_NUMBER_LINE.match(page[tail - 1])):
+        tail -= 1
+    inside = [k for k in range(first, tail) if page[k].strip()]
+
+    def right_only(line: str) -> bool:
+        return len(line) - len(line.lstrip(" ")) >= at - 3 and han(line) > 0
+
+    def left_only(line: str) -> bool:
+        return len(line.rstrip()) <= at + 2 and not right_only(line)
+
+    fits = [k for k in inside if k in near or right_only(page[k]) or left_only(page[k])]
+    if len(fits) < len(inside) or (known is None and len(near) * 3 < len(inside)):
+        return None
+    left: list[str] = []
+    right: list[str] = []
+    for k in range(first, tail):
+        line = page[k]
+        if k in near:
+            cut = split[k]
+            left.append(line[: line.rfind(" ", 0, cut) + 1].rstrip())
+            right.append(line[min(cut, at) :].rstrip() if cut > at else line[cut:].rstrip())
+        elif not line.strip():
+            left.append("")
+        elif right_only(line):
+            right.append(line[min(at, len(line) - len(line.lstrip(" "))) :].rstrip())
+        else:
+            left.append(line.rstrip())
+    return page[:first] + left + right + page[tail:], at
+
+
 # a JSON field naming a page's title or its publication date (a CMS's API: title, publishDate;
 # TRS WCM's DOCTITLE, DOCRELTIME; articleTitle, createTime), the publication's before a creation's
 _JSON_TITLE_KEY = re.compile(r"(?i).*title|标题")

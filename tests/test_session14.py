@@ -636,3 +636,80 @@ def test_sub_headings_whose_numbers_word_generated_are_rebuilt() -> None:
     ]
     # a level whose numbers are written is not rebuilt: 三、's （一） is its own
     assert (2, "(一)", "持续压实责任", False) in got
+
+
+# ------------------------------------------------------------------ two columns
+def _two_columns(left: list[str], right: list[str], at: int = 29) -> str:
+    rows = []
+    for k in range(max(len(left), len(right))):
+        a = left[k] if k < len(left) else ""
+        b = right[k] if k < len(right) else ""
+        rows.append((a + " " * (at - len(a)) + b).rstrip() if b else a)
+    return "\n".join(rows)
+
+
+_LEFT = [
+    "  2022年，某市城市管理局在市委、市政府",
+    "的坚强领导下，坚持以习近平法治思想为指导，",
+    "扎实推进城市管理领域法治政府建设，全年未",
+    "发生因行政执法不当引发的重大舆情。",
+    "  一、主要做法及成效",
+    "  （一）压实责任链条，健全法治推进机制",
+    "  局党组全年召开7次会议专题研究法治建设",
+    "工作，审议城市管理领域涉法议题15项，局主",
+    "要负责人年底向市委依法治市办书面述法。",
+    "  （二）严格规范执法，提高执法办案水平",
+    "  全年全市城管执法系统共立案查处各类违法",
+]
+_RIGHT = [
+    "案件5,216件，收缴罚没款689.35万元，同比下",
+    "降4.1%，结案率97.8%。全年以我局为被申请",
+    "人的行政复议案件6件，涉及我局的行政诉讼案",
+    "件3件，行政机关负责人出庭应诉率100%。",
+    "  二、存在的问题和不足",
+    "  执法力量与城市管理任务不够匹配，县（区）",
+    "执法队伍中法律专业人员所占比例仅为11%。",
+    "  三、2023年工作打算",
+    "  全年举办执法人员法治培训不少于6期，力争",
+    "全市城管系统案卷评查优良率达到95%以上。",
+    "                  某市城市管理局",
+]
+
+
+def test_a_page_in_two_columns_is_read_column_after_column() -> None:
+    from analysis.cleaning import clean_text
+    from analysis.reading import decode_report_bytes
+
+    raw = (
+        "                 某市城市管理局\n         2022年度法治政府建设工作情况报告\n\n"
+        + _two_columns(_LEFT, _RIGHT)
+        + "\n\n                       — 1 —\n"
+    )
+    text, _ = decode_report_bytes(raw.encode("utf-8"), "r.txt")
+    r = clean_text(text)
+    assert "共立案查处各类违法案件5,216件" in r.text
+    assert r.text.index("发生因行政执法不当") < r.text.index("二、存在的问题和不足")
+    got = indicators(r.text)
+    assert got["admin_penalty_cases"] == 5216
+    assert got["admin_reconsideration_cases"] == 6
+
+
+def test_a_table_lined_up_by_spaces_is_no_two_columns() -> None:
+    from analysis.reading import read_columns
+
+    table = "\n".join(f"行政处罚案件（件）{' ' * 8}{1000 + k}{' ' * 8}{900 + k}" for k in range(12))
+    prose = "\n".join(
+        f"全年办理行政处罚案件{k}件，罚没款{k}万元。     同比增长{k}%。" for k in range(12)
+    )
+    for text in (table, prose):
+        assert read_columns(text) == text
+
+
+def test_hotline_orders_passed_on_are_the_hotlines_and_requests_elsewhere_give_way() -> None:
+    body = (
+        "办理12345便民服务平台转办件3.42万件，按时办结率99.1%。"
+        "在中心城区64个社区设立城管服务站，全年收集办理群众诉求2,870件。"
+    )
+    assert _indicators(body)["hotline_cases"] == 34200
+    # requests alone, no hotline figure: they are the hotline's work the report states
+    assert _indicators("全年收集办理群众诉求2,870件，办结率98%。")["hotline_cases"] == 2870
