@@ -21,7 +21,14 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-__all__ = ["ReportReadError", "decode_report_bytes", "read_column", "read_columns", "read_report", "unwrap_json"]
+__all__ = [
+    "ReportReadError",
+    "decode_report_bytes",
+    "read_column",
+    "read_columns",
+    "read_report",
+    "unwrap_json",
+]
 
 # Byte-order marks, longest first (the UTF-32-LE BOM starts with the UTF-16-LE one).
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -450,7 +457,11 @@ def read_column(page: list[str], known: int | None = None) -> tuple[list[str], i
     split: dict[int, int] = {}  # line index -> where its right column starts
     for k, line in enumerate(page):
         gaps = list(_COLUMN_GAP.finditer(line))
-        if gaps and han(line[: gaps[-1].start()]) >= _COLUMN_HAN and han(line[gaps[-1].end() :]) >= _COLUMN_HAN:
+        if (
+            gaps
+            and han(line[: gaps[-1].start()]) >= _COLUMN_HAN
+            and han(line[gaps[-1].end() :]) >= _COLUMN_HAN
+        ):
             split[k] = gaps[-1].end()
     need = _COLUMN_MIN_LINES if known is None else 2
     if len(split) < need:
