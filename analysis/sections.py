@@ -986,7 +986,9 @@ def _lost_level2_headings(lines: list[_Line], strong: Callable[[str], _Marker | 
     bodies = [(k, ln.body) for k, ln in enumerate(lines) if ln.body]
     markers = [strong(b) for _, b in bodies]
     tops = [n for n, m in enumerate(markers) if m is not None and m.level == 1]
-    if len(tops) < 3:
+    # (typed 一、 headings: a WeChat article's parts, PART 01 or 01, have sub-headings of their
+    # own kind, and their prompts and captions are none)
+    if len(tops) < 3 or any(markers[n].marker[:1] not in "一二三四五六七八九十" for n in tops):
         return set()
     found: set[int] = set()
     for a, b in zip(tops, [*tops[1:], len(bodies)], strict=True):
@@ -997,6 +999,7 @@ def _lost_level2_headings(lines: list[_Line], strong: Callable[[str], _Marker | 
             for n in range(a + 1, b - 1)
             if markers[n] is None
             and _unmarked_candidate(bodies[n][1])
+            and _WECHAT_PROMPT.search(bodies[n][1]) is None
             and markers[n + 1] is None
             and _is_paragraph(bodies[n + 1][1])
         ]
