@@ -137,6 +137,15 @@ _DOCNO_SPAN = re.compile(r"〔[^〔〕\n]{0,20}〕|〔\d{3,}[^\s,。;]{0,6}")
 _QUOTE_SPAN = re.compile(r"“[^“”\n]{1,10}”|\"[^\"\n]{1,10}\"")
 # dates (2023-3-26) and times (10:39:05), and record numbers (ICP备12345678): each written to
 # start with a character class, which the engine scans for fast
+# a statute's penalty range or a standard's threshold, no figure of the year's work
+# (处5000元以上3万元以下罚款; 对个人处200元以上、单位处2000元以上罚款; 处建设工程造价5%以上10%以下的
+# 罚款; 较大数额罚款标准(对个人1万元以上、对单位10万元以上))
+_AMOUNT = r"(?:\d[\d.,]*\s*[万千]?|[一二三四五六七八九十百千万两零〇]+)(?:元|%)"
+_PENALTY_RANGE_SPAN = re.compile(
+    rf"处(?![罚理置室长分所级])(?:以)?[^,;。、()\d率比占]{{0,8}}?{_AMOUNT}以上"
+    rf"(?:[^,;。\d]{{0,2}}?{_AMOUNT}以下)?"
+    r"|标准\s*\((?:对)?(?:个人|公民|单位|法人)[^()]{0,40}\)"
+)
 _DATE_SPAN = re.compile(r"\d(?:\d{3}-\d{1,2}-\d{1,2}|\d?:\d{2}:\d{2})")
 _RECORD_SPAN = re.compile(r"[A-Za-z][A-Za-z]+\s?[备号]?[\d-]{5,}")
 _SUBJ_TITLE = re.compile(r"《[^《》]*》")
@@ -561,6 +570,8 @@ def _excluded_spans(f: str, lex: _Lexicon) -> list[tuple[int, int]]:
     if "-" in f or ":" in f:
         spans += _spans(_DATE_SPAN, f)  # dates, times of day
     spans += _spans(_RECORD_SPAN, f)  # ICP/record numbers
+    if "以上" in f:
+        spans += _spans(_PENALTY_RANGE_SPAN, f)  # a statute's penalty range
     return spans
 
 
@@ -842,12 +853,19 @@ _PROSE_PUNCT_SPACED = re.compile(r"[，。！？!?；;]|,(?!\d)|(?<!其中)(?<!�
 
 
 # a Markdown table's row (| 罚没款（万元） | 236.40 | 281.75 |): its borders are drawn
-_PIPE_ROW = re.compile(r"[ \t]*\|(?:[^|\n]*\|){2,}[ \t]*")
+_PIPE_ROW = re.compile(
+    r"[ \t]*\|(?:[^|\n]*\|){2,}[ \t]*"
+    # ... or cells apart by pipes without the outer ones (城中区｜1212｜198.52｜97.4; a full-width
+    # pipe as written), no prose
+    r"|[ \t]*[^|｜\n。，,;；:：]{1,24}(?:[|｜][^|｜\n。，,;；:：]{1,24}){2,}[ \t]*"
+)
 
 
 def _pipe_row(line: str) -> bool:
     """Whether a line (or a sentence's line) is a Markdown table's row."""
-    return "|" in line and any(_PIPE_ROW.fullmatch(x) for x in line.split("\n"))
+    return ("|" in line or "｜" in line) and any(
+        _PIPE_ROW.fullmatch(x) for x in line.split("\n")
+    )
 
 
 def _drawn_row(line: str) -> bool:
@@ -904,7 +922,7 @@ def _table_row(sentence: str) -> bool:
 
 
 # a table's cell separators: a drawn border, a tab, or a run of spaces
-_CELL_SEP = re.compile(r"[│┃|]|\t|[ \u3000]{2,}")
+_CELL_SEP = re.compile(r"[│┃|｜]|\t|[ \u3000]{2,}")
 _HEADER_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*年?度?\s*$")
 _BORDER_LINE = re.compile(r"[\s┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋│┃|:\-+=]*")
 

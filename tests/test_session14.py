@@ -713,3 +713,47 @@ def test_hotline_orders_passed_on_are_the_hotlines_and_requests_elsewhere_give_w
     assert _indicators(body)["hotline_cases"] == 34200
     # requests alone, no hotline figure: they are the hotline's work the report states
     assert _indicators("全年收集办理群众诉求2,870件，办结率98%。")["hotline_cases"] == 2870
+
+
+# ------------------------------------------------------------------ round 75
+def test_a_statutes_penalty_range_is_no_figure_of_the_years_work() -> None:
+    def raws(body: str) -> list[str]:
+        return list(process_text("r", in_report(body))["metrics"]["raw"])
+
+    got = raws(
+        "依据《城市生活垃圾管理办法》第二十三条“处5000元以上5万元以下罚款”的规定，对该公司作出罚款8000元的处罚。"
+        "明确对个人处200元以上、单位处2000元以上罚款的案件一律按普通程序办理。"
+        "依照本省较大数额罚款标准（对个人1万元以上、对单位10万元以上）告知听证权利。"
+    )
+    assert "8000元" in got
+    for raw in ("5000元以上", "5万元以下", "200元以上", "2000元以上", "1万元以上", "10万元以上"):
+        assert raw not in got
+    # a threshold naming a kind of the year's cases, and a rate's target, stay
+    assert "10万元以上" in raws("其中罚款10万元以上的案件23件。")
+    assert "98%以上" in raws("力争行政处罚案卷合格率达到98%以上。")
+
+
+def test_a_table_whose_cells_full_width_pipes_part_is_read() -> None:
+    body = (
+        "表　2023年分区域主要执法数据\n"
+        "区域｜行政处罚案件（件）｜罚没款（万元）\n"
+        "城中区｜1212｜198.52\n"
+        "鱼峰区｜1486｜214.87\n"
+    )
+    m = process_text("r", in_report(body))["metrics"]
+    got = set(zip(m["raw"], m["unit"], strict=True))
+    assert ("1212", "件") in got and ("214.87", "元") in got
+
+
+def test_all_of_them_said_after_a_figure_is_no_subject() -> None:
+    assert _subjects("来信来访61件全部按期答复，办结率100%。")["61件"] == "来信来访"
+    assert _indicators("来信来访61件全部按期答复，办结率100%。")["petitions"] == 61
+
+
+def test_letters_the_head_read_and_instructed_on_are_no_intake() -> None:
+    body = "全年来信来访61件全部按期答复。局长坚持接访下访，全年阅批群众来信23件。"
+    assert _indicators(body)["petitions"] == 61
+
+
+def test_a_heading_on_forging_the_enforcement_team_is_training() -> None:
+    assert theme("（九）抓好学法培训，锻造高素质城管执法队伍") == "study_training"
