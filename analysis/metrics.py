@@ -863,9 +863,7 @@ _PIPE_ROW = re.compile(
 
 def _pipe_row(line: str) -> bool:
     """Whether a line (or a sentence's line) is a Markdown table's row."""
-    return ("|" in line or "｜" in line) and any(
-        _PIPE_ROW.fullmatch(x) for x in line.split("\n")
-    )
+    return ("|" in line or "｜" in line) and any(_PIPE_ROW.fullmatch(x) for x in line.split("\n"))
 
 
 def _drawn_row(line: str) -> bool:
