@@ -1638,9 +1638,18 @@ def _clean(
     # (with more of the body above it than below: a sidebar's 相关文档 above the report is none)
     body_len = [len(lf[k]) if not logical[k].rule and _is_body(lf[k]) else 0 for k in range(m)]
     total_body = sum(body_len)
+    # (nor one with the report's outline going on below it: a list of a site's columns)
+    last_heading = max(
+        (k for k in range(m) if body_len[k] and match_outline_marker(lf[k])), default=-1
+    )
     feed_at, seen = m, 0
     for k in range(m):
-        if _FEED_HEADER.match(lf[k]) and seen and seen > total_body - seen - body_len[k]:
+        if (
+            _FEED_HEADER.match(lf[k])
+            and seen
+            and seen > total_body - seen - body_len[k]
+            and k > last_heading
+        ):
             feed_at = k
             break
         seen += body_len[k]

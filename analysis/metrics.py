@@ -3244,21 +3244,25 @@ def _combine_mentions(
             for c in keep
         ]
     )
-    # 3a'. a figure of a part of the year (四季度…收缴罚没款524.41万元; 上半年…; 1-6月…) beside
-    # a larger one of the whole year: a part of it (a half-year's report keeps its own figures)
-    drop_if_rest(
-        [
-            _PART_OF_YEAR.match(c.prefix) is not None
-            and any(o.value >= c.value and _PART_OF_YEAR.match(o.prefix) is None for o in keep)
-            for c in keep
-        ]
-    )
     # 3b. a total in a paragraph about a period of years (五年来,… 累计清理文件3,860余件)
     drop_if_rest(
         [
             c.period
             and lex.sums.search(c.prefix) is not None
             and not (_YEAR_ANCHOR.match(c.prefix) or _YEAR_ANCHOR.match(c.clause))
+            for c in keep
+        ]
+    )
+    # 3a'. a figure of a part of the year (四季度…收缴罚没款524.41万元; 上半年…; 1-6月…) beside
+    # a larger one of the whole year (not a total over years): a part of it (a half-year's report
+    # keeps its own figures)
+    drop_if_rest(
+        [
+            _PART_OF_YEAR.match(c.prefix) is not None
+            and any(
+                o.value >= c.value and not o.period and _PART_OF_YEAR.match(o.prefix) is None
+                for o in keep
+            )
             for c in keep
         ]
     )

@@ -397,11 +397,14 @@ _TABLE_ROW_END = re.compile(r"</tr\s*>(?![ \t]*\n)", re.IGNORECASE)
 # the start of an HTML table inside a line (…如下：</p><table>): its rows begin a line
 _TABLE_START = re.compile(r"(?<=[^\n])(?=<table[\s>])", re.IGNORECASE)
 # a page's break in a PDF's text: a form feed, or a page-number line (— 3 —, - 3 -, 3)
-_PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页|\d{1,4})\s*$")
+_PAGE_NUMBER_LINE = re.compile(
+    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|[·・•]\s*\d{1,4}\s*[·・•]|第\s*\d{1,4}\s*页|\d{1,4})\s*$"
+)
 # a gap between two columns: a run of two or more spaces after some text
 _COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _COLUMN_MIN_LINES = 8  # lines set in two columns a page needs to be read as such
 _COLUMN_HAN = 6  # Chinese characters each half of such a line holds at least
+_COLUMN_WIDTH = 14  # characters a page's column of text holds at least (a table's label less)
 
 
 def read_columns(text: str) -> str:
@@ -454,48 +457,60 @@ def read_column(page: list[str], known: int | None = None) -> tuple[list[str], i
     def han(s: str) -> int:
         return len(_CJK.findall(s))
 
-    split: dict[int, int] = {}  # line index -> where its right column starts
+    def prose_split(line: str, gap: re.Match[str]) -> bool:
+        return han(line[: gap.start()]) >= _COLUMN_HAN and han(line[gap.end() :]) >= _COLUMN_HAN
+
+    if known is None:
+        ends = [
+            gaps[-1].end()
+            for line in page
+            if (gaps := list(_COLUMN_GAP.finditer(line))) and prose_split(line, gaps[-1])
+        ]
+        if len(ends) < _COLUMN_MIN_LINES:
+            return None
+        at = Counter(ends).most_common(1)[0][0]
+    else:
+        at = known
+    # each line's cut: the gap ending at the right column's place (not a gap inside the right
+    # column's line, 二、  存在的问题), or one further right whose left part fits the left column
+    # (a signature set to the right)
+    split: dict[int, int] = {}
+    strong = 0
     for k, line in enumerate(page):
-        gaps = list(_COLUMN_GAP.finditer(line))
-        if (
-            gaps
-            and han(line[: gaps[-1].start()]) >= _COLUMN_HAN
-            and han(line[gaps[-1].end() :]) >= _COLUMN_HAN
-        ):
-            split[k] = gaps[-1].end()
-    need = _COLUMN_MIN_LINES if known is None else 2
-    if len(split) < need:
+        gaps = [g for g in _COLUMN_GAP.finditer(line) if len(line[: g.start()]) <= at + 2]
+        near_gaps = [g for g in gaps if abs(g.end() - at) <= 3]
+        gap = near_gaps[0] if near_gaps else next((g for g in gaps if g.end() > at + 3), None)
+        if gap is not None:
+            split[k] = gap.end()
+            strong += bool(near_gaps) and prose_split(line, gap)
+    if strong < (_COLUMN_MIN_LINES if known is None else 2):
         return None
-    at = Counter(split.values()).most_common(1)[0][0] if known is None else known
-    if sum(abs(v - at) <= 3 for v in split.values()) < need:
+    # prose in two columns fills its left column (a table of two text columns does not)
+    lefts = [len(page[k][: split[k]].rstrip()) for k in split if abs(split[k] - at) <= 3]
+    if known is None and sum(n >= max(at - 9, _COLUMN_WIDTH) for n in lefts) * 5 < len(lefts) * 3:
         return None
-    # every line with a gap ending there is in two columns (a short heading's rest: 学、以督促改。),
-    # and one whose right part stands further right (a signature set to the right)
-    for k, line in enumerate(page):
-        if k not in split:
-            ends = [
-                g.end()
-                for g in _COLUMN_GAP.finditer(line)
-                if g.end() >= at - 3 and len(line[: g.start()]) <= at + 2
-            ]
-            if ends:
-                split[k] = ends[0]
-    near = {k for k, v in split.items() if v >= at - 3}
+    near = set(split)
     first = min(near)
     tail = len(page)  # the page's foot: its number and the blank lines around it
     while tail > first and (not page[tail - 1].strip() or _PAGE_NUMBER_LINE.match(page[tail - 1])):
         tail -= 1
-    inside = [k for k in range(first, tail) if page[k].strip()]
 
     def right_only(line: str) -> bool:
         return len(line) - len(line.lstrip(" ")) >= at - 3 and han(line) > 0
 
+    def spanning(line: str) -> bool:  # a title across both columns (centred, set apart)
+        lead = len(line) - len(line.lstrip(" "))
+        return 6 <= lead < at - 3 and len(line.rstrip()) > at - 2
+
     def left_only(line: str) -> bool:
         return len(line.rstrip()) <= at + 2 and not right_only(line)
 
-    fits = [k for k in inside if k in near or right_only(page[k]) or left_only(page[k])]
-    if len(fits) < len(inside) or (known is None and len(near) * 3 < len(inside)):
+    inside = [k for k in range(first, tail) if page[k].strip() and k not in near]
+    if any(not (right_only(page[k]) or left_only(page[k]) or spanning(page[k])) for k in inside):
         return None
+    if known is None and len(near) * 3 < len(inside) + len(near):
+        return None
+    out = page[:first]
     left: list[str] = []
     right: list[str] = []
     for k in range(first, tail):
@@ -508,9 +523,13 @@ def read_column(page: list[str], known: int | None = None) -> tuple[list[str], i
             left.append("")
         elif right_only(line):
             right.append(line[min(at, len(line) - len(line.lstrip(" "))) :].rstrip())
+        elif spanning(line):
+            # a title across both columns ends the columns above it (the previous article's)
+            out += left + right + [line]
+            left, right = [], []
         else:
             left.append(line.rstrip())
-    return page[:first] + left + right + page[tail:], at
+    return out + left + right + page[tail:], at
 
 
 # a JSON field naming a page's title or its publication date (a CMS's API: title, publishDate;

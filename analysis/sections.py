@@ -990,8 +990,16 @@ def _lost_level2_headings(lines: list[_Line], strong: Callable[[str], _Marker | 
     # own kind, and their prompts and captions are none)
     if len(tops) < 3 or any(markers[n].marker[:1] not in "一二三四五六七八九十" for n in tops):
         return set()
+    sections = list(zip(tops, [*tops[1:], len(bodies)], strict=True))
+    # a report whose level 2 is 1. (一、 / 1.) lost no （一）
+    if any(
+        any(m is not None and m.level == 3 for m in markers[a + 1 : b])
+        and not any(m is not None and m.level == 2 for m in markers[a + 1 : b])
+        for a, b in sections
+    ):
+        return set()
     found: set[int] = set()
-    for a, b in zip(tops, [*tops[1:], len(bodies)], strict=True):
+    for a, b in sections:
         if any(m is not None and m.level == 2 for m in markers[a + 1 : b]):
             continue
         cands = [
@@ -1000,12 +1008,19 @@ def _lost_level2_headings(lines: list[_Line], strong: Callable[[str], _Marker | 
             if markers[n] is None
             and _unmarked_candidate(bodies[n][1])
             and _WECHAT_PROMPT.search(bodies[n][1]) is None
+            and _NOT_A_LOST_HEADING.search(bodies[n][1]) is None
             and markers[n + 1] is None
             and _is_paragraph(bodies[n + 1][1])
         ]
-        if len(cands) >= 2:
+        # headings of two halves (加强组织领导,压实法治建设主体责任), not photos' captions
+        # (燃气安全专项检查现场) nor lead-ins (主要做法如下)
+        if len(cands) >= 2 and sum("," in bodies[n][1] for n in cands) * 2 >= len(cands):
             found.update(bodies[n][0] for n in cands)
     return found
+
+
+# the end of a lead-in or a photo's caption, never a heading's
+_NOT_A_LOST_HEADING = re.compile(r"(?:如下|以下|现场|合影|留影|剪影|掠影|照片|图片)$")
 
 
 # a question of an interview or a Q&A release (问：…？, 记者：…？)

@@ -757,3 +757,115 @@ def test_letters_the_head_read_and_instructed_on_are_no_intake() -> None:
 
 def test_a_heading_on_forging_the_enforcement_team_is_training() -> None:
     assert theme("（九）抓好学法培训，锻造高素质城管执法队伍") == "study_training"
+
+
+# ------------------------------------------------------------------ second review of session 14
+@pytest.mark.parametrize(
+    "period",
+    [
+        "2019年以来，全局累计办理行政处罚案件4,860件，收缴罚没款1,720万元。",
+        "2021年至2023年，全局共办理行政处罚案件4,860件，收缴罚没款1,720万元。",
+    ],
+)
+def test_review2_session14_a_part_of_the_year_is_not_beaten_by_a_total_over_years(
+    period: str,
+) -> None:
+    body = "2023年1—11月，全局共办理行政处罚案件1,012件，收缴罚没款356.2万元。\n" + period + "\n"
+    got = _indicators(body)
+    assert got["admin_penalty_cases"] == 1012
+    assert got["fines_yuan"] == 3562000
+
+
+def test_review2_session14_two_columns_whose_pages_end_at_dotted_numbers_are_read() -> None:
+    from analysis.reading import read_columns
+
+    page = _two_columns(_LEFT, _RIGHT)
+    text = page + "\n                       · 37 ·\n" + page + "\n                       · 38 ·\n"
+    out = read_columns(text)
+    first = out.index("· 37 ·")
+    # the first page's right column comes before the second page begins
+    assert out.index("件3件，行政机关负责人出庭应诉率100%。") < first
+
+
+def test_review2_session14_a_gap_inside_the_right_columns_line_is_no_cut() -> None:
+    from analysis.reading import read_columns
+
+    right = list(_RIGHT)
+    right[4] = "  二、  存在的问题和不足"
+    out = read_columns(_two_columns(_LEFT, right) + "\n\n                       — 1 —\n")
+    assert "二、  存在的问题和不足" in out
+    assert out.count("二、") == 1
+
+
+def test_review2_session14_a_table_of_two_text_columns_is_no_two_columns() -> None:
+    from analysis.reading import read_columns
+
+    rows = [
+        "行政处罚案件办理   全年办理5,216件，同比增长12.3%",
+        "罚没款收缴情况    全年收缴689.35万元，同比下降4.1%",
+        "行政复议案件情况   以本局为被申请人的6件，维持4件",
+        "行政诉讼案件情况   涉及本局的3件，已审结2件均胜诉",
+        "执法人员法治培训   举办培训班6期，参训860人次",
+        "普法宣传活动开展   开展宣传活动128场次，发放资料3.6万份",
+        "规范性文件管理    制发规范性文件3件，均经合法性审核",
+        "合法性审查工作    完成各类合法性审查187件，无纠错",
+        "非现场执法办案    市本级办理非现场执法案件726件",
+        "信访事项办理     受理群众来信来访143件，按期办结率100%",
+    ]
+    text = "附件\n主要指标       2023年完成情况\n" + "\n".join(rows) + "\n"
+    assert read_columns(text) == text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "全年办理市长办公会议交办件23件，办结率100%。",
+        "办理便民服务中心交办件42件。",
+        "全年办理12345热线工单2,860件，督查室交办件35件。",
+    ],
+)
+def test_review2_session14_items_a_meeting_or_an_office_assigned_are_no_hotlines(body: str) -> None:
+    assert _indicators(body).get("hotline_cases") in (None, 2860)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["法治宣传进社区活动现场", "燃气安全专项检查现场"],
+        ["主要做法如下", "具体情况如下"],
+        ["市城管局开展法治宣传进社区活动", "局领导带队检查建筑工地扬尘治理"],
+    ],
+)
+def test_review2_session14_captions_and_lead_ins_are_no_lost_sub_headings(lines: list[str]) -> None:
+    from snippets import outline
+
+    para = "全年召开专题会议研究法治政府建设工作，制定年度工作要点，明确责任分工，推动各项任务落实落地。"
+    text = (
+        "某区综合行政执法局2023年法治政府建设工作报告\n\n"
+        f"{para}\n\n一、主要工作\n\n{lines[0]}\n\n{para}\n\n{lines[1]}\n\n{para}\n\n"
+        f"二、存在的问题\n\n{para}\n\n三、下一步工作打算\n\n{para}\n"
+    )
+    assert [level for level, *_ in outline(text)] == [1, 1, 1]
+
+
+def test_review2_session14_a_report_whose_level_2_is_numbered_1_rebuilds_nothing() -> None:
+    from snippets import outline
+
+    para = "全年召开专题会议研究法治政府建设工作，制定年度工作要点，明确责任分工，推动各项任务落实落地。"
+    text = (
+        "某区综合行政执法局2023年法治政府建设工作报告\n\n"
+        f"{para}\n\n一、主要工作\n\n1.加强组织领导\n\n{para}\n\n2.严格规范执法\n\n{para}\n\n"
+        f"二、存在的问题\n\n执法力量仍显不足，队伍结构有待优化\n\n{para}\n\n"
+        f"执法规范化水平有待提高，案卷质量仍需提升\n\n{para}\n\n三、下一步工作打算\n\n{para}\n"
+    )
+    assert [marker for _, marker, _, _ in outline(text)] == ["一、", "1.", "2.", "二、", "三、"]
+
+
+def test_review2_session14_a_list_of_site_columns_inside_the_report_is_no_feed() -> None:
+    raw = (
+        "某市城市管理局2023年度法治政府建设工作报告\n"
+        + _BODY.split("二、")[0]
+        + "为便于群众查阅，在门户网站开设法治政府建设专栏，栏目设置如下：\n政策解读\n相关文档\n办事指南\n"
+        "二、存在的问题\n执法力量不足，执法车辆和执法装备配备不足，执法人员年龄结构老化。\n"
+    )
+    assert "二、存在的问题" in _cleaned(raw).text
