@@ -594,7 +594,9 @@ def _next_document(lf: list[str], m: int) -> int:
 _NEXT_DOC_BODY = 100  # characters of body a report has above its signature
 
 # a field of a JSON response as reading writes it out ("data.summary": …): chrome however long
-_JSON_FIELD_LINE = re.compile(r'^"[!#-~]+"\s*:(?:\s|$)')
+_JSON_FIELD_LINE = re.compile(
+    r'^"[!#-~]+"\s*:(?:\s|$)|^这是\s*\S{0,300}\s*的快照'
+)  # (and a cache's)
 # a line under a signature that belongs to it: a note in brackets (（此件公开发布）)
 _SIGNATURE_NOTE = re.compile(r"^\([^()]{2,20}\)$")
 # a report's title (…2023年度法治政府建设工作报告, …工作总结, …情况（2023年度）): what it is about
@@ -1130,6 +1132,7 @@ _INLINE_RULES = (
     "invisible_characters",
     "manual_line_break",
     "markdown_emphasis",
+    "search_highlight",
 )
 # characters an editor leaves in a page that no reader sees: zero-width spaces and joiners,
 # word joiners, byte-order marks inside the text, soft hyphens (inside a number they would
@@ -1306,6 +1309,28 @@ def strip_markup(line: str) -> str:
     return out
 
 
+# the words a cached copy's banner says were searched for (您查询的关键词：法治政府建设)
+_SEARCHED = re.compile(
+    r"^\s*(?:您查询的关键词|查询关键词|搜索关键词|关键词)\s*[:：]\s*(?P<terms>[^\n]{2,40}?)\s*$",
+    re.M,
+)
+_MARKED = re.compile(r"【([^【】\n]{2,12})】")
+
+
+def _unmark_search_terms(raws: list[str]) -> dict[int, str]:
+    """The lines of a search engine's cached copy without the brackets it set around the words
+    searched for, which its banner names (您查询的关键词：法治政府建设); a report's own 【…】 stay."""
+    text = "\n".join(raws)
+    named = {t for m in _SEARCHED.finditer(text) for t in re.split(r"[\s,，;；]+", m["terms"]) if t}
+    terms = named & {m.group(1) for m in _MARKED.finditer(text)}
+    if not terms:
+        return {}
+    rx = re.compile(
+        "【(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + ")】"
+    )
+    return {i: rx.sub(r"\1", r) for i, r in enumerate(raws) if "【" in r and rx.search(r)}
+
+
 def clean_text(text: str, report_id: str = "", patterns: pd.DataFrame | None = None) -> CleanResult:
     """Remove chrome from a report's text, read its metadata and undo PDF hard wraps.
 
@@ -1404,6 +1429,9 @@ def _clean(
             },
             "markdown_emphasis",
         )
+    if "【" in text:
+        # a search engine's cached copy marks the words searched for (【法治政府建设】)
+        rewrite(_unmark_search_terms(raws), "search_highlight")
     if inline:
         text = "\n".join(raws)
     # fold is per character and maps no character to or from '\n', whitespace or a

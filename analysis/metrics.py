@@ -1316,6 +1316,23 @@ _OCR_RUN = re.compile(r"[\dlIOo]+$")
 _OCR_TAIL = re.compile(r"[Oo]+")
 
 
+# a figure whose digits OCR read as letters anywhere in it, also beside its thousands
+# separators (2,7O3件, 3,36l件, 9l件, 4S8件, 2S6.82万元): a digit or l/I first, letters O, o, l,
+# I and (inside) S among digits, a Chinese character or % after it; not a word's letters
+_OCR_SUSPECT = re.compile(r"\d[lIOoS]|[lIOoS]\d")
+_OCR_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9.])(?=[\dlIOoS,.]*\d)[\dlI](?:[\dlIOo]|S(?=\d)|[,.](?=[\dlIOo]))*"
+    r"(?=[\u4e00-\u9fff%])"
+)
+_OCR_REPAIR = str.maketrans("lIOoS", "11005")
+
+
+def _repair_ocr_digits(f: str) -> str:
+    """``f`` with OCR's letters for digits inside figures read as the digits (same length, so
+    offsets and the raw as written stay)."""
+    return _OCR_NUMBER.sub(lambda m: m.group(0).translate(_OCR_REPAIR), f)
+
+
 def _ocr_digits_start(f: str, s0: int) -> int | None:
     """Where a number whose digits OCR read as letters begins (``1O8件``), else None."""
     m = _OCR_RUN.search(f, max(0, s0 - 8), s0)
@@ -2183,6 +2200,8 @@ def metric_columns(
             or _FIGURES_APART.search(text)
         ):
             f = _mark_cells(f, text, lex)
+        if _OCR_SUSPECT.search(f):
+            f = _repair_ocr_digits(f)
         hits = _find_hits(f, lex, text)
         if not hits:
             continue

@@ -376,7 +376,7 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     text = normalize_newlines(text)
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = unwrap_json(text)
+    text = unwrap_json(unwrap_csv(text))
     if "   " in text:
         text = read_columns(text)
     if "</tr" in text or "</TR" in text:
@@ -542,6 +542,34 @@ _JSON_DATE_KEYS = (
     re.compile(r"(?i).*(?:create|created|add|post)[-_]?(?:date|time|at)|日期|时间"),
 )
 _JSON_DATE_VALUE = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}")
+
+
+# a CSV export's header: three or more field names (id,title,pub_date,source,content; 标题,发布日期,正文)
+_CSV_HEADER = re.compile(r"[A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{1,8}")
+
+
+def unwrap_csv(text: str) -> str:
+    """A report saved as a CSV export of one database row (``id,title,pub_date,content`` and
+    one row whose content field spans the article's lines), written out as a JSON response is
+    (:func:`unwrap_json`); other text unchanged."""
+    head = text.split("\n", 1)[0].strip()
+    names = head.split(",")
+    if len(names) < 3 or not all(_CSV_HEADER.fullmatch(n.strip()) for n in names):
+        return text
+    import csv
+    import io
+    import json
+
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error:
+        return text
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if len(rows) != 2 or len(rows[1]) != len(names):
+        return text
+    record = dict(zip([n.strip() for n in names], rows[1], strict=True))
+    out = unwrap_json(json.dumps(record, ensure_ascii=False))
+    return text if out.startswith("{") else out
 
 
 def unwrap_json(text: str) -> str:

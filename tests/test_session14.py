@@ -869,3 +869,80 @@ def test_review2_session14_a_list_of_site_columns_inside_the_report_is_no_feed()
         "二、存在的问题\n执法力量不足，执法车辆和执法装备配备不足，执法人员年龄结构老化。\n"
     )
     assert "二、存在的问题" in _cleaned(raw).text
+
+
+# ------------------------------------------------------------------ round 76
+def test_a_search_engines_cached_copy_is_read_without_its_banner_and_marks() -> None:
+    raw = (
+        "百度快照\n"
+        "这是 http://www.example.gov.cn/fzzfjs/202302/t20230220_1879264.html 的快照，是网页在2023年5月8日的存档。\n"
+        "当前页面可能已经更新，请点击此处访问当前页面。\n"
+        "快照日期：2023-05-08 14:22:17\n"
+        "您查询的关键词：法治政府建设\n"
+        "百度和网页的作者无关，不对其内容负责。\n"
+        "某区城市管理和综合执法局2022年度【法治政府建设】工作报告\n"
+        "发布时间：2023-02-20 10:16\n"
+        "一、2022年推进【法治政府建设】的主要举措\n"
+        "全年办理行政处罚案件1,942件，【法治政府建设】各项工作扎实推进。\n"
+        "【执法亮点】全年开展专项整治12次。\n"
+    )
+    r = _cleaned(raw)
+    assert r.text.startswith("某区城市管理和综合执法局2022年度法治政府建设工作报告\n")
+    assert "一、2022年推进法治政府建设的主要举措" in r.text
+    assert "【执法亮点】" in r.text  # the report's own brackets stay
+    assert r.metadata["published"] == "2023-02-20"
+    assert "search_highlight" in set(r.removed["rule"])
+
+
+def test_a_csv_export_of_one_article_is_read_as_its_title_date_and_content() -> None:
+    from analysis.cleaning import clean_text
+    from analysis.reading import decode_report_bytes
+
+    body = (
+        '"<p style=""text-indent: 2em;"">2024年，我局坚持以习近平法治思想为指导，推进""一支队伍管执法""改革。</p>\r\n'
+        "一、主要工作\r\n全年办理行政处罚案件1,483件，罚没款186.4万元，法治政府建设扎实推进，"
+        '依法行政水平持续提升，群众满意度不断提高，为建设宜居宜业城区提供了有力法治保障。"'
+    )
+    raw = (
+        "\ufeffid,title,pub_date,source,content\r\n"
+        f"20831,某区综合行政执法局2024年度法治政府建设工作情况报告,2025-01-24 16:08:52,某区综合行政执法局,{body}\r\n"
+    )
+    text, _ = decode_report_bytes(raw.encode("utf-8"), "r.csv")
+    r = clean_text(text)
+    assert r.text.startswith("某区综合行政执法局2024年度法治政府建设工作情况报告\n")
+    assert r.metadata["published"] == "2025-01-24"
+    assert "20831" not in r.text and '"一支队伍管执法"' in r.text
+    assert indicators(r.text)["admin_penalty_cases"] == 1483
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("2,7O3件", 2703), ("3,36l件", 3361), ("9l件", 91), ("4S8件", 458), ("1,62O件", 1620)],
+)
+def test_ocrs_letters_for_digits_inside_a_figure_are_the_digits(written: str, value: float) -> None:
+    m = process_text("r", in_report(f"全年办理行政处罚案件{written}。"))["metrics"]
+    got = dict(zip(m["raw"], m["value"], strict=True))
+    assert got[written] == value
+    # codes and words stay: a 4S shop, 5G, iOS12
+    m = process_text("r", in_report("走访4S店12家，建成5G基站30个，iOS12用户。"))["metrics"]
+    assert "4S店" not in "".join(m["raw"]) and ("12家", 12.0) in set(
+        zip(m["raw"], m["value"], strict=True)
+    )
+
+
+def test_the_bureau_answering_as_defendant_is_litigation() -> None:
+    body = "行政诉讼方面，我局作为被告应诉2件，一审均获胜诉。"
+    assert _indicators(body)["admin_litigation_cases"] == 2
+
+
+def test_the_years_tasks_done_are_no_plans() -> None:
+    assert theme("一、2023年度法治政府建设工作任务完成情况") != "plans"
+    assert theme("四、2024年工作任务") == "plans"
+
+
+def test_training_given_to_restaurants_heads_is_no_staff_training() -> None:
+    body = (
+        "全年组织执法人员业务培训14期，累计培训1,126人次。"
+        "对全区420余家餐饮服务单位负责人开展油烟污染防治法规培训6场。"
+    )
+    assert _indicators(body)["training_sessions"] == 14
