@@ -594,9 +594,10 @@ def _next_document(lf: list[str], m: int) -> int:
 _NEXT_DOC_BODY = 100  # characters of body a report has above its signature
 
 # a field of a JSON response as reading writes it out ("data.summary": …): chrome however long
-_JSON_FIELD_LINE = re.compile(
-    r'^"[!#-~]+"\s*:(?:\s|$)|^这是\s*\S{0,300}\s*的快照'
-)  # (and a cache's)
+_JSON_FIELD_LINE = re.compile(  # (and a cache's banner)
+    r'^"[!#-~]+"\s*:(?:\s|$)|^这是\s*(?:(?:Google|谷歌)\s*对\s*)?\S{0,300}\s*的(?:快照|缓存)'
+    r"|^(?:百度|360|搜狗|必应|谷歌)[^。\n]{0,80}和网页的作者无关"
+)
 # a line under a signature that belongs to it: a note in brackets (（此件公开发布）)
 _SIGNATURE_NOTE = re.compile(r"^\([^()]{2,20}\)$")
 # a report's title (…2023年度法治政府建设工作报告, …工作总结, …情况（2023年度）): what it is about
@@ -1311,10 +1312,10 @@ def strip_markup(line: str) -> str:
 
 # the words a cached copy's banner says were searched for (您查询的关键词：法治政府建设)
 _SEARCHED = re.compile(
-    r"^\s*(?:您查询的关键词|查询关键词|搜索关键词|关键词)\s*[:：]\s*(?P<terms>[^\n]{2,40}?)\s*$",
+    r"^\s*(?:您查询的关键词|查询关键词|搜索关键词)\s*[:：]\s*(?P<terms>[^\n。]{2,40}?)\s*(?:[。.].*)?$",
     re.M,
 )
-_MARKED = re.compile(r"【([^【】\n]{2,12})】")
+_MARKED = re.compile(r"【([^【】\n]{2,30})】")
 
 
 def _unmark_search_terms(raws: list[str]) -> dict[int, str]:
@@ -1429,7 +1430,7 @@ def _clean(
             },
             "markdown_emphasis",
         )
-    if "【" in text:
+    if "【" in text and ("快照" in text or "缓存" in text):
         # a search engine's cached copy marks the words searched for (【法治政府建设】)
         rewrite(_unmark_search_terms(raws), "search_highlight")
     if inline:

@@ -553,8 +553,10 @@ def unwrap_csv(text: str) -> str:
     one row whose content field spans the article's lines), written out as a JSON response is
     (:func:`unwrap_json`); other text unchanged."""
     head = text.split("\n", 1)[0].strip()
-    names = head.split(",")
-    if len(names) < 3 or not all(_CSV_HEADER.fullmatch(n.strip()) for n in names):
+    names = [n.strip().strip('"').strip() for n in head.split(",")]
+    if names and not names[-1]:
+        names = names[:-1]  # a trailing comma
+    if len(names) < 3 or not all(_CSV_HEADER.fullmatch(n) for n in names):
         return text
     import csv
     import io
@@ -564,10 +566,11 @@ def unwrap_csv(text: str) -> str:
         rows = list(csv.reader(io.StringIO(text)))
     except csv.Error:
         return text
+    rows = [r[: len(names)] if not any(c.strip() for c in r[len(names) :]) else r for r in rows]
     rows = [r for r in rows if any(c.strip() for c in r)]
     if len(rows) != 2 or len(rows[1]) != len(names):
         return text
-    record = dict(zip([n.strip() for n in names], rows[1], strict=True))
+    record = dict(zip(names, rows[1], strict=True))
     out = unwrap_json(json.dumps(record, ensure_ascii=False))
     return text if out.startswith("{") else out
 

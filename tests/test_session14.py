@@ -946,3 +946,66 @@ def test_training_given_to_restaurants_heads_is_no_staff_training() -> None:
         "对全区420余家餐饮服务单位负责人开展油烟污染防治法规培训6场。"
     )
     assert _indicators(body)["training_sessions"] == 14
+
+
+# ------------------------------------------------------------------ third review of session 14
+@pytest.mark.parametrize(
+    ("body", "sessions"),
+    [
+        ("组织全区各部门、各单位负责人参加法治政府建设专题培训2期，培训180人次。", 2),
+        ("举办餐饮服务食品安全监管执法培训班4期，培训监管人员260人次。", 4),
+    ],
+)
+def test_review3_session14_officials_and_a_regulators_staff_trained_are_training(
+    body: str, sessions: int
+) -> None:
+    assert _indicators(body)["training_sessions"] == sessions
+
+
+def test_review3_session14_a_pages_own_keywords_leave_the_reports_brackets() -> None:
+    raw = (
+        "某区城市管理局2023年度法治政府建设工作报告\n关键词：依法行政,普法宣传\n"
+        "一、主要工作\n【依法行政】全年办理行政处罚案件86件。\n【普法宣传】全年开展普法活动12场次。\n"
+    )
+    text = _cleaned(raw).text
+    assert "【依法行政】" in text and "【普法宣传】" in text
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "这是 http://www.example.gov.cn/a.html 的快照。是网页在2023年5月8日的存档。\n"
+        "您查询的关键词：法治政府建设。如果打开速度慢，可以尝试快速版。\n",
+        "这是 Google 对 http://www.example.gov.cn/a.html 的缓存。这是该网页在 2023年5月8日 的快照。\n"
+        "您查询的关键词：法治政府建设\n",
+    ],
+)
+def test_review3_session14_cache_banners_of_other_wordings_are_chrome(banner: str) -> None:
+    raw = (
+        banner
+        + "某区城市管理局2022年度【法治政府建设】工作报告\n发布时间：2023-02-20 10:16\n"
+        + "一、主要工作\n全年办理行政处罚案件1,942件，【法治政府建设】各项工作扎实推进。\n"
+    )
+    r = _cleaned(raw)
+    assert r.text.startswith("某区城市管理局2022年度法治政府建设工作报告\n")
+    assert r.metadata["published"] == "2023-02-20"
+
+
+def test_review3_session14_headings_on_the_past_years_progress_are_no_plans() -> None:
+    assert theme("一、2023年重点工作进展情况") != "plans"
+    assert theme("二、2023年法治政府建设推进情况") != "plans"
+
+
+def test_review3_session14_a_labour_suit_is_no_administrative_litigation() -> None:
+    got = _indicators("在劳动争议诉讼中我局作为被告应诉1件。")
+    assert got.get("admin_litigation_cases") is None
+    assert _indicators("我局作为被告出庭应诉3件。")["admin_litigation_cases"] == 3
+
+
+def test_review3_session14_a_csv_export_with_a_quoted_header_is_read() -> None:
+    from analysis.reading import unwrap_csv
+
+    content = "全年办理行政处罚案件1,483件，罚没款186.4万元。" * 8
+    text = f'"id","title","pub_date","content"\n1,某区综合行政执法局2024年度法治政府建设工作报告,2025-01-24,"{content}"\n'
+    out = unwrap_csv(text)
+    assert out.startswith("某区综合行政执法局2024年度法治政府建设工作报告\n发布时间：2025-01-24\n")
