@@ -3468,6 +3468,9 @@ def _combine_mentions(
             and top.family == "cases"
             and lex.total.search(_opening(top.prefix)) is not None
         )
+        # ... and when it says it counts every kind (全年立案处罚各类违法行为1436起), also a field's
+        # count naming its kind elsewhere (立案处罚垃圾分类违法行为412起)
+        every_kind = year_count and _EVERY_KIND_OF_CASE.search(top.clause) is not None
         if grand or year_count or all_kinds:
             # another total is no part, but one kind's figure of the year (城市管理领域全年办理
             # 行政处罚案件1,972件) is a part of a total adding kinds up, when it is of a kind the
@@ -3484,7 +3487,7 @@ def _combine_mentions(
                     return any(_names_kind(k, c.clause) for k in kinds)
                 return (
                     grand
-                    or (year_count and _names_no_kind(fold(c.subject)))
+                    or (year_count and (every_kind or _names_no_kind(fold(c.subject))))
                     # a kind of the thing: its name ends as the total's does (民法典进工地宣传活动
                     # in 各类普法宣传活动)
                     or (all_kinds and c.subject.endswith(top.subject[-4:]))
@@ -3502,6 +3505,8 @@ _INCLUDED_AFTER = re.compile(
 )
 # a run-in heading at a paragraph's start: words without a figure or a line break, to 。 or :
 _PARA_RUN_IN = re.compile(r"[^\d\n。:]{2,38}[。:]")
+# a count of cases of every kind (全年立案处罚各类违法行为1436起, 各类案件), not of kinds of documents
+_EVERY_KIND_OF_CASE = re.compile(r"各类(?:[^,;。]{0,4})?(?:违法|违规|案件)")
 # a sentence about a part of the year: a quarter, a half, some months (not 1-12月, the year)
 _PART_OF_YEAR = re.compile(
     r"\s*(?:(?:19|20)\d\d年度?)?\s*(?:第?[一二三四1-4]季度|前三季度|[上下]半年"

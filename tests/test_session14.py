@@ -1009,3 +1009,33 @@ def test_review3_session14_a_csv_export_with_a_quoted_header_is_read() -> None:
     text = f'"id","title","pub_date","content"\n1,某区综合行政执法局2024年度法治政府建设工作报告,2025-01-24,"{content}"\n'
     out = unwrap_csv(text)
     assert out.startswith("某区综合行政执法局2024年度法治政府建设工作报告\n发布时间：2025-01-24\n")
+
+
+# ------------------------------------------------------------------ round 77
+def test_the_years_count_of_cases_of_every_kind_holds_the_fields() -> None:
+    body = (
+        "全年立案处罚各类违法行为1436起，其中适用简易程序874起、普通程序562起。\n"
+        "开展垃圾分类检查3860家次，立案处罚垃圾分类违法行为412起，罚款63200元。\n"
+        "针对夜间施工噪声和餐饮油烟扰民，立案处罚73起。\n"
+    )
+    assert _indicators(body)["admin_penalty_cases"] == 1436
+    # a count of kinds of documents reviewed is no such count (各类文件、合同)
+    body = (
+        "全年对各类文件、合同开展合法性审查64件，其中行政合同21份。\n"
+        "开展重大执法决定法制审核47件。\n"
+    )
+    assert _indicators(body)["legal_reviews"] == 111
+
+
+def test_materials_sent_out_are_publicity_materials() -> None:
+    assert (
+        _indicators("全年开展普法宣传活动117场次，发出各类宣传资料1.8万余份。")[
+            "publicity_materials"
+        ]
+        == 18000
+    )
+
+
+def test_a_total_since_the_legal_education_plan_began_is_a_period() -> None:
+    body = "全年举办各类普法活动23场次。\n“七五”普法启动以来，我局累计开展普法活动110余场次。\n"
+    assert _indicators(body)["publicity_events"] == 23
