@@ -594,10 +594,9 @@ def _next_document(lf: list[str], m: int) -> int:
 _NEXT_DOC_BODY = 100  # characters of body a report has above its signature
 
 # a field of a JSON response as reading writes it out ("data.summary": …): chrome however long
-_JSON_FIELD_LINE = re.compile(  # (and a cache's banner)
-    r'^"[!#-~]+"\s*:(?:\s|$)|^这是\s*(?:(?:Google|谷歌)\s*对\s*)?\S{0,300}\s*的(?:快照|缓存)'
-    r"|^(?:百度|360|搜狗|必应|谷歌)[^。\n]{0,80}和网页的作者无关"
-)
+# rules whose lines may be long and hold 。: a JSON field as reading writes it out ("data.summary":
+# …) and a cache's banner (这是 … 的快照，是网页在…的存档。); no other rule is tried on such a line
+_LONG_LINE_RULES = frozenset({"json_field", "web_cache"})
 # a line under a signature that belongs to it: a note in brackets (（此件公开发布）)
 _SIGNATURE_NOTE = re.compile(r"^\([^()]{2,20}\)$")
 # a report's title (…2023年度法治政府建设工作报告, …工作总结, …情况（2023年度）): what it is about
@@ -1448,9 +1447,22 @@ def _clean(
     # scopes -> (rule, search) of every pattern in scope, and of those outside the union
     by_scopes: dict[tuple[str, ...], tuple[list[tuple[str, Any]], list[tuple[str, Any]]]] = {}
 
+    long_rules: dict[
+        tuple[str, ...], list[tuple[str, Any]]
+    ] = {}  # scopes -> _LONG_LINE_RULES' rows
+
     def first_match(f: str, scopes: tuple[str, ...]) -> str:
-        if not f or (len(f) > 80 and "。" in f and not _JSON_FIELD_LINE.match(f)):
+        if not f:
             return ""
+        if len(f) > 80 and "。" in f:  # a line of prose: only the rules meant for such lines
+            rows = long_rules.get(scopes)
+            if rows is None:
+                rows = long_rules[scopes] = [
+                    (rule, rx.search)
+                    for rule, rx, scope in compiled
+                    if scope in scopes and rule in _LONG_LINE_RULES
+                ]
+            return next((rule for rule, search in rows if search(f)), "")
         if _EN_GLOSS.search(f):
             f = _EN_GLOSS.sub(r"\1", f)  # a bilingual page's labels: 发布日期 Release Date:
         lists = by_scopes.get(scopes)

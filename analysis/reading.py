@@ -419,18 +419,11 @@ def read_columns(text: str) -> str:
     both columns) stay on top, its left column follows, then its right column, then what stood
     below (the page's number).
     """
-    lines = text.split("\n")
-    pages: list[list[str]] = [[]]
-    for line in lines:
-        if "\f" in line:
-            head, _, tail = line.partition("\f")
-            pages[-1].append(head)
-            pages.append([tail])
-        else:
-            pages[-1].append(line)
-    if len(pages) == 1:  # no form feeds: pages end at their number lines
+    if "\f" in text:  # pages end at form feeds
+        pages = [page.split("\n") for page in text.split("\f")]
+    else:  # ... or at their number lines
         pages = [[]]
-        for line in lines:
+        for line in text.split("\n"):
             pages[-1].append(line)
             if _PAGE_NUMBER_LINE.match(line) and line.strip():
                 pages.append([])
@@ -440,13 +433,11 @@ def read_columns(text: str) -> str:
     # a page whose right column is short (the report's end) is read at its neighbours' place
     at = Counter(r[1] for r in read if r is not None).most_common(1)[0][0]
     out = [
-        r[0] if r is not None else (read_column(page, at) or (None, 0))[0]
-        for r, page in zip(read, pages, strict=True)
+        (r or read_column(page, at) or (page, at))[0] for r, page in zip(read, pages, strict=True)
     ]
-    parts = [o if o is not None else page for o, page in zip(out, pages, strict=True)]
-    joined = [("\n".join(p)) for p in parts]
-    sep = "\n\f" if "\f" in text else "\n"
-    return (sep.join(joined) if sep == "\n\f" else "\n".join(joined)).replace("\n\f\n", "\n\f")
+    if "\f" in text:
+        return "\f".join("\n".join(page) for page in out)
+    return "\n".join(line for page in out for line in page)
 
 
 def read_column(page: list[str], known: int | None = None) -> tuple[list[str], int] | None:
@@ -560,7 +551,6 @@ def unwrap_csv(text: str) -> str:
         return text
     import csv
     import io
-    import json
 
     try:
         rows = list(csv.reader(io.StringIO(text)))
@@ -570,9 +560,7 @@ def unwrap_csv(text: str) -> str:
     rows = [r for r in rows if any(c.strip() for c in r)]
     if len(rows) != 2 or len(rows[1]) != len(names):
         return text
-    record = dict(zip(names, rows[1], strict=True))
-    out = unwrap_json(json.dumps(record, ensure_ascii=False))
-    return text if out.startswith("{") else out
+    return _written_out(dict(zip(names, rows[1], strict=True))) or text
 
 
 def unwrap_json(text: str) -> str:
@@ -599,6 +587,14 @@ def unwrap_json(text: str) -> str:
         doc = json.loads(body)
     except ValueError:
         return text
+    return _written_out(doc) or text
+
+
+def _written_out(doc: object) -> str | None:
+    """A JSON document (or a CSV row as a dict) written out as :func:`unwrap_json` says, or
+    None when it holds no article."""
+    import json
+
     leaves: list[tuple[str, object]] = []  # (path, value) in the document's order
     lists: dict[str, list[str]] = {}  # path -> its strings, for a list of strings only
 
@@ -624,7 +620,7 @@ def unwrap_json(text: str) -> str:
         (han(v), p) for p, v in leaves if isinstance(v, str) and ("\n" in v or han(v) >= 100)
     ] + [(sum(han(v) for v in vs), p) for p, vs in lists.items() if sum(han(v) for v in vs) >= 100]
     if not cands:
-        return text
+        return None
     article = max(cands, key=lambda c: c[0])[1]
     parent = article.rsplit(".", 1)[0] if "." in article else ""
     in_list = article in lists
