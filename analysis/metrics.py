@@ -1325,12 +1325,20 @@ _OCR_NUMBER = re.compile(
     r"(?=[\u4e00-\u9fff%])"
 )
 _OCR_REPAIR = str.maketrans("lIOoS", "11005")
+# a figure OCR read with no digit left (lO件, IOO%, lOO人次): l or I first, an O among the
+# letters, between a Chinese character or mark and a Chinese character or %; not II, IV or IO
+# in a Latin word (IO口 stays only where no Chinese stands before it)
+_OCR_LETTERS_ONLY = re.compile(
+    r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f])[lI][lIOo]*[Oo][lIOo]*"
+    r"(?=[\u4e00-\u9fff%])"
+)
 
 
 def _repair_ocr_digits(f: str) -> str:
     """``f`` with OCR's letters for digits inside figures read as the digits (same length, so
     offsets and the raw as written stay)."""
-    return _OCR_NUMBER.sub(lambda m: m.group(0).translate(_OCR_REPAIR), f)
+    f = _OCR_NUMBER.sub(lambda m: m.group(0).translate(_OCR_REPAIR), f)
+    return _OCR_LETTERS_ONLY.sub(lambda m: m.group(0).translate(_OCR_REPAIR), f)
 
 
 def _ocr_digits_start(f: str, s0: int) -> int | None:
@@ -2200,7 +2208,7 @@ def metric_columns(
             or _FIGURES_APART.search(text)
         ):
             f = _mark_cells(f, text, lex)
-        if _OCR_SUSPECT.search(f):
+        if _OCR_SUSPECT.search(f) or _OCR_LETTERS_ONLY.search(f):
             f = _repair_ocr_digits(f)
         hits = _find_hits(f, lex, text)
         if not hits:
