@@ -28,6 +28,9 @@ What is removed, and under which rule:
   outline marker, an indented line, or after a line ending in sentence punctuation; text
   that is not PDF-shaped (a short heading alone on its line before its paragraph) is never
   joined.
+* ``table_cells``: a table written one cell per line (docx2txt's text of a Word table) is
+  one line per row, its cells joined by tabs (:func:`_one_cell_per_line_rows`); the row's
+  ``text`` is the cell joined.
 
 * ``watermark``: a kept line that lost a copy site's watermark at its end
   (``一、主要举措 公文汇 www.gongwenhui.com``; the site's name alone once it was seen with its
@@ -735,6 +738,83 @@ def _signature_parts(f: str) -> tuple[tuple[int, int] | None, str] | None:
     return None
 
 
+# A table written one cell per line (docx2txt's text of a Word table, a page's cells copied
+# one below the other): a header of words, then rows as wide, each with a figure, whose
+# columns hold figures (or an empty cell's dash) or words throughout. Folded lines.
+_CELL_FIGURE = re.compile(r"[+\-±]?\d[\d,]*(?:\.\d+)?%?|-+|/|无|持平")
+_CELL_YEAR = re.compile(r"(?:19|20)\d\d")
+_CELL_PROSE = re.compile(r"[。;!?:]|,(?!\d)")
+
+
+def _cell_kind(f: str) -> str:
+    """``"n"`` for a figure's cell (or an empty cell's dash), ``"w"`` for a word's."""
+    return "n" if _CELL_FIGURE.fullmatch(f) else "w"
+
+
+def _one_cell_per_line_rows(folded: list[str], any_rule: list[str]) -> list[list[int]]:
+    """The rows (lists of line indices, in order) of the tables written one cell per line:
+    runs of short lines without prose punctuation or an outline marker (blank lines between
+    them, up to two), read as a header of ``N`` words (three to ten; a year's column, 2023
+    or 2023年, is a word) and two or more rows of ``N`` cells, each row with a figure, each
+    column figures throughout or words throughout, with a column of figures and one of
+    words. Of the ways to read a run, the one covering most cells (up to three lines above
+    the header are its caption); a table is read only whole, and what follows stays."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    gap = 0
+    for i, f in enumerate(folded):
+        if not f:
+            gap += 1
+            continue
+        cell = (
+            any_rule[i] in ("", "page_number")
+            and len(f) <= 16
+            and not _CELL_PROSE.search(f)
+            and (f.isdigit() or match_outline_marker(f) is None)
+        )
+        if cell and run and gap <= 2:
+            run.append(i)
+        else:
+            if len(run) >= 9:
+                runs.append(run)
+            run = [i] if cell else []
+        gap = 0
+    if len(run) >= 9:
+        runs.append(run)
+    out: list[list[int]] = []
+    for run in runs:
+        kinds = [_cell_kind(folded[i]) for i in run]
+        best: tuple[int, int, int] | None = None  # (cells covered, start, width)
+        for start in range(min(4, len(run))):
+            for width in range(3, 11):
+                rows = (len(run) - start) // width - 1
+                if rows < 2:
+                    break
+                head = run[start : start + width]
+                if any(
+                    kinds[start + j] == "n" and not _CELL_YEAR.fullmatch(folded[head[j]])
+                    for j in range(width)
+                ):
+                    continue
+                body = [
+                    kinds[start + width * (r + 1) : start + width * (r + 2)] for r in range(rows)
+                ]
+                cols = [{row[j] for row in body} for j in range(width)]
+                if (
+                    all("n" in row for row in body)
+                    and all(len(c) == 1 for c in cols)
+                    and {"n"} in cols
+                    and {"w"} in cols
+                    and (best is None or width * (rows + 1) > best[0])
+                ):
+                    best = (width * (rows + 1), start, width)
+        if best is not None:
+            covered, start, width = best
+            cells = run[start : start + covered]
+            out.extend(cells[k : k + width] for k in range(0, covered, width))
+    return out
+
+
 @dataclass(slots=True)
 class _Logical:
     """A logical line: one raw line, or several raw lines joined (PDF hard wraps)."""
@@ -744,6 +824,7 @@ class _Logical:
     text: str  # stripped, joined
     rule: str = ""
     folded: str = ""  # fold(text), kept alongside (fold and strip commute)
+    cells: bool = False  # a table's row whose cells stood one per line, joined by tabs
 
 
 # A line at least this wide (display width: 20 Chinese characters) counts in _ragged_shape.
@@ -1499,6 +1580,15 @@ def _clean(
             if any_rule[v] == "page_number":
                 any_rule[v] = ""
             units_under.add(v + 1)
+    # a table written one cell per line: its cells (1, 件, 203) are no page numbers or
+    # running headers, and each row becomes one line, its cells parted by tabs
+    row_first: set[int] = set()  # a row's first cell
+    row_next: set[int] = set()  # the row's other cells, joined to it
+    for row in _one_cell_per_line_rows(folded, any_rule):
+        row_first.add(row[0])
+        row_next.update(row[1:])
+    for i in row_first | row_next:
+        any_rule[i] = ""
     if "编" in text or "分享" in text or "搜索" in text or "在线阅读" in text:
         # an editor's note above the report (编者按: …) and a document-sharing site's
         # blurb (…由会员分享,可在线阅读…): the publisher's words, not the report's; before
@@ -1526,6 +1616,8 @@ def _clean(
         if f
         and not r
         and i not in units_under
+        and i not in row_first
+        and i not in row_next
         and len(f) <= 40
         and not _HEADER_PUNCT.search(f)
         and match_outline_marker(f) is None
@@ -1538,7 +1630,7 @@ def _clean(
     seen: set[str] = set()
     line_rule: list[str] = [""] * n
     for i, f in enumerate(folded):
-        if f in repeated:
+        if f in repeated and i not in row_first and i not in row_next:
             if f not in seen and i < raw_first_body:
                 seen.add(f)  # the title, repeated as page header: keep the first one
                 continue
@@ -1602,7 +1694,15 @@ def _clean(
     logical: list[_Logical] = []
     for i in candidates:
         raw = raws[i]
-        if is_pdf and logical:
+        if i in row_next:  # a table's cell, written one per line: on its row's line
+            prev = logical[-1]
+            prev.idxs.append(i)
+            prev.raws.append(raw)
+            prev.text += "\t" + _strip(raw)
+            prev.folded += " " + folded[i]
+            prev.cells = True
+            continue
+        if is_pdf and logical and i not in row_first:
             prev = logical[-1]
             # a heading's first line may be short by the indent a converter dropped (two
             # ideographic spaces: 4 columns, 2 characters): (五)…质量和效能持 / 续提升
@@ -1672,6 +1772,8 @@ def _clean(
     lf = [lg.folded for lg in logical]
     m = len(logical)
     for k, lg in enumerate(logical):
+        if lg.cells:
+            continue  # a table's row: its cells were no chrome
         lg.rule = first_match(lf[k], SCOPES) if len(lg.idxs) > 1 else any_rule[lg.idxs[0]]
     _mark_repeated_body(logical)  # a page's print view repeating the whole report
     notes = _notes_block(lf, logical, m)  # a notes block after the signature is no body
@@ -1838,10 +1940,8 @@ def _clean(
         else:
             kept.append(lg.text)
             if len(lg.idxs) > 1:
-                removed.extend(
-                    (i + 1, markup.get(i, raws[i]).rstrip(), "joined_line_break")
-                    for i in lg.idxs[1:]
-                )
+                joined = "table_cells" if lg.cells else "joined_line_break"
+                removed.extend((i + 1, markup.get(i, raws[i]).rstrip(), joined) for i in lg.idxs[1:])
     # a kept line that lost only its markup (or a line that was nothing but markup)
     recorded = {r[0] for r in removed}
     removed.extend(
