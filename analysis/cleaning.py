@@ -1941,7 +1941,9 @@ def _clean(
             kept.append(lg.text)
             if len(lg.idxs) > 1:
                 joined = "table_cells" if lg.cells else "joined_line_break"
-                removed.extend((i + 1, markup.get(i, raws[i]).rstrip(), joined) for i in lg.idxs[1:])
+                removed.extend(
+                    (i + 1, markup.get(i, raws[i]).rstrip(), joined) for i in lg.idxs[1:]
+                )
     # a kept line that lost only its markup (or a line that was nothing but markup)
     recorded = {r[0] for r in removed}
     removed.extend(
