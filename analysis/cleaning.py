@@ -743,7 +743,7 @@ def _signature_parts(f: str) -> tuple[tuple[int, int] | None, str] | None:
 # columns hold figures (or an empty cell's dash) or words throughout. Folded lines.
 _CELL_FIGURE = re.compile(r"[+\-±]?\d[\d,]*(?:\.\d+)?%?|-+|/|无|持平")
 _CELL_YEAR = re.compile(r"(?:19|20)\d\d")
-_CELL_PROSE = re.compile(r"[。;!?:]|,(?!\d)")
+_CELL_PROSE = re.compile(r"[。;!?]|(?<!其中):|,(?!\d)")  # (a row's label 其中:简易程序)
 
 
 def _cell_kind(f: str) -> str:
@@ -919,13 +919,18 @@ def _ragged_shape(lines: list[str], display: list[int]) -> tuple[bool, int]:
 _HTML_TAG_NAMES = (
     "a|abbr|b|big|blockquote|body|br|caption|center|cite|code|col|colgroup|dd|del|div|dl|dt|em|"
     "figcaption|figure|font|h[1-6]|head|hr|html|i|img|ins|label|li|mark|meta|o:p|ol|p|pre|q|s|"
-    "section|article|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|u|ul|wbr"
+    "section|article|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|u|ul|wbr|"
+    # a page's frame: navigation, forms, media (a whole page saved: MHTML, a browser's copy)
+    "nav|header|footer|main|aside|address|form|input|button|select|option|textarea|fieldset|"
+    "legend|iframe|link|noscript|time|picture|source|video|audio|map|area|base|details|summary|"
+    "dialog|menu|tt|nobr|object|embed|param"
 )
 _HTML_TAG = re.compile(
     rf"<!--.*?-->|</?(?P<name>{_HTML_TAG_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE | re.DOTALL
 )
 _HTML_BLOCK = frozenset(
-    "article blockquote br div h1 h2 h3 h4 h5 h6 hr li ol p pre section ul".split()
+    "article blockquote br div h1 h2 h3 h4 h5 h6 hr li ol p pre section ul nav header footer "
+    "main aside address form fieldset details summary dialog menu".split()
 )
 # a table row of one cell: a page laid out with a table, each row a paragraph
 _ONE_CELL_ROW = re.compile(

@@ -139,6 +139,10 @@ def normalize_newlines(text: str) -> str:
     return "".join(out)
 
 
+# an HTML or XML tag, a CDATA section's brackets, or an entity: markup, not text
+_MARKUP = re.compile(r"<!\[CDATA\[|\]\]>|<[!?/]?[A-Za-z][^<>]{0,2000}>|&#?\w{1,10};")
+
+
 def _plausible_chinese(text: str, rare: bool = True) -> str | None:
     """Return why ``text`` is not plausible report text, or None if it is.
 
@@ -146,6 +150,8 @@ def _plausible_chinese(text: str, rare: bool = True) -> str | None:
     """
     if _CONTROL.search(text):
         return "the decoded text contains control characters"
+    if "<" in text:
+        text = _MARKUP.sub("", text)  # a page's or a feed's tags are no text (<item>, <p>)
     visible = [c for c in text if not c.isspace()]
     if not visible:
         return None
@@ -376,7 +382,7 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     text = normalize_newlines(text)
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = unwrap_json(unwrap_csv(text))
+    text = unwrap_json(unwrap_csv(unwrap_xml(unwrap_mime(text))))
     if "   " in text:
         text = read_columns(text)
     if "</tr" in text or "</TR" in text:
@@ -655,6 +661,131 @@ def _written_out(doc: object) -> str | None:
         shown = normalize_newlines(str(shown)).replace("\n", " ")
         lines.append(f"{json.dumps(p)}: {shown}")
     return "\n".join(lines) + "\n"
+
+
+# a MIME message's first header (a page saved as MHTML: From: <Saved by Blink>), and its
+# declaration of a multipart body
+_MIME_FIRST = re.compile(r"[A-Za-z][\w-]{0,40}:[ \t]")
+_MIME_MULTIPART = re.compile(r"(?im)^Content-Type:\s*multipart/")
+_MIME_VERSION = re.compile(r"(?im)^MIME-Version:\s*1\.0\s*$")
+_META_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]{2,20})""", re.IGNORECASE)
+
+
+def unwrap_mime(text: str) -> str:
+    """A page saved as a MIME message (a browser's "Webpage, Single File": MHTML), written out
+    as text; other text unchanged.
+
+    The page's HTML (its first ``text/html`` part) is decoded from its transfer encoding
+    (quoted-printable, base64) and its charset (the part's, else the page's ``<meta
+    charset>``, else UTF-8, else GB18030) and written out whole, for cleaning to read. The
+    message's headers and every other part (style sheets, images, other frames) are written
+    as ``"name": value`` lines, a part as its type, size and address, which cleaning removes
+    as ``json_field`` (so nothing of the file is lost unrecorded).
+    """
+    if not _MIME_FIRST.match(text):
+        return text
+    head = text[: text.find("\n\n") if "\n\n" in text else 4000]
+    if not (_MIME_VERSION.search(head) and _MIME_MULTIPART.search(head)):
+        return text
+    import email
+    import email.policy
+    import json
+
+    msg = email.message_from_string(text, policy=email.policy.default)
+    if not msg.is_multipart():
+        return text
+    lines = [f"{json.dumps(k)}: {' '.join(str(v).split())}" for k, v in msg.items()]
+    page = False
+    for n, part in enumerate(msg.walk()):
+        if part.is_multipart():
+            continue
+        ctype = part.get_content_type()
+        payload = part.get_payload(decode=True) or b""
+        where = part.get("Content-Location", "")
+        if ctype == "text/html" and not page:
+            page = True
+            lines.append(f'"part.{n}": {ctype} {where}'.rstrip())
+            lines.append(normalize_newlines(_decode_part(payload, part.get_content_charset())))
+        else:
+            lines.append(f'"part.{n}": {ctype}, {len(payload)} bytes {where}'.rstrip())
+    return "\n".join(lines) + "\n" if page else text
+
+
+def _decode_part(payload: bytes, charset: str | None) -> str:
+    """A MIME part's bytes as text: by its charset, the page's own, UTF-8 or GB18030."""
+    tried = []
+    if charset:
+        tried.append(charset)
+    meta = _META_CHARSET.search(payload[:4096])
+    if meta:
+        tried.append(meta.group(1).decode("ascii"))
+    for codec in (*tried, "utf-8", "gb18030"):
+        if codec.lower() in ("gb2312", "gbk", "x-gbk"):
+            codec = "gb18030"  # (what pages labelled GB2312 hold)
+        try:
+            return payload.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return payload.decode("utf-8", errors="replace")
+
+
+# an RSS or Atom date (Fri, 24 Feb 2023 16:05:12 +0800)
+_RFC822_DATE = re.compile(r"(?:[A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d\d:\d\d")
+
+
+def unwrap_xml(text: str) -> str:
+    """A report saved as an XML document (a portal's RSS feed or disclosure export:
+    ``<rss><channel><item><title>…<pubDate>…<description><![CDATA[<p>…]]>``), written out
+    as a JSON response is (:func:`unwrap_json`): the article (the text with the most
+    Chinese), its item's title and date first, every other element and attribute as a
+    ``"path": value`` line. An RFC 822 date is given as ``2023-02-24 16:05:12 (as written)``.
+    A page in XHTML, a document that declares entities (none is expanded) and XML that does
+    not parse are left unchanged."""
+    body = text.lstrip()
+    if not (body.startswith("<?xml") or re.match(r"<(?:rss|feed|rdf:RDF)[\s>]", body)):
+        return text
+    if "<!DOCTYPE" in body or "<!ENTITY" in body:
+        return text
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError:
+        return text
+    name = root.tag.rsplit("}", 1)[-1]
+    if name.lower() == "html":
+        return text
+    return _written_out({name: _xml_value(root)}) or text
+
+
+def _xml_value(el) -> object:
+    """An element as JSON would hold it: its text, or its attributes (``@name``) and children
+    (by tag; a repeated tag a list), and its text (``#text``) if any."""
+    text = el.text or ""
+    if _RFC822_DATE.match(text.strip()):
+        from email.utils import parsedate_to_datetime
+
+        try:
+            when = parsedate_to_datetime(text.strip())
+        except (TypeError, ValueError):
+            when = None
+        if when is not None:
+            text = f"{when:%Y-%m-%d %H:%M:%S} ({text.strip()})"
+    if not len(el) and not el.attrib:
+        return text
+    out: dict[str, object] = {f"@{k.rsplit('}', 1)[-1]}": v for k, v in el.attrib.items()}
+    if text.strip():
+        out["#text"] = text
+    for child in el:
+        tag = child.tag.rsplit("}", 1)[-1]
+        value = _xml_value(child)
+        if tag not in out:
+            out[tag] = value
+        elif isinstance(out[tag], list):  # (an element's value is never a list: a repeat)
+            out[tag].append(value)  # type: ignore[union-attr]
+        else:
+            out[tag] = [out[tag], value]
+    return out
 
 
 def _binary_bytes(data: bytes) -> str | None:
