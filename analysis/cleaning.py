@@ -174,16 +174,19 @@ _SENTENCE_PUNCT = set("。,;:!?、")
 _TERMINAL = set("。!?;:…")
 _CLOSERS = set("”’\"')]】》」』")
 _HEADER_PUNCT = re.compile("[。,;!?]")  # sentence punctuation: not a running header
+# a printed page's address and the date and time it was printed (2025/3/18 10:42), folded
+_URL_LINE = re.compile(r"(?:https?|file)://\S+")
+_PRINTED_AT = re.compile(r"(?:19|20)\d\d[/-]\d{1,2}[/-]\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d\d(?::\d\d)?")
 
 _CN_DATE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _CN_DATE_DIGITS.update({"○": "0", "零": "0", "O": "0", "Ｏ": "0"})
 _DATE_ARABIC = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)[ ]*(?:[-/.]|年)[ ]*(?P<m>\d{1,2})[ ]*(?:[-/.]|月)[ ]*"
-    r"(?P<d>\d{1,2})(?!\d)[ ]*日?"
-)
+    r"(?P<d>\d{1,2})(?!\d)[ ]*[日曰]?"
+)  # (曰: OCR's misreading of 日)
 _DATE_CHINESE = re.compile(
     r"(?P<y>[〇○零一二三四五六七八九O]{4})[ ]*年[ ]*(?P<m>[一二三四五六七八九十]{1,3})[ ]*月[ ]*"
-    r"(?P<d>[一二三四五六七八九十]{1,3})[ ]*日"
+    r"(?P<d>[一二三四五六七八九十]{1,3})[ ]*[日曰]"
 )
 _DATE_ONLY = re.compile(
     rf"^(?:{_DATE_ARABIC.pattern}|{_DATE_CHINESE.pattern.replace('?P<', '?P<c')})$"
@@ -751,7 +754,7 @@ def _cell_kind(f: str) -> str:
     return "n" if _CELL_FIGURE.fullmatch(f) else "w"
 
 
-def _one_cell_per_line_rows(folded: list[str], any_rule: list[str]) -> list[list[int]]:
+def _one_cell_per_line_tables(folded: list[str], any_rule: list[str]) -> list[list[list[int]]]:
     """The rows (lists of line indices, in order) of the tables written one cell per line:
     runs of short lines without prose punctuation or an outline marker (blank lines between
     them, up to two), read as a header of ``N`` words (three to ten; a year's column, 2023
@@ -781,38 +784,44 @@ def _one_cell_per_line_rows(folded: list[str], any_rule: list[str]) -> list[list
         gap = 0
     if len(run) >= 9:
         runs.append(run)
-    out: list[list[int]] = []
+    out: list[list[list[int]]] = []
     for run in runs:
         kinds = [_cell_kind(folded[i]) for i in run]
-        best: tuple[int, int, int] | None = None  # (cells covered, start, width)
+        best: tuple[int, list[list[int]]] | None = None  # (cells covered, rows)
         for start in range(min(4, len(run))):
             for width in range(3, 11):
-                rows = (len(run) - start) // width - 1
-                if rows < 2:
+                n_rows = (len(run) - start) // width
+                if n_rows < 3:
                     break
-                head = run[start : start + width]
-                if any(
-                    kinds[start + j] == "n" and not _CELL_YEAR.fullmatch(folded[head[j]])
-                    for j in range(width)
-                ):
-                    continue
-                body = [
-                    kinds[start + width * (r + 1) : start + width * (r + 2)] for r in range(rows)
-                ]
-                cols = [{row[j] for row in body} for j in range(width)]
-                if (
-                    all("n" in row for row in body)
-                    and all(len(c) == 1 for c in cols)
-                    and {"n"} in cols
-                    and {"w"} in cols
-                    and (best is None or width * (rows + 1) > best[0])
-                ):
-                    best = (width * (rows + 1), start, width)
+                covered = width * n_rows
+                # row after row (a Word table's cells) and column after column (a PDF's
+                # table drawn cell by cell, as PyMuPDF gives it: each column's header, then
+                # its cells); a tie goes to rows
+                for by_column in (False, True):
+                    if by_column:
+                        index = [[start + j * n_rows + r for j in range(width)] for r in range(n_rows)]
+                    else:
+                        index = [[start + r * width + j for j in range(width)] for r in range(n_rows)]
+                    if (best is None or covered > best[0]) and _reads_as_table(folded, run, kinds, index):
+                        best = (covered, [[run[k] for k in row] for row in index])
         if best is not None:
-            covered, start, width = best
-            cells = run[start : start + covered]
-            out.extend(cells[k : k + width] for k in range(0, covered, width))
+            out.append(best[1])
     return out
+
+
+def _reads_as_table(
+    folded: list[str], run: list[int], kinds: list[str], index: list[list[int]]
+) -> bool:
+    """Whether the cells of ``run`` at ``index`` (rows of positions, the header first) read as
+    a table: a header of words, each row below with a figure, each column figures or words
+    throughout, a column of each."""
+    head, body = index[0], index[1:]
+    if any(kinds[k] == "n" and not _CELL_YEAR.fullmatch(folded[run[k]]) for k in head):
+        return False
+    if not all(any(kinds[k] == "n" for k in row) for row in body):
+        return False
+    cols = [{kinds[row[j]] for row in body} for j in range(len(head))]
+    return all(len(c) == 1 for c in cols) and {"n"} in cols and {"w"} in cols
 
 
 @dataclass(slots=True)
@@ -926,8 +935,9 @@ _HTML_TAG_NAMES = (
     "dialog|menu|tt|nobr|object|embed|param"
 )
 _HTML_TAG = re.compile(
-    rf"<!--.*?-->|</?(?P<name>{_HTML_TAG_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE | re.DOTALL
-)
+    rf"<!--.*?-->|<!\[(?:if\b[^\]<>]*|endif)\]>|</?(?P<name>{_HTML_TAG_NAMES})(?:\s[^<>]*)?/?>",
+    re.IGNORECASE | re.DOTALL,
+)  # (also Word's conditions around what it shows: <![if !supportLists]>（一）<![endif]>)
 _HTML_BLOCK = frozenset(
     "article blockquote br div h1 h2 h3 h4 h5 h6 hr li ol p pre section ul nav header footer "
     "main aside address form fieldset details summary dialog menu".split()
@@ -1115,6 +1125,11 @@ _NARROW_FULL = {3: 40, 1: 20}
 _OPEN_LIST_END = re.compile(r"[、,][^、,。]{1,4}$")
 # a heading's last characters ending its sentence at the start of the next line (…职 / 责。…)
 _HEADING_TAIL = re.compile(r"\s*[^\s,;:。]{1,4}[。,;:]")
+# a level-1 heading (一、) without punctuation whose last word closes the name of a report's
+# part: the year's work, the problems, the plans, the leaders' duty (…职责情况)
+_COMPLETE_PART = re.compile(
+    r"^\s*[一二三四五六七八九十]{1,3}、[^,;:。]{2,40}(?:情况|问题|不足|不足之处|打算|计划|思路|安排|成效)$"
+)
 # a heading's last word that leaves it unfinished (…执法质效和 / 群众满意度)
 _OPEN_END = "和及与的、,在对等并以为把将从向与或其"
 
@@ -1287,13 +1302,18 @@ _SPACED_TOKENS = re.compile(r"^(?P<lead>[ \t\u3000]*)(?P<body>\S+(?: \S+){5,})[ 
 def _justified(raw: str) -> str | None:
     """A line spaced out by justification, without those spaces (a space between two Latin
     letters or digits stays); None for any other line: most of its space-separated pieces
-    must be single characters, four or more of them Chinese."""
+    must be single characters, four or more of them Chinese (OCR's spaced lines, a pair of
+    characters left together here and there, figures whole: seven in ten of the pieces that
+    are no figures)."""
     m = _SPACED_TOKENS.match(raw)
     if m is None:
         return None
     tokens = m["body"].split(" ")
     singles = [t for t in tokens if len(t) == 1]
-    if len(singles) * 10 < len(tokens) * 8 or sum(1 for t in singles if _HAN.match(t)) < 4:
+    words = [t for t in tokens if not _FIGURE_TOKEN.fullmatch(t)]
+    if sum(1 for t in singles if _HAN.match(t)) < 4 or (
+        len(singles) * 10 < len(tokens) * 8 and len(singles) * 10 < len(words) * 7
+    ):
         return None
     out = tokens[0]
     for a, b in itertools.pairwise(tokens):
@@ -1302,6 +1322,7 @@ def _justified(raw: str) -> str | None:
     return m["lead"] + out
 
 
+_FIGURE_TOKEN = re.compile(r"[\d,.%，．％]+")  # a figure (or its part: 3, / 860) among the pieces
 _CHUNK_NUMBER = re.compile(r"[ \t\u3000]*(\d{1,3})[、.．]")
 _CHUNK_END = set("。！？；：!?;:…”’\"')）》")  # a sentence's end, as written (not folded)
 
@@ -1587,12 +1608,12 @@ def _clean(
             units_under.add(v + 1)
     # a table written one cell per line: its cells (1, 件, 203) are no page numbers or
     # running headers, and each row becomes one line, its cells parted by tabs
-    row_first: set[int] = set()  # a row's first cell
-    row_next: set[int] = set()  # the row's other cells, joined to it
-    for row in _one_cell_per_line_rows(folded, any_rule):
-        row_first.add(row[0])
-        row_next.update(row[1:])
-    for i in row_first | row_next:
+    table_rows: dict[int, list[list[int]]] = {}  # a table's first line -> its rows' lines
+    table_cells: set[int] = set()
+    for rows in _one_cell_per_line_tables(folded, any_rule):
+        table_rows[min(min(r) for r in rows)] = rows
+        table_cells.update(i for r in rows for i in r)
+    for i in table_cells:
         any_rule[i] = ""
     if "编" in text or "分享" in text or "搜索" in text or "在线阅读" in text:
         # an editor's note above the report (编者按: …) and a document-sharing site's
@@ -1614,29 +1635,38 @@ def _clean(
                 any_rule[i] = "editor_note"
                 label_only = m is not None and len(f) - m.end() < 2
 
-    # Running headers: short lines without outline marker repeated 3+ times.
+    # Running headers: short lines without outline marker repeated 3+ times; also a page's
+    # address and the time it was printed, as a browser prints them on every page
     counts = Counter(
         f
         for i, (f, r) in enumerate(zip(folded, any_rule, strict=True))
         if f
         and not r
         and i not in units_under
-        and i not in row_first
-        and i not in row_next
-        and len(f) <= 40
+        and i not in table_cells
+        and (len(f) <= 40 or _URL_LINE.fullmatch(f))
         and not _HEADER_PUNCT.search(f)
         and match_outline_marker(f) is None
         and not _BOX_DRAWING.search(f)  # a drawn table's rows repeat (│(件)│ │ │)
     )
-    repeated = {f for f, c in counts.items() if c >= 3 and re.search(r"[^\d\W]", f)}
+    repeated = {
+        f
+        for f, c in counts.items()
+        if c >= 3 and (re.search(r"[^\d\W]", f) or _PRINTED_AT.fullmatch(f))
+    }
     raw_first_body = next(
         (i for i in range(n) if folded[i] and not any_rule[i] and _is_body(folded[i])), n
     )
     seen: set[str] = set()
     line_rule: list[str] = [""] * n
     for i, f in enumerate(folded):
-        if f in repeated and i not in row_first and i not in row_next:
-            if f not in seen and i < raw_first_body:
+        if f in repeated and i not in table_cells:
+            if (
+                f not in seen
+                and i < raw_first_body
+                and not _URL_LINE.fullmatch(f)
+                and not _PRINTED_AT.fullmatch(f)
+            ):
                 seen.add(f)  # the title, repeated as page header: keep the first one
                 continue
             seen.add(f)
@@ -1699,15 +1729,19 @@ def _clean(
     logical: list[_Logical] = []
     for i in candidates:
         raw = raws[i]
-        if i in row_next:  # a table's cell, written one per line: on its row's line
-            prev = logical[-1]
-            prev.idxs.append(i)
-            prev.raws.append(raw)
-            prev.text += "\t" + _strip(raw)
-            prev.folded += " " + folded[i]
-            prev.cells = True
+        if i in table_cells:  # a table written one cell per line: a line for each row
+            for row in table_rows.get(i, ()):
+                logical.append(
+                    _Logical(
+                        list(row),
+                        [raws[j] for j in row],
+                        "\t".join(_strip(raws[j]) for j in row),
+                        folded=" ".join(folded[j] for j in row),
+                        cells=True,
+                    )
+                )
             continue
-        if is_pdf and logical and i not in row_first:
+        if is_pdf and logical and not logical[-1].cells:
             prev = logical[-1]
             # a heading's first line may be short by the indent a converter dropped (two
             # ideographic spaces: 4 columns, 2 characters): (五)…质量和效能持 / 续提升
@@ -1731,6 +1765,8 @@ def _clean(
                 # a run-in heading whose sentence ends early on the next line, cut in a list
                 # (…专常兼备、反应 / 灵敏、上下联动的应急指挥机制。围绕…)
                 or (0 <= folded[i].find("。") <= 24 and _OPEN_LIST_END.search(prev.folded))
+                # a run-in heading cut a word before its end (…群众满意度持续 / 提升。严格…)
+                or (0 < folded[i].find("。") <= 6 and not _CLAUSE_PUNCT.search(prev.folded[-1:]))
             ):
                 lost_indent = 2 if w_tol == 1 else 4
             wide = w_of[prev.idxs[-1]] >= w_full - w_tol - lost_indent or (
@@ -1752,6 +1788,9 @@ def _clean(
                 and not _spaced_row(raw)  # a table's rows lined up by spaces are no wraps
                 and not _spaced_row(prev.raws[-1])
                 and match_outline_marker(folded[i]) is None
+                # a level-1 heading that names its whole part (…第一责任人职责情况, 存在的问题)
+                # fills its line by chance: the next line is its part's first sentence
+                and not (heading and _COMPLETE_PART.search(prev.folded))
                 and not any_rule[i]
                 and any_rule[prev.idxs[-1]] != "toc"  # nothing continues 目录's …15
                 # a line in another language (a bilingual page's translation) goes on no line

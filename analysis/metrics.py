@@ -1355,6 +1355,7 @@ def _ocr_digits_start(f: str, s0: int) -> int | None:
 
 
 _SPLIT_BEFORE = re.compile(r"(?<![\d.,])\d $")
+_SPLIT_AFTER_SEPARATOR = re.compile(r"(?<![\d.,])\d{1,3}, $")
 _SPLIT_NOT_AFTER = "第表图附号"  # 表1 26件 would be a table's number and a count
 
 
@@ -1367,7 +1368,11 @@ def _ocr_split_start(f: str, s0: int, num_text: str) -> int | None:
     """
     if s0 < 3 or f[s0 - 1] != " " or not num_text.isdigit() or len(num_text) > 3:
         return None
-    m = _SPLIT_BEFORE.search(f, max(0, s0 - 5), s0)
+    if f[s0 - 2] == "," and len(num_text) == 3:
+        # ... or after a thousands separator (1, 863件 is 1,863)
+        m = _SPLIT_AFTER_SEPARATOR.search(f, max(0, s0 - 7), s0)
+    else:
+        m = _SPLIT_BEFORE.search(f, max(0, s0 - 5), s0)
     if m is None or m.start() == 0:
         return None
     prev = f[m.start() - 1]
@@ -3185,8 +3190,10 @@ def _combine_mentions(
     subset = [
         _SUBSET_OPENER.match(c.clause) is not None
         or (c.opener >= 0 and first_pos[c.sent] < c.opener)
-        # a figure said to be counted in the year's total (…罚款1,038,700元,已全部计入全年罚没款)
-        or _COUNTED_IN.search(fold(c.sentence), c.pos + len(c.raw)) is not None
+        # a figure said to be counted in the year's total (…罚款1,038,700元,已全部计入全年罚没款),
+        # the last of the indicator's figures before the remark (…13期,…另行安排岗前培训2期、
+        # 96人次(已计入上述总数): the 2期, not the 13期)
+        or _counted_in(c, cands)
         # ... or, in its own clause, to be included (…岗前集中培训2期、146人次也包含在内)
         or _INCLUDED_AFTER.match(fold(c.sentence), c.pos + len(c.raw)) is not None
         # a figure in brackets right after another of the indicator: its breakdown
@@ -3527,8 +3534,17 @@ _SHARE_OF = re.compile(r"(?<![独])占(?:了|到)?\s*$")
 _COUNTED_IN = re.compile(
     r"(?:计入|纳入|包含在|包括在|含在|统计在)了?[^。;,]{0,8}?"
     r"(?:总数|总额|总量|合计|罚没款|统计数据?|(?:上述|以上)[^。;,]{0,4}(?:数|中|内))"
-    r"(?:之?[中内])?\s*(?:[,。;]|$)"
+    r"(?:之?[中内])?\)?\s*(?:[,。;]|$)"  # (also in brackets: …96人次(已计入上述总数);)
 )
+
+
+def _counted_in(c: _Mention, cands: list[_Mention]) -> bool:
+    """Whether the sentence says after ``c`` that it is counted in a total stated elsewhere,
+    with no other figure of the indicator between ``c`` and that remark."""
+    m = _COUNTED_IN.search(fold(c.sentence), c.pos + len(c.raw))
+    return m is not None and not any(
+        d.sent == c.sent and c.pos < d.pos < m.start() for d in cands if d is not c
+    )
 
 
 def _kinds_named(clause: str) -> tuple[str, ...]:

@@ -383,6 +383,8 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     if text.startswith("\ufeff"):
         text = text[1:]
     text = unwrap_json(unwrap_csv(unwrap_xml(unwrap_mime(text))))
+    if "<" in text:
+        text = reflow_html(text)
     if "   " in text:
         text = read_columns(text)
     if "</tr" in text or "</TR" in text:
@@ -396,6 +398,40 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     if why is not None:
         raise ReportReadError(path, why)
     return text, encoding
+
+
+# a saved HTML page (a report that names a tag in its text is none)
+_HTML_DOCUMENT = re.compile(r"<!DOCTYPE\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
+# a comment, or a tag (its attributes may run over lines: <p class=MsoNormal style='…⏎…'>)
+_COMMENT_OR_TAG = re.compile(r"<!--.*?-->|<[!/?A-Za-z][^<>]{0,4000}>", re.DOTALL)
+# Word's HTML (Save as Web Page), whose source lines wrap at 76 characters inside paragraphs
+_WORD_HTML = re.compile(r"class=\"?Mso|mso-|urn:schemas-microsoft-com", re.IGNORECASE)
+# a source line break inside a paragraph's text: after text, before text (no tag either side)
+_SOFT_BREAK = re.compile(r"(?<=[^>\s])[ \t]*\n[ \t]*(?=[^<\s])")
+_CJK_SIDE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def reflow_html(text: str) -> str:
+    """A saved HTML page's source lines as a browser reads them; other text unchanged.
+
+    A tag or a comment written over several lines (``<p class=MsoNormal⏎style='…'>``) is put
+    on one line, its line breaks spaces. In Word's HTML (Save as Web Page), whose source wraps
+    at 76 characters inside a paragraph's text, a line break between two pieces of text is
+    none (between Chinese characters) or a space, as a browser shows it. Line breaks next to
+    a tag stay: cleaning reads the page line by line."""
+    if _HTML_DOCUMENT.search(text, 0, 20000) is None:
+        return text
+    text = _COMMENT_OR_TAG.sub(
+        lambda m: m.group(0).replace("\n", " ") if "\n" in m.group(0) else m.group(0), text
+    )
+    if _WORD_HTML.search(text) is not None:
+
+        def soft(m: re.Match[str]) -> str:
+            a, b = text[m.start() - 1], text[m.end()]
+            return "" if _CJK_SIDE.match(a) or _CJK_SIDE.match(b) else " "
+
+        text = _SOFT_BREAK.sub(soft, text)
+    return text
 
 
 # the end of an HTML table's row not followed by a line break

@@ -206,6 +206,7 @@ def _is_glyph(c: str) -> bool:
 
 
 _NOT_A_SIBLING = frozenset("图表注附▲△※●■□◆◇★☆")  # how captions, notes and list items start
+_CAPTION = re.compile(r"附?[图表]\s*\d{1,2}(?:[\s:.、：-]|$)")  # a figure's or a table's caption
 # ... and HTML left in the text by a careless conversion: tags and entities
 _HTML_HEAD = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp|#\d{2,6});)+")
 _HTML_TAIL = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp|#\d{2,6});)+$")
@@ -1388,8 +1389,9 @@ class _Parser:
                 and self.last_shape.get(1, True)
             ):
                 return self._repaired(line, 1, n, m.end())
-        # A short standalone line followed by a first child: its marker was lost.
-        if _is_standalone_candidate(body):
+        # A short standalone line followed by a first child: its marker was lost (not a
+        # figure's or a table's caption: 图2  2022—2024年…, 表1 …).
+        if _is_standalone_candidate(body) and _CAPTION.match(body) is None:
             nxt_marker = self._next_marker(i)
             if nxt_marker is not None and nxt_marker.num == 1 and nxt_marker.level >= 2:
                 level = nxt_marker.level - 1

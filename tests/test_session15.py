@@ -243,3 +243,200 @@ def test_the_documents_in_force_taken_up_in_a_clean_up_without_their_noun() -> N
 )
 def test_a_natural_resources_bureaus_themes(heading: str, category: str) -> None:
     assert theme(heading) == category
+
+
+def test_a_browsers_printed_header_and_footer_are_running_headers() -> None:
+    from analysis.cleaning import clean_text
+
+    url = "http://www.example.gov.cn/xxgk/fzzfjs/202503/t20250314_6734185.html"
+    title = "某区综合行政执法局2024年法治政府建设工作报告-某区人民政府"
+    para = (
+        "坚持严格规范公正文明执法，全面推行行政执法公示、执法全过程记录和重大执法决定法制审核制度，"
+        "全年办理行政处罚案件1,863件，罚没款392.46万元，已办结1,805件，结案率96.9%，办案中实施"
+        "查封、扣押等行政强制措施23次，向法院申请强制执行4件，执法文书统一使用全省格式，处罚决定书"
+        "逐项写明认定的事实、适用的法律和裁量的理由，法治政府建设扎实推进。"
+    )
+    lines = [para[k : k + 40] for k in range(0, len(para), 40)]
+    heading = "（五）坚持严格规范公正文明执法，以“三项制度”为抓手规范办案全过程，推动执法质量和公信力稳步提升"
+    pages = [
+        ["2025/3/18 10:42", title, *lines, url, "1/3"],
+        ["2025/3/18 10:42", title, *lines, heading[:40], url, "2/3"],
+        ["2025/3/18 10:42", heading[40:], title, *lines, url, "3/3"],
+    ]
+    r = clean_text("\n\f".join("\n".join(p) for p in pages) + "\n")
+    assert url not in r.text and "2025/3/18" not in r.text
+    assert heading in r.text.split("\n")
+    printed = r.removed[r.removed.text.str.strip().isin([url, "2025/3/18 10:42"])]
+    assert len(printed) == 6 and set(printed.rule) == {"running_header"}
+
+
+def test_the_years_bare_activities_after_legal_publicity_are_publicity_events() -> None:
+    body = (
+        "结合宪法宣传周组织集中宣传，把法治宣传送进社区、商户、工地和校园，"
+        "全年开展活动118场次，发放宣传资料1.96万份。"
+    )
+    assert indicators(in_report(body))["publicity_events"] == 118
+
+
+def test_a_seminar_class_is_a_training_session() -> None:
+    body = "年内共办执法能力提升班和业务骨干研讨班9期，参训执法人员累计1,074人次。"
+    assert indicators(in_report(body))["training_sessions"] == 9
+
+
+def test_a_charts_caption_above_a_list_is_no_heading() -> None:
+    from snippets import headings
+
+    text = (
+        "某区综合行政执法局2024年法治政府建设工作报告\n"
+        "一、主要工作\n（一）执法办案规范有序，执法质效持续提升\n"
+        "全年办理行政处罚案件1,437件，按程序分，简易程序861件、普通程序576件，近三年程序构成见下图。\n"
+        "706 781 861\n452 513 576\n"
+        "图2  2022—2024年行政处罚案件程序构成（件）\n"
+        "1.三项制度执行到位。执法信息统一在行政执法信息公示平台公开，全年公示2,318条。\n"
+        "2.重点领域整治有力。全年拆除违法建设117处，拆除面积约1.86万平方米。\n"
+        "（二）数字赋能执法，非现场执法扩面增效\n全年办理非现场执法案件203件。\n"
+        "二、存在的不足\n执法队伍专业结构不够合理。\n"
+    )
+    got = headings(text)
+    assert not any(got["heading"].str.startswith("图2"))
+    assert list(got["marker"]) == ["一、", "(一)", "1.", "2.", "(二)", "二、"]
+
+
+def test_a_plan_to_raise_the_teams_ability_is_training() -> None:
+    assert theme("（一）在提升队伍能力上下功夫") == "study_training"
+
+
+def test_petitions_the_legal_advisers_helped_weigh_are_no_new_petitions() -> None:
+    body = (
+        "常年法律顾问全年出具书面法律意见38份，参与研判疑难复杂案件和涉法信访事项14件。"
+        "群众来信来访全年受理47件，均按时答复办结。"
+    )
+    assert indicators(in_report(body))["petitions"] == 47
+
+
+def test_words_html_is_read_as_a_browser_shows_it() -> None:
+    from analysis.cleaning import clean_text
+    from analysis.reading import decode_report_bytes
+
+    page = (
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office">\r\n<head>\r\n'
+        '<meta http-equiv=Content-Type content="text/html; charset=gb2312">\r\n'
+        "<style>\r\np.MsoNormal {margin:0cm;}\r\n</style>\r\n</head>\r\n<body lang=ZH-CN>\r\n"
+        "<p class=MsoNormal align=center style='text-align:center;line-height:28.0pt;\r\n"
+        "mso-line-height-rule:exactly'><span style='font-size:22.0pt'>某区城市管理局<span\r\n"
+        "lang=EN-US>2023</span>年度法治政府建设工作情况报告</span></p>\r\n"
+        "<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:黑体'>一、主要举措和成\r\n"
+        "效</span></p>\r\n"
+        "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span\r\n"
+        "style='font-family:楷体_GB2312'>（一）<span style='font:7.0pt \"Times New\r\n"
+        "Roman\"'>&nbsp;&nbsp; </span></span><![endif]><span style='font-family:楷体_GB2312'>压实领导责任，法治建设统筹有力</span></p>\r\n"
+        "<p class=MsoNormal style='text-indent:32.0pt'>全年办理行政处罚案件<span lang=EN-US>1,326</span>件，罚没款<span\r\n"
+        "lang=EN-US>186.4</span>万元，依法行政水平持续提升，法治政府建设扎实推进，为建设宜居城区提供了有\r\n"
+        "力保障。<o:p></o:p></p>\r\n"
+        "<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:黑体'>二、存在的问题</span></p>\r\n"
+        "<p class=MsoNormal>执法队伍专业结构不够合理。</p>\r\n</body>\r\n</html>\r\n"
+    )
+    text, encoding = decode_report_bytes(page.encode("gbk"), "r.htm")
+    r = clean_text(text)
+    lines = r.text.split("\n")
+    assert [line.replace(" ", "") for line in lines[:3]] == [  # (the list number's spacer stays)
+        "某区城市管理局2023年度法治政府建设工作情况报告",
+        "一、主要举措和成效",
+        "（一）压实领导责任，法治建设统筹有力",
+    ]
+    assert "全年办理行政处罚案件1,326件，罚没款186.4万元" in r.text
+    assert "宜居城区提供了有力保障。" in r.text and "<" not in r.text
+
+
+def test_a_signature_date_with_ocrs_yue_for_ri_is_a_date() -> None:
+    from analysis.cleaning import parse_date
+
+    assert parse_date("2023 年 1月 16 曰") == "2023-01-16"
+    assert parse_date("二〇二三年一月十六曰") == "2023-01-16"
+
+
+def test_a_level_1_heading_naming_its_whole_part_takes_no_wrap() -> None:
+    from pathlib import Path
+
+    from analysis.cleaning import clean_text
+    from analysis.reading import read_report
+
+    # PyMuPDF's text of a PDF (h294): the heading fills its line by chance
+    text, _ = read_report(Path(__file__).parent / "fixtures" / "heldout" / "h294_report.txt")
+    lines = clean_text(text).text.split("\n")
+    assert "三、党政主要负责人履行推进法治建设第一责任人职责情况" in lines
+
+
+def test_a_run_in_heading_cut_a_word_before_its_end_goes_on() -> None:
+    from analysis.cleaning import clean_text
+
+    para = "全局配备执法记录仪248台、移动执法终端60部，执法过程音像记录实现全覆盖，修订完善行政处罚裁量基准，细化裁量情形，防止同案不同罚，全年办理行政处罚案件1,352件。"
+    lines = [para[k : k + 28] for k in range(0, len(para), 28)]
+    lines += [
+        "（四）规范执法行为，城市管理执法质效和群众满意度持续",
+        "提升。严格落实行政执法“三项制度”，依托区政府门户网站执",
+    ]
+    lines += [para[k : k + 28] for k in range(0, len(para), 28)]
+    r = clean_text("\n".join(lines) + "\n")
+    assert any(
+        line.startswith("（四）规范执法行为，城市管理执法质效和群众满意度持续提升。严格")
+        for line in r.text.split("\n")
+    )
+
+
+def test_a_table_read_column_by_column_is_read_as_its_rows() -> None:
+    from analysis.cleaning import clean_text
+
+    cells = [
+        *("项目", "行政处罚案件", "罚没款", "群众来信来访"),
+        *("单位", "件", "万元", "件"),
+        *("2022年", "1174", "103.89", "64"),
+        *("2023年", "1352", "118.64", "51"),
+        *("同比增减", "+15.2%", "+14.2%", "-20.3%"),
+    ]
+    text = "主要执法数据如下表。\n" + "\n".join(cells) + "\n全年未发生重大执法过错。\n"
+    r = clean_text(in_report(text))
+    rows = [line for line in r.text.split("\n") if "\t" in line]
+    assert rows == [
+        "项目\t单位\t2022年\t2023年\t同比增减",
+        "行政处罚案件\t件\t1174\t1352\t+15.2%",
+        "罚没款\t万元\t103.89\t118.64\t+14.2%",
+        "群众来信来访\t件\t64\t51\t-20.3%",
+    ]
+    assert set(r.removed["rule"]) == {"table_cells"} and len(r.removed) == 4 * 4
+
+
+def test_ocrs_spaced_lines_are_joined_with_their_figures() -> None:
+    from analysis.cleaning import clean_text
+
+    line = "年 依 法作 出不 予行 政 处 罚 决 定 276 件 ； 执 法 队 员 上 门 向 3, 860 户 沿"
+    r = clean_text(in_report(line + "\n"))
+    assert "年依法作出不予行政处罚决定276件；执法队员上门向3,860户沿" in r.text
+    # a table's row, words apart, is no spaced line
+    row = "行政处罚案件 件 1,173 1,286 +9.6%"
+    assert row in clean_text(in_report(row + "\n")).text
+
+
+def test_ocrs_space_after_a_thousands_separator_is_inside_the_figure() -> None:
+    assert ("1, 863件", 1863) in _raw_values("全年立案1, 863件。")
+    assert ("863件", 863) in _raw_values("分为3类, 863件。")
+
+
+def test_a_part_said_to_be_counted_in_the_total_above_is_not_added() -> None:
+    body = (
+        "全年举办执法人员法治业务培训班13期，参训执法人员累计达到1,160人次，"
+        "新入职人员另行安排岗前培训2期、96人次（已计入上述总数）。"
+    )
+    got = indicators(in_report(body))
+    assert (got["training_sessions"], got["training_participants"]) == (13, 1160)
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("（一）层层传导法治建设压力", "leadership"),
+        ("（二）在执法队伍能力上补短板", "study_training"),
+    ],
+)
+def test_plans_children_naming_their_theme(heading: str, category: str) -> None:
+    assert theme(heading) == category
