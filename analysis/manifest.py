@@ -155,9 +155,9 @@ def _inside(raw_dir: Path, file: str, resolved_dir: Path | None = None) -> Path 
 
 
 # files that look like reports in another format: named in a warning, never read
-_DOCUMENT_SUFFIXES = frozenset(
-    {".pdf", ".doc", ".docx", ".wps", ".rtf", ".odt", ".html", ".htm", ".mht", ".ofd"}
-)
+_DOCUMENT_SUFFIXES = frozenset({".pdf", ".doc", ".docx", ".wps", ".rtf", ".odt", ".ofd"})
+# ... and saved pages and exports, which are read as text once the manifest names them
+_SAVED_PAGE_SUFFIXES = frozenset({".html", ".htm", ".mht", ".mhtml", ".xml", ".json"})
 
 
 def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -> RawFolder:
@@ -299,7 +299,22 @@ def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -
 
     for doc in sorted(raw_dir.rglob("*")):
         rel = doc.relative_to(raw_dir).as_posix()
-        if doc.suffix.lower() in _DOCUMENT_SUFFIXES and doc.is_file() and rel not in listed:
+        if (
+            doc.suffix.lower() in _SAVED_PAGE_SUFFIXES
+            and doc.is_file()
+            and rel not in listed
+            and doc.name != paths.MANIFEST_NAME
+        ):
+            problems.append(
+                Problem(
+                    "warning",
+                    rel,
+                    f"not read: not in {paths.MANIFEST_NAME}; a saved page or export (HTML, "
+                    "MHTML, an RSS/XML feed, a CMS's JSON answer) is read as text once a "
+                    "row names it: add one",
+                )
+            )
+        elif doc.suffix.lower() in _DOCUMENT_SUFFIXES and doc.is_file() and rel not in listed:
             problems.append(
                 Problem(
                     "warning",

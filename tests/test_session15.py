@@ -440,3 +440,21 @@ def test_a_part_said_to_be_counted_in_the_total_above_is_not_added() -> None:
 )
 def test_plans_children_naming_their_theme(heading: str, category: str) -> None:
     assert theme(heading) == category
+
+
+def test_a_saved_page_is_read_once_the_manifest_names_it(tmp_path) -> None:
+    from test_manifest import blank_row, make_raw
+
+    from analysis.manifest import validate_raw
+
+    page = (
+        "<html><body><h1>某区城市管理局2023年度法治政府建设情况报告</h1>\n"
+        "<p>一、主要工作</p>\n<p>全年办理行政处罚案件1,326件，罚没款186.4万元，依法行政水平持续"
+        "提升，法治政府建设扎实推进，为建设宜居宜业城区提供了有力法治保障，群众满意度不断提高。</p>\n"
+        "</body></html>\n"
+    ).encode()
+    raw = make_raw(tmp_path, [blank_row("a.html")], {"a.html": page, "b.mhtml": page})
+    folder = validate_raw(raw)
+    assert not folder.errors and [r["file"] for r in folder.rows] == ["a.html"]
+    (warning,) = [p for p in folder.problems if p.severity == "warning"]
+    assert warning.file == "b.mhtml" and "once a row names it" in warning.message
