@@ -176,7 +176,9 @@ _CLOSERS = set("”’\"')]】》」』")
 _HEADER_PUNCT = re.compile("[。,;!?]")  # sentence punctuation: not a running header
 # a printed page's address and the date and time it was printed (2025/3/18 10:42), folded
 _URL_LINE = re.compile(r"(?:https?|file)://\S+")
-_PRINTED_AT = re.compile(r"(?:19|20)\d\d[/-]\d{1,2}[/-]\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d\d(?::\d\d)?")
+_PRINTED_AT = re.compile(
+    r"(?:19|20)\d\d[/-]\d{1,2}[/-]\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d\d(?::\d\d)?"
+)
 
 _CN_DATE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _CN_DATE_DIGITS.update({"○": "0", "零": "0", "O": "0", "Ｏ": "0"})
@@ -787,41 +789,88 @@ def _one_cell_per_line_tables(folded: list[str], any_rule: list[str]) -> list[li
     out: list[list[list[int]]] = []
     for run in runs:
         kinds = [_cell_kind(folded[i]) for i in run]
-        best: tuple[int, list[list[int]]] | None = None  # (cells covered, rows)
-        for start in range(min(4, len(run))):
-            for width in range(3, 11):
-                n_rows = (len(run) - start) // width
-                if n_rows < 3:
-                    break
-                covered = width * n_rows
-                # row after row (a Word table's cells) and column after column (a PDF's
-                # table drawn cell by cell, as PyMuPDF gives it: each column's header, then
-                # its cells); a tie goes to rows
-                for by_column in (False, True):
-                    if by_column:
-                        index = [[start + j * n_rows + r for j in range(width)] for r in range(n_rows)]
-                    else:
-                        index = [[start + r * width + j for j in range(width)] for r in range(n_rows)]
-                    if (best is None or covered > best[0]) and _reads_as_table(folded, run, kinds, index):
-                        best = (covered, [[run[k] for k in row] for row in index])
-        if best is not None:
-            out.append(best[1])
+        while len(run) >= 9:
+            best = _best_table(folded, run, kinds)
+            if best is None:
+                break
+            out.append(best)
+            # a second table may follow in the same run of short lines
+            last = run.index(max(i for row in best for i in row))
+            run, kinds = run[last + 1 :], kinds[last + 1 :]
     return out
 
 
+def _best_table(folded: list[str], run: list[int], kinds: list[str]) -> list[list[int]] | None:
+    """The rows of the table that covers most cells of ``run`` (its caption, up to three
+    lines, above it; short lines after it left out); a tie goes to rows."""
+    best: tuple[int, list[list[int]]] | None = None
+    for start in range(min(4, len(run))):
+        for width in range(3, 11):
+            for n_rows in range((len(run) - start) // width, 2, -1):
+                covered = width * n_rows
+                if best is not None and covered <= best[0]:
+                    break
+                # row after row (a Word table's cells) and column after column (a PDF's table
+                # drawn cell by cell, as PyMuPDF gives it: each column's header, then its cells)
+                found = None
+                for by_column in (False, True):
+                    if by_column:
+                        index = [
+                            [start + j * n_rows + r for j in range(width)] for r in range(n_rows)
+                        ]
+                    else:
+                        index = [
+                            [start + r * width + j for j in range(width)] for r in range(n_rows)
+                        ]
+                    if _reads_as_table(folded, run, kinds, index, by_column):
+                        found = [[run[k] for k in row] for row in index]
+                        break
+                if found is not None:
+                    best = (covered, found)
+                    break
+    return best[1] if best is not None else None
+
+
+# a header's year (2023, 2023年, 2023年度, 2023年1-6月)
+_HEADER_YEAR = re.compile(r"(?:19|20)\d\d(?:年度?)?(?:\d{1,2}[-—至~]\d{1,2}月)?")
+# the words a table's header holds, never its body's cells
+_HEADER_WORD = re.compile(
+    r"(?:项目|单位|计量单位|指标|类别|类型|序号|名称|数量|占比|同比|同比增减|增减|增幅|备注|内容|年度)"
+)
+
+
 def _reads_as_table(
-    folded: list[str], run: list[int], kinds: list[str], index: list[list[int]]
+    folded: list[str], run: list[int], kinds: list[str], index: list[list[int]], by_column: bool
 ) -> bool:
     """Whether the cells of ``run`` at ``index`` (rows of positions, the header first) read as
-    a table: a header of words, each row below with a figure, each column figures or words
-    throughout, a column of each."""
+    a table: a header of short words, one of them (two, read column by column) a header's word
+    or a year, each row below with a figure and no header's word, each column figures or words
+    throughout, a column of each, and the first column of words naming each row once, not a
+    column of units (a table read a cell off)."""
     head, body = index[0], index[1:]
     if any(kinds[k] == "n" and not _CELL_YEAR.fullmatch(folded[run[k]]) for k in head):
         return False
+    if any(len(folded[run[k]]) > 10 for k in head):
+        return False  # (a header's cells are short: 项目, 单位, 2023年, 同比增减)
+    said = sum(
+        1
+        for k in head
+        if _HEADER_WORD.fullmatch(folded[run[k]]) or _HEADER_YEAR.fullmatch(folded[run[k]])
+    )
+    if said < (2 if by_column else 1):
+        return False
     if not all(any(kinds[k] == "n" for k in row) for row in body):
         return False
+    if any(_HEADER_WORD.fullmatch(folded[run[k]]) for row in body for k in row):
+        return False
     cols = [{kinds[row[j]] for row in body} for j in range(len(head))]
-    return all(len(c) == 1 for c in cols) and {"n"} in cols and {"w"} in cols
+    if not (all(len(c) == 1 for c in cols) and {"n"} in cols and {"w"} in cols):
+        return False
+    label = cols.index({"w"})
+    names = [folded[run[row[label]]] for row in body]
+    if len(set(names)) != len(names) or all(_is_unit(name) for name in names):
+        return False  # (a column of units first: the labels' column lost a cell)
+    return True
 
 
 @dataclass(slots=True)
@@ -1311,10 +1360,15 @@ def _justified(raw: str) -> str | None:
     tokens = m["body"].split(" ")
     singles = [t for t in tokens if len(t) == 1]
     words = [t for t in tokens if not _FIGURE_TOKEN.fullmatch(t)]
-    if sum(1 for t in singles if _HAN.match(t)) < 4 or (
-        len(singles) * 10 < len(tokens) * 8 and len(singles) * 10 < len(words) * 7
-    ):
+    if sum(1 for t in singles if _HAN.match(t)) < 4:
         return None
+    if len(singles) * 10 < len(tokens) * 8:
+        # (OCR's line: not a table's row, whose figures stand side by side: 其中 简易程序 800 62%)
+        if len(singles) * 10 < len(words) * 7 or any(
+            _FIGURE_TOKEN.fullmatch(a) and _FIGURE_TOKEN.fullmatch(b) and a[-1] not in ",，"
+            for a, b in itertools.pairwise(tokens)  # (3, 860: OCR's split figure)
+        ):
+            return None
     out = tokens[0]
     for a, b in itertools.pairwise(tokens):
         latin = a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum()
@@ -1759,14 +1813,20 @@ def _clean(
                 # line unless it is full)
                 w_of, w_full, w_tol = fixed
             lost_indent = 0
-            if heading and (
-                "。" in prev.folded  # a run-in heading: its paragraph goes on
-                or (len(folded[i]) * 2 <= w_full and "。" not in folded[i])  # 效能持 / 续提升
-                # a run-in heading whose sentence ends early on the next line, cut in a list
-                # (…专常兼备、反应 / 灵敏、上下联动的应急指挥机制。围绕…)
-                or (0 <= folded[i].find("。") <= 24 and _OPEN_LIST_END.search(prev.folded))
-                # a run-in heading cut a word before its end (…群众满意度持续 / 提升。严格…)
-                or (0 < folded[i].find("。") <= 6 and not _CLAUSE_PUNCT.search(prev.folded[-1:]))
+            if (
+                heading
+                and (
+                    "。" in prev.folded  # a run-in heading: its paragraph goes on
+                    or (len(folded[i]) * 2 <= w_full and "。" not in folded[i])  # 效能持 / 续提升
+                    # a run-in heading whose sentence ends early on the next line, cut in a list
+                    # (…专常兼备、反应 / 灵敏、上下联动的应急指挥机制。围绕…)
+                    or (0 <= folded[i].find("。") <= 24 and _OPEN_LIST_END.search(prev.folded))
+                    # a run-in heading cut a word before its end (…群众满意度持续 / 提升。严格…): a
+                    # word of two or three characters, not a short sentence (我局高度重视。)
+                    or (
+                        0 < folded[i].find("。") <= 3 and not _CLAUSE_PUNCT.search(prev.folded[-1:])
+                    )
+                )
             ):
                 lost_indent = 2 if w_tol == 1 else 4
             wide = w_of[prev.idxs[-1]] >= w_full - w_tol - lost_indent or (
@@ -1789,8 +1849,14 @@ def _clean(
                 and not _spaced_row(prev.raws[-1])
                 and match_outline_marker(folded[i]) is None
                 # a level-1 heading that names its whole part (…第一责任人职责情况, 存在的问题)
-                # fills its line by chance: the next line is its part's first sentence
-                and not (heading and _COMPLETE_PART.search(prev.folded))
+                # fills its line by chance: the next line, a full one, is its part's first
+                # sentence (not the heading's rest: …存在的问题 / 及整改落实情况)
+                and not (
+                    heading
+                    and _COMPLETE_PART.search(prev.folded)
+                    and len(folded[i]) >= 20
+                    and folded[i][:1] not in "及和与并暨等"
+                )
                 and not any_rule[i]
                 and any_rule[prev.idxs[-1]] != "toc"  # nothing continues 目录's …15
                 # a line in another language (a bilingual page's translation) goes on no line

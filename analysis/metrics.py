@@ -696,7 +696,7 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
                         continue
                 elif len(letters) == 1 or all(ch in "lIOoSBZz" for ch in letters):
                     continue  # a code (A4, G20), or letters for digits not certainly so (S2)
-            split = not is_cn and _ocr_split_start(f, s0, num_text)
+            split = not is_cn and _ocr_split_start(f, s0, num_text, text)
             if split:  # OCR's space inside a number: 立案1 26件 is 126 cases, not 26
                 num_text = f[split : s0 - 1] + num_text
                 s0 = split
@@ -1329,9 +1329,10 @@ _OCR_REPAIR = str.maketrans("lIOoS", "11005")
 # letters, between a Chinese character or mark and a Chinese character or %; not II, IV or IO
 # in a Latin word (IO口 stays only where no Chinese stands before it)
 _OCR_LETTERS_ONLY = re.compile(
-    r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f])[lI][lIOo]*[Oo][lIOo]*"
-    r"(?=[\u4e00-\u9fff%])"
-)
+    r"(?:(?<=[\u4e00-\u9fff\u3000-\u303f,:;()\[\]\"'“”‘’\t\n])|^)"
+    r"[lI][lIOo]*[Oo][lIOo]*(?:[.,][lIOo\d]+)?(?=\s?[\u4e00-\u9fff%])",
+    re.M,
+)  # (folded text: full-width marks are ASCII; lO.5万元, lO 人次)
 
 
 def _repair_ocr_digits(f: str) -> str:
@@ -1356,10 +1357,11 @@ def _ocr_digits_start(f: str, s0: int) -> int | None:
 
 _SPLIT_BEFORE = re.compile(r"(?<![\d.,])\d $")
 _SPLIT_AFTER_SEPARATOR = re.compile(r"(?<![\d.,])\d{1,3}, $")
+_LISTED_FIGURES = re.compile(r"分别|依次|各为|各有")  # figures in a list, one each
 _SPLIT_NOT_AFTER = "第表图附号"  # 表1 26件 would be a table's number and a count
 
 
-def _ocr_split_start(f: str, s0: int, num_text: str) -> int | None:
+def _ocr_split_start(f: str, s0: int, num_text: str, text: str | None = None) -> int | None:
     """Where a number split by one stray space begins (OCR: ``立案1 26件``), else None.
 
     Only one digit, written straight after a Chinese character
@@ -1369,7 +1371,14 @@ def _ocr_split_start(f: str, s0: int, num_text: str) -> int | None:
     if s0 < 3 or f[s0 - 1] != " " or not num_text.isdigit() or len(num_text) > 3:
         return None
     if f[s0 - 2] == "," and len(num_text) == 3:
-        # ... or after a thousands separator (1, 863件 is 1,863)
+        # ... or after a thousands separator written as such (1, 863件 is 1,863), not after a
+        # full-width comma nor in a list of figures (分别为876, 963件) nor before a percent
+        if (
+            (text is not None and text[s0 - 2] != ",")
+            or _LISTED_FIGURES.search(f, max(0, s0 - 30), s0)
+            or f[s0 + 3 : s0 + 4] == "%"
+        ):
+            return None
         m = _SPLIT_AFTER_SEPARATOR.search(f, max(0, s0 - 7), s0)
     else:
         m = _SPLIT_BEFORE.search(f, max(0, s0 - 5), s0)
@@ -3538,13 +3547,25 @@ _COUNTED_IN = re.compile(
 )
 
 
+_ALL_OF_THEM = re.compile(r"均|都|全部|一并")
+_TOTAL_OPENING = re.compile(r"全年|共|累计|合计|总计")
+
+
 def _counted_in(c: _Mention, cands: list[_Mention]) -> bool:
     """Whether the sentence says after ``c`` that it is counted in a total stated elsewhere,
     with no other figure of the indicator between ``c`` and that remark."""
-    m = _COUNTED_IN.search(fold(c.sentence), c.pos + len(c.raw))
-    return m is not None and not any(
-        d.sent == c.sent and c.pos < d.pos < m.start() for d in cands if d is not c
-    )
+    sentence = fold(c.sentence)
+    m = _COUNTED_IN.search(sentence, c.pos + len(c.raw))
+    if m is None:
+        return False
+    same = [d for d in cands if d is not c and d.sent == c.sent]
+    if _ALL_OF_THEM.search(sentence, max(0, m.start() - 4), m.start()):
+        # 均已计入: every figure of the indicator before the remark (另举办岗前培训2期、专题培训3期,
+        # 均已计入上述总数), but a total that opens the sentence (全年举办培训班13期,…,另…2期、…3期,
+        # 均已计入…)
+        first = not any(d.pos < c.pos for d in same)
+        return not (first and same and _TOTAL_OPENING.search(sentence, 0, c.pos))
+    return not any(c.pos < d.pos < m.start() for d in same)
 
 
 def _kinds_named(clause: str) -> tuple[str, ...]:

@@ -382,7 +382,7 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     text = normalize_newlines(text)
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = unwrap_json(unwrap_csv(unwrap_xml(unwrap_mime(text))))
+    text = unwrap_json(unwrap_csv(unwrap_xml(unwrap_mime(text, encoding))))
     if "<" in text:
         text = reflow_html(text)
     if "   " in text:
@@ -404,8 +404,14 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
 _HTML_DOCUMENT = re.compile(r"<!DOCTYPE\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
 # a comment, or a tag (its attributes may run over lines: <p class=MsoNormal style='…⏎…'>)
 _COMMENT_OR_TAG = re.compile(r"<!--.*?-->|<[!/?A-Za-z][^<>]{0,4000}>", re.DOTALL)
-# Word's HTML (Save as Web Page), whose source lines wrap at 76 characters inside paragraphs
-_WORD_HTML = re.compile(r"class=\"?Mso|mso-|urn:schemas-microsoft-com", re.IGNORECASE)
+# Word's own HTML (Save as Web Page: its generator named), whose source lines wrap at 76
+# characters inside paragraphs; not a page whose editor pasted from Word (class=MsoNormal alone)
+_WORD_HTML = re.compile(
+    r"<meta[^>]+(?:Generator|ProgId)[^>]+(?:Microsoft Word|Word\.Document)"
+    r"|urn:schemas-microsoft-com:office:word",
+    re.IGNORECASE,
+)
+_PRE_BLOCK = re.compile(r"<pre\b.*?</pre\s*>", re.IGNORECASE | re.DOTALL)
 # a source line break inside a paragraph's text: after text, before text (no tag either side)
 _SOFT_BREAK = re.compile(r"(?<=[^>\s])[ \t]*\n[ \t]*(?=[^<\s])")
 _CJK_SIDE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -425,8 +431,11 @@ def reflow_html(text: str) -> str:
         lambda m: m.group(0).replace("\n", " ") if "\n" in m.group(0) else m.group(0), text
     )
     if _WORD_HTML.search(text) is not None:
+        pre = [m.span() for m in _PRE_BLOCK.finditer(text)]
 
         def soft(m: re.Match[str]) -> str:
+            if any(a <= m.start() < b for a, b in pre):
+                return m.group(0)  # preformatted text keeps its lines
             a, b = text[m.start() - 1], text[m.end()]
             return "" if _CJK_SIDE.match(a) or _CJK_SIDE.match(b) else " "
 
@@ -571,8 +580,11 @@ _JSON_TITLE_KEY = re.compile(r"(?i).*title|标题")
 _JSON_DATE_KEYS = (
     re.compile(
         r"(?i).*(?:publish|pub|release|issue|docrel|rel)[-_]?(?:date|time)|发布(?:日期|时间)"
+        r"|(?i:published|issued)"
     ),
-    re.compile(r"(?i).*(?:create|created|add|post)[-_]?(?:date|time|at)|日期|时间"),
+    re.compile(
+        r"(?i).*(?:create|created|add|post)[-_]?(?:date|time|at)|日期|时间|(?i:updated|modified|date)"
+    ),
 )
 _JSON_DATE_VALUE = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}")
 
@@ -667,8 +679,16 @@ def _written_out(doc: object) -> str | None:
     parent = article.rsplit(".", 1)[0] if "." in article else ""
     in_list = article in lists
 
-    def near(path: str) -> int:  # the article's own object's fields first
-        return 0 if (path.rsplit(".", 1)[0] if "." in path else "") == parent else 1
+    own = parent.split(".") if parent else []
+
+    def near(path: str) -> int:  # the article's own object's fields first, then its parent's…
+        up = path.split(".")[:-1]
+        shared = 0
+        for a, b in zip(up, own, strict=False):
+            if a != b:
+                break
+            shared += 1
+        return -shared
 
     def pick(keys: tuple[re.Pattern[str], ...], ok) -> str | None:
         found = [
@@ -707,16 +727,20 @@ _MIME_VERSION = re.compile(r"(?im)^MIME-Version:\s*1\.0\s*$")
 _META_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]{2,20})""", re.IGNORECASE)
 
 
-def unwrap_mime(text: str) -> str:
-    """A page saved as a MIME message (a browser's "Webpage, Single File": MHTML), written out
-    as text; other text unchanged.
+def unwrap_mime(text: str, encoding: str = "utf-8") -> str:
+    """A page saved as a MIME message (a browser's "Webpage, Single File": MHTML; an e-mail
+    saved as .eml), written out as text; other text unchanged.
 
-    The page's HTML (its first ``text/html`` part) is decoded from its transfer encoding
+    The message is read from its bytes (``text`` encoded back with the file's ``encoding``, so
+    an ``8bit`` or ``binary`` part keeps its bytes). Its text is the ``text/html`` or
+    ``text/plain`` part with the most Chinese (an e-mail's body rather than its signature; of
+    an e-mail's plain and HTML copies, the fuller), decoded from its transfer encoding
     (quoted-printable, base64) and its charset (the part's, else the page's ``<meta
     charset>``, else UTF-8, else GB18030) and written out whole, for cleaning to read. The
-    message's headers and every other part (style sheets, images, other frames) are written
-    as ``"name": value`` lines, a part as its type, size and address, which cleaning removes
-    as ``json_field`` (so nothing of the file is lost unrecorded).
+    message's headers and every other part are written as ``"name": value`` lines, which
+    cleaning removes as ``json_field`` (so nothing of the file is lost unrecorded): another
+    text part with its text on one line, a style sheet or an image as its type, size and
+    address.
     """
     if not _MIME_FIRST.match(text):
         return text
@@ -727,24 +751,46 @@ def unwrap_mime(text: str) -> str:
     import email.policy
     import json
 
-    msg = email.message_from_string(text, policy=email.policy.default)
+    codec = encoding if encoding in ("utf-8", "gb18030") else "utf-8"
+    try:
+        data = text.encode(codec)
+    except UnicodeEncodeError:
+        data = text.encode("utf-8")
+    msg = email.message_from_bytes(data, policy=email.policy.default)
     if not msg.is_multipart():
         return text
-    lines = [f"{json.dumps(k)}: {' '.join(str(v).split())}" for k, v in msg.items()]
-    page = False
+    parts = []  # (index, type, address, payload, text or None)
     for n, part in enumerate(msg.walk()):
         if part.is_multipart():
             continue
         ctype = part.get_content_type()
         payload = part.get_payload(decode=True) or b""
-        where = part.get("Content-Location", "")
-        if ctype == "text/html" and not page:
-            page = True
+        where = str(part.get("Content-Location", "") or part.get_filename() or "")
+        body = None
+        if ctype in ("text/html", "text/plain"):
+            body = normalize_newlines(_decode_part(payload, part.get_content_charset()))
+        parts.append((n, ctype, where, payload, body))
+    texts = [p for p in parts if p[4] is not None]
+    if not texts:
+        return text
+
+    def han(p: tuple) -> int:
+        body = _MARKUP.sub("", p[4]) if p[1] == "text/html" else p[4]
+        return len(_CJK.findall(body))
+
+    chosen = max(texts, key=han)  # (the first of a tie: an e-mail's plain copy, a page's html)
+    if han(chosen) == 0:
+        return text
+    lines = [f"{json.dumps(k)}: {' '.join(str(v).split())}" for k, v in msg.items()]
+    for n, ctype, where, payload, body in parts:
+        if n == chosen[0]:
             lines.append(f'"part.{n}": {ctype} {where}'.rstrip())
-            lines.append(normalize_newlines(_decode_part(payload, part.get_content_charset())))
+            lines.append(body)
+        elif body is not None:
+            lines.append(f'"part.{n}": {ctype} {where}: {" ".join(body.split())}'.rstrip())
         else:
             lines.append(f'"part.{n}": {ctype}, {len(payload)} bytes {where}'.rstrip())
-    return "\n".join(lines) + "\n" if page else text
+    return "\n".join(lines) + "\n"
 
 
 def _decode_part(payload: bytes, charset: str | None) -> str:
@@ -791,7 +837,11 @@ def unwrap_xml(text: str) -> str:
     name = root.tag.rsplit("}", 1)[-1]
     if name.lower() == "html":
         return text
-    return _written_out({name: _xml_value(root)}) or text
+    try:
+        doc = {name: _xml_value(root)}
+    except RecursionError:  # (nested deeper than any feed: not read as XML)
+        return text
+    return _written_out(doc) or text
 
 
 def _xml_value(el) -> object:
@@ -806,12 +856,17 @@ def _xml_value(el) -> object:
         except (TypeError, ValueError):
             when = None
         if when is not None:
+            if when.tzinfo is not None:  # (a GMT date is given as Beijing's)
+                import datetime as _dt
+
+                when = when.astimezone(_dt.timezone(_dt.timedelta(hours=8)))
             text = f"{when:%Y-%m-%d %H:%M:%S} ({text.strip()})"
+    tails = "".join(child.tail or "" for child in el)
     if not len(el) and not el.attrib:
         return text
     out: dict[str, object] = {f"@{k.rsplit('}', 1)[-1]}": v for k, v in el.attrib.items()}
-    if text.strip():
-        out["#text"] = text
+    if text.strip() or tails.strip():
+        out["#text"] = text + tails  # (mixed content: the text around the children, in order)
     for child in el:
         tag = child.tag.rsplit("}", 1)[-1]
         value = _xml_value(child)

@@ -206,7 +206,11 @@ def _is_glyph(c: str) -> bool:
 
 
 _NOT_A_SIBLING = frozenset("图表注附▲△※●■□◆◇★☆")  # how captions, notes and list items start
-_CAPTION = re.compile(r"附?[图表]\s*\d{1,2}(?:[\s:.、：-]|$)")  # a figure's or a table's caption
+# a figure's or a table's caption (图2  …, 图二 …, 图(2)…, (图2)…, ▲图2 …, 附表1:…), folded
+_CAPTION = re.compile(
+    r"[\s▲△●■◆★☆※]*[(（]?\s*附?[图表]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[(（]\d{1,2}[)）])"
+    r"(?:[\s:.、：\-)）]|$|[\u4e00-\u9fff])"
+)
 # ... and HTML left in the text by a careless conversion: tags and entities
 _HTML_HEAD = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp|#\d{2,6});)+")
 _HTML_TAIL = re.compile(r"(?:[ \t\r\n\f\v#*]|<[^<>\n]{0,200}>|&(?:nbsp|ensp|emsp|#\d{2,6});)+$")

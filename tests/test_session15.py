@@ -321,6 +321,7 @@ def test_words_html_is_read_as_a_browser_shows_it() -> None:
     page = (
         '<html xmlns:o="urn:schemas-microsoft-com:office:office">\r\n<head>\r\n'
         '<meta http-equiv=Content-Type content="text/html; charset=gb2312">\r\n'
+        '<meta name=Generator content="Microsoft Word 15 (filtered)">\r\n'
         "<style>\r\np.MsoNormal {margin:0cm;}\r\n</style>\r\n</head>\r\n<body lang=ZH-CN>\r\n"
         "<p class=MsoNormal align=center style='text-align:center;line-height:28.0pt;\r\n"
         "mso-line-height-rule:exactly'><span style='font-size:22.0pt'>某区城市管理局<span\r\n"
@@ -458,3 +459,307 @@ def test_a_saved_page_is_read_once_the_manifest_names_it(tmp_path) -> None:
     assert not folder.errors and [r["file"] for r in folder.rows] == ["a.html"]
     (warning,) = [p for p in folder.problems if p.severity == "warning"]
     assert warning.file == "b.mhtml" and "once a row names it" in warning.message
+
+
+# --- review of session 15 (rv27: quantities, indicators, outline, themes) ---
+
+
+def test_review_session15_documents_left_in_force_after_a_clean_up_are_no_reviews() -> None:
+    body = "全年共清理规范性文件58件，废止8件，修改4件，现行有效46件。"
+    assert indicators(in_report(body))["normative_documents_reviewed"] == 58
+
+
+@pytest.mark.parametrize(
+    "body", ["分别办理行政处罚案件876, 963件。", "办理案件876， 963件。", "比例为1, 100%。"]
+)
+def test_review_session15_listed_figures_are_not_one(body: str) -> None:
+    assert not any(v > 10000 for _, v in _raw_values(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "全年开展普法宣传活动46场次，同时组织志愿服务，全年开展活动32次。",
+        "积极开展普法宣传，同时深入开展文明城市创建，全年开展活动32次。",
+        "把普法融入党建工作，全年开展活动12次。",
+    ],
+)
+def test_review_session15_other_activities_near_legal_publicity_are_not_publicity(
+    body: str,
+) -> None:
+    assert indicators(in_report(body)).get("publicity_events") in (None, 46)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "全年举办执法人员法治业务培训班13期，参训执法人员累计达到1,160人次，另为新入职人员举办岗前"
+        "培训2期、为执法骨干举办专题培训3期，均已计入上述总数。",
+        "全年举办执法人员培训班13期。另举办岗前培训2期、专题培训3期，均已计入上述总数。",
+    ],
+)
+def test_review_session15_parts_all_counted_in_the_total_above(body: str) -> None:
+    assert indicators(in_report(body))["training_sessions"] == 13
+
+
+@pytest.mark.parametrize(
+    ("body", "raw", "value"),
+    [
+        ("诉讼案件，lO件。", "lO件", 10),
+        ("行政处罚案件：lO件。", "lO件", 10),
+        ("检查商户（lOO户）。", "lOO户", 100),
+        ("罚款lO.5万元。", "lO.5万元", 105000),
+    ],
+)
+def test_review_session15_figures_ocr_read_as_letters_after_marks(
+    body: str, raw: str, value: float
+) -> None:
+    assert (raw, value) in _raw_values(body)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "图二  2022—2024年行政处罚案件程序构成（件）",
+        "图2行政处罚案件程序构成",
+        "（图2）行政处罚案件程序构成",
+        "▲图2 行政处罚案件程序构成",
+    ],
+)
+def test_review_session15_captions_in_other_forms_are_no_headings(caption: str) -> None:
+    from snippets import headings
+
+    text = (
+        "某区综合行政执法局2024年法治政府建设工作报告\n一、主要工作\n（一）执法办案规范有序\n"
+        "全年办理行政处罚案件1,437件，近三年程序构成见下图。\n706 781 861\n"
+        f"{caption}\n"
+        "1.三项制度执行到位。执法信息统一在行政执法信息公示平台公开，全年公示2,318条。\n"
+        "2.重点领域整治有力。全年拆除违法建设117处。\n（二）数字赋能执法\n全年办理非现场执法案件203件。\n"
+        "二、存在的不足\n执法队伍专业结构不够合理。\n"
+    )
+    assert list(headings(text)["marker"]) == ["一、", "(一)", "1.", "2.", "(二)", "二、"]
+
+
+def test_review_session15_a_crime_in_the_totals_own_clause_keeps_it() -> None:
+    assert (
+        indicators(in_report("全年办理涉嫌违法犯罪的行政处罚案件120件。"))["admin_penalty_cases"]
+        == 120
+    )
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [("（一）弥补执法队伍短板", "study_training"), ("（一）强化压力传导", "leadership")],
+)
+def test_review_session15_theme_variants(heading: str, category: str) -> None:
+    assert theme(heading) == category
+
+
+# --- review of session 15 (rv26: reading and cleaning) ---
+
+
+def _clean(text: str):
+    from analysis.cleaning import clean_text
+
+    return clean_text(text)
+
+
+def test_review_session15_an_8bit_mime_part_keeps_its_text() -> None:
+    from analysis.reading import decode_report_bytes
+
+    page = "<html><body><p>一、主要工作</p>\n<p>全年办理行政处罚案件1,326件，罚没款186.4万元。</p></body></html>"
+    mh = (
+        'From: <Saved by Blink>\nMIME-Version: 1.0\nContent-Type: multipart/related; boundary="B"\n\n'
+        "--B\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n"
+        + page
+        + "\n--B--\n"
+    )
+    text, _ = decode_report_bytes(mh.encode(), "r.mhtml")
+    assert "全年办理行政处罚案件1,326件" in _clean(text).text
+
+
+def test_review_session15_an_emails_plain_text_report_beats_its_html_signature() -> None:
+    from analysis.reading import decode_report_bytes
+
+    rep = "一、主要工作\n全年办理行政处罚案件1,326件，罚没款186.4万元。\n二、存在问题\n执法人员专业化水平有待提高。\n"
+    eml = (
+        'From: a@b.cn\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="B"\n\n'
+        "--B\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n"
+        + rep
+        + "--B\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+        "<p>=E5=8F=91=E9=80=81</p>\n--B--\n"
+    )
+    text, _ = decode_report_bytes(eml.encode(), "r.eml")
+    r = _clean(text)
+    assert "全年办理行政处罚案件1,326件" in r.text and "发送" not in r.text
+    assert any("发送" in t for t in r.removed["text"])  # the signature part is recorded
+
+
+_H = "某县市场监督管理局2023年法治政府建设年度报告\n一、主要举措\n"
+_P = "全年共办理行政处罚案件120件,罚没款36.5万元,各项工作取得明显成效,群众满意度持续提升。\n"
+
+
+def test_review_session15_a_table_a_cell_short_is_not_read_shifted() -> None:
+    cells = [
+        "单位",
+        "2022年",
+        "2023年",
+        "行政处罚案件",
+        "件",
+        "1173",
+        "1286",
+        "罚没款",
+        "万元",
+        "172.25",
+        "186.54",
+        "来信来访",
+        "件",
+        "96",
+        "83",
+    ]
+    r = _clean(_H + _P + "\n".join(cells) + "\n" + _P)
+    assert not any(line.startswith("件\t") for line in r.text.split("\n"))
+
+
+def test_review_session15_short_lines_after_a_table_are_not_its_rows() -> None:
+    cells = [
+        "项目",
+        "单位",
+        "2022年",
+        "2023年",
+        "行政处罚案件",
+        "件",
+        "1173",
+        "1286",
+        "罚没款",
+        "万元",
+        "172.25",
+        "186.54",
+    ]
+    after = ["下一步工作打算", "强化执法监督", "完善制度建设", "提升队伍素质"]
+    rows = [
+        line
+        for line in _clean(_H + _P + "\n".join(cells + after) + "\n" + _P).text.split("\n")
+        if "\t" in line
+    ]
+    assert rows == [
+        "项目\t单位\t2022年\t2023年",
+        "行政处罚案件\t件\t1173\t1286",
+        "罚没款\t万元\t172.25\t186.54",
+    ]
+
+
+def test_review_session15_two_tables_in_a_row_are_two() -> None:
+    t = [
+        "项目",
+        "2022年",
+        "2023年",
+        "处罚案件",
+        "1173",
+        "1286",
+        "复议案件",
+        "5",
+        "7",
+        "类别",
+        "数量",
+        "占比",
+        "简易程序",
+        "800",
+        "62%",
+        "普通程序",
+        "486",
+        "38%",
+    ]
+    rows = [
+        line for line in _clean(_H + _P + "\n".join(t) + "\n" + _P).text.split("\n") if "\t" in line
+    ]
+    assert rows == [
+        "项目\t2022年\t2023年",
+        "处罚案件\t1173\t1286",
+        "复议案件\t5\t7",
+        "类别\t数量\t占比",
+        "简易程序\t800\t62%",
+        "普通程序\t486\t38%",
+    ]
+
+
+_PARA = "全局配备执法记录仪248台、移动执法终端60部，执法过程音像记录实现全覆盖，修订完善行政处罚裁量基准，细化裁量情形，防止同案不同罚，全年办理行政处罚案件1,352件。"
+_W = [_PARA[k : k + 28] for k in range(0, len(_PARA), 28)]
+
+
+def test_review_session15_a_complete_heading_keeps_from_a_short_first_sentence() -> None:
+    lines = (
+        _W
+        + [
+            "（一）坚持高位推动，切实履行法治建设第一责任人职责",
+            "我局高度重视。局党组把法治政府建设纳入重要议事日程，全年",
+        ]
+        + _W
+        + _W
+    )
+    assert "（一）坚持高位推动，切实履行法治建设第一责任人职责" in _clean(
+        "\n".join(lines) + "\n"
+    ).text.split("\n")
+
+
+def test_review_session15_a_level_1_heading_that_wraps_still_joins() -> None:
+    lines = (
+        _W
+        + ["三、上一年度党政主要负责人履行法治建设第一责任人职责存在的问题", "及整改落实情况"]
+        + _W
+        + _W
+    )
+    text = _clean("\n".join(lines) + "\n").text
+    assert (
+        "三、上一年度党政主要负责人履行法治建设第一责任人职责存在的问题及整改落实情况"
+        in text.split("\n")
+    )
+
+
+def test_review_session15_a_page_pasted_from_word_keeps_its_pre_lines() -> None:
+    from analysis.reading import decode_report_bytes
+
+    pg = (
+        "<!DOCTYPE html><html><body>\n<p class=MsoNormal>某区城市管理局2023年度法治政府建设情况报告</p>\n"
+        "<pre>\n一、主要工作\n全年办理行政处罚案件1,326件，罚没款186.4万元。\n二、存在问题\n执法人员专业化水平有待提高。\n</pre></body></html>\n"
+    )
+    lines = _clean(decode_report_bytes(pg.encode(), "r.html")[0]).text.split("\n")
+    assert "一、主要工作" in lines and "二、存在问题" in lines
+
+
+def test_review_session15_an_atom_entrys_title_and_date() -> None:
+    import html
+
+    from analysis.reading import decode_report_bytes
+
+    body = (
+        "<p>一、主要工作</p><p>"
+        + "全年办理行政处罚案件2,986件，罚没款463.58万元，法治政府建设扎实推进。" * 5
+        + "</p>"
+    )
+    atom = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>某市人民政府门户网站</title>\n'
+        "<entry><title>某市城管局2022年度法治政府建设情况报告</title><published>2023-02-24T16:05:12+08:00</published>"
+        f'<content type="html">{html.escape(body)}</content></entry></feed>\n'
+    )
+    r = _clean(decode_report_bytes(atom.encode(), "r.xml")[0])
+    assert r.text.startswith("某市城管局2022年度法治政府建设情况报告\n")
+    assert r.metadata["published"] == "2023-02-24"
+
+
+def test_review_session15_a_gmt_date_is_beijings_day() -> None:
+    from analysis.reading import unwrap_xml
+
+    body = (
+        "<p>" + "全年办理行政处罚案件2,986件，罚没款463.58万元，法治政府建设扎实推进。" * 5 + "</p>"
+    )
+    rss = (
+        '<?xml version="1.0"?><rss><channel><item><title>某市城管局2022年度报告</title>'
+        f"<pubDate>Thu, 23 Feb 2023 20:05:12 GMT</pubDate><description><![CDATA[{body}]]></description></item></channel></rss>"
+    )
+    assert "发布时间：2023-02-24 04:05:12" in unwrap_xml(rss)
+
+
+def test_review_session15_a_spaced_table_row_is_no_ocr_line() -> None:
+    row = "其 中 简 易 程 序 800 62%"
+    assert row in _clean(_H + _P + row + "\n" + _P).text
