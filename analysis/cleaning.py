@@ -107,6 +107,7 @@ _WEAK_RULES = {
     "phone_screen",
     "screenshot_overlap",
     "front_matter",
+    "image",  # (a photo between the last paragraph and the signature)
 }
 # Rules that are transparent when joining PDF hard wraps (they sit between two halves).
 _TRANSPARENT_RULES = {
@@ -1282,8 +1283,28 @@ _INLINE_RULES = (
     "invisible_characters",
     "manual_line_break",
     "markdown_emphasis",
+    "latex_math",
     "search_highlight",
 )
+# a figure a PDF-to-Markdown converter wrote as LaTeX math ($2,147$ 件, $\mathrm{286.45}$ 万元,
+# $1{,}064$ 人次, $97.9\%$): its figure as written in text
+_LATEX_INLINE = re.compile(r"\$([^$\n]{1,40}?)\$")
+_LATEX_WRAP = re.compile(r"\\(?:mathrm|text|textrm|mathbf|mathit|rm|bf)\s*\{([^{}]*)\}")
+_LATEX_FIGURE = re.compile(r"[+\-−]?\d[\d,.]*(?:\s*%)?|\d[\d,.]*\s*[-~至]\s*\d[\d,.]*")
+
+
+def _plain_math(line: str) -> str:
+    """A line with its inline LaTeX figures written as text (only figures: other math stays)."""
+
+    def plain(m: re.Match[str]) -> str:
+        inner = _LATEX_WRAP.sub(r"\1", m.group(1))
+        inner = inner.replace("{,}", ",").replace("{.}", ".").replace("\\%", "%")
+        inner = re.sub(r"\\[,;!: ]|~", "", inner).strip()
+        return inner if _LATEX_FIGURE.fullmatch(inner) else m.group(0)
+
+    return _LATEX_INLINE.sub(plain, line)
+
+
 # characters an editor leaves in a page that no reader sees: zero-width spaces and joiners,
 # word joiners, byte-order marks inside the text, soft hyphens (inside a number they would
 # cut it: 2463<SHY>815.50元)
@@ -1452,6 +1473,9 @@ def _without_code_blocks(text: str, raws: list[str]) -> dict[int, str]:
     return {i: line for i, line in enumerate(kept) if line != raws[i]}
 
 
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def strip_markup(line: str) -> str:
     """A line without the HTML a careless conversion left in it.
 
@@ -1463,6 +1487,10 @@ def strip_markup(line: str) -> str:
     """
     if "<" in line and "<t" in line.lower():
         line = _ONE_CELL_ROW.sub("\u3000\u3000\\g<cell>\u3000\u3000", line)
+    if "<" in line and line.lstrip().startswith("|"):
+        # a line break inside a Markdown table's cell (| 2 | 其中：<br>一般程序 | 件 |): the cell
+        # goes on, its row is one line
+        line = _BREAK_TAG.sub("", line)
     out = _HTML_TAG.sub(_tag_replacement, line) if "<" in line else line
     if "&" in out:
         out = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), out)
@@ -1590,6 +1618,9 @@ def _clean(
             },
             "markdown_emphasis",
         )
+    if "$" in text:
+        # a PDF-to-Markdown converter's LaTeX figures ($2,147$ 件)
+        rewrite({i: _plain_math(r) for i, r in enumerate(raws) if "$" in r}, "latex_math")
     if "【" in text and ("快照" in text or "缓存" in text):
         # a search engine's cached copy marks the words searched for (【法治政府建设】)
         rewrite(_unmark_search_terms(raws), "search_highlight")
@@ -1848,6 +1879,7 @@ def _clean(
                 and not _spaced_row(raw)  # a table's rows lined up by spaces are no wraps
                 and not _spaced_row(prev.raws[-1])
                 and match_outline_marker(folded[i]) is None
+                and any_rule[prev.idxs[-1]] != "json_field"  # (a record of a file's fields)
                 # a level-1 heading that names its whole part (…第一责任人职责情况, 存在的问题)
                 # fills its line by chance: the next line, a full one, is its part's first
                 # sentence (not the heading's rest: …存在的问题 / 及整改落实情况)

@@ -382,7 +382,7 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     text = normalize_newlines(text)
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = unwrap_json(unwrap_csv(unwrap_xml(unwrap_mime(text, encoding))))
+    text = unwrap_json(unwrap_jsonl(unwrap_csv(unwrap_xml(unwrap_mime(text, encoding)))))
     if "<" in text:
         text = reflow_html(text)
     if "   " in text:
@@ -642,6 +642,55 @@ def unwrap_json(text: str) -> str:
     except ValueError:
         return text
     return _written_out(doc) or text
+
+
+# a string that is text of the page, not a file name or a code (PaddleOCR's "text",
+# "transcription", "rec_text"; any string with Chinese)
+_TEXT_KEY = re.compile(r"(?i)text|transcription|rec_text|content|words?|label")
+
+
+def unwrap_jsonl(text: str) -> str:
+    """A report saved as JSON Lines (an OCR tool's results, one JSON object per page: PaddleOCR's
+    ``{"page": 1, "results": [{"text": "…", "box": […], "score": 0.98}, …]}``), written out as
+    text; other text unchanged.
+
+    Two or more lines, each a JSON object or array, holding Chinese: their text is written one
+    string a line, in order (the strings under a text's key or with Chinese in them: a box's
+    text is a printed line, and cleaning joins the lines of a paragraph, across pages too),
+    then each line is recorded as it stands (``"jsonl.N": …``, which cleaning removes as
+    ``json_field``)."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 2 or lines[0].lstrip()[:1] not in "{[" or not _CJK.search(text):
+        return text
+    import json
+
+    docs = []
+    for ln in lines:
+        body = ln.strip()
+        if body[:1] not in "{[" or body[-1:] not in "}]":
+            return text
+        try:
+            docs.append(json.loads(body))
+        except ValueError:
+            return text
+    out: list[str] = []
+
+    def strings(value: object, key: str = "") -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                strings(v, str(k))
+        elif isinstance(value, list):
+            for v in value:
+                strings(v, key)
+        elif isinstance(value, str) and value.strip():
+            if _CJK.search(value) or (_TEXT_KEY.fullmatch(key) and not value.isascii()):
+                out.append(" ".join(value.split()))
+
+    for doc in docs:
+        strings(doc)
+    # the lines as they stand, after the text (a page's text runs on into the next page's)
+    out += [f'"jsonl.{n}": {" ".join(ln.split())}' for n, ln in enumerate(lines, start=1)]
+    return "\n".join(out) + "\n"
 
 
 def _written_out(doc: object) -> str | None:

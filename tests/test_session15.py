@@ -763,3 +763,130 @@ def test_review_session15_a_gmt_date_is_beijings_day() -> None:
 def test_review_session15_a_spaced_table_row_is_no_ocr_line() -> None:
     row = "其 中 简 易 程 序 800 62%"
     assert row in _clean(_H + _P + row + "\n" + _P).text
+
+
+# --- round 80 ---
+
+
+def test_an_ocr_tools_json_lines_are_read_as_their_text() -> None:
+    import json
+
+    from analysis.reading import decode_report_bytes
+
+    para = (
+        "全年立案查处城市管理领域违法案件1,318件，按简易程序办理906件，按一般程序办理412件，收缴罚没款"
+        "286.45万元，同比下降7.3%。分类型看，占道经营516件、建筑垃圾违规运输143件、违法搭建138件、违规"
+        "设置户外广告97件，其余为餐饮油烟和噪声扰民等案件。依法不予处罚的首违轻微案件187件，发出责令改正"
+        "通知书1,042份，行政强制措施均依法定程序实施，全年未发生因执法不当引发的群体性事件。"
+    )
+    boxes = [
+        "某区城市管理行政执法局",
+        "关于2023年度法治政府建设情况的报告",
+        "一、2023年度法治城管建设推进情况",
+    ]
+    boxes += [para[k : k + 28] for k in range(0, len(para), 28)]
+
+    def page(n: int, texts: list[str]) -> str:
+        results = [
+            {"text": t, "box": [[0.0, 40.0 * k], [900.0, 40.0 * k]], "score": 0.98}
+            for k, t in enumerate(texts)
+        ]
+        return json.dumps({"page": n, "image": f"p{n}.png", "results": results}, ensure_ascii=False)
+
+    raw = (
+        page(1, boxes)
+        + "\n"
+        + page(2, ["二、存在的问题", "执法力量不足，专业化水平有待提高。", "- 2 -"])
+        + "\n"
+    )
+    text, _ = decode_report_bytes(raw.encode(), "r.jsonl")
+    r = _clean(text)
+    assert "全年立案查处城市管理领域违法案件1,318件，按简易程序办理906件" in r.text
+    assert "一、2023年度法治城管建设推进情况" in r.text.split(
+        "\n"
+    ) and "二、存在的问题" in r.text.split("\n")
+    assert "box" not in r.text and (r.removed["rule"] == "json_field").sum() == 2
+
+
+def test_a_senders_phone_numbers_under_the_signature_are_contact_lines() -> None:
+    body = (
+        _H
+        + _P
+        + "某县市场监督管理局\n2025年1月20日\n叶晨曦\n电话：0577-86291735  手机：13968872604\n浙政钉：叶晨曦（政策法规科）\n"
+    )
+    r = _clean(body)
+    assert "13968872604" not in r.text and "浙政钉" not in r.text
+    assert r.metadata["signature_date"] == "2025-01-20"
+
+
+def test_a_line_break_inside_a_markdown_tables_cell() -> None:
+    table = (
+        "| 序号 | 指标名称 | 单位 | 2022年 | 2023年 |\n|------|----------|------|-------|-------|\n"
+        "| 1 | 行政处罚案件 | 件 | 1,873 | 2,147 |\n| 2 | 其中：<br>一般程序 | 件 | 412 | 486 |\n"
+        "| 3 | 结案率 | % | 96.8 | 97.9 |\n"
+    )
+    r = _clean(_H + _P + table + _P)
+    assert "| 2 | 其中：一般程序 | 件 | 412 | 486 |" in r.text.split("\n")
+    m = process_text("r", r.text)
+    assert {"412", "486"} <= set(m["metrics"]["raw"])
+    assert not any(m["sections"]["heading"].str.startswith("|"))
+
+
+def test_a_photo_before_the_signature_does_not_hide_it() -> None:
+    body = _H + _P + "![](_page_6_Picture_1.jpeg)\n\n某县市场监督管理局\n\n2024年1月25日\n\n— 7 —\n"
+    assert _clean(body).metadata["signature_date"] == "2024-01-25"
+
+
+def test_figures_a_converter_wrote_as_latex_are_read_as_written() -> None:
+    line = "全年办理 $2,147$ 件，罚没款 $\\mathrm{286.45}$ 万元，培训 $1{,}064$ 人次，结案率 $97.9\\%$，设 $x^2$ 项。"
+    r = _clean(_H + line + "\n")
+    assert (
+        "全年办理 2,147 件，罚没款 286.45 万元，培训 1,064 人次，结案率 97.9%，设 $x^2$ 项。"
+        in r.text
+    )
+    assert set(r.removed["rule"]) == {"latex_math"}
+
+
+def test_documents_reviewed_to_help_the_towns_are_no_legal_reviews() -> None:
+    body = "全年开展合法性审查228件。深入全区13个镇（街道）综合行政执法队开展业务指导26次，帮助审核执法文书312份。"
+    assert indicators(in_report(body))["legal_reviews"] == 228
+
+
+def test_a_figure_restated_from_above_is_not_added() -> None:
+    body = (
+        "坚持“应审必审”，经法规股合法性审查的事项全年共86件，其中水利工程建设、采购等合同协议52份，"
+        "重大行政执法决定9件，涉法文件和会议议题25件。\n"
+        "年内在区政府门户网站公开执法信息84条，执法记录仪配发到人共14台，前面提到的9件重大执法决定"
+        "均先审核、后决定。"
+    )
+    assert indicators(in_report(body))["legal_reviews"] == 86
+
+
+def test_give_aways_are_no_publicity_materials() -> None:
+    body = "全年组织普法宣传活动43场次，向群众发放宣传资料1.2万余份、节水宣传袋等宣传品2,400余个。"
+    assert indicators(in_report(body))["publicity_materials"] == 12000
+
+
+def test_a_publicity_weeks_events_are_part_of_the_years() -> None:
+    body = "全年开展普法宣传活动74场次，“12·4”国家宪法日前后的宪法宣传周集中安排宣传活动15场次。"
+    assert indicators(in_report(body))["publicity_events"] == 74
+
+
+def test_cases_filed_on_what_video_and_drones_found_are_off_site_cases() -> None:
+    body = (
+        "全年立案查处水事违法案件29件。在重点河段布设视频监控点位36个，全年开展无人机巡河180架次，"
+        "通过视频监控和无人机巡查发现违法线索21条，据此立案查处5件。"
+    )
+    got = indicators(in_report(body))
+    assert (got["digital_cases"], got["admin_penalty_cases"]) == (5, 29)
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("（一）提高干部依法行政本领", "study_training"),
+        ("（一）把牢法治建设方向，一抓到底", "leadership"),
+    ],
+)
+def test_round80_themes(heading: str, category: str) -> None:
+    assert theme(heading) == category
