@@ -107,7 +107,7 @@ _WEAK_RULES = {
     "phone_screen",
     "screenshot_overlap",
     "front_matter",
-    "image",  # (a photo between the last paragraph and the signature)
+    "sender_contact",  # (an e-mail's sender's phones under the signature, or above it)
 }
 # Rules that are transparent when joining PDF hard wraps (they sit between two halves).
 _TRANSPARENT_RULES = {
@@ -719,6 +719,15 @@ def _appendix_at(lf: list[str], logical: list, body: list[int]) -> int | None:
     return None
 
 
+def _dated_below(lf: list[str], logical: list, k: int) -> bool:
+    """Whether a signature's date stands within four lines below logical line ``k``."""
+    for j in range(k + 1, min(len(lf), k + 5)):
+        parts = _signature_parts(lf[j])
+        if parts is not None and parts[1]:
+            return True
+    return False
+
+
 def _date_only(f: str) -> str:
     if _DATE_ONLY.match(f.replace(" ", "")):
         return parse_date(f)
@@ -1290,7 +1299,9 @@ _INLINE_RULES = (
 # $1{,}064$ 人次, $97.9\%$): its figure as written in text
 _LATEX_INLINE = re.compile(r"\$([^$\n]{1,40}?)\$")
 _LATEX_WRAP = re.compile(r"\\(?:mathrm|text|textrm|mathbf|mathit|rm|bf)\s*\{([^{}]*)\}")
-_LATEX_FIGURE = re.compile(r"[+\-−]?\d[\d,.]*(?:\s*%)?|\d[\d,.]*\s*[-~至]\s*\d[\d,.]*")
+_LATEX_FIGURE = re.compile(
+    r"[+\-−]?\d(?:[\d,.]*\d)?(?:\s*%)?|\d(?:[\d,.]*\d)?\s*[-~至]\s*\d(?:[\d,.]*\d)?(?:\s*%)?"
+)  # (a figure ends in a digit or %: not the $1.5, of prices $1.5, $2.0)
 
 
 def _plain_math(line: str) -> str:
@@ -1299,7 +1310,9 @@ def _plain_math(line: str) -> str:
     def plain(m: re.Match[str]) -> str:
         inner = _LATEX_WRAP.sub(r"\1", m.group(1))
         inner = inner.replace("{,}", ",").replace("{.}", ".").replace("\\%", "%")
-        inner = re.sub(r"\\[,;!: ]|~", "", inner).strip()
+        inner = re.sub(r"\\[,;!: ]", "", inner).replace("\\sim", "~").strip()
+        if re.fullmatch(r"\d(?: \d)+", inner):
+            inner = inner.replace(" ", "")  # (a converter's spaced digits: $2 1 4 7$)
         return inner if _LATEX_FIGURE.fullmatch(inner) else m.group(0)
 
     return _LATEX_INLINE.sub(plain, line)
@@ -1476,6 +1489,14 @@ def _without_code_blocks(text: str, raws: list[str]) -> dict[int, str]:
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
+def _cell_break(m: re.Match[str]) -> str:
+    """A line break inside a table's cell: nothing between words (其中：<br>一般程序), a space
+    between figures or letters (12<br>3 stays two)."""
+    s, k = m.string, m.start()
+    a, b = s[k - 1 : k], s[m.end() : m.end() + 1]
+    return " " if (a.isascii() and a.isalnum()) or (b.isascii() and b.isalnum()) else ""
+
+
 def strip_markup(line: str) -> str:
     """A line without the HTML a careless conversion left in it.
 
@@ -1490,7 +1511,7 @@ def strip_markup(line: str) -> str:
     if "<" in line and line.lstrip().startswith("|"):
         # a line break inside a Markdown table's cell (| 2 | 其中：<br>一般程序 | 件 |): the cell
         # goes on, its row is one line
-        line = _BREAK_TAG.sub("", line)
+        line = _BREAK_TAG.sub(_cell_break, line)
     out = _HTML_TAG.sub(_tag_replacement, line) if "<" in line else line
     if "&" in out:
         out = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), out)
@@ -1993,7 +2014,16 @@ def _clean(
         above = max((k for k in body if k < appendix), default=-1)
         tail = [*range(above + 1, appendix), *range(max(appendix, last_body) + 1, m)]
     tail_anchor = min(
-        (k for k in tail if logical[k].rule and logical[k].rule not in _WEAK_RULES), default=m
+        (
+            k
+            for k in tail
+            if logical[k].rule
+            and logical[k].rule not in _WEAK_RULES
+            # a photo between the last paragraph and the signature (the date within a few
+            # lines below it) is no footer; a logo in the footer is
+            and not (logical[k].rule == "image" and _dated_below(lf, logical, k))
+        ),
+        default=m,
     )
     dated = False  # a signature's date seen
     closed = False  # ... and a divider after it: what looks like a signature is a link list

@@ -2978,7 +2978,12 @@ def _indicator_rows(
                         and lex.intake.search(c.clause) is not None
                         and all(
                             lex.outcome.search(p.clause) is not None
-                            and c.value / 2 <= p.value <= c.value
+                            and (
+                                c.value / 2 <= p.value <= c.value
+                                # (cases filed, then the few that ended in a penalty decision:
+                                # 立案查处劳动保障违法案件168件…作出行政处罚决定23件)
+                                or ("立案" in c.clause and _DECIDED.search(p.clause) is not None)
+                            )
                             for p in same
                         )
                     ):
@@ -3141,6 +3146,10 @@ def _digits(raw: str) -> int:
 def _close(a: float, b: float) -> bool:
     """Equal up to the rounding of a figure written in 万 (0.1 %)."""
     return abs(a - b) <= max(1e-6, 1e-3 * abs(a))
+
+
+# a count of penalty decisions made: an outcome of the cases filed
+_DECIDED = re.compile(r"作出[^,;。、]{0,6}(?:行政)?处罚决定")
 
 
 def _combine_mentions(

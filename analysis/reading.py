@@ -646,7 +646,9 @@ def unwrap_json(text: str) -> str:
 
 # a string that is text of the page, not a file name or a code (PaddleOCR's "text",
 # "transcription", "rec_text"; any string with Chinese)
-_TEXT_KEY = re.compile(r"(?i)text|transcription|rec_text|content|words?|label")
+_TEXT_KEY = re.compile(r"(?i)text|texts|transcription|rec_texts?|content|words?|label")
+# a key that names a file or a place, never the page's text (PaddleOCR's input_path)
+_PATH_KEY = re.compile(r"(?i).*(?:path|file|image|img|url|uri|src|name|id)")
 
 
 def unwrap_jsonl(text: str) -> str:
@@ -683,11 +685,22 @@ def unwrap_jsonl(text: str) -> str:
             for v in value:
                 strings(v, key)
         elif isinstance(value, str) and value.strip():
-            if _CJK.search(value) or (_TEXT_KEY.fullmatch(key) and not value.isascii()):
+            # a box's text (figures alone too: 1,286), or Chinese under a key naming no file
+            if _TEXT_KEY.fullmatch(key) or (_CJK.search(value) and not _PATH_KEY.fullmatch(key)):
                 out.append(" ".join(value.split()))
 
     for doc in docs:
         strings(doc)
+    if out and sorted(len(t) for t in out)[len(out) // 2] > 80:
+        # not an OCR tool's lines but records of articles (NDJSON): the fullest is the report
+        best = max(range(len(docs)), key=lambda n: len(_CJK.findall(lines[n])))
+        written = _written_out(docs[best])
+        if written is None:
+            return text
+        rest = [
+            f'"jsonl.{n}": {" ".join(ln.split())}' for n, ln in enumerate(lines, 1) if n != best + 1
+        ]
+        return written + "\n".join(rest) + ("\n" if rest else "")
     # the lines as they stand, after the text (a page's text runs on into the next page's)
     out += [f'"jsonl.{n}": {" ".join(ln.split())}' for n, ln in enumerate(lines, start=1)]
     return "\n".join(out) + "\n"

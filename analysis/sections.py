@@ -1313,8 +1313,8 @@ class _Parser:
         return h, standalone
 
     def _repair(self, i: int, line: _Line, body: str) -> tuple[_Heading, bool] | None:
-        if not body or body[0] in "|｜":
-            return None  # (a Markdown table's row is never a heading)
+        if not body or (body[0] in "|｜" and body.count(body[0]) >= 3):
+            return None  # (a Markdown table's row is never a heading; ｜标题 may be one)
         # Each fragment pattern can only match at its own first character (see
         # _match_strong): the others are not tried.
         first = body[0]

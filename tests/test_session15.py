@@ -890,3 +890,134 @@ def test_cases_filed_on_what_video_and_drones_found_are_off_site_cases() -> None
 )
 def test_round80_themes(heading: str, category: str) -> None:
     assert theme(heading) == category
+
+
+# --- review of round 80 (rv28) ---
+
+
+def test_review2_session15_a_break_between_figures_in_a_cell_keeps_them_apart() -> None:
+    r = _clean(_H + _P + "| 1 | 行政复议案件 | 件 | 12<br>3 |\n")
+    assert "| 1 | 行政复议案件 | 件 | 12 3 |" in r.text.split("\n")
+
+
+def test_review2_session15_the_years_total_after_a_publicity_week_stays() -> None:
+    body = "开展“八五”普法送法下乡活动20场次。依托宪法宣传周、民法典宣传月集中开展普法宣传，全年共开展法治宣传活动156场次。"
+    # (the week's cue no longer drops the year's 156; the 20 of another kind is still added)
+    assert indicators(in_report(body))["publicity_events"] >= 156
+
+
+def test_review2_session15_reviews_done_with_counsels_help_are_legal_reviews() -> None:
+    assert (
+        indicators(in_report("聘请法律顾问协助审核重大执法决定5件、合同23份。"))["legal_reviews"]
+        == 28
+    )
+
+
+def test_review2_session15_leaflets_counted_with_give_aways_are_materials() -> None:
+    assert (
+        indicators(in_report("全年发放宣传资料、宣传品1.2万余份。"))["publicity_materials"] == 12000
+    )
+
+
+def test_review2_session15_ocr_boxes_of_figures_alone_are_kept() -> None:
+    import json
+
+    from analysis.reading import unwrap_jsonl
+
+    pages = [
+        {
+            "input_path": "某局报告第1页.png",
+            "rec_texts": ["全年办理行政处罚案件", "1,286", "件，罚没款186.4万元。"],
+        },
+        {"input_path": "某局报告第2页.png", "rec_texts": ["二、存在的问题", "执法力量不足。"]},
+    ]
+    text = unwrap_jsonl("\n".join(json.dumps(p, ensure_ascii=False) for p in pages))
+    lines = text.split("\n")
+    assert lines[:3] == ["全年办理行政处罚案件", "1,286", "件，罚没款186.4万元。"]
+    assert not any(line.startswith("某局报告") for line in lines)
+
+
+def test_review2_session15_records_of_articles_are_not_one_report() -> None:
+    import json
+
+    from analysis.reading import unwrap_jsonl
+
+    arts = [
+        {
+            "title": "某局2023年度法治政府建设情况报告",
+            "date": "2024-01-20",
+            "content": "一、主要工作\n" + "全年办理行政处罚案件1,286件。" * 14,
+        },
+        {
+            "title": "某局关于开展专项整治的通知",
+            "date": "2024-03-01",
+            "content": "各中队：" + "现将有关事项通知如下。" * 12,
+        },
+    ]
+    text = unwrap_jsonl("\n".join(json.dumps(a, ensure_ascii=False) for a in arts))
+    assert text.startswith("某局2023年度法治政府建设情况报告\n发布时间：2024-01-20\n")
+    assert "一、主要工作\n" in text and "专项整治的通知" in text.split("\n")[-2]
+
+
+def test_review2_session15_a_wechat_bar_heading_is_still_a_heading() -> None:
+    from analysis.sections import split_sections
+
+    text = "某区城市管理局2023年法治政府建设工作报告\n｜依法履职\n（一）强化执法\n全年办理案件12件。\n（二）规范审查\n全年审查合同8件。\n｜存在的问题\n执法力量不足。\n"
+    s = split_sections(text)
+    assert (s["level"] == 2).sum() == 2
+
+
+def test_review2_session15_a_phone_line_above_the_signature_does_not_hide_it() -> None:
+    r = _clean(_H + _P + "电话：0577-86291735\n某县城市管理局\n2024年1月20日\n")
+    assert r.metadata["signature_date"] == "2024-01-20"
+
+
+def test_review2_session15_a_footers_logo_is_still_a_footer() -> None:
+    r = _clean(_H + _P + "![](logo.png)\n杭州市人民政府\n")
+    assert r.metadata["signature_name"] == ""
+
+
+def test_review2_session15_latex_ranges_and_prices() -> None:
+    from analysis.cleaning import _plain_math
+
+    assert _plain_math("提高$1~3$倍") == "提高1~3倍"
+    assert _plain_math("售价$1.5, $2.0不等") == "售价$1.5, $2.0不等"
+    assert _plain_math("办理$2 1 4 7$件") == "办理2147件"
+
+
+def test_review2_session15_a_restatement_in_a_sentence_with_a_new_figure() -> None:
+    body = (
+        "经法规股合法性审查的事项全年共86件，其中合同协议52份，重大行政执法决定9件。\n"
+        "新增执法记录仪14台，上述9件重大执法决定均先审核、后决定。"
+    )
+    assert indicators(in_report(body))["legal_reviews"] == 86
+
+
+# --- round 81 ---
+
+
+def test_a_typical_cases_fine_is_not_the_years() -> None:
+    body = (
+        "全年立案查处违法案件2,947件，罚没款1,372.86万元。\n"
+        "案例一：某公司违法建设案。我局依据《中华人民共和国城乡规划法》第六十四条，于4月1日作出行政处罚决定"
+        "（城阳综执罚字〔2024〕第0317号），责令当事人在15日内自行拆除，并处建设工程造价8%的罚款4.72万元。"
+    )
+    assert indicators(in_report(body))["fines_yuan"] == 13728600
+
+
+def test_cases_filed_beat_the_few_that_ended_in_a_penalty_decision() -> None:
+    body = (
+        "受理劳动者投诉举报1,094件，立案查处劳动保障违法案件168件，结案165件，结案率98.2%；"
+        "对违法情节严重、拒不整改的用人单位作出行政处罚决定23件，罚款31.4万元。"
+        "12333热线全年转办我局工单4,372件，按期办结率99.5%。"
+    )
+    got = indicators(in_report(body))
+    assert (got["admin_penalty_cases"], got["completion_rate"]) == (168, 98.2)
+
+
+def test_an_emission_concentration_is_a_quantity() -> None:
+    assert ("3.6毫克/立方米", 3.6) in _raw_values("经检测，油烟排放浓度为3.6毫克/立方米。")
+
+
+def test_wage_arrears_are_enforcement() -> None:
+    assert theme("（二）深入推进根治欠薪") == "enforcement"
