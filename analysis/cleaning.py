@@ -704,11 +704,14 @@ _APPENDIX_LABEL = re.compile(r"附件\s*\d{0,2}\s*(?::\s*[^。.]{0,40})?")
 
 
 def _appendix_at(lf: list[str], logical: list, body: list[int]) -> int | None:
-    """Where an appendix below the report's signature begins: a 附件 label right after a
-    signature's date (chrome such as a page number may stand between) with a line of the body
-    after it (its table's rows); None when there is none."""
+    """Where an appendix below the report's signature begins: a 附件 label, or a table's first
+    row, right after a signature's date (chrome such as a page number may stand between) with a
+    line of the body after it (its table's rows); None when there is none."""
     for k in range(1, len(lf)):
-        if not _APPENDIX_LABEL.fullmatch(lf[k]) or not any(b > k for b in body):
+        # (or a table's first row: a Word file's tables written after all its paragraphs, as
+        # python-docx gives them)
+        table = logical[k].text.count("\t") >= 2
+        if not (_APPENDIX_LABEL.fullmatch(lf[k]) or table) or not any(b > k for b in body):
             continue
         j = k - 1
         while j >= 0 and logical[j].rule and logical[j].rule in _WEAK_RULES:
@@ -847,6 +850,21 @@ _HEADER_YEAR = re.compile(r"(?:19|20)\d\d(?:年度?)?(?:\d{1,2}[-—至~]\d{1,2}
 _HEADER_WORD = re.compile(
     r"(?:项目|单位|计量单位|指标|类别|类型|序号|名称|数量|占比|同比|同比增减|增减|增幅|备注|内容|年度)"
 )
+
+
+def _cell_continuations(raws: list[str]) -> set[int]:
+    """The lines that go on a tab-separated table's row broken inside a cell: a line after a
+    row with fewer tabs than the table's rows, whose own tabs make up the difference, the
+    next row having the full count (序号⇥类别⇥…⇥同比 / 增减 / 1⇥执法办案⇥…)."""
+    tabs = [r.count("\t") for r in raws]
+    full = [i for i, r in enumerate(raws) if r.strip()]
+    out: set[int] = set()
+    for a, b, c in zip(full, full[1:], full[2:], strict=False):
+        if tabs[a] >= 1 and tabs[c] >= 2 and tabs[b] < tabs[c] and tabs[a] + tabs[b] == tabs[c]:
+            rest = [c.strip() for c in raws[b].split("\t")]
+            if b - a == 1 and len(rest[0]) <= 20 and not any(_HEADER_YEAR.fullmatch(c) for c in rest):
+                out.add(b)  # (not a header's second row of years: 办理数量 over 2023年⇥2022年)
+    return out
 
 
 def _reads_as_table(
@@ -1721,6 +1739,9 @@ def _clean(
         table_cells.update(i for r in rows for i in r)
     for i in table_cells:
         any_rule[i] = ""
+    # a table's cell of two paragraphs, which a Word file's dump breaks its row at (序号⇥…⇥同比 /
+    # 增减): the rest of the row goes on its row's line, with as many cells as the rows around
+    cell_rest = _cell_continuations(raws) if "\t" in text else set()
     if "编" in text or "分享" in text or "搜索" in text or "在线阅读" in text:
         # an editor's note above the report (编者按: …) and a document-sharing site's
         # blurb (…由会员分享,可在线阅读…): the publisher's words, not the report's; before
@@ -1846,6 +1867,14 @@ def _clean(
                         cells=True,
                     )
                 )
+            continue
+        if i in cell_rest and logical:
+            prev = logical[-1]
+            prev.idxs.append(i)
+            prev.raws.append(raw)
+            prev.text += _strip(raw)
+            prev.folded += folded[i]
+            prev.cells = True
             continue
         if is_pdf and logical and not logical[-1].cells:
             prev = logical[-1]

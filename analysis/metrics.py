@@ -1196,6 +1196,17 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
             of_label = None
             if len(cells) >= first + 3:
                 of_label = _label_unit(line[cells[first + 1][0] : cells[first + 1][1]].strip(), lex)
+            if (
+                of_label is None
+                and len(cells) >= first + 4
+                and not _BARE_CELL.fullmatch(line, *cells[first + 1])
+            ):
+                # ... or after a column of groups repeated on each row (python-docx's merged
+                # cell: 1⇥执法办案⇥行政处罚案件⇥宗⇥4,862⇥4,315): the group read with the label
+                of_label = _label_unit(line[cells[first + 2][0] : cells[first + 2][1]].strip(), lex)
+                if of_label is not None:
+                    group = cells[first]
+                    first += 1
             span = cells[first]
             # the header's cells over this row's: a row one cell short leaves the 序号 column
             # empty (合计 3561 4402, 其中：…), else its 备注

@@ -1021,3 +1021,53 @@ def test_an_emission_concentration_is_a_quantity() -> None:
 
 def test_wage_arrears_are_enforcement() -> None:
     assert theme("（二）深入推进根治欠薪") == "enforcement"
+
+
+def _docx_dump(tables: str) -> str:
+    """A Word file as python-docx gives it: paragraphs, the signature, then the tables."""
+    return (
+        "某市城市管理和综合执法局2023年法治政府建设工作报告\n一、主要工作\n"
+        "全年办理行政处罚案件4,862宗，罚没款1,568.34万元，主要执法数据见表1。\n表1  2023年主要执法数据\n"
+        "二、存在问题\n执法力量与任务不相匹配。\n某市城市管理和综合执法局\n2024年2月6日\n\n\n"
+        + tables
+    )
+
+
+_DOCX_TABLE = (
+    "序号\t类别\t指标\t单位\t2023年\t2022年\t同比\n增减\n"
+    "1\t执法办案\t行政处罚案件\t宗\t4,862\t4,315\t+12.7%\n"
+    "2\t执法办案\t其中：非现场执法案件\t宗\t1,037\t712\t+45.6%\n"
+    "3\t执法办案\t罚没款\t万元\t1,568.34\t1,702.95\t-7.9%\n"
+    "4\t复议诉讼\t行政复议案件\t件\t9\t13\t-30.8%\n"
+)
+
+
+def test_tables_written_after_the_signature_leave_the_signature() -> None:
+    r = _clean(_docx_dump(_DOCX_TABLE))
+    assert r.metadata["signature_date"] == "2024-02-06"
+
+
+def test_a_tables_cell_of_two_paragraphs_keeps_its_row_on_one_line() -> None:
+    r = _clean(_docx_dump(_DOCX_TABLE))
+    assert "序号\t类别\t指标\t单位\t2023年\t2022年\t同比增减" in r.text.split("\n")
+    # a header's second row of years stays a row
+    two_rows = "类别\t指标\t办理数量\t同比增减（%）\n2023年\t2022年\n行政处罚\t立案总数（件）\t3,205\t2,946\t8.8\n简易程序（件）\t1,873\t1,702\t10.0\n"
+    assert "2023年\t2022年" in _clean(_H + _P + two_rows + _P).text.split("\n")
+
+
+def test_a_column_of_groups_repeated_before_the_label() -> None:
+    m = process_text("r", _clean(_docx_dump(_DOCX_TABLE)).text)["metrics"]
+    got = set(zip(m["raw"], m["value"], strict=True))
+    assert {("4,315", 4315), ("1,037", 1037), ("1,702.95", 17029500), ("13", 13)} <= got
+
+
+def test_a_reconsiderations_outcomes_are_not_added() -> None:
+    tables = (
+        "执法类别\t执法事项\t单位\t数量\t备注\n"
+        "行政复议\t被申请行政复议\t件\t9\t维持7件，终止2件\n"
+        "行政诉讼\t一审被诉\t件\t5\t审结3件，均胜诉\n"
+    )
+    text = _docx_dump(tables).replace(
+        "执法力量与任务不相匹配。", "全年被申请行政复议9件，经复议维持7件，申请人撤回申请终止2件。"
+    )
+    assert indicators(_clean(text).text)["admin_reconsideration_cases"] == 9
