@@ -862,7 +862,11 @@ def _cell_continuations(raws: list[str]) -> set[int]:
     for a, b, c in zip(full, full[1:], full[2:], strict=False):
         if tabs[a] >= 1 and tabs[c] >= 2 and tabs[b] < tabs[c] and tabs[a] + tabs[b] == tabs[c]:
             rest = [c.strip() for c in raws[b].split("\t")]
-            if b - a == 1 and len(rest[0]) <= 20 and not any(_HEADER_YEAR.fullmatch(c) for c in rest):
+            if (
+                b - a == 1
+                and len(rest[0]) <= 20
+                and not any(_HEADER_YEAR.fullmatch(c) for c in rest)
+            ):
                 out.add(b)  # (not a header's second row of years: 办理数量 over 2023年⇥2022年)
     return out
 
