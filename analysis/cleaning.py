@@ -535,7 +535,8 @@ def _is_link_like(f: str) -> bool:
 
 
 _NOTES_START = re.compile(r"注\s*[:：]?\s*[①(（\[]|注\s*[:：]")
-_NOTE_LINE = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|\[\d{1,2}\]|\(\d{1,2}\)|\d{1,2}[.、]")
+# (also a reviewer's comment an export writes below them: [a]表中数据已核对…)
+_NOTE_LINE = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|\[\d{1,2}\]|\[[a-z]{1,2}\]|\(\d{1,2}\)|\d{1,2}[.、]")
 _FIRST_NOTE = re.compile(r"\[1\]|①")
 
 

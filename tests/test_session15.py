@@ -1071,3 +1071,40 @@ def test_a_reconsiderations_outcomes_are_not_added() -> None:
         "执法力量与任务不相匹配。", "全年被申请行政复议9件，经复议维持7件，申请人撤回申请终止2件。"
     )
     assert indicators(_clean(text).text)["admin_reconsideration_cases"] == 9
+
+
+# --- round 82 ---
+
+
+def test_footnotes_and_a_reviewers_comment_after_the_signature() -> None:
+    body = (
+        _H
+        + _P
+        + "某县城市管理局\n\n2025年1月22日\n\n[1]结案率为当年立案并在年底前办结的案件数占立案总数的比例。\n\n[a]表中数据已核对一致，定稿前请删除此批注。\n"
+    )
+    r = _clean(body)
+    assert r.metadata["signature_date"] == "2025-01-22"  # (the notes stay, below the signature)
+
+
+def test_lawsuits_said_as_sued() -> None:
+    body = (
+        "行政复议方面，本局全年被申请复议7件，维持5件；行政诉讼方面，本局被诉3件，法院已审结2件。"
+    )
+    assert indicators(in_report(body))["admin_litigation_cases"] == 3
+
+
+def test_reviews_of_petition_replies_are_no_petitions() -> None:
+    body = "审核涉法文件及信访答复意见29件。全年共接待处理群众来信来访54件，办结率100%。"
+    assert indicators(in_report(body))["petitions"] == 54
+
+
+def test_school_visits_are_a_quantity() -> None:
+    assert ("924所次", 924) in _raw_values("全年开展学校安全检查924所次。")
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [("（二）非现场执法覆盖还不均衡", "problems"), ("（一）持续深化“两违”治理", "enforcement")],
+)
+def test_round82_themes(heading: str, category: str) -> None:
+    assert theme(heading) == category
