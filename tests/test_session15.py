@@ -1108,3 +1108,25 @@ def test_school_visits_are_a_quantity() -> None:
 )
 def test_round82_themes(heading: str, category: str) -> None:
     assert theme(heading) == category
+
+
+def test_a_bureaus_enforcement_cases_filed_said_as_执法立案() -> None:
+    body = "全年教育行政执法立案21件，其中查处违规开展学科类培训案件13件、无证办学案件6件。作出行政处罚决定16件。"
+    assert indicators(in_report(body))["admin_penalty_cases"] == 21
+
+
+def test_a_translation_under_a_chinese_marker_is_no_heading() -> None:
+    from analysis.sections import split_sections
+
+    text = (
+        "某区城市管理综合行政执法局2023年法治政府建设情况报告\n一、主要工作\n（一）强化执法监督\n全年办理案件12件。\n"
+        "（二）提升执法能力\n全年培训3期。\n（二）Doigwnz soqcih hawj naengzlig, cibfap daezsang caetliengh\n"
+        "Bi ndeu ciengz guh 3 baez.\n二、存在问题\n执法力量不足。\n"
+    )
+    s = split_sections(text)
+    assert list(s[s["level"] > 0]["marker"]) == ["一、", "(一)", "(二)", "二、"]
+
+
+def test_documents_looked_back_at_are_documents_reviewed() -> None:
+    body = "组织对本局制发的现行规范性文件逐件“回头看”，涉及文件10件，经评估保留7件、修改1件、废止2件，清理结果已向社会公布。"
+    assert indicators(in_report(body))["normative_documents_reviewed"] == 10
