@@ -2597,6 +2597,10 @@ def _last_opener(f: str, pos: int) -> int:
     return 0 if _SUBSET_OPENER.match(f[:8].replace("\n", "")) else -1
 
 
+# a line opened by a bullet (●, ○, •, ▪, ◦, -, *, ·), as a list's item
+_BULLET_LINE = re.compile(r"(?m)^[ \t\u3000]*[●○•▪◦·\-*][ \t\u3000]")
+
+
 def _tables_as_paragraphs(text: str, starts: list[int]) -> list[int]:
     """Paragraph starts with a table's rows after its first as one paragraph: a total's row
     (行政处罚案件总数(件)⇥3,205) holds the parts in the rows below it (简易程序(件)⇥1,873), as a
@@ -2627,6 +2631,11 @@ def _place_mentions(
     para_starts = _paragraph_starts(f, soft) if text else []
     if text and ("\t" in text or "│" in text or "|" in text or "  " in text):
         para_starts = _tables_as_paragraphs(text, para_starts)
+    if text and _BULLET_LINE.search(text):
+        # a bulleted list under a paragraph (● “法律进商圈”…36场次; ● …): the paragraph's items
+        para_starts = [
+            lo for k, lo in enumerate(para_starts) if k == 0 or not _BULLET_LINE.match(text, lo)
+        ]
     folded: dict[str, str] = {}
     seen_raw: dict[tuple[str, str], int] = {}
     out = []

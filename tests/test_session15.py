@@ -1130,3 +1130,20 @@ def test_a_translation_under_a_chinese_marker_is_no_heading() -> None:
 def test_documents_looked_back_at_are_documents_reviewed() -> None:
     body = "组织对本局制发的现行规范性文件逐件“回头看”，涉及文件10件，经评估保留7件、修改1件、废止2件，清理结果已向社会公布。"
     assert indicators(in_report(body))["normative_documents_reviewed"] == 10
+
+
+def test_a_bulleted_list_under_a_total_is_its_parts() -> None:
+    body = (
+        "全年开展各类普法活动127场次，发放宣传资料1.56万份。\n"
+        "● “法律进商圈”：开展户外广告法规宣讲36场次；\n"
+        "● “法律进乡村”：在石山、永兴等镇开展宣传41场次，其中：\n"
+        "○ 开展禁塑政策宣传22场次；\n"
+        "● “法律进校园”：开展垃圾分类主题宣传22场次。\n"
+        "宪法宣传周（含“12·4”国家宪法日）期间集中宣传9场次。"
+    )
+    assert indicators(in_report(body))["publicity_events"] == 127
+
+
+def test_cases_filed_on_what_drone_patrols_found() -> None:
+    body = "全年立案查处违法案件120件。运用无人机开展巡查86架次，对发现的问题立案查处15起。"
+    assert indicators(in_report(body))["digital_cases"] == 15
