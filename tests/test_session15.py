@@ -1147,3 +1147,16 @@ def test_a_bulleted_list_under_a_total_is_its_parts() -> None:
 def test_cases_filed_on_what_drone_patrols_found() -> None:
     body = "全年立案查处违法案件120件。运用无人机开展巡查86架次，对发现的问题立案查处15起。"
     assert indicators(in_report(body))["digital_cases"] == 15
+
+
+def test_a_publicity_weeks_events_in_brackets_leave_the_years_materials() -> None:
+    body = (
+        "全年开展普法宣传活动96场次（“12·4”宪法宣传周集中开展12场次），发放宣传资料1.85万份。\n"
+        "“八五”普法期间，我局累计开展普法活动350余场次、发放宣传资料8.7万余份，已通过总结验收。"
+    )
+    assert indicators(in_report(body))["publicity_materials"] == 18500
+
+
+def test_petitions_counted_after_their_topic() -> None:
+    body = "群众来信来访方面，全年办理46件（次），按期办结率100%；承接12345便民服务平台转办诉求8,412件。"
+    assert indicators(in_report(body))["petitions"] == 46
