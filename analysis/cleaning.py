@@ -1186,7 +1186,12 @@ def _to_simplified(lines: list[str]) -> list[str]:
     out = _converter().convert("\n".join(lines)).split("\n")
     if len(out) != len(lines):  # the converter never adds or removes a line; if it did,
         out = [_converter().convert(line) for line in lines]  # convert line by line
-    return out
+    # a mirror's traditional 覆議 / 覆核 / 覆查 (复 converted mechanically) stays 覆 in t2s:
+    # the simplified words are 复议, 复核, 复查
+    return [_MIRROR_FU.sub(r"复\1", line) for line in out]
+
+
+_MIRROR_FU = re.compile(r"覆(议|核|查)")
 
 
 @lexicon_cache(maxsize=1)

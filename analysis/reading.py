@@ -370,6 +370,18 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
             else:
                 reason += f", and read as GB18030 it is not plausible Chinese text ({why})"
         if text is None:
+            # a traditional-character page saved in Big5 (a portal's 繁體 mirror)
+            for codec in ("big5hkscs", "cp950"):
+                try:
+                    candidate = data.decode(codec, errors="strict")
+                except UnicodeDecodeError:
+                    continue
+                if _plausible_chinese(candidate) is None:
+                    text, encoding = candidate, "big5"
+                    break
+            else:
+                reason += ", nor Big5"
+        if text is None:
             binary = _binary_bytes(data)
             if binary:
                 raise ReportReadError(
@@ -602,7 +614,7 @@ def unwrap_csv(text: str) -> str:
     if names and not names[-1]:
         names = names[:-1]  # a trailing comma
     if len(names) < 3 or not all(_CSV_HEADER.fullmatch(n) for n in names):
-        return text
+        return unwrap_ledger(text)
     import csv
     import io
 
@@ -615,6 +627,81 @@ def unwrap_csv(text: str) -> str:
     if len(rows) != 2 or len(rows[1]) != len(names):
         return text
     return _written_out(dict(zip(names, rows[1], strict=True))) or text
+
+
+def unwrap_ledger(text: str) -> str:
+    """A report kept as a spreadsheet of tasks (a 台账) exported to CSV, written out as text;
+    other text unchanged.
+
+    A title row (one cell) may stand above the header (``序号,工作类别,工作任务,完成情况,…``);
+    the rows below it hold the report: the column with the most Chinese is its text, one
+    paragraph a row, and a column of groups (a merged cell: its value on a group's first row
+    only, the rest empty) gives a heading line wherever a new group begins. A row's other
+    cells are recorded as ``"row.N": 名=值; …`` (removed by cleaning as ``json_field``); rows
+    of one cell (a note, a title) and a sign-off row are written as lines."""
+    if "," not in text or not _CJK.search(text):
+        return text
+    import csv
+    import io
+
+    try:
+        rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO(text))]
+    except csv.Error:
+        return text
+    filled = [[c for c in r if c] for r in rows]
+    at = next((k for k, f in enumerate(filled) if len(f) >= 3), None)
+    if at is None or not all(_CSV_HEADER.fullmatch(c) for c in filled[at]):
+        return text
+    names = rows[at]
+    body = [r for r in rows[at + 1 :] if sum(1 for c in r if c) >= 2]
+    if len(body) < 3 or any(len(f) > 1 for f in filled[:at]):
+        return text
+
+    def han(col: int) -> int:
+        return sum(len(_CJK.findall(r[col])) for r in body if col < len(r))
+
+    width = len(names)
+    text_col = max(range(width), key=han)
+    if han(text_col) < 20 * len(body):
+        return text
+
+    def filled_in(col: int) -> int:
+        return sum(1 for r in body if col < len(r) and r[col])
+
+    groups = [
+        col
+        for col in range(width)
+        if col != text_col
+        and 2 <= filled_in(col) < len(body)
+        and all(len(r[col]) <= 20 and not r[col].isdigit() for r in body if col < len(r))
+    ]
+    # (the merged column: its value on each group's first row only; the fewest filled in)
+    group_col = min(groups, key=filled_in) if groups else None
+    out: list[str] = []
+    n = 0
+    for r in rows:
+        cells = [c for c in r if c]
+        if not cells:
+            continue
+        if r is names:
+            out.append(f'"header": {"; ".join(names[c] for c in range(width) if names[c])}')
+            continue
+        if len(cells) == 1 or r not in body:
+            out.extend(cells)  # a title, a note, a sign-off's cells
+            continue
+        n += 1
+        if group_col is not None and group_col < len(r) and r[group_col]:
+            out.append(r[group_col])
+        rest = [
+            f"{names[c] or c}={r[c]}"
+            for c in range(min(width, len(r)))
+            if c not in (text_col, group_col) and r[c]
+        ]
+        if text_col < len(r) and r[text_col]:
+            out.append("".join(r[text_col].split("\n")))
+        if rest:
+            out.append(f'"row.{n}": {"; ".join(rest)}')
+    return "\n".join(out) + "\n"
 
 
 def unwrap_json(text: str) -> str:

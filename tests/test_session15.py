@@ -1160,3 +1160,51 @@ def test_a_publicity_weeks_events_in_brackets_leave_the_years_materials() -> Non
 def test_petitions_counted_after_their_topic() -> None:
     body = "群众来信来访方面，全年办理46件（次），按期办结率100%；承接12345便民服务平台转办诉求8,412件。"
     assert indicators(in_report(body))["petitions"] == 46
+
+
+# --- round 83 ---
+
+
+def test_a_traditional_mirror_saved_in_big5_is_read() -> None:
+    from analysis.reading import decode_report_bytes
+
+    page = (
+        "廈門市思明區城市管理局2023年法治政府建設工作報告\n一、主要工作\n"
+        "全年辦理行政處罰案件1,286件，罰沒款186.4萬元。我局作為被申請人的行政覆議案件共5件，"
+        "其中覆議機關維持3件。依法行政水平持續提升，為建設高素質高顏值現代化國際化城市提供法治保障。\n"
+    )
+    text, encoding = decode_report_bytes(page.encode("big5"), "r.txt")
+    assert encoding == "big5"
+    r = _clean(text)
+    assert "全年办理行政处罚案件1,286件" in r.text and "行政复议案件共5件" in r.text
+    assert indicators(r.text)["admin_reconsideration_cases"] == 5
+
+
+def test_a_task_ledger_exported_to_csv_is_read_as_a_report() -> None:
+    from analysis.reading import decode_report_bytes
+
+    rows = [
+        "某区综合行政执法局2024年度法治政府建设重点任务推进落实台账,,,,,",
+        "序号,工作类别,工作任务,完成情况,责任科室,完成时间",
+        "1,党政主要负责人履职,履行第一责任人职责,局主要负责人对法治建设重要工作亲自部署。全年5次在局党组会上专题研究法治建设工作，审议议题13项。,办公室,2024年12月",
+        "2,,落实年终述法,局主要负责人在区委全面依法治区委员会述法评议会上现场述法1次，共提交述法报告29份。,办公室,2024年12月",
+        '3,严格规范执法,规范执法办案,"全年办理行政处罚案件5,126件，罚没款2,254.3万元，结案率96.9%。",执法科,2024年12月',
+        '4,,推进非现场执法,"全年通过非现场方式办理案件1,906件，占全部案件的37.2%，覆盖全部16个镇街。",执法科,2024年12月',
+        "5,普法宣传,落实普法责任制,全年开展各类普法宣传活动172场次，发放宣传资料3.2万份，覆盖群众4.1万人次。,宣传科,2024年12月",
+        ",,,,,",
+        "注：本台账数据统计时间为2024年1月1日至12月31日。,,,,,",
+    ]
+    text, _ = decode_report_bytes(("\ufeff" + "\r\n".join(rows) + "\r\n").encode("utf-8"), "r.csv")
+    r = _clean(text)
+    lines = r.text.split("\n")
+    assert lines[0] == "某区综合行政执法局2024年度法治政府建设重点任务推进落实台账"
+    assert "严格规范执法" in lines and "普法宣传" in lines
+    assert "全年办理行政处罚案件5,126件，罚没款2,254.3万元，结案率96.9%。" in lines
+    assert "执法科" not in r.text  # the row's other cells are recorded, not text
+    got = indicators(r.text)
+    assert (got["admin_penalty_cases"], got["publicity_events"]) == (5126, 172)
+
+
+def test_a_quoted_publicity_weeks_events_are_part_of_the_years() -> None:
+    body = "全年开展各类普法宣传活动172场次，“宪法宣传周”期间举办20场次，“民法典宣传月”期间举办12场次。"
+    assert indicators(in_report(body))["publicity_events"] == 172
