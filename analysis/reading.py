@@ -295,7 +295,7 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     Returns:
         ``(text, encoding)``: the text with ``\\n`` line endings and no byte-order mark,
         and the codec name it was decoded with (``utf-8``, ``utf-8-sig``, ``gb18030``,
-        ``utf-16-le``, ``utf-16-be``, ``utf-32-le`` or ``utf-32-be``).
+        ``big5``, ``utf-16-le``, ``utf-16-be``, ``utf-32-le`` or ``utf-32-be``).
 
     Raises:
         ReportReadError: empty or whitespace-only content, bytes that are neither
