@@ -853,6 +853,9 @@ _HEADER_WORD = re.compile(
 )
 
 
+_NOT_A_CELL_REST = re.compile(r"续表|表\s*\d|单位|注|[(（]?[一二三四五六七八九十\d]{1,2}[、.．)）]")
+
+
 def _cell_continuations(raws: list[str]) -> set[int]:
     """The lines that go on a tab-separated table's row broken inside a cell: a line after a
     row with fewer tabs than the table's rows, whose own tabs make up the difference, the
@@ -863,10 +866,14 @@ def _cell_continuations(raws: list[str]) -> set[int]:
     for a, b, c in zip(full, full[1:], full[2:], strict=False):
         if tabs[a] >= 1 and tabs[c] >= 2 and tabs[b] < tabs[c] and tabs[a] + tabs[b] == tabs[c]:
             rest = [c.strip() for c in raws[b].split("\t")]
+            end, start = raws[a].rstrip()[-1:], rest[0][:1]
             if (
                 b - a == 1
-                and len(rest[0]) <= 20
+                and len(rest[0]) <= (12 if tabs[b] == 0 else 20)
                 and not any(_HEADER_YEAR.fullmatch(c) for c in rest)
+                # not a caption, a unit's line, a note or a numbered line between two tables
+                and not _NOT_A_CELL_REST.match(rest[0])
+                and not (end.isdigit() and start.isdigit())
             ):
                 out.add(b)  # (not a header's second row of years: 办理数量 over 2023年⇥2022年)
     return out

@@ -2598,7 +2598,7 @@ def _last_opener(f: str, pos: int) -> int:
 
 
 # a line opened by a bullet (●, ○, •, ▪, ◦, -, *, ·), as a list's item
-_BULLET_LINE = re.compile(r"(?m)^[ \t\u3000]*[●○•▪◦·\-*][ \t\u3000]")
+_BULLET_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:[●○•▪◦]|[·\-*][ \t\u3000])")
 
 
 def _tables_as_paragraphs(text: str, starts: list[int]) -> list[int]:

@@ -376,8 +376,8 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
                     candidate = data.decode(codec, errors="strict")
                 except UnicodeDecodeError:
                     continue
-                if _plausible_chinese(candidate) is None:
-                    text, encoding = candidate, "big5"
+                if _plausible_chinese(candidate) is None and len(_CJK.findall(candidate)) >= 100:
+                    text, encoding = candidate, "big5"  # (enough text to tell it from noise)
                     break
             else:
                 reason += ", nor Big5"
@@ -654,7 +654,14 @@ def unwrap_ledger(text: str) -> str:
         return text
     names = rows[at]
     body = [r for r in rows[at + 1 :] if sum(1 for c in r if c) >= 2]
-    if len(body) < 3 or any(len(f) > 1 for f in filled[:at]):
+    if len(body) < 3 or at > 2 or any(len(f) > 1 for f in filled[:at]):
+        return text
+    # (the whole file a spreadsheet's rows, as wide as its header: not a report with a line
+    # of keywords or one table pasted as CSV)
+    lines = [ln for ln in text.split("\n") if ln.strip(" \t,\ufeff")]
+    if sum(1 for r in rows if r and any(r)) < 0.9 * len(lines) or sum(
+        1 for r in rows if any(r) and len(r) == len(names)
+    ) < 0.9 * sum(1 for r in rows if any(r)):
         return text
 
     def han(col: int) -> int:
@@ -675,8 +682,10 @@ def unwrap_ledger(text: str) -> str:
         and 2 <= filled_in(col) < len(body)
         and all(len(r[col]) <= 20 and not r[col].isdigit() for r in body if col < len(r))
     ]
-    # (the merged column: its value on each group's first row only; the fewest filled in)
-    group_col = min(groups, key=filled_in) if groups else None
+    # (the merged column: its value on each group's first row only; one named for groups
+    # first, 工作类别, else the fewest filled in)
+    named = [c for c in groups if re.search(r"类|方面|板块|领域|分组|栏目", names[c])]
+    group_col = (named or [min(groups, key=filled_in)])[0] if groups else None
     out: list[str] = []
     n = 0
     for r in rows:
@@ -748,7 +757,7 @@ def unwrap_jsonl(text: str) -> str:
     text is a printed line, and cleaning joins the lines of a paragraph, across pages too),
     then each line is recorded as it stands (``"jsonl.N": …``, which cleaning removes as
     ``json_field``)."""
-    lines = [ln for ln in text.split("\n") if ln.strip()]
+    lines = [ln for ln in text.split("\n") if ln.strip(" \t,\ufeff")]
     if len(lines) < 2 or lines[0].lstrip()[:1] not in "{[" or not _CJK.search(text):
         return text
     import json

@@ -1208,3 +1208,71 @@ def test_a_task_ledger_exported_to_csv_is_read_as_a_report() -> None:
 def test_a_quoted_publicity_weeks_events_are_part_of_the_years() -> None:
     body = "全年开展各类普法宣传活动172场次，“宪法宣传周”期间举办20场次，“民法典宣传月”期间举办12场次。"
     assert indicators(in_report(body))["publicity_events"] == 172
+
+
+# --- review of rounds 81-83 (rv29) ---
+
+
+def test_review3_session15_a_report_with_a_keyword_line_is_no_ledger() -> None:
+    from analysis.reading import unwrap_ledger
+
+    text = (
+        "某县城市管理局2023年法治政府建设年度报告\n法治政府,依法行政,城市管理\n"
+        "2023年以来,我局全面推进依法行政,各项工作取得明显成效,现将有关情况报告如下。\n一、主要工作\n"
+        "全年共办理行政处罚案件120件,罚没款36.5万元,各项工作取得明显成效,群众满意度持续提升。\n"
+        "我局落实行政执法责任制,全年组织执法人员培训6期,参训420人次。\n"
+        "我局落实普法责任制要求,全年开展各类普法宣传活动36场次,发放宣传资料1.2万份。\n二、存在问题\n执法力量不足。\n"
+    )
+    assert unwrap_ledger(text) == text
+
+
+def test_review3_session15_a_caption_between_two_tables_is_no_cells_rest() -> None:
+    from analysis.cleaning import _cell_continuations
+
+    raws = [
+        "项目\t2022年\t2023年",
+        "罚没款\t172\t186",
+        "3.复议诉讼情况",
+        "项目\t2022年\t2023年",
+        "复议\t5\t7",
+    ]
+    assert _cell_continuations(raws) == set()
+
+
+def test_review3_session15_a_publicity_week_with_a_bracket_after_it_is_still_part() -> None:
+    body = (
+        "全年开展普法宣传活动96场次，发放宣传资料1.85万份。"
+        "宪法宣传周期间，开展集中宣传活动（含线上）12场次，发放宣传资料3000份。"
+    )
+    got = indicators(in_report(body))
+    assert (got["publicity_events"], got["publicity_materials"]) == (96, 18500)
+
+
+def test_review3_session15_bullets_without_a_space() -> None:
+    body = (
+        "全年开展各类普法活动127场次。\n●“法律进商圈”：开展法规宣讲36场次；\n"
+        "●“法律进乡村”：开展宣传41场次；\n●“法律进校园”：开展主题宣传50场次。"
+    )
+    assert indicators(in_report(body))["publicity_events"] == 127
+
+
+def test_review3_session15_a_ledgers_group_column_is_the_named_one() -> None:
+    from analysis.reading import unwrap_ledger
+
+    rows = [
+        "序号,工作类别,完成情况,备注",
+        "1,党政主要负责人履职,局主要负责人全年5次在局党组会上专题研究法治建设工作，审议议题13项。,",
+        "2,,局主要负责人现场述法1次，共提交述法报告29份，法治建设考核全覆盖。,已完成",
+        "3,严格规范执法,全年办理行政处罚案件5126件，罚没款2254.3万元，结案率96.9%。,",
+        "4,,全年通过非现场方式办理案件1906件，占全部案件的37.2%，覆盖全部镇街。,已完成",
+    ]
+    lines = unwrap_ledger("\n".join(rows) + "\n").split("\n")
+    assert "党政主要负责人履职" in lines and "严格规范执法" in lines and "已完成" not in lines
+
+
+def test_review3_session15_a_few_high_bytes_are_not_big5() -> None:
+    from analysis.reading import ReportReadError, decode_report_bytes
+
+    noise = "報告".encode("big5") + bytes(range(0xA1, 0xFE, 3))
+    with pytest.raises(ReportReadError):
+        decode_report_bytes(noise, "r.txt")
