@@ -29,7 +29,7 @@ What is removed, and under which rule:
   that is not PDF-shaped (a short heading alone on its line before its paragraph) is never
   joined.
 * ``table_cells``: a table written one cell per line (docx2txt's text of a Word table) is
-  one line per row, its cells joined by tabs (:func:`_one_cell_per_line_rows`); the row's
+  one line per row, its cells joined by tabs (:func:`_one_cell_per_line_tables`); the row's
   ``text`` is the cell joined.
 
 * ``watermark``: a kept line that lost a copy site's watermark at its end
@@ -86,7 +86,7 @@ from analysis.lexicons import lexicon_cache, read_lexicon_table
 from analysis.normalize import fold, latin_line
 from analysis.numbers import STACKED_HINT, board_pairs, stacked_figures
 from analysis.paths import LEXICON_DIR
-from analysis.reading import MANUAL_BREAK, normalize_newlines
+from analysis.reading import HTML_PAGE, MANUAL_BREAK, normalize_newlines
 from analysis.schema import CLEANING
 from analysis.sections import match_outline_marker
 
@@ -761,7 +761,6 @@ def _signature_parts(f: str) -> tuple[tuple[int, int] | None, str] | None:
 # one below the other): a header of words, then rows as wide, each with a figure, whose
 # columns hold figures (or an empty cell's dash) or words throughout. Folded lines.
 _CELL_FIGURE = re.compile(r"[+\-±]?\d[\d,]*(?:\.\d+)?%?|-+|/|无|持平")
-_CELL_YEAR = re.compile(r"(?:19|20)\d\d")
 _CELL_PROSE = re.compile(r"[。;!?]|(?<!其中):|,(?!\d)")  # (a row's label 其中:简易程序)
 
 
@@ -865,12 +864,12 @@ def _cell_continuations(raws: list[str]) -> set[int]:
     out: set[int] = set()
     for a, b, c in zip(full, full[1:], full[2:], strict=False):
         if tabs[a] >= 1 and tabs[c] >= 2 and tabs[b] < tabs[c] and tabs[a] + tabs[b] == tabs[c]:
-            rest = [c.strip() for c in raws[b].split("\t")]
+            rest = [cell.strip() for cell in raws[b].split("\t")]
             end, start = raws[a].rstrip()[-1:], rest[0][:1]
             if (
                 b - a == 1
                 and len(rest[0]) <= (12 if tabs[b] == 0 else 20)
-                and not any(_HEADER_YEAR.fullmatch(c) for c in rest)
+                and not any(_HEADER_YEAR.fullmatch(cell) for cell in rest)
                 # not a caption, a unit's line, a note or a numbered line between two tables
                 and not _NOT_A_CELL_REST.match(rest[0])
                 and not (end.isdigit() and start.isdigit())
@@ -888,7 +887,7 @@ def _reads_as_table(
     throughout, a column of each, and the first column of words naming each row once, not a
     column of units (a table read a cell off)."""
     head, body = index[0], index[1:]
-    if any(kinds[k] == "n" and not _CELL_YEAR.fullmatch(folded[run[k]]) for k in head):
+    if any(kinds[k] == "n" and not _HEADER_YEAR.fullmatch(folded[run[k]]) for k in head):
         return False
     if any(len(folded[run[k]]) > 10 for k in head):
         return False  # (a header's cells are short: 项目, 单位, 2023年, 同比增减)
@@ -1507,15 +1506,11 @@ _CODE_BLOCK = re.compile(
 )
 
 
-# a saved page, not a report that names a tag in its text
-_HTML_PAGE = re.compile(r"<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
-
-
 def _without_code_blocks(text: str, raws: list[str]) -> dict[int, str]:
     """The lines of a saved HTML page without its code (``<head>…</head>``, ``<script>``,
     ``<style>``, the doctype): ``{index: line}`` of the lines that change (a line wholly inside
     a block becomes empty). ``raws``: ``text`` split at its newlines."""
-    if _HTML_PAGE.search(text) is None or _CODE_BLOCK.search(text) is None:
+    if HTML_PAGE.search(text) is None or _CODE_BLOCK.search(text) is None:
         return {}
     kept = _CODE_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), text).split("\n")
     return {i: line for i, line in enumerate(kept) if line != raws[i]}

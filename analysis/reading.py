@@ -394,7 +394,9 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     text = normalize_newlines(text)
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = unwrap_json(unwrap_jsonl(unwrap_csv(unwrap_xml(unwrap_mime(text, encoding)))))
+    # (a MIME message is read from its bytes, those of an ASCII-compatible encoding without BOM)
+    raw = {"utf-8-sig": data[3:], "utf-8": data, "gb18030": data, "big5": data}.get(encoding)
+    text = unwrap_json(unwrap_jsonl(unwrap_ledger(unwrap_csv(unwrap_xml(unwrap_mime(text, raw))))))
     if "<" in text:
         text = reflow_html(text)
     if "   " in text:
@@ -413,7 +415,7 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
 
 
 # a saved HTML page (a report that names a tag in its text is none)
-_HTML_DOCUMENT = re.compile(r"<!DOCTYPE\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
+HTML_PAGE = re.compile(r"<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 # a comment, or a tag (its attributes may run over lines: <p class=MsoNormal style='…⏎…'>)
 _COMMENT_OR_TAG = re.compile(r"<!--.*?-->|<[!/?A-Za-z][^<>]{0,4000}>", re.DOTALL)
 # Word's own HTML (Save as Web Page: its generator named), whose source lines wrap at 76
@@ -437,7 +439,7 @@ def reflow_html(text: str) -> str:
     at 76 characters inside a paragraph's text, a line break between two pieces of text is
     none (between Chinese characters) or a space, as a browser shows it. Line breaks next to
     a tag stay: cleaning reads the page line by line."""
-    if _HTML_DOCUMENT.search(text, 0, 20000) is None:
+    if HTML_PAGE.search(text, 0, 20000) is None:
         return text
     text = _COMMENT_OR_TAG.sub(
         lambda m: m.group(0).replace("\n", " ") if "\n" in m.group(0) else m.group(0), text
@@ -614,7 +616,7 @@ def unwrap_csv(text: str) -> str:
     if names and not names[-1]:
         names = names[:-1]  # a trailing comma
     if len(names) < 3 or not all(_CSV_HEADER.fullmatch(n) for n in names):
-        return unwrap_ledger(text)
+        return text
     import csv
     import io
 
@@ -885,12 +887,12 @@ _MIME_VERSION = re.compile(r"(?im)^MIME-Version:\s*1\.0\s*$")
 _META_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]{2,20})""", re.IGNORECASE)
 
 
-def unwrap_mime(text: str, encoding: str = "utf-8") -> str:
+def unwrap_mime(text: str, data: bytes | None = None) -> str:
     """A page saved as a MIME message (a browser's "Webpage, Single File": MHTML; an e-mail
     saved as .eml), written out as text; other text unchanged.
 
-    The message is read from its bytes (``text`` encoded back with the file's ``encoding``, so
-    an ``8bit`` or ``binary`` part keeps its bytes). Its text is the ``text/html`` or
+    The message is read from the file's bytes ``data`` (else ``text`` as UTF-8), so an ``8bit``
+    or ``binary`` part keeps its bytes. Its text is the ``text/html`` or
     ``text/plain`` part with the most Chinese (an e-mail's body rather than its signature; of
     an e-mail's plain and HTML copies, the fuller), decoded from its transfer encoding
     (quoted-printable, base64) and its charset (the part's, else the page's ``<meta
@@ -909,12 +911,9 @@ def unwrap_mime(text: str, encoding: str = "utf-8") -> str:
     import email.policy
     import json
 
-    codec = encoding if encoding in ("utf-8", "gb18030") else "utf-8"
-    try:
-        data = text.encode(codec)
-    except UnicodeEncodeError:
-        data = text.encode("utf-8")
-    msg = email.message_from_bytes(data, policy=email.policy.default)
+    msg = email.message_from_bytes(
+        data if data is not None else text.encode("utf-8"), policy=email.policy.default
+    )
     if not msg.is_multipart():
         return text
     parts = []  # (index, type, address, payload, text or None)

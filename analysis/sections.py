@@ -102,7 +102,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.lexicons import lexicon_cache
-from analysis.normalize import fold
+from analysis.normalize import fold, latin_line
 from analysis.paths import LEXICON_DIR
 from analysis.schema import SECTIONS
 
@@ -205,8 +205,12 @@ def _is_glyph(c: str) -> bool:
     return c in _GLYPHS or ("\u25a0" <= c <= "\u25ff" and c not in _CAPTION_GLYPHS)
 
 
-# a heading's text in Latin letters, no Chinese (a Zhuang or English line under a Chinese marker)
-_LATIN_TEXT = re.compile(r"\s*[A-Za-z][A-Za-z'’,.\- ]{12,}(?![^\n]*[\u4e00-\u9fff])")
+def _latin_heading(rest: str) -> bool:
+    """Whether a marker's text is a line in a Latin script with no Chinese (a Zhuang or English
+    translation under a Chinese marker), not a heading naming a few Latin words."""
+    return latin_line(rest) and not any("\u4e00" <= ch <= "\u9fff" for ch in rest)
+
+
 _NOT_A_SIBLING = frozenset("图表注附▲△※●■□◆◇★☆")  # how captions, notes and list items start
 # a figure's or a table's caption (图2  …, 图二 …, 图(2)…, (图2)…, ▲图2 …, 附表1:…), folded
 _CAPTION = re.compile(
@@ -1233,7 +1237,7 @@ class _Parser:
         if self._inside_table(i):
             return None  # a group's row of a table (一、行政处罚 between its rows)
         strong = self._strong(body)
-        if strong is not None and _LATIN_TEXT.match(body, strong.end):
+        if strong is not None and _latin_heading(body[strong.end :]):
             strong = None  # a bilingual page's translation under a Chinese marker ((六)Doigwnz…)
         if strong is not None and _is_dingbat(strong.marker[0]) and i not in self.dingbats:
             strong = None  # a ❶ item in a part that has (一) headings

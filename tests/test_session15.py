@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from snippets import in_report, indicators, theme
+from snippets import in_report, indicators, report_indicators, theme
 
 from analysis.build import process_text
 
@@ -226,12 +226,12 @@ def test_a_bureau_of_planning_and_natural_resources_is_a_bureau() -> None:
 
 def test_cases_sent_on_to_the_police_as_crimes_are_no_penalty_cases() -> None:
     body = "全年共立案查处自然资源违法案件47宗。涉嫌非法占用农用地罪的3宗案件已移送区公安分局。"
-    assert indicators(in_report(body))["admin_penalty_cases"] == 47
+    assert report_indicators(body)["admin_penalty_cases"] == 47
 
 
 def test_the_documents_in_force_taken_up_in_a_clean_up_without_their_noun() -> None:
     body = "下半年组织开展规范性文件专项清理，对现行有效的21件逐件评估，清理后保留17件、废止4件。"
-    assert indicators(in_report(body))["normative_documents_reviewed"] == 21
+    assert report_indicators(body)["normative_documents_reviewed"] == 21
 
 
 @pytest.mark.parametrize(
@@ -275,12 +275,12 @@ def test_the_years_bare_activities_after_legal_publicity_are_publicity_events() 
         "结合宪法宣传周组织集中宣传，把法治宣传送进社区、商户、工地和校园，"
         "全年开展活动118场次，发放宣传资料1.96万份。"
     )
-    assert indicators(in_report(body))["publicity_events"] == 118
+    assert report_indicators(body)["publicity_events"] == 118
 
 
 def test_a_seminar_class_is_a_training_session() -> None:
     body = "年内共办执法能力提升班和业务骨干研讨班9期，参训执法人员累计1,074人次。"
-    assert indicators(in_report(body))["training_sessions"] == 9
+    assert report_indicators(body)["training_sessions"] == 9
 
 
 def test_a_charts_caption_above_a_list_is_no_heading() -> None:
@@ -311,7 +311,7 @@ def test_petitions_the_legal_advisers_helped_weigh_are_no_new_petitions() -> Non
         "常年法律顾问全年出具书面法律意见38份，参与研判疑难复杂案件和涉法信访事项14件。"
         "群众来信来访全年受理47件，均按时答复办结。"
     )
-    assert indicators(in_report(body))["petitions"] == 47
+    assert report_indicators(body)["petitions"] == 47
 
 
 def test_words_html_is_read_as_a_browser_shows_it() -> None:
@@ -428,7 +428,7 @@ def test_a_part_said_to_be_counted_in_the_total_above_is_not_added() -> None:
         "全年举办执法人员法治业务培训班13期，参训执法人员累计达到1,160人次，"
         "新入职人员另行安排岗前培训2期、96人次（已计入上述总数）。"
     )
-    got = indicators(in_report(body))
+    got = report_indicators(body)
     assert (got["training_sessions"], got["training_participants"]) == (13, 1160)
 
 
@@ -466,7 +466,7 @@ def test_a_saved_page_is_read_once_the_manifest_names_it(tmp_path) -> None:
 
 def test_review_session15_documents_left_in_force_after_a_clean_up_are_no_reviews() -> None:
     body = "全年共清理规范性文件58件，废止8件，修改4件，现行有效46件。"
-    assert indicators(in_report(body))["normative_documents_reviewed"] == 58
+    assert report_indicators(body)["normative_documents_reviewed"] == 58
 
 
 @pytest.mark.parametrize(
@@ -487,7 +487,7 @@ def test_review_session15_listed_figures_are_not_one(body: str) -> None:
 def test_review_session15_other_activities_near_legal_publicity_are_not_publicity(
     body: str,
 ) -> None:
-    assert indicators(in_report(body)).get("publicity_events") in (None, 46)
+    assert report_indicators(body).get("publicity_events") in (None, 46)
 
 
 @pytest.mark.parametrize(
@@ -499,7 +499,7 @@ def test_review_session15_other_activities_near_legal_publicity_are_not_publicit
     ],
 )
 def test_review_session15_parts_all_counted_in_the_total_above(body: str) -> None:
-    assert indicators(in_report(body))["training_sessions"] == 13
+    assert report_indicators(body)["training_sessions"] == 13
 
 
 @pytest.mark.parametrize(
@@ -542,8 +542,7 @@ def test_review_session15_captions_in_other_forms_are_no_headings(caption: str) 
 
 def test_review_session15_a_crime_in_the_totals_own_clause_keeps_it() -> None:
     assert (
-        indicators(in_report("全年办理涉嫌违法犯罪的行政处罚案件120件。"))["admin_penalty_cases"]
-        == 120
+        report_indicators("全年办理涉嫌违法犯罪的行政处罚案件120件。")["admin_penalty_cases"] == 120
     )
 
 
@@ -849,7 +848,7 @@ def test_figures_a_converter_wrote_as_latex_are_read_as_written() -> None:
 
 def test_documents_reviewed_to_help_the_towns_are_no_legal_reviews() -> None:
     body = "全年开展合法性审查228件。深入全区13个镇（街道）综合行政执法队开展业务指导26次，帮助审核执法文书312份。"
-    assert indicators(in_report(body))["legal_reviews"] == 228
+    assert report_indicators(body)["legal_reviews"] == 228
 
 
 def test_a_figure_restated_from_above_is_not_added() -> None:
@@ -859,17 +858,17 @@ def test_a_figure_restated_from_above_is_not_added() -> None:
         "年内在区政府门户网站公开执法信息84条，执法记录仪配发到人共14台，前面提到的9件重大执法决定"
         "均先审核、后决定。"
     )
-    assert indicators(in_report(body))["legal_reviews"] == 86
+    assert report_indicators(body)["legal_reviews"] == 86
 
 
 def test_give_aways_are_no_publicity_materials() -> None:
     body = "全年组织普法宣传活动43场次，向群众发放宣传资料1.2万余份、节水宣传袋等宣传品2,400余个。"
-    assert indicators(in_report(body))["publicity_materials"] == 12000
+    assert report_indicators(body)["publicity_materials"] == 12000
 
 
 def test_a_publicity_weeks_events_are_part_of_the_years() -> None:
     body = "全年开展普法宣传活动74场次，“12·4”国家宪法日前后的宪法宣传周集中安排宣传活动15场次。"
-    assert indicators(in_report(body))["publicity_events"] == 74
+    assert report_indicators(body)["publicity_events"] == 74
 
 
 def test_cases_filed_on_what_video_and_drones_found_are_off_site_cases() -> None:
@@ -877,7 +876,7 @@ def test_cases_filed_on_what_video_and_drones_found_are_off_site_cases() -> None
         "全年立案查处水事违法案件29件。在重点河段布设视频监控点位36个，全年开展无人机巡河180架次，"
         "通过视频监控和无人机巡查发现违法线索21条，据此立案查处5件。"
     )
-    got = indicators(in_report(body))
+    got = report_indicators(body)
     assert (got["digital_cases"], got["admin_penalty_cases"]) == (5, 29)
 
 
@@ -903,20 +902,17 @@ def test_review2_session15_a_break_between_figures_in_a_cell_keeps_them_apart() 
 def test_review2_session15_the_years_total_after_a_publicity_week_stays() -> None:
     body = "开展“八五”普法送法下乡活动20场次。依托宪法宣传周、民法典宣传月集中开展普法宣传，全年共开展法治宣传活动156场次。"
     # (the week's cue no longer drops the year's 156; the 20 of another kind is still added)
-    assert indicators(in_report(body))["publicity_events"] >= 156
+    assert report_indicators(body)["publicity_events"] >= 156
 
 
 def test_review2_session15_reviews_done_with_counsels_help_are_legal_reviews() -> None:
     assert (
-        indicators(in_report("聘请法律顾问协助审核重大执法决定5件、合同23份。"))["legal_reviews"]
-        == 28
+        report_indicators("聘请法律顾问协助审核重大执法决定5件、合同23份。")["legal_reviews"] == 28
     )
 
 
 def test_review2_session15_leaflets_counted_with_give_aways_are_materials() -> None:
-    assert (
-        indicators(in_report("全年发放宣传资料、宣传品1.2万余份。"))["publicity_materials"] == 12000
-    )
+    assert report_indicators("全年发放宣传资料、宣传品1.2万余份。")["publicity_materials"] == 12000
 
 
 def test_review2_session15_ocr_boxes_of_figures_alone_are_kept() -> None:
@@ -990,7 +986,7 @@ def test_review2_session15_a_restatement_in_a_sentence_with_a_new_figure() -> No
         "经法规股合法性审查的事项全年共86件，其中合同协议52份，重大行政执法决定9件。\n"
         "新增执法记录仪14台，上述9件重大执法决定均先审核、后决定。"
     )
-    assert indicators(in_report(body))["legal_reviews"] == 86
+    assert report_indicators(body)["legal_reviews"] == 86
 
 
 # --- round 81 ---
@@ -1002,7 +998,7 @@ def test_a_typical_cases_fine_is_not_the_years() -> None:
         "案例一：某公司违法建设案。我局依据《中华人民共和国城乡规划法》第六十四条，于4月1日作出行政处罚决定"
         "（城阳综执罚字〔2024〕第0317号），责令当事人在15日内自行拆除，并处建设工程造价8%的罚款4.72万元。"
     )
-    assert indicators(in_report(body))["fines_yuan"] == 13728600
+    assert report_indicators(body)["fines_yuan"] == 13728600
 
 
 def test_cases_filed_beat_the_few_that_ended_in_a_penalty_decision() -> None:
@@ -1011,7 +1007,7 @@ def test_cases_filed_beat_the_few_that_ended_in_a_penalty_decision() -> None:
         "对违法情节严重、拒不整改的用人单位作出行政处罚决定23件，罚款31.4万元。"
         "12333热线全年转办我局工单4,372件，按期办结率99.5%。"
     )
-    got = indicators(in_report(body))
+    got = report_indicators(body)
     assert (got["admin_penalty_cases"], got["completion_rate"]) == (168, 98.2)
 
 
@@ -1090,12 +1086,12 @@ def test_lawsuits_said_as_sued() -> None:
     body = (
         "行政复议方面，本局全年被申请复议7件，维持5件；行政诉讼方面，本局被诉3件，法院已审结2件。"
     )
-    assert indicators(in_report(body))["admin_litigation_cases"] == 3
+    assert report_indicators(body)["admin_litigation_cases"] == 3
 
 
 def test_reviews_of_petition_replies_are_no_petitions() -> None:
     body = "审核涉法文件及信访答复意见29件。全年共接待处理群众来信来访54件，办结率100%。"
-    assert indicators(in_report(body))["petitions"] == 54
+    assert report_indicators(body)["petitions"] == 54
 
 
 def test_school_visits_are_a_quantity() -> None:
@@ -1112,7 +1108,7 @@ def test_round82_themes(heading: str, category: str) -> None:
 
 def test_a_bureaus_enforcement_cases_filed_said_as_执法立案() -> None:
     body = "全年教育行政执法立案21件，其中查处违规开展学科类培训案件13件、无证办学案件6件。作出行政处罚决定16件。"
-    assert indicators(in_report(body))["admin_penalty_cases"] == 21
+    assert report_indicators(body)["admin_penalty_cases"] == 21
 
 
 def test_a_translation_under_a_chinese_marker_is_no_heading() -> None:
@@ -1129,7 +1125,7 @@ def test_a_translation_under_a_chinese_marker_is_no_heading() -> None:
 
 def test_documents_looked_back_at_are_documents_reviewed() -> None:
     body = "组织对本局制发的现行规范性文件逐件“回头看”，涉及文件10件，经评估保留7件、修改1件、废止2件，清理结果已向社会公布。"
-    assert indicators(in_report(body))["normative_documents_reviewed"] == 10
+    assert report_indicators(body)["normative_documents_reviewed"] == 10
 
 
 def test_a_bulleted_list_under_a_total_is_its_parts() -> None:
@@ -1141,12 +1137,12 @@ def test_a_bulleted_list_under_a_total_is_its_parts() -> None:
         "● “法律进校园”：开展垃圾分类主题宣传22场次。\n"
         "宪法宣传周（含“12·4”国家宪法日）期间集中宣传9场次。"
     )
-    assert indicators(in_report(body))["publicity_events"] == 127
+    assert report_indicators(body)["publicity_events"] == 127
 
 
 def test_cases_filed_on_what_drone_patrols_found() -> None:
     body = "全年立案查处违法案件120件。运用无人机开展巡查86架次，对发现的问题立案查处15起。"
-    assert indicators(in_report(body))["digital_cases"] == 15
+    assert report_indicators(body)["digital_cases"] == 15
 
 
 def test_a_publicity_weeks_events_in_brackets_leave_the_years_materials() -> None:
@@ -1154,12 +1150,12 @@ def test_a_publicity_weeks_events_in_brackets_leave_the_years_materials() -> Non
         "全年开展普法宣传活动96场次（“12·4”宪法宣传周集中开展12场次），发放宣传资料1.85万份。\n"
         "“八五”普法期间，我局累计开展普法活动350余场次、发放宣传资料8.7万余份，已通过总结验收。"
     )
-    assert indicators(in_report(body))["publicity_materials"] == 18500
+    assert report_indicators(body)["publicity_materials"] == 18500
 
 
 def test_petitions_counted_after_their_topic() -> None:
     body = "群众来信来访方面，全年办理46件（次），按期办结率100%；承接12345便民服务平台转办诉求8,412件。"
-    assert indicators(in_report(body))["petitions"] == 46
+    assert report_indicators(body)["petitions"] == 46
 
 
 # --- round 83 ---
@@ -1207,7 +1203,7 @@ def test_a_task_ledger_exported_to_csv_is_read_as_a_report() -> None:
 
 def test_a_quoted_publicity_weeks_events_are_part_of_the_years() -> None:
     body = "全年开展各类普法宣传活动172场次，“宪法宣传周”期间举办20场次，“民法典宣传月”期间举办12场次。"
-    assert indicators(in_report(body))["publicity_events"] == 172
+    assert report_indicators(body)["publicity_events"] == 172
 
 
 # --- review of rounds 81-83 (rv29) ---
@@ -1244,7 +1240,7 @@ def test_review3_session15_a_publicity_week_with_a_bracket_after_it_is_still_par
         "全年开展普法宣传活动96场次，发放宣传资料1.85万份。"
         "宪法宣传周期间，开展集中宣传活动（含线上）12场次，发放宣传资料3000份。"
     )
-    got = indicators(in_report(body))
+    got = report_indicators(body)
     assert (got["publicity_events"], got["publicity_materials"]) == (96, 18500)
 
 
@@ -1253,7 +1249,7 @@ def test_review3_session15_bullets_without_a_space() -> None:
         "全年开展各类普法活动127场次。\n●“法律进商圈”：开展法规宣讲36场次；\n"
         "●“法律进乡村”：开展宣传41场次；\n●“法律进校园”：开展主题宣传50场次。"
     )
-    assert indicators(in_report(body))["publicity_events"] == 127
+    assert report_indicators(body)["publicity_events"] == 127
 
 
 def test_review3_session15_a_ledgers_group_column_is_the_named_one() -> None:
