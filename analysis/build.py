@@ -70,6 +70,7 @@ CACHE_FORMAT = 7
 PIPELINE_MODULES = (
     "build",
     "cleaning",
+    "docx_text",
     "gazetteer",
     "lexicons",
     "manifest",

@@ -155,9 +155,9 @@ def _inside(raw_dir: Path, file: str, resolved_dir: Path | None = None) -> Path 
 
 
 # files that look like reports in another format: named in a warning, never read
-_DOCUMENT_SUFFIXES = frozenset({".pdf", ".doc", ".docx", ".wps", ".rtf", ".odt", ".ofd"})
-# ... and saved pages and exports, which are read as text once the manifest names them
-_SAVED_PAGE_SUFFIXES = frozenset({".html", ".htm", ".mht", ".mhtml", ".xml", ".json"})
+_DOCUMENT_SUFFIXES = frozenset({".pdf", ".doc", ".wps", ".rtf", ".odt", ".ofd"})
+# ... and saved pages, exports and Word documents, which are read once the manifest names them
+_SAVED_PAGE_SUFFIXES = frozenset({".html", ".htm", ".mht", ".mhtml", ".xml", ".json", ".docx"})
 
 
 def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -> RawFolder:
@@ -309,9 +309,9 @@ def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -
                 Problem(
                     "warning",
                     rel,
-                    f"not read: not in {paths.MANIFEST_NAME}; a saved page or export (HTML, "
-                    "MHTML, an RSS/XML feed, a CMS's JSON answer) is read as text once a "
-                    "row names it: add one",
+                    f"not read: not in {paths.MANIFEST_NAME}; a saved page, an export or a "
+                    "Word document (HTML, MHTML, an RSS/XML feed, a CMS's JSON answer, .docx) "
+                    "is read once a row names it: add one",
                 )
             )
         elif doc.suffix.lower() in _DOCUMENT_SUFFIXES and doc.is_file() and rel not in listed:

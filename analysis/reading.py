@@ -304,6 +304,19 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     """
     if not data.strip():
         raise ReportReadError(path, "the file is empty (no text to analyse); remove it")
+    if data.startswith(b"PK\x03\x04"):
+        from analysis.docx_text import DocxError, docx_text, is_docx
+
+        if is_docx(data):
+            try:
+                text = docx_text(data)
+            except DocxError as err:
+                raise ReportReadError(
+                    path,
+                    f"this Word (.docx) file cannot be read: {err}; open it in Word or WPS and "
+                    "save it again (.docx), or save the report as plain text (.txt, UTF-8)",
+                ) from None
+            return _finish(path, normalize_newlines(text), "docx")
     for magic, kind in _DOCUMENT_MAGIC:
         if data.startswith(magic):
             raise ReportReadError(
@@ -397,6 +410,12 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     # (a MIME message is read from its bytes, those of an ASCII-compatible encoding without BOM)
     raw = {"utf-8-sig": data[3:], "utf-8": data, "gb18030": data, "big5": data}.get(encoding)
     text = unwrap_json(unwrap_jsonl(unwrap_ledger(unwrap_csv(unwrap_xml(unwrap_mime(text, raw))))))
+    return _finish(path, text, encoding)
+
+
+def _finish(path: Path | str, text: str, encoding: str) -> tuple[str, str]:
+    """The last steps of :func:`decode_report_bytes`, whatever the text was read from: HTML
+    reflowed, two columns read, a one-line page's table rows apart; empty or garbled refused."""
     if "<" in text:
         text = reflow_html(text)
     if "   " in text:

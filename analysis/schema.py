@@ -47,7 +47,7 @@ REPORTS = Table(
         "bureau_source": SOURCE_NOTE,
         "year_source": SOURCE_NOTE,
         "published_source": SOURCE_NOTE,
-        "encoding": "the encoding the raw file was decoded from",
+        "encoding": "the encoding the raw file was decoded from (docx: a Word document)",
         "sha256": "content hash of the raw file's bytes",
         "source_url": "where the report was collected (the manifest's source_url; blank if none)",
     },

@@ -1,0 +1,398 @@
+"""Reports saved as Word .docx: read from the zip's XML with Word's automatic numbering,
+tables, text boxes and notes, as Word shows them. Every document here is written by hand
+below, element by element, in the shapes Word writes (split runs, proofing marks,
+bookmarks, tracked changes, field codes, a text box given twice)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from analysis import docx_text as dx
+from analysis.build import process_text, read_corpus
+from analysis.manifest import MANIFEST_COLUMNS, validate_raw
+from analysis.reading import ReportReadError, decode_report_bytes, read_report
+
+NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def run(text: str) -> str:
+    return f'<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def para(*content: str, num: tuple[str, int] | None = None, style: str | None = None) -> str:
+    ppr = ""
+    if num or style:
+        ppr = "<w:pPr>"
+        if style:
+            ppr += f'<w:pStyle w:val="{style}"/>'
+        if num:
+            ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+        ppr += "</w:pPr>"
+    body = "".join(c if c.startswith("<") else run(c) for c in content)
+    return f"<w:p>{ppr}{body}</w:p>"
+
+
+def level(ilvl: int, fmt: str, text: str, start: int = 1, style: str = "") -> str:
+    pstyle = f'<w:pStyle w:val="{style}"/>' if style else ""
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'{pstyle}<w:lvlText w:val="{text}"/><w:suff w:val="nothing"/></w:lvl>'
+    )
+
+
+OUTLINE = (  # 一、 / （一） / 1.
+    '<w:abstractNum w:abstractNumId="0">'
+    + level(0, "chineseCounting", "%1、")
+    + level(1, "chineseCounting", "（%2）")
+    + level(2, "decimal", "%3.")
+    + "</w:abstractNum>"
+)
+
+
+def docx(
+    body: list[str],
+    numbering: str = OUTLINE,
+    nums: str = '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+    styles: str = "",
+    extra: dict[str, str] | None = None,
+) -> bytes:
+    doc = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>'
+        + "".join(body)
+        + '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", doc)
+        if numbering or nums:
+            z.writestr("word/numbering.xml", f"<w:numbering {NS}>{numbering}{nums}</w:numbering>")
+        if styles:
+            z.writestr("word/styles.xml", f"<w:styles {NS}>{styles}</w:styles>")
+        for name, xml in (extra or {}).items():
+            z.writestr(name, xml)
+    return buf.getvalue()
+
+
+def lines_of(data: bytes) -> list[str]:
+    text, encoding = decode_report_bytes(data, "r.docx")
+    assert encoding == "docx"
+    return text.split("\n")
+
+
+def test_word_s_automatic_outline_numbers_are_written_as_word_shows_them() -> None:
+    data = docx(
+        [
+            para("某区城市管理局2023年度法治政府建设工作报告"),
+            para("加强组织领导", num=("1", 0)),
+            para("健全工作机制", num=("1", 1)),
+            para("召开会议", num=("1", 2)),
+            para("开展督查", num=("1", 2)),
+            para("强化学习培训", num=("1", 1)),
+            para("严格规范执法", num=("1", 0)),
+            para("规范执法程序", num=("1", 1)),
+        ]
+    )
+    assert lines_of(data)[:8] == [
+        "某区城市管理局2023年度法治政府建设工作报告",
+        "一、加强组织领导",
+        "（一）健全工作机制",
+        "1.召开会议",
+        "2.开展督查",
+        "（二）强化学习培训",
+        "二、严格规范执法",
+        "（一）规范执法程序",  # a lower level starts again under a new upper one
+    ]
+
+
+def test_numbering_given_by_a_heading_style_and_its_level_s_style() -> None:
+    numbering = (
+        '<w:abstractNum w:abstractNumId="5">'
+        + level(0, "chineseCounting", "%1、", style="Heading1")
+        + level(1, "chineseCounting", "（%2）", style="Heading2")
+        + "</w:abstractNum>"
+    )
+    styles = (
+        '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>'
+        '<w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/>'
+        '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr></w:style>'
+        '<w:style w:type="paragraph" w:styleId="MyH2"><w:basedOn w:val="Heading2"/></w:style>'
+    )
+    data = docx(
+        [
+            para("坚持党的领导", style="Heading1"),
+            para("压实责任", style="Heading2"),
+            para("带头学法", style="MyH2"),
+            para("正文一段。"),
+            para("规范执法", style="Heading1"),
+        ],
+        numbering=numbering,
+        nums='<w:num w:numId="3"><w:abstractNumId w:val="5"/></w:num>',
+        styles=styles,
+    )
+    assert lines_of(data)[:5] == [
+        "一、坚持党的领导",
+        "（一）压实责任",
+        "（二）带头学法",
+        "正文一段。",
+        "二、规范执法",
+    ]
+
+
+def test_a_list_continues_across_instances_unless_one_restarts_it() -> None:
+    nums = (
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="4"><w:abstractNumId w:val="0"/>'
+        '<w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    )
+    data = docx(
+        [
+            para("甲", num=("1", 2)),
+            para("乙", num=("1", 2)),
+            para("丙", num=("2", 2)),  # Continue Numbering
+            para("丁", num=("4", 2)),  # Restart Numbering
+            para("戊", num=("4", 2)),
+        ],
+        nums=nums,
+    )
+    assert lines_of(data)[:5] == ["1.甲", "2.乙", "3.丙", "1.丁", "2.戊"]
+
+
+@pytest.mark.parametrize(
+    ("n", "fmt", "want"),
+    [
+        (1, "chineseCounting", "一"),
+        (10, "chineseCounting", "十"),
+        (11, "chineseCounting", "十一"),
+        (20, "chineseCountingThousand", "二十"),
+        (23, "chineseCounting", "二十三"),
+        (3, "ideographTraditional", "丙"),
+        (4, "decimalEnclosedCircle", "④"),
+        (2, "decimalEnclosedParen", "⑵"),
+        (12, "decimalFullWidth", "１２"),
+        (4, "upperRoman", "IV"),
+        (28, "lowerLetter", "bb"),
+        (7, "decimalZero", "07"),
+    ],
+)
+def test_word_s_number_formats(n: int, fmt: str, want: str) -> None:
+    assert dx.format_number(n, fmt) == want
+
+
+def test_split_runs_marks_tracked_changes_and_fields_read_as_the_page_shows() -> None:
+    data = docx(
+        [
+            para(
+                '<w:proofErr w:type="spellStart"/>',
+                "全年查处",
+                '<w:bookmarkStart w:id="0" w:name="_Toc1"/>',
+                "违法案件",
+                '<w:bookmarkEnd w:id="0"/>',
+                '<w:del w:id="1" w:author="a"><w:r><w:delText>1,200件，</w:delText></w:r></w:del>',
+                '<w:ins w:id="2" w:author="a">' + run("1,236件，") + "</w:ins>",
+                '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+                "罚没款86.5万元",
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+                "。",
+            ),
+            para("项目", "<w:r><w:tab/></w:r>", "数量"),
+        ]
+    )
+    got = lines_of(data)
+    assert got[0] == "全年查处违法案件1,236件，罚没款86.5万元。"
+    assert got[1] == "项目\t数量"
+
+
+def test_a_table_is_one_row_a_line_its_cells_apart_by_a_tab() -> None:
+    def cell(*paras: str) -> str:
+        return "<w:tc>" + "".join(para(p) for p in paras) + "</w:tc>"
+
+    table = (
+        "<w:tbl>"
+        + "<w:tr>"
+        + cell("项目")
+        + cell("2022年")
+        + cell("2023年")
+        + "</w:tr>"
+        + "<w:tr>"
+        + cell("行政处罚案件", "（件）")
+        + cell("1,173")
+        + cell("1,286")
+        + "</w:tr>"
+        + "</w:tbl>"
+    )
+    data = docx([para("主要数据如下："), table, para("以上数据截至12月31日。")])
+    assert lines_of(data)[:4] == [
+        "主要数据如下：",
+        "项目\t2022年\t2023年",
+        "行政处罚案件 （件）\t1,173\t1,286",
+        "以上数据截至12月31日。",
+    ]
+
+
+def test_a_text_box_given_twice_for_old_readers_is_read_once() -> None:
+    box = para("全年办理复议案件3件。")
+    drawing = (
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>'
+        f"<w:txbxContent>{box}</w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:textbox><w:txbxContent>{box}</w:txbxContent></v:textbox>"
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    text = "\n".join(lines_of(docx([para("正文。", drawing), para("下一段。")])))
+    assert text.count("全年办理复议案件3件。") == 1
+    assert text.index("正文。") < text.index("全年办理复议案件3件。") < text.index("下一段。")
+
+
+def test_notes_headers_and_properties_are_recorded_after_the_body_not_read() -> None:
+    footnotes = (
+        f"<w:footnotes {NS}>"
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        f'<w:footnote w:id="1">{para("含渔政执法案件12件。")}</w:footnote></w:footnotes>'
+    )
+    header = f"<w:hdr {NS}>{para('某区城市管理局')}</w:hdr>"
+    core = (
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/"><dc:title>新建文档</dc:title>'
+        "<dcterms:modified>2024-03-01T08:00:00Z</dcterms:modified></cp:coreProperties>"
+    )
+    data = docx(
+        [para("全年查处案件96件", '<w:r><w:footnoteReference w:id="1"/></w:r>', "。")],
+        extra={
+            "word/footnotes.xml": footnotes,
+            "word/header1.xml": header,
+            "docProps/core.xml": core,
+        },
+    )
+    got = lines_of(data)
+    assert got[0] == "全年查处案件96件[1]。"
+    assert '"footnote.1": 含渔政执法案件12件。' in got
+    assert '"header.1": 某区城市管理局' in got
+    assert '"docx.title": 新建文档' in got
+    assert '"docx.modified": 2024-03-01T08:00:00Z' in got
+
+
+def _raw_folder(tmp_path: Path, files: dict[str, bytes], listed: list[str]) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, data in files.items():
+        (raw / name).write_bytes(data)
+    with open(raw / "reports.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(MANIFEST_COLUMNS)
+        for name in listed:
+            w.writerow(
+                [{"report_id": Path(name).stem, "file": name}.get(c, "") for c in MANIFEST_COLUMNS]
+            )
+    return raw
+
+
+REPORT = [
+    para("九江市濂溪区城市管理局2023年度法治政府建设工作报告"),
+    para("2023年，我局坚持以习近平法治思想为指导，全面推进依法行政。"),
+    para("加强组织领导", num=("1", 0)),
+    para("健全工作机制", num=("1", 1)),
+    para("全年召开专题会议4次，研究解决问题12个。"),
+    para("严格规范执法", num=("1", 0)),
+    para("规范执法程序", num=("1", 1)),
+    para("全年查处违法案件1,236件，罚没款86.5万元。"),
+    para("九江市濂溪区城市管理局"),
+    para("2024年1月18日"),
+]
+
+
+def test_a_listed_docx_is_built_into_sections_quantities_and_metadata(tmp_path: Path) -> None:
+    core = (
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/"><dc:creator>Administrator</dc:creator>'
+        "<dcterms:created>2020-05-05T08:00:00Z</dcterms:created></cp:coreProperties>"
+    )
+    raw = _raw_folder(
+        tmp_path, {"lx.docx": docx(REPORT, extra={"docProps/core.xml": core})}, ["lx.docx"]
+    )
+    folder = validate_raw(raw)
+    assert folder.errors == []
+    corpus = read_corpus(folder)
+    rep = corpus.reports.iloc[0]
+    assert (rep["encoding"], rep["year"], rep["published"]) == ("docx", 2023, "2024-01-18")
+    assert rep["bureau"] == "九江市濂溪区城市管理局"
+    sections = process_text("lx", corpus.texts["lx"])["sections"]
+    top = sections[sections["level"] > 0]
+    assert list(zip(top["marker"], top["heading"], strict=True)) == [
+        ("一、", "加强组织领导"),
+        ("(一)", "健全工作机制"),
+        ("二、", "严格规范执法"),
+        ("(一)", "规范执法程序"),
+    ]
+    metrics = process_text("lx", corpus.texts["lx"])["metrics"]
+    assert set(metrics["raw"]) == {"4次", "12个", "1,236件", "86.5万元"}
+    removed = corpus.cleaning.query("report_id == 'lx'")
+    assert {"json_field"} <= set(removed["rule"])
+    assert '"docx.created": 2020-05-05T08:00:00Z' in set(removed["text"])
+
+
+def test_an_unlisted_docx_is_named_in_a_warning_and_not_read(tmp_path: Path) -> None:
+    raw = _raw_folder(tmp_path, {"lx.docx": docx(REPORT)}, [])
+    folder = validate_raw(raw)
+    assert [r["file"] for r in folder.rows] == []
+    warning = next(p for p in folder.problems if p.file == "lx.docx")
+    assert warning.severity == "warning" and "once a row names it" in warning.message
+
+
+def test_a_zip_that_is_no_word_document_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("content.xml", "<office:document-content/>")
+    path = tmp_path / "r.txt"
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(ReportReadError, match=r"r\.txt: this is a Word \(\.docx\) or other zipped"):
+        read_report(path)
+
+
+def test_a_docx_whose_xml_declares_entities_is_refused(tmp_path: Path) -> None:
+    data = docx([para("正文。")])
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w") as dst:
+        for name in src.namelist():
+            xml = src.read(name)
+            if name == "word/document.xml":
+                xml = (
+                    b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]>'
+                    + xml.split(b"?>", 1)[1]
+                )
+            dst.writestr(name, xml)
+    path = tmp_path / "r.docx"
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(
+        ReportReadError, match=r"r\.docx: this Word \(\.docx\) file cannot be read.*document type"
+    ):
+        read_report(path)
+
+
+def test_a_docx_part_larger_than_the_limit_is_refused(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(dx, "_PARTS_LIMIT", 200)
+    path = tmp_path / "r.docx"
+    path.write_bytes(docx([para("正文。" * 100)]))
+    with pytest.raises(ReportReadError, match=r"r\.docx: .*unzips to"):
+        read_report(path)
+
+
+def test_the_build_cache_is_invalidated_by_a_change_to_the_word_reader() -> None:
+    from analysis import build
+
+    assert "docx_text" in build.PIPELINE_MODULES
