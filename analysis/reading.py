@@ -139,6 +139,8 @@ def normalize_newlines(text: str) -> str:
     return "".join(out)
 
 
+# a page's style sheet or script, whole
+_STYLE_OR_SCRIPT = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 # an HTML or XML tag, a CDATA section's brackets, or an entity: markup, not text
 _MARKUP = re.compile(r"<!\[CDATA\[|\]\]>|<[!?/]?[A-Za-z][^<>]{0,2000}>|&#?\w{1,10};")
 
@@ -151,7 +153,8 @@ def _plausible_chinese(text: str, rare: bool = True) -> str | None:
     if _CONTROL.search(text):
         return "the decoded text contains control characters"
     if "<" in text:
-        text = _MARKUP.sub("", text)  # a page's or a feed's tags are no text (<item>, <p>)
+        # a page's or a feed's tags are no text (<item>, <p>), nor are its style sheets and scripts
+        text = _MARKUP.sub("", _STYLE_OR_SCRIPT.sub("", text))
     visible = [c for c in text if not c.isspace()]
     if not visible:
         return None
