@@ -906,6 +906,12 @@ def _written_out(doc: object) -> str | None:
 _MIME_FIRST = re.compile(r"[A-Za-z][\w-]{0,40}:[ \t]")
 _MIME_MULTIPART = re.compile(r"(?im)^Content-Type:\s*multipart/")
 _MIME_VERSION = re.compile(r"(?im)^MIME-Version:\s*1\.0\s*$")
+# a single-part message's body is the page, in a transfer encoding (a tool's one-part MHTML)
+_MIME_TEXT = re.compile(
+    r"(?ims)^Content-Type:\s*text/(?:html|plain)\b.*^Content-Transfer-Encoding:\s*"
+    r"(?:quoted-printable|base64)|^Content-Transfer-Encoding:\s*(?:quoted-printable|base64)"
+    r".*^Content-Type:\s*text/(?:html|plain)\b"
+)
 _META_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]{2,20})""", re.IGNORECASE)
 
 
@@ -927,7 +933,9 @@ def unwrap_mime(text: str, data: bytes | None = None) -> str:
     if not _MIME_FIRST.match(text):
         return text
     head = text[: text.find("\n\n") if "\n\n" in text else 4000]
-    if not (_MIME_VERSION.search(head) and _MIME_MULTIPART.search(head)):
+    if not (
+        _MIME_VERSION.search(head) and (_MIME_MULTIPART.search(head) or _MIME_TEXT.search(head))
+    ):
         return text
     import email
     import email.policy
@@ -936,10 +944,10 @@ def unwrap_mime(text: str, data: bytes | None = None) -> str:
     msg = email.message_from_bytes(
         data if data is not None else text.encode("utf-8"), policy=email.policy.default
     )
-    if not msg.is_multipart():
+    if not msg.is_multipart() and msg.get_content_type() not in ("text/html", "text/plain"):
         return text
     parts = []  # (index, type, address, payload, text or None)
-    for n, part in enumerate(msg.walk()):
+    for n, part in enumerate(msg.walk()):  # (a single-part message: the message itself)
         if part.is_multipart():
             continue
         ctype = part.get_content_type()
