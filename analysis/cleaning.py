@@ -200,6 +200,11 @@ _ORG = (
 )
 _ORG_LINE = re.compile(rf"^(?P<org>{_ORG})$")
 _ORG_DATE_LINE = re.compile(rf"^(?P<org>{_ORG})[ ]+(?P<date>.+)$")
+# a form's sign-off line (folded): who filled it in or checked it (a name), or when
+_SIGN_OFF_LINE = re.compile(
+    r"^(?:填报|填表|制表|审核|审签|签发)(?:人\s*:\s*(?P<name>[\u4e00-\u9fff·]{2,8})"
+    r"|(?P<date>日期|时间)\s*:\s*(?P<value>\S.{4,20}))$"
+)
 
 
 @dataclass
@@ -746,6 +751,10 @@ def _signature_parts(f: str) -> tuple[tuple[int, int] | None, str] | None:
     date = _date_only(f)
     if date:
         return None, date
+    m = _SIGN_OFF_LINE.match(f)
+    if m:
+        # a form's sign-off (a ledger's 填报人：… / 填报日期：…): the date it names is signed
+        return None, _date_only(m["value"]) if m["date"] else ""
     m = _ORG_LINE.match(f)
     if m:
         return m.span("org"), ""

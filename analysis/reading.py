@@ -653,6 +653,12 @@ def unwrap_csv(text: str) -> str:
     return _written_out(dict(zip(names, rows[1], strict=True))) or text
 
 
+# a cell of a form's sign-off row: who filled it in, checked it, when, and how to reach them
+_SIGN_OFF_CELL = re.compile(
+    r"(?:填报|填表|制表|统计|审核|审批|审签|报送|负责|联系|签发)(?:人|单位|日期|时间|电话|领导)?\s*[:：]"
+)
+
+
 def unwrap_ledger(text: str) -> str:
     """A report kept as a spreadsheet of tasks (a 台账) exported to CSV, written out as text;
     other text unchanged.
@@ -719,8 +725,8 @@ def unwrap_ledger(text: str) -> str:
         if r is names:
             out.append(f'"header": {"; ".join(names[c] for c in range(width) if names[c])}')
             continue
-        if len(cells) == 1 or r not in body:
-            out.extend(cells)  # a title, a note, a sign-off's cells
+        if len(cells) == 1 or r not in body or all(_SIGN_OFF_CELL.match(c) for c in cells):
+            out.extend(cells)  # a title, a note, a sign-off's cells (填报人：…, 填报日期：…)
             continue
         n += 1
         if group_col is not None and group_col < len(r) and r[group_col]:

@@ -56,3 +56,48 @@ def test_a_plain_e_mail_in_8bit_is_left_as_it_is_written() -> None:
     )
     text, _ = decode_report_bytes(mail.encode("utf-8"), "m.eml")
     assert text == mail
+
+
+_LEDGER = [
+    "某区综合行政执法局2024年度法治政府建设重点任务推进落实台账,,,,,",
+    "序号,工作类别,工作任务,完成情况,责任科室,完成时间",
+    "1,党政主要负责人履职,履行第一责任人职责,局主要负责人对法治建设重要工作亲自部署。全年5次在局党组会上专题研究法治建设工作，审议议题13项。,办公室,2024年12月",
+    "2,,落实年终述法,局主要负责人在区委全面依法治区委员会述法评议会上现场述法1次，共提交述法报告29份。,办公室,2024年12月",
+    '3,严格规范执法,规范执法办案,"全年办理行政处罚案件5,126件，罚没款2,254.3万元，结案率96.9%。",执法科,2024年12月',
+    '4,,推进非现场执法,"全年通过非现场方式办理案件1,906件，占全部案件的37.2%，覆盖全部16个镇街。",执法科,2024年12月',
+    "5,普法宣传,落实普法责任制,全年开展各类普法宣传活动172场次，发放宣传资料3.2万份，覆盖群众4.1万人次。,宣传科,2024年12月",
+    ",,,,,",
+    "注：本台账数据统计时间为2024年1月1日至12月31日。,,,,,",
+    "填报人：钱某某,,审核人：陈某某,联系电话：0575-84000000,填报日期：2025年1月17日,",
+]
+
+
+def test_a_ledgers_sign_off_row_is_its_signature_and_its_date_the_reports() -> None:
+    from analysis.cleaning import clean_text
+
+    text, _ = decode_report_bytes(("\r\n".join(_LEDGER) + "\r\n").encode("utf-8"), "r.csv")
+    r = clean_text(text)
+    assert r.metadata["signature_date"] == "2025-01-17"
+    removed = dict(zip(r.removed["text"], r.removed["rule"], strict=True))
+    assert removed["填报人：钱某某"] == removed["填报日期：2025年1月17日"] == "signature"
+    assert "钱某某" not in r.text
+
+
+def test_a_reports_own_sign_off_lines_are_its_signature() -> None:
+    from analysis.cleaning import clean_text
+
+    body = "\n".join(
+        [
+            "某县市场监督管理局2023年度法治政府建设工作报告",
+            "一、主要工作",
+            "全年查处各类违法案件236件，罚没款128.6万元，办理行政复议案件2件。" * 3,
+            "二、存在的问题",
+            "执法人员专业能力有待提升，基层执法力量相对薄弱。" * 3,
+            "填报人：王某某",
+            "审核人：李某",
+            "填报日期：2024年1月12日",
+        ]
+    )
+    r = clean_text(body + "\n")
+    assert r.metadata["signature_date"] == "2024-01-12"
+    assert "王某某" not in r.text and "填报日期" not in r.text
