@@ -101,3 +101,23 @@ def test_a_reports_own_sign_off_lines_are_its_signature() -> None:
     r = clean_text(body + "\n")
     assert r.metadata["signature_date"] == "2024-01-12"
     assert "王某某" not in r.text and "填报日期" not in r.text
+
+
+def test_lawsuits_counted_after_their_topic() -> None:
+    from snippets import report_indicators
+
+    body = (
+        "行政应诉方面，全年我局被诉3件，均已审结，无败诉案件。行政复议方面，全年被申请行政复议5件。"
+    )
+    got = report_indicators(body)
+    assert (got["admin_litigation_cases"], got["admin_reconsideration_cases"]) == (3, 5)
+
+
+def test_a_heading_that_sets_out_to_solve_an_imbalance_states_no_problem() -> None:
+    from snippets import theme
+
+    assert theme("着力破解城乡执法力量不均衡问题") != "problems"
+    assert theme("缩小城乡差距") != "problems"
+    # guards: the shortcoming itself, and one stated before its remedy
+    assert theme("执法力量不均衡") == "problems"
+    assert theme("依法行政能力不足,破解难题办法不多") == "problems"
