@@ -121,3 +121,14 @@ def test_a_heading_that_sets_out_to_solve_an_imbalance_states_no_problem() -> No
     # guards: the shortcoming itself, and one stated before its remedy
     assert theme("执法力量不均衡") == "problems"
     assert theme("依法行政能力不足,破解难题办法不多") == "problems"
+
+
+def test_a_decision_number_in_the_subset_after_the_years_fines_leaves_them() -> None:
+    from snippets import report_indicators
+
+    body = "全年共查处违法案件326件，罚没款128.6万元，其中对某公司违法建设案（某综执罚决字〔2024〕15号）罚款32万元。"
+    assert report_indicators(body)["fines_yuan"] == 1286000
+    # guard: a single case told with its decision number is still no year's fine
+    assert "fines_yuan" not in report_indicators(
+        "对某公司违法建设案（某综执罚决字〔2024〕15号）罚款32万元。"
+    )
