@@ -1224,6 +1224,14 @@ def _is_unit(word: str) -> bool:
 # the widest measure (display columns, or characters) of a narrow column: 20 characters
 _NARROW_FULL = {3: 40, 1: 20}
 # a heading's line that stops a few characters into a list's item (…专常兼备、反应)
+# a bulleted list's item (▪ 局党组书记…, • 检查旅行社…, - 立案…): a line of its own
+_BULLET_START = re.compile(r"\s*(?:[▪■□●○◆◇▶►▸▹◼◻✓✔√★☆➢➤❖•‣⁃◦]|[-*+](?=\s))")
+# a two-cell row: a label, a tab, a figure (a chart's data copied as text: 网吧⇥34)
+_LABEL_TAB_FIGURE = re.compile(r"[^\t]{1,24}\t[ \t]*[\d.,]+%?")
+# a form's or a cover's field: who reports, sends or fills it in, and when
+_FIELD_LINE = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:单位|人|日期|时间)\s*:")
+# the label of notes on a line of its own (a slide's speaker notes: 备注:)
+_NOTES_LABEL = re.compile(r"\s*(?:备注|附注|注|说明|演讲者备注|讲稿|Notes?)\s*:\s*")
 _OPEN_LIST_END = re.compile(r"[、,][^、,。]{1,4}$")
 # a heading's last characters ending its sentence at the start of the next line (…职 / 责。…)
 _HEADING_TAIL = re.compile(r"\s*[^\s,;:。]{1,4}[。,;:]")
@@ -1739,10 +1747,11 @@ def _clean(
         any_rule[i] = "front_matter"
     # a key-figure board's bare numbers and labels (2146 / 立案查处案件(件)): figures, no page
     # numbers
-    if "page_number" in any_rule:
-        for v, _, _ in board_pairs(folded):
-            if any_rule[v] == "page_number":
-                any_rule[v] = ""
+    board_lines: set[int] = set()  # (each stands on its own line: no wrap joins them)
+    for v, lab, _ in board_pairs(folded, _is_unit):
+        board_lines.update((v, lab))
+        if any_rule[v] == "page_number":
+            any_rule[v] = ""
     # an infographic's figures and units line by line (3,126 / 件): figures and units, no page
     # numbers or running headers
     units_under: set[int] = set()
@@ -1794,6 +1803,7 @@ def _clean(
         and i not in table_cells
         and (len(f) <= 40 or _URL_LINE.fullmatch(f))
         and not _HEADER_PUNCT.search(f)
+        and not f.endswith(":")  # a label (备注:, a slide's notes) heads what follows it
         and match_outline_marker(f) is None
         and not _BOX_DRAWING.search(f)  # a drawn table's rows repeat (│(件)│ │ │)
     )
@@ -1931,10 +1941,20 @@ def _clean(
                 )
             ):
                 lost_indent = 2 if w_tol == 1 else 4
-            wide = w_of[prev.idxs[-1]] >= w_full - w_tol - lost_indent or (
+            wide = (
+                w_of[prev.idxs[-1]] >= w_full - w_tol - lost_indent
                 # a number cut after its point or separator (罚没款418. / 65万元, 52, / 368户次),
                 # on a line a converter measured short for its half-width digits
-                _cut_number(folded[prev.idxs[-1]], folded[i])
+                or _cut_number(folded[prev.idxs[-1]], folded[i])
+                # a heading broken after its comma (a slide's title: (六)深化“放管服”改革, /
+                # 优化文旅营商环境): its short rest, no sentence, goes on
+                or (
+                    heading
+                    and prev.folded.rstrip()[-1:] in (",", "、")
+                    and len(folded[i].strip()) <= 20
+                    and not _is_terminal(folded[i])
+                    and "。" not in folded[i]
+                )
             )
             gap = range(prev.idxs[-1] + 1, i)
             if (
@@ -1950,6 +1970,17 @@ def _clean(
                 and not _spaced_row(raw)  # a table's rows lined up by spaces are no wraps
                 and not _spaced_row(prev.raws[-1])
                 and match_outline_marker(folded[i]) is None
+                and not _BULLET_START.match(folded[i])  # a list's item starts its own line
+                and not _NOTES_LABEL.fullmatch(folded[i])  # 备注: (a slide's speaker notes)
+                # a chart's row (网吧⇥34) and a bracketed label (【图表】…) stand on their own
+                and not _LABEL_TAB_FIGURE.fullmatch(raw.strip())
+                and not _LABEL_TAB_FIGURE.fullmatch(prev.raws[-1].strip())
+                and not folded[i].lstrip().startswith("【")
+                # a date alone and a form's field (汇报单位:…, 报送日期:…) start their own line
+                and not _FIELD_LINE.match(folded[i])
+                and not _date_only(folded[i].strip())
+                and i not in board_lines
+                and prev.idxs[-1] not in board_lines
                 and any_rule[prev.idxs[-1]] != "json_field"  # (a record of a file's fields)
                 # a level-1 heading that names its whole part (…第一责任人职责情况, 存在的问题)
                 # fills its line by chance: the next line, a full one, is its part's first

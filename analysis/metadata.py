@@ -352,6 +352,22 @@ def _resolve(name: str, context: list[str], folded: str) -> gazetteer.Division |
     return None
 
 
+# a title's line (报告, 汇报, 总结): a cover's date below it is the report's date
+_COVER_TITLE = re.compile(r"报告|汇报|总结|述法|情况")
+
+
+def _cover_date(title_lines: list[str]) -> str:
+    """The date a cover sets alone on its line under the report's title (a slide deck's or
+    a printed report's first page: title, 汇报单位：…, 2024年1月19日), else ''."""
+    from analysis.cleaning import _date_only
+
+    for k, line in enumerate(title_lines):
+        date = _date_only(fold(line).strip())
+        if date and any(_COVER_TITLE.search(t) for t in title_lines[:k]):
+            return date
+    return ""
+
+
 def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
     """Infer the metadata of one report from its cleaned text.
 
@@ -376,6 +392,7 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
         meta.get("published")
         or _notice_date(out.title, text)
         or meta.get("signature_date")
+        or _cover_date(meta.get("title_lines") or [])
         or meta.get("uploaded")
         or ""
     )
@@ -515,8 +532,14 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
         # a development zone's bureau (苏州工业园区综合行政执法局): zones are not in the
         # gazetteer; the zone is the jurisdiction, at district level, under its city
         name, kind, city = zone
+        if _ZONE_PROVINCE.match(name):  # 中国（四川）自由贸易试验区…片区: its official brackets
+            name = name.replace("(", "（").replace(")", "）")
         out.jurisdiction, out.level, out.bureau = name, "district", name + kind
-        if city is not None and not name.startswith(city.name.rstrip("市")):
+        if (
+            city is not None
+            and not name.startswith(city.name.rstrip("市"))
+            and not name.startswith("中国")
+        ):
             out.bureau = city.name + name + kind  # 深圳市前海深港现代服务业合作区管理局
         out.city = city.name if city is not None else ""
         province = gazetteer.province_of(city) if city is not None else None
@@ -672,9 +695,12 @@ _PLACE_ONLY_AFTER = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4}
 
 # development zones and new areas, named before their bureau (not in the gazetteer)
 _ZONE = re.compile(
-    r"(?P<zone>[\u4e00-\u9fff]{2,12}?(?:经济技术开发区|高新技术产业开发区|经济开发区|工业园区|"
+    r"(?P<zone>(?:中国\([\u4e00-\u9fff]{2,3}\))?自由贸易试验区[\u4e00-\u9fff]{2,8}?片区"
+    r"|[\u4e00-\u9fff]{2,12}?(?:经济技术开发区|高新技术产业开发区|经济开发区|工业园区|"
     r"产业园区|开发区|高新区|新区|综合保税区|保税区|合作区|示范区|试验区))$"
 )
+# the province a free trade zone names in brackets: 中国(四川)自由贸易试验区
+_ZONE_PROVINCE = re.compile(r"^中国\((?P<p>[\u4e00-\u9fff]{2,3})\)")
 
 
 # tried at every start (a lookahead), so text before the city (2023年度, 关于, 四川省) is skipped
@@ -710,7 +736,7 @@ def _zone_author(sources: list[tuple[str, float, bool]], folded: str):
         found = [(m.start(), m.group(0)) for m in _bureau_re().finditer(src)]
         found += [(m.start(), m.group(0)) for m in _ZONE_COMMITTEE.finditer(src)]
         for start, kind in sorted(found):
-            z = _ZONE.search(src[max(0, start - 16) : start])
+            z = _ZONE.search(src[max(0, start - 30) : start])
             if z is None:
                 continue
             name = z.group("zone")
@@ -994,8 +1020,10 @@ def slug(jurisdiction: str, year: str) -> str:
     """A readable report id: 九龙坡区, 2023 -> 'jiulongpo_2023' (the suffix 市/区/县 dropped)."""
     from pypinyin import lazy_pinyin
 
+    # (a free trade zone's area by its own name: 中国（四川）自由贸易试验区川南临港片区 -> 川南临港)
+    short = re.sub(r"^中国[（(][^）)]{2,3}[）)]自由贸易试验区(?=.{2})", "", jurisdiction)
     name = (
-        re.sub(r"(?:自治县|自治州|自治旗|特别行政区|市|区|县|旗|省)$", "", jurisdiction)
+        re.sub(r"(?:自治县|自治州|自治旗|特别行政区|片区|市|区|县|旗|省)$", "", short)
         or jurisdiction
     )
     base = "".join(lazy_pinyin(name)).lower()

@@ -74,6 +74,7 @@ from analysis.numbers import (
     MULTIPLIER_RE,
     MULTIPLIERS,
     STACKED_HINT,
+    board_label_start,
     board_pairs,
     cn_about,
     parse_number,
@@ -677,6 +678,8 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
             time_like = _TIME_LIKE.match(m.group("ratio")) is not None
             if time_like and "比" not in clause_before and int(r1) <= 24 and int(r2) < 60:
                 continue  # a time of day, not a ratio
+            if latin_lines and _in_latin_line(f, s0):
+                continue  # (a translation's ratio restates the Chinese one)
             hits.append(_Hit(s0, m.end(), s0, float(r2), "ratio", "other", "", False))
             continue
         else:
@@ -1289,7 +1292,7 @@ _BOARD_SENTENCE = re.compile(
 )
 
 
-_BARE_NUMBER_LINE = re.compile(r"(?m)^[ \t]*[\d.,]+[ \t]*$")
+_BARE_NUMBER_LINE = re.compile(r"(?m)^[ \t]*[\d.,]+(?:[万亿][余多]?)?[ \t]*$")
 
 
 def _board_hits(f: str, lex: _Lexicon) -> list[_Hit]:
@@ -1300,22 +1303,28 @@ def _board_hits(f: str, lex: _Lexicon) -> list[_Hit]:
     lines = f.split("\n")
     starts = list(itertools.accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
     out = []
-    for v, lab, unit_text in board_pairs(lines):
+    for v, lab, unit_text in board_pairs(lines, lambda w: _label_unit(w, lex) is not None):
         of_label = _label_unit(unit_text, lex)
         if of_label is None:
             continue
         line = lines[v]
         a = starts[v] + len(line) - len(line.lstrip())
         b = starts[v] + len(line.rstrip())
-        base = parse_number(f[a:b])
+        written = f[a:b]
+        approx = written[-1:] in ("余", "多")  # (2.1万余 over 份 宣传资料)
+        base = parse_number(written[:-1] if approx else written)
         if base is None:
             continue
         unit, family, mult = of_label
         label = lines[lab]
-        la = starts[lab] + len(label) - len(label.lstrip())
-        lb = starts[lab] + label.rfind("(")
+        words_at = board_label_start(label) if label.rfind("(") < 0 else None
+        if words_at is not None:  # the unit first: 名 持证执法人员
+            la, lb = starts[lab] + words_at, starts[lab] + len(label.rstrip())
+        else:
+            la = starts[lab] + len(label) - len(label.lstrip())
+            lb = starts[lab] + label.rfind("(")
         value = round(base * mult, 6)
-        out.append(_Hit(a, b, a, value, unit, family, "", False, label=(la, lb)))
+        out.append(_Hit(a, b, a, value, unit, family, "", approx, label=(la, lb)))
     return out
 
 
@@ -1471,6 +1480,7 @@ def _soft_breaks(f: str) -> set[int]:
             and prev[-1] not in "。!?;:"
             and _ANY_HEADING.match(nxt) is None
             and _DATA_LINE.match(nxt) is None
+            and _BULLET_LINE.match(nxt) is None  # a list's item: a sentence of its own
             and _paragraph_line(prev)
         ):
             soft.add(i)
@@ -2597,8 +2607,8 @@ def _last_opener(f: str, pos: int) -> int:
     return 0 if _SUBSET_OPENER.match(f[:8].replace("\n", "")) else -1
 
 
-# a line opened by a bullet (●, ○, •, ▪, ◦, -, *, ·), as a list's item
-_BULLET_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:[●○•▪◦]|[·\-*][ \t\u3000])")
+# a line opened by a bullet (●, ○, •, ▪, ◦, ■, ◆, ▶ …, -, *, ·), as a list's item
+_BULLET_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:[●○•▪◦■□◆◇▶►▸➢➤]|[·\-*][ \t\u3000])")
 
 
 def _tables_as_paragraphs(text: str, starts: list[int]) -> list[int]:

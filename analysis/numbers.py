@@ -279,28 +279,50 @@ def is_chinese_numeral(s: str) -> bool:
 
 
 # A key-figure board (数说2024, 数据看板) set as lines: each figure a bare number on its own
-# line, each label a phrase with the unit in brackets (立案查处案件(件), 罚没款(万元)).
-_BOARD_VALUE_LINE = re.compile(r"\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*")
+# line (2.1万余 too), each label a phrase with the unit in brackets (立案查处案件(件),
+# 罚没款(万元)) or, as a slide sets a big figure over its small print, the unit first and the
+# label after a space (名 持证执法人员, 万人次 春节假期接待游客).
+_BOARD_VALUE_LINE = re.compile(r"\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[万亿][余多]?)?\s*")
 _BOARD_LABEL_LINE = re.compile(
     r"\s*(?![图表注附])[\u4e00-\u9fff\d][^()\n]{1,20}\((?P<unit>[\u4e00-\u9fff]{1,3}|%)\)\s*"
+)
+_BOARD_UNIT_FIRST = re.compile(
+    r"\s*(?P<unit>[万亿]?[\u4e00-\u9fff]{1,3}|%)[ \t\u3000]+(?P<label>[\u4e00-\u9fff“\"\d][^()\n]{1,30})"
 )
 _NO_BOARD_UNIT = frozenset(["续", "完", "注", "上", "下", "一", "二", "三", "附"])
 
 
-def board_pairs(lines: list[str]) -> list[tuple[int, int, str]]:
+def board_label_start(line: str) -> int | None:
+    """Where the words of a board's unit-first label begin (名 持证执法人员: at 持), else None."""
+    m = _BOARD_UNIT_FIRST.fullmatch(line.rstrip())
+    return m.start("label") if m else None
+
+
+def board_pairs(
+    lines: list[str], is_unit: Callable[[str], bool] | None = None
+) -> list[tuple[int, int, str]]:
     """``(value line, label line, unit)`` of each figure of a key-figure board among folded
     ``lines``: a run of four or more consecutive lines alternating a bare number and a label
-    with its unit in brackets, read value over label when the run opens with a number and
+    with its unit in brackets (or, when ``is_unit`` says its first word is a unit, with its
+    unit first: 名 持证执法人员, a pair of which is a board of its own), read value over label when the run opens with a number and
     label over value when it opens with a label; in a run with a number at both ends, the
     shorter of the two (a page number) stands alone. A chart's axis (numbers in a row), a table (two figures per label)
     or a page number over a caption (图1 …) is no board."""
     kinds: list[str] = []
     units: list[str] = []
+    unit_first: set[int] = set()
     for line in lines:
         m = _BOARD_LABEL_LINE.fullmatch(line)
+        first = (
+            None if m is not None or is_unit is None else _BOARD_UNIT_FIRST.fullmatch(line.rstrip())
+        )
         if m is not None and m["unit"] not in _NO_BOARD_UNIT:
             kinds.append("L")
             units.append(m["unit"])
+        elif first is not None and is_unit(first["unit"]):
+            unit_first.add(len(kinds))
+            kinds.append("L")
+            units.append(first["unit"])
         else:
             kinds.append("V" if _BOARD_VALUE_LINE.fullmatch(line) else "")
             units.append("")
@@ -313,7 +335,10 @@ def board_pairs(lines: list[str]) -> list[tuple[int, int, str]]:
         j = i + 1
         while j < n and kinds[j] and kinds[j] != kinds[j - 1]:
             j += 1
-        if j - i >= 4:  # alternating lines i .. j-1
+        if j - i >= 4 or (
+            # a slide's one big figure over its unit and words (1,118 / 件 12345热线工单)
+            kinds[i] == "V" and j - i >= 2 and i + 1 in unit_first
+        ):  # alternating lines i .. j-1
             lo, first_value = i, kinds[i] == "V"
             if (j - i) % 2 and kinds[i] == "V":
                 # a number at both ends: the shorter one (a page number) stands alone

@@ -516,6 +516,10 @@ _INDENT_BREAK = re.compile(_INDENT)
 _GAP = re.compile(rf"(?:{_INDENT})\s*(?=\S)")
 
 
+# a heading's continuation mark: (续), (续表), (续上页), (接上页)
+_CONTINUED = re.compile(r"(.+?)\s*\((?:续|续表|续上页|接上页)\)")
+
+
 class _Sequence:
     """The outline numbers seen so far: a cut inside a line must go on from them (二、 after
     一、, (三) after (二), (一) after a new 一、; a part 第二部分 restarts 一、), so 一、二级 in a
@@ -1473,9 +1477,23 @@ class _Parser:
             if i in self.taken:
                 continue
             found = self.parse_line(i)
-            if found is not None:
+            if found is not None and not self._continued(found[0]):
                 self.accept(*found)
         return self._columns()
+
+    def _continued(self, h: _Heading) -> bool:
+        """Whether a heading repeats the last one of its rank with 续 after it (a slide's or a
+        page's continuation: (三)严格规范执法(续)): its text goes on that section."""
+        text = self.folded[h.head_start : h.head_end].strip()
+        m = _CONTINUED.fullmatch(text)
+        if m is None:
+            return False
+        last = next((g for g, _, _ in reversed(self.headings) if g.level == h.level), None)
+        return (
+            last is not None
+            and last.marker == h.marker
+            and self.folded[last.head_start : last.head_end].strip() == m.group(1).strip()
+        )
 
     def _columns(self) -> dict[str, list]:
         """The sections as columns (without report_id and category), plus ``_folded_heading``."""
@@ -1527,12 +1545,16 @@ class _Parser:
             level_of[sid] = level_of[pid] + 1 if pid else int(h.level) + shift
         cols["level"] += [level_of[sid] for _, sid, _ in self.headings]
         cols["marker"] += [h.marker for h in headings]
-        cols["heading"] += [_one_line(text[h.head_start : h.head_end]) for h in headings]
+        cols["heading"] += [
+            _untranslated(_one_line(text[h.head_start : h.head_end])) for h in headings
+        ]
         cols["text"] += [text[s:e] for s, e in zip(starts, ends, strict=True)]
         cols["start"] += starts
         cols["end"] += ends
         cols["repaired"] += [h.repaired for h in headings]
-        cols["_folded_heading"] += [_one_line(folded[h.head_start : h.head_end]) for h in headings]
+        cols["_folded_heading"] += [
+            _untranslated(_one_line(folded[h.head_start : h.head_end])) for h in headings
+        ]
         return cols
 
 
@@ -1544,6 +1566,22 @@ def _one_line(heading: str) -> str:
     if "\n" not in heading:
         return heading
     return re.sub(r"\s*(?:<[^<>\n]{0,200}>\s*)*\n(?:\s*<[^<>\n]{0,200}>)*\s*", "", heading)
+
+
+# a bilingual page's translation after a Chinese heading on its line (推行包容审慎监管 (II)
+# Implementing Inclusive and Prudent Regulation): three or more English words, perhaps after
+# the translation's own number, to the line's end
+_TRANSLATION_AFTER = re.compile(
+    r"(?<=[\u4e00-\u9fff”》)）])[ \t\u3000]+(?:\(?(?:[IVXLC]+|\d{1,2})[.)][ \t]*)?"
+    r"[A-Z][A-Za-z'’-]*(?:[ ,&/-]+[A-Za-z'’-]+){2,}[.:]?[ \t]*$"
+)
+
+
+def _untranslated(heading: str) -> str:
+    """A heading without the English translation a bilingual page set after it on its line."""
+    if not heading.isascii() and _TRANSLATION_AFTER.search(heading):
+        return _TRANSLATION_AFTER.sub("", heading)
+    return heading
 
 
 # three or more Chinese characters each followed by one space: letter spacing (OCR, a title

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from snippets import indicators
+
+from analysis.build import process_text
 from analysis.reading import decode_report_bytes
 
 
@@ -132,3 +136,227 @@ def test_a_decision_number_in_the_subset_after_the_years_fines_leaves_them() -> 
     assert "fines_yuan" not in report_indicators(
         "对某公司违法建设案（某综执罚决字〔2024〕15号）罚款32万元。"
     )
+
+
+# --- round 84 ---
+
+_DECK = "\n".join(
+    [
+        "\ufeff第1页",
+        "佛山市南海区文化广电旅游体育局",
+        "2023年度法治政府建设工作情况汇报",
+        "汇报单位：南海区文化广电旅游体育局",
+        "2024年1月19日",
+        "",
+        "第2页",
+        "一、2023年度法治政府建设主要工作举措及成效",
+        "各位领导：下面我代表区文化广电旅游体育局，向大家汇报我局2023年推进法治政府建设的情况，请予审议。",
+        "",
+        "第3页",
+        "（一）压紧压实法治建设责任，党组统揽全局",
+        "▪ 局党组书记、局长扛起法治建设第一责任人职责，年内5次在党组会上专题研究法治政府建设",
+        "▪ 将法治建设成效纳入局机关9个科室、3个直属单位年度绩效考核，分值占比不低于10%",
+        "56",
+        "名 持证执法人员",
+        "11",
+        "名 具有法律职业资格",
+        "南海区文化广电旅游体育局",
+        "备注：",
+        "这里重点讲一下责任落实。我们把法治建设和文旅业务工作放在一起部署、一起检查、一起考核。",
+        "",
+        "第4页",
+        "（二）严格规范公正文明执法，",
+        "守护清朗文化市场",
+        "■ 立案查处各类违法案件128件，其中一般程序115件、简易程序13件；办结123件",
+        "■ 罚没款52.43万元（罚款49.87万元、没收违法所得2.56万元）",
+        "【图表】2023年各领域立案数（单位：件）",
+        "网吧\t34",
+        "歌舞娱乐场所\t21",
+        "旅游\t27",
+        "南海区文化广电旅游体育局",
+        "备注：",
+        "补充说明一下案件结构：网吧和歌舞娱乐场所案件合计55件，占43%，主要是接纳未成年人和超时经营。",
+        "",
+        "第5页",
+        "（二）严格规范公正文明执法，守护清朗文化市场（续）",
+        "■ 演出市场：现场检查营业性演出72场次，大型演唱会实行“一场一方案”驻场监管",
+        "■ 出版物：检查出版物经营单位486家次，收缴各类非法出版物3,640件",
+        "1,118",
+        "件 12345、12301热线工单",
+        "南海区文化广电旅游体育局",
+        "备注：",
+        "这一页讲的是日常检查的情况。网吧、歌舞娱乐场所是我们的检查重点，坚持日常巡查和夜间突击检查相结合。",
+        "",
+        "第6页",
+        "（三）创新普法形式，营造文旅法治氛围",
+        "63",
+        "场次 普法宣传活动",
+        "2.1万余",
+        "份 宣传资料",
+        "• 宪法宣传周集中宣传8场次",
+        "• 推出“文旅法治小课堂”短视频和图文126条",
+        "南海区文化广电旅游体育局",
+        "备注：",
+        "我们把普法融入日常执法，执法检查时同步向经营者讲解法规、发放告知书，全年覆盖经营主体1,400余家。",
+        "",
+        "第7页",
+        "谢谢！",
+    ]
+)
+
+
+def _deck_clean():
+    from analysis.cleaning import clean_text
+
+    text, _ = decode_report_bytes(_DECK.encode("utf-8"), "deck.txt")
+    return clean_text(text)
+
+
+def test_a_slide_decks_bullets_figures_and_notes_stand_on_their_own_lines() -> None:
+    lines = _deck_clean().text.split("\n")
+    assert "（一）压紧压实法治建设责任，党组统揽全局" in lines
+    assert "▪ 将法治建设成效纳入局机关9个科室、3个直属单位年度绩效考核，分值占比不低于10%" in lines
+    assert lines.count("备注：") == 4  # a notes label is no running header
+    assert {"56", "名 持证执法人员", "1,118", "2.1万余"} <= set(lines)  # no page numbers
+    assert "【图表】2023年各领域立案数（单位：件）" in lines and "网吧\t34" in lines
+
+
+def test_a_slide_title_broken_after_its_comma_is_one_heading() -> None:
+    assert "（二）严格规范公正文明执法，守护清朗文化市场" in _deck_clean().text.split("\n")
+
+
+def test_a_cover_date_under_the_title_is_the_reports_and_its_bureau_is_read() -> None:
+    from analysis.metadata import infer_metadata
+
+    r = _deck_clean()
+    got = infer_metadata(r.text, r.metadata)
+    assert got.published == "2024-01-19"
+    assert got.bureau == "佛山市南海区文化广电旅游体育局"
+
+
+def test_a_continued_slide_repeats_its_heading_as_no_new_section() -> None:
+    from snippets import headings
+
+    got = headings(_deck_clean().text)
+    assert list(got["marker"]) == ["一、", "(一)", "(二)", "(三)"]
+
+
+def test_a_slides_big_figures_over_their_unit_and_words_are_quantities() -> None:
+    text = _deck_clean().text
+    m = process_text("r", text)["metrics"]
+    got = {(r, v, u) for r, v, u in zip(m["raw"], m["value"], m["unit"], strict=True)}
+    assert {
+        ("56", 56, "名"),
+        ("11", 11, "名"),
+        ("1,118", 1118, "件"),
+        ("2.1万余", 21000, "份"),
+    } <= got
+    assert bool(m.loc[m["raw"] == "2.1万余", "approx"].iloc[0])
+    ind = indicators(text)
+    assert (ind["publicity_events"], ind["publicity_materials"]) == (63, 21000)
+
+
+def test_each_bullet_is_a_sentence_of_its_own() -> None:
+    m = process_text("r", _deck_clean().text)["metrics"]
+    sentence = m.loc[m["raw"] == "72场次", "sentence"].iloc[0]
+    assert "486家次" not in sentence
+
+
+_FTZ = "\n".join(
+    [
+        "首页 Home > 政务公开 Government Affairs > 法治政府建设 Law-based Government",
+        "中国（四川）自由贸易试验区川南临港片区综合行政执法局2023年度法治政府建设情况报告",
+        "Report on the Construction of a Law-based Government in 2023",
+        "发布时间 Release Date：2024-01-30 09:42",
+        "一、强化法治引领 I. Strengthening the Leading Role of the Rule of Law",
+        "2023年，我局全年查处各类违法案件1,347件，罚没款486.72万元。执法人员与市场主体配比约为1:312。"
+        "片区位于泸州市龙马潭区，是四川省对外开放的重要平台。",
+        "In 2023, the Bureau handled 1,347 cases and collected RMB 4.8672 million; the ratio of officers "
+        "to market entities is about 1:312.",
+        "二、优化营商环境",
+        "全年新增外资到位1.37亿美元，办理涉企案件213件，依法适用首违不罚事项清单。泸州市人民政府指导片区工作。",
+        "中国（四川）自由贸易试验区川南临港片区综合行政执法局",
+        "2024年1月26日",
+    ]
+)
+
+
+def test_a_free_trade_zones_area_is_the_jurisdiction_under_its_city() -> None:
+    from analysis.cleaning import clean_text
+    from analysis.metadata import infer_metadata, slug
+
+    r = clean_text(_FTZ + "\n")
+    got = infer_metadata(r.text, r.metadata)
+    assert (got.jurisdiction, got.city, got.province, got.level) == (
+        "中国（四川）自由贸易试验区川南临港片区",
+        "泸州市",
+        "四川省",
+        "district",
+    )
+    assert got.bureau == "中国（四川）自由贸易试验区川南临港片区综合行政执法局"
+    assert slug(got.jurisdiction, "2023") == "chuannanlingang_2023"
+
+
+def test_a_headings_english_translation_on_its_line_is_no_part_of_it() -> None:
+    from snippets import headings
+
+    got = headings(_FTZ + "\n")
+    assert list(got["heading"]) == ["强化法治引领", "优化营商环境"]
+
+
+def test_a_translations_ratio_restates_the_chinese_one() -> None:
+    m = process_text("r", _FTZ + "\n")["metrics"]
+    assert list(m.loc[m["unit"] == "ratio", "raw"]) == ["1:312"]
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "unit"),
+    [
+        ("58.6万头份", 586000, "头份"),
+        ("1,120万羽份", 11200000, "羽份"),
+        ("1.37亿美元", 137000000, "美元"),
+    ],
+)
+def test_vaccine_doses_and_us_dollars_are_units(written: str, value: float, unit: str) -> None:
+    from snippets import in_report
+
+    m = process_text("r", in_report(f"全年完成{written}。"))["metrics"]
+    assert (written, value, unit) in set(zip(m["raw"], m["value"], m["unit"], strict=True))
+
+
+def test_a_lecture_series_for_the_staff_counts_its_sessions() -> None:
+    from snippets import report_indicators
+
+    body = "举办“自贸执法大讲堂”10期，邀请专家围绕行政处罚裁量等内容授课，培训执法人员742人次。"
+    got = report_indicators(body)
+    assert (got["training_sessions"], got["training_participants"]) == (10, 742)
+    # guard: a lecture series for the public is no training
+    assert "training_sessions" not in report_indicators(
+        "举办“法治大讲堂”进社区10期，覆盖群众1,200人次。"
+    )
+
+
+def test_issues_of_an_accounts_posts_are_no_publicity_events() -> None:
+    from snippets import report_indicators
+
+    body = (
+        "全年开展卫生健康法治宣传活动138场次，发放宣传资料5.6万余份，"
+        "通过“健康聊城”微信公众号推送法治内容96期。"
+    )
+    assert report_indicators(body)["publicity_events"] == 138
+
+
+def test_hospital_managers_training_is_no_staff_training() -> None:
+    from snippets import report_indicators
+
+    body = (
+        "全年举办全系统卫生计生行政执法人员法治培训班4期，培训672人次。"
+        "组织26家二级以上公立医院负责人和医务科长参加医疗纠纷预防处理专题培训3场、860余人次。"
+    )
+    assert report_indicators(body)["training_participants"] == 672
+
+
+def test_putting_a_market_in_order_is_enforcement() -> None:
+    from snippets import theme
+
+    assert theme("规范旅游市场秩序,护航文旅消费") == "enforcement"
