@@ -916,7 +916,14 @@ def _unmarked_candidate(body: str) -> bool:
 
 
 def _is_paragraph(body: str) -> bool:
-    return len(body) >= 40 and _SENTENCE_END in body
+    # (half-width punctuation too: …均已督促整改到位.聘请…)
+    return len(body) >= 40 and (_SENTENCE_END in body or _HALF_WIDTH_STOP.search(body) is not None)
+
+
+# a half-width full stop ending a Chinese sentence (not a decimal point or a list's 1.)
+_HALF_WIDTH_STOP = re.compile(r"[\u4e00-\u9fff][.](?!\d)")
+# what a line right under the title may be besides a heading: its author, a subtitle, a date
+_UNDER_TITLE = re.compile(r"(?:局|委员会|委|办公室|政府|中心|院|所|队)$|^[-—]|报告|总结|汇报|\d{4}")
 
 
 # a WeChat article's prompts and links, no sub-headings
@@ -953,6 +960,16 @@ def _unmarked_headings(lines: list[_Line], strong: Callable[[str], _Marker | Non
             found[n] = False
         elif _unmarked_candidate(nxt):
             found[n] = True
+    # the first heading may stand right under the title, before the first paragraph (a
+    # ledger's first group): when it is a heading's line, not the author's or a subtitle
+    n0 = first_paragraph - 1
+    if (
+        n0 >= 1
+        and markers[n0] is None
+        and _unmarked_candidate(bodies[n0][1])
+        and _UNDER_TITLE.search(bodies[n0][1]) is None
+    ):
+        found[n0] = False
     # a heading followed by another must lead to a paragraph in the end
     for n in sorted(found, reverse=True):
         if found[n] and n + 1 not in found:
