@@ -1752,6 +1752,20 @@ def _earlier_year(sentence: str, years: Counter, title_year: int | None = None) 
     return year < main and n >= 3 and n > 2 * years[year] and years[year] <= 2
 
 
+# a sentence opening with a part of a year (2024年上半年, 2024年1-6月, 2024年以来)
+_PERIOD_OPENING = re.compile(
+    r"\s*((?:19|20)\d\d)年(?:度)?\s*(?:上半年|下半年|前三季度|第?[一二三四1-4]季度"
+    r"|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|以来|至今)"
+)
+
+
+def _later_period(sentence: str, report_year: int) -> bool:
+    """Whether a sentence opens with a part of a year after the report's (2024年上半年, in a
+    report on 2023)."""
+    m = _PERIOD_OPENING.match(sentence)
+    return m is not None and int(m.group(1)) > report_year
+
+
 def _cell_year(text: str, start: int) -> int | None:
     """The year of the column of a table's cell at ``start``: the year its header line (the
     nearest line above in the same table naming two or more years, one per cell) gives the
@@ -2962,6 +2976,10 @@ def _indicator_rows(
             # (the title's year, else the year named most often, the latest of a tie: a
             # table's header 2022年 2023年 names both once)
             report_year = title_year or _most_named_year(years, text)
+            if report_year is not None:
+                # ... and one opened by a part of a later year (2024年上半年, in a report on
+                # 2023 published in mid-2024) states that part's figures
+                assigned = [m for m in assigned if not _later_period(m.sentence, report_year)]
             assigned = _this_years_of_runs(assigned, report_year)
             assigned = _without_other_years_cells(assigned, text, report_year)
         f = soft = None  # the folded text and its soft wraps, found once for both uses

@@ -405,3 +405,76 @@ def test_an_author_line_under_the_title_is_no_heading() -> None:
     ]
     got = headings("\n".join(lines) + "\n")
     assert list(got["heading"]) == ["加强组织领导", "严格规范执法", "深化普法宣传"]
+
+
+# --- round 85 ---
+
+
+def test_a_reader_views_reading_time_is_chrome() -> None:
+    from analysis.cleaning import clean_text
+
+    page = "\n".join(
+        [
+            "www.example.gov.cn",
+            "某区退役军人事务局2023年度法治政府建设情况报告",
+            "阅读时间：8 - 10 分钟",
+            "一、主要工作",
+            "全年共受理来信来访和网上信访441件，按期办结率100%，化解信访积案12件。" * 3,
+        ]
+    )
+    r = clean_text(page + "\n")
+    assert "阅读时间" not in r.text
+    assert (
+        dict(zip(r.removed["text"], r.removed["rule"], strict=True))["阅读时间：8 - 10 分钟"]
+        == "counter"
+    )
+
+
+def test_a_later_years_first_half_states_no_figure_of_the_year() -> None:
+    text = "\n".join(
+        [
+            "某区退役军人事务局2023年度法治政府建设情况报告",
+            "2024年上半年，全局共受理来信来访和网上信访96件，按期办结率100%，开展普法进军营活动5场次。",
+            "一、主要工作",
+            "全年共受理信访事项441件，按期办结率98.6%，开展普法进军营活动23场次。",
+        ]
+    )
+    got = indicators(text + "\n")
+    assert (got["petitions"], got["completion_rate"], got["publicity_events"]) == (441, 98.6, 23)
+
+
+def test_legal_aid_cases_are_no_penalty_cases() -> None:
+    from snippets import report_indicators
+
+    body = (
+        "全年行政处罚、行政强制案件均为0件。与区司法局共建退役军人法律援助工作站，"
+        "全年为退役军人提供法律咨询623人次，指导申请法律援助并跟踪办理案件27件。"
+    )
+    assert report_indicators(body)["admin_penalty_cases"] == 0
+
+
+def test_the_documents_a_bureau_issued_cleaned_up_are_normative_documents() -> None:
+    from snippets import report_indicators
+
+    body = "对机构组建以来制发的文件开展专项清理，共梳理文件14件，其中保留11件、修改2件、废止1件，清理结果在区政府门户网站公布。"
+    assert report_indicators(body)["normative_documents_reviewed"] == 14
+
+
+def test_a_fire_and_rescue_detachment_is_a_bureau() -> None:
+    from analysis.metadata import infer_metadata
+
+    text = (
+        "会议名称：南充市消防救援支队2023年度述法评议会\n"
+        "发言人1 00:02:13\n各位领导，下面我代表南充市消防救援支队党委，汇报2023年度履行推进法治建设"
+        "第一责任人职责情况。全年检查单位3,210家，督促整改火灾隐患1,045处。\n"
+        "发言人2 00:10:01\n配合南充市司法局开展行政执法案卷评查，配合南充市司法局开展法治督察。\n"
+    )
+    got = infer_metadata(text)
+    assert (got.bureau, got.jurisdiction, got.level) == ("南充市消防救援支队", "南充市", "city")
+
+
+def test_what_a_hotlines_sentence_says_was_received_is_its_cases() -> None:
+    from snippets import report_indicators
+
+    body = "12345和96119热线转办给我们的消防投诉举报，一共受理2318件，办结2296件，办结率99.1%。"
+    assert report_indicators(body)["hotline_cases"] == 2318
