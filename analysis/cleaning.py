@@ -1995,14 +1995,15 @@ def _clean(
                 and any_rule[prev.idxs[-1]] != "toc"  # nothing continues 目录's …15
                 # a line in another language (a bilingual page's translation) goes on no line
                 and latin_line(folded[i]) == latin_line(folded[prev.idxs[-1]])
-                # in a narrow column (a phone's screen) a heading fills its line: two balanced
-                # halves (抓实学法培训,锤炼执法队伍) stand alone before a line of text, not
-                # 严格规范公正文明执法,提升办 (nor …严把合法性审查 before its last word 关 alone)
+                # a heading that fills its line (a narrow column, a phone's screen, or a long
+                # heading in a PDF): two balanced halves (抓实学法培训,锤炼执法队伍) stand alone
+                # before a line of text, not 严格规范公正文明执法,提升办 (nor …严把合法性审查
+                # before its last word 关 alone)
                 and not (
                     heading
-                    and narrow
                     and _balanced_heading(prev.folded)
-                    and len(folded[i].strip()) >= 10  # a line of text, not the heading's rest
+                    # a line of text, not the heading's rest (…综合执法规 / 范化水平和群众满意度)
+                    and len(folded[i].strip()) >= (10 if narrow else 20)
                     and not _HEADING_TAIL.match(folded[i])  # 压实第一责任人职 / 责。局党组…
                 )
             ):

@@ -478,3 +478,47 @@ def test_what_a_hotlines_sentence_says_was_received_is_its_cases() -> None:
 
     body = "12345和96119热线转办给我们的消防投诉举报，一共受理2318件，办结2296件，办结率99.1%。"
     assert report_indicators(body)["hotline_cases"] == 2318
+
+
+def test_a_statistics_inspection_is_supervision_and_fighting_fraud_enforcement() -> None:
+    from snippets import theme
+
+    assert theme("抓好统计督察反馈问题整改") == "supervision_disputes"
+    assert theme("保持打击欺诈骗保高压态势") == "enforcement"
+    # guard: the party committee's rule-of-law inspection stays with the leadership
+    assert theme("开展法治督察") != "supervision_disputes"
+
+
+def test_a_pdfs_long_heading_of_two_balanced_halves_takes_no_wrap() -> None:
+    from analysis.cleaning import clean_text
+
+    wrap = "全市医保系统坚持以习近平法治思想为指导，全面推进医保领域依法行政，各项工作取得明显成效，群众满意度持续提升，"
+    lines = [wrap[k : k + 30] for k in range(0, len(wrap), 30)]
+    body = [
+        "钦州市医疗保障局2024年法治政府建设情况报告",
+        *lines,
+        "（五）深化医保经办“放管服”改革，优化医保服务和营商环境",
+        "全面推行医保经办政务服务事项清单制度，医保经办窗口落实首",
+        "问负责、一次性告知和限时办结等制度，统一公布经办服务事项27项，",
+        "全部进驻政务服务中心“一窗受理”，其中22项实现“全程网办”，",
+        "网上可办率81.5%。群众办事更加便捷高效，满意度进一步提升，",
+        "（六）推进严格规范公正文明执法，全面提高医保基金监管执法规",
+        "范化水平和群众满意度",
+        "全年共检查定点医药机构2,368家次，查处违法违规行为516家次，追",
+        "回医保基金3,418.7万元，行政处罚罚款86.2万元，震慑作用明显。",
+    ]
+    got = clean_text("\n".join(body) + "\n").text.split("\n")
+    assert "（五）深化医保经办“放管服”改革，优化医保服务和营商环境" in got
+    # guard: a heading cut inside its last word still takes its rest
+    assert "（六）推进严格规范公正文明执法，全面提高医保基金监管执法规范化水平和群众满意度" in got
+
+
+def test_training_given_to_the_designated_medical_institutions_is_no_staff_training() -> None:
+    from snippets import report_indicators
+
+    body = (
+        "全年举办全市医保系统法治和业务培训班6期，累计培训干部职工和经办人员624人次。"
+        "面向定点医药机构负责人和医保管理人员开展医保政策法规培训12场，参训1,380余人次。"
+    )
+    got = report_indicators(body)
+    assert (got["training_sessions"], got["training_participants"]) == (6, 624)
