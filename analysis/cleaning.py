@@ -1224,12 +1224,21 @@ def _is_unit(word: str) -> bool:
 # the widest measure (display columns, or characters) of a narrow column: 20 characters
 _NARROW_FULL = {3: 40, 1: 20}
 # a heading's line that stops a few characters into a list's item (…专常兼备、反应)
+# the last word of a finished heading (…优化医保服务和营商环境, …营造尊法守法氛围)
+_HEADING_END_WORD = re.compile(
+    r"(?:环境|氛围|水平|机制|体系|能力|责任|保障|效能|成效|质效|秩序|底线|作用|格局|职责|防线|基础|"
+    r"活力|关口|质量|形象|意识|队伍|实效|态势|理念|屏障|合力|根基|短板|防控|安全|权益|满意度)$"
+)
 # a bulleted list's item (▪ 局党组书记…, • 检查旅行社…, - 立案…): a line of its own
-_BULLET_START = re.compile(r"\s*(?:[▪■□●○◆◇▶►▸▹◼◻✓✔√★☆➢➤❖•‣⁃◦]|[-*+](?=\s))")
+_BULLET_START = re.compile(
+    r"\s*(?:[▪■●◆◇▶►▸▹◼◻✓✔★☆➢➤❖•‣⁃◦]|○(?![一二三四五六七八九〇○零]{1,3}年)|[-*+](?=\s))"
+)
 # a two-cell row: a label, a tab, a figure (a chart's data copied as text: 网吧⇥34)
 _LABEL_TAB_FIGURE = re.compile(r"[^\t]{1,24}\t[ \t]*[\d.,]+%?")
 # a form's or a cover's field: who reports, sends or fills it in, and when
-_FIELD_LINE = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:单位|人|日期|时间)\s*:")
+_FIELD_LINE = re.compile(
+    r"\s*(?:汇报|报告|报送|填报|填表|编制|制表|审核|签发|主办|承办|发布|印发|呈报)(?:单位|人|日期|时间)\s*:"
+)
 # the label of notes on a line of its own (a slide's speaker notes: 备注:)
 _NOTES_LABEL = re.compile(r"\s*(?:备注|附注|注|说明|演讲者备注|讲稿|Notes?)\s*:\s*")
 _OPEN_LIST_END = re.compile(r"[、,][^、,。]{1,4}$")
@@ -1803,7 +1812,7 @@ def _clean(
         and i not in table_cells
         and (len(f) <= 40 or _URL_LINE.fullmatch(f))
         and not _HEADER_PUNCT.search(f)
-        and not f.endswith(":")  # a label (备注:, a slide's notes) heads what follows it
+        and not _NOTES_LABEL.fullmatch(f)  # a notes label (备注:) heads what follows it
         and match_outline_marker(f) is None
         and not _BOX_DRAWING.search(f)  # a drawn table's rows repeat (│(件)│ │ │)
     )
@@ -1972,13 +1981,22 @@ def _clean(
                 and match_outline_marker(folded[i]) is None
                 and not _BULLET_START.match(folded[i])  # a list's item starts its own line
                 and not _NOTES_LABEL.fullmatch(folded[i])  # 备注: (a slide's speaker notes)
-                # a chart's row (网吧⇥34) and a bracketed label (【图表】…) stand on their own
+                # a chart's row (网吧⇥34) stands on its own
                 and not _LABEL_TAB_FIGURE.fullmatch(raw.strip())
                 and not _LABEL_TAB_FIGURE.fullmatch(prev.raws[-1].strip())
-                and not folded[i].lstrip().startswith("【")
-                # a date alone and a form's field (汇报单位:…, 报送日期:…) start their own line
+                # a cover's field (汇报单位:…) and a date alone start their own line
                 and not _FIELD_LINE.match(folded[i])
                 and not _date_only(folded[i].strip())
+                # after a line that is no full one, or a list's item, a bracketed label
+                # (【图表】…) starts its own line (after a full line of text it goes on it:
+                # …开展 / 【法治护企】专项行动)
+                and not (
+                    folded[i].lstrip().startswith("【")
+                    and (
+                        w_of[prev.idxs[-1]] < w_full - w_tol
+                        or _BULLET_START.match(folded[prev.idxs[0]]) is not None
+                    )
+                )
                 and i not in board_lines
                 and prev.idxs[-1] not in board_lines
                 and any_rule[prev.idxs[-1]] != "json_field"  # (a record of a file's fields)
@@ -2002,6 +2020,9 @@ def _clean(
                 and not (
                     heading
                     and _balanced_heading(prev.folded)
+                    # in a wide column, only when its last word ends a heading (…优化营商环境,
+                    # not …健全城市管理综合 / 执法体制)
+                    and (narrow or _HEADING_END_WORD.search(prev.folded) is not None)
                     # a line of text, not the heading's rest (…综合执法规 / 范化水平和群众满意度)
                     and len(folded[i].strip()) >= (10 if narrow else 20)
                     and not _HEADING_TAIL.match(folded[i])  # 压实第一责任人职 / 责。局党组…

@@ -7,20 +7,26 @@ A report downloaded from a portal is often a ``.docx``. Its text is read from th
   an empty paragraph is a blank line;
 - a manual line break (Shift+Enter) is written as a vertical tab, which reading keeps or
   joins as it does for Word's own plain text; a page or column break ends the line;
-- a tab is a tab; deleted text (tracked changes) and field codes are left out, inserted
-  text is kept;
+- a tab is a tab; deleted text (tracked changes), a paragraph deleted whole, hidden text and
+  field codes are left out, inserted text is kept; a table of contents' entries get the dot
+  leaders Word shows before their page numbers (so cleaning removes them as ``toc``);
 - Word's **automatic numbering** is written out as Word shows it (``一、``, ``（一）``,
-  ``1.``, ``①``, ``第一章``): the list's level format from ``word/numbering.xml``, through
-  the paragraph's own numbering or its style's, counted per list with lower levels restarted;
+  ``1.``, ``①``, ``第一章``): the list's level format from ``word/numbering.xml`` (an
+  instance's own level, a list defined through a list style), through the paragraph's own
+  numbering or its style's, counted per list template with lower levels restarted, a space
+  after a number that ends in a digit, a letter or a point (``1. 3名…``, not ``1.3名…``);
 - a table is written one row a line, its cells apart by a tab (a cell's paragraphs joined by
-  a space), as cleaning reads a table copied from Word;
+  a space), as cleaning reads a table copied from Word; a row with a cell of running text (a
+  report written in a form's cell) is written cell by cell, a paragraph a line;
 - footnotes, endnotes, comments, headers and footers, and the document's properties (title,
   author, dates) are written after the body as ``"name": value`` lines, which cleaning
   removes as ``json_field``: nothing in the file is lost unrecorded, and none of it is read
   as the report's text, its date or its title.
 
 XML with a document type declaration is not parsed (entities could expand without bound),
-and parts are read up to a size limit, so a crafted file cannot exhaust memory.
+parts are read up to a size limit and list numbers are capped, so a crafted file cannot exhaust
+memory; a damaged file (a bad checksum, an encrypted part) raises :class:`DocxError`, which
+reading reports as the file's problem. Strict Open XML is read as the transitional kind.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 
 __all__ = ["DocxError", "docx_text", "is_docx"]
 
@@ -37,6 +44,17 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _PARTS_LIMIT = 64 * 1024 * 1024  # bytes of one XML part once unzipped
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MAX_NUMBER = 32767  # (Word's own limit on a list's start)
+# the bullets a list may show as they are; any other (a Wingdings letter: Ø, l, §, ü, n) is "•"
+_PLAIN_BULLETS = frozenset("●○■□◆◇▪▫•◦-–—★☆✓✔➢➤▶►")
+# a table of contents' tab: the dot leader Word draws up to the page number
+_TOC_LEADER = "……………"
+# a paragraph of running text in a table's cell: a sentence's end, or a long line
+_CELL_PROSE = re.compile(r"[。！？；]")
+# ... or an outline's heading (一、…, （一）…)
+_CELL_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 # Private-use and symbol-font bullets (Wingdings' \uf06c, \uf0b7 …) are shown as one bullet.
 _PUA = re.compile("[\ue000-\uf8ff]")
 
@@ -106,7 +124,10 @@ def _letters(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """The counter ``n`` in Word's number format ``fmt`` (``decimal``, ``chineseCounting`` …)."""
-    if fmt in ("decimal", "ordinal", "cardinalText", "ordinalText", "arabicAbjad"):
+    if (
+        fmt in ("decimal", "ordinal", "cardinalText", "ordinalText", "arabicAbjad")
+        or n > _MAX_NUMBER
+    ):
         return str(n)
     if fmt == "decimalZero":
         return f"{n:02d}"
@@ -167,8 +188,13 @@ def _read_part(zf: zipfile.ZipFile, name: str) -> ET.Element | None:
         data = f.read(_PARTS_LIMIT + 1)
     if len(data) > _PARTS_LIMIT:
         raise DocxError(f"its part {name} unzips to more than {_PARTS_LIMIT} bytes")
-    if _DOCTYPE.search(data[:4096]):
+    probe = data
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # (an XML part in UTF-16)
+        probe = data.decode("utf-16", errors="replace").encode("utf-8")
+    if _DOCTYPE.search(probe):
         raise DocxError(f"its part {name} declares a document type, which a Word file never does")
+    if _STRICT_W in data[:4096]:
+        data = data.replace(_STRICT_W, _TRANSITIONAL_W)  # Strict Open XML: the same elements
     try:
         return ET.fromstring(data)
     except ET.ParseError as err:
@@ -181,43 +207,70 @@ def _val(el: ET.Element | None, default: str | None = None) -> str | None:
     return el.get(W + "val", default)
 
 
+def _int(value: str | None, default: int) -> int:
+    try:
+        return max(0, min(int(value), _MAX_NUMBER)) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _level(lvl: ET.Element) -> dict:
+    return {
+        "start": _int(_val(lvl.find(W + "start")), 1),
+        "fmt": _val(lvl.find(W + "numFmt"), "decimal"),
+        "text": _val(lvl.find(W + "lvlText"), ""),
+        "legal": lvl.find(W + "isLgl") is not None,
+        "suffix": _val(lvl.find(W + "suff"), "tab"),
+        "style": _val(lvl.find(W + "pStyle")),
+    }
+
+
 class _Numbering:
     """Word's list numbering: levels' formats per list, and the counters as the text runs."""
 
     def __init__(self, numbering: ET.Element | None, styles: ET.Element | None) -> None:
         self.abstract: dict[str, dict[int, dict]] = {}
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.style_link: dict[str, str] = {}  # a list style's name -> the abstractNum it defines
+        self.num_style_link: dict[str, str] = {}  # an abstractNum -> the list style it uses
+        self.nums: dict[str, tuple[str, dict[int, int], dict[int, dict]]] = {}
         self.style_num: dict[str, tuple[str | None, int | None]] = {}
         self.style_based: dict[str, str] = {}
+        self.style_names: dict[str, str] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.used: set[str] = set()
         if numbering is not None:
             for ab in numbering.iter(W + "abstractNum"):
-                levels = {}
-                for lvl in ab.iter(W + "lvl"):
-                    ilvl = int(lvl.get(W + "ilvl", "0"))
-                    levels[ilvl] = {
-                        "start": int(_val(lvl.find(W + "start"), "1") or 1),
-                        "fmt": _val(lvl.find(W + "numFmt"), "decimal"),
-                        "text": _val(lvl.find(W + "lvlText"), ""),
-                        "legal": lvl.find(W + "isLgl") is not None,
-                        "suffix": _val(lvl.find(W + "suff"), "tab"),
-                        "style": _val(lvl.find(W + "pStyle")),
-                    }
-                self.abstract[ab.get(W + "abstractNumId", "")] = levels
+                aid = ab.get(W + "abstractNumId", "")
+                self.abstract[aid] = {
+                    _int(lvl.get(W + "ilvl"), 0): _level(lvl) for lvl in ab.findall(W + "lvl")
+                }
+                link = _val(ab.find(W + "styleLink"))
+                if link:
+                    self.style_link[link] = aid
+                link = _val(ab.find(W + "numStyleLink"))
+                if link:
+                    self.num_style_link[aid] = link
             for num in numbering.iter(W + "num"):
-                starts = {}
-                for ov in num.iter(W + "lvlOverride"):
+                starts: dict[int, int] = {}
+                own: dict[int, dict] = {}
+                for ov in num.findall(W + "lvlOverride"):
+                    k = _int(ov.get(W + "ilvl"), 0)
                     so = ov.find(W + "startOverride")
                     if so is not None:
-                        starts[int(ov.get(W + "ilvl", "0"))] = int(_val(so, "1") or 1)
+                        starts[k] = _int(_val(so), 1)
+                    lvl = ov.find(W + "lvl")
+                    if lvl is not None:  # the instance's own level
+                        own[k] = _level(lvl)
+                        starts.setdefault(k, own[k]["start"])
                 self.nums[num.get(W + "numId", "")] = (
                     _val(num.find(W + "abstractNumId"), ""),
                     starts,
+                    own,
                 )
         if styles is not None:
             for st in styles.iter(W + "style"):
                 sid = st.get(W + "styleId", "")
+                self.style_names[sid] = (_val(st.find(W + "name"), "") or "").lower()
                 based = st.find(W + "basedOn")
                 if based is not None:
                     self.style_based[sid] = _val(based, "")
@@ -226,8 +279,13 @@ class _Numbering:
                     ilvl = _val(numpr.find(W + "ilvl"))
                     self.style_num[sid] = (
                         _val(numpr.find(W + "numId")),
-                        int(ilvl) if ilvl is not None else None,
+                        _int(ilvl, 0) if ilvl is not None else None,
                     )
+
+    def is_toc_style(self, style: str | None) -> bool:
+        """Whether a paragraph style is a table of contents' entry (TOC 1, toc 2 …)."""
+        name = self.style_names.get(style or "", "")
+        return bool(re.fullmatch(r"toc ?\d", name) or re.fullmatch(r"toc\d", (style or "").lower()))
 
     def _style_numbering(self, style: str | None) -> tuple[str | None, int | None]:
         seen = set()
@@ -237,6 +295,18 @@ class _Numbering:
                 return self.style_num[style]
             style = self.style_based.get(style)
         return None, None
+
+    def _levels(self, abstract_id: str) -> tuple[str, dict[int, dict]]:
+        """The abstractNum whose levels count (through a list style: numStyleLink)."""
+        link = self.num_style_link.get(abstract_id)
+        if link is not None and not self.abstract.get(abstract_id):
+            target = self.style_link.get(link)
+            if target is None:  # the list style names the instance that defines it
+                num_id, _ = self.style_num.get(link, (None, None))
+                target = self.nums.get(num_id or "", ("",))[0]
+            if target:
+                return target, self.abstract.get(target, {})
+        return abstract_id, self.abstract.get(abstract_id, {})
 
     def label(self, ppr: ET.Element | None) -> str:
         """The number Word shows before this paragraph ('' when none), counting it."""
@@ -251,11 +321,12 @@ class _Numbering:
             if own_id is not None:
                 num_id = own_id
             if own_lvl is not None:
-                ilvl = int(own_lvl)
+                ilvl = _int(own_lvl, 0)
         if not num_id or num_id == "0" or num_id not in self.nums:
             return ""
-        abstract_id, starts = self.nums[num_id]
-        levels = self.abstract.get(abstract_id, {})
+        abstract_id, starts, own = self.nums[num_id]
+        abstract_id, levels = self._levels(abstract_id)
+        levels = {**levels, **own}
         if ilvl is None:
             # a style's list names the level whose pStyle is the style
             ilvl = next((k for k, v in levels.items() if style and v["style"] == style), 0)
@@ -275,13 +346,14 @@ class _Numbering:
             if k in levels and k not in counters:
                 counters[k] = starts.get(k, levels[k]["start"])
         counters[ilvl] = (
-            counters[ilvl] + 1 if ilvl in counters else starts.get(ilvl, levels[ilvl]["start"])
+            min(counters[ilvl] + 1, _MAX_NUMBER)
+            if ilvl in counters
+            else starts.get(ilvl, levels[ilvl]["start"])
         )
         lvl = levels[ilvl]
         if lvl["fmt"] == "bullet":
             text = lvl["text"] or "•"
-            text = _PUA.sub("•", text)
-            return text + " "
+            return (text if text in _PLAIN_BULLETS else "•") + " "
 
         def level_number(m: re.Match) -> str:
             k = int(m.group(1)) - 1
@@ -291,23 +363,47 @@ class _Numbering:
             return format_number(counters.get(k, levels[k]["start"]), fmt)
 
         out = re.sub(r"%([1-9])", level_number, lvl["text"] or "")
-        if out and lvl["suffix"] != "nothing" and re.search(r"[0-9A-Za-z\u4e00-\u9fff]$", out):
-            out += " "  # (a number a tab or space sets apart: 第一章 总则)
+        if out and lvl["suffix"] != "nothing" and re.search(r"[0-9A-Za-z.．\u4e00-\u9fff]$", out):
+            # a number a tab or a space sets apart from its text (第一章 总则; 1. 3名…, never
+            # 1.3名…), where a 、 or a bracket does not need it
+            out += " "
         return out
 
 
-def _run_text(el: ET.Element, out: list[str], boxes: list[ET.Element]) -> None:
+class _State:
+    """What the reading carries across paragraphs: the fields open (a table of contents runs
+    over many paragraphs) and the numbering."""
+
+    def __init__(self, numbering: _Numbering) -> None:
+        self.numbering = numbering
+        self.fields: list[str] = []  # the instruction of each field open, innermost last
+
+    def in_toc(self) -> bool:
+        return any(f.startswith("TOC") for f in self.fields)
+
+
+def _hidden(rpr: ET.Element | None) -> bool:
+    if rpr is None:
+        return False
+    v = rpr.find(W + "vanish")
+    return v is not None and v.get(W + "val", "true") not in ("0", "false", "off")
+
+
+def _run_text(el: ET.Element, out: list[str], boxes: list[ET.Element], state: _State) -> None:
     """The text of a paragraph's content in order: runs, hyperlinks, insertions, fields."""
     for child in el:
         tag = child.tag
         if tag == W + "t":
             out.append(child.text or "")
+        elif tag == W + "r":
+            if not _hidden(child.find(W + "rPr")):
+                _run_text(child, out, boxes, state)
         elif tag == W + "tab" or tag == W + "ptab":
-            out.append("\t")
+            out.append(_TOC_LEADER if state.in_toc() else "\t")
         elif tag in (W + "br", W + "cr"):
             kind = child.get(W + "type", "textWrapping")
             out.append("\n" if kind in ("page", "column") else "\x0b")
-        elif tag in (W + "noBreakHyphen",):
+        elif tag == W + "noBreakHyphen":
             out.append("-")
         elif tag == W + "sym":
             char = child.get(W + "char", "")
@@ -315,15 +411,20 @@ def _run_text(el: ET.Element, out: list[str], boxes: list[ET.Element]) -> None:
                 out.append(_PUA.sub("•", chr(int(char, 16))))
             except ValueError:
                 pass
-        elif tag in (
-            W + "del",
-            W + "moveFrom",
-            W + "instrText",
-            W + "delText",
-            W + "pPr",
-            W + "rPr",
-            W + "fldData",
-        ):
+        elif tag == W + "fldChar":
+            kind = child.get(W + "fldCharType")
+            if kind == "begin":
+                state.fields.append("")
+            elif kind == "end" and state.fields:
+                state.fields.pop()
+        elif tag == W + "instrText":
+            if state.fields and not state.fields[-1]:
+                state.fields[-1] = (child.text or "").strip().upper()
+        elif tag == W + "fldSimple":
+            state.fields.append((child.get(W + "instr") or "").strip().upper())
+            _run_text(child, out, boxes, state)
+            state.fields.pop()
+        elif tag in (W + "del", W + "moveFrom", W + "delText", W + "pPr", W + "rPr", W + "fldData"):
             continue
         elif tag == MC + "AlternateContent":
             # a drawing given twice (DrawingML, and VML for older readers): read the first
@@ -331,7 +432,7 @@ def _run_text(el: ET.Element, out: list[str], boxes: list[ET.Element]) -> None:
             if choice is None:
                 choice = child.find(MC + "Fallback")
             if choice is not None:
-                _run_text(choice, out, boxes)
+                _run_text(choice, out, boxes, state)
         elif tag in (W + "sdtPr", W + "sdtEndPr", W + "rt"):
             continue  # a content control's properties; a ruby's phonetic guide
         elif tag == W + "txbxContent":
@@ -339,37 +440,84 @@ def _run_text(el: ET.Element, out: list[str], boxes: list[ET.Element]) -> None:
         elif tag == W + "footnoteReference" or tag == W + "endnoteReference":
             out.append(f"[{child.get(W + 'id', '')}]")
         else:
-            _run_text(child, out, boxes)
+            _run_text(child, out, boxes, state)
 
 
-def _paragraph(p: ET.Element, numbering: _Numbering, boxes: list[ET.Element]) -> str:
-    parts: list[str] = [numbering.label(p.find(W + "pPr"))]
-    _run_text(p, parts, boxes)
-    return "".join(parts)
+def _paragraph(p: ET.Element, state: _State, boxes: list[ET.Element]) -> str | None:
+    """A paragraph's line (its number first), or None for one deleted whole (tracked)."""
+    ppr = p.find(W + "pPr")
+    parts: list[str] = []
+    _run_text(p, parts, boxes, state)
+    text = "".join(parts)
+    if ppr is not None and ppr.find(f"{W}rPr/{W}del") is not None and not text.strip():
+        return None  # its mark and its text deleted: no paragraph, no number
+    if ppr is not None and state.numbering.is_toc_style(_val(ppr.find(W + "pStyle"))):
+        text = text.replace("\t", _TOC_LEADER)
+    return state.numbering.label(ppr) + text
 
 
-def _block_lines(parent: ET.Element, numbering: _Numbering, lines: list[str]) -> None:
+def _unwrapped(parent: ET.Element, tag: str) -> list[ET.Element]:
+    """The ``tag`` children of an element in order, also those inside content controls,
+    custom XML and tracked insertions (w:sdt/w:sdtContent, w:customXml, w:ins)."""
+    out = []
+    for child in parent:
+        if child.tag == tag:
+            out.append(child)
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                out += _unwrapped(content, tag)
+        elif child.tag in (W + "customXml", W + "ins", W + "moveTo"):
+            out += _unwrapped(child, tag)
+    return out
+
+
+def _block_lines(parent: ET.Element, state: _State, lines: list[str]) -> None:
     for child in parent:
         tag = child.tag
         if tag == W + "p":
             boxes: list[ET.Element] = []
-            lines.append(_paragraph(child, numbering, boxes))
+            line = _paragraph(child, state, boxes)
+            if line is not None:
+                lines.append(line)
             for box in boxes:
-                _block_lines(box, numbering, lines)
+                _block_lines(box, state, lines)
         elif tag == W + "tbl":
-            for tr in child.findall(W + "tr"):
+            for tr in _unwrapped(child, W + "tr"):
                 cells = []
-                for tc in tr.findall(W + "tc") + tr.findall(f"{W}sdt/{W}sdtContent/{W}tc"):
+                for tc in _unwrapped(tr, W + "tc"):
                     inner: list[str] = []
-                    _block_lines(tc, numbering, inner)
-                    cells.append(" ".join(" ".join(s.split()) for s in inner if s.strip()))
-                lines.append("\t".join(cells))
+                    _block_lines(tc, state, inner)
+                    cells.append([s for s in inner if s.strip()])
+                if any(_prose_cell(c) for c in cells):
+                    # a form's cell holding the report's text: its paragraphs as lines
+                    lines += [line for c in cells for line in c]
+                else:
+                    lines.append("\t".join(" ".join(" ".join(s.split()) for s in c) for c in cells))
         elif tag in (W + "sdt",):
             content = child.find(W + "sdtContent")
             if content is not None:
-                _block_lines(content, numbering, lines)
+                _block_lines(content, state, lines)
         elif tag in (W + "customXml", W + "ins", W + "moveTo", W + "smartTag"):
-            _block_lines(child, numbering, lines)
+            _block_lines(child, state, lines)
+        elif tag == MC + "AlternateContent":
+            choice = child.find(MC + "Choice")
+            if choice is None:
+                choice = child.find(MC + "Fallback")
+            if choice is not None:
+                _block_lines(choice, state, lines)
+
+
+def _prose_cell(paragraphs: list[str]) -> bool:
+    """Whether a table cell holds running text (two or more paragraphs, one a sentence of
+    some length): a report written in a form, not a table's figure or label."""
+    return (
+        len(paragraphs) >= 2
+        and sum(len(p) for p in paragraphs) >= 30
+        and any(
+            (len(p) >= 20 and _CELL_PROSE.search(p)) or _CELL_HEADING.match(p) for p in paragraphs
+        )
+    )
 
 
 def _notes(root: ET.Element | None, kind: str) -> list[str]:
@@ -382,7 +530,7 @@ def _notes(root: ET.Element | None, kind: str) -> list[str]:
         if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
             continue
         inner: list[str] = []
-        _block_lines(note, _Numbering(None, None), inner)
+        _block_lines(note, _State(_Numbering(None, None)), inner)
         text = " ".join(" ".join(s.split()) for s in inner if s.strip())
         if text:
             out.append(f"{json.dumps(f'{kind}.{nid}')}: {text}")
@@ -401,12 +549,38 @@ def _properties(root: ET.Element | None) -> list[str]:
     return out
 
 
+# what a damaged or unusual file raises while it is read (a bad checksum, corrupt or encrypted
+# data, an unknown compression, a number that is none, nesting beyond Python's stack)
+_DAMAGE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    RuntimeError,
+    NotImplementedError,
+    ValueError,
+    EOFError,
+    OSError,
+    KeyError,
+    IndexError,
+)
+
+
 def docx_text(data: bytes) -> str:
     """The text of a .docx's bytes (see the module's docstring).
 
     Raises:
-        DocxError: not a zip with ``word/document.xml``, a part too large, or not XML.
+        DocxError: not a zip with ``word/document.xml``, a part too large, not XML, damaged.
     """
+    try:
+        return _docx_text(data)
+    except DocxError:
+        raise
+    except RecursionError:
+        raise DocxError("its XML is nested deeper than any document's") from None
+    except _DAMAGE as err:
+        raise DocxError(f"it is damaged ({type(err).__name__}: {err})") from None
+
+
+def _docx_text(data: bytes) -> str:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as err:
@@ -421,7 +595,13 @@ def docx_text(data: bytes) -> str:
         body = document.find(W + "body")
         lines: list[str] = []
         if body is not None:
-            _block_lines(body, numbering, lines)
+            _block_lines(body, _State(numbering), lines)
+        altchunk = body is not None and next(body.iter(W + "altChunk"), None) is not None
+        if altchunk and not any(s.strip() for s in lines):
+            raise DocxError(
+                "its text is an embedded document (altChunk) that Word converts when it opens "
+                "the file"
+            )
         extra: list[str] = []
         extra += _notes(_read_part(zf, "word/footnotes.xml"), "footnote")
         extra += _notes(_read_part(zf, "word/endnotes.xml"), "endnote")
@@ -430,7 +610,7 @@ def docx_text(data: bytes) -> str:
             m = re.fullmatch(r"word/(header|footer)(\d*)\.xml", name)
             if m:
                 inner: list[str] = []
-                _block_lines(_read_part(zf, name), _Numbering(None, None), inner)
+                _block_lines(_read_part(zf, name), _State(_Numbering(None, None)), inner)
                 text = " ".join(" ".join(s.split()) for s in inner if s.strip())
                 if text:
                     extra.append(f"{json.dumps(m.group(1) + '.' + (m.group(2) or '0'))}: {text}")

@@ -302,6 +302,7 @@ def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -
         if (
             doc.suffix.lower() in _SAVED_PAGE_SUFFIXES
             and doc.is_file()
+            and not doc.name.startswith("~$")  # (Word's lock file beside an open document)
             and rel not in listed
             and doc.name != paths.MANIFEST_NAME
         ):

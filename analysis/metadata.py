@@ -357,15 +357,30 @@ _COVER_TITLE = re.compile(r"报告|汇报|总结|述法|情况")
 
 
 def _cover_date(title_lines: list[str]) -> str:
-    """The date a cover sets alone on its line under the report's title (a slide deck's or
-    a printed report's first page: title, 汇报单位：…, 2024年1月19日), else ''."""
+    """The date a cover sets alone on its line under the report's title (a slide deck's or a
+    printed report's first page: title, 汇报单位：…, 2024年1月19日): the title block's first date,
+    not under a label (统计截止日期：) nor one end of a period (2023年1月1日 / 至 / …), else ''."""
     from analysis.cleaning import _date_only
 
-    for k, line in enumerate(title_lines):
-        date = _date_only(fold(line).strip())
-        if date and any(_COVER_TITLE.search(t) for t in title_lines[:k]):
+    folded = [fold(t).strip() for t in title_lines]
+    for k in range(1, len(folded)):
+        date = _date_only(folded[k])
+        if not date:
+            continue
+        after = folded[k + 1] if k + 1 < len(folded) else ""
+        if (
+            not folded[k - 1].endswith(":")  # not a labelled date (统计截止日期: / 2023年12月31日)
+            and _PERIOD_JOIN.fullmatch(folded[k - 1]) is None  # nor a period's end (… / 至 / …)
+            and _PERIOD_JOIN.match(after) is None  # nor its start (2023年1月1日 / 至)
+            and any(_COVER_TITLE.search(t) for t in folded[:k])
+        ):
             return date
+        return ""  # (only the first date of the title block can be the cover's)
     return ""
+
+
+# what joins the two dates of a period
+_PERIOD_JOIN = re.compile(r"(?:至|到|-|~|—)\s*")
 
 
 def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
@@ -543,8 +558,23 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
             out.bureau = city.name + name + kind  # 深圳市前海深港现代服务业合作区管理局
         out.city = city.name if city is not None else ""
         province = gazetteer.province_of(city) if city is not None else None
+        named = _ZONE_PROVINCE.match(fold(name))
+        if province is None and named is not None:
+            # a free trade zone names its province in brackets: 中国（上海）自由贸易试验区
+            province = next(
+                (
+                    d
+                    for suffix in ("省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区")
+                    for d in gazetteer.lookup(named["p"] + suffix)
+                    if d.rank == "province"
+                ),
+                None,
+            )
         out.province = province.name if province is not None else ""
-        if city is None:
+        if city is None and province is not None:
+            if province.adcode[:2] in gazetteer.MUNICIPALITY_PREFIXES:
+                out.city = province.name  # a municipality is its own city (上海市)
+        if not out.city:
             out.warnings.append(f"city: the city of {name} was not found; set it in the manifest")
         return out
     short = None if scored else _short_city_author(fold(out.title))

@@ -42,11 +42,14 @@ def para(*content: str, num: tuple[str, int] | None = None, style: str | None = 
     return f"<w:p>{ppr}{body}</w:p>"
 
 
-def level(ilvl: int, fmt: str, text: str, start: int = 1, style: str = "") -> str:
+def level(
+    ilvl: int, fmt: str, text: str, start: int = 1, style: str = "", suff: str | None = "nothing"
+) -> str:
     pstyle = f'<w:pStyle w:val="{style}"/>' if style else ""
+    suffix = f'<w:suff w:val="{suff}"/>' if suff else ""  # (none: Word's default, a tab)
     return (
         f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-        f'{pstyle}<w:lvlText w:val="{text}"/><w:suff w:val="nothing"/></w:lvl>'
+        f'{pstyle}<w:lvlText w:val="{text}"/>{suffix}</w:lvl>'
     )
 
 
@@ -396,3 +399,271 @@ def test_the_build_cache_is_invalidated_by_a_change_to_the_word_reader() -> None
     from analysis import build
 
     assert "docx_text" in build.PIPELINE_MODULES
+
+
+# --- review of session 16 (rv30) ---
+
+
+def test_review_session16_a_list_number_is_set_apart_from_a_figure_after_it() -> None:
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">'
+        + level(0, "chineseCounting", "%1、", suff=None)
+        + level(1, "decimal", "%2.", suff=None)
+        + "</w:abstractNum>"
+    )
+    data = docx(
+        [
+            para("加强组织领导", num=("1", 0)),
+            para("3名局领导带头讲法治课，全年组织集中学法6次。", num=("1", 1)),
+            para("12345热线工单办理3,456件。", num=("1", 1)),
+        ],
+        numbering=numbering,
+    )
+    got = lines_of(data)
+    assert got[:3] == [
+        "一、加强组织领导",
+        "1. 3名局领导带头讲法治课，全年组织集中学法6次。",
+        "2. 12345热线工单办理3,456件。",
+    ]
+    m = process_text("r", "\n".join(got))["metrics"]
+    assert ("3名", 3) in set(zip(m["raw"], m["value"], strict=True))
+
+
+def test_review_session16_a_damaged_docx_is_the_files_error_not_the_builds(tmp_path: Path) -> None:
+    data = bytearray(docx([para("全年查处违法案件1,236件。")]))
+    # a flipped byte inside the stored document part: its checksum fails
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
+        z.writestr(
+            "word/document.xml", zipfile.ZipFile(io.BytesIO(bytes(data))).read("word/document.xml")
+        )
+    broken = bytearray(buf.getvalue())
+    broken[broken.find("全年".encode())] ^= 1
+    raw = _raw_folder(
+        tmp_path,
+        {"bad.docx": bytes(broken), "ok.txt": "某局2023年度报告\n全年查处案件12件。\n".encode()},
+        ["bad.docx"],
+    )
+    folder = validate_raw(raw)  # does not raise
+    bad = [p for p in folder.problems if p.file == "bad.docx"]
+    assert bad and bad[0].severity == "error" and "damaged" in bad[0].message
+    assert "save it again" in bad[0].message
+
+
+def test_review_session16_a_number_that_is_none_is_read_as_no_number() -> None:
+    p = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val=""/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        + run("正文。")
+        + "</w:p>"
+    )
+    assert lines_of(docx([p]))[0] == "一、正文。"
+
+
+def test_review_session16_a_heading_deleted_with_its_mark_takes_no_number() -> None:
+    deleted = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+        '<w:rPr><w:del w:id="9" w:author="a"/></w:rPr></w:pPr>'
+        '<w:del w:id="10" w:author="a"><w:r><w:delText>推进政务公开</w:delText></w:r></w:del></w:p>'
+    )
+    got = lines_of(
+        docx(
+            [
+                para("加强组织领导", num=("1", 0)),
+                para("正文。"),
+                deleted,
+                para("严格规范执法", num=("1", 0)),
+            ]
+        )
+    )
+    assert got[:3] == ["一、加强组织领导", "正文。", "二、严格规范执法"]
+
+
+def test_review_session16_a_report_written_in_a_forms_cell_keeps_its_outline() -> None:
+    def cell(*ps: str) -> str:
+        return "<w:tc>" + "".join(para(p) for p in ps) + "</w:tc>"
+
+    table = (
+        "<w:tbl><w:tr>"
+        + cell("年度情况")
+        + cell(
+            "一、加强组织领导",
+            "全年召开专题会议4次。",
+            "二、存在的问题",
+            "执法人员专业能力有待提升。",
+        )
+        + "</w:tr></w:tbl>"
+    )
+    got = lines_of(docx([para("某区城市管理局2023年度法治政府建设情况报告表"), table]))
+    assert got[1:6] == [
+        "年度情况",
+        "一、加强组织领导",
+        "全年召开专题会议4次。",
+        "二、存在的问题",
+        "执法人员专业能力有待提升。",
+    ]
+
+
+def test_review_session16_a_table_of_contents_is_removed_as_one() -> None:
+    from analysis.cleaning import clean_text
+
+    def entry(text: str, page: str) -> str:
+        return (
+            f'<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:hyperlink w:anchor="_Toc1">{run(text)}'
+            '<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            "<w:r><w:instrText> PAGEREF _Toc1 \\h </w:instrText></w:r>"
+            f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{run(page)}'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>'
+        )
+
+    data = docx(
+        [
+            para("某区城市管理局2023年度法治政府建设工作报告"),
+            para("目  录"),
+            entry("一、加强组织领导", "1"),
+            entry("二、存在的问题", "3"),
+            para("一、加强组织领导"),
+            para(
+                "全年召开专题会议4次，研究解决问题12个，各项工作取得明显成效，群众满意度持续提升。"
+            ),
+            para("二、存在的问题"),
+            para("执法人员专业能力有待提升，基层执法力量相对薄弱，信息化水平仍需提高。"),
+        ]
+    )
+    r = clean_text(decode_report_bytes(data, "r.docx")[0])
+    assert "加强组织领导……" not in r.text
+    assert set(r.removed.loc[r.removed["text"].str.contains("……"), "rule"]) == {"toc"}
+    top = process_text("r", r.text)["sections"]
+    assert list(top.loc[top["level"] == 1, "heading"]) == ["加强组织领导", "存在的问题"]
+
+
+def test_review_session16_rows_and_cells_inside_content_controls_keep_their_place() -> None:
+    def cell(text: str) -> str:
+        return f"<w:tc>{para(text)}</w:tc>"
+
+    table = (
+        "<w:tbl><w:tr><w:sdt><w:sdtContent>"
+        + cell("行政处罚案件")
+        + "</w:sdtContent></w:sdt>"
+        + cell("1,173")
+        + cell("1,286")
+        + "</w:tr><w:sdt><w:sdtContent><w:tr>"
+        + cell("罚没款(万元)")
+        + cell("86.5")
+        + cell("92.1")
+        + "</w:tr></w:sdtContent></w:sdt></w:tbl>"
+    )
+    got = lines_of(docx([para("表："), table, para("完。")]))
+    assert got[:4] == ["表：", "行政处罚案件\t1,173\t1,286", "罚没款(万元)\t86.5\t92.1", "完。"]
+
+
+def test_review_session16_a_list_through_a_list_style_and_an_instances_own_level() -> None:
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0"><w:numStyleLink w:val="MyList"/></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="MyList"/>'
+        + level(0, "chineseCounting", "%1、")
+        + "</w:abstractNum>"
+    )
+    nums = (
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+        + level(0, "decimal", "第%1部分", suff="space")
+        + "</w:lvlOverride></w:num>"
+    )
+    styles = '<w:style w:type="numbering" w:styleId="MyList"><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>'
+    got = lines_of(
+        docx(
+            [
+                para("加强组织领导", num=("1", 0)),
+                para("严格执法", num=("1", 0)),
+                para("总体情况", num=("3", 0)),
+            ],
+            numbering=numbering,
+            nums=nums,
+            styles=styles,
+        )
+    )
+    assert got[:3] == ["一、加强组织领导", "二、严格执法", "第1部分 总体情况"]
+
+
+def test_review_session16_body_level_alternate_content_hidden_text_and_symbol_bullets() -> None:
+    alt = (
+        '<mc:AlternateContent><mc:Choice Requires="w14">'
+        + para("全年查处违法案件1,236件。")
+        + "</mc:Choice><mc:Fallback>"
+        + para("全年查处违法案件1,236件。")
+        + "</mc:Fallback></mc:AlternateContent>"
+    )
+    hidden = (
+        "<w:p><w:r><w:t>全年罚没款</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（内部稿）</w:t></w:r>"
+        "<w:r><w:t>86.5万元。</w:t></w:r></w:p>"
+    )
+    numbering = '<w:abstractNum w:abstractNumId="7">' + level(0, "bullet", "Ø") + "</w:abstractNum>"
+    got = lines_of(
+        docx(
+            [para("前。"), alt, hidden, para("检查商户", num=("9", 0)), para("后。")],
+            numbering=numbering,
+            nums='<w:num w:numId="9"><w:abstractNumId w:val="7"/></w:num>',
+        )
+    )
+    assert got[:5] == [
+        "前。",
+        "全年查处违法案件1,236件。",
+        "全年罚没款86.5万元。",
+        "• 检查商户",
+        "后。",
+    ]
+
+
+def test_review_session16_an_embedded_chunk_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "r.docx"
+    path.write_bytes(
+        docx(
+            [
+                '<w:altChunk r:id="rId9" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'
+            ]
+        )
+    )
+    with pytest.raises(ReportReadError, match=r"embedded document \(altChunk\).*save it again"):
+        read_report(path)
+
+
+def test_review_session16_strict_open_xml_is_read() -> None:
+    strict = docx([para("全年查处违法案件1,236件。")]).replace(b"", b"")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(strict)) as src, zipfile.ZipFile(buf, "w") as dst:
+        for name in src.namelist():
+            dst.writestr(
+                name,
+                src.read(name).replace(
+                    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                    b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+                ),
+            )
+    assert lines_of(buf.getvalue())[0] == "全年查处违法案件1,236件。"
+
+
+def test_review_session16_a_doctype_anywhere_in_a_part_is_refused(tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    doc = f'<?xml version="1.0"?><!--{"x" * 5000}--><!DOCTYPE d [<!ENTITY a "aaaa">]><w:document {NS}><w:body>{para("正文。")}</w:body></w:document>'
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", doc)
+    path = tmp_path / "r.docx"
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(ReportReadError, match="document type"):
+        read_report(path)
+
+
+def test_review_session16_a_huge_list_start_is_capped_as_words_is() -> None:
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">'
+        + level(0, "upperRoman", "%1.", start=10**12)
+        + "</w:abstractNum>"
+    )
+    line = lines_of(docx([para("总体情况", num=("1", 0))], numbering=numbering))[0]
+    assert line.endswith(".总体情况") and len(line) < 60  # (32767: 32 M's, not 10**9)
+
+
+def test_review_session16_words_lock_file_is_not_named_in_a_warning(tmp_path: Path) -> None:
+    raw = _raw_folder(tmp_path, {"~$报告.docx": b"\x00" * 162}, [])
+    assert not [p for p in validate_raw(raw).problems if p.file.startswith("~$")]

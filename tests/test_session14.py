@@ -605,7 +605,7 @@ def test_a_figure_of_part_of_the_year_is_inside_the_years(part: str) -> None:
 
 def test_a_half_years_report_keeps_its_own_figures() -> None:
     body = (
-        "2024年1—6月，全局共办理行政处罚案件318件，罚没款86.37万元。\n"
+        "2023年1—6月，全局共办理行政处罚案件318件，罚没款86.37万元。\n"
         "查处燃气违法案件9件，罚款4.5万元。\n"
     )
     assert _indicators(body)["fines_yuan"] == 863700

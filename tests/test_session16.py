@@ -522,3 +522,104 @@ def test_training_given_to_the_designated_medical_institutions_is_no_staff_train
     )
     got = report_indicators(body)
     assert (got["training_sessions"], got["training_participants"]) == (6, 624)
+
+
+# --- review of session 16 (rv30) ---
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "补齐执法短板的力度还不够",
+        "破解基层执法力量不足问题的办法还不多",
+        "缩小城乡法治差距的举措有待加强",
+    ],
+)
+def test_review_session16_a_remedy_said_to_fall_short_is_still_a_problem(heading: str) -> None:
+    from snippets import theme
+
+    assert theme(heading) == "problems"
+
+
+@pytest.mark.parametrize(
+    ("body", "sessions", "people"),
+    [
+        ("组织全系统干部职工和医院负责人参加法治专题培训3期，参训1,200人次。", 3, 1200),
+        ("全年组织卫生监督员和医务人员开展法治培训5次，培训720人次。", 5, 720),
+    ],
+)
+def test_review_session16_staff_trained_beside_hospital_staff_are_counted(
+    body: str, sessions: float, people: float
+) -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(body)
+    assert (got["training_sessions"], got["training_participants"]) == (sessions, people)
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["统计截止日期：\n2023年12月31日", "报告期间：\n2023年1月1日\n至\n2023年12月31日"],
+)
+def test_review_session16_a_labelled_date_or_a_periods_end_is_no_cover_date(head: str) -> None:
+    from analysis.cleaning import clean_text
+    from analysis.metadata import infer_metadata
+
+    text = (
+        f"某县城市管理局2023年度法治政府建设工作报告\n{head}\n"
+        "2023年，我局全面推进依法行政，全年共办理行政处罚案件120件，罚没款36.5万元，各项工作取得明显成效。\n"
+    )
+    r = clean_text(text)
+    assert infer_metadata(r.text, r.metadata).published == ""
+
+
+def test_review_session16_a_repeated_label_ending_in_a_colon_is_still_a_running_header() -> None:
+    from analysis.cleaning import clean_text
+
+    p = "全年共办理行政处罚案件120件，罚没款36.5万元，各项工作取得明显成效，群众满意度持续提升。"
+    text = "某县城市管理局2023年法治政府建设年度报告\n一、主要举措\n" + "".join(
+        f"字号：\n{p}{p}\n" for _ in range(4)
+    )
+    assert "字号：" not in clean_text(text).text
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "【法治护企】专项行动，全年共查处各类违法案件1,236件，罚没款86.5万元，办理行政复议案件5件，全部依法审结。",
+        "当事人：某某公司因未取得许可擅自经营被处以罚款3万元，全年共查处各类违法案件1,236件，罚没款86.5万元。",
+        "○二三年度重点任务，全年共查处各类违法案件1,236件，罚没款86.5万元，办理行政复议案件5件，全部依法审结。",
+    ],
+)
+def test_review_session16_a_full_pdf_line_still_takes_its_wrap(rest: str) -> None:
+    from analysis.cleaning import clean_text
+
+    width = 33
+    base = "2023年，我局坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，全面落实党中央、国务院关于法治政府建设的决策部署，严格按照纲要要求扎实推进"
+    while len(base) % width:
+        base += "工作"[len(base) % 2]
+    p = base + rest
+    lines = [p[i : i + width] for i in range(0, len(p), width)]
+    text = (
+        "某县市场监督管理局2023年度法治政府建设工作报告\n\n一、主要工作\n"
+        + "\n".join(lines)
+        + "\n\n二、存在的问题\n执法人员专业能力有待提升，基层执法力量相对薄弱，部分执法人员对新\n"
+        "出台的法律法规学习不够深入，执法规范化水平仍需进一步提高。\n"
+    )
+    assert p in clean_text(text).text.split("\n")
+
+
+def test_review_session16_a_free_trade_zone_names_its_province_in_brackets() -> None:
+    from analysis.cleaning import clean_text
+    from analysis.metadata import infer_metadata
+
+    text = (
+        "中国（上海）自由贸易试验区临港新片区管理委员会2023年度法治政府建设情况报告\n"
+        "2023年，管委会全年查处各类违法案件1,347件，罚没款486.72万元。\n"
+    )
+    got = infer_metadata(clean_text(text).text)
+    assert (got.jurisdiction, got.city, got.province) == (
+        "中国（上海）自由贸易试验区临港新片区",
+        "上海市",
+        "上海市",
+    )

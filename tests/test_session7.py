@@ -408,7 +408,7 @@ def test_an_information_table_in_brackets_or_pipes_is_chrome(line) -> None:
         ),
         # a half-year's total after the time it opens with rules a field's fines
         (
-            "2024年1—6月,全局共办理行政处罚案件318件,罚没款86.37万元。\n"
+            "2023年1—6月,全局共办理行政处罚案件318件,罚没款86.37万元。\n"
             "查处燃气违法案件9件,罚款4.5万元。\n",
             "fines_yuan",
             863_700,
