@@ -677,7 +677,7 @@ _ATTACHMENT_LIST = re.compile(r"附件\s*\d{0,2}\s*:\s*\S[^。]{0,200}$")
 # articles (相关推荐) and readers' comments (评论 23, 精选留言): what follows is not the report
 _FEED_HEADER = re.compile(
     r"(?:相关推荐|推荐阅读|热门推荐|猜你喜欢|为你推荐|精彩推荐|往期推荐|延伸阅读|(?:更多)?相关文档|相似文档"
-    r"|(?:全部|热门|精彩|最新)?评论|精选留言)\s*[:(（]?\s*\d*\s*[)）]?$"
+    r"|相关新闻|相关阅读|(?:全部|热门|精彩|最新|网友|读者)?评论|精选留言)\s*[:(（]?\s*\d*\s*[)）]?$"
     # a post's counters, readers' comments below (转发 12  评论 8  赞 96)
     r"|(?:转发|分享)\s*\d*\s+评论\s*\d*(?:\s+(?:赞|点赞)\s*\d*)?$"
 )

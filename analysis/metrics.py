@@ -1759,6 +1759,19 @@ _PERIOD_OPENING = re.compile(
 )
 
 
+# an article's announcement of the full text below it
+_FULL_TEXT_FOLLOWS = re.compile(r"(?:以下|下面)(?:为|是)[^。\n]{0,12}全文|全文如下|附[:：]?[^。\n]{0,12}全文")
+# a journalist speaking in a news article (记者注意到, 记者从…获悉, 据记者了解)
+_JOURNALIST = re.compile(r"记者(?:注意到|了解到|获悉|看到|发现|采访|从[^,，。]{1,20}获悉|在[^,，。]{1,20}(?:看到|了解))|据记者")
+
+
+def _journalists(text: str, start: int) -> bool:
+    """Whether the paragraph holding ``start`` is in a journalist's words."""
+    lo = text.rfind("\n", 0, max(0, start)) + 1
+    hi = text.find("\n", max(0, start))
+    return _JOURNALIST.search(text[lo : hi if hi >= 0 else len(text)]) is not None
+
+
 def _later_period(sentence: str, report_year: int) -> bool:
     """Whether a sentence opens with a part of a year after the report's (2024年上半年, in a
     report on 2023)."""
@@ -2980,6 +2993,17 @@ def _indicator_rows(
                 # ... and one opened by a part of a later year (2024年上半年, in a report on
                 # 2023 published in mid-2024) states that part's figures
                 assigned = [m for m in assigned if not _later_period(m.sentence, report_year)]
+            full_text = _FULL_TEXT_FOLLOWS.search(text) if "记者" in text else None
+            if full_text is not None:
+                # a news article's lead in the journalist's words (记者注意到,…) above the
+                # report's full text (以下为报告全文:) restates it, rounded: the figures of
+                # the report below are the bureau's statement (an article that gives no full
+                # text is the only statement there is)
+                assigned = [
+                    m
+                    for m in assigned
+                    if not (m.start < full_text.start() and _journalists(text, m.start))
+                ]
             assigned = _this_years_of_runs(assigned, report_year)
             assigned = _without_other_years_cells(assigned, text, report_year)
         f = soft = None  # the folded text and its soft wraps, found once for both uses
