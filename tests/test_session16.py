@@ -623,3 +623,140 @@ def test_review_session16_a_free_trade_zone_names_its_province_in_brackets() -> 
         "上海市",
         "上海市",
     )
+
+
+# --- round 86 ---
+
+
+@pytest.mark.parametrize(
+    "trade",
+    [
+        "各乡镇林业工作站对生态护林员开展巡护知识和森林法律法规培训18场次、培训1,150人次。",
+        "开展家政服务员技能培训12期、860人次，家政服务员持证上岗率提升。",
+        "为工贸、危化等企业主要负责人和安全管理人员举办安全生产法律法规培训班15期，培训1,236人次。",
+    ],
+)
+def test_training_given_to_rangers_domestic_workers_or_firms_is_no_staff_training(
+    trade: str,
+) -> None:
+    from snippets import report_indicators
+
+    body = "全年组织执法人员专题培训8期、参训312人次。" + trade
+    got = report_indicators(body)
+    assert (got["training_sessions"], got["training_participants"]) == (8, 312)
+
+
+def test_a_staff_led_by_its_experts_is_still_trained() -> None:
+    from snippets import report_indicators
+
+    body = (
+        "组建了以法制骨干为主的普法讲师团和普法志愿者队伍，累计开展宣传16场次，参训人员1500余人。"
+    )
+    assert report_indicators(body)["training_participants"] == 1500
+
+
+def test_a_journalists_lead_above_the_full_text_restates_it() -> None:
+    text = "\n".join(
+        [
+            "某市审计局发布2024年法治政府建设报告",
+            "记者注意到，该局还把普法融入审计全过程，全年开展审计法治宣传活动十余场次，培训审计干部700余人次。",
+            "以下为报告全文：",
+            "某市审计局2024年法治政府建设年度报告",
+            "一、主要举措",
+            "全年开展审计法治宣传活动16场次，举办业务培训班11期，培训审计干部760人次。",
+        ]
+    )
+    got = indicators(text + "\n")
+    assert (got["publicity_events"], got["training_participants"]) == (16, 760)
+
+
+def test_an_article_with_no_full_text_keeps_the_journalists_figures() -> None:
+    text = "\n".join(
+        [
+            "某市市政园林局去年规范执法成效明显",
+            "记者了解到，重大执法决定一律先审核后决定，全年法制审核326件，法制审核率100%。",
+        ]
+    )
+    assert indicators(text + "\n")["legal_reviews"] == 326
+
+
+def test_documents_counted_before_their_noun_in_a_clean_up() -> None:
+    from snippets import report_indicators
+
+    body = "对市政府及市政府办公室印发的7件规范性文件逐件梳理，经评估，其中4件继续有效、2件需作修订、1件建议宣布失效。"
+    assert report_indicators(body)["normative_documents_reviewed"] == 7
+
+
+def test_what_a_hotlines_sentence_says_was_handled_is_its_cases() -> None:
+    from snippets import report_indicators
+
+    body = "对12345政务服务便民热线平台派发的工单逐件核实办理，全年共办理213件，按时办结率100%。"
+    assert report_indicators(body)["hotline_cases"] == 213
+
+
+def test_a_news_pages_source_line_dates_it_and_its_comments_end_the_report() -> None:
+    from analysis.cleaning import clean_text
+
+    page = "\n".join(
+        [
+            "四川在线　乐山频道",
+            "乐山市审计局发布2024年法治政府建设报告：全市审计查出问题金额超20亿元",
+            "来源：四川在线　作者：记者 罗某　通讯员 何某　发布时间：2025-02-14 10:26",
+            "　　四川在线消息（记者 罗某）2月13日，记者从乐山市审计局了解到，该局近期发布了年度报告。",
+            "　　以下为报告全文：",
+            "乐山市审计局2024年法治政府建设年度报告",
+            "一、主要举措",
+            "全年开展审计法治宣传活动16场次，举办业务培训班11期，培训审计干部760人次。" * 2,
+            "乐山市审计局",
+            "2025年1月24日",
+            "（责任编辑：周某）",
+            "相关新闻",
+            "乐山：2024年全市新增经营主体4.2万户　2025-02-11",
+            "网友评论",
+            "文明上网，理性发言。请遵守新闻跟帖服务协议",
+            "已有0条评论　共0人参与",
+        ]
+    )
+    r = clean_text(page + "\n")
+    assert r.metadata["published"] == "2025-02-14"
+    assert r.metadata["signature_date"] == "2025-01-24"
+    assert "4.2万户" not in r.text and "文明上网" not in r.text and "责任编辑" not in r.text
+
+
+def test_a_share_pages_banner_fold_and_follow_button_are_chrome() -> None:
+    from analysis.cleaning import clean_text
+
+    page = "\n".join(
+        [
+            "齐鲁壹点",
+            "打开APP，阅读体验更佳",
+            "下载客户端",
+            "张店区商务局2022年度法治政府建设情况报告",
+            "壹点号张店商务",
+            "关注",
+            "一、主要举措",
+            "（三）严格规范公正文明执法，维护商贸流通秩序",
+            "展开剩余81%",
+            "全年检查商贸流通企业1,286家次，检查加油站（点）136座次，立案查处商务领域违法案件37件。"
+            * 2,
+            "打开APP看更多精彩内容",
+        ]
+    )
+    r = clean_text(page + "\n")
+    for chrome in (
+        "打开APP，阅读体验更佳",
+        "下载客户端",
+        "关注",
+        "展开剩余81%",
+        "打开APP看更多精彩内容",
+    ):
+        assert chrome not in r.text.split("\n")
+    m = process_text("r", r.text)["metrics"]
+    assert ("136座次", 136, "座次") in set(zip(m["raw"], m["value"], m["unit"], strict=True))
+    assert "81%" not in set(m["raw"])
+
+
+def test_an_audit_rectification_is_supervision() -> None:
+    from snippets import theme
+
+    assert theme("压实审计整改责任,做好“下半篇文章”") == "supervision_disputes"
