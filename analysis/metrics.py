@@ -1174,7 +1174,9 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
             # over │(件)│ │): the row's label and the unit below
             span = cells[0]
             of_label = _label_unit(wrapped, lex)
-        elif label is not None:
+        elif label is not None and _label_unit(label.group("unit"), lex) is not None:
+            # (a label's brackets that name no unit, 非法占用林地(毁林), are its words: the
+            # row is read by its header's units below)
             span = label.span("label")
             if label.end() < cells[0][1]:  # one space between the label and the first figure
                 if _BARE_CELL.fullmatch(line, label.end(), cells[0][1]) is None:
@@ -3459,20 +3461,33 @@ def _combine_mentions(
                 drop.add(c.metric_id)
                 break
     keep = [c for c in keep if c.metric_id not in drop]
-    # 7. a figure equal to the sum of smaller mentions is their total
+    # 7. a figure equal to the sum of smaller mentions is their total (also of a second
+    # breakdown: 罚没款46.83万元,其中罚款41.2万元、没收违法所得5.63万元, and the fields' fines
+    # further on, 13.5 + 18.9 + 8.2 + 2.1 + 4.13)
     drop = set()
     for t in sorted(keep, key=lambda c: -c.value):
         if t.metric_id in drop:
             continue
-        live = [c for c in keep if c is not t and c.metric_id not in drop and c.value < t.value]
-        for scope in (
-            [c for c in live if c.sent == t.sent and c.pos > t.pos],
-            [c for c in live if c.para == t.para],
-            live,
-        ):
-            if len(scope) >= 2 and _close(t.value, sum(c.value for c in scope)):
-                drop.update(c.metric_id for c in scope)
-                break
+        found = True
+        while found:
+            found = False
+            live = [
+                c for c in keep if c is not t and c.metric_id not in drop and c.value < t.value
+            ]
+            for scope in (
+                [c for c in live if c.sent == t.sent and c.pos > t.pos],
+                [c for c in live if c.para == t.para],
+                live,
+            ):
+                if len(scope) >= 2 and _close(t.value, sum(c.value for c in scope)):
+                    drop.update(c.metric_id for c in scope)
+                    found = True
+                    break
+        # ... also when steps above set some of the parts aside (a campaign's, a subset's):
+        # the figures of other sentences that, all counted, add up to it are its parts
+        parts = [c for c in cands if c is not t and c.value < t.value and c.sent != t.sent]
+        if len(parts) >= 2 and _close(t.value, sum(c.value for c in parts)):
+            drop.update(c.metric_id for c in parts)
     keep = [c for c in keep if c.metric_id not in drop]
     # 8. a stated total rules the later sentences of its paragraph
     drop = set()

@@ -760,3 +760,33 @@ def test_an_audit_rectification_is_supervision() -> None:
     from snippets import theme
 
     assert theme("压实审计整改责任,做好“下半篇文章”") == "supervision_disputes"
+
+
+def test_a_totals_second_breakdown_is_its_parts_though_some_were_set_aside() -> None:
+    from snippets import report_indicators
+
+    body = (
+        "立案查处商务领域违法案件37件；收缴罚没款46.83万元，其中罚款41.2万元、没收违法所得5.63万元。\n"
+        "对未按规定备案、超出限额发卡的经营者立案查处12件，罚款13.5万元。\n"
+        "开展成品油市场联合整治，检查加油站（点）136座次，立案9件，罚没款18.9万元。\n"
+        "查处非法拆解、非法收购报废机动车违法行为5件，罚没款8.2万元。\n"
+        "查处二手车经营主体未按规定备案等问题4件，罚款2.1万元。\n"
+        "开展酒类流通秩序专项整治，查处销售假冒伪劣酒品等案件7件，罚没款4.13万元。\n"
+    )
+    assert report_indicators(body)["fines_yuan"] == 468300
+
+
+def test_a_rows_label_in_brackets_that_name_no_unit_takes_its_columns() -> None:
+    text = "\n".join(
+        [
+            "某县林业局2023年法治政府建设年度报告",
+            "一、主要工作",
+            "案件类型\t立案（起）\t罚没款（万元）",
+            "滥伐林木\t31\t21.36",
+            "非法占用林地（毁林）\t18\t24.62",
+            "合计\t49\t45.98",
+        ]
+    )
+    m = process_text("r", text + "\n")["metrics"]
+    got = set(zip(m["raw"], m["value"], m["unit"], strict=True))
+    assert {("18", 18, "起"), ("24.62", 246200, "元")} <= got
