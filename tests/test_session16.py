@@ -790,3 +790,17 @@ def test_a_rows_label_in_brackets_that_name_no_unit_takes_its_columns() -> None:
     m = process_text("r", text + "\n")["metrics"]
     got = set(zip(m["raw"], m["value"], m["unit"], strict=True))
     assert {("18", 18, "起"), ("24.62", 246200, "元")} <= got
+
+
+# --- round 87 ---
+
+
+def test_penalty_cases_reviewed_by_the_legal_section_are_legal_reviews() -> None:
+    from snippets import report_indicators
+
+    body = (
+        "全年共立案查处各类违法案件647件，其中适用简易程序512件、一般程序135件。"
+        "全年法制科审核重大行政处罚案件27件，提出修改意见9条，均被采纳。"
+    )
+    got = report_indicators(body)
+    assert (got["admin_penalty_cases"], got["legal_reviews"]) == (647, 27)
