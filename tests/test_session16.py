@@ -804,3 +804,13 @@ def test_penalty_cases_reviewed_by_the_legal_section_are_legal_reviews() -> None
     )
     got = report_indicators(body)
     assert (got["admin_penalty_cases"], got["legal_reviews"]) == (647, 27)
+
+
+def test_the_courts_intake_of_administrative_cases_is_no_litigation_of_the_government() -> None:
+    from snippets import report_indicators
+
+    body = (
+        "全区行政机关全年办理一审行政应诉案件251件，其中以区政府为被告的43件。"
+        "区人民法院全年新收一审行政案件386件，审结352件，向区政府部门发出司法建议6份。"
+    )
+    assert report_indicators(body)["admin_litigation_cases"] == 251
