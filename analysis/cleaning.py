@@ -1331,14 +1331,19 @@ def _front_matter(folded: list[str]) -> list[int]:
 # page's chrome reads as the Chinese alone
 _EN_GLOSS = re.compile(r"([\u4e00-\u9fff])\s+[A-Za-z][A-Za-z'&.\- ]{1,40}?(?=\s*(?:[:|>】\]]|$))")
 _BOLD = re.compile(r"\*\*|__")
+_STRUCK = re.compile(r"~~[^~\n]{1,80}?~~")
+_MD_ESCAPE = re.compile(r"\\([~*_\[\]()#>+\-.!|`{}])")
 # an italic run on one line (*2023-02-09 17:32*), not a lone * (a footnote's, a list's)
 _ITALIC = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]{1,80}?)(?<=\S)\*(?![*\w])")
 
 
 def _strip_emphasis(line: str) -> str:
-    """A Markdown line without its bold marks and italic pairs (a list's leading * kept)."""
-    out = _BOLD.sub("", line)
-    return _ITALIC.sub(r"\1", out)
+    """A Markdown line without its bold marks and italic pairs (a list's leading * kept),
+    its struck-out words (~~98.6%~~: a draft's figure crossed out) and its escapes (18\\~24次)."""
+    out = _STRUCK.sub("", line) if "~~" in line else line
+    out = _BOLD.sub("", out)
+    out = _ITALIC.sub(r"\1", out)
+    return _MD_ESCAPE.sub(r"\1", out) if "\\" in out else out
 
 
 # the rules of a kept line changed in place, the one its row is recorded under first
@@ -1685,13 +1690,18 @@ def _clean(
     if "1" in text:
         rewrite(_join_page_chunks(raws), "page_chunk")
     rewrite(_join_letter_spacing(raws), "letter_spacing")
-    if "*" in text or "__" in text:
-        # Markdown's bold and italic marks (办理行政处罚案件**412**件, *2023-02-09 17:32*)
+    if "*" in text or "__" in text or "~~" in text or "\\" in text:
+        # Markdown's bold and italic marks (办理行政处罚案件**412**件, *2023-02-09 17:32*), its
+        # struck-out words and its escapes (18\\~24次)
         rewrite(
             {
                 i: _strip_emphasis(r)
                 for i, r in enumerate(raws)
-                if "**" in r or "__" in r or ("*" in r and _ITALIC.search(r))
+                if "**" in r
+                or "__" in r
+                or ("*" in r and _ITALIC.search(r))
+                or ("~~" in r and _STRUCK.search(r))
+                or ("\\" in r and _MD_ESCAPE.search(r))
             },
             "markdown_emphasis",
         )
@@ -1980,6 +1990,7 @@ def _clean(
                 and not _spaced_row(prev.raws[-1])
                 and match_outline_marker(folded[i]) is None
                 and not _BULLET_START.match(folded[i])  # a list's item starts its own line
+                and not folded[i].startswith(">")  # ... and a Markdown quote (> 💡 callouts)
                 and not _NOTES_LABEL.fullmatch(folded[i])  # 备注: (a slide's speaker notes)
                 # a chart's row (网吧⇥34) stands on its own
                 and not _LABEL_TAB_FIGURE.fullmatch(raw.strip())

@@ -3638,7 +3638,7 @@ _SHARE_OF = re.compile(r"(?<![独])占(?:了|到)?\s*$")
 # what a figure's sentence says after it when the figure is inside a total stated elsewhere
 _COUNTED_IN = re.compile(
     r"(?:计入|纳入|包含在|包括在|含在|统计在)了?[^。;,]{0,8}?"
-    r"(?:总数|总额|总量|合计|罚没款|统计数据?|(?:上述|以上)[^。;,]{0,4}(?:数|中|内))"
+    r"(?:总数|总额|总量|合计|罚没款|统计数据?|(?:上述|以上)[^。;,]{0,4}(?:数|中|内)|本报告[^。;,]{0,4}数据?)"
     r"(?:之?[中内])?\)?\s*(?:[,。;]|$)"  # (also in brackets: …96人次(已计入上述总数);)
 )
 

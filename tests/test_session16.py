@@ -814,3 +814,39 @@ def test_the_courts_intake_of_administrative_cases_is_no_litigation_of_the_gover
         "区人民法院全年新收一审行政案件386件，审结352件，向区政府部门发出司法建议6份。"
     )
     assert report_indicators(body)["admin_litigation_cases"] == 251
+
+
+_CLOUD_DOC = "\n".join(
+    [
+        "# 桐乡市濮院镇综合行政执法队2024年度法治政府建设工作报告",
+        "## 一、主要工作",
+        "全年以镇政府名义立案查处案件512件，收缴罚没款127.35万元，结案率由~~98.6%~~**99.3%**提高，每季度联合检查18\\~24次。",
+        "- [ ] 执法装备标准化配备（已完成80%）",
+        "> 💡 派驻市场监管所全年以市市场监督管理局名义查处案件74件、罚没款41.8万元，不属于镇综合行政执法队办理的案件，未计入本报告数据。",
+        "12345政务服务便民热线交由我队办理的事项964件，按期办结率99.3%，部分线索仍需人工二次派单。",
+        "桐乡市濮院镇综合行政执法队",
+        "2025年1月15日",
+        "---",
+        "*文档来源：钉钉文档 · 团队空间 / 2024年度法治政府建设工作报告*",
+        "*导出时间：2025-01-20 16:42　导出人：沈某*",
+    ]
+)
+
+
+def test_a_cloud_documents_markdown_export_is_read() -> None:
+    from analysis.cleaning import clean_text
+
+    r = clean_text(_CLOUD_DOC + "\n")
+    lines = r.text.split("\n")
+    assert any(line.startswith("> 💡 派驻市场监管所") for line in lines)  # a quote on its own line
+    assert "98.6%" not in r.text and "18~24次" in r.text  # struck out; escape undone
+    assert r.metadata["signature_date"] == "2025-01-15"
+    assert "导出时间" not in r.text and "文档来源" not in r.text
+    m = process_text("r", r.text)["metrics"]
+    assert "二次" not in set(m["raw"])
+    got = indicators(r.text)
+    assert (got["admin_penalty_cases"], got["fines_yuan"], got["hotline_cases"]) == (
+        512,
+        1273500,
+        964,
+    )
