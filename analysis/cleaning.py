@@ -1223,7 +1223,6 @@ def _is_unit(word: str) -> bool:
 
 # the widest measure (display columns, or characters) of a narrow column: 20 characters
 _NARROW_FULL = {3: 40, 1: 20}
-# a heading's line that stops a few characters into a list's item (…专常兼备、反应)
 # the last word of a finished heading (…优化医保服务和营商环境, …营造尊法守法氛围)
 _HEADING_END_WORD = re.compile(
     r"(?:环境|氛围|水平|机制|体系|能力|责任|保障|效能|成效|质效|秩序|底线|作用|格局|职责|防线|基础|"
@@ -1241,6 +1240,7 @@ _FIELD_LINE = re.compile(
 )
 # the label of notes on a line of its own (a slide's speaker notes: 备注:)
 _NOTES_LABEL = re.compile(r"\s*(?:备注|附注|注|说明|演讲者备注|讲稿|Notes?)\s*:\s*")
+# a heading's line that stops a few characters into a list's item (…专常兼备、反应)
 _OPEN_LIST_END = re.compile(r"[、,][^、,。]{1,4}$")
 # a heading's last characters ending its sentence at the start of the next line (…职 / 责。…)
 _HEADING_TAIL = re.compile(r"\s*[^\s,;:。]{1,4}[。,;:]")

@@ -16,8 +16,8 @@ A report downloaded from a portal is often a ``.docx``. Its text is read from th
   numbering or its style's, counted per list template with lower levels restarted, a space
   after a number that ends in a digit, a letter or a point (``1. 3名…``, not ``1.3名…``);
 - a table is written one row a line, its cells apart by a tab (a cell's paragraphs joined by
-  a space), as cleaning reads a table copied from Word; a row with a cell of running text (a
-  report written in a form's cell) is written cell by cell, a paragraph a line;
+  a space), as cleaning reads a table copied from Word; a row of a label and a cell of running
+  text (a report written in a form's cell) is written cell by cell, a paragraph a line;
 - footnotes, endnotes, comments, headers and footers, and the document's properties (title,
   author, dates) are written after the body as ``"name": value`` lines, which cleaning
   removes as ``json_field``: nothing in the file is lost unrecorded, and none of it is read
@@ -91,7 +91,7 @@ def is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             return "word/document.xml" in zf.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError, EOFError):
         return False
 
 
@@ -377,6 +377,7 @@ class _State:
     def __init__(self, numbering: _Numbering) -> None:
         self.numbering = numbering
         self.fields: list[str] = []  # the instruction of each field open, innermost last
+        self.toc_entry = False  # the paragraph read is a table of contents' entry
 
     def in_toc(self) -> bool:
         return any(f.startswith("TOC") for f in self.fields)
@@ -399,7 +400,7 @@ def _run_text(el: ET.Element, out: list[str], boxes: list[ET.Element], state: _S
             if not _hidden(child.find(W + "rPr")):
                 _run_text(child, out, boxes, state)
         elif tag == W + "tab" or tag == W + "ptab":
-            out.append(_TOC_LEADER if state.in_toc() else "\t")
+            out.append("\t")
         elif tag in (W + "br", W + "cr"):
             kind = child.get(W + "type", "textWrapping")
             out.append("\n" if kind in ("page", "column") else "\x0b")
@@ -420,6 +421,8 @@ def _run_text(el: ET.Element, out: list[str], boxes: list[ET.Element], state: _S
         elif tag == W + "instrText":
             if state.fields and not state.fields[-1]:
                 state.fields[-1] = (child.text or "").strip().upper()
+                if state.fields[-1].startswith("PAGEREF") and state.in_toc():
+                    state.toc_entry = True
         elif tag == W + "fldSimple":
             state.fields.append((child.get(W + "instr") or "").strip().upper())
             _run_text(child, out, boxes, state)
@@ -447,10 +450,17 @@ def _paragraph(p: ET.Element, state: _State, boxes: list[ET.Element]) -> str | N
     """A paragraph's line (its number first), or None for one deleted whole (tracked)."""
     ppr = p.find(W + "pPr")
     parts: list[str] = []
+    state.toc_entry = False
     _run_text(p, parts, boxes, state)
     text = "".join(parts)
-    if ppr is not None and ppr.find(f"{W}rPr/{W}del") is not None and not text.strip():
-        return None  # its mark and its text deleted: no paragraph, no number
+    if state.toc_entry:  # an entry of a table of contents: its page reference's dot leader
+        text = text.replace("\t", _TOC_LEADER)
+    if (
+        ppr is not None
+        and not text.strip()
+        and (ppr.find(f"{W}rPr/{W}del") is not None or _hidden(ppr.find(W + "rPr")))
+    ):
+        return None  # its mark and its text deleted or hidden: no paragraph, no number
     if ppr is not None and state.numbering.is_toc_style(_val(ppr.find(W + "pStyle"))):
         text = text.replace("\t", _TOC_LEADER)
     return state.numbering.label(ppr) + text
@@ -489,7 +499,7 @@ def _block_lines(parent: ET.Element, state: _State, lines: list[str]) -> None:
                     inner: list[str] = []
                     _block_lines(tc, state, inner)
                     cells.append([s for s in inner if s.strip()])
-                if any(_prose_cell(c) for c in cells):
+                if len(cells) <= 2 and any(_prose_cell(c) for c in cells):
                     # a form's cell holding the report's text: its paragraphs as lines
                     lines += [line for c in cells for line in c]
                 else:

@@ -369,9 +369,11 @@ def _cover_date(title_lines: list[str]) -> str:
             continue
         after = folded[k + 1] if k + 1 < len(folded) else ""
         if (
-            not folded[k - 1].endswith(":")  # not a labelled date (统计截止日期: / 2023年12月31日)
+            # not a labelled date (统计截止日期: / 2023年12月31日), unless the label is the
+            # report's own date's (汇报时间:, 报送日期:)
+            (not folded[k - 1].endswith(":") or _OWN_DATE_LABEL.fullmatch(folded[k - 1]))
             and _PERIOD_JOIN.fullmatch(folded[k - 1]) is None  # nor a period's end (… / 至 / …)
-            and _PERIOD_JOIN.match(after) is None  # nor its start (2023年1月1日 / 至)
+            and not (_PERIOD_JOIN.fullmatch(after) or _PERIOD_START.match(after))  # nor its start
             and any(_COVER_TITLE.search(t) for t in folded[:k])
         ):
             return date
@@ -381,6 +383,9 @@ def _cover_date(title_lines: list[str]) -> str:
 
 # what joins the two dates of a period
 _PERIOD_JOIN = re.compile(r"(?:至|到|-|~|—)\s*")
+_PERIOD_START = re.compile(r"(?:至|到|-|~)\s*(?:19|20)\d\d")
+# a label of the report's own date
+_OWN_DATE_LABEL = re.compile(r"(?:汇报|报告|报送|呈报|印发|发布|成文|签发|填报)(?:时间|日期)\s*:")
 
 
 def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:

@@ -1762,9 +1762,14 @@ _PERIOD_OPENING = re.compile(
 
 
 # an article's announcement of the full text below it
-_FULL_TEXT_FOLLOWS = re.compile(r"(?:以下|下面)(?:为|是)[^。\n]{0,12}全文|全文如下|附[:：]?[^。\n]{0,12}全文")
+_FULL_TEXT_FOLLOWS = re.compile(
+    r"(?:以下|下面)(?:为|是)[^。\n]{0,12}全文\s*[:：]?\s*$|全文如下|附\s*[:：]\s*[^。\n]{0,12}全文\s*$",
+    re.M,
+)
 # a journalist speaking in a news article (记者注意到, 记者从…获悉, 据记者了解)
-_JOURNALIST = re.compile(r"记者(?:注意到|了解到|获悉|看到|发现|采访|从[^,，。]{1,20}获悉|在[^,，。]{1,20}(?:看到|了解))|据记者")
+_JOURNALIST = re.compile(
+    r"记者(?:注意到|了解到|获悉|看到|发现|从[^,，。]{1,20}获悉|在[^,，。]{1,20}(?:看到|了解))|据记者"
+)
 
 
 def _journalists(text: str, start: int) -> bool:
@@ -3471,9 +3476,7 @@ def _combine_mentions(
         found = True
         while found:
             found = False
-            live = [
-                c for c in keep if c is not t and c.metric_id not in drop and c.value < t.value
-            ]
+            live = [c for c in keep if c is not t and c.metric_id not in drop and c.value < t.value]
             for scope in (
                 [c for c in live if c.sent == t.sent and c.pos > t.pos],
                 [c for c in live if c.para == t.para],
@@ -3485,7 +3488,11 @@ def _combine_mentions(
                     break
         # ... also when steps above set some of the parts aside (a campaign's, a subset's):
         # the figures of other sentences that, all counted, add up to it are its parts
-        parts = [c for c in cands if c is not t and c.value < t.value and c.sent != t.sent]
+        parts = [
+            c
+            for c in cands
+            if c is not t and c.value < t.value and c.sent != t.sent and c.opener < 0
+        ]  # (not a 其中 part of another figure: that one's breakdown, counted in it)
         if len(parts) >= 2 and _close(t.value, sum(c.value for c in parts)):
             drop.update(c.metric_id for c in parts)
     keep = [c for c in keep if c.metric_id not in drop]

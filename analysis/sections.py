@@ -922,8 +922,13 @@ def _is_paragraph(body: str) -> bool:
 
 # a half-width full stop ending a Chinese sentence (not a decimal point or a list's 1.)
 _HALF_WIDTH_STOP = re.compile(r"[\u4e00-\u9fff][.](?!\d)")
+# a title line that ends the title (a heading may follow it, not the title's rest)
+_FINISHED_TITLE = re.compile(r"(?:报告|总结|汇报|情况|台账|清单|材料)\s*$")
 # what a line right under the title may be besides a heading: its author, a subtitle, a date
-_UNDER_TITLE = re.compile(r"(?:局|委员会|委|办公室|政府|中心|院|所|队)$|^[-—]|报告|总结|汇报|\d{4}")
+_UNDER_TITLE = re.compile(
+    r"(?:局|委员会|委|办公室|政府|中心|院|所|队|处|会|组|关|部)$|^[-—]|报告|总结|汇报|情况$|\d{4}"
+    r"|[〇零一二三四五六七八九]{4}年"
+)
 
 
 # a WeChat article's prompts and links, no sub-headings
@@ -965,6 +970,7 @@ def _unmarked_headings(lines: list[_Line], strong: Callable[[str], _Marker | Non
     n0 = first_paragraph - 1
     if (
         n0 >= 1
+        and _FINISHED_TITLE.search(bodies[n0 - 1][1]) is not None  # (not a title's second line)
         and markers[n0] is None
         and _unmarked_candidate(bodies[n0][1])
         and _UNDER_TITLE.search(bodies[n0][1]) is None

@@ -667,3 +667,53 @@ def test_review_session16_a_huge_list_start_is_capped_as_words_is() -> None:
 def test_review_session16_words_lock_file_is_not_named_in_a_warning(tmp_path: Path) -> None:
     raw = _raw_folder(tmp_path, {"~$报告.docx": b"\x00" * 162}, [])
     assert not [p for p in validate_raw(raw).problems if p.file.startswith("~$")]
+
+
+# --- review of session 16, second part (rv31) ---
+
+
+def test_review2_session16_a_data_tables_remarks_cell_keeps_its_row_whole() -> None:
+    def cell(*ps: str) -> str:
+        return "<w:tc>" + "".join(para(p) for p in ps) + "</w:tc>"
+
+    table = (
+        "<w:tbl><w:tr>"
+        + cell("指标")
+        + cell("数量")
+        + cell("备注")
+        + "</w:tr><w:tr>"
+        + cell("行政处罚案件")
+        + cell("126件")
+        + cell("其中简易程序案件86件，一般程序案件40件。", "较上年增长12%。")
+        + "</w:tr></w:tbl>"
+    )
+    got = lines_of(docx([para("主要数据："), table]))
+    assert got[2].startswith("行政处罚案件\t126件\t")
+
+
+def test_review2_session16_a_hidden_numbered_paragraph_takes_no_number() -> None:
+    hidden = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+        "<w:rPr><w:vanish/></w:rPr></w:pPr>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>内部事项</w:t></w:r></w:p>"
+    )
+    got = lines_of(
+        docx([para("加强组织领导", num=("1", 0)), hidden, para("严格规范执法", num=("1", 0))])
+    )
+    assert got[:2] == ["一、加强组织领导", "二、严格规范执法"]
+
+
+def test_review2_session16_a_zip_with_a_version_python_cannot_read_is_refused(
+    tmp_path: Path,
+) -> None:
+    data = bytearray(docx([para("全年查处违法案件1,236件。")]))
+    # the local header's "version needed to extract" of the first entry: far beyond any reader's
+    data[4:6] = (999).to_bytes(2, "little")
+    cd = data.rfind(b"PK\x01\x02")
+    first_cd = data.find(b"PK\x01\x02")
+    data[first_cd + 6 : first_cd + 8] = (999).to_bytes(2, "little")
+    path = tmp_path / "r.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(ReportReadError, match=r"r\.docx"):
+        read_report(path)
+    assert cd >= first_cd

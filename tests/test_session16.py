@@ -850,3 +850,94 @@ def test_a_cloud_documents_markdown_export_is_read() -> None:
         1273500,
         964,
     )
+
+
+# --- review of session 16, second part (rv31) ---
+
+
+def test_review2_session16_a_purpose_after_the_figure_is_no_audience() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "举办专题培训3期，培训300人次，为企业和群众提供更优质的法律服务打下基础。"
+    )
+    assert (got["training_sessions"], got["training_participants"]) == (3, 300)
+
+
+@pytest.mark.parametrize(
+    ("lines", "indicator", "value"),
+    [
+        (
+            [
+                "在市场监管领域，全年罚没款40万元，其中罚款30万元、没收违法所得10万元。",
+                "在食品药品领域，全年罚没款80万元，有力震慑了违法行为。",
+            ],
+            "fines_yuan",
+            1200000,
+        ),
+        (
+            [
+                "上半年查处违法案件60件，其中简易程序40件、一般程序20件。",
+                "下半年查处违法案件120件，罚没款36.5万元。",
+            ],
+            "admin_penalty_cases",
+            180,
+        ),
+    ],
+)
+def test_review2_session16_a_figures_own_breakdown_is_no_part_of_another(
+    lines: list[str], indicator: str, value: float
+) -> None:
+    text = (
+        "某县综合行政执法局2023年法治政府建设年度报告\n一、主要工作\n"
+        + "\n".join(lines)
+        + "\n二、存在问题\n不足。\n"
+    )
+    assert indicators(text)[indicator] == value
+
+
+def test_review2_session16_a_report_that_links_to_its_full_text_keeps_its_figures() -> None:
+    text = "\n".join(
+        [
+            "某县城市管理局2023年法治政府建设年度报告",
+            "一、主要工作",
+            "记者采访中了解到群众满意度较高。全年查处违法案件236件，罚没款86.5万元。",
+            "本报告附件在县政府网站全文公开。",
+        ]
+    )
+    got = indicators(text + "\n")
+    assert (got["admin_penalty_cases"], got["fines_yuan"]) == (236, 865000)
+
+
+@pytest.mark.parametrize("author", ["某某街道办事处", "某某经济开发区管委会", "中共某县林业局党组"])
+def test_review2_session16_an_author_under_the_title_is_no_heading(author: str) -> None:
+    from snippets import headings
+
+    lines = [
+        "2023年度法治政府建设工作报告",
+        author,
+        "2023年，我们坚持以习近平法治思想为指导，全面推进依法行政，各项工作取得新成效。现将有关情况报告如下。",
+        "加强组织领导",
+        "主要负责人认真履行推进法治建设第一责任人职责，全年专题研究法治建设工作4次，部署重点任务12项。",
+        "严格规范执法",
+        "全年查处各类违法案件236件，罚没款128.6万元，办理行政复议案件2件，均维持原行政行为。",
+        "深化普法宣传",
+        "全年开展普法宣传活动86场次，发放宣传资料1.2万份，覆盖群众3.6万人次，普法成效明显。",
+    ]
+    assert list(headings("\n".join(lines) + "\n")["heading"]) == [
+        "加强组织领导",
+        "严格规范执法",
+        "深化普法宣传",
+    ]
+
+
+def test_review2_session16_a_cover_date_under_its_own_label_is_the_reports() -> None:
+    from analysis.cleaning import clean_text
+    from analysis.metadata import infer_metadata
+
+    text = (
+        "某区文化广电旅游体育局2023年度法治政府建设工作情况汇报\n汇报时间：\n2024年1月19日\n"
+        "2023年，我局全面推进依法行政，全年共办理行政处罚案件120件，罚没款36.5万元，各项工作取得明显成效。\n"
+    )
+    r = clean_text(text)
+    assert infer_metadata(r.text, r.metadata).published == "2024-01-19"
