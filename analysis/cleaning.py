@@ -1990,7 +1990,7 @@ def _clean(
                 and not _spaced_row(prev.raws[-1])
                 and match_outline_marker(folded[i]) is None
                 and not _BULLET_START.match(folded[i])  # a list's item starts its own line
-                and not folded[i].startswith(">")  # ... and a Markdown quote (> 💡 callouts)
+                and not folded[i].startswith("> ")  # ... and a Markdown quote (> 💡 callouts)
                 and not _NOTES_LABEL.fullmatch(folded[i])  # 备注: (a slide's speaker notes)
                 # a chart's row (网吧⇥34) stands on its own
                 and not _LABEL_TAB_FIGURE.fullmatch(raw.strip())
