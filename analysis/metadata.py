@@ -694,7 +694,7 @@ def _short_city_author(title: str) -> tuple[str, gazetteer.Division] | None:
         if any(d.rank == "province" for d in gazetteer.lookup(title[:n] + "省")):
             return None
         for d in gazetteer.lookup(title[:n] + "市"):
-            if d.rank in ("city", "province"):
+            if d.rank in ("city", "province", "county"):  # (also a county-level city: 凭祥海关)
                 return title[: m.end()], d
     return None
 

@@ -941,3 +941,31 @@ def test_review2_session16_a_cover_date_under_its_own_label_is_the_reports() -> 
     )
     r = clean_text(text)
     assert infer_metadata(r.text, r.metadata).published == "2024-01-19"
+
+
+# --- round 88 ---
+
+
+def test_a_customs_house_named_by_its_county_level_citys_short_name() -> None:
+    from analysis.metadata import infer_metadata
+
+    text = (
+        "凭祥海关2023年法治政府建设工作情况报告\n"
+        "2023年，凭祥海关立案查处走私和违规案件692起，办理行政复议3件，检测进口商品1,094种次。\n"
+    )
+    got = infer_metadata(text)
+    assert (got.bureau, got.jurisdiction, got.level) == ("凭祥海关", "凭祥市", "county")
+    m = process_text("r", text)["metrics"]
+    assert ("1,094种次", 1094, "种次") in set(zip(m["raw"], m["value"], m["unit"], strict=True))
+
+
+def test_training_for_the_firms_provident_fund_clerks_is_no_staff_training() -> None:
+    from snippets import report_indicators, theme
+
+    body = (
+        "全年举办干部职工法治专题培训8期、参训563人次。"
+        "面向缴存单位专管员举办住房公积金政策法规培训班15场，培训单位经办人员1360余人。"
+    )
+    got = report_indicators(body)
+    assert (got["training_sessions"], got["training_participants"]) == (8, 563)
+    assert theme("保持打私高压态势,筑牢边境反走私防线") == "enforcement"
