@@ -412,7 +412,8 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
         text = text[1:]
     # (a MIME message is read from its bytes, those of an ASCII-compatible encoding without BOM)
     raw = {"utf-8-sig": data[3:], "utf-8": data, "gb18030": data, "big5": data}.get(encoding)
-    text = unwrap_json(unwrap_jsonl(unwrap_ledger(unwrap_csv(unwrap_xml(unwrap_mime(text, raw))))))
+    text = unwrap_mime(text, raw)
+    text = unwrap_json(unwrap_jsonl(unwrap_ledger(unwrap_csv(unwrap_xml(unwrap_pdf2htmlex(text))))))
     return _finish(path, text, encoding)
 
 
@@ -919,6 +920,53 @@ _MIME_TEXT = re.compile(
     r".*^Content-Type:\s*text/(?:html|plain)\b"
 )
 _META_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]{2,20})""", re.IGNORECASE)
+
+
+# pdf2htmlEX's page: each printed line a positioned div (class "t"), a table's cell a "c" div
+# around one, the PDF's outline in a sidebar
+_PDF2HTML_LINE = re.compile(
+    r'(?:<div class="c [^"]*?\b(?P<row>y[0-9a-f]+)\b[^"]*">\s*)?<div class="t [^"]*">(?P<text>.*?)</div>',
+    re.DOTALL,
+)
+_PDF2HTML_PAGE = re.compile(r'<div\b[^>]*\bclass="pf\b[^"]*"[^>]*>')
+_PDF2HTML_OUTLINE = re.compile(r'<a class="l"[^>]*>(.*?)</a>', re.DOTALL)
+
+
+def unwrap_pdf2htmlex(text: str) -> str:
+    """A PDF converted to HTML by pdf2htmlEX (a portal's online viewer), written out as the PDF's
+    text: each positioned line a line, a table's cells of one row apart by tabs, a form feed
+    between pages (cleaning then reads it as any PDF's text: its wraps, page numbers and running
+    headers); the viewer's outline of the headings is recorded as ``"outline"`` lines (removed
+    by cleaning as ``json_field``). Other text unchanged."""
+    head = text[:4000]
+    if "pdf2htmlEX" not in head or _PDF2HTML_PAGE.search(text) is None:
+        return text
+    import html
+    import json
+
+    start = text.find('<div id="page-container"')
+    outline = [
+        " ".join(_MARKUP.sub("", html.unescape(a)).split())
+        for a in _PDF2HTML_OUTLINE.findall(text[: start if start >= 0 else 0])
+    ]
+    body = text[start:] if start >= 0 else text
+    pages = []
+    for page in _PDF2HTML_PAGE.split(body)[1:]:
+        lines: list[str] = []
+        last_row = None
+        for m in _PDF2HTML_LINE.finditer(page):
+            line = html.unescape(_MARKUP.sub("", m["text"]))
+            row = m["row"]
+            if row is not None and row == last_row and lines:
+                lines[-1] += "\t" + line  # the next cell of the table's row
+            else:
+                lines.append(line)
+            last_row = row
+        pages.append("\n".join(lines))
+    out = "\n\f".join(pages) + "\n"
+    if outline:
+        out += "".join(f"{json.dumps('outline')}: {o}\n" for o in outline if o)
+    return out
 
 
 def unwrap_mime(text: str, data: bytes | None = None) -> str:

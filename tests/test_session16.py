@@ -969,3 +969,49 @@ def test_training_for_the_firms_provident_fund_clerks_is_no_staff_training() -> 
     got = report_indicators(body)
     assert (got["training_sessions"], got["training_participants"]) == (8, 563)
     assert theme("保持打私高压态势,筑牢边境反走私防线") == "enforcement"
+
+
+def test_a_pdf_converted_by_pdf2htmlex_is_read_as_the_pdfs_text() -> None:
+    from analysis.cleaning import clean_text
+
+    def t(text: str, y: str = "y1") -> str:
+        return f'<div class="t m0 x4 h3 {y} ff2 fs1 fc0 sc0 ls0 ws0">{text}</div>'
+
+    def cell(text: str, row: str) -> str:
+        return f'<div class="c x4 {row} w2 h6">{t(text, "y1b")}</div>'
+
+    lead = "区市场监管局坚持以习近平法治思想为指导，把依法行政的要求贯穿于登记注册、质量安全监管、市场监管执法、知识产权保护和消费维权等各项工作中，"
+    para = (
+        lead * 3
+        + "全年共查办各类案件1,463件，收缴罚没款2,386.47万元，运用非现场执法方式办结96件，监测网络交易信息2.3万条次。"
+    )
+    wrapped = "".join(t(para[k : k + 28]) for k in range(0, len(para), 28))
+    page1 = (
+        '<div id="pf1" class="pf w0 h0" data-page-no="1"><div class="pc pc1 w0 h0">'
+        + t("关于2023年度法治政府建设情况的报告")
+        + t("一、主要工作")
+        + wrapped
+        + cell("项目", "y1c")
+        + cell("2023年", "y1c")
+        + cell("查办案件（件）", "y1d")
+        + cell("1463", "y1d")
+        + t("— 1 —")
+        + "</div></div>"
+    )
+    page = (
+        "<!DOCTYPE html>\n<!-- Created by pdf2htmlEX (https://github.com/pdf2htmlEX/pdf2htmlEX) -->"
+        '<html><head><meta name="generator" content="pdf2htmlEX"><style>.ff1{font-family:ff1}</style></head>'
+        '<body><div id="sidebar"><div id="outline"><ul><li><a class="l" href="#pf1">一、主要工作</a></li></ul>'
+        '</div></div><div id="page-container">' + page1 + "</div></body></html>\n"
+    )
+    text, _ = decode_report_bytes(page.encode("utf-8"), "p.html")
+    assert "项目\t2023年" in text and "查办案件（件）\t1463" in text
+    r = clean_text(text)
+    assert para in r.text.split("\n")  # its wraps joined
+    assert ("outline" in set(r.removed["text"].str[:9].str.strip('"'))) or any(
+        x.startswith('"outline"') for x in r.removed["text"]
+    )
+    m = process_text("r", r.text)["metrics"]
+    assert ("2.3万条次", 23000, "条次") in set(zip(m["raw"], m["value"], m["unit"], strict=True))
+    got = indicators(r.text)
+    assert (got["fines_yuan"], got["digital_cases"]) == (23864700, 96)
