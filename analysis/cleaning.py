@@ -83,7 +83,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.lexicons import lexicon_cache, read_lexicon_table
-from analysis.normalize import fold, latin_line
+from analysis.normalize import BULLET, fold, latin_line
 from analysis.numbers import STACKED_HINT, board_pairs, stacked_figures
 from analysis.paths import LEXICON_DIR
 from analysis.reading import HTML_PAGE, MANUAL_BREAK, normalize_newlines
@@ -218,7 +218,8 @@ class CleanResult:
         metadata: ``published`` (YYYY-MM-DD or ''), ``published_line`` (1-based or
             None), ``signature_name``, ``signature_date`` (YYYY-MM-DD or ''),
             ``signature_lines`` (1-based line numbers), ``title_lines`` (kept lines of the
-            title area, before the first paragraph), ``pdf_shape`` (bool).
+            title area, before the first paragraph), ``cover_date`` (YYYY-MM-DD or '': a
+            cover's date alone under the title, :func:`_cover_date`), ``pdf_shape`` (bool).
     """
 
     text: str
@@ -743,6 +744,41 @@ def _date_only(f: str) -> str:
     return ""
 
 
+# a title's line (报告, 汇报, 总结): a cover's date below it is the report's date
+_COVER_TITLE = re.compile(r"报告|汇报|总结|述法|情况")
+
+
+def _cover_date(title_lines: list[str]) -> str:
+    """The date a cover sets alone on its line under the report's title (a slide deck's or a
+    printed report's first page: title, 汇报单位：…, 2024年1月19日): the title block's first date,
+    not under a label (统计截止日期：) nor one end of a period (2023年1月1日 / 至 / …), else ''."""
+    folded = [fold(t).strip() for t in title_lines]
+    for k in range(1, len(folded)):
+        date = _date_only(folded[k])
+        if not date:
+            continue
+        after = folded[k + 1] if k + 1 < len(folded) else ""
+        if (
+            # not a labelled date (统计截止日期: / 2023年12月31日), unless the label is the
+            # report's own date's (汇报时间:, 报送日期:)
+            (
+                not folded[k - 1].endswith(":")
+                or _OWN_DATE_LABEL.fullmatch(folded[k - 1]) is not None
+            )
+            and _PERIOD_JOIN.fullmatch(folded[k - 1]) is None  # nor a period's end (… / 至 / …)
+            and not (_PERIOD_JOIN.fullmatch(after) or _PERIOD_START.match(after))  # nor its start
+            and any(_COVER_TITLE.search(t) for t in folded[:k])
+        ):
+            return date
+        return ""  # (only the first date of the title block can be the cover's)
+    return ""
+
+
+# what joins the two dates of a period
+_PERIOD_JOIN = re.compile(r"(?:至|到|-|~|—)\s*")
+_PERIOD_START = re.compile(r"(?:至|到|-|~)\s*(?:19|20)\d\d")
+
+
 def _signature_parts(f: str) -> tuple[tuple[int, int] | None, str] | None:
     """((start, end) of the organisation or None, date) for a signature line, else None.
 
@@ -1229,15 +1265,14 @@ _HEADING_END_WORD = re.compile(
     r"活力|关口|质量|形象|意识|队伍|实效|态势|理念|屏障|合力|根基|短板|防控|安全|权益|满意度)$"
 )
 # a bulleted list's item (▪ 局党组书记…, • 检查旅行社…, - 立案…): a line of its own
-_BULLET_START = re.compile(
-    r"\s*(?:[▪■●◆◇▶►▸▹◼◻✓✔★☆➢➤❖•‣⁃◦]|○(?![一二三四五六七八九〇○零]{1,3}年)|[-*+](?=\s))"
-)
+_BULLET_START = re.compile(rf"\s*(?:{BULLET}|[-*+](?=\s))")
 # a two-cell row: a label, a tab, a figure (a chart's data copied as text: 网吧⇥34)
 _LABEL_TAB_FIGURE = re.compile(r"[^\t]{1,24}\t[ \t]*[\d.,]+%?")
-# a form's or a cover's field: who reports, sends or fills it in, and when
-_FIELD_LINE = re.compile(
-    r"\s*(?:汇报|报告|报送|填报|填表|编制|制表|审核|签发|主办|承办|发布|印发|呈报)(?:单位|人|日期|时间)\s*:"
-)
+# a form's or a cover's field: who reports, sends or fills it in, and when (汇报单位:, 报送日期:)
+_FORM_FIELD = r"(?:汇报|报告|报送|呈报|填报|填表|编制|制表|审核|签发|主办|承办|发布|印发|成文)"
+_FIELD_LINE = re.compile(rf"\s*{_FORM_FIELD}(?:单位|人|日期|时间)\s*:")
+# ... the one that labels the report's own date (汇报时间:, 报送日期:)
+_OWN_DATE_LABEL = re.compile(rf"{_FORM_FIELD}(?:时间|日期)\s*:")
 # the label of notes on a line of its own (a slide's speaker notes: 备注:)
 _NOTES_LABEL = re.compile(r"\s*(?:备注|附注|注|说明|演讲者备注|讲稿|Notes?)\s*:\s*")
 # a heading's line that stops a few characters into a list's item (…专常兼备、反应)
@@ -2103,6 +2138,7 @@ def _clean(
         "signature_date": "",
         "signature_lines": [],
         "title_lines": [],
+        "cover_date": "",
         "pdf_shape": bool(is_pdf),
     }
 
@@ -2214,6 +2250,7 @@ def _clean(
             metadata["uploaded"] = parse_date(lg.text)
 
     metadata["title_lines"] = [logical[k].text for k in range(first_body) if not logical[k].rule]
+    metadata["cover_date"] = _cover_date(metadata["title_lines"])
 
     removed: list[tuple[int, str, str]] = []
     for i in range(n):

@@ -352,49 +352,14 @@ def _resolve(name: str, context: list[str], folded: str) -> gazetteer.Division |
     return None
 
 
-# a title's line (报告, 汇报, 总结): a cover's date below it is the report's date
-_COVER_TITLE = re.compile(r"报告|汇报|总结|述法|情况")
-
-
-def _cover_date(title_lines: list[str]) -> str:
-    """The date a cover sets alone on its line under the report's title (a slide deck's or a
-    printed report's first page: title, 汇报单位：…, 2024年1月19日): the title block's first date,
-    not under a label (统计截止日期：) nor one end of a period (2023年1月1日 / 至 / …), else ''."""
-    from analysis.cleaning import _date_only
-
-    folded = [fold(t).strip() for t in title_lines]
-    for k in range(1, len(folded)):
-        date = _date_only(folded[k])
-        if not date:
-            continue
-        after = folded[k + 1] if k + 1 < len(folded) else ""
-        if (
-            # not a labelled date (统计截止日期: / 2023年12月31日), unless the label is the
-            # report's own date's (汇报时间:, 报送日期:)
-            (not folded[k - 1].endswith(":") or _OWN_DATE_LABEL.fullmatch(folded[k - 1]))
-            and _PERIOD_JOIN.fullmatch(folded[k - 1]) is None  # nor a period's end (… / 至 / …)
-            and not (_PERIOD_JOIN.fullmatch(after) or _PERIOD_START.match(after))  # nor its start
-            and any(_COVER_TITLE.search(t) for t in folded[:k])
-        ):
-            return date
-        return ""  # (only the first date of the title block can be the cover's)
-    return ""
-
-
-# what joins the two dates of a period
-_PERIOD_JOIN = re.compile(r"(?:至|到|-|~|—)\s*")
-_PERIOD_START = re.compile(r"(?:至|到|-|~)\s*(?:19|20)\d\d")
-# a label of the report's own date
-_OWN_DATE_LABEL = re.compile(r"(?:汇报|报告|报送|呈报|印发|发布|成文|签发|填报)(?:时间|日期)\s*:")
-
-
 def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
     """Infer the metadata of one report from its cleaned text.
 
     Args:
         text: the report's cleaned text.
         clean_meta: what cleaning read from removed lines: ``published`` (date line),
-            ``signature_name`` and ``signature_date`` (closing signature), ``uploaded`` (a
+            ``signature_name`` and ``signature_date`` (closing signature), ``cover_date`` (a
+            cover's date under the title), ``uploaded`` (a
             sharing site's upload date: the published date only when there is no other), if
             any.
 
@@ -412,7 +377,7 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
         meta.get("published")
         or _notice_date(out.title, text)
         or meta.get("signature_date")
-        or _cover_date(meta.get("title_lines") or [])
+        or meta.get("cover_date")
         or meta.get("uploaded")
         or ""
     )

@@ -64,7 +64,7 @@ from typing import TYPE_CHECKING
 
 from analysis import paths, schema
 from analysis.lexicons import lexicon_cache
-from analysis.normalize import fold, latin_line
+from analysis.normalize import BULLET, fold, latin_line
 from analysis.numbers import (
     ARABIC_RE,
     CN_NUMERAL_CHARS,
@@ -1754,10 +1754,10 @@ def _earlier_year(sentence: str, years: Counter, title_year: int | None = None) 
     return year < main and n >= 3 and n > 2 * years[year] and years[year] <= 2
 
 
-# a sentence opening with a part of a year (2024年上半年, 2024年1-6月, 2024年以来)
+# a sentence opening with a part of a year (2024年上半年, 2024年1-6月; 2024年以来: _SINCE_YEAR)
 _PERIOD_OPENING = re.compile(
     r"\s*((?:19|20)\d\d)年(?:度)?\s*(?:上半年|下半年|前三季度|第?[一二三四1-4]季度"
-    r"|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|以来|至今)"
+    r"|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月)"
 )
 
 
@@ -1780,9 +1780,9 @@ def _journalists(text: str, start: int) -> bool:
 
 
 def _later_period(sentence: str, report_year: int) -> bool:
-    """Whether a sentence opens with a part of a year after the report's (2024年上半年, in a
-    report on 2023)."""
-    m = _PERIOD_OPENING.match(sentence)
+    """Whether a sentence opens with a part of a year after the report's (2024年上半年, or
+    the time since 2024: 2024年以来, in a report on 2023)."""
+    m = _PERIOD_OPENING.match(sentence) or _SINCE_YEAR.match(sentence)
     return m is not None and int(m.group(1)) > report_year
 
 
@@ -2641,8 +2641,8 @@ def _last_opener(f: str, pos: int) -> int:
     return 0 if _SUBSET_OPENER.match(f[:8].replace("\n", "")) else -1
 
 
-# a line opened by a bullet (●, ○, •, ▪, ◦, ■, ◆, ▶ …, -, *, ·), as a list's item
-_BULLET_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:[●○•▪◦■□◆◇▶►▸➢➤]|[·\-*][ \t\u3000])")
+# a line opened by a bullet (normalize.BULLET, or -, *, · and a space), as a list's item
+_BULLET_LINE = re.compile(rf"(?m)^[ \t\u3000]*(?:{BULLET}|[·\-*+][ \t\u3000])")
 
 
 def _tables_as_paragraphs(text: str, starts: list[int]) -> list[int]:

@@ -109,6 +109,11 @@ def latin_line(line: str) -> bool:
     return latin >= 8 and latin > 2 * len(_HAN_LETTER.findall(line))
 
 
+# the mark that opens a bulleted list's item (▪, ■, •, ●, ◆, ▶ …; ○ but not the zero of a year
+# written in numerals, 二○二三年); ASCII marks (- * +) only before a space, which callers add
+BULLET = r"(?:[▪■●◆◇▶►▸▹◼◻✓✔★☆➢➤❖•‣⁃◦]|○(?![一二三四五六七八九〇○零]{1,3}年))"
+
+
 # a thin or narrow no-break space between digit groups: a typographic thousands separator
 _GROUP_SPACE = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 
