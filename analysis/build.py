@@ -90,7 +90,8 @@ AUTO_JOBS_MIN_REPORTS = 50
 # 400 reports the tool is tested on has 878): fewer means the file is a page's chrome (a page
 # saved before its body loaded) or a title, and every per-1,000-character figure would be noise.
 MIN_REPORT_CHINESE = 100
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# runs of Chinese characters: counting their lengths is four times faster than one match each
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 # --------------------------------------------------------------------------- corpus (stage 1)
@@ -445,7 +446,7 @@ def read_corpus(
 
 def _too_little_text(file: str, entry: dict) -> str | None:
     """An error naming ``file`` when too little Chinese text is left after cleaning, else None."""
-    n = len(_CJK_RE.findall(entry["text"]))
+    n = sum(map(len, _CJK_RUN.findall(entry["text"])))
     if n >= MIN_REPORT_CHINESE:
         return None
     rules = sorted(set(entry["removed"]["columns"]["rule"]))

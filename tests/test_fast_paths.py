@@ -6,6 +6,7 @@ the fast path agrees with it, on random text drawn from the characters that matt
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -117,12 +118,37 @@ def test_place_before_equals_the_longest_segmentable_suffix(parts, pos) -> None:
     assert metadata._place_before(text, pos) == _plain_place_before(text, pos)
 
 
+@functools.lru_cache(maxsize=1)
+def place_alternation() -> re.Pattern[str]:
+    """The plain reference for the place scans: one alternation of every gazetteer name of two
+    characters or more, longest first (what metadata compiled before session 17)."""
+    names, _ = metadata._place_names()
+    alternatives = sorted((n for n in names if len(n) >= 2), key=lambda n: (-len(n), n))
+    return re.compile("|".join(map(re.escape, alternatives)))
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from(_PLACE_PARTS + ["\ud800", "a"]), max_size=12))
 def test_find_places_equals_the_alternation(parts) -> None:
     text = "".join(parts)
-    want = [m.group(0) for m in metadata._place_re().finditer(text)]
+    want = [m.group(0) for m in place_alternation().finditer(text)]
     assert metadata._find_places(text) == want
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_PLACE_PARTS + ["\ud800", "a"]), max_size=12), st.integers(0, 40))
+def test_place_at_equals_the_alternation_matched_there(parts, pos) -> None:
+    text = "".join(parts)
+    pos = min(pos, len(text))
+    m = place_alternation().match(text, pos)
+    assert metadata._place_at(text, pos) == (m.group(0) if m else None)
+
+
+def test_place_at_by_hand() -> None:
+    assert metadata._place_at("重庆市九龙坡区城市管理局", 3) == "九龙坡区"
+    assert metadata._place_at("重庆市九龙坡区城市管理局", 0) == "重庆市"
+    assert metadata._place_at("重庆市九龙坡区城市管理局", 7) is None
+    assert metadata._place_at("重庆", 2) is None
 
 
 def test_year_and_title_from_the_folded_text_equal_the_public_functions() -> None:
