@@ -12,7 +12,8 @@ What is removed, and under which rule:
 * ``metadata_date``: a header line 发布日期/发布时间/日期/时间 … in the title area; its date
   becomes ``metadata['published']``;
 * ``running_header``: a short line (at most 40 characters, no outline marker, no
-  sentence punctuation) repeated 3 or more times, as PDF
+  sentence punctuation, not a label ending in a colon such as 主要做法：) repeated 3 or
+  more times, as PDF
   page headers and footers are (its first occurrence is kept when it stands in the title
   area: it is then the title);
 * ``site_menu``: short unpunctuated lines (at most 20 characters) above the breadcrumb in
@@ -1858,6 +1859,7 @@ def _clean(
         and (len(f) <= 40 or _URL_LINE.fullmatch(f))
         and not _HEADER_PUNCT.search(f)
         and not _NOTES_LABEL.fullmatch(f)  # a notes label (备注:) heads what follows it
+        and not f.endswith(":")  # a label (主要做法:) heads what follows it under each heading
         and match_outline_marker(f) is None
         and not _BOX_DRAWING.search(f)  # a drawn table's rows repeat (│(件)│ │ │)
     )
