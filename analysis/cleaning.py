@@ -1271,7 +1271,11 @@ _BULLET_START = re.compile(rf"\s*(?:{BULLET}|[-*+](?=\s))")
 _LABEL_TAB_FIGURE = re.compile(r"[^\t]{1,24}\t[ \t]*[\d.,]+%?")
 # a form's or a cover's field: who reports, sends or fills it in, and when (汇报单位:, 报送日期:)
 _FORM_FIELD = r"(?:汇报|报告|报送|呈报|填报|填表|编制|制表|审核|签发|主办|承办|发布|印发|成文)"
-_FIELD_LINE = re.compile(rf"\s*{_FORM_FIELD}(?:单位|人|日期|时间)\s*:")
+_FIELD_LINE = re.compile(
+    rf"\s*(?:{_FORM_FIELD}(?:单位|人|日期|时间)"
+    # ... and a task's fields in a plan or a ledger (责任单位:, 牵头部门:, 完成时限:)
+    r"|(?:牵头|责任|配合|协办|主责)(?:单位|部门|领导|科室|人)|完成时限|时间节点)\s*:"
+)
 # ... the one that labels the report's own date (汇报时间:, 报送日期:)
 _OWN_DATE_LABEL = re.compile(rf"{_FORM_FIELD}(?:时间|日期)\s*:")
 # the label of notes on a line of its own (a slide's speaker notes: 备注:)
@@ -2032,7 +2036,8 @@ def _clean(
                 # a chart's row (网吧⇥34) stands on its own
                 and not _LABEL_TAB_FIGURE.fullmatch(raw.strip())
                 and not _LABEL_TAB_FIGURE.fullmatch(prev.raws[-1].strip())
-                # a cover's field (汇报单位:…) and a date alone start their own line
+                # a cover's field (汇报单位:…), a task's (责任单位:…) and a date alone
+                # start their own line
                 and not _FIELD_LINE.match(folded[i])
                 and not _date_only(folded[i].strip())
                 # after a line that is no full one, or a list's item, a bracketed label

@@ -32,3 +32,30 @@ def test_a_page_header_repeated_on_every_page_is_still_a_running_header() -> Non
     text = "某市城市管理局2023年法治政府建设年度报告\n一、主要工作\n" + "\n".join(pages) + "\n"
     cleaned = clean_text(text).text
     assert "某市城市管理局文件" not in cleaned
+
+
+def test_a_task_s_field_starts_its_own_line_after_a_full_pdf_line() -> None:
+    lines = ["某市城市管理局2024年法治政府建设工作要点", "一、推进严格规范执法"]
+    for k in range(3):
+        lines += [
+            f"全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核第{k}",
+            f"项制度，推动严格规范公正文明执法，持续优化法治化营商环境，强化执法监督{k}",
+            f"责任单位：市城管局执法{k}支队、市城管局法规科、各县市区城市管理部门",
+            f"完成时限：2024年{k + 1}月底前",
+        ]
+    cleaned = clean_text("\n".join(lines) + "\n").text
+    assert "\n责任单位：市城管局执法1支队" in cleaned
+    assert "强化执法监督1\n" in cleaned
+    assert "\n完成时限：2024年2月底前" in cleaned
+
+
+def test_a_field_word_inside_a_wrapped_sentence_still_joins() -> None:
+    lines = ["某市城市管理局2023年法治政府建设年度报告", "一、主要工作"]
+    for k in range(3):
+        lines += [
+            f"全面落实行政执法责任制，逐项明确执法岗位、执法权限和执法程序，压实{k}的",
+            "责任单位和责任人员，全年办理各类案件120件，群众满意度明显提升，执法规范",
+            f"化水平不断提高{k}。",
+        ]
+    cleaned = clean_text("\n".join(lines) + "\n").text
+    assert "压实1的责任单位和责任人员" in cleaned
