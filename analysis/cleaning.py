@@ -202,9 +202,10 @@ _ORG = (
 _ORG_LINE = re.compile(rf"^(?P<org>{_ORG})$")
 _ORG_DATE_LINE = re.compile(rf"^(?P<org>{_ORG})[ ]+(?P<date>.+)$")
 # a form's sign-off line (folded): who filled it in or checked it (a name), or when
+# (label and value after a colon, or in a table's two cells: 填报日期⇥2024年1月18日)
 _SIGN_OFF_LINE = re.compile(
-    r"^(?:填报|填表|制表|审核|审签|签发)(?:人\s*:\s*(?P<name>[\u4e00-\u9fff·]{2,8})"
-    r"|(?P<date>日期|时间)\s*:\s*(?P<value>\S.{4,20}))$"
+    r"^(?:填报|填表|制表|审核|审签|签发)(?:人(?:\s*:\s*|\s+)(?P<name>[\u4e00-\u9fff·]{2,8})"
+    r"|(?P<date>日期|时间)(?:\s*:\s*|\s+)(?P<value>\S.{4,20}))$"
 )
 
 

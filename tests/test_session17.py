@@ -59,3 +59,20 @@ def test_a_field_word_inside_a_wrapped_sentence_still_joins() -> None:
         ]
     cleaned = clean_text("\n".join(lines) + "\n").text
     assert "压实1的责任单位和责任人员" in cleaned
+
+
+def test_a_sign_off_in_a_table_s_two_cells_is_the_signature() -> None:
+    body = "\n".join(
+        [
+            "某县市场监督管理局2023年度法治政府建设工作报告",
+            "一、主要工作",
+            "全年查处各类违法案件236件，罚没款128.6万元，办理行政复议案件2件。" * 3,
+            "二、存在的问题",
+            "执法人员专业能力有待提升，基层执法力量相对薄弱。" * 3,
+            "填报人\t王某某",
+            "填报日期\t2024年1月18日",
+        ]
+    )
+    r = clean_text(body + "\n")
+    assert r.metadata["signature_date"] == "2024-01-18"
+    assert "王某某" not in r.text and "填报日期" not in r.text
