@@ -576,15 +576,22 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # another document after the report's signature (a gazette's next article, a portal page's
 # second notice): its title, then its number (鄂州住建〔2025〕6号) or its addressee (…:)
 _DOC_TITLE = re.compile(
-    r"^[^。;:,]{6,80}(?:的通知|的决定|的意见|的批复|的通报|的函|的公告|的报告|实施方案|管理办法|实施细则)$"
+    r"^[^。;:,]{6,80}(?:的通知|的决定|的意见|的批复|的通报|的函|的公告|的报告|实施方案|管理办法|实施细则"
+    r"|工作要点|工作计划|工作安排|行动方案)$"
 )
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}〔(?:19|20)\d\d〕\d{1,5}号$")
+# ... or the next year's plan, published on the same page (…2025年法治政府建设工作要点): its
+# title alone tells it apart
+_PLAN_DOC_TITLE = re.compile(
+    r"^[^。;:,]{4,60}(?:19|20)\d\d年度?[^。;:,]{0,30}(?:工作要点|工作计划|工作安排|实施方案|行动方案)$"
+)
 
 
 def _next_document(lf: list[str], m: int) -> int:
     """Where another document begins after the report's signature, else m: a document's
     title right after a dated signature (a date among the three lines above it), followed by
-    its number or its addressee, with the report's body above."""
+    its number or its addressee, or a plan's for a year (…2025年…工作要点), with the report's
+    body above."""
     for k in range(1, m - 1):
         # (a title's short last line, its first line above: …依法披露 / 工作的通知)
         if not _DOC_TITLE.match(lf[k]) and not _DOC_TITLE.match(lf[k - 1] + lf[k]):
@@ -597,7 +604,12 @@ def _next_document(lf: list[str], m: int) -> int:
         ):
             continue
         below = next((j for j in range(k + 1, m) if lf[j]), None)
-        if below is None or not (_DOC_NUMBER.match(lf[below]) or lf[below].endswith(":")):
+        if below is None or not (
+            _DOC_NUMBER.match(lf[below])
+            or lf[below].endswith(":")
+            or _PLAN_DOC_TITLE.match(lf[k])
+            or _PLAN_DOC_TITLE.match(lf[k - 1] + lf[k])
+        ):
             continue
         # ... closing a report: a body of some length above it
         if sum(len(x) for x in lf[:k] if _is_body(x)) >= _NEXT_DOC_BODY:

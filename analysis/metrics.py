@@ -1790,6 +1790,24 @@ def _cell_year(text: str, start: int) -> int | None:
     """The year of the column of a table's cell at ``start``: the year its header line (the
     nearest line above in the same table naming two or more years, one per cell) gives the
     cell's column; None when the cell is in no table or its column has no year."""
+    m = _cell_header(text, start, _HEADER_YEAR, 2)
+    return int(m.group(1)) if m is not None else None
+
+
+# a table's column of totals (第一季度⇥…⇥第四季度⇥合计, 城区⇥开发区⇥全区合计)
+_HEADER_TOTAL = re.compile(r"^\s*(?:全年|全区|全县|全市|年度)?(?:合计|总计|累计|总数)\s*$")
+
+
+def _in_total_column(text: str, start: int) -> bool:
+    """Whether a table's cell at ``start`` stands in its column of totals: under a header
+    cell 合计 (总计, 累计, 全年合计) beside two or more columns of parts."""
+    return _cell_header(text, start, _HEADER_TOTAL, 1) is not None
+
+
+def _cell_header(text: str, start: int, header: re.Pattern[str], least: int) -> re.Match | None:
+    """The match of ``header`` on the header cell over the column of a table's cell at
+    ``start``: the nearest line above in the same table with ``least`` or more cells that
+    match ``header``; None when the cell is in no table or its column's header does not match."""
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", start)
     row = text[ls : le if le >= 0 else len(text)]
@@ -1813,23 +1831,22 @@ def _cell_year(text: str, start: int) -> int | None:
         if not (_drawn_row(line) or _SPACED_ROW.fullmatch(line) or _single_spaced(line)):
             return None  # (a row with a remark or 其中: is still the table's)
         head_cells = _cells(line)
-        head = [_HEADER_YEAR.match(line[a:b]) for a, b in head_cells]
-        years = [int(m.group(1)) for m in head if m is not None]
-        if len(years) < 2:
+        head = [header.match(line[a:b]) for a, b in head_cells]
+        found = [m for m in head if m is not None]
+        if len(found) < least or (least == 1 and len(head_cells) < 4):
             if len(head_cells) > 1 and all(_NAME_CELL.search(line[a:b]) for a, b in head_cells[1:]):
                 return None  # another table's header (单位 城区中队 开发区中队): not a year's
             continue
         if len(head) == len(cells):
-            m = head[at]
-            return int(m.group(1)) if m is not None else None
+            return head[at]
         # a header without the label column's cell: the years stand over the last cells
         numeric = [
             k for k, (a, b) in enumerate(cells) if k and any(ch.isdigit() for ch in row[a:b])
         ]  # (not the label's: 12345城管类工单(件))
-        if len(years) <= len(numeric) <= len(years) + 2 and at in numeric:
+        if least > 1 and len(found) <= len(numeric) <= len(found) + 2 and at in numeric:
             # ... and a change or two after them (2023年⇥2022年 under 办理数量, then 同比增减(%))
             k = numeric.index(at)
-            return years[k] if k < len(years) else None
+            return found[k] if k < len(found) else None
         return None
     return None
 
@@ -2806,7 +2823,8 @@ def derive_indicators(
     0. A key-figure board's figures (a bare number over its label) and a drawn table's cells
        (│罚没款│386.52万元│341.07万元│) restate the body's: they count only when the body
        states nothing for the indicator (and a table's row with two figures of it, two years,
-       gives none).
+       gives none, but for the cell in its column of totals: the 合计 of four quarters). The
+       body's figure that rounds a table's (126.6万元, the cell 126.61) gives way to it.
     1. Unit family: only mentions of the first family in the rule's ``families`` list that
        the report uses are kept (来信来访45批次97人次: 批次 before 人次; different units are
        different measures and are never added), unless the list joins families with ``+``
@@ -3032,7 +3050,7 @@ def _indicator_rows(
             rule = rows[0]
             cands = stated.get(indicator)
             if cands and len(cands) > 1 and rule.aggregate != "first":
-                cands = _without_restatements(cands, rows)
+                cands = _without_restatements(cands, rows, text)
             if cands and any(r.fallback for r in rows):
                 # within the preferred unit family (step 1), fallback rows count only alone
                 present = {c.family for c in cands}
@@ -3777,12 +3795,15 @@ def _in_prose_cell(row: str, raw: str) -> bool:
     )
 
 
-def _without_restatements(cands: list[_Mention], rows: list[IndicatorRule]) -> list[_Mention]:
+def _without_restatements(
+    cands: list[_Mention], rows: list[IndicatorRule], text: str = ""
+) -> list[_Mention]:
     """The mentions of one indicator without the figures that restate the body's: a
     key-figure board's and a table's count only where the body states the indicator by
     none of its main rows (not by a fallback alone); a table's row that gives two figures of
-    the indicator (this year's and last year's) gives none; and the body's approximate figure
-    gives way to the table's exact one."""
+    the indicator (this year's and last year's) gives none, but for the cell in its column of
+    totals (the 合计 of four quarters); and the body's approximate figure gives way to the
+    table's exact one."""
     body = [
         c
         for c in cands
@@ -3801,7 +3822,11 @@ def _without_restatements(cands: list[_Mention], rows: list[IndicatorRule]) -> l
     # the board's figures, and the table's cells of rows that give one figure of
     # the indicator (a row with two, this year's and last year's, gives none)
     usable = [
-        c for c in cands if c not in body and c not in remarks and per_row.get(c.sentence, 0) < 2
+        c
+        for c in cands
+        if c not in body
+        and c not in remarks
+        and (per_row.get(c.sentence, 0) < 2 or (text and _in_total_column(text, c.start)))
     ]
     if body and usable and not any(_matches_primary(c, rows) for c in body):
         body = []  # only fallbacks in the body: the board's or table's figures win

@@ -76,3 +76,91 @@ def test_a_sign_off_in_a_table_s_two_cells_is_the_signature() -> None:
     r = clean_text(body + "\n")
     assert r.metadata["signature_date"] == "2024-01-18"
     assert "王某某" not in r.text and "填报日期" not in r.text
+
+
+def test_a_quarterly_table_s_total_column_gives_the_precise_figure() -> None:
+    from snippets import report_indicators
+
+    body = (
+        "全年办理行政处罚案件814件，收缴罚没款126.6万元。全年主要执法数据按季度统计如下：\n"
+        "项目\t单位\t第一季度\t第二季度\t第三季度\t第四季度\t合计\n"
+        "行政处罚案件\t件\t180\t200\t237\t197\t814\n"
+        "罚没款\t万元\t21.36\t34.08\t41.75\t29.42\t126.61\n"
+    )
+    got = report_indicators(body)
+    assert got["fines_yuan"] == 1266100
+    assert got["admin_penalty_cases"] == 814
+
+
+def test_a_table_s_row_of_two_parts_without_a_total_column_still_gives_no_figure() -> None:
+    from snippets import report_indicators
+
+    body = (
+        "全年收缴罚没款126.6万元。主要执法数据如下：\n"
+        "项目\t单位\t城区中队\t开发区中队\t备注\n"
+        "罚没款\t万元\t80.30\t46.31\t已上缴\n"
+    )
+    assert report_indicators(body)["fines_yuan"] == 1266000
+
+
+def test_the_next_year_s_plan_after_the_signature_is_another_document() -> None:
+    from snippets import indicators
+
+    text = "\n".join(
+        [
+            "某县综合行政执法局2024年法治政府建设年度报告",
+            "一、主要工作",
+            "全年开展普法宣传活动44场次，发放宣传资料1.26万份，办理行政处罚案件814件。" * 2,
+            "二、2025年工作打算",
+            "具体工作按照本局2025年法治政府建设工作要点抓好落实。",
+            "",
+            "某县综合行政执法局",
+            "2025年1月15日",
+            "",
+            "某县综合行政执法局2025年法治政府建设工作要点",
+            "",
+            "今年是“十四五”规划的最后一年，为深入推进依法行政，结合我局实际，制定本工作要点。",
+            "一、深化普法宣传",
+            "（一）高质量完成“八五”普法总结验收。全年开展普法活动不少于30场，发放宣传资料1万份以上。",
+        ]
+    )
+    r = clean_text(text + "\n")
+    assert "工作要点\n" not in r.text and "不少于30场" not in r.text
+    assert set(r.removed.loc[r.removed["text"].str.contains("不少于30场"), "rule"]) == {
+        "next_document"
+    }
+    assert r.metadata["signature_date"] == "2025-01-15"
+    assert indicators(r.text)["publicity_events"] == 44
+
+
+def test_a_plan_named_in_the_body_is_no_next_document() -> None:
+    text = "\n".join(
+        [
+            "某县综合行政执法局2024年法治政府建设年度报告",
+            "一、主要工作",
+            "年初制定印发本局2024年法治政府建设工作要点，全年开展普法宣传活动44场次。" * 2,
+            "某县综合行政执法局2025年法治政府建设工作要点",
+            "二、存在的问题",
+            "执法人员专业能力有待提升，基层执法力量相对薄弱。" * 2,
+        ]
+    )
+    r = clean_text(text + "\n")
+    assert "二、存在的问题" in r.text
+
+
+def test_training_given_to_townships_is_not_the_bureau_s_staff_training() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年举办执法业务和法律知识培训班6期，培训执法人员和执法辅助人员428人次。"
+        "按照乡镇综合行政执法改革要求，为全县14个乡镇培训执法骨干65人，开展跟班指导28次。"
+    )
+    assert got["training_participants"] == 428
+    assert got["training_sessions"] == 6
+
+
+def test_a_three_year_action_plan_named_in_a_heading_is_no_plan() -> None:
+    from snippets import theme
+
+    assert theme("深入实施提升行政执法质量三年行动计划") == "enforcement"
+    assert theme("2025年工作计划") == "plans"
