@@ -84,7 +84,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.lexicons import lexicon_cache, read_lexicon_table
-from analysis.normalize import BULLET, fold, latin_line
+from analysis.normalize import BULLET, fold, latin_line, other_script_line
 from analysis.numbers import STACKED_HINT, board_pairs, stacked_figures
 from analysis.paths import LEXICON_DIR
 from analysis.reading import HTML_PAGE, MANUAL_BREAK, normalize_newlines
@@ -567,9 +567,6 @@ def _notes_block(lf: list[str], logical: list, m: int) -> int:
     return m
 
 
-# letters of the scripts a bilingual portal sets beside Chinese: Arabic (Uyghur, Kazakh),
-# Mongolian, Tibetan, Yi, Hangul
-_OTHER_SCRIPT = re.compile(r"[\u0600-\u06ff\u1800-\u18af\u0f00-\u0fff\ua000-\ua4cf\uac00-\ud7af]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -635,6 +632,27 @@ _REPORT_TITLE_WHAT = re.compile(r"法治|依法行政")
 _REPORT_TITLE_WORD = re.compile(r"报告|总结|情况")
 
 
+def _doc_site_title(folded: list[str], any_rule: list[str]) -> None:
+    """Mark a document-sharing site's listing title ``doc_site`` (``any_rule`` edited in
+    place): the title line right above the site's uploader line (上传者:…, 浏览次数:…), when
+    the document's own title follows below it, before the first outline heading (the site
+    lists 衡水市城管执法局2016年…报告, the document is titled 衡水市城市管理行政执法局…)."""
+    for i, f in enumerate(folded):
+        if match_outline_marker(f) is not None:
+            return
+        if any_rule[i] or not _report_title_line(f):
+            continue
+        below = next((j for j in range(i + 1, len(folded)) if folded[j]), None)
+        if below is None or any_rule[below] not in ("upload_date", "doc_site_info"):
+            continue
+        for j in range(below + 1, min(len(folded), below + 30)):
+            if match_outline_marker(folded[j]) is not None:
+                return
+            if not any_rule[j] and _report_title_line(folded[j]):
+                any_rule[i] = "doc_site"
+                return
+
+
 def _report_title_line(f: str) -> bool:
     return (
         _REPORT_TITLE_WORD.search(f) is not None
@@ -698,19 +716,11 @@ _FEED_HEADER = re.compile(
 )
 
 
-def _mostly_other_script(f: str) -> bool:
-    """Whether a line is written mostly in another script than Chinese (Uyghur, Mongolian,
-    Tibetan, Yi, Hangul): more of its letters are that script's than Han characters."""
-    return _OTHER_SCRIPT.search(f) is not None and len(_OTHER_SCRIPT.findall(f)) > len(
-        _HAN.findall(f)
-    )
-
-
 def _is_body(f: str) -> bool:
     """A line of the report's own text: a heading, a sentence, or a long punctuated line;
     not a line written mostly in another script (a bilingual portal's Uyghur, Mongolian or
     Tibetan menu and breadcrumb: the report is in Chinese)."""
-    if _mostly_other_script(f):
+    if other_script_line(f):
         return False
     if len(f) >= 8 and f.endswith("。"):
         return True
@@ -1864,6 +1874,9 @@ def _clean(
                 any_rule[i] = "editor_note"
                 label_only = m is not None and len(f) - m.end() < 2
 
+    if "上传" in text:
+        _doc_site_title(folded, any_rule)
+
     # Running headers: short lines without outline marker repeated 3+ times; also a page's
     # address and the time it was printed, as a browser prints them on every page
     counts = Counter(
@@ -2235,7 +2248,7 @@ def _clean(
     # name, menu, breadcrumb and footer in Uyghur, Mongolian or Tibetan): the report is in
     # Chinese, and these lines are the page's, not the report's
     for k in (*range(first_body), *range(last_body + 1, m)):
-        if not logical[k].rule and _mostly_other_script(lf[k]):
+        if not logical[k].rule and other_script_line(lf[k]):
             logical[k].rule = "other_script"
 
     # the previous document's lines that no chrome rule claimed (its paragraphs, signature)

@@ -64,7 +64,7 @@ from typing import TYPE_CHECKING
 
 from analysis import paths, schema
 from analysis.lexicons import lexicon_cache
-from analysis.normalize import BULLET, fold, latin_line
+from analysis.normalize import BULLET, OTHER_SCRIPT, fold, translation_line
 from analysis.numbers import (
     ARABIC_RE,
     CN_NUMERAL_CHARS,
@@ -622,12 +622,12 @@ _CN_HUNDREDS = re.compile(r".[百千万]|[百千万].")
 _LATIN_RUN = re.compile(r"[A-Za-z]{3,}(?: [A-Za-z]{2,}){3}")
 
 
-def _in_latin_line(f: str, pos: int) -> bool:
-    """Whether the line holding ``pos`` is an English translation's (its figures restate the
-    Chinese): :func:`analysis.normalize.latin_line`."""
+def _in_translation_line(f: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is a translation's, English or Uyghur (its figures
+    restate the Chinese): :func:`analysis.normalize.translation_line`."""
     lo = f.rfind("\n", 0, pos) + 1
     hi = f.find("\n", pos)
-    return latin_line(f[lo : hi if hi >= 0 else len(f)])
+    return translation_line(f[lo : hi if hi >= 0 else len(f)])
 
 
 _BARE_POWERS = {"百": 100.0, "千": 1000.0, "万": 10000.0, "百万": 1e6, "千万": 1e7}
@@ -638,7 +638,8 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
     written, whose tabs tell a table's cells apart; default ``f``)."""
     hits: list[_Hit] = []
     excluded: list[tuple[int, int]] | None = None  # found on first need
-    latin_lines = _LATIN_RUN.search(f) is not None
+    # (a section that may hold a translation's lines: English words, or another script)
+    latin_lines = _LATIN_RUN.search(f) is not None or OTHER_SCRIPT.search(f) is not None
     tail_match, range_match = lex.tail_re.match, lex.range_re.match
     for m in lex.master_re.finditer(f):
         t = None
@@ -678,7 +679,7 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
             time_like = _TIME_LIKE.match(m.group("ratio")) is not None
             if time_like and "比" not in clause_before and int(r1) <= 24 and int(r2) < 60:
                 continue  # a time of day, not a ratio
-            if latin_lines and _in_latin_line(f, s0):
+            if latin_lines and _in_translation_line(f, s0):
                 continue  # (a translation's ratio restates the Chinese one)
             hits.append(_Hit(s0, m.end(), s0, float(r2), "ratio", "other", "", False))
             continue
@@ -783,8 +784,8 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
             end = a.end()
             approx = True
             qualifier = qualifier or a.group(0)
-        if latin_lines and _in_latin_line(f, s0):
-            continue  # a bilingual page's English translation restates the Chinese
+        if latin_lines and _in_translation_line(f, s0):
+            continue  # a bilingual page's translation restates the Chinese
         hits.append(
             _Hit(raw_start, end, s0, float(value), unit, family, qualifier, approx, qual_start)
         )
@@ -2162,16 +2163,21 @@ def _first_rule(
     sentence: str,
     local: str,
     before: str | None = None,
+    chained: str | None = None,
 ) -> str:
     """The indicator of the first of ``rules`` (already of the figure's unit family) whose
-    patterns all match, else ''."""
+    patterns all match, else ''. ``chained``: ``before`` with the sentences that semicolons
+    chain up to it, which a fallback row's sentence cue may match (a platform named once
+    before its figures: …指挥中心全年受理…问题48,615件,其中…;立案46,932件,结案…)."""
     for r in rules:
         if r.subject is not None and not r.subject.search(subject):
             continue
         if r.clause is not None and not r.clause.search(clause):
             continue
         if r.sentence is not None and not r.sentence.search(
-            before if r.sentence_before and before is not None else sentence
+            (chained if r.fallback and chained is not None else before)
+            if r.sentence_before and before is not None
+            else sentence
         ):
             continue
         if r.exclude is not None and r.exclude.search(subject + " " + local):
@@ -2439,6 +2445,9 @@ def metric_columns(
                     sentence_f
                     if hit.label is not None
                     else _before_subset(f, s_lo, s_hi, max(hit.end, local_end)),
+                    None
+                    if hit.label is not None
+                    else _before_subset(f, _chain_start(f, s_lo), s_hi, max(hit.end, local_end)),
                 )
             )
             cols["sentence"].append(sentence)
@@ -2633,6 +2642,9 @@ class _Mention:
     period: bool = False  # in a paragraph or sentence opened by a period of years (五年来)
     para_opening: str = ""  # the folded first words of its paragraph (全年共办理…)
     source: str = ""  # folded clause after the figure naming its source (,均通过12345热线转办)
+    # folded sentences that semicolons chain up to this one, through the figure, when there are
+    # some (…指挥中心全年受理…问题48,615件,其中…;立案46,932件: a platform named once before)
+    chained: str = ""
 
 
 def _clause_cut(f: str, pos: int) -> int:
@@ -2743,6 +2755,9 @@ def _place_mentions(
         subject = fold(m.subject)
         clause = sent_f[_clause_cut(sent_f, pos) + 1 : pos].replace("\n", "")
         prefix = sent_f[:pos].replace("\n", "")
+        chained = ""
+        if lo > 0 and f is not None and (k0 := _chain_start(f, lo)) < lo:
+            chained = f[k0:lo].replace("\n", "") + prefix
         source = lex.source.match(sent_f, pos + len(m.raw))
         part = None
         for g, rx in enumerate(lex.complements):
@@ -2784,6 +2799,7 @@ def _place_mentions(
                 period,
                 para_opening,
                 source.group(0) if source else "",
+                chained,
             )
         )
     return out
@@ -2837,12 +2853,17 @@ def derive_indicators(
        a mention of the same paragraph, is a part of a stated total; and so
        is a typed part elsewhere (一般程序案件112件) not larger than the same type's part of
        that total (其中一般程序案件612件), and a part restated elsewhere with the same value
-       and unit.
+       and unit; so is a figure listed with its subject after a larger one of the indicator in
+       another sentence (审查涉法事项147件,涵盖…重大执法决定58件; then 对58件重大执法决定…), and one
+       in the 其中 list of another indicator's figure (问题48,615件,其中…12319热线转入5,214件)
+       when the indicator is stated elsewhere.
     3. Special campaigns: a mention whose sentence names a campaign (专项, 涉及…的) before it
        is dropped when a mention outside any campaign remains.
     4. Outcomes: a case count stated as an outcome (结案, 办结) and not as an intake (立案,
        受理) is dropped when an intake count remains (立案39.6万件, 结案38.9万件 -> 39.6万).
-    5. A figure restated with the same value and unit counts once.
+    5. A figure restated with the same value and unit counts once, as does one restated with
+       another precision or approximately (1400余件 in the opening, 1,426件 in the text): the
+       most precise statement is kept.
     6. Typed parts: a mention whose subject is one type of a ``complement`` group (废止,
        修改, 继续有效 ...) is dropped when a larger figure of another kind stands before it
        in its sentence (文件22件进行清理, 继续保留17件 -> 22), also when that figure restates
@@ -3235,6 +3256,47 @@ def _restated(a: _Mention, b: _Mention) -> bool:
     return unit is not None and unit > 1 and abs(a.value - b.value) <= unit / 2 + 1e-9
 
 
+def _lists(t: _Mention, c: _Mention) -> bool:
+    """Whether ``t``'s sentence lists ``c`` after ``t``: the same figure with its subject
+    (…147件,涵盖行政规范性文件2件、重大执法决定58件… lists 对58件重大执法决定)."""
+    after = fold(t.sentence)[t.pos + len(t.raw) :]
+    raw, subject = fold(c.raw), fold(c.subject)
+    k = after.find(raw)
+    while k >= 0:
+        if (k == 0 or not (after[k - 1].isdigit() or after[k - 1] == ".")) and subject in after[
+            max(0, k - 12) : k + len(raw) + 12
+        ]:
+            return True
+        k = after.find(raw, k + 1)
+    return False
+
+
+def _approx_restated(a: _Mention, b: _Mention) -> bool:
+    """Whether ``a``, an approximate figure (1400余件, 约1400件, 近1400件), restates ``b``, an
+    exact one of the same thing in another sentence (1,426件): ``b`` lies in the range ``a``
+    names, to the precision it is written with (1400余: 1400 up to 1500)."""
+    if (
+        a.unit != b.unit
+        or a.sent == b.sent
+        or not _APPROX_RAW.search(a.raw)
+        or _APPROX_RAW.search(b.raw)
+        or not _same_subject(a, b)
+    ):
+        return False
+    unit = _last_digit_unit(a)
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", a.raw)
+    if unit is None or m is None:
+        return False
+    written = m.group(0).replace(",", "")
+    if "." not in written:
+        unit *= 10 ** (len(written) - len(written.rstrip("0")))  # 1400余: to the hundred
+    if _FLOOR_RAW.search(a.raw):
+        return a.value <= b.value < a.value + unit
+    if "近" in a.raw:
+        return a.value - unit < b.value <= a.value
+    return abs(b.value - a.value) <= unit / 2
+
+
 def _digits(raw: str) -> int:
     """How many digits a figure is written with (its precision): 1,842.57万元 -> 6."""
     return sum(ch.isdigit() for ch in raw)
@@ -3359,6 +3421,34 @@ def _combine_mentions(
                 )
             ] or rest
         keep = rest or keep  # only parts stated: they are what the report gives
+    # ... and a figure that restates one listed, with its subject, after a larger figure of
+    # the indicator in that one's sentence (全年审查各类涉法事项147件,涵盖…重大执法决定58件…;
+    # then 对58件重大执法决定全部经法制审核): a part of that total
+    listed = [
+        c
+        for c in keep
+        if c.subject
+        and any(
+            t.sent != c.sent and t.value > c.value and t.unit == c.unit and _lists(t, c)
+            for t in keep
+        )
+    ]
+    if listed and len(listed) < len(keep):
+        keep = [c for c in keep if c not in listed]
+    # ... and a part in the breakdown (其中…) of another indicator's figure (数字城管…受理问题
+    # 48,615件,其中…12319热线转入5,214件): a share of that figure, not this indicator's count,
+    # when the report states this one elsewhere
+    elsewhere = [
+        c
+        for c in keep
+        if c.opener >= 0
+        and re.search(r"\d", c.prefix[: c.opener]) is not None
+        # in the list (…39,870件、…), not after it (…件,罚没款…)
+        and not re.search(r"[;:]|,(?!\d{3})", c.prefix[c.opener :])
+        and not any(d.sent == c.sent and d.pos < c.opener for d in cands)
+    ]
+    if elsewhere and len(elsewhere) < len(keep):
+        keep = [c for c in keep if c not in elsewhere]
     # 3. special campaigns; a figure outside any campaign that a campaign's restates with more
     # precision (3.82万件 in a box of key figures, 涉及城管执法的派单38,215件 in the text) is that
     # figure, written more precisely
@@ -3453,15 +3543,25 @@ def _combine_mentions(
 
     drop_if_rest([gives_way(c) for c in keep])
     # 5. the same figure restated counts once, also when restated with another precision
-    # (罚没款1,842.6万元 in a list of key figures, 1,842.57万元 in the text): the most precise
-    # statement is kept
+    # (罚没款1,842.6万元 in a list of key figures, 1,842.57万元 in the text) or approximately
+    # (1400余件 in the opening, 1,426件 in the text): the most precise statement is kept
     stated = list(keep)  # before restatements count once: a restated total still rules step 6
     once: list[_Mention] = []
     for c in keep:
-        k = next((k for k, o in enumerate(once) if _restated(o, c)), None)
+        k = next(
+            (
+                k
+                for k, o in enumerate(once)
+                if _restated(o, c) or _approx_restated(o, c) or _approx_restated(c, o)
+            ),
+            None,
+        )
         if k is None:
             once.append(c)
-        elif _digits(c.raw) > _digits(once[k].raw):
+        elif _digits(c.raw) > _digits(once[k].raw) or (
+            # (1400余件 in the opening, 1,426件 in the text: the exact one)
+            _APPROX_RAW.search(once[k].raw) and not _APPROX_RAW.search(c.raw)
+        ):
             once[k] = c
     keep = once
     # 6. typed parts after a larger figure of another kind in the same sentence
@@ -3737,6 +3837,19 @@ def _before_subset(f: str, s_lo: int, s_hi: int, end: int) -> str:
     return f[s_lo : k if k >= 0 else s_hi].replace("\n", "")
 
 
+def _chain_start(f: str, s_lo: int) -> int:
+    """Where the sentences that semicolons chain up to the one at ``s_lo`` begin (…指挥中心全年
+    受理各类城市管理问题48,615件,其中…;立案46,932件: the cue of the platform reaches 立案):
+    ``s_lo`` when the sentence before ends otherwise."""
+    k = s_lo
+    while k > 0 and f[k - 1] in " \t":
+        k -= 1
+    if k == 0 or f[k - 1] != ";":
+        return s_lo
+    stop = max(f.rfind(ch, 0, k - 1) for ch in "。!?\n")
+    return stop + 1
+
+
 _RUN_IN_HEAD = re.compile(r"[^,;。:]{1,20}:")
 
 
@@ -3886,6 +3999,14 @@ def _matches_primary(c: _Mention, rows: list[IndicatorRule], tier: int = 0) -> b
             r.sentence is None
             or (tier == 0 and not r.sentence_before)
             or r.sentence.search(c.prefix if tier == 0 else sentence) is not None
+            # a fallback's cue on the sentences chained to the figure's by semicolons
+            or (
+                tier == 1
+                and r.fallback
+                and r.sentence_before
+                and c.chained
+                and r.sentence.search(c.chained) is not None
+            )
             # the source named after the figure, for a cue that names something (not one that
             # only rules things out, ^(?!…), which any text passes)
             or (

@@ -109,6 +109,25 @@ def latin_line(line: str) -> bool:
     return latin >= 8 and latin > 2 * len(_HAN_LETTER.findall(line))
 
 
+# letters of the scripts a bilingual portal sets beside Chinese: Arabic (Uyghur, Kazakh),
+# Mongolian, Tibetan, Yi, Hangul
+OTHER_SCRIPT = re.compile(r"[\u0600-\u06ff\u1800-\u18af\u0f00-\u0fff\ua000-\ua4cf\uac00-\ud7af]")
+
+
+def other_script_line(line: str) -> bool:
+    """Whether a line is written mostly in another script than Chinese (Uyghur, Mongolian,
+    Tibetan, Yi, Hangul): more of its letters are that script's than Han characters."""
+    return OTHER_SCRIPT.search(line) is not None and len(OTHER_SCRIPT.findall(line)) > len(
+        _HAN_LETTER.findall(line)
+    )
+
+
+def translation_line(line: str) -> bool:
+    """Whether a line is a bilingual page's translation of the Chinese (:func:`latin_line`
+    or :func:`other_script_line`): its figures restate the Chinese ones."""
+    return latin_line(line) or other_script_line(line)
+
+
 # the mark that opens a bulleted list's item (▪, ■, •, ●, ◆, ▶ …; ○ but not the zero of a year
 # written in numerals, 二○二三年); ASCII marks (- * +) only before a space, which callers add
 BULLET = r"(?:[▪■●◆◇▶►▸▹◼◻✓✔★☆➢➤❖•‣⁃◦]|○(?![一二三四五六七八九〇○零]{1,3}年))"

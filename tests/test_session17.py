@@ -164,3 +164,131 @@ def test_a_three_year_action_plan_named_in_a_heading_is_no_plan() -> None:
 
     assert theme("深入实施提升行政执法质量三年行动计划") == "enforcement"
     assert theme("2025年工作计划") == "plans"
+
+
+def test_a_document_sharing_site_s_listing_and_counters_are_chrome() -> None:
+    page = "\n".join(
+        [
+            "海量文档　免费阅读　　　首页　|　分类　|　VIP会员　|　上传文档　|　登录",
+            "某市城管执法局2016年依法行政工作报告",
+            "上传者：城管人　　上传时间：2017-03-02　　文档页数：6页　　下载积分：2",
+            "浏览次数：1,203　　下载次数：47　　收藏次数：9",
+            "评分：★★★★☆　4.3分（26人评价）",
+            "简介：某市城市管理行政执法局2016年度依法行政工作情况报告，供同行学习参考。",
+            "第 1 页 / 共 6 页",
+            "某市城市管理行政执法局2016年依法行政工作报告",
+            "一、加强组织领导",
+            "全年共立案查处各类违法案件1,426件，收缴罚没款136.82万元，执法规范化水平进一步提升。"
+            * 2,
+            "开通VIP会员，本文档免费下载　　VIP年卡限时特惠低至88元 >>",
+            "二、存在的问题",
+            "执法人员专业能力有待提升，基层执法力量相对薄弱，信息化水平不高。" * 2,
+            "",
+            "某市城市管理行政执法局",
+            "2017年1月13日",
+            "",
+            "本文档由某文库用户上传，版权归原作者所有，仅供学习交流。如有侵权，请联系网站删除。",
+        ]
+    )
+    r = clean_text(page + "\n")
+    rules = dict(zip(r.removed["text"], r.removed["rule"], strict=True))
+    assert rules["某市城管执法局2016年依法行政工作报告"] == "doc_site"
+    for chrome in ("浏览次数", "评分", "简介", "开通VIP", "本文档由", "海量文档"):
+        assert not any(line.startswith(chrome) for line in r.text.split("\n")), chrome
+    assert r.text.startswith("某市城市管理行政执法局2016年依法行政工作报告\n")
+    assert r.metadata["signature_date"] == "2017-01-13"
+
+
+def test_a_single_report_title_above_an_uploader_line_stays() -> None:
+    page = "\n".join(
+        [
+            "某市城市管理行政执法局2016年依法行政工作报告",
+            "上传者：城管人　　上传时间：2017-03-02",
+            "一、加强组织领导",
+            "全年共立案查处各类违法案件1,426件，收缴罚没款136.82万元，执法规范化水平进一步提升。",
+        ]
+    )
+    r = clean_text(page + "\n")
+    assert r.text.startswith("某市城市管理行政执法局2016年依法行政工作报告\n")
+
+
+def test_a_uyghur_translation_s_figures_are_no_quantities() -> None:
+    from analysis.build import process_text
+
+    text = (
+        "某区城市管理局2023年法治政府建设年度报告\n一、主要工作\n"
+        "全年共查处行政处罚案件1386件，结案率97.5%，群众满意度达到100%。\n"
+        "\u200fيىل بويى 1386 دېلو بىر تەرەپ قىلىندى، دېلو يېپىلىش نىسبىتى 97.5% ، "
+        "ئاممىنىڭ رازىلىق دەرىجىسى 100% كە يەتتى.\n"
+    )
+    metrics = process_text("r", text)["metrics"]
+    assert sorted(metrics["raw"]) == ["100%", "1386件", "97.5%"]
+
+
+def test_an_approximate_opening_figure_restates_the_exact_one() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "一年来，我局依法行政各项任务较好完成，全年共查处各类违法案件1400余件。\n"
+        "执法办案方面，全年共立案查处各类违法案件1,426件，其中适用简易程序1,017件、一般程序409件。\n"
+    )
+    assert got["admin_penalty_cases"] == 1426
+
+
+def test_two_different_counts_near_each_other_are_both_counted() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "城区中队全年共查处各类违法案件1400余件。\n开发区中队全年查处各类违法案件1,620件。\n"
+    )
+    assert got["admin_penalty_cases"] == 3020
+
+
+def test_a_hotline_share_of_a_platform_s_intake_is_no_hotline_count() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "市数字化城市管理监督指挥中心全年受理各类城市管理问题48,615件，其中信息采集监督员巡查上报"
+        "39,870件、12319热线转入5,214件、视频监控发现3,531件；立案46,932件，结案45,107件。\n"
+        "全年通过热线共受理群众诉求8,099件，其中12319热线6,842件、市长热线转办1,257件。\n"
+    )
+    assert got["hotline_cases"] == 8099
+    assert got["digital_cases"] == 46932
+
+
+def test_legal_affairs_the_legal_section_reviewed_are_legal_reviews() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "局法制科全年审核各类法律事务164件，其中重大行政处罚案件法制审核96件、合同协议合法性审查38份。"
+        "法律顾问全年参与疑难案件会商、合同审查等法律事务31件次。\n"
+    )
+    assert got["legal_reviews"] == 164
+
+
+def test_a_part_listed_with_a_total_and_restated_later_is_not_added() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "法制科全年审查各类涉法事项147件，涵盖行政规范性文件2件、合同协议41份、重大执法决定58件"
+        "和其他涉法事务46件。\n全面落实行政执法三项制度，对58件重大执法决定全部经法制审核后作出。\n"
+    )
+    assert got["legal_reviews"] == 147
+
+
+def test_a_sentence_after_a_closed_breakdown_is_no_part_of_it() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "2023年全局共查处行政处罚案件1,386件，其中适用一般程序472件、简易程序914件，"
+        "罚没款216.57万元，同比下降6.2%。\n"
+    )
+    assert got["fines_yuan"] == 2165700
+
+
+def test_power_lists_and_the_enforcement_system_reform_themes() -> None:
+    from snippets import theme
+
+    assert theme("推行权力清单和责任清单制度") == "business_environment"
+    assert theme("深化城管执法体制改革,依法全面履行职能") == "enforcement"
+    assert theme("依法全面履行政府职能") == "business_environment"
