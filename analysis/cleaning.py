@@ -84,7 +84,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.lexicons import lexicon_cache, read_lexicon_table
-from analysis.normalize import BULLET, fold, latin_line, other_script_line
+from analysis.normalize import BULLET, HEADING_END_WORD, fold, latin_line, other_script_line
 from analysis.numbers import STACKED_HINT, board_pairs, stacked_figures
 from analysis.paths import LEXICON_DIR
 from analysis.reading import HTML_PAGE, MANUAL_BREAK, normalize_newlines
@@ -745,8 +745,10 @@ def _appendix_at(lf: list[str], logical: list, body: list[int]) -> int | None:
         if not (_APPENDIX_LABEL.fullmatch(lf[k]) or table) or not any(b > k for b in body):
             continue
         j = k - 1
-        while j >= 0 and logical[j].rule and logical[j].rule in _WEAK_RULES:
-            j -= 1  # a page number between the signature and the label
+        while j >= 0 and (
+            (logical[j].rule and logical[j].rule in _WEAK_RULES) or _SIGNATURE_NOTE.fullmatch(lf[j])
+        ):
+            j -= 1  # a page number or a note (（此件主动公开）) between the signature and the label
         parts = _signature_parts(lf[j]) if j >= 0 else None
         if parts is not None and parts[1]:
             return k
@@ -1283,11 +1285,6 @@ def _is_unit(word: str) -> bool:
 
 # the widest measure (display columns, or characters) of a narrow column: 20 characters
 _NARROW_FULL = {3: 40, 1: 20}
-# the last word of a finished heading (…优化医保服务和营商环境, …营造尊法守法氛围)
-_HEADING_END_WORD = re.compile(
-    r"(?:环境|氛围|水平|机制|体系|能力|责任|保障|效能|成效|质效|秩序|底线|作用|格局|职责|防线|基础|"
-    r"活力|关口|质量|形象|意识|队伍|实效|态势|理念|屏障|合力|根基|短板|防控|安全|权益|满意度)$"
-)
 # a bulleted list's item (▪ 局党组书记…, • 检查旅行社…, - 立案…): a line of its own
 _BULLET_START = re.compile(rf"\s*(?:{BULLET}|[-*+](?=\s))")
 # a two-cell row: a label, a tab, a figure (a chart's data copied as text: 网吧⇥34)
@@ -2101,7 +2098,7 @@ def _clean(
                     and _balanced_heading(prev.folded)
                     # in a wide column, only when its last word ends a heading (…优化营商环境,
                     # not …健全城市管理综合 / 执法体制)
-                    and (narrow or _HEADING_END_WORD.search(prev.folded) is not None)
+                    and (narrow or HEADING_END_WORD.search(prev.folded) is not None)
                     # a line of text, not the heading's rest (…综合执法规 / 范化水平和群众满意度)
                     and len(folded[i].strip()) >= (10 if narrow else 20)
                     and not _HEADING_TAIL.match(folded[i])  # 压实第一责任人职 / 责。局党组…

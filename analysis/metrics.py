@@ -1113,6 +1113,52 @@ def _header_units(line: str, cells: list[tuple[int, int]], lex: _Lexicon) -> lis
     return out
 
 
+# a header cell that counts what its column holds (件数 → 件, 人数 → 人)
+_COUNT_HEADER = re.compile(r"\s*(?:案件|处罚|立案)?(?P<unit>件|人|次|户|宗|起|场)(?:数|次数)\s*")
+
+
+def _header_cell_unit(cell: str, lex: _Lexicon) -> tuple[str, str, float] | None:
+    """The unit a header's cell names: in brackets (金额(万元), 同比增减(%)) or by counting
+    (件数 → 件), else None."""
+    cell = fold(cell)
+    m = _UNIT_LABEL.fullmatch(cell) or _COUNT_HEADER.fullmatch(cell)
+    return _label_unit(m.group("unit"), lex) if m is not None else None
+
+
+def _stacked_header_units(
+    rows: list[str], n_row: int, cells: list[tuple[int, int]], lex: _Lexicon
+) -> list | None:
+    """Each cell's unit, by a header of two or more lines over a table's rows (a PDF's table
+    whose header has merged cells: 2023年 and 2022年 over 件数⇥金额(万元) each, 项目 and
+    同比增减(%) merged down). The lowest header line names the columns under the merged ones,
+    in order; the columns it leaves over, at the end, are named by the cells above it that
+    name a unit (同比增减(%)). None unless every cell's column is named so."""
+    k = n_row - 1
+    while (
+        k >= 0
+        and _table_row(rows[k])
+        and any(_BARE_CELL.fullmatch(rows[k], a, b) for a, b in _cells(rows[k]))
+    ):
+        k -= 1  # the table's rows above this one
+    heads: list[list[str]] = []
+    while k >= 0 and len(heads) < 3 and rows[k].strip() and "。" not in rows[k]:
+        hc = _cells(rows[k])
+        if not hc or any(_BARE_CELL.fullmatch(rows[k], a, b) for a, b in hc):
+            break
+        heads.append([rows[k][a:b] for a, b in hc])
+        k -= 1
+    if len(heads) < 2:
+        return None
+    n = len(cells) - 1  # the row's figures, after its label
+    low = [_header_cell_unit(c, lex) for c in heads[0]]
+    if not 2 <= len(low) <= n or any(u is None for u in low):
+        return None
+    merged = [u for line in reversed(heads[1:]) for c in line if (u := _header_cell_unit(c, lex))]
+    if len(low) + len(merged) != n:
+        return None
+    return [None, *low, *merged]
+
+
 def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
     """The bare numbers of a table's rows whose unit is named: each takes the unit, and the
     row's label is its subject (as a board's figure). The unit is the row label's (行政处罚案件
@@ -1233,6 +1279,10 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
                 cells = [span] + cells[first + 1 :]
             elif caption is not None:
                 columns = [None] + [caption] * (len(cells) - first - 1)
+                cells = [span] + cells[first + 1 :]
+            elif (stacked := _stacked_header_units(rows, n_row, cells, lex)) is not None:
+                # a header of two or more lines over the columns (2023年 / 件数, 金额(万元))
+                columns = [None] + stacked[first + 1 :]
                 cells = [span] + cells[first + 1 :]
         if of_label is None and columns is None:
             continue

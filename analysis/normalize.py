@@ -128,6 +128,13 @@ def translation_line(line: str) -> bool:
     return latin_line(line) or other_script_line(line)
 
 
+# the last word of a finished heading (…优化医保服务和营商环境, …营造尊法守法氛围)
+HEADING_END_WORD = re.compile(
+    r"(?:环境|氛围|水平|机制|体系|能力|责任|保障|效能|成效|质效|秩序|底线|作用|格局|职责|防线|基础|"
+    r"活力|关口|质量|形象|意识|队伍|实效|态势|理念|屏障|合力|根基|短板|防控|安全|权益|满意度)$"
+)
+
+
 # the mark that opens a bulleted list's item (▪, ■, •, ●, ◆, ▶ …; ○ but not the zero of a year
 # written in numerals, 二○二三年); ASCII marks (- * +) only before a space, which callers add
 BULLET = r"(?:[▪■●◆◇▶►▸▹◼◻✓✔★☆➢➤❖•‣⁃◦]|○(?![一二三四五六七八九〇○零]{1,3}年))"

@@ -102,7 +102,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.lexicons import lexicon_cache
-from analysis.normalize import fold, latin_line
+from analysis.normalize import HEADING_END_WORD, fold, latin_line
 from analysis.paths import LEXICON_DIR
 from analysis.schema import SECTIONS
 
@@ -1319,7 +1319,13 @@ class _Parser:
                 # it ends at the 。 that opens the next line
                 below = self.lines[i + 1]
                 stop = below.body.find(_SENTENCE_END)
-                if 0 < stop <= 12 and self._strong(below.body) is None:
+                if (
+                    0 < stop <= 12
+                    and self._strong(below.body) is None
+                    # (not after a finished heading, …优化城市管理领域营商环境, whose next line
+                    # opens with a run-in title of its own: 审批服务提速增效。…)
+                    and not (HEADING_END_WORD.search(self.folded[start:end].rstrip()) and stop >= 4)
+                ):
                     end, standalone = below.start + below.lead + stop, False
             h = _Heading(i, strong.level, strong.num, strong.marker, start, end, False, strong.sep)
             return h, standalone

@@ -292,3 +292,97 @@ def test_power_lists_and_the_enforcement_system_reform_themes() -> None:
     assert theme("推行权力清单和责任清单制度") == "business_environment"
     assert theme("深化城管执法体制改革,依法全面履行职能") == "enforcement"
     assert theme("依法全面履行政府职能") == "business_environment"
+
+
+def test_an_appendix_after_a_signature_and_its_public_notice_leaves_the_signature() -> None:
+    text = "\n".join(
+        [
+            "某市城市管理局关于2023年度法治政府建设情况的报告",
+            "一、主要工作",
+            "全年共立案办理城市管理行政处罚案件2314件，收缴罚没款1428.63万元，执法规范化水平提升。",
+            "二、存在的问题",
+            "执法人员专业能力有待提升，基层执法力量相对薄弱，信息化水平不高。",
+            "附件：1.2023年度行政执法数据统计表",
+            "",
+            "某市城市管理局",
+            "2024年1月23日",
+            "",
+            "（此件主动公开）",
+            "- 12 -",
+            "附件1",
+            "2023年度行政执法典型案例",
+            "案例一：某建设工程有限公司擅自委托无资质车辆运输建筑垃圾案。2023年3月28日，执法人员"
+            "通过视频监控发现该项目渣土运输车辆带泥上路，依法处罚款2万元。",
+        ]
+    )
+    r = clean_text(text + "\n")
+    assert r.metadata["signature_date"] == "2024-01-23"
+    assert "依法处罚款2万元。" in r.text
+
+
+def test_a_finished_heading_s_next_line_with_its_own_run_in_title_is_no_part_of_it() -> None:
+    from snippets import outline
+
+    text = (
+        "某市城市管理局2023年法治政府建设年度报告\n"
+        "一、主要工作\n"
+        "（五）深化“放管服”改革，以法治方式优化城市管理领域营商环境\n"
+        "审批服务提速增效。城市管理领域11项行政许可全部集中到市政务服务中心城管窗口办理。\n"
+        "（六）强化执法监督，推进严格规范公正文明执法\n"
+        "全年开展案卷评查2次。\n"
+    )
+    got = [h for _, _, h, _ in outline(text)]
+    assert "深化“放管服”改革，以法治方式优化城市管理领域营商环境" in got
+
+
+def test_a_heading_wrapped_before_its_full_stop_still_ends_there() -> None:
+    from snippets import outline
+
+    text = (
+        "某市城市管理局2023年法治政府建设年度报告\n"
+        "一、主要工作\n"
+        "（一）全面推行行政执法公示制度，确保执法全过程公开透明、留痕\n"
+        "可追溯。通过政务网站公示执法主体和执法人员。\n"
+        "（二）强化执法监督\n"
+        "全年开展案卷评查2次。\n"
+    )
+    got = [h for _, _, h, _ in outline(text)]
+    assert "全面推行行政执法公示制度，确保执法全过程公开透明、留痕可追溯" in [
+        h.replace("\n", "") for h in got
+    ]
+
+
+def test_a_table_s_two_line_header_names_its_columns_units() -> None:
+    from analysis.build import process_text
+
+    text = (
+        "某市城市管理局2023年法治政府建设年度报告\n一、主要工作\n全年执法数据见下表。\n"
+        "2023年度行政执法数据统计表\n"
+        "2023年                               2022年\n"
+        "项  目                                        同比增减（%）\n"
+        "件数        金额（万元）             件数        金额（万元）\n"
+        "行政处罚案件                    2314            1428.63             2087            1263.84"
+        "               10.9\n"
+        "行政强制                          41                 —               47                 —"
+        "              -12.8\n"
+    )
+    m = process_text("r", text)["metrics"]
+    got = {(raw, unit, value) for raw, unit, value in zip(m["raw"], m["unit"], m["value"])}
+    assert ("2314", "件", 2314) in got
+    assert ("1428.63", "元", 14286300) in got
+    assert ("1263.84", "元", 12638400) in got
+    assert ("10.9", "%", 10.9) in got
+    assert ("47", "件", 47) in got
+
+
+def test_a_header_line_that_does_not_name_every_column_names_none() -> None:
+    from analysis.build import process_text
+
+    text = (
+        "某市城市管理局2023年法治政府建设年度报告\n一、主要工作\n全年执法数据见下表。\n"
+        "2023年                               2022年\n"
+        "件数        金额（万元）\n"
+        "行政处罚案件                    2314            1428.63             2087            1263.84\n"
+    )
+    m = process_text("r", text)["metrics"]
+    assert "2087" not in set(m["raw"])
