@@ -367,7 +367,9 @@ def test_a_table_s_two_line_header_names_its_columns_units() -> None:
         "              -12.8\n"
     )
     m = process_text("r", text)["metrics"]
-    got = {(raw, unit, value) for raw, unit, value in zip(m["raw"], m["unit"], m["value"])}
+    got = {
+        (raw, unit, value) for raw, unit, value in zip(m["raw"], m["unit"], m["value"], strict=True)
+    }
     assert ("2314", "件", 2314) in got
     assert ("1428.63", "元", 14286300) in got
     assert ("1263.84", "元", 12638400) in got
