@@ -176,6 +176,11 @@ _SENTENCE_PUNCT = set("。,;:!?、")
 _TERMINAL = set("。!?;:…")
 _CLOSERS = set("”’\"')]】》」』")
 _HEADER_PUNCT = re.compile("[。,;!?]")  # sentence punctuation: not a running header
+# a web page's widget's label, repeated on every page of a print (字号:, 分享到:, 打印:)
+_WIDGET_LABEL = re.compile(
+    r"\s*(?:字号|字体|字体大小|分享(?:到)?|打印|关闭|来源|作者|编辑|责任编辑|浏览|访问|点击|扫一扫|"
+    r"发布|发布时间|发布日期|链接|网址|视力保护色|背景色)\s*:\s*"
+)
 # a printed page's address and the date and time it was printed (2025/3/18 10:42), folded
 _URL_LINE = re.compile(r"(?:https?|file)://\S+")
 _PRINTED_AT = re.compile(
@@ -205,7 +210,7 @@ _ORG_DATE_LINE = re.compile(rf"^(?P<org>{_ORG})[ ]+(?P<date>.+)$")
 # (label and value after a colon, or in a table's two cells: 填报日期⇥2024年1月18日)
 _SIGN_OFF_LINE = re.compile(
     r"^(?:填报|填表|制表|审核|审签|签发)(?:人(?:\s*:\s*|\s+)(?P<name>[\u4e00-\u9fff·]{2,8})"
-    r"|(?P<date>日期|时间)(?:\s*:\s*|\s+)(?P<value>\S.{4,20}))$"
+    r"|(?P<date>日期|时间)(?:\s*:\s*(?P<value>\S.{4,20})|\s+(?P<cell>(?:19|20)\d\d\D.{3,16})))$"
 )
 
 
@@ -601,13 +606,25 @@ def _next_document(lf: list[str], m: int) -> int:
         ):
             continue
         below = next((j for j in range(k + 1, m) if lf[j]), None)
-        if below is None or not (
-            _DOC_NUMBER.match(lf[below])
-            or lf[below].endswith(":")
-            or _PLAN_DOC_TITLE.match(lf[k])
-            or _PLAN_DOC_TITLE.match(lf[k - 1] + lf[k])
-        ):
+        if below is None:
             continue
+        # (各县(市、区)人民政府,市政府各部门: — not a paragraph ending …现将有关情况报告如下:)
+        addressee = (
+            lf[below].endswith(":")
+            and len(lf[below]) <= 60
+            and not re.search(r"。|如下:$", lf[below])
+        )
+        if not (_DOC_NUMBER.match(lf[below]) or addressee):
+            # ... or the title alone of a plan for a year (…2025年…工作要点), when it is no
+            # report's title (…工作总结暨2024年工作计划) and the report above is the larger
+            title = lf[k] if _PLAN_DOC_TITLE.match(lf[k]) else lf[k - 1] + lf[k]
+            if (
+                not _PLAN_DOC_TITLE.match(title)
+                or _REPORT_TITLE_WORD.search(title)
+                or sum(len(x) for x in lf[:k] if _is_body(x))
+                <= sum(len(x) for x in lf[k + 1 : m] if _is_body(x))
+            ):
+                continue
         # ... closing a report: a body of some length above it
         if sum(len(x) for x in lf[:k] if _is_body(x)) >= _NEXT_DOC_BODY:
             # a title wrapped over two lines (…关于开展2024年度重点排污单位 / …工作的通知)
@@ -648,7 +665,11 @@ def _doc_site_title(folded: list[str], any_rule: list[str]) -> None:
         for j in range(below + 1, min(len(folded), below + 30)):
             if match_outline_marker(folded[j]) is not None:
                 return
-            if not any_rule[j] and _report_title_line(folded[j]):
+            if (
+                not any_rule[j]
+                and _report_title_line(folded[j])
+                and not re.search(r"[,:]", folded[j])  # a title, not a sentence (现将…报告如下:)
+            ):
                 any_rule[i] = "doc_site"
                 return
 
@@ -816,7 +837,7 @@ def _signature_parts(f: str) -> tuple[tuple[int, int] | None, str] | None:
     m = _SIGN_OFF_LINE.match(f)
     if m:
         # a form's sign-off (a ledger's 填报人：… / 填报日期：…): the date it names is signed
-        return None, _date_only(m["value"]) if m["date"] else ""
+        return None, _date_only(m["value"] or m["cell"]) if m["date"] else ""
     m = _ORG_LINE.match(f)
     if m:
         return m.span("org"), ""
@@ -1886,7 +1907,9 @@ def _clean(
         and (len(f) <= 40 or _URL_LINE.fullmatch(f))
         and not _HEADER_PUNCT.search(f)
         and not _NOTES_LABEL.fullmatch(f)  # a notes label (备注:) heads what follows it
-        and not f.endswith(":")  # a label (主要做法:) heads what follows it under each heading
+        # a label (主要做法:) heads what follows it under each heading; a page's widget's
+        # label (字号:, 分享到:) is chrome
+        and not (f.endswith(":") and not _WIDGET_LABEL.fullmatch(f))
         and match_outline_marker(f) is None
         and not _BOX_DRAWING.search(f)  # a drawn table's rows repeat (│(件)│ │ │)
     )

@@ -623,11 +623,22 @@ _LATIN_RUN = re.compile(r"[A-Za-z]{3,}(?: [A-Za-z]{2,}){3}")
 
 
 def _in_translation_line(f: str, pos: int) -> bool:
-    """Whether the line holding ``pos`` is a translation's, English or Uyghur (its figures
-    restate the Chinese): :func:`analysis.normalize.translation_line`."""
+    """Whether the figure at ``pos`` is a translation's, English or Uyghur (its figures
+    restate the Chinese): its line is one (:func:`analysis.normalize.translation_line`) and so
+    is its sentence, between stops (a Chinese sentence on the same line keeps its figures:
+    …案件812件。연간 … 812건; a Chinese gloss in a translation's sentence does not: …2946 gienh
+    (其中适用简易程序1,873件…), …collected (486.72万元))."""
     lo = f.rfind("\n", 0, pos) + 1
     hi = f.find("\n", pos)
-    return translation_line(f[lo : hi if hi >= 0 else len(f)])
+    hi = hi if hi >= 0 else len(f)
+    if not translation_line(f[lo:hi]):
+        return False
+    a = max(f.rfind(ch, lo, pos) for ch in "。!?") + 1
+    b = min((k for k in (f.find(ch, pos, hi) for ch in "。!?") if k >= 0), default=hi)
+    a = max(a, lo)
+    sentence = f[a:b]
+    han = sum(1 for ch in sentence if "\u4e00" <= ch <= "\u9fff")
+    return han < sum(1 for ch in sentence if ch.isalpha()) - han
 
 
 _BARE_POWERS = {"百": 100.0, "千": 1000.0, "万": 10000.0, "百万": 1e6, "千万": 1e7}
@@ -1846,12 +1857,13 @@ def _cell_year(text: str, start: int) -> int | None:
 
 
 # a table's column of totals (第一季度⇥…⇥第四季度⇥合计, 城区⇥开发区⇥全区合计)
-_HEADER_TOTAL = re.compile(r"^\s*(?:全年|全区|全县|全市|年度)?(?:合计|总计|累计|总数)\s*$")
+_HEADER_TOTAL = re.compile(r"^\s*(?:全年|全区|全县|全市|年度)?(?:合计|总计|总数)\s*$")
 
 
 def _in_total_column(text: str, start: int) -> bool:
     """Whether a table's cell at ``start`` stands in its column of totals: under a header
-    cell 合计 (总计, 累计, 全年合计) beside two or more columns of parts."""
+    cell 合计 (总计, 全年合计) beside two or more columns of parts that are no years (not a
+    cumulative column, 累计, nor the sum of years, 2021年⇥2022年⇥2023年⇥合计)."""
     return _cell_header(text, start, _HEADER_TOTAL, 1) is not None
 
 
@@ -1884,6 +1896,8 @@ def _cell_header(text: str, start: int, header: re.Pattern[str], least: int) -> 
         head_cells = _cells(line)
         head = [header.match(line[a:b]) for a, b in head_cells]
         found = [m for m in head if m is not None]
+        if found and least == 1 and any(_HEADER_YEAR.match(line[a:b]) for a, b in head_cells):
+            return None  # a total of years (2021年⇥2022年⇥2023年⇥合计): no year's figure
         if len(found) < least or (least == 1 and len(head_cells) < 4):
             if len(head_cells) > 1 and all(_NAME_CELL.search(line[a:b]) for a, b in head_cells[1:]):
                 return None  # another table's header (单位 城区中队 开发区中队): not a year's
@@ -2496,7 +2510,7 @@ def metric_columns(
                     if hit.label is not None
                     else _before_subset(f, s_lo, s_hi, max(hit.end, local_end)),
                     None
-                    if hit.label is not None
+                    if hit.label is not None or not _BARE_PROCESS.fullmatch(folded_subject)
                     else _before_subset(f, _chain_start(f, s_lo), s_hi, max(hit.end, local_end)),
                 )
             )
@@ -2695,6 +2709,7 @@ class _Mention:
     # folded sentences that semicolons chain up to this one, through the figure, when there are
     # some (…指挥中心全年受理…问题48,615件,其中…;立案46,932件: a platform named once before)
     chained: str = ""
+    intro: bool = False  # above the report's first outline heading (its opening paragraph)
 
 
 def _clause_cut(f: str, pos: int) -> int:
@@ -2762,6 +2777,11 @@ def _place_mentions(
     folded: dict[str, str] = {}
     seen_raw: dict[tuple[str, str], int] = {}
     out = []
+    # where the report's outline begins (its first level-1 heading: 一、…); -1 without a text
+    first_heading = -1
+    if f:
+        h1 = re.search(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]\s*[、.]", f)
+        first_heading = h1.start() if h1 is not None else -1
     for m in mentions:
         sent_f = folded.get(m.sentence)
         if sent_f is None:
@@ -2806,7 +2826,12 @@ def _place_mentions(
         clause = sent_f[_clause_cut(sent_f, pos) + 1 : pos].replace("\n", "")
         prefix = sent_f[:pos].replace("\n", "")
         chained = ""
-        if lo > 0 and f is not None and (k0 := _chain_start(f, lo)) < lo:
+        if (
+            lo > 0
+            and f is not None
+            and _BARE_PROCESS.fullmatch(subject)
+            and (k0 := _chain_start(f, lo)) < lo
+        ):
             chained = f[k0:lo].replace("\n", "") + prefix
         source = lex.source.match(sent_f, pos + len(m.raw))
         part = None
@@ -2850,6 +2875,7 @@ def _place_mentions(
                 para_opening,
                 source.group(0) if source else "",
                 chained,
+                m.start < first_heading,
             )
         )
     return out
@@ -3322,15 +3348,17 @@ def _lists(t: _Mention, c: _Mention) -> bool:
 
 
 def _approx_restated(a: _Mention, b: _Mention) -> bool:
-    """Whether ``a``, an approximate figure (1400余件, 约1400件, 近1400件), restates ``b``, an
-    exact one of the same thing in another sentence (1,426件): ``b`` lies in the range ``a``
-    names, to the precision it is written with (1400余: 1400 up to 1500)."""
+    """Whether ``a``, an approximate figure of the report's opening (1400余件, 约1400件,
+    近1400件, above its first heading), restates ``b``, an exact one of the same subject in the
+    report's body (1,426件): ``b`` lies in the range ``a`` names, to the precision it is
+    written with (1400余: 1400 up to 1500)."""
     if (
         a.unit != b.unit
-        or a.sent == b.sent
+        or not a.intro  # (the opening's summary of what the report states below)
+        or b.intro
         or not _APPROX_RAW.search(a.raw)
         or _APPROX_RAW.search(b.raw)
-        or not _same_subject(a, b)
+        or fold(a.subject) != fold(b.subject)
     ):
         return False
     unit = _last_digit_unit(a)
@@ -3885,6 +3913,11 @@ def _before_subset(f: str, s_lo: int, s_hi: int, end: int) -> str:
     其中通过非现场执法方式办理2,315件: the cue of the subset is not the total's)."""
     k = f.find("其中", end, s_hi)
     return f[s_lo : k if k >= 0 else s_hi].replace("\n", "")
+
+
+# a figure's subject that names no thing, only a step of handling (立案46,932件, 结案45,107件):
+# what it counts is named before, in a sentence that semicolons chain to it
+_BARE_PROCESS = re.compile(r"(?:共|全年|累计)?(?:立案|结案|办结|处置|派遣|受理|核查|结案立案)")
 
 
 def _chain_start(f: str, s_lo: int) -> int:

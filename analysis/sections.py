@@ -1324,7 +1324,11 @@ class _Parser:
                     and self._strong(below.body) is None
                     # (not after a finished heading, …优化城市管理领域营商环境, whose next line
                     # opens with a run-in title of its own: 审批服务提速增效。…)
-                    and not (HEADING_END_WORD.search(self.folded[start:end].rstrip()) and stop >= 4)
+                    and not (
+                        HEADING_END_WORD.search(self.folded[start:end].rstrip())
+                        and stop >= 4
+                        and below.body[:1] not in "和及与并暨"  # (…水平 / 和群众满意度。)
+                    )
                 ):
                     end, standalone = below.start + below.lead + stop, False
             h = _Heading(i, strong.level, strong.num, strong.marker, start, end, False, strong.sep)
