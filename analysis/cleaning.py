@@ -39,6 +39,9 @@ What is removed, and under which rule:
   每日更新www.mishuzj.com责任人…``: the words and address of an occurrence that opens a line or
   a sentence, removed wherever those words stand before the address, twice or more); the row
   keeps the line as it was; a line that was only a watermark is removed.
+* ``line_number``: a kept line of a draft that lost the line number printed in its margin
+  (``50    （三）严把法制审核关口…`` -> ``（三）严把法制审核关口…``, every fifth line numbered); the row
+  keeps the line as it was.
 * ``pinyin_gloss``: a kept line that lost the pinyin a mirror site put after characters
   (``龙湖区(qū)教育局`` -> ``龙湖区教育局``); the row keeps the line as it was.
 * ``traditional_script``: a kept line converted from traditional characters (a page saved
@@ -1155,6 +1158,29 @@ _ADDRESS_CUE = re.compile(
 )
 
 
+# a draft's line number in its left margin (5, 10, 15 …) and the spaces after it
+_LINE_NUMBER = re.compile(r"([ \t]*)(\d{1,4})(?: {2,}|\t+|\u3000+)(?=\S)")
+
+
+def _strip_line_numbers(raws: list[str]) -> dict[int, str]:
+    """Lines of a draft printed with line numbers in its margin (a 征求意见稿's ``50    （三）…``,
+    every fifth line numbered), without them: ``{index: line}``. The numbers are told by their
+    rhythm: five or more lines open with a number and spaces, most of them multiples of five,
+    and from one to the next the number grows as much as the lines between them (within a
+    page; the count may restart on a new page), in three pairs or more out of five. A table's
+    rows (序号 1, 2, 3 …) or a list's figures have no such rhythm."""
+    found = [(i, int(m.group(2)), m) for i, r in enumerate(raws) if (m := _LINE_NUMBER.match(r))]
+    if len(found) < 5:
+        return {}
+    if sum(1 for _, n, _ in found if n % 5 == 0) < 0.8 * len(found):
+        return {}
+    pairs = [(b[0] - a[0], b[1] - a[1]) for a, b in zip(found, found[1:], strict=False)]
+    rhythm = sum(1 for gap, step in pairs if step > 0 and gap == step)
+    if rhythm < 3 or rhythm < 0.6 * len(pairs):
+        return {}
+    return {i: m.group(1) + raws[i][m.end() :] for i, n, m in found if n % 5 == 0}
+
+
 def _strip_watermarks(raws: list[str]) -> dict[int, str]:
     """Lines that end with a copy site's watermark, without it: ``{index: line}``.
 
@@ -1429,6 +1455,7 @@ def _strip_emphasis(line: str) -> str:
 
 # the rules of a kept line changed in place, the one its row is recorded under first
 _INLINE_RULES = (
+    "line_number",
     "watermark",
     "pinyin_gloss",
     "html_markup",
@@ -1770,6 +1797,8 @@ def _clean(
         rewrite(dict(enumerate(_to_simplified(raws))), "traditional_script")
     if "1" in text:
         rewrite(_join_page_chunks(raws), "page_chunk")
+    if "5" in text:
+        rewrite(_strip_line_numbers(raws), "line_number")
     rewrite(_join_letter_spacing(raws), "letter_spacing")
     if "*" in text or "__" in text or "~~" in text or "\\" in text:
         # Markdown's bold and italic marks (办理行政处罚案件**412**件, *2023-02-09 17:32*), its

@@ -3272,6 +3272,15 @@ _ALL_BODIES = re.compile(
 _OWN_LEVEL = re.compile(r"\s*(?:其中,?\s*)?(?:本厅|本局|本委|本部门|厅|局|委|机关|[省市县区])?本级")
 
 
+# the author's own level named in a clause (支队本级, 局本级, 厅机关本级)
+_OWN_LEVEL_NAMED = re.compile(r"(?:支队|总队|大队|局|厅|委|中心|机关)本级")
+# bodies the author guides or oversees, named as the subject of their figures (上述大队…,
+# 各区县大队…, 下辖各…)
+_GUIDED_BODIES = re.compile(
+    r"上述(?:各)?(?:大队|中队|单位|部门|区县|县区|机构)|下辖(?:各)?|(?:各|\d+个)区县(?:\(市\))?[^,;。]{0,12}(?:大队|中队)"
+)
+
+
 # a sentence about the author's branches (各区分局…, 各乡镇(街道)…): parts beside its own level
 _BRANCHES = re.compile(
     r"\s*(?:其中,?\s*)?各(?:区|县|市|乡|镇|街道|分局|大队|中队|所|站|部门|单位|区县|县区|乡镇|执法)"
@@ -3284,9 +3293,17 @@ def _whole_of(c: _Mention) -> str:
     return m.group(0)[-1] if m else ""
 
 
+# a title naming a town's or a street's body as the author (…街道综合行政执法队, …镇人民政府)
+_TOWN_AUTHOR = re.compile(r"(?:街道|镇|乡)(?:办事处|人民政府|综合行政执法|综合执法|党工委)")
+
+
 def _own_area(f: str) -> str:
     """The whole area a report speaks of as its own: the 全X it writes most (at least 3
-    times and twice as often as any other), or ''."""
+    times and twice as often as any other), or ''; a town's or a street's report has none
+    of them (its 全区 is its district's), '镇'."""
+    title = next((line for line in f.split("\n", 8)[:8] if line.strip()), "")
+    if _TOWN_AUTHOR.search(title):
+        return "镇"
     counts = Counter(m[-1] for m in _WHOLE_AREA.findall(f))
     if not counts:
         return ""
@@ -3332,6 +3349,31 @@ def _restated(a: _Mention, b: _Mention) -> bool:
     return unit is not None and unit > 1 and abs(a.value - b.value) <= unit / 2 + 1e-9
 
 
+# a clause that names a campaign only as the occasion of the work after it (结合…专项行动,
+# 围绕…专项整治,): not the campaign's figure
+_OCCASION = re.compile(r"\s*(?:结合|围绕|按照|对照|根据|依托|借助|借势|以)")
+
+
+def _in_campaign(prefix: str, lex: _DeriveLexicon) -> bool:
+    """Whether a figure's sentence before it names a special campaign it belongs to (subset
+    cues): in the sentence's first clause or in the figure's own, and not as the occasion of
+    the year's work (结合…“强基础、转作风、树形象”专项行动,…全年举办…培训班八期)."""
+    for m in lex.campaign.finditer(prefix):
+        cut = max(prefix.rfind(ch, 0, m.start()) for ch in ",;。") + 1
+        if _OCCASION.match(prefix, cut):
+            continue
+        if (
+            cut > 0
+            and re.search(r"[,;]", prefix[m.end() :])
+            and re.search(r"全年|累计|共(?:开展|组织|办理|发放)", prefix[:cut])
+        ):
+            continue  # a campaign of a middle clause after the year's total (全年累计开展…47场次,
+            # 宪法宣传周期间集中开展8场次,…,发放宣传资料1.2万余份): that clause's, not the
+            # figure's in a later one
+        return True
+    return False
+
+
 def _lists(t: _Mention, c: _Mention) -> bool:
     """Whether ``t``'s sentence lists ``c`` after ``t``: the same figure with its subject
     (…147件,涵盖行政规范性文件2件、重大执法决定58件… lists 对58件重大执法决定)."""
@@ -3358,16 +3400,23 @@ def _approx_restated(a: _Mention, b: _Mention) -> bool:
         or b.intro
         or not _APPROX_RAW.search(a.raw)
         or _APPROX_RAW.search(b.raw)
-        or fold(a.subject) != fold(b.subject)
+        or not _same_subject(a, b)
     ):
         return False
-    unit = _last_digit_unit(a)
     m = re.search(r"\d[\d,]*(?:\.\d+)?", a.raw)
-    if unit is None or m is None:
+    if m is not None:
+        unit = _last_digit_unit(a)
+        if unit is None:
+            return False
+        written = m.group(0).replace(",", "")
+        if "." not in written:
+            unit *= 10 ** (len(written) - len(written.rstrip("0")))  # 1400余: to the hundred
+    elif a.value > 0 and float(a.value).is_integer():
+        # in Chinese numerals (一千一百余件, 七十余万元): to its last named place
+        written = str(int(a.value))
+        unit = 10.0 ** (len(written) - len(written.rstrip("0")))
+    else:
         return False
-    written = m.group(0).replace(",", "")
-    if "." not in written:
-        unit *= 10 ** (len(written) - len(written.rstrip("0")))  # 1400余: to the hundred
     if _FLOOR_RAW.search(a.raw):
         return a.value <= b.value < a.value + unit
     if "近" in a.raw:
@@ -3429,6 +3478,11 @@ def _combine_mentions(
     # beside its branches' (局本级…;各区分局…) it is the other part, added
     if not any(_BRANCHES.match(c.prefix) for c in cands):
         cands = [c for c in cands if not _OWN_LEVEL.match(c.prefix)] or cands
+    # 1e. the author's own level named in its figure's clause (全年支队本级共立案查处…2,718件)
+    # beside the bodies it guides (对…4个区县执法大队加强业务指导,上述大队全年共查处案件1,042件):
+    # theirs are not the author's
+    if any(_OWN_LEVEL_NAMED.search(c.clause) for c in cands):
+        cands = [c for c in cands if not _GUIDED_BODIES.search(c.clause)] or cands
     keep = list(cands)
 
     def drop_if_rest(flag: list[bool]) -> None:
@@ -3530,7 +3584,7 @@ def _combine_mentions(
     # 3. special campaigns; a figure outside any campaign that a campaign's restates with more
     # precision (3.82万件 in a box of key figures, 涉及城管执法的派单38,215件 in the text) is that
     # figure, written more precisely
-    campaign = [lex.campaign.search(c.prefix) is not None for c in keep]
+    campaign = [_in_campaign(c.prefix, lex) for c in keep]
     if any(campaign) and not all(campaign):
         for k, c in enumerate(keep):
             if not campaign[k]:
@@ -3991,11 +4045,15 @@ def _in_prose_cell(row: str, raw: str) -> bool:
     )
 
 
+# a photo's caption (▲执法队员开展燃气安全检查, 图为…): what it shows restates the body
+_PHOTO_CAPTION = re.compile(r"\s*(?:[▲△]|图为|(?:上|下|左|右)图\s*:)")
+
+
 def _without_restatements(
     cands: list[_Mention], rows: list[IndicatorRule], text: str = ""
 ) -> list[_Mention]:
     """The mentions of one indicator without the figures that restate the body's: a
-    key-figure board's and a table's count only where the body states the indicator by
+    key-figure board's, a photo caption's (▲…) and a table's count only where the body states the indicator by
     none of its main rows (not by a fallback alone); a table's row that gives two figures of
     the indicator (this year's and last year's) gives none, but for the cell in its column of
     totals (the 合计 of four quarters); and the body's approximate figure gives way to the
@@ -4005,6 +4063,7 @@ def _without_restatements(
         for c in cands
         if (not _table_row(c.sentence) or _in_prose_cell(c.sentence, c.raw))
         and not _BOARD_SENTENCE.fullmatch(fold(c.sentence))
+        and not _PHOTO_CAPTION.match(fold(c.sentence))
     ]
     # a figure with its unit in a row whose other figures are bare cells stands in the row's
     # remark (…⇥4⇥6⇥3件已审结; …⇥12⇥/⇥保留9件、废止3件): a part, not the row's figure

@@ -362,9 +362,12 @@ _STACKED_VALUE = re.compile(
     r"(?P<a>余|多)?[ \t]*"
 )
 _STACKED_UNIT = re.compile(r"[ \t]*(?P<u>[\u4e00-\u9fff]{1,4}|%)[ \t]*")
-# its label: words with no digit that end no sentence (not a banner's mark: ▌依法行政); a colon
-# after it is not the label's
-_STACKED_LABEL = re.compile(r"[ \t]*(?P<l>[\u4e00-\u9fff“”\"·][^\d\n]{1,23}?)[ \t]*:?[ \t]*")
+# its label: words that end no sentence, opening with a word (not a banner's mark: ▌依法行政;
+# a hotline's number inside is the label's: 受理12350、12345举报投诉); a colon after it is not
+# the label's
+_STACKED_LABEL = re.compile(
+    r"[ \t]*(?P<l>[\u4e00-\u9fff“”\"·](?:[^\d\n]|(?<![\d,.])\d{5}(?!\d)){1,23}?)[ \t]*:?[ \t]*"
+)
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 

@@ -542,3 +542,166 @@ def test_review_session17_a_chinese_sentence_beside_a_translation_keeps_its_figu
         "全年办理行政处罚案件812件。연간 행정처벌 사건 812건을 처리하였으며 만족도가 높아졌다.\n"
     )
     assert got["admin_penalty_cases"] == 812
+
+
+# --- round 90
+
+
+def test_an_infographic_figure_under_a_panel_title_with_a_hotline_label_is_kept() -> None:
+    body = (
+        "某区应急管理局2024年法治政府建设年度报告\n一、主要工作\n"
+        + "全年共受理安全生产举报投诉612件，按期办结率99.7%，群众满意度明显提升，工作成效显著。\n"
+        * 3
+    )
+    board = (
+        "一图读懂\n▍执法检查\n1,286\n家次\n检查企业\n▍化解纠纷　应急有备\n612\n件\n"
+        "受理12350、12345举报投诉\n99.7%\n举报投诉按期办结率\n"
+    )
+    r = clean_text(body + board)
+    assert "\n612\n件\n" in r.text
+    assert "page_number" not in set(r.removed["rule"])
+
+
+def test_firms_managers_trained_at_length_are_no_staff_training() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "举办执法业务专题培训班6期，参训248人次。组织企业主要负责人和安全管理人员开展安全生产法律法规"
+        "培训32期、培训4,860人次。\n"
+    )
+    assert got["training_sessions"] == 6
+    assert got["training_participants"] == 248
+
+
+def test_a_draft_s_margin_line_numbers_are_dropped() -> None:
+    lines = ["某市交通运输综合行政执法支队2022年法治政府建设工作报告", "（征求意见稿）"]
+    body = ["一、主要工作", "（一）严格规范执法"]
+    body += [
+        f"全年第{k}批次执法检查依法查处各类交通运输违法案件{100 + k}件，" for k in range(1, 10)
+    ]
+    body += ["（二）严把法制审核关口，提升执法决策质量"]
+    body += [
+        f"严格落实重大执法决定法制审核制度，第{k}季度审核重大执法决定{10 + k}件，"
+        for k in range(1, 12)
+    ]
+    body += ["二、存在的问题", "执法力量相对薄弱，执法人员专业能力有待提升。"]
+    for k, line in enumerate(body, start=1):
+        lines.append(f"{k}    {line}" if k % 5 == 0 else line)
+    r = clean_text("\n".join(lines) + "\n")
+    assert "\n（二）严把法制审核关口，提升执法决策质量" in r.text
+    assert not any(line[:2].isdigit() for line in r.text.split("\n"))
+    # (a numbered line that a wrap joins is recorded as joined; the others as line_number)
+    numbered = {k + 2 for k in range(5, len(body) + 1, 5)}
+    assert numbered <= set(r.removed["line_no"])
+    assert set(r.removed.loc[r.removed["rule"] == "line_number", "line_no"]) <= numbered
+
+
+def test_a_table_s_serial_numbers_are_no_line_numbers() -> None:
+    text = "\n".join(
+        ["某局2023年法治政府建设年度报告", "一、主要工作", "序号  项目  数量"]
+        + [f"{k}  行政处罚案件  {100 + k}件" for k in range(1, 12)]
+    )
+    assert "line_number" not in set(clean_text(text + "\n").removed["rule"])
+
+
+def test_the_bodies_a_detachment_guides_are_not_its_own_level() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年支队本级共立案查处各类交通运输违法案件2,718件，同比上升13.0%。\n"
+        "对4个区县（市）交通运输综合行政执法大队加强业务指导，上述大队全年共查处案件1,042件。\n"
+    )
+    assert got["admin_penalty_cases"] == 2718
+
+
+def test_a_cascaded_training_is_no_count() -> None:
+    from analysis.build import process_text
+
+    m = process_text(
+        "r",
+        in_report_text(
+            "选派十二名业务骨干参加省、州城市管理部门举办的执法业务培训，回来后在本中队开展二次培训。"
+        ),
+    )["metrics"]
+    assert "二次" not in set(m["raw"])
+
+
+def in_report_text(body: str) -> str:
+    from snippets import in_report
+
+    return in_report(body + "\n")
+
+
+def test_an_opening_figure_in_chinese_numerals_restates_the_exact_one() -> None:
+    from snippets import indicators
+
+    got = indicators(
+        "某县城市管理局2019年法治政府建设工作情况报告\n"
+        "一年来，全局共查处各类违法案件一千一百余件，收缴罚没款七十余万元。\n"
+        "一、严格规范执法\n"
+        "全年共查处各类城市管理违法案件一千一百五十七件，收缴罚没款七十四点三万元。\n"
+    )
+    assert got["admin_penalty_cases"] == 1157
+    assert got["fines_yuan"] == 743000
+
+
+def test_a_campaign_named_as_the_occasion_of_the_year_s_training_is_no_subset() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "结合城管执法队伍“强基础、转作风、树形象”专项行动，全年举办法治专题培训班八期，"
+        "培训执法人员和协管人员三百二十人次。另有两期是为新招录的二十六名协管人员开设的岗前培训。\n"
+    )
+    assert got["training_participants"] == 320
+
+
+def test_a_publicity_week_s_events_after_a_comma_are_a_part() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年开展城市管理法律法规宣传活动四十六场次，在国家宪法日前后的宪法宣传周，各中队到城区广场"
+        "集中开展宣传十二场次。\n"
+    )
+    assert got["publicity_events"] == 46
+
+
+def test_the_cases_own_closing_rate_in_chinese_numerals_is_the_completion_rate() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年受理各类许可申请四百一十八件，办结四百一十八件，按时办结率百分之百。"
+        "全年共查处城市管理违法案件一千一百五十七件。已结案一千一百四十件，结案率百分之九十八点五。\n"
+    )
+    assert got["completion_rate"] == 98.5
+
+
+def test_a_campaign_clause_after_the_year_s_total_is_not_the_later_figure_s() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年累计开展普法宣传活动47场次，宪法宣传周期间集中开展8场次，发放宣传资料1.2万余份。\n"
+        "▲12月4日，队员们在社区普法摊位前为居民答疑，当天发放宣传资料600余份\n"
+    )
+    assert got["publicity_materials"] == 12000
+
+
+def test_a_changed_penalty_decision_is_no_new_case() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年共立案查处各类行政处罚案件612件。全年采纳当事人陈述申辩意见7件，依法变更处罚决定2件。\n"
+    )
+    assert got["admin_penalty_cases"] == 612
+
+
+def test_a_street_team_s_district_figures_are_its_superior_s() -> None:
+    from snippets import indicators
+
+    got = indicators(
+        "某街道综合行政执法队2025年法治政府建设年度报告\n一、加强队伍建设\n"
+        "全年组织执法业务培训14期，参训538人次。此外，区综合行政执法局全年举办全区执法人员分批轮训9期、"
+        "1,460人次，执法队按要求派员参加。全区涉企行政检查总量同比下降38.6%。区司法局对全区各镇（街道）"
+        "开展监督检查34次。\n"
+    )
+    assert got["training_sessions"] == 14
+    assert got["training_participants"] == 538
