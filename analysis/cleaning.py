@@ -652,6 +652,28 @@ _REPORT_TITLE_WHAT = re.compile(r"法治|依法行政")
 _REPORT_TITLE_WORD = re.compile(r"报告|总结|情况")
 
 
+# a table of contents' entry as a converter writes it from Word: the heading, a tab, its page
+# (一、2024年度…主要成效⇥2), the first one after Word's field code (TOC \o "1-3" \h \z \u …)
+_TAB_TOC_ENTRY = re.compile(r"[^\t]{2,80}\t\s*\d{1,3}\s*")
+
+
+def _tab_toc_entries(raws: list[str], any_rule: list[str]) -> set[int]:
+    """The entries below a table of contents' heading (目录) written with a tab before their
+    page numbers: the run of such lines right below it, blank lines between them allowed;
+    marked ``toc`` in ``any_rule`` too (edited in place)."""
+    out: set[int] = set()
+    for i, rule in enumerate(any_rule):
+        if rule != "toc" or i in out or _TAB_TOC_ENTRY.fullmatch(raws[i]):
+            continue
+        j = i + 1
+        while j < len(raws) and (not raws[j].strip() or _TAB_TOC_ENTRY.fullmatch(raws[j])):
+            if raws[j].strip():
+                any_rule[j] = "toc"
+                out.add(j)
+            j += 1
+    return out
+
+
 def _doc_site_title(folded: list[str], any_rule: list[str]) -> None:
     """Mark a document-sharing site's listing title ``doc_site`` (``any_rule`` edited in
     place): the title line right above the site's uploader line (上传者:…, 浏览次数:…), when
@@ -1923,6 +1945,9 @@ def _clean(
 
     if "上传" in text:
         _doc_site_title(folded, any_rule)
+    # a table of contents' entries with a tab before their pages: marked here, kept past the
+    # scopes' check below (their words are a heading's: no chrome pattern matches them)
+    toc_lines = _tab_toc_entries(raws, any_rule) if "\t" in text and "toc" in any_rule else set()
 
     # Running headers: short lines without outline marker repeated 3+ times; also a page's
     # address and the time it was printed, as a browser prints them on every page
@@ -2211,6 +2236,8 @@ def _clean(
                 + (("tail",) if k > last_body else ())
             )
             lg.rule = first_match(lf[k], scopes)
+        if toc_lines and len(lg.idxs) == 1 and lg.idxs[0] in toc_lines:
+            lg.rule = "toc"
 
     metadata: dict[str, Any] = {
         "published": "",

@@ -1070,6 +1070,8 @@ def _group_row(line: str) -> bool:
     return 1 <= len(cells) <= 2 and _TOP_HEADING.match(cells[0]) is not None
 
 
+# a table's row of totals (合计, 总计): its cells' subjects are their columns'
+_TOTAL_ROW = re.compile(r"\s*(?:全区|全县|全市|全年)?(?:合计|总计|小计)\s*")
 # an empty cell after a tab (a row whose cells no longer line up with its header's)
 _EMPTY_CELL = re.compile(r"\t[ \u3000]*(?:\t|$)")
 # a label's bare word for a total, which says nothing of what is counted
@@ -1181,6 +1183,7 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
     rows = text.split("\n")
     caption = None  # the unit the table's caption names
     header: list | None = None  # the units its header's columns name
+    header_spans: list[tuple[int, int]] = []  # its cells, in the folded text
     serial = False  # whether the header's first column is a serial number's (序号)
     remark = False  # whether its last column is a remark's (备注)
     for n_row, written in enumerate(rows):
@@ -1203,6 +1206,7 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
                 read = _table_header(line, _cells(written), lex)
                 if read is not None:
                     header, serial, remark = read
+                    header_spans = [(lo + a, lo + b) for a, b in _cells(written)]
                     continue
             # a line of prose or a caption ends the table above; a caption names its unit
             caption = _label_unit(caption_unit.group("unit"), lex) if caption_unit else None
@@ -1216,7 +1220,9 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
             if read is not None:
                 if header is None or read[0]:
                     header, serial, remark = read
+                    header_spans = [(lo + a, lo + b) for a, b in cells]
                 continue
+        row_cells = cells
         group = None
         if _merged_group(line, cells, lex):
             # a merged group cell's first row (行政处罚⇥立案总数(件)⇥3,205): the group's name
@@ -1314,6 +1320,15 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
             base = parse_number(line[a2:b2])
             if base is None:
                 continue
+            label = (lo + span[0], lo + span[1])
+            if (
+                _TOTAL_ROW.fullmatch(line, *span)
+                and len(header_spans) == len(row_cells)
+                and (a, b) in row_cells
+            ):
+                # a total row of a table of bodies (部门⇥行政处罚案件(件)⇥罚没款(万元), then 合计⇥
+                # 4318⇥2186.37): each cell is what its column's header names
+                label = header_spans[row_cells.index((a, b))]
             out.append(
                 _Hit(
                     lo + a2,
@@ -1324,7 +1339,7 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
                     family,
                     "",
                     False,
-                    label=(lo + span[0], lo + span[1]),
+                    label=label,
                 )
             )
     return out
@@ -2510,8 +2525,9 @@ def metric_columns(
                     if hit.label is not None
                     else _before_subset(f, s_lo, s_hi, max(hit.end, local_end)),
                     None
-                    if hit.label is not None or not _BARE_PROCESS.fullmatch(folded_subject)
-                    else _before_subset(f, _chain_start(f, s_lo), s_hi, max(hit.end, local_end)),
+                    if hit.label is not None
+                    or (k0 := _context_start(f, s_lo, folded_subject)) >= s_lo
+                    else _before_subset(f, k0, s_hi, max(hit.end, local_end)),
                 )
             )
             cols["sentence"].append(sentence)
@@ -2826,12 +2842,7 @@ def _place_mentions(
         clause = sent_f[_clause_cut(sent_f, pos) + 1 : pos].replace("\n", "")
         prefix = sent_f[:pos].replace("\n", "")
         chained = ""
-        if (
-            lo > 0
-            and f is not None
-            and _BARE_PROCESS.fullmatch(subject)
-            and (k0 := _chain_start(f, lo)) < lo
-        ):
+        if lo > 0 and f is not None and (k0 := _context_start(f, lo, subject)) < lo:
             chained = f[k0:lo].replace("\n", "") + prefix
         source = lex.source.match(sent_f, pos + len(m.raw))
         part = None
@@ -2924,6 +2935,9 @@ def derive_indicators(
        Then a total wider than any indicator (``broad_total``: 共办理行政执法案件X宗, all
        enforcement acts) gives way to a part of it opened by 其中 later in its paragraph whose
        subject is named for the indicator (``named_part``: 其中,行政处罚Y宗 -> Y).
+    1e/1f. The author's own level (支队本级) beside the bodies it guides (上述大队): theirs are
+       not its figures; a figure the report says it does not count (未纳入上表统计) and a share
+       of a whole area's total (占全区总数的80.6%) are dropped.
     2. Subsets: a mention in a clause opened by 其中/包括, in a later clause of a sentence
        whose 其中 follows a mention of the same indicator, or in a sentence opened by 其中 after
        a mention of the same paragraph, is a part of a stated total; and so
@@ -3272,6 +3286,16 @@ _ALL_BODIES = re.compile(
 _OWN_LEVEL = re.compile(r"\s*(?:其中,?\s*)?(?:本厅|本局|本委|本部门|厅|局|委|机关|[省市县区])?本级")
 
 
+# after a figure: the report does not count it (,未纳入上表统计; ,不计入总数)
+_NOT_COUNTED = re.compile(
+    r"\s*[,;(]?\s*(?:均|但|且|该数据)?(?:未|不)(?:纳入|计入|列入|含在|包含在)[^,;。]{0,10}"
+    r"(?:统计|上表|本表|总数|以上数据|上述数据)"
+)
+# ... or it is a share of a total (,占全区总数的80.6%)
+# (not a share of another kind's total: 非现场执法案件438件,占行政处罚案件总数的18.9%, 占案件总数)
+_SHARE_AFTER = re.compile(r"\s*,\s*占(?:全[区县市省州旗]|全局|全系统)(?:的)?(?:总数|总量|总额)")
+
+
 # the author's own level named in a clause (支队本级, 局本级, 厅机关本级)
 _OWN_LEVEL_NAMED = re.compile(r"(?:支队|总队|大队|局|厅|委|中心|机关)本级")
 # bodies the author guides or oversees, named as the subject of their figures (上述大队…,
@@ -3391,8 +3415,8 @@ def _lists(t: _Mention, c: _Mention) -> bool:
 
 def _approx_restated(a: _Mention, b: _Mention) -> bool:
     """Whether ``a``, an approximate figure of the report's opening (1400余件, 约1400件,
-    近1400件, above its first heading), restates ``b``, an exact one of the same subject in the
-    report's body (1,426件): ``b`` lies in the range ``a`` names, to the precision it is
+    近1400件, above its first heading), restates ``b``, an exact one of the same indicator in
+    the report's body (1,426件): ``b`` lies in the range ``a`` names, to the precision it is
     written with (1400余: 1400 up to 1500)."""
     if (
         a.unit != b.unit
@@ -3400,7 +3424,6 @@ def _approx_restated(a: _Mention, b: _Mention) -> bool:
         or b.intro
         or not _APPROX_RAW.search(a.raw)
         or _APPROX_RAW.search(b.raw)
-        or not _same_subject(a, b)
     ):
         return False
     m = re.search(r"\d[\d,]*(?:\.\d+)?", a.raw)
@@ -3491,6 +3514,15 @@ def _combine_mentions(
         if rest:
             keep = rest
 
+    # 1f. a figure the report says it does not count (区公安分局…治安管理处罚案件1.27万件,未纳入上表
+    # 统计), and a share of a total (…办理案件3482件,占全区总数的80.6%)
+    drop_if_rest(
+        [
+            _NOT_COUNTED.match(f_after := fold(c.sentence)[c.pos + len(c.raw) :]) is not None
+            or _SHARE_AFTER.match(f_after) is not None
+            for c in keep
+        ]
+    )
     # 2. subsets: 其中/包括 opens the clause, or opens an earlier clause after a mention of
     # the same indicator in the same sentence (其中继续有效1件,失效8件,废止6件)
     first_pos: dict[object, int] = {}
@@ -3526,6 +3558,24 @@ def _combine_mentions(
             )
         )
         for c in keep
+    ]
+    # ... but the cases opened of the problems a platform received (…共采集上报各类城市管理问题
+    # 9368件。其中经核实后立案8214件): the funnel's next stage, which step 4c weighs
+    subset = [
+        f
+        and not (
+            lex.opened.search(c.clause) is not None
+            and lex.found.search(c.clause) is None
+            and any(
+                o.para == c.para
+                and o.start < c.start
+                and o.value >= c.value
+                and lex.found.search(o.clause) is not None
+                and lex.opened.search(o.clause) is None
+                for o in keep
+            )
+        )
+        for c, f in zip(keep, subset, strict=True)
     ]
     if any(subset):
         rest = [c for c, f in zip(keep, subset, strict=True) if not f]
@@ -3972,6 +4022,25 @@ def _before_subset(f: str, s_lo: int, s_hi: int, end: int) -> str:
 # a figure's subject that names no thing, only a step of handling (立案46,932件, 结案45,107件):
 # what it counts is named before, in a sentence that semicolons chain to it
 _BARE_PROCESS = re.compile(r"(?:共|全年|累计)?(?:立案|结案|办结|处置|派遣|受理|核查|结案立案)")
+
+
+# a platform's own things counted (采集上报各类城市管理问题, 经核实后立案, 部件): what counted them
+# is named earlier in the paragraph (建设数字化城市管理监督指挥中心…;平台运行以来…) — not cases, nor
+# complaints, which other bodies count too
+_PLATFORM_THING = re.compile(
+    r"^(?![^\n]*(?:案件|投诉|举报|诉求|信访|热线|工单))[^\n]*(?:立案|结案|事件|问题|部件)$"
+)
+
+
+def _context_start(f: str, s_lo: int, subject: str) -> int:
+    """Where a fallback row's sentence cue may be looked for, for the figure of the sentence
+    at ``s_lo`` with ``subject`` (folded): a platform's thing, from its paragraph's start; a bare
+    step of handling (立案, 结案), from the sentences semicolons chain to it; else ``s_lo``."""
+    if _PLATFORM_THING.match(subject):
+        return f.rfind("\n", 0, s_lo) + 1
+    if _BARE_PROCESS.fullmatch(subject):
+        return _chain_start(f, s_lo)
+    return s_lo
 
 
 def _chain_start(f: str, s_lo: int) -> int:

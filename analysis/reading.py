@@ -307,6 +307,8 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
     """
     if not data.strip():
         raise ReportReadError(path, "the file is empty (no text to analyse); remove it")
+    # an old DOS tool's end-of-file mark (Ctrl-Z, 0x1A) after the text is no character of it
+    data = data.rstrip(b"\x1a") if data.endswith(b"\x1a") else data
     if data.startswith(b"PK\x03\x04"):
         from analysis.docx_text import DocxError, docx_text, is_docx
 
@@ -1151,8 +1153,8 @@ def read_report(path: Path) -> tuple[str, str]:
     then UTF-16 without a mark if the bytes contain NULs; then strict GB18030 (which
     covers GBK and GB2312), accepted only if the result looks like Chinese text (enough
     CJK characters, no control characters, no characters from unrelated scripts).
-    Line endings ``\\r\\n`` and ``\\r`` become ``\\n``; the byte-order mark is dropped;
-    nothing else is changed. Whatever the encoding, garbled text is refused (see the module's
+    Line endings ``\\r\\n`` and ``\\r`` become ``\\n``; the byte-order mark and a DOS
+    end-of-file mark (Ctrl-Z) after the text are dropped; nothing else is changed. Whatever the encoding, garbled text is refused (see the module's
     docstring): a Latin-1 or Windows-1252 round trip, a decoding whose Chinese characters
     are almost all rare ones, or text a tenth or more of which is U+FFFD.
 

@@ -705,3 +705,115 @@ def test_a_street_team_s_district_figures_are_its_superior_s() -> None:
     )
     assert got["training_sessions"] == 14
     assert got["training_participants"] == 538
+
+
+# --- round 91
+
+
+def test_a_dos_end_of_file_mark_after_gb2312_text_is_dropped() -> None:
+    from analysis.reading import decode_report_bytes
+
+    body = "某县城市管理局2017年法治政府建设工作情况报告\r\r\n\t全年共查处各类违法案件1136宗，收缴罚没款132.46万元。\r\r\n"
+    text, encoding = decode_report_bytes(body.encode("gb2312") + b"\x1a", "p.txt")
+    assert encoding == "gb18030"
+    assert "全年共查处各类违法案件1136宗" in text and "\x1a" not in text
+
+
+def test_a_converter_s_file_properties_and_tab_table_of_contents_are_chrome() -> None:
+    text = "\n".join(
+        [
+            "Author: Administrator",
+            "Content-Type: application/msword",
+            "Page-Count: 10",
+            "",
+            "某县市场监督管理局2024年法治政府建设工作报告",
+            "",
+            "目  录",
+            ' TOC \\o "1-3" \\h \\z \\u 一、2024年度法治政府建设主要成效\t2',
+            "（一）聚焦党建统领，健全法治建设责任体系\t2",
+            "二、存在的问题和不足\t9",
+            "",
+            "一、2024年度法治政府建设主要成效",
+            "（一）聚焦党建统领，健全法治建设责任体系",
+            "全年共查办各类案件612件，罚没款486.37万元，各项工作取得积极成效。",
+            "二、存在的问题和不足",
+            "执法人员专业能力有待提升，基层执法力量相对薄弱。",
+        ]
+    )
+    r = clean_text(text + "\n")
+    rules = dict(zip(r.removed["line_no"], r.removed["rule"], strict=True))
+    assert rules[1] == rules[2] == "json_field"
+    assert rules[8] == rules[9] == rules[10] == "toc"
+    assert r.text.count("（一）聚焦党建统领，健全法治建设责任体系") == 1
+
+
+def test_a_platform_named_earlier_in_its_paragraph_gives_its_cases_opened() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "投入资金680万元建设数字化城市管理监督指挥中心，于6月1日正式上线运行。平台采用万米单元网格管理法。"
+        "平台运行以来，共采集上报各类城市管理问题9368件。其中经核实后立案8214件，结案7905件。\n"
+    )
+    assert got["digital_cases"] == 8214
+
+
+def test_firms_food_managers_trained_are_no_staff_training() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年共举办执法人员业务培训班10期，累计培训执法人员868人次。"
+        "为食品生产经营单位负责人和食品安全管理员举办法律法规培训班6期，培训1500余人次。\n"
+    )
+    assert got["training_sessions"] == 10
+    assert got["training_participants"] == 868
+
+
+def test_items_counted_by_visits_are_a_unit() -> None:
+    from analysis.build import process_text
+
+    m = process_text("r", "全年检查在建项目1,126项次，发现问题隐患3,482处。\n")["metrics"]
+    assert ("1,126项次", "项次") in set(zip(m["raw"], m["unit"], strict=True))
+
+
+def test_files_the_head_read_are_no_petitions() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "受理群众信访事项436件，其中来信58件、来访173件、网上信访205件。"
+        "主要负责人亲自审阅行政复议、行政诉讼案件和重大信访件23件。\n"
+    )
+    assert got["petitions"] == 436
+
+
+def test_a_government_s_table_of_bodies_gives_its_totals_by_columns() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年全区各行政执法部门共办理行政处罚案件4318件，罚没款2186.4万元。\n"
+        "部门\t行政处罚案件（件）\t罚没款（万元）\n"
+        "区市场监管局\t1462\t826.14\n"
+        "区综合行政执法局\t2856\t1360.23\n"
+        "合计\t4318\t2186.37\n"
+        "其中，区市场监管局和区综合行政执法局办理案件3482件，占全区总数的80.6%。"
+        "此外，区公安分局全年办理治安管理处罚案件1.27万件，未纳入上表统计。\n"
+    )
+    assert got["admin_penalty_cases"] == 4318
+    assert got["fines_yuan"] == 21863700
+
+
+def test_a_share_of_another_kind_s_total_is_still_counted() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年共查处行政处罚案件2,316件。实施非现场执法，全年办理非现场执法案件438件，占行政处罚案件总数的18.9%。\n"
+    )
+    assert got["digital_cases"] == 438
+
+
+def test_online_applications_are_a_part_of_the_reconsiderations() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年区政府共收到行政复议申请318件，依法受理291件。推动行政复议网上申请，全年网上申请行政复议57件。\n"
+    )
+    assert got["admin_reconsideration_cases"] in (291, 318)
