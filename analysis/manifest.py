@@ -130,6 +130,22 @@ def _read_manifest_rows(path: Path, problems: list[Problem]) -> list[dict[str, s
     return rows
 
 
+def _paths_under(raw_dir: Path) -> list[str]:
+    """Every path below ``raw_dir`` (files and folders, at any depth, through linked folders
+    as ``Path.rglob`` goes), relative and with ``/``, in ``sorted(Path)`` order: by their
+    parts. Listed with ``os.walk``: comparing thousands of ``Path`` objects took half a
+    second of a no-op build of 3,600 reports."""
+    out: list[tuple[list[str], str]] = []
+    for top, dirs, files in os.walk(raw_dir, followlinks=True):
+        rel_top = os.path.relpath(top, raw_dir)
+        base = "" if rel_top == "." else rel_top.replace(os.sep, "/") + "/"
+        for name in dirs + files:
+            rel = base + name
+            out.append((rel.split("/"), rel))
+    out.sort(key=lambda t: t[0])
+    return [rel for _, rel in out]
+
+
 def _inside(raw_dir: Path, file: str, resolved_dir: Path | None = None) -> Path | None:
     """The file's path if it stays inside raw_dir, else None.
 
@@ -283,8 +299,10 @@ def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -
         )
 
     listed = {r["file"] for r in rows}
-    for txt in sorted(raw_dir.rglob("*.txt")):
-        rel = txt.relative_to(raw_dir).as_posix()
+    under = _paths_under(raw_dir)
+    for rel in under:
+        if not rel.endswith(".txt"):
+            continue
         if rel not in seen_files and rel not in listed:
             if not unreadable:
                 problems.append(
@@ -297,8 +315,8 @@ def validate_raw(raw_dir: Path | str = paths.RAW_DIR, read_files: bool = True) -
                 )
             kept.append({c: "" for c in MANIFEST_COLUMNS} | {"file": rel})
 
-    for doc in sorted(raw_dir.rglob("*")):
-        rel = doc.relative_to(raw_dir).as_posix()
+    for rel in under:
+        doc = raw_dir / rel
         if (
             doc.suffix.lower() in _SAVED_PAGE_SUFFIXES
             and doc.is_file()

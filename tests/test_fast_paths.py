@@ -290,3 +290,15 @@ def test_cleaning_with_the_union_equals_cleaning_without_it(monkeypatch) -> None
 
 def _compiled(table):
     return cleaning._default_compiled() if table is None else cleaning._compile_patterns(table)
+
+
+def test_paths_under_equal_sorted_rglob(tmp_path) -> None:
+    from analysis.manifest import _paths_under
+
+    for rel in ["a/x.txt", "a-b/x.txt", "a.txt", "b/c/d.html", "B.txt", "a b/y.txt", ".hidden.txt"]:
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    want = [p.relative_to(tmp_path).as_posix() for p in sorted(tmp_path.rglob("*"))]
+    assert _paths_under(tmp_path) == want
