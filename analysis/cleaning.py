@@ -42,6 +42,9 @@ What is removed, and under which rule:
 * ``line_number``: a kept line of a draft that lost the line number printed in its margin
   (``50    （三）严把法制审核关口…`` -> ``（三）严把法制审核关口…``, every fifth line numbered); the row
   keeps the line as it was.
+* ``csv_table``: a kept line of a table pasted from Excel's CSV (``1,市容环境,"1,236",86.52``),
+  its cells parted by tabs as a page's table is (``1⇥市容环境⇥1,236⇥86.52``); the row keeps the
+  line as it was.
 * ``pinyin_gloss``: a kept line that lost the pinyin a mirror site put after characters
   (``龙湖区(qū)教育局`` -> ``龙湖区教育局``); the row keeps the line as it was.
 * ``traditional_script``: a kept line converted from traditional characters (a page saved
@@ -657,6 +660,36 @@ _REPORT_TITLE_WORD = re.compile(r"报告|总结|情况")
 _TAB_TOC_ENTRY = re.compile(r"[^\t]{2,80}\t\s*\d{1,3}\s*")
 
 
+# a serial article's marks: an instalment's end (未完待续), the next one's start (【接上期】)
+_TO_BE_CONTINUED = re.compile(r"\s*[【\[(]?\s*(?:未完待续|待续)\s*[】\])]?\s*")
+_CONTINUED = re.compile(r"\s*[【\[(]?\s*(?:接上期|接上文|上接|续上期)\s*[】\])]?\s*")
+
+
+def _between_instalments(folded: list[str], any_rule: list[str]) -> set[int]:
+    """The lines between the instalments of a report published in parts and copied one after
+    the other (a WeChat serial: …(未完待续), the part's tail and the next part's head, 【接上期】):
+    from the end mark to the next start mark, or to the next outline heading, within 60 lines;
+    marked ``wechat`` in ``any_rule`` too (edited in place)."""
+    out: set[int] = set()
+    for i, f in enumerate(folded):
+        if not _TO_BE_CONTINUED.fullmatch(f):
+            continue
+        for j in range(i + 1, min(len(folded), i + 61)):
+            if _CONTINUED.fullmatch(folded[j]):
+                stop = j + 1
+                break
+            if match_outline_marker(folded[j]) is not None:
+                stop = j
+                break
+        else:
+            continue
+        for k in range(i, stop):
+            if folded[k]:
+                out.add(k)
+                any_rule[k] = "wechat"
+    return out
+
+
 def _tab_toc_entries(raws: list[str], any_rule: list[str]) -> set[int]:
     """The entries below a table of contents' heading (目录) written with a tab before their
     page numbers: the run of such lines right below it, blank lines between them allowed;
@@ -1203,6 +1236,44 @@ def _strip_line_numbers(raws: list[str]) -> dict[int, str]:
     return {i: m.group(1) + raws[i][m.end() :] for i, n, m in found if n % 5 == 0}
 
 
+_CSV_NUMBER = re.compile(r"\s*[+\-−]?\d[\d,]*(?:\.\d+)?%?\s*")
+
+
+def _csv_rows(raws: list[str]) -> dict[int, str]:
+    """A table pasted from Excel's CSV (序号,执法领域,立案数（件）,… then 1,市容环境,"1,236",86.52):
+    its lines with their cells parted by tabs, as a table copied from a page is, empty cells
+    kept (but at the end of a caption's or a note's line): ``{index: line}``. A run of three or more lines
+    that parse as four or more fields each, two of them or more with two figures or more."""
+    import csv
+
+    def fields(line: str) -> list[str] | None:
+        if line.count(",") < 3 or "\t" in line:
+            return None
+        try:
+            row = next(csv.reader([line]))
+        except (csv.Error, StopIteration):
+            return None
+        return row if len(row) >= 4 else None
+
+    out: dict[int, str] = {}
+    i, n = 0, len(raws)
+    while i < n:
+        run: list[tuple[int, list[str]]] = []
+        j = i
+        while j < n and (row := fields(raws[j])) is not None:
+            run.append((j, row))
+            j += 1
+        numeric = sum(1 for _, row in run if sum(bool(_CSV_NUMBER.fullmatch(c)) for c in row) >= 2)
+        if len(run) >= 3 and numeric >= 2:
+            for k, row in run:
+                if sum(1 for c in row if c.strip()) < 2:
+                    while row and not row[-1].strip():
+                        row = row[:-1]  # a caption's or a note's line: its empty cells go
+                out[k] = "\t".join(c.strip() for c in row)
+        i = max(j, i + 1)
+    return out
+
+
 def _strip_watermarks(raws: list[str]) -> dict[int, str]:
     """Lines that end with a copy site's watermark, without it: ``{index: line}``.
 
@@ -1478,6 +1549,7 @@ def _strip_emphasis(line: str) -> str:
 # the rules of a kept line changed in place, the one its row is recorded under first
 _INLINE_RULES = (
     "line_number",
+    "csv_table",
     "watermark",
     "pinyin_gloss",
     "html_markup",
@@ -1821,6 +1893,8 @@ def _clean(
         rewrite(_join_page_chunks(raws), "page_chunk")
     if "5" in text:
         rewrite(_strip_line_numbers(raws), "line_number")
+    if ",," in text or '","' in text or text.count(",") > 20:
+        rewrite(_csv_rows(raws), "csv_table")
     rewrite(_join_letter_spacing(raws), "letter_spacing")
     if "*" in text or "__" in text or "~~" in text or "\\" in text:
         # Markdown's bold and italic marks (办理行政处罚案件**412**件, *2023-02-09 17:32*), its
@@ -1945,9 +2019,14 @@ def _clean(
 
     if "上传" in text:
         _doc_site_title(folded, any_rule)
-    # a table of contents' entries with a tab before their pages: marked here, kept past the
-    # scopes' check below (their words are a heading's: no chrome pattern matches them)
-    toc_lines = _tab_toc_entries(raws, any_rule) if "\t" in text and "toc" in any_rule else set()
+    # lines whose rule is found here, kept past the scopes' check below (no chrome pattern
+    # matches their words): a table of contents' entries with a tab before their pages, and
+    # what stands between the instalments of a report published in parts
+    forced: dict[int, str] = {}
+    if "\t" in text and "toc" in any_rule:
+        forced.update(dict.fromkeys(_tab_toc_entries(raws, any_rule), "toc"))
+    if "待续" in text:
+        forced.update(dict.fromkeys(_between_instalments(folded, any_rule), "wechat"))
 
     # Running headers: short lines without outline marker repeated 3+ times; also a page's
     # address and the time it was printed, as a browser prints them on every page
@@ -2236,8 +2315,8 @@ def _clean(
                 + (("tail",) if k > last_body else ())
             )
             lg.rule = first_match(lf[k], scopes)
-        if toc_lines and len(lg.idxs) == 1 and lg.idxs[0] in toc_lines:
-            lg.rule = "toc"
+        if forced and len(lg.idxs) == 1 and lg.idxs[0] in forced:
+            lg.rule = forced[lg.idxs[0]]
 
     metadata: dict[str, Any] = {
         "published": "",

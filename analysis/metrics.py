@@ -3286,6 +3286,17 @@ _ALL_BODIES = re.compile(
 _OWN_LEVEL = re.compile(r"\s*(?:其中,?\s*)?(?:本厅|本局|本委|本部门|厅|局|委|机关|[省市县区])?本级")
 
 
+# a sentence opening with another body that held an event (市司法局全年举办…, 区综合行政执法局…)
+_OTHER_ORGANISER = re.compile(
+    r"\s*(?:此外,?|另外,?)?[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|院|党校|中心)(?:全年|今年)?"
+    r"(?:举办|组织|开展)"
+)
+# ... to which the author sent people, after the figure (,我局按要求分批选派执法骨干参训)
+_SENT_TO = re.compile(
+    r"(?:我局|本局|我队|执法队|我委|我中心|我办)[^,;。]{0,12}(?:选派|派员|组织)[^,;。]{0,12}(?:参训|参加)"
+)
+
+
 # after a figure: the report does not count it (,未纳入上表统计; ,不计入总数)
 _NOT_COUNTED = re.compile(
     r"\s*[,;(]?\s*(?:均|但|且|该数据)?(?:未|不)(?:纳入|计入|列入|含在|包含在)[^,;。]{0,10}"
@@ -3520,6 +3531,15 @@ def _combine_mentions(
         [
             _NOT_COUNTED.match(f_after := fold(c.sentence)[c.pos + len(c.raw) :]) is not None
             or _SHARE_AFTER.match(f_after) is not None
+            for c in keep
+        ]
+    )
+    # 1g. another body's event that the author sent people to (市司法局全年举办全市行政执法人员
+    # 轮训3期、2,400余人次,我局按要求分批选派执法骨干参训): not the author's
+    drop_if_rest(
+        [
+            _OTHER_ORGANISER.match(fold(c.sentence)) is not None
+            and _SENT_TO.search(fold(c.sentence), c.pos + len(c.raw)) is not None
             for c in keep
         ]
     )

@@ -817,3 +817,95 @@ def test_online_applications_are_a_part_of_the_reconsiderations() -> None:
         "全年区政府共收到行政复议申请318件，依法受理291件。推动行政复议网上申请，全年网上申请行政复议57件。\n"
     )
     assert got["admin_reconsideration_cases"] in (291, 318)
+
+
+# --- round 92
+
+
+def test_the_lines_between_a_serial_s_instalments_are_chrome() -> None:
+    text = "\n".join(
+        [
+            "某市城市管理局2024年法治政府建设年度报告（上）",
+            "一、主要工作",
+            "（一）加强组织领导",
+            "全年召开党组会议专题研究法治建设工作6次，各项工作取得积极成效。",
+            "（未完待续）",
+            "往期推荐",
+            "某城管：2024年中心城区新增停车泊位1.2万个",
+            "阅读 2861",
+            "某市城市管理局2024年法治政府建设年度报告（中）",
+            "【接上期】",
+            "（二）严格规范执法",
+            "全年共查处各类违法案件1,326件，罚没款386.5万元。",
+        ]
+    )
+    r = clean_text(text + "\n")
+    assert "1.2万个" not in r.text and "接上期" not in r.text and "（中）" not in r.text
+    assert "（二）严格规范执法\n全年共查处各类违法案件1,326件" in r.text
+
+
+def test_a_template_s_bracketed_instructions_are_chrome() -> None:
+    text = "\n".join(
+        [
+            "某县自然资源局2023年法治政府建设年度报告",
+            "一、2023年度推进法治政府建设的主要举措和成效",
+            "（围绕严格规范公正文明执法、依法化解矛盾纠纷等方面填写，不少于1500字）",
+            "全年共立案查处各类自然资源违法案件63件，罚没款286.37万元。",
+            "四、2024年度推进法治政府建设的主要安排",
+            "（提出3至5项具体举措，不少于500字）",
+            "持续深化法治政府建设。",
+            "填表说明：1.表中数据统计时段为2023年1月1日至2023年12月31日。",
+        ]
+    )
+    r = clean_text(text + "\n")
+    assert set(r.removed["rule"]) >= {"template_note"}
+    assert "1500字" not in r.text and "3至5项" not in r.text and "填表说明" not in r.text
+
+
+def test_a_table_pasted_as_csv_is_read_by_its_columns() -> None:
+    from analysis.build import process_text
+
+    text = (
+        "某市综合行政执法局2022年法治政府建设年度报告\n一、主要工作\n全年共立案查处各类违法案件3,190件。\n"
+        "附表：2022年度行政执法情况统计表,,,,,\n"
+        "序号,执法领域,立案数（件）,结案数（件）,罚没款（万元）,同比增减（%）\n"
+        '1,市容环境,"1,236","1,219",86.52,12.6\n'
+        "2,环境卫生,968,957,41.37,-4.2\n"
+        ',合计,"3,190","3,120","1,086.73",11.4\n'
+    )
+    cleaned = clean_text(text).text
+    assert "1\t市容环境\t1,236\t1,219\t86.52\t12.6" in cleaned
+    m = process_text("r", cleaned)["metrics"]
+    got = {(raw, unit) for raw, unit in zip(m["raw"], m["unit"], strict=True)}
+    assert {("1,236", "件"), ("86.52", "元"), ("12.6", "%"), ("1,086.73", "元")} <= got
+
+
+def test_a_prose_line_with_commas_is_no_csv_table() -> None:
+    text = (
+        "某局2023年法治政府建设年度报告\n一、主要工作\n"
+        "全年办理案件120件,罚款5万元,培训3期,普法4场.\n"
+        "全年受理投诉86件,办结85件,回访60件,满意率98%.\n"
+        "全年审查合同31份,文件12件,意见8条,采纳7条.\n"
+    )
+    assert "csv_table" not in set(clean_text(text).removed["rule"])
+
+
+def test_another_body_s_training_the_bureau_sent_people_to_is_not_its_own() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年举办执法业务培训班12期，培训执法人员1,074人次。"
+        "市司法局全年举办全市行政执法人员轮训3期、2,400余人次，我局按要求分批选派执法骨干参训。\n"
+    )
+    assert got["training_sessions"] == 12
+    assert got["training_participants"] == 1074
+
+
+def test_the_bureau_s_own_unit_training_rangers_is_no_staff_training() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "举办全局干部职工法治专题培训5期，参训412人次。"
+        "局属林业工作站对全县生态护林员开展政策法规培训23场次、1,860人次。\n"
+    )
+    assert got["training_participants"] == 412
