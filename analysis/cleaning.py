@@ -584,8 +584,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # another document after the report's signature (a gazette's next article, a portal page's
 # second notice): its title, then its number (鄂州住建〔2025〕6号) or its addressee (…:)
 _DOC_TITLE = re.compile(
-    r"^[^。;:,]{6,80}(?:的通知|的决定|的意见|的批复|的通报|的函|的公告|的报告|实施方案|管理办法|实施细则"
-    r"|工作要点|工作计划|工作安排|行动方案)$"
+    r"^[^。;:,]{6,80}(?:的通知|的决定|的意见|的批复|的通报|的函|的公告|的报告|实施方案|管理办法|实施细则)$"
 )
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}〔(?:19|20)\d\d〕\d{1,5}号$")
 # ... or the next year's plan, published on the same page (…2025年法治政府建设工作要点): its
@@ -602,7 +601,9 @@ def _next_document(lf: list[str], m: int) -> int:
     body above."""
     for k in range(1, m - 1):
         # (a title's short last line, its first line above: …依法披露 / 工作的通知)
-        if not _DOC_TITLE.match(lf[k]) and not _DOC_TITLE.match(lf[k - 1] + lf[k]):
+        if not any(
+            rx.match(t) for rx in (_DOC_TITLE, _PLAN_DOC_TITLE) for t in (lf[k], lf[k - 1] + lf[k])
+        ):
             continue
         # a signature just above: the organisation's line, then the date
         above = [j for j in range(k - 1, -1, -1) if lf[j]][:3]
@@ -1236,9 +1237,6 @@ def _strip_line_numbers(raws: list[str]) -> dict[int, str]:
     return {i: m.group(1) + raws[i][m.end() :] for i, n, m in found if n % 5 == 0}
 
 
-_CSV_NUMBER = re.compile(r"\s*[+\-−]?\d[\d,]*(?:\.\d+)?%?\s*")
-
-
 def _csv_rows(raws: list[str]) -> dict[int, str]:
     """A table pasted from Excel's CSV (序号,执法领域,立案数（件）,… then 1,市容环境,"1,236",86.52):
     its lines with their cells parted by tabs, as a table copied from a page is, empty cells
@@ -1263,7 +1261,7 @@ def _csv_rows(raws: list[str]) -> dict[int, str]:
         while j < n and (row := fields(raws[j])) is not None:
             run.append((j, row))
             j += 1
-        numeric = sum(1 for _, row in run if sum(bool(_CSV_NUMBER.fullmatch(c)) for c in row) >= 2)
+        numeric = sum(1 for _, row in run if sum(_cell_kind(c.strip()) == "n" for c in row) >= 2)
         if len(run) >= 3 and numeric >= 2:
             for k, row in run:
                 if sum(1 for c in row if c.strip()) < 2:

@@ -22,6 +22,10 @@ from analysis.lexicons import lexicon_cache
 
 MUNICIPALITY_PREFIXES = {"11", "12", "31", "50"}  # 北京 天津 上海 重庆: cities at province level
 PLACEHOLDER_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+# a town's or a street's own body (贺村镇人民政府, 湖滨街道综合行政执法队): group 1 the kind of
+# division, group 2 the body's kind (used by metadata to find a town author, by metrics to
+# tell a town's report, whose 全区 figures are its district's)
+TOWN_BODY = re.compile(r"(镇|乡|街道)(人民政府|办事处|综合行政执法队|综合执法队)")
 
 
 @dataclass(frozen=True)

@@ -820,7 +820,7 @@ def _place(out: Inferred, division: gazetteer.Division) -> None:
     out.province = province.name if province else ""
 
 
-_TOWN_GOV = re.compile(r"(镇|乡|街道)(人民政府|办事处|综合行政执法队|综合执法队)")
+_TOWN_GOV = gazetteer.TOWN_BODY
 
 
 # words before a body's name that make another body its author (我局指导…, 会同…)

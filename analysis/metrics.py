@@ -62,7 +62,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from analysis import paths, schema
+from analysis import gazetteer, paths, schema
 from analysis.lexicons import lexicon_cache
 from analysis.normalize import BULLET, OTHER_SCRIPT, fold, translation_line
 from analysis.numbers import (
@@ -650,7 +650,7 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
     hits: list[_Hit] = []
     excluded: list[tuple[int, int]] | None = None  # found on first need
     # (a section that may hold a translation's lines: English words, or another script)
-    latin_lines = _LATIN_RUN.search(f) is not None or OTHER_SCRIPT.search(f) is not None
+    translations = _LATIN_RUN.search(f) is not None or OTHER_SCRIPT.search(f) is not None
     tail_match, range_match = lex.tail_re.match, lex.range_re.match
     for m in lex.master_re.finditer(f):
         t = None
@@ -690,7 +690,7 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
             time_like = _TIME_LIKE.match(m.group("ratio")) is not None
             if time_like and "比" not in clause_before and int(r1) <= 24 and int(r2) < 60:
                 continue  # a time of day, not a ratio
-            if latin_lines and _in_translation_line(f, s0):
+            if translations and _in_translation_line(f, s0):
                 continue  # (a translation's ratio restates the Chinese one)
             hits.append(_Hit(s0, m.end(), s0, float(r2), "ratio", "other", "", False))
             continue
@@ -795,7 +795,7 @@ def _find_hits(f: str, lex: _Lexicon, text: str | None = None) -> list[_Hit]:
             end = a.end()
             approx = True
             qualifier = qualifier or a.group(0)
-        if latin_lines and _in_translation_line(f, s0):
+        if translations and _in_translation_line(f, s0):
             continue  # a bilingual page's translation restates the Chinese
         hits.append(
             _Hit(raw_start, end, s0, float(value), unit, family, qualifier, approx, qual_start)
@@ -1070,8 +1070,10 @@ def _group_row(line: str) -> bool:
     return 1 <= len(cells) <= 2 and _TOP_HEADING.match(cells[0]) is not None
 
 
-# a table's row of totals (合计, 总计): its cells' subjects are their columns'
-_TOTAL_ROW = re.compile(r"\s*(?:全区|全县|全市|全年)?(?:合计|总计|小计)\s*")
+# the whole a total is of (全年合计, 全区总计)
+_TOTAL_OF = r"(?:全年|全区|全县|全市|年度)?"
+# a table's row of totals (合计, 总计, 小计): its cells' subjects are their columns'
+_TOTAL_ROW = re.compile(rf"\s*{_TOTAL_OF}(?:合计|总计|小计)\s*")
 # an empty cell after a tab (a row whose cells no longer line up with its header's)
 _EMPTY_CELL = re.compile(r"\t[ \u3000]*(?:\t|$)")
 # a label's bare word for a total, which says nothing of what is counted
@@ -1114,16 +1116,12 @@ def _merged_group(line: str, cells: list[tuple[int, int]], lex: _Lexicon) -> boo
 
 
 def _header_units(line: str, cells: list[tuple[int, int]], lex: _Lexicon) -> list | None:
-    """The unit each column of a table's header names in brackets (执法检查(次)⇥立案(件)⇥
-    罚没款(万元)), None for a column that names none; None when the row is no header (a cell
-    holds a figure)."""
+    """The unit each column of a table's header names (:func:`_header_cell_unit`: in brackets,
+    执法检查(次)⇥立案(件)⇥罚没款(万元), or by counting, 件数), None for a column that names none;
+    None when the row is no header (a cell holds a figure)."""
     if any(_BARE_CELL.fullmatch(line, a, b) for a, b in cells):
         return None
-    out = []
-    for a, b in cells:
-        m = _UNIT_LABEL.fullmatch(line, a, b)
-        out.append(_label_unit(m.group("unit"), lex) if m is not None else None)
-    return out
+    return [_header_cell_unit(line[a:b], lex) for a, b in cells]
 
 
 # a header cell that counts what its column holds (件数 → 件, 人数 → 人)
@@ -1872,7 +1870,7 @@ def _cell_year(text: str, start: int) -> int | None:
 
 
 # a table's column of totals (第一季度⇥…⇥第四季度⇥合计, 城区⇥开发区⇥全区合计)
-_HEADER_TOTAL = re.compile(r"^\s*(?:全年|全区|全县|全市|年度)?(?:合计|总计|总数)\s*$")
+_HEADER_TOTAL = re.compile(rf"^\s*{_TOTAL_OF}(?:合计|总计|总数)\s*$")  # (not a 小计 column)
 
 
 def _in_total_column(text: str, start: int) -> bool:
@@ -3328,16 +3326,12 @@ def _whole_of(c: _Mention) -> str:
     return m.group(0)[-1] if m else ""
 
 
-# a title naming a town's or a street's body as the author (…街道综合行政执法队, …镇人民政府)
-_TOWN_AUTHOR = re.compile(r"(?:街道|镇|乡)(?:办事处|人民政府|综合行政执法|综合执法|党工委)")
-
-
 def _own_area(f: str) -> str:
     """The whole area a report speaks of as its own: the 全X it writes most (at least 3
     times and twice as often as any other), or ''; a town's or a street's report has none
     of them (its 全区 is its district's), '镇'."""
     title = next((line for line in f.split("\n", 8)[:8] if line.strip()), "")
-    if _TOWN_AUTHOR.search(title):
+    if gazetteer.TOWN_BODY.search(title):  # (a town's or a street's body's title)
         return "镇"
     counts = Counter(m[-1] for m in _WHOLE_AREA.findall(f))
     if not counts:
