@@ -1096,6 +1096,30 @@ def _percent_columns(header: list, n_cells: int, of_label: tuple) -> list | None
     return [None] + [u or of_label for u in units[1:]]
 
 
+def _slot_heads(
+    written: str, cells: list[tuple[int, int]], header: list, serial: bool, remark: bool
+) -> list | None:
+    """The header's column over each cell of a row whose cells are parted by tabs, an empty
+    cell kept as two tabs (a CSV's ``,其中：非现场执法,638,627,,46.3``: 其中…⇥638⇥627⇥⇥46.3): the
+    row's slots counted by its tabs. A row one slot short of the header lacks its 序号 when
+    it starts with no serial number (合计⇥3,190), else its last cell (6⇥燃气安全⇥92⇥90⇥27.65,
+    its 同比 empty). None when a gap holds no tab or the slots do not fit the header."""
+    slots = [0]
+    for (_, b0), (a1, _) in itertools.pairwise(cells):
+        tabs = written.count("\t", b0, a1)
+        if tabs == 0:
+            return None
+        slots.append(slots[-1] + tabs)
+    n = slots[-1] + 1
+    if n == len(header):
+        shift = 0
+    elif n + 1 == len(header) and (serial or remark):
+        shift = 1 if serial and _SERIAL.fullmatch(written, *cells[0]) is None else 0
+    else:
+        return None
+    return [header[s + shift] for s in slots]
+
+
 def _merged_group(line: str, cells: list[tuple[int, int]], lex: _Lexicon) -> bool:
     """Whether a row's first cell is a group's name merged down the rows below it (a web
     table's rowspan copied as text: 行政处罚⇥立案总数(件)⇥3,205⇥2,946, then 简易程序(件)⇥1,873⇥…;
@@ -1277,11 +1301,11 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
             span = cells[first]
             # the header's cells over this row's: a row one cell short leaves the 序号 column
             # empty (合计 3561 4402, 其中：…), else its 备注
-            heads = None
-            if header and len(header) == len(cells):
+            heads = _slot_heads(written, cells, header, serial, remark) if header else None
+            if heads is None and header and len(header) == len(cells):
                 heads = header
-            elif header and len(header) == len(cells) + 1 and (serial or remark):
-                heads = header[1:] if serial else header[:-1]
+            elif heads is None and header and len(header) == len(cells) + 1 and (serial or remark):
+                heads = header[1:] if serial and first == 0 else header[:-1]
             if of_label is not None:
                 if heads is not None and any(heads[first + 2 :]):
                     # a column whose header names its own unit (增减(%)) keeps it
