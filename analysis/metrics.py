@@ -3936,6 +3936,9 @@ def _combine_mentions(
         # ... and when it says it counts every kind (全年立案处罚各类违法行为1436起), also a field's
         # count naming its kind elsewhere (立案处罚垃圾分类违法行为412起)
         every_kind = year_count and _EVERY_KIND_OF_CASE.search(top.clause) is not None
+        # ... and the year's count of every kind of legal affair (全年审核各类法律事务164件, 各类
+        # 涉法事项) holds every other kind its indicator counts elsewhere (重大执法决定法制审核100件)
+        umbrella = all_kinds and _UMBRELLA_AFFAIRS.fullmatch(top.subject) is not None
         if grand or year_count or all_kinds:
             # another total is no part, but one kind's figure of the year (城市管理领域全年办理
             # 行政处罚案件1,972件) is a part of a total adding kinds up, when it is of a kind the
@@ -3946,6 +3949,8 @@ def _combine_mentions(
             def held(c: _Mention) -> bool:  # inside the total: not added to it
                 if c is top or c.para == top.para:
                     return False
+                if umbrella:
+                    return _UMBRELLA_AFFAIRS.fullmatch(c.subject) is None
                 if other_total.search(c.clause) is not None:
                     return False
                 if kinds_total and lex.total.search(c.clause) is not None:
@@ -3970,6 +3975,8 @@ _INCLUDED_AFTER = re.compile(
 )
 # a run-in heading at a paragraph's start: words without a figure or a line break, to 。 or :
 _PARA_RUN_IN = re.compile(r"[^\d\n。:]{2,38}[。:]")
+# legal affairs of every kind, which a legal review's indicator counts all of
+_UMBRELLA_AFFAIRS = re.compile(r"(?:法律|涉法)(?:事务|事项)")
 # a count of cases of every kind (全年立案处罚各类违法行为1436起, 各类案件), not of kinds of documents
 _EVERY_KIND_OF_CASE = re.compile(r"各类(?:[^,;。]{0,4})?(?:违法|违规|案件)")
 # a sentence about a part of the year: a quarter, a half, some months (not 1-12月, the year)

@@ -44,3 +44,23 @@ def test_a_total_row_without_a_serial_number_is_still_lined_up_from_the_right() 
     assert got["2,166"] == (2166.0, "件")
     assert got["155.54"] == (1555400.0, "元")
     assert got["8.4"] == (8.4, "%")
+
+
+def test_legal_affairs_of_every_kind_hold_a_kind_stated_in_another_paragraph() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "充分发挥法制科和法律顾问作用，全年审核各类法律事务164件，提出法律意见建议52条。\n"
+        "严格落实重大执法决定法制审核制度，全年对重大执法决定开展法制审核100件，审核率100%。\n"
+    )
+    assert got["legal_reviews"] == 164
+
+
+def test_one_kind_of_review_with_no_umbrella_is_still_added_to_another() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "严格落实合同审查制度，全年审查合同协议64份，提出修改意见31条。\n"
+        "严格落实重大执法决定法制审核制度，全年对重大执法决定开展法制审核100件，审核率100%。\n"
+    )
+    assert got["legal_reviews"] == 164
