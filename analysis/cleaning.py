@@ -42,6 +42,8 @@ What is removed, and under which rule:
 * ``line_number``: a kept line of a draft that lost the line number printed in its margin
   (``50    （三）严把法制审核关口…`` -> ``（三）严把法制审核关口…``, every fifth line numbered); the row
   keeps the line as it was.
+* ``quote_mark``: a kept line of a forwarded or replied e-mail that lost the quote marks
+  (``> ``) its mail client set before every line of the quoted message.
 * ``csv_table``: a kept line of a table pasted from Excel's CSV (``1,市容环境,"1,236",86.52``),
   its cells parted by tabs as a page's table is (``1⇥市容环境⇥1,236⇥86.52``); the row keeps the
   line as it was.
@@ -594,6 +596,11 @@ _PLAN_DOC_TITLE = re.compile(
 )
 
 
+# ... or another kind of report for a year (…2023年政府信息公开工作年度报告), one that is not
+# about the rule of law (_REPORT_TITLE_WHAT)
+_OTHER_REPORT_TITLE = re.compile(r"^[^。;:,]{4,60}(?:19|20)\d\d年度?[^。;:,]{0,30}(?:报告|总结)$")
+
+
 def _next_document(lf: list[str], m: int) -> int:
     """Where another document begins after the report's signature, else m: a document's
     title right after a dated signature (a date among the three lines above it), followed by
@@ -602,7 +609,9 @@ def _next_document(lf: list[str], m: int) -> int:
     for k in range(1, m - 1):
         # (a title's short last line, its first line above: …依法披露 / 工作的通知)
         if not any(
-            rx.match(t) for rx in (_DOC_TITLE, _PLAN_DOC_TITLE) for t in (lf[k], lf[k - 1] + lf[k])
+            rx.match(t)
+            for rx in (_DOC_TITLE, _PLAN_DOC_TITLE, _OTHER_REPORT_TITLE)
+            for t in (lf[k], lf[k - 1] + lf[k])
         ):
             continue
         # a signature just above: the organisation's line, then the date
@@ -623,13 +632,14 @@ def _next_document(lf: list[str], m: int) -> int:
         )
         if not (_DOC_NUMBER.match(lf[below]) or addressee):
             # ... or the title alone of a plan for a year (…2025年…工作要点), when it is no
-            # report's title (…工作总结暨2024年工作计划) and the report above is the larger
-            title = lf[k] if _PLAN_DOC_TITLE.match(lf[k]) else lf[k - 1] + lf[k]
-            if (
-                not _PLAN_DOC_TITLE.match(title)
-                or _REPORT_TITLE_WORD.search(title)
-                or sum(len(x) for x in lf[:k] if _is_body(x))
-                <= sum(len(x) for x in lf[k + 1 : m] if _is_body(x))
+            # report's title (…工作总结暨2024年工作计划), or of another kind of report for a
+            # year (…政府信息公开工作年度报告), and the report above is the larger
+            alone = (_PLAN_DOC_TITLE, _OTHER_REPORT_TITLE)
+            title = lf[k] if any(rx.match(lf[k]) for rx in alone) else lf[k - 1] + lf[k]
+            plan = _PLAN_DOC_TITLE.match(title) and not _REPORT_TITLE_WORD.search(title)
+            other = _OTHER_REPORT_TITLE.match(title) and not _REPORT_TITLE_WHAT.search(title)
+            if not (plan or other) or sum(len(x) for x in lf[:k] if _is_body(x)) <= sum(
+                len(x) for x in lf[k + 1 : m] if _is_body(x)
             ):
                 continue
         # ... closing a report: a body of some length above it
@@ -806,6 +816,8 @@ def _is_body(f: str) -> bool:
         return True
     if match_outline_marker(f) is not None:
         return True
+    if _report_title_line(f) and not re.search(r"[,:;]", f):
+        return False  # a long title with a 、 (…党组书记、局长2024年度履行…职责情况报告)
     return len(f) >= 30 and any(c in _SENTENCE_PUNCT for c in f)
 
 
@@ -1218,6 +1230,22 @@ _ADDRESS_CUE = re.compile(
 _LINE_NUMBER = re.compile(r"([ \t]*)(\d{1,4})(?: {2,}|\t+|\u3000+)(?=\S)")
 
 
+_QUOTE_MARK = re.compile(r"(?:[ \t]*>)+ ?")
+
+
+def _strip_quote_marks(raws: list[str]) -> dict[int, str]:
+    """Lines of an e-mail's quoted message without the marks its mail client set before
+    every line (``> 　　一、…``, ``>`` alone on a blank line, ``> > `` for a quote in a quote):
+    ``{index: line}``. Only when the quoted lines are the text's most: twenty or more, and
+    more than half of its lines with words (a Markdown page's few quoted callouts keep
+    theirs)."""
+    found = {i: m.end() for i, r in enumerate(raws) if (m := _QUOTE_MARK.match(r))}
+    lines = sum(1 for r in raws if r.strip())
+    if len(found) < 20 or len(found) <= 0.5 * lines:
+        return {}
+    return {i: raws[i][end:] for i, end in found.items()}
+
+
 def _strip_line_numbers(raws: list[str]) -> dict[int, str]:
     """Lines of a draft printed with line numbers in its margin (a 征求意见稿's ``50    （三）…``,
     every fifth line numbered), without them: ``{index: line}``. The numbers are told by their
@@ -1546,6 +1574,7 @@ def _strip_emphasis(line: str) -> str:
 
 # the rules of a kept line changed in place, the one its row is recorded under first
 _INLINE_RULES = (
+    "quote_mark",
     "line_number",
     "csv_table",
     "watermark",
@@ -1889,6 +1918,10 @@ def _clean(
         rewrite(dict(enumerate(_to_simplified(raws))), "traditional_script")
     if "1" in text:
         rewrite(_join_page_chunks(raws), "page_chunk")
+    quoted: dict[int, str] = {}  # an e-mail's quoted message, when it is the text's most
+    if ">" in text:
+        quoted = _strip_quote_marks(raws)
+        rewrite(quoted, "quote_mark")
     if "5" in text:
         rewrite(_strip_line_numbers(raws), "line_number")
     if ",," in text or '","' in text or text.count(",") > 20:
@@ -2025,6 +2058,17 @@ def _clean(
         forced.update(dict.fromkeys(_tab_toc_entries(raws, any_rule), "toc"))
     if "待续" in text:
         forced.update(dict.fromkeys(_between_instalments(folded, any_rule), "wechat"))
+    if quoted:
+        # a message forwarded with the report quoted in it: the forwarder's own lines around
+        # the quote (the forward's header, a covering note, a signature) are the e-mail's
+        lo, hi = min(quoted), max(quoted)
+        # ... and the quoted sender's signature, below the mail's signature mark (-- )
+        dashes = [i for i in range(lo, hi + 1) if folded[i] in ("--", "-- ")]
+        if dashes and dashes[-1] > hi - 12:
+            hi = dashes[-1] - 1
+        for i, f in enumerate(folded):
+            if f and not lo <= i <= hi:
+                any_rule[i] = forced[i] = "email"
 
     # Running headers: short lines without outline marker repeated 3+ times; also a page's
     # address and the time it was printed, as a browser prints them on every page

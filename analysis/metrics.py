@@ -969,6 +969,10 @@ _FIGURES_ONLY = re.compile(rf"\s*{_FIGURE_CELL}(?: {_FIGURE_CELL})+\s*")
 # \t1,326\t1,187, │罚没款(万元)│326.5│301.2│), folded
 _UNIT_IN_BRACKETS = r"\((?:单位:)?(?P<unit>[^()]{1,4})\)"  # (件), (单位:万元), folded
 _UNIT_LABEL = re.compile(rf"\s*(?P<label>[^\s(│┃][^(│┃]{{0,29}}?)\s*{_UNIT_IN_BRACKETS}\s*")
+# a key–value line whose label names its unit in brackets: 易地建设费征收(万元):1286.4 (folded)
+_KEY_VALUE = re.compile(
+    rf"\s*(?P<label>[^\s(:│┃|][^(:│┃|]{{0,29}}?)\s*{_UNIT_IN_BRACKETS}\s*:\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
+)
 _BARE_CELL = re.compile(r"\s*[+\-−]?\d[\d,]*(?:\.\d+)?\s*")  # (a change's sign: -12.3)
 _SERIAL = re.compile(r"\s*\d{1,2}\s*")  # a serial number's cell
 
@@ -1211,6 +1215,28 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
     for n_row, written in enumerate(rows):
         lo, k = k, k + len(written) + 1
         line = f[lo : lo + len(written)]
+        kv = _KEY_VALUE.fullmatch(line) if ":" in line else None
+        if kv is not None and (of_unit := _label_unit(kv.group("unit"), lex)) is not None:
+            # a key–value line whose label names the unit (易地建设费征收（万元）：1286.4)
+            base = parse_number(kv.group("num"))
+            if base is not None:
+                unit, family, mult = of_unit
+                a, b = kv.span("num")
+                span = (lo + kv.start("label"), lo + kv.end("label"))
+                out.append(
+                    _Hit(
+                        lo + a,
+                        lo + b,
+                        lo + a,
+                        round(base * mult, 6),
+                        unit,
+                        family,
+                        "",
+                        False,
+                        label=span,
+                    )
+                )
+            continue
         caption_unit = _CAPTION_UNIT.fullmatch(line)
         if caption_unit is not None or not _table_row(written):
             if line.strip() and _BORDER_LINE.fullmatch(line):
@@ -1734,7 +1760,9 @@ def _subject(
 
 _APPENDIX = re.compile(
     r"(?:附件|附表)\s*\d{0,2}\s*[:.、]?|[^,。]{0,30}(?:统计表|数据表|一览表|汇总表|数据统计)$"
-)  # (or a statistics table's caption, where cleaning removed the 附件 label above it)
+    r"|附\s*:(?![^,。]*(?:计划|打算|要点|安排|思路))"
+)  # (or a statistics table's caption, where cleaning removed the 附件 label above it; or 附:
+# 2024年主要指标完成情况, a list of the year's figures, not a plan's)
 
 
 # a platform that receives cases (数字化城市管理平台, 数字城管)
@@ -2919,6 +2947,8 @@ def _place_mentions(
 _LAST_YEARS_FIGURE = re.compile(
     r"(?:\(\s*|较)(?:上年|去年|上一年度?|上年度|前一年|(?:19|20)\d\d年度?)(?:同期)?"
     r"(?:为|是|的)?\s*$"
+    # ... or a key–value line's label for last year (上年罚款金额：2.8万元)
+    r"|^\s*(?:上年|去年|上一年度?|上年度|前一年)(?:同期)?[^,，;；。:：]{0,12}[:：]\s*$"
 )
 
 
@@ -3490,6 +3520,10 @@ def _close(a: float, b: float) -> bool:
 _DECIDED = re.compile(r"作出[^,;。、]{0,6}(?:行政)?处罚决定")
 
 
+# a sentence whose subject is the report's author in person (本人带头…, 我本人…)
+_BY_THE_HEAD = re.compile(r"\s*(?:我)?本人")
+
+
 def _combine_mentions(
     cands: list[_Mention], groups: tuple[frozenset[str], ...], lex: _DeriveLexicon, own: str = ""
 ) -> list[_Mention]:
@@ -3561,6 +3595,9 @@ def _combine_mentions(
             for c in keep
         ]
     )
+    # 1h. the head's own act in a report of the head's duties (本人带头…开展“法律进商户”宣讲1次)
+    # beside the bureau's figures: the head acts as the bureau, so it is among them
+    drop_if_rest([_BY_THE_HEAD.match(fold(c.sentence)) is not None for c in keep])
     # 2. subsets: 其中/包括 opens the clause, or opens an earlier clause after a mention of
     # the same indicator in the same sentence (其中继续有效1件,失效8件,废止6件)
     first_pos: dict[object, int] = {}
