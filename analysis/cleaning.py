@@ -612,8 +612,14 @@ def _next_document(lf: list[str], m: int) -> int:
             rx.match(t)
             for rx in (_DOC_TITLE, _PLAN_DOC_TITLE, _OTHER_REPORT_TITLE)
             for t in (lf[k], lf[k - 1] + lf[k])
+            # (another kind of report: not one on the rule of law, the report itself under a
+            # covering letter, …法治政府建设工作报告 / 市委全面依法治市委员会办公室:)
+            if rx is not _OTHER_REPORT_TITLE or _REPORT_TITLE_WHAT.search(t) is None
         ):
             continue
+        prev = next((j for j in range(k - 1, -1, -1) if lf[j]), None)
+        if prev is not None and _APPENDIX_LABEL.fullmatch(lf[prev]):
+            continue  # the report's appendix (附件 / …行政执法统计年度报告)
         # a signature just above: the organisation's line, then the date
         above = [j for j in range(k - 1, -1, -1) if lf[j]][:3]
         dated = [j for j in above if _date_only(lf[j])]
@@ -803,6 +809,9 @@ _FEED_HEADER = re.compile(
     r"|相关新闻|相关阅读|(?:全部|热门|精彩|最新|网友|读者)?评论|精选留言)\s*[:(（]?\s*\d*\s*[)）]?$"
     # a post's counters, readers' comments below (转发 12  评论 8  赞 96)
     r"|(?:转发|分享)\s*\d*\s+评论\s*\d*(?:\s+(?:赞|点赞)\s*\d*)?$"
+    # a forum post's footer, its replies below (IP属地:河南  来自Android客户端  1楼  2024-02-04 21:37)
+    r"|(?:IP属地\s*:\s*\S{1,8}\s+)?(?:来自\S{1,16}\s+)?\d{1,4}楼\s+(?:19|20)\d\d-\d{1,2}-\d{1,2}"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
 
 
@@ -1230,6 +1239,11 @@ _ADDRESS_CUE = re.compile(
 _LINE_NUMBER = re.compile(r"([ \t]*)(\d{1,4})(?: {2,}|\t+|\u3000+)(?=\S)")
 
 
+# an e-mail header's field or a forward's divider (folded)
+_MAIL_HEADER = re.compile(
+    r"(?:发件人|收件人|抄送人?|发送时间|主\s*题|(?i:from|to|cc|sent|subject))\s*:"
+    r"|-{2,}\s*(?:原始邮件|转发邮件|邮件原文|(?i:original message|forwarded message))"
+)
 _QUOTE_MARK = re.compile(r"(?:[ \t]*>)+ ?")
 
 
@@ -1240,8 +1254,11 @@ def _strip_quote_marks(raws: list[str]) -> dict[int, str]:
     more than half of its lines with words (a Markdown page's few quoted callouts keep
     theirs)."""
     found = {i: m.end() for i, r in enumerate(raws) if (m := _QUOTE_MARK.match(r))}
-    lines = sum(1 for r in raws if r.strip())
-    if len(found) < 20 or len(found) <= 0.5 * lines:
+    if len(found) < 20:
+        return {}
+    # (the quote holds most of the text's words: not a reply above a quoted request)
+    quoted = sum(len(_HAN.findall(raws[i])) for i in found)
+    if quoted <= sum(len(_HAN.findall(r)) for i, r in enumerate(raws) if i not in found):
         return {}
     return {i: raws[i][end:] for i, end in found.items()}
 
@@ -2058,9 +2075,13 @@ def _clean(
         forced.update(dict.fromkeys(_tab_toc_entries(raws, any_rule), "toc"))
     if "待续" in text:
         forced.update(dict.fromkeys(_between_instalments(folded, any_rule), "wechat"))
-    if quoted:
+    outside = [
+        i for i, f in enumerate(folded) if f and quoted and not min(quoted) <= i <= max(quoted)
+    ]
+    if quoted and any(_MAIL_HEADER.match(folded[i]) for i in outside):
         # a message forwarded with the report quoted in it: the forwarder's own lines around
-        # the quote (the forward's header, a covering note, a signature) are the e-mail's
+        # the quote (the forward's header, a covering note, a signature) are the e-mail's (not
+        # a Markdown page's title and date line around a quoted report)
         lo, hi = min(quoted), max(quoted)
         # ... and the quoted sender's signature, below the mail's signature mark (-- )
         dashes = [i for i in range(lo, hi + 1) if folded[i] in ("--", "-- ")]
@@ -2093,13 +2114,41 @@ def _clean(
         for f, c in counts.items()
         if c >= 3 and (re.search(r"[^\d\W]", f) or _PRINTED_AT.fullmatch(f))
     }
+    # a page's running head below its number where a sentence runs on across the page break
+    # (…违法案件2,147 / ·213· / 皇姑区年鉴·2024 / 起，其中…: a yearbook's head, verso and recto
+    # alternating, each printed once)
+    page_heads: set[int] = set()
+    if "page_number" in any_rule:
+        for i in range(n):
+            if any_rule[i] != "page_number":
+                continue
+            p, j = i - 1, i + 1
+            while p >= 0 and not folded[p]:
+                p -= 1
+            while j < n and not folded[j]:
+                j += 1
+            if (
+                p >= 0
+                and j + 1 < n
+                and not any_rule[j]
+                and len(folded[j]) <= 20
+                and not _HEADER_PUNCT.search(folded[j])
+                and match_outline_marker(folded[j]) is None
+                and re.search(r"[^\d\W]", folded[j])
+                and folded[p][-1:] not in '。!?;:"”)'
+                and not any_rule[p]
+                and len(folded[p]) > 2 * len(folded[j])
+            ):
+                page_heads.add(j)
     raw_first_body = next(
         (i for i in range(n) if folded[i] and not any_rule[i] and _is_body(folded[i])), n
     )
     seen: set[str] = set()
     line_rule: list[str] = [""] * n
     for i, f in enumerate(folded):
-        if f in repeated and i not in table_cells:
+        if i in page_heads:
+            line_rule[i] = "running_header"
+        elif f in repeated and i not in table_cells:
             if (
                 f not in seen
                 and i < raw_first_body
@@ -2347,6 +2396,27 @@ def _clean(
     ]
     first_body = body[0] if body else m
     last_body = body[-1] if body else m - 1
+    # a reposter's note above the report's title (县城管局挂在县政府网站上的年度报告，我原文搬过来了。
+    # / 转自县政府网站 / 发布时间：… / the title), the page's title above naming it too (…工作报告
+    # （转）_某县吧): the page's head reaches down to the title
+    preface = [k for k in body[:3] if k < first_body + 8]
+    title_at = next(
+        (
+            k
+            for k in range(first_body + 1, min(m, first_body + 8))
+            if not logical[k].rule
+            and _report_title_line(lf[k])
+            and not re.search(r"[,:;]", lf[k])
+            and any(lf[k] in lf[j] for j in range(first_body))
+        ),
+        None,
+    )
+    if title_at is not None:
+        above = [k for k in preface if k < title_at]
+        if len(above) <= 2 and all(
+            len(lf[k]) <= 120 and match_outline_marker(lf[k]) is None for k in above
+        ):
+            first_body = next((k for k in body if k > title_at), m)
 
     # Scope: head / tail rules only count in their region.
     for k, lg in enumerate(logical):

@@ -108,6 +108,28 @@ def _bureau_names(src: str) -> list[tuple[int, str]]:
     return out
 
 
+# a name's short form, defined where the name is first written: 区城市管理局(简称区城管局),
+# …(以下简称“市城管局”)
+_SHORT_FORM = re.compile(
+    r"(?P<full>[\u4e00-\u9fff]{2,30})\((?:以下)?简称:?[“\"]?(?P<short>[\u4e00-\u9fff]{2,12})[”\"]?\)"
+)
+
+
+def _unabbreviated(kind_counts: Counter, folded: str) -> Counter:
+    """The kinds of author counted, a short form's mentions (区城管局) counted for the full
+    name the text defines it by (区城市管理局(简称区城管局)): the name is the full one."""
+    out = Counter(kind_counts)
+    for m in _SHORT_FORM.finditer(folded):
+        full = _bureau_names(m.group("full"))
+        short = _bureau_names(m.group("short"))
+        if not full or not short:
+            continue
+        k_full, k_short = full[-1][1], short[-1][1]
+        if k_full != k_short and out.get(k_short):
+            out[k_full] += out.pop(k_short)
+    return out
+
+
 def _segment_places(s: str) -> list[str] | None:
     """Split ``s`` wholly into gazetteer names (上海市嘉定区 -> [上海市, 嘉定区]), or None."""
     names, longest = _place_names()
@@ -588,6 +610,7 @@ def infer_metadata(text: str, clean_meta: dict | None = None) -> Inferred:
             # departments the body names (县行政审批局 …) act for the government that reports
             kind_counts = None
         if kind_counts:
+            kind_counts = _unabbreviated(kind_counts, folded)
             kind = sorted(kind_counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
             prefix = _with_city(division, out.city)
             out.bureau = prefix + kind

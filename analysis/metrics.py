@@ -123,7 +123,12 @@ _TEXT_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 # (and a table's cell border: │行政处罚案件│1,268件│)
 _CLAUSE_END = re.compile(rf"{_TEXT_COMMA.pattern}|(?<![\d])\:|\:(?![\s\d])|[│┃]")
 _SUBSET_OPENER = re.compile(
-    r"^\s*(?:\[\d{1,2}\]\s*)?(?:其中|包括|含|内含|(?:在|于)?上述[^,;。，；]{0,10}中\s*[,，])"
+    r"^\s*(?:\[\d{1,2}\]\s*)?(?:其中|包括|含|内含|(?:在|于)?上述[^,;。，；]{0,10}中\s*[,，]"
+    # (a sentence on what was received: 受理案件中,信息采集员巡查上报71,264件、…)
+    r"|(?:受理|办理|立案|查处|收到|接收|上报)的?[^,;。，；\d]{0,6}中\s*[,，])"
+)
+_RECEIVED_OPENER = re.compile(
+    r"\s*(?:受理|办理|立案|查处|收到|接收|上报)的?[^,;。，；\d]{0,6}中\s*[,，]"
 )
 _OUTLINE_AFTER = re.compile(r"^\s*(?:[、.)]|\))(?!\d)")
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、)")
@@ -1109,11 +1114,12 @@ def _slot_heads(
     it starts with no serial number (合计⇥3,190), else its last cell (6⇥燃气安全⇥92⇥90⇥27.65,
     its 同比 empty). None when a gap holds no tab or the slots do not fit the header."""
     slots = [0]
-    for (_, b0), (a1, _) in itertools.pairwise(cells):
+    for k, ((_, b0), (a1, _)) in enumerate(itertools.pairwise(cells)):
         tabs = written.count("\t", b0, a1)
         if tabs == 0:
             return None
-        slots.append(slots[-1] + tabs)
+        # (tabs after the row's first cell line its label up: 行政处罚⇥⇥426⇥168.35)
+        slots.append(slots[-1] + (1 if k == 0 else tabs))
     n = slots[-1] + 1
     if n == len(header):
         shift = 0
@@ -1760,7 +1766,7 @@ def _subject(
 
 _APPENDIX = re.compile(
     r"(?:附件|附表)\s*\d{0,2}\s*[:.、]?|[^,。]{0,30}(?:统计表|数据表|一览表|汇总表|数据统计)$"
-    r"|附\s*:(?![^,。]*(?:计划|打算|要点|安排|思路))"
+    r"|附\s*:(?![^,。]*(?:计划|打算|要点|安排|思路|目标|预期|任务))"
 )  # (or a statistics table's caption, where cleaning removed the 附件 label above it; or 附:
 # 2024年主要指标完成情况, a list of the year's figures, not a plan's)
 
@@ -2791,6 +2797,12 @@ def _clause_cut(f: str, pos: int) -> int:
         end = cut
 
 
+def _opener_len(prefix: str, opener: int) -> int:
+    """The length of the words that open a subset's clause at ``opener`` (其中, 上述…中,)."""
+    m = _SUBSET_OPENER.match(prefix[opener:])
+    return m.end() if m is not None else 0
+
+
 def _last_opener(f: str, pos: int) -> int:
     """Offset of the last clause before ``pos`` that is opened by 其中/包括 (-1 if none)."""
     for m in reversed(list(re.finditer(r"[,;:(]", f[:pos]))):
@@ -2946,7 +2958,7 @@ def _place_mentions(
 # 386.5万元(2022年为341.1万元)) or as what this year's is compared with (较上年的317件增加…)
 _LAST_YEARS_FIGURE = re.compile(
     r"(?:\(\s*|较)(?:上年|去年|上一年度?|上年度|前一年|(?:19|20)\d\d年度?)(?:同期)?"
-    r"(?:为|是|的)?\s*$"
+    r"(?:为|是|的)?\s*(?:[\d.,]+\s*[\u4e00-\u9fff%]{1,3}\s*[、,和及]\s*){0,3}$"
     # ... or a key–value line's label for last year (上年罚款金额：2.8万元)
     r"|^\s*(?:上年|去年|上一年度?|上年度|前一年)(?:同期)?[^,，;；。:：]{0,12}[:：]\s*$"
 )
@@ -3520,8 +3532,12 @@ def _close(a: float, b: float) -> bool:
 _DECIDED = re.compile(r"作出[^,;。、]{0,6}(?:行政)?处罚决定")
 
 
+# a page's summary field above the report (内容摘要:, 摘要:, 内容提要:)
+_SUMMARY_BOX = re.compile(r"\s*(?:内容)?(?:摘要|提要)\s*:")
 # a sentence whose subject is the report's author in person (本人带头…, 我本人…)
 _BY_THE_HEAD = re.compile(r"\s*(?:我)?本人")
+# ... unless it speaks of the whole bureau's work (本人带领全局执法人员…全年全局共立案查处…)
+_FOR_THE_BUREAU = re.compile(r"带领|全局|我局|本局|全系统|全体")
 
 
 def _combine_mentions(
@@ -3597,7 +3613,15 @@ def _combine_mentions(
     )
     # 1h. the head's own act in a report of the head's duties (本人带头…开展“法律进商户”宣讲1次)
     # beside the bureau's figures: the head acts as the bureau, so it is among them
-    drop_if_rest([_BY_THE_HEAD.match(fold(c.sentence)) is not None for c in keep])
+    drop_if_rest(
+        [
+            _BY_THE_HEAD.match(sent := fold(c.sentence)) is not None
+            and _FOR_THE_BUREAU.search(sent) is None
+            for c in keep
+        ]
+    )
+    # 1i. a portal's summary of the report above its text (内容摘要:…罚没款52万余元) restates it
+    drop_if_rest([_SUMMARY_BOX.match(c.para_opening) is not None for c in keep])
     # 2. subsets: 其中/包括 opens the clause, or opens an earlier clause after a mention of
     # the same indicator in the same sentence (其中继续有效1件,失效8件,废止6件)
     first_pos: dict[object, int] = {}
@@ -3699,9 +3723,15 @@ def _combine_mentions(
         c
         for c in keep
         if c.opener >= 0
-        and re.search(r"\d", c.prefix[: c.opener]) is not None
+        # (or a sentence opened by it: 受理案件中,…12345热线转入6,035件, the figure before)
+        and (
+            re.search(r"\d", c.prefix[: c.opener]) is not None
+            or (c.opener == 0 and _RECEIVED_OPENER.match(c.prefix) is not None)
+        )
         # in the list (…39,870件、…), not after it (…件,罚没款…)
-        and not re.search(r"[;:]|,(?!\d{3})", c.prefix[c.opener :])
+        and not re.search(
+            r"[;:]|,(?!\d{3})", c.prefix[c.opener + _opener_len(c.prefix, c.opener) :]
+        )
         and not any(d.sent == c.sent and d.pos < c.opener for d in cands)
     ]
     if elsewhere and len(elsewhere) < len(keep):
@@ -3975,7 +4005,12 @@ def _combine_mentions(
         every_kind = year_count and _EVERY_KIND_OF_CASE.search(top.clause) is not None
         # ... and the year's count of every kind of legal affair (全年审核各类法律事务164件, 各类
         # 涉法事项) holds every other kind its indicator counts elsewhere (重大执法决定法制审核100件)
-        umbrella = all_kinds and _UMBRELLA_AFFAIRS.fullmatch(top.subject) is not None
+        umbrella = (
+            all_kinds
+            and _UMBRELLA_AFFAIRS.fullmatch(top.subject) is not None
+            and re.search(r"\d", top.clause)
+            is None  # (not the last item of a list: …合同协议18件、各类涉法事项41件)
+        )
         if grand or year_count or all_kinds:
             # another total is no part, but one kind's figure of the year (城市管理领域全年办理
             # 行政处罚案件1,972件) is a part of a total adding kinds up, when it is of a kind the

@@ -669,15 +669,24 @@ _DEC_SECOND = re.compile(r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})[ ]+[\u4e00-\u9fff“\"
 _BRACKET_HEADING = re.compile(r"【(?P<head>[^【】。;!?:]{2,30})】\s*$")
 # a bracketed caption or page line, not a heading: 【典型案例】, 【案例一】, 【相关链接】, 【来源…】
 _BRACKET_CAPTION = re.compile(
-    r"【\s*(?:(?:典型)?案例|(?:相关)?链接|(?:延伸)?阅读|小贴士|编者|来源|(?:责任)?编辑|图|附)"
+    r"【\s*(?:(?:典型)?案例|(?:相关)?链接|(?:延伸)?阅读|小贴士|编者|来源|(?:责任)?编辑|图|附"
+    r"|(?:基本)?案情|处理(?:结果|情况)|典型意义|案例(?:评析|点评)|以案释法|法条链接|律师说法)"
 )
 _BRACKET_LEVEL = 1.5
 
 
-def _is_bracket_heading(body: str) -> bool:
+# ... or run in at the start of its paragraph, as a yearbook prints its items' heads
+# (【概况】2023年，区城市管理局…)
+_BRACKET_RUN_IN = re.compile(r"【(?P<head>[^【】。;!?:,、\s]{2,16})】(?=[\u4e00-\u9fff\d“\"《(])")
+
+
+def _is_bracket_heading(body: str, run_in: bool = False) -> bool:
     return (
         body[:1] == "【"
-        and _BRACKET_HEADING.match(body) is not None
+        and (
+            _BRACKET_HEADING.match(body) is not None
+            or (run_in and _BRACKET_RUN_IN.match(body) is not None)
+        )
         and _BRACKET_CAPTION.match(body) is None
     )
 
@@ -691,6 +700,18 @@ def _has_bracket_headings(lines: list[_Line]) -> bool:
             if n >= 2:
                 return True
     return False
+
+
+def _has_run_in_brackets(lines: list[_Line]) -> bool:
+    """True when three or more paragraphs open with a bracketed head run in (a yearbook's
+    items: 【概况】…, 【严格规范执法】…)."""
+    heads = [
+        line.body[1 : line.body.find("】")]
+        for line in lines
+        if line.body[:1] == "【" and _is_bracket_heading(line.body, True)
+    ]
+    # (each item once: a case study's 【基本案情】【处理结果】 repeated under each case are captions)
+    return len(heads) >= 3 and len(set(heads)) == len(heads)
 
 
 # 第一, 第二, … opening paragraphs: the sub-headings of a report that writes no (一)
@@ -1113,6 +1134,8 @@ class _Parser:
         self.decimal = _has_decimal_outline(self.lines)
         self.decimal_top = 0  # the number of the last decimal level-1 heading
         self.brackets = _has_bracket_headings(self.lines)
+        self.bracket_run_in = _has_run_in_brackets(self.lines)
+        self.brackets = self.brackets or self.bracket_run_in
         # 壹、/Ⅰ、 are the top rank only in a report that writes no 一、 (beside it they are a
         # list's or a lower rank's numbers)
         self.plain_top = any(_is_l1_numeral(line.body) for line in self.lines)
@@ -1201,7 +1224,7 @@ class _Parser:
             dec = self._decimal(body)
             if dec is not None:
                 return dec
-        if self.brackets and _is_bracket_heading(body):
+        if self.brackets and _is_bracket_heading(body, self.bracket_run_in):
             return _Marker(_BRACKET_LEVEL, 0, "【】", 1)  # type: ignore[arg-type]
         m = _match_strong(body)
         if m is not None and m.sep == "节":
@@ -1300,9 +1323,11 @@ class _Parser:
                 ):
                     return None
             if strong.marker == "【】":
-                # the heading inside its brackets (the line is 【…】 and nothing else)
+                # the heading inside its brackets (the line is 【…】 and nothing else, or its
+                # paragraph runs on after it)
                 close = self.folded.find("】", line.start + line.lead)
-                start, end, standalone = line.start + line.lead + 1, close, True
+                start, end = line.start + line.lead + 1, close
+                standalone = not self.folded[close + 1 : line.end].strip()
             if start >= end and strong.marker != "【】":
                 # the marker alone on its line (PART 01 / 一、): the title is the next line
                 title = self._title_below(i)

@@ -289,3 +289,322 @@ def test_documents_a_fair_competition_review_cleaned_up_still_count() -> None:
         "对涉市场主体的各类文件全部进行公平竞争审查,共审查文件15件,其中继续有效1件,失效8件,废止6件。\n"
     )
     assert got["normative_documents_reviewed"] == 15
+
+
+def test_a_portal_s_summary_box_restates_the_body() -> None:
+    from snippets import indicators
+
+    text = "\n".join(
+        [
+            "某市商务局2023年度法治政府建设工作情况报告",
+            "内容摘要：2023年，某市商务局坚持依法行政。全年立案查处商务领域违法案件41件，罚没款52万余元，办理12345热线商务类诉求2100余件。",
+            "2023年，我局全年立案查处商务领域违法案件41件、罚没款52.74万元，办理12345热线商务类诉求工单2186件。",
+            "一、主要工作",
+            "（一）严格执法。全年立案查处商务领域违法案件41件，罚没款52.74万元，其中罚款49.6万元。",
+            "（二）热线办理。全年共承接12345热线转办的商务类诉求工单2186件，按时办结率99.2%。",
+        ]
+    )
+    got = indicators(clean_text(text + "\n").text)
+    assert got["fines_yuan"] == 527400
+    assert got["hotline_cases"] == 2186
+
+
+_THREAD = [
+    "某县城市管理局2023年度法治政府建设工作报告（转）_某县吧_百度贴吧",
+    "某县吧",
+    "关注：26.3万  贴子：418万",
+    "签到  已连续签到0天",
+    "41回复贴，共3页",
+    "老君台下的风",
+    "县城管局挂在县政府网站上的年度报告，我原文搬过来了，大伙有啥想法可以在楼下说。",
+    "转自县政府网站",
+    "发布时间：2024-01-29 10:16  来源：县城市管理局",
+    "",
+    "某县城市管理局2023年度法治政府建设工作报告",
+    "",
+    "　　2023年，我局坚持依法行政，全年办理行政处罚案件1,268件，罚没款86.37万元，各项工作取得明显成效。",
+    "一、主要工作",
+    "　　全年开展普法宣传活动48场次，发放宣传资料1.2万份，拆除违法建设152处，各项工作取得明显成效。"
+    * 2,
+    "",
+    "某县城市管理局",
+    "2024年1月26日",
+    "IP属地:河南  来自Android客户端  1楼  2024-02-04 21:37",
+    "赞(12)  回复(3)",
+    "紫气东来2018",
+    "我们小区去年投诉了3次都没人管，报告写得倒是挺好",
+    "IP属地:河南  2楼  2024-02-04 21:52",
+    "涡河边钓鱼",
+    "罚了86万？我看不止，一个摊子罚200",
+    "IP属地:河南  3楼  2024-02-04 22:06",
+]
+
+
+def test_a_forum_thread_s_replies_and_counters_are_not_the_report() -> None:
+    r = clean_text("\n".join(_THREAD) + "\n")
+    assert "罚了86万" not in r.text and "投诉了3次" not in r.text
+    assert "共3页" not in r.text and "连续签到0天" not in r.text
+    assert r.metadata["signature_date"] == "2024-01-26"
+
+
+def test_a_reposter_s_note_above_the_title_leaves_the_page_s_date_line_in_the_head() -> None:
+    r = clean_text("\n".join(_THREAD) + "\n")
+    assert r.metadata["published"] == "2024-01-29"
+
+
+def test_a_report_s_opening_paragraph_above_its_first_heading_is_no_reposter_s_note() -> None:
+    text = "\n".join(
+        [
+            "某县城市管理局2023年度法治政府建设工作报告",
+            "　　2023年，我局坚持依法行政，全年办理行政处罚案件1,268件，各项工作取得明显成效。",
+            "某县城市管理局2023年度法治政府建设工作情况",
+            "发布时间：2024-01-29 10:16",
+            "一、主要工作",
+            "　　全年开展普法宣传活动48场次，发放宣传资料1.2万份，各项工作取得明显成效。" * 2,
+        ]
+    )
+    assert "发布时间：2024-01-29" in clean_text(text + "\n").text
+
+
+def test_a_yearbook_s_item_heads_run_in_are_headings() -> None:
+    from snippets import outline
+
+    text = "\n".join(
+        [
+            "城市管理",
+            "区城市管理局",
+            "【概况】2023年，区城市管理局坚持依法行政，全年共立案查处城市管理各类违法案件2,147起。",
+            "【严格规范执法】全面落实行政执法公示制度，全年立案查处各类违法案件2,147起。",
+            "【普法宣传】全年开展普法宣传活动56场次，发放宣传资料2.3万份。",
+            "【队伍建设】全年举办执法业务培训12期。",
+        ]
+    )
+    got = [(level, marker, heading) for level, marker, heading, _ in outline(text + "\n")]
+    assert got == [
+        (1, "【】", "概况"),
+        (1, "【】", "严格规范执法"),
+        (1, "【】", "普法宣传"),
+        (1, "【】", "队伍建设"),
+    ]
+
+
+def test_two_bracketed_words_opening_paragraphs_are_no_outline() -> None:
+    from snippets import outline
+
+    text = (
+        "某区城市管理局2023年法治政府建设年度报告\n一、主要工作\n"
+        "【典型案例】某商户占道经营，执法队员依法处理。\n【编者按】全年办理案件12件。\n"
+    )
+    assert [m for _, m, _, _ in outline(text)] == ["一、"]
+
+
+def test_a_short_form_the_text_defines_names_the_full_bureau() -> None:
+    from analysis.metadata import infer_metadata
+
+    text = (
+        "城市管理\n区城市管理局\n"
+        "【概况】2023年，沈阳市皇姑区城市管理局（简称区城管局）坚持依法行政。区城管局全年办理案件2,147起。"
+        "区城管局在全市综合考评中位列第二名。区城管局被评为先进单位。\n"
+    )
+    assert infer_metadata(text).bureau == "沈阳市皇姑区城市管理局"
+
+
+def test_the_cases_closed_in_qi_give_the_cases_own_completion_rate() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年共立案查处城市管理各类违法案件2,147起，罚没款412.38万元；数字城管平台受理案件（问题）8.65万件，结案率98.6%。\n"
+        "全年立案查处各类违法案件2,147起，其中适用一般程序683起；审结2,109起，结案率98.2%。\n"
+    )
+    assert got["completion_rate"] == 98.2
+
+
+def test_last_year_s_figures_listed_in_brackets_are_not_the_year_s() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年分批举办执法业务和法治专题培训12期，参训执法人员1,064人次（上年为9期、812人次）。\n"
+    )
+    assert got["training_participants"] == 1064
+    assert got["training_sessions"] == 12
+
+
+def test_a_sentence_on_the_cases_received_breaks_down_the_figure_before() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "办理12345市民服务热线转办工单21,637件，按时办结率99.3%。\n"
+        "全年平台受理案件86,512件，立案84,930件。受理案件中，信息采集员巡查上报71,264件、12345热线转入6,035件。\n"
+    )
+    assert got["hotline_cases"] == 21637
+
+
+def test_a_yearbook_s_running_head_below_its_page_number_is_removed() -> None:
+    text = "\n".join(
+        [
+            "【严格规范执法】全面落实行政执法公示、执法全过程记录制",
+            "度，执法全过程记录实现全覆盖。全年立案查处各类违法案件2,147",
+            "·213·",
+            "皇姑区年鉴·2024",
+            "起，其中适用一般程序683起、简易程序1,464起；审结2,109起，",
+            "结案率98.2%；罚没款412.38万元，其中罚款398.6万元、没收违",
+            "法所得13.78万元，占全市城管系统罚没款总额的11.3%。",
+        ]
+    )
+    r = clean_text("【概况】全年办理案件。\n【普法宣传】全年开展活动。\n" + text + "\n")
+    assert "皇姑区年鉴" not in r.text
+    assert set(r.removed.loc[r.removed["text"] == "皇姑区年鉴·2024", "rule"]) == {"running_header"}
+
+
+def test_review_session18_the_report_under_its_covering_letter_is_kept() -> None:
+    text = "\n".join(
+        [
+            "关于报送2023年度法治政府建设工作情况的函",
+            "市委全面依法治市委员会办公室：",
+            "现将我局2023年度法治政府建设工作情况报送你们，请审阅。",
+            "",
+            "如皋市交通运输局",
+            "2024年1月22日",
+            "",
+            "如皋市交通运输局2023年度法治政府建设工作报告",
+            "市委全面依法治市委员会办公室：",
+            "2023年，我局全年办理交通运输行政处罚案件862件，罚没款426.8万元，各项工作取得明显成效。"
+            * 3,
+            "一、主要工作",
+            "全年开展普法宣传活动44场次，审查合同48份。",
+        ]
+    )
+    r = clean_text(text + "\n")
+    assert "办理交通运输行政处罚案件862件" in r.text
+    assert "next_document" not in set(r.removed["rule"])
+
+
+def test_review_session18_the_report_s_appendix_of_another_kind_of_report_is_kept() -> None:
+    lines = [*_TWO_REPORTS]
+    lines[8] = "附件"
+    lines[9] = "某区综合行政执法局2023年度行政执法统计年度报告"
+    r = clean_text("\n".join(lines) + "\n")
+    assert "next_document" not in set(r.removed["rule"])
+
+
+def test_review_session18_a_reply_above_a_quoted_request_keeps_its_report() -> None:
+    report = ["某区市场监督管理局2023年法治政府建设年度报告", "一、主要工作"] + [
+        f"全年查处各类违法案件{n}件，罚没款{n}.5万元，开展普法宣传活动{n}场次，各项工作取得明显成效，群众满意度持续提升。"
+        for n in range(10, 30)
+    ]
+    quote = ["> 发件人：市司法局", "> 主题：关于报送2023年度法治政府建设年度报告的通知"] + [
+        f"> 请各单位于1月{n}日前报送年度报告，报告内容要求" for n in range(1, 23)
+    ]
+    r = clean_text("\n".join(report + [""] + quote) + "\n")
+    assert "查处各类违法案件10件" in r.text
+    assert "quote_mark" not in set(r.removed["rule"])
+
+
+def test_review_session18_a_markdown_page_quoting_its_report_keeps_its_title_and_date() -> None:
+    body = ["> 某市司法局2023年法治政府建设年度报告", ">"] + [
+        f"> 全年办理行政复议案件{n}件，开展普法宣传活动{n}场次，各项工作取得明显成效。"
+        for n in range(10, 32)
+    ]
+    text = "\n".join(
+        [
+            "# 某市司法局2023年法治政府建设年度报告",
+            "来源：市司法局  发布时间：2024-02-05",
+            "",
+            *body,
+        ]
+    )
+    r = clean_text(text + "\n")
+    assert r.metadata["published"] == "2024-02-05"
+    assert "email" not in set(r.removed["rule"])
+
+
+def test_review_session18_the_head_speaking_for_the_bureau_gives_its_totals() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "本人带领全局执法人员严格规范执法，全年全局共立案查处各类违法案件312件，罚没款共计186.4万元。\n"
+        "查处食品安全违法案件46件，罚没款18.2万元。\n"
+    )
+    assert got["fines_yuan"] == 1864000
+
+
+def test_review_session18_padding_tabs_after_a_label_are_no_empty_cell() -> None:
+    text = (
+        "某区城市管理局2023年法治政府建设年度报告\n一、主要工作\n全年依法办理案件。\n"
+        "项目\t件数（件）\t金额（万元）\t备注\n"
+        "行政处罚\t\t426\t168.35\n"
+        "行政强制\t\t12\t3.5\n"
+    )
+    got = _cells_read(text)
+    assert got["426"] == (426.0, "件")
+    assert got["168.35"] == (1683500.0, "元")
+
+
+def test_review_session18_a_list_of_next_year_s_targets_is_a_plan() -> None:
+    text = (
+        "某区人民防空办公室2023年法治政府建设年度报告\n一、主要工作\n全年开展人防宣传教育活动26场次。\n"
+        "二、2024年工作计划\n持续深化法治建设。\n"
+        "附：2024年主要工作目标\n人防宣传教育活动（场次）：40\n"
+    )
+    m = process_text("r", clean_text(text).text)["metrics"]
+    assert dict(zip(m["raw"], m["kind"], strict=True))["40"] == "target"
+
+
+def test_review_session18_every_kind_of_affair_as_one_item_of_a_list_holds_no_other() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年共审核规范性文件3件、合同协议18件、各类涉法事项41件。\n"
+        "严格落实法制审核制度，对27件重大行政执法决定进行法制审核。\n"
+    )
+    assert got["legal_reviews"] == 86
+
+
+def test_review_session18_a_fair_competition_clean_up_of_documents_counts() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "开展妨碍统一市场和公平竞争的政策措施清理工作，对我委制定的现行有效文件逐件梳理，共清理文件36件，废止2件、修订3件。\n"
+    )
+    assert got["normative_documents_reviewed"] == 36
+
+
+def test_review_session18_a_heading_wrapped_after_development_still_joins() -> None:
+    from snippets import outline
+
+    text = (
+        "某县人民政府2023年法治政府建设情况报告\n一、主要工作\n"
+        "（一）坚持服务全县改革发展大局，为全县经济社会高质量发展\n"
+        "营造法治化营商环境。全年办理政务服务事项12万件。\n"
+    )
+    got = [h for _, m, h, _ in outline(text) if m in ("（一）", "(一)")]
+    assert got == ["坚持服务全县改革发展大局，为全县经济社会高质量发展营造法治化营商环境"]
+
+
+def test_a_case_study_s_run_in_captions_repeated_under_each_case_are_no_headings() -> None:
+    from snippets import outline
+
+    cases = []
+    for n in range(2):
+        cases += [
+            f"{n + 1}.典型案例{n + 1}",
+            f"【基本案情】某商户占道经营{n + 3}次，经劝导拒不改正。",
+            f"【处理结果】执法队员依法作出罚款{n + 2}00元的处罚决定。",
+            "【典型意义】本案体现了柔性执法与刚性执法相结合。",
+        ]
+    text = (
+        "某区城市管理局2023年法治政府建设年度报告\n一、主要工作\n（一）严格执法\n"
+        + "\n".join(cases)
+        + "\n"
+    )
+    assert "【】" not in [m for _, m, _, _ in outline(text)]
+
+
+def test_a_funnel_s_cases_opened_in_a_sentence_opened_by_qizhong_still_count() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "数字化城管平台运行以来，共采集上报各类城市管理问题9368件，包括信息采集员巡查上报8652件。"
+        "其中经核实后立案8214件，结案7905件，结案率96.2%。\n"
+    )
+    assert got["digital_cases"] == 8214
