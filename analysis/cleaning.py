@@ -42,6 +42,9 @@ What is removed, and under which rule:
 * ``line_number``: a kept line of a draft that lost the line number printed in its margin
   (``50    （三）严把法制审核关口…`` -> ``（三）严把法制审核关口…``, every fifth line numbered); the row
   keeps the line as it was.
+* ``sheet_column``: a kept line of a report pasted into a spreadsheet one paragraph a row and
+  exported as text: its text cell alone (``3⇥一、主要工作⇥备注`` -> ``一、主要工作``), the header's
+  line emptied; the row keeps the line as it was.
 * ``quote_mark``: a kept line of a forwarded or replied e-mail that lost the quote marks
   (``> ``) its mail client set before every line of the quoted message.
 * ``csv_table``: a kept line of a table pasted from Excel's CSV (``1,市容环境,"1,236",86.52``),
@@ -835,6 +838,10 @@ def _is_body(f: str) -> bool:
 _APPENDIX_LABEL = re.compile(r"附件\s*\d{0,2}\s*(?::\s*[^。.]{0,40})?")
 
 
+# a table's row with two figures or more at its end, its cells apart by spaces or tabs
+_FIGURE_ROW = re.compile(r"^\S.*?(?:[ \t]+[\d.,]+%?){2,}\s*$")
+
+
 def _appendix_at(lf: list[str], logical: list, body: list[int]) -> int | None:
     """Where an appendix below the report's signature begins: a 附件 label, or a table's first
     row, right after a signature's date (chrome such as a page number may stand between) with a
@@ -843,13 +850,20 @@ def _appendix_at(lf: list[str], logical: list, body: list[int]) -> int | None:
         # (or a table's first row: a Word file's tables written after all its paragraphs, as
         # python-docx gives them)
         table = logical[k].text.count("\t") >= 2
-        if not (_APPENDIX_LABEL.fullmatch(lf[k]) or table) or not any(b > k for b in body):
+        if not (_APPENDIX_LABEL.fullmatch(lf[k]) or table):
+            continue
+        # (its table's rows as a PDF gives them, cells one space apart: 1 行政检查 次 2146 1875)
+        rows = sum(1 for x in lf[k + 1 : k + 8] if _FIGURE_ROW.match(x))
+        if not any(b > k for b in body) and rows < 3:
             continue
         j = k - 1
         while j >= 0 and (
-            (logical[j].rule and logical[j].rule in _WEAK_RULES) or _SIGNATURE_NOTE.fullmatch(lf[j])
+            (logical[j].rule and logical[j].rule in _WEAK_RULES)
+            or _SIGNATURE_NOTE.fullmatch(lf[j])
+            or logical[j].rule == "sender_contact"
         ):
-            j -= 1  # a page number or a note (（此件主动公开）) between the signature and the label
+            j -= 1  # a page number, a note (（此件主动公开）) or the contact line (（联系人：…）)
+            # between the signature and the label
         parts = _signature_parts(lf[j]) if j >= 0 else None
         if parts is not None and parts[1]:
             return k
@@ -1244,6 +1258,55 @@ _MAIL_HEADER = re.compile(
     r"(?:发件人|收件人|抄送人?|发送时间|主\s*题|(?i:from|to|cc|sent|subject))\s*:"
     r"|-{2,}\s*(?:原始邮件|转发邮件|邮件原文|(?i:original message|forwarded message))"
 )
+# a spreadsheet's header over a text pasted one paragraph a row: its number, its text, notes
+_SHEET_HEADER = re.compile(
+    r"\s*(?:段落|行)?(?:序号|编号|行号)\t(?:段落)?(?:内容|正文|文本|原文)(?:\t[^\t]{0,10})*\s*"
+)
+_SHEET_ROW = re.compile(r"\s*\d{1,4}\t")
+
+
+def _sheet_rows(raws: list[str]) -> dict[int, str]:
+    """A report pasted into a spreadsheet one paragraph a row and exported as text (段落序号⇥内容⇥备注,
+    then 1⇥…标题⇥, 2⇥“　　2023年，…”⇥数据待核实): each row's text cell alone, its quotes as
+    Excel wrote them undone (a cell in quotes, its quotes doubled; a cell over two lines), the
+    header's line and the row numbers and notes gone: ``{index: line}``. Five rows or more under
+    the header."""
+    head = next((i for i, r in enumerate(raws[:5]) if _SHEET_HEADER.fullmatch(r)), None)
+    if head is None:
+        return {}
+    col = 1
+    out: dict[int, str] = {head: ""}
+    i, rows = head + 1, 0
+    while i < len(raws):
+        raw = raws[i]
+        if not _SHEET_ROW.match(raw):
+            i += 1
+            continue
+        cells = raw.split("\t")
+        cell = cells[col] if len(cells) > col else ""
+        if cell.startswith('"') and not (len(cell) > 1 and cell.endswith('"')):
+            # a cell over lines (a line break inside it): up to the line its closing quote ends
+            lines = [cell]
+            j = i + 1
+            while j < len(raws) and '"\t' not in raws[j] and not raws[j].endswith('"'):
+                lines.append(raws[j])
+                j += 1
+            if j < len(raws):
+                lines.append(raws[j].split('"\t')[0] + '"' if '"\t' in raws[j] else raws[j])
+            for k, text in enumerate(lines):
+                text = text[1:] if k == 0 else text
+                text = text[:-1] if k == len(lines) - 1 and text.endswith('"') else text
+                out[i + k] = text.replace('""', '"')
+            i = j + 1
+        else:
+            if len(cell) > 1 and cell.startswith('"') and cell.endswith('"'):
+                cell = cell[1:-1].replace('""', '"')
+            out[i] = cell
+            i += 1
+        rows += 1
+    return out if rows >= 5 else {}
+
+
 _QUOTE_MARK = re.compile(r"(?:[ \t]*>)+ ?")
 
 
@@ -1591,6 +1654,7 @@ def _strip_emphasis(line: str) -> str:
 
 # the rules of a kept line changed in place, the one its row is recorded under first
 _INLINE_RULES = (
+    "sheet_column",
     "quote_mark",
     "line_number",
     "csv_table",
@@ -1649,6 +1713,12 @@ _REPEAT_LINES = 5
 _REPEAT_CHARS = 300
 
 
+# a running head naming a publication and its year (…年鉴·2024, …公报(2023年第5期))
+_PUBLICATION_HEAD = re.compile(
+    r"年鉴|年报|公报|期刊|学报|[·•]\s*(?:19|20)\d\d|(?:19|20)\d\d\s*年?\s*第\s*\d+\s*期"
+)
+
+
 def _mark_repeated_body(logical: list) -> None:
     """Mark as ``duplicate`` the kept lines that repeat, line for line, a run of kept lines
     before them (five or more lines, 300 or more characters): a scraped page's print view
@@ -1671,6 +1741,26 @@ def _mark_repeated_body(logical: list) -> None:
                 continue
         first.setdefault(texts[p], p)
         p += 1
+    # a paragraph written twice in a row (a scraper that took a page's <p> and the <span> inside
+    # it): the second copy, perhaps without its indent or its closing 。
+    # (three such paragraphs or more; a title or a name written twice, a page's title over the
+    # article's, is no scraper's copy)
+    prev, twice = "", []
+    for k in kept:
+        if logical[k].rule:
+            continue
+        text = logical[k].text.strip(" \u3000\t").removesuffix("。")
+        if (
+            text == prev
+            and len(_HAN.findall(text)) >= 4
+            and _is_body(fold(logical[k].text.strip()))
+        ):
+            twice.append(k)
+            continue
+        prev = text
+    if len(twice) >= 3:
+        for k in twice:
+            logical[k].rule = "duplicate"
 
 
 def _join_letter_spacing(raws: list[str]) -> dict[int, str]:
@@ -1939,6 +2029,8 @@ def _clean(
     if ">" in text:
         quoted = _strip_quote_marks(raws)
         rewrite(quoted, "quote_mark")
+    if "\t" in text and ("内容" in text or "正文" in text):
+        rewrite(_sheet_rows(raws), "sheet_column")
     if "5" in text:
         rewrite(_strip_line_numbers(raws), "line_number")
     if ",," in text or '","' in text or text.count(",") > 20:
@@ -2138,6 +2230,9 @@ def _clean(
                 and folded[p][-1:] not in '。!?;:"”)'
                 and not any_rule[p]
                 and len(folded[p]) > 2 * len(folded[j])
+                # a publication's name and year (皇姑区年鉴·2024), or the text's title or chapter
+                # repeated; not the rest of a heading a page cut (…营造交通运输法 / — 8 — / 治氛围)
+                and (_PUBLICATION_HEAD.search(folded[j]) or folded[j] in folded[:3])
             ):
                 page_heads.add(j)
     raw_first_body = next(
@@ -2462,7 +2557,10 @@ def _clean(
         tail = list(range(last_body + 1, m))
     else:
         above = max((k for k in body if k < appendix), default=-1)
-        tail = [*range(above + 1, appendix), *range(max(appendix, last_body) + 1, m)]
+        # (its end: its last line of body, or its table's last row as a PDF gives it)
+        rows = [k for k in range(appendix, m) if _FIGURE_ROW.match(lf[k])]
+        end = max(appendix, last_body, rows[-1] if rows else -1)
+        tail = [*range(above + 1, appendix), *range(end + 1, m)]
     tail_anchor = min(
         (
             k

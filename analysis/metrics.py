@@ -3368,7 +3368,9 @@ _NOT_COUNTED = re.compile(
 )
 # ... or it is a share of a total (,占全区总数的80.6%)
 # (not a share of another kind's total: 非现场执法案件438件,占行政处罚案件总数的18.9%, 占案件总数)
-_SHARE_AFTER = re.compile(r"\s*,\s*占(?:全[区县市省州旗]|全局|全系统)(?:的)?(?:总数|总量|总额)")
+_SHARE_AFTER = re.compile(
+    r"\s*,\s*占(?:全[区县市省州旗]|全局|全系统)(?:的)?[^,;。]{0,6}?(?:总数|总量|总额)"
+)
 
 
 # the author's own level named in a clause (支队本级, 局本级, 厅机关本级)
@@ -3594,11 +3596,13 @@ def _combine_mentions(
             keep = rest
 
     # 1f. a figure the report says it does not count (区公安分局…治安管理处罚案件1.27万件,未纳入上表
-    # 统计), and a share of a total (…办理案件3482件,占全区总数的80.6%)
+    # 统计), and a share of a total of the indicator's (…办理案件3482件,占全区总数的80.6%, beside
+    # a larger figure; not 以非现场执法方式办理案件684件,占全局立案总数的21.9%, the only count)
+    top_value = max((c.value for c in keep), default=0.0)
     drop_if_rest(
         [
             _NOT_COUNTED.match(f_after := fold(c.sentence)[c.pos + len(c.raw) :]) is not None
-            or _SHARE_AFTER.match(f_after) is not None
+            or (_SHARE_AFTER.match(f_after) is not None and c.value < top_value)
             for c in keep
         ]
     )

@@ -608,3 +608,161 @@ def test_a_funnel_s_cases_opened_in_a_sentence_opened_by_qizhong_still_count() -
         "其中经核实后立案8214件，结案7905件，结案率96.2%。\n"
     )
     assert got["digital_cases"] == 8214
+
+
+def test_a_hotline_centre_is_an_author() -> None:
+    from analysis.metadata import infer_metadata
+
+    text = (
+        "衡阳市12345政务服务便民热线管理中心2024年度法治政府建设工作报告\n"
+        "2024年，市12345热线管理中心在市委、市政府领导下，在市司法局指导下，全年受理群众诉求126.84万件。"
+        "市司法局、市司法局、市司法局。\n"
+    )
+    assert infer_metadata(text).bureau == "衡阳市12345政务服务便民热线管理中心"
+
+
+def test_a_hotline_centre_s_other_figures_are_not_its_hotline_or_rate() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "话务员依托知识库直接解答办结78.11万件，直接办结率61.6%。"
+        "向各单位转办工单487,316件，按时办结率98.62%。\n"
+        "严格执行工单退回审核制度，全年承办单位申请退回工单9,614件。\n"
+        "面向全市各县市区、市直部门和供水、供电、燃气等公共服务企业的工单联络员，举办热线业务培训5场，培训430人次。"
+        "全年组织干部职工和话务员开展法治及业务培训47期、培训2,386人次。\n"
+    )
+    assert got["hotline_cases"] == 487316
+    assert got["completion_rate"] == 98.62
+    assert got["training_sessions"] == 47
+    assert got["training_participants"] == 2386
+
+
+def test_a_paragraph_written_twice_in_a_row_is_read_once() -> None:
+    from snippets import headings, indicators
+
+    paras = [
+        "某区综合行政执法局2023年法治政府建设工作报告",
+        "一、主要工作",
+        "　　全年共立案查处各类违法案件3126件，收缴罚没款1047.38万元。",
+        "（一）严格规范执法",
+        "　　全年开展普法活动138场次，发放宣传资料1.2万份。",
+    ]
+    doubled = []
+    for p in paras:
+        doubled += [p, p.strip("　").removesuffix("。")]
+    r = clean_text("\n".join(doubled) + "\n")
+    assert "duplicate" in set(r.removed["rule"])
+    assert len(headings(r.text)) == 2
+    got = indicators(r.text)
+    assert got["admin_penalty_cases"] == 3126
+    assert got["publicity_events"] == 138
+
+
+def test_a_share_of_the_bureau_s_cases_is_no_count_of_its_own() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年共立案查处各类违法案件3126件。\n全年乡镇（街道）执法队办理案件1874件，占全局案件总数的59.9%。\n"
+    )
+    assert got["admin_penalty_cases"] == 3126
+
+
+def test_episodes_of_a_video_series_are_no_publicity_events() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年开展普法活动138场次。\n制作《执法小课堂》系列普法短视频18期，总播放量超过36万次。\n"
+    )
+    assert got["publicity_events"] == 138
+
+
+def test_the_rest_of_a_heading_a_page_cut_is_no_running_head() -> None:
+    text = "\n".join(
+        [
+            "（七）落实“谁执法谁普法”普法责任制，营造交通运输法",
+            "— 8 —",
+            "治氛围",
+            "制定年度普法责任清单，将普法融入执法、许可和服务全过程。",
+        ]
+    )
+    r = clean_text("某县交通运输局2024年法治政府建设工作报告\n一、主要工作\n" + text + "\n")
+    assert "治氛围" in r.text
+
+
+def test_an_appendix_table_under_its_label_after_the_contact_line_is_the_report_s() -> None:
+    text = "\n".join(
+        [
+            "某县交通运输局2024年度法治政府建设工作报告",
+            "一、主要工作",
+            "全年立案查处交通运输违法案件486件，收缴罚没款318.62万元，各项工作取得明显成效。" * 3,
+            "特此报告。",
+            "附件：1.2024年度交通运输行政执法数据统计表",
+            "某县交通运输局",
+            "2025年1月17日",
+            "（此件公开发布）",
+            "（联系人：陈思远，联系电话：0915-4312786）",
+            "— 12 —",
+            "附件",
+            "2024年度交通运输行政执法数据统计表",
+            "序号 项目 单位 2024年 2023年",
+            "1 行政检查 次 2146 1875",
+            "2 行政处罚案件 件 486 421",
+            "3 罚没款 万元 318.62 276.40",
+            "4 非现场执法案件 件 97 58",
+            "抄送：县司法局。",
+        ]
+    )
+    r = clean_text(text + "\n")
+    assert "1 行政检查 次 2146 1875" in r.text
+    assert "4 非现场执法案件 件 97 58" in r.text
+    assert "抄送" not in r.text
+
+
+def test_a_report_pasted_into_a_spreadsheet_one_paragraph_a_row_is_read_from_its_text_column() -> (
+    None
+):
+    from snippets import headings
+
+    rows = [
+        "段落序号\t内容\t备注",
+        "1\t泾县市场监督管理局2023年法治政府建设年度报告\t",
+        '2\t"\u3000\u30002023年，我局坚持依法行政，全年查处各类案件438件，""双随机、一公开""全覆盖。"\t',
+        "3\t一、主要工作\t",
+        "4\t\u3000\u3000全年查处一般程序案件386件、简易程序案件52件。\t数据待核实：分项合计315件，与386件不符",
+        "5\t二、存在问题\t原文如此",
+        "6\t\u3000\u3000执法力量不足。\t",
+        '7\t"泾县市场监督管理局',
+        '2024年1月22日"\t',
+        "99\t来源：泾县人民政府网站，2025-01-20检索\t",
+    ]
+    r = clean_text("\r\n".join(rows) + "\r\n")
+    assert "sheet_column" in set(r.removed["rule"])
+    assert '"双随机、一公开"全覆盖' in r.text
+    assert "315件" not in r.text and "段落序号" not in r.text
+    assert [h for h in headings(r.text)["heading"]] == ["主要工作", "存在问题"]
+    assert r.metadata["signature_date"] == "2024-01-22"
+
+
+def test_a_difference_from_last_year_is_a_change() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "2023年，我局被申请行政复议3件，县人民政府决定维持2件，复议案件比上年少2件。\n"
+    )
+    assert got["admin_reconsideration_cases"] == 3
+
+
+def test_a_clean_up_s_bare_total_after_the_documents_combed_counts() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "对我局现行规范性文件逐件梳理，共14件，其中10件继续有效，3件作了修改，1件宣布废止。\n"
+    )
+    assert got["normative_documents_reviewed"] == 14
+
+
+def test_seconds_are_a_unit() -> None:
+    m = process_text(
+        "r", "某中心2024年法治政府建设工作报告\n一、主要工作\n热线平均接通时长26秒，接通率97.2%。\n"
+    )["metrics"]
+    assert ("26秒", 26.0, "秒") in set(zip(m["raw"], m["value"], m["unit"], strict=True))
