@@ -476,6 +476,7 @@ def _is_terminal(s: str) -> bool:
 
 _BARE_DATE = re.compile(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _PUBLISHED_LABEL = re.compile(r"发布|更新|公布|发表|时间")
+_PUBLISHED_DATE_LABEL = re.compile(r"(?:发布|更新|公布|发表)(?:日期|时间)")
 
 
 def _is_indented(raw: str, margin: int = 0) -> bool:
@@ -2633,15 +2634,20 @@ def _clean(
     # Metadata date lines. A date alone on its line under a label cell (an information
     # table copied one cell per line: 成文日期： / 2024-01-20 / 发布日期： / 2024-02-05) is
     # the date that label names: only a publication label's counts.
+    # (a document's date, 成文日期, gives way to the page's publication date below it)
+    written_only = False
     for k, lg in enumerate(logical):
-        if lg.rule == "metadata_date" and not metadata["published"]:
+        if lg.rule == "metadata_date" and (not metadata["published"] or written_only):
             if _BARE_DATE.match(lf[k]) and k > 0 and lf[k - 1].endswith(":"):
                 if not _PUBLISHED_LABEL.search(lf[k - 1]):
                     continue
+            if written_only and not _PUBLISHED_DATE_LABEL.search(lf[k]):
+                continue
             date = parse_date(lg.text)
             if date:
                 metadata["published"] = date
                 metadata["published_line"] = lg.idxs[0] + 1
+                written_only = "成文日期" in lf[k] and not _PUBLISHED_DATE_LABEL.search(lf[k])
         if lg.rule == "upload_date" and not metadata["uploaded"]:
             # a sharing site's upload date: the page's date only where the report gives no
             # date of its own (metadata.infer_metadata: after the signature's)

@@ -4327,6 +4327,8 @@ def _matches_primary(c: _Mention, rows: list[IndicatorRule], tier: int = 0) -> b
         (not r.fallback if tier == 0 else not r.last)
         and (r.subject is None or r.subject.search(subject) is not None)
         and (r.clause is None or r.clause.search(c.clause) is not None)
+        # (a row's exclusion holds here too: 道路运输领域全年立案查处违法案件238件 is no bare year's count)
+        and (r.exclude is None or r.exclude.search(subject + " " + c.clause + fold(c.raw)) is None)
         and (
             r.sentence is None
             or (tier == 0 and not r.sentence_before)

@@ -708,7 +708,9 @@ def _has_run_in_brackets(lines: list[_Line]) -> bool:
     heads = [
         line.body[1 : line.body.find("】")]
         for line in lines
-        if line.body[:1] == "【" and _is_bracket_heading(line.body, True)
+        if line.body[:1] == "【"
+        and _BRACKET_HEADING.match(line.body) is None  # (run in, not alone on its line)
+        and _is_bracket_heading(line.body, True)
     ]
     # (each item once: a case study's 【基本案情】【处理结果】 repeated under each case are captions)
     return len(heads) >= 3 and len(set(heads)) == len(heads)

@@ -766,3 +766,42 @@ def test_seconds_are_a_unit() -> None:
         "r", "某中心2024年法治政府建设工作报告\n一、主要工作\n热线平均接通时长26秒，接通率97.2%。\n"
     )["metrics"]
     assert ("26秒", 26.0, "秒") in set(zip(m["raw"], m["value"], m["unit"], strict=True))
+
+
+def test_a_field_s_bare_count_after_its_field_gives_way_to_the_named_total() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年立案查处交通运输违法案件486件，收缴罚没款318.62万元。\n"
+        "开展“黑车”非法营运专项整治36次，道路运输领域全年立案查处违法案件238件，罚没款137.5万元。\n"
+    )
+    assert got["admin_penalty_cases"] == 486
+
+
+def test_cases_the_bureau_guided_towns_to_handle_in_their_own_name_are_not_its_own() -> None:
+    from snippets import report_indicators
+
+    got = report_indicators(
+        "全年共立案查处各类违法案件1,386件。\n建立“局队联动、镇街主战”协作机制，全年指导镇（街道）以自身名义办理行政处罚案件235件。\n"
+    )
+    assert got["admin_penalty_cases"] == 1386
+
+
+def test_the_page_s_publication_date_wins_over_the_document_s_date_above_it() -> None:
+    text = "\n".join(
+        [
+            "某区人民政府",
+            "索 引 号：11510603008512763Q/2024-00031　　　主题分类：教育",
+            "发布机构：某区教育局　　　　　　成文日期：2024-01-22",
+            "文　　号：　　　　　　　　　有 效 性：有效",
+            "",
+            "某区教育局2023年法治政府建设工作情况报告",
+            "发布日期：2024-01-29 15:36　　信息来源：某区教育局　　访问量：",
+            "　　2023年，我局坚持依法行政，全年立案查处违规校外培训案件14件，各项工作取得明显成效。",
+            "一、主要工作",
+            "　　全年开展法治教育活动28场次，发放宣传资料2.3万份，各项工作取得明显成效。",
+        ]
+    )
+    r = clean_text(text + "\n")
+    assert r.metadata["published"] == "2024-01-29"
+    assert "有 效 性" not in r.text
