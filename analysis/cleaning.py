@@ -1099,6 +1099,44 @@ def _reads_as_table(
     return True
 
 
+def _join_across_pages(logical: list) -> None:
+    """Join a sentence an article's pagination cut (…全年共收缴罚没款186. / the page's foot and
+    the next page's head, three removed lines or more / 42万元，同比下降…): the kept line before
+    the page's furniture, 15 characters or more, no heading alone and ending inside its sentence,
+    takes the kept line after it, which opens with no indent and no outline marker (edited in
+    place)."""
+    k = 0
+    while k < len(logical):
+        lg = logical[k]
+        j = k + 1
+        while j < len(logical) and logical[j].rule:
+            j += 1
+        if (
+            not lg.rule
+            and j < len(logical)
+            and j - k - 1 >= 3
+            and len(lg.text) >= 15
+            # (a figure the break cut: …罚没款186. / 42万元，…, …活动63 / 场次，…)
+            and _CUT_FIGURE_END.search(lg.text) is not None
+            and _CUT_FIGURE_START.match(logical[j].text) is not None
+            # (not a heading alone on its line; a run-in heading's paragraph is no heading)
+            and (match_outline_marker(fold(lg.text)) is None or "。" in lg.text)
+            and match_outline_marker(fold(logical[j].text)) is None
+            and logical[j].raws[0][:1] not in (" ", "\u3000", "\t")
+        ):
+            nxt = logical.pop(j)
+            lg.idxs += nxt.idxs
+            lg.raws += nxt.raws
+            lg.text += nxt.text
+            lg.folded = fold(lg.text)
+            continue
+        k += 1
+
+
+_CUT_FIGURE_END = re.compile(r"[\u4e00-\u9fff]\d[\d,]*\.?\d*$")
+_CUT_FIGURE_START = re.compile(r"\d|[万亿]?[\u4e00-\u9fff]{1,2}[，,。；;、]")
+
+
 @dataclass(slots=True)
 class _Logical:
     """A logical line: one raw line, or several raw lines joined (PDF hard wraps)."""
@@ -2515,6 +2553,7 @@ def _clean(
             first_body = next((k for k in body if k > title_at), m)
 
     # Scope: head / tail rules only count in their region.
+    candidate = [lg.rule for lg in logical]
     for k, lg in enumerate(logical):
         if lg.rule and lg.rule != "duplicate":
             scopes = (
@@ -2525,6 +2564,33 @@ def _clean(
             lg.rule = first_match(lf[k], scopes)
         if forced and len(lg.idxs) == 1 and lg.idxs[0] in forced:
             lg.rule = forced[lg.idxs[0]]
+    # ... but a page's head and foot repeated on every page of an article the site paginated
+    # (地址：… 联系电话：… / 首页 | 走进寿光 | … between page 1's text and page 2's): a line the head's
+    # or the tail's chrome removed is chrome wherever else it stands
+    # (or, beside such a line, a line of the same rule: the page's date line with its view count)
+    edge = {
+        lf[k]: lg.rule
+        for k, lg in enumerate(logical)
+        if lg.rule
+        and (lg.rule not in _WEAK_RULES or lg.rule == "metadata_date")
+        and (k < first_body or k > last_body)
+    }
+    if edge:
+        edge_rules = set(edge.values())
+        mid = range(max(first_body, 0), min(last_body + 1, len(logical)))
+        for k in mid:
+            if not logical[k].rule and candidate[k] and lf[k] in edge:
+                logical[k].rule = first_match(lf[k], ("anywhere", "head", "tail"))
+        for k in mid:
+            if (
+                not logical[k].rule
+                and candidate[k] in edge_rules
+                and any(
+                    0 <= j < len(logical) and logical[j].rule and lf[j] in edge
+                    for j in (k - 1, k + 1)
+                )
+            ):
+                logical[k].rule = first_match(lf[k], ("anywhere", "head", "tail"))
 
     metadata: dict[str, Any] = {
         "published": "",
@@ -2655,6 +2721,8 @@ def _clean(
 
     metadata["title_lines"] = [logical[k].text for k in range(first_body) if not logical[k].rule]
     metadata["cover_date"] = _cover_date(metadata["title_lines"])
+
+    _join_across_pages(logical)
 
     removed: list[tuple[int, str, str]] = []
     for i in range(n):

@@ -805,3 +805,62 @@ def test_the_page_s_publication_date_wins_over_the_document_s_date_above_it() ->
     r = clean_text(text + "\n")
     assert r.metadata["published"] == "2024-01-29"
     assert "有 效 性" not in r.text
+
+
+_PAGE_HEAD = [
+    "寿光市人民政府",
+    "首页　|　走进寿光　|　政务公开　|　政务服务",
+    "当前位置：首页 > 政务公开 > 法治政府建设",
+    "某市综合行政执法局2023年法治政府建设工作报告",
+    "发布时间：2024-01-25 16:08　　来源：某市综合行政执法局　　浏览次数：{n}",
+    "【字体：大 中 小】",
+]
+_PAGE_FOOT = [
+    "共3页　　上一页　　1　　2　　3　　下一页",
+    "主办单位：某市人民政府办公室　　联系电话：0536-5217630",
+    "鲁ICP备05012345号　　鲁公网安备37078302000123号",
+]
+
+
+def test_an_article_paginated_on_the_web_is_read_whole() -> None:
+    from snippets import indicators
+
+    pages = [
+        [
+            "　　2023年，我局坚持依法行政，全年立案查处各类违法案件1,386件，各项工作取得明显成效。",
+            "一、主要工作",
+            "　　1.严格规范执法。全年立案查处违法建设类案件296件、城镇燃气类案件46件。全年共收缴罚没款186.",
+        ],
+        [
+            "42万元，同比下降12.6%，执法方式进一步规范。",
+            "　　2.深化普法宣传。深入社区、学校、工地开展系列活动，全年开展普法宣传活动63",
+        ],
+        ["场次，累计发放各类宣传资料2.3万余份。", "二、存在问题", "　　执法力量不足。"],
+    ]
+    lines = []
+    for n, page in enumerate(pages):
+        lines += [h.format(n=1437 + n) for h in _PAGE_HEAD] + page + _PAGE_FOOT
+    r = clean_text("\n".join(lines) + "\n")
+    assert "罚没款186.42万元" in r.text
+    assert "普法宣传活动63场次" in r.text
+    assert "上一页" not in r.text and "主办单位" not in r.text and "浏览次数" not in r.text
+    got = indicators(r.text)
+    assert got["fines_yuan"] == 1864200
+    assert got["publicity_events"] == 63
+
+
+def test_a_heading_alone_before_a_page_s_furniture_does_not_take_the_next_paragraph() -> None:
+    from snippets import headings
+
+    lines = [h.format(n=1) for h in _PAGE_HEAD] + [
+        "　　2023年，我局坚持依法行政，全年立案查处各类违法案件1,386件，各项工作取得明显成效。",
+        "一、主要工作",
+        *_PAGE_FOOT,
+        *[h.format(n=2) for h in _PAGE_HEAD],
+        "全年开展普法宣传活动63场次，累计发放各类宣传资料2.3万余份，各项工作取得明显成效。",
+        "二、存在问题",
+        "　　执法力量不足。",
+        *_PAGE_FOOT,
+    ]
+    r = clean_text("\n".join(lines) + "\n")
+    assert list(headings(r.text)["heading"]) == ["主要工作", "存在问题"]
