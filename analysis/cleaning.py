@@ -1292,11 +1292,6 @@ _ADDRESS_CUE = re.compile(
 _LINE_NUMBER = re.compile(r"([ \t]*)(\d{1,4})(?: {2,}|\t+|\u3000+)(?=\S)")
 
 
-# an e-mail header's field or a forward's divider (folded)
-_MAIL_HEADER = re.compile(
-    r"(?:发件人|收件人|抄送人?|发送时间|主\s*题|(?i:from|to|cc|sent|subject))\s*:"
-    r"|-{2,}\s*(?:原始邮件|转发邮件|邮件原文|(?i:original message|forwarded message))"
-)
 # a spreadsheet's header over a text pasted one paragraph a row: its number, its text, notes
 _SHEET_HEADER = re.compile(
     r"\s*(?:段落|行)?(?:序号|编号|行号)\t(?:段落)?(?:内容|正文|文本|原文)(?:\t[^\t]{0,10})*\s*"
@@ -1352,9 +1347,9 @@ _QUOTE_MARK = re.compile(r"(?:[ \t]*>)+ ?")
 def _strip_quote_marks(raws: list[str]) -> dict[int, str]:
     """Lines of an e-mail's quoted message without the marks its mail client set before
     every line (``> 　　一、…``, ``>`` alone on a blank line, ``> > `` for a quote in a quote):
-    ``{index: line}``. Only when the quoted lines are the text's most: twenty or more, and
-    more than half of its lines with words (a Markdown page's few quoted callouts keep
-    theirs)."""
+    ``{index: line}``. Only when the quoted lines are the text's most: twenty or more, holding
+    more of its Chinese characters than the rest (a Markdown page's few quoted callouts, or a
+    reply above a quoted request, keep theirs)."""
     found = {i: m.end() for i, r in enumerate(raws) if (m := _QUOTE_MARK.match(r))}
     if len(found) < 20:
         return {}
@@ -2209,7 +2204,7 @@ def _clean(
     outside = [
         i for i, f in enumerate(folded) if f and quoted and not min(quoted) <= i <= max(quoted)
     ]
-    if quoted and any(_MAIL_HEADER.match(folded[i]) for i in outside):
+    if quoted and any(any_rule[i] == "email" for i in outside):
         # a message forwarded with the report quoted in it: the forwarder's own lines around
         # the quote (the forward's header, a covering note, a signature) are the e-mail's (not
         # a Markdown page's title and date line around a quoted report)

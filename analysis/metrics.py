@@ -122,13 +122,12 @@ _TEXT_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 # a clause ends at such a comma, or a colon unless in a time
 # (and a table's cell border: │行政处罚案件│1,268件│)
 _CLAUSE_END = re.compile(rf"{_TEXT_COMMA.pattern}|(?<![\d])\:|\:(?![\s\d])|[│┃]")
+# a sentence on what was received, opened by it (受理案件中,信息采集员巡查上报71,264件、…)
+_RECEIVED = r"(?:受理|办理|立案|查处|收到|接收|上报)的?[^,;。，；\d]{0,6}中\s*[,，]"
+_RECEIVED_OPENER = re.compile(rf"\s*{_RECEIVED}")
 _SUBSET_OPENER = re.compile(
     r"^\s*(?:\[\d{1,2}\]\s*)?(?:其中|包括|含|内含|(?:在|于)?上述[^,;。，；]{0,10}中\s*[,，]"
-    # (a sentence on what was received: 受理案件中,信息采集员巡查上报71,264件、…)
-    r"|(?:受理|办理|立案|查处|收到|接收|上报)的?[^,;。，；\d]{0,6}中\s*[,，])"
-)
-_RECEIVED_OPENER = re.compile(
-    r"\s*(?:受理|办理|立案|查处|收到|接收|上报)的?[^,;。，；\d]{0,6}中\s*[,，]"
+    rf"|{_RECEIVED})"
 )
 _OUTLINE_AFTER = re.compile(r"^\s*(?:[、.)]|\))(?!\d)")
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|、)")
@@ -4009,11 +4008,11 @@ def _combine_mentions(
         every_kind = year_count and _EVERY_KIND_OF_CASE.search(top.clause) is not None
         # ... and the year's count of every kind of legal affair (全年审核各类法律事务164件, 各类
         # 涉法事项) holds every other kind its indicator counts elsewhere (重大执法决定法制审核100件)
+        # (not the last item of a list: …合同协议18件、各类涉法事项41件)
         umbrella = (
             all_kinds
             and _UMBRELLA_AFFAIRS.fullmatch(top.subject) is not None
-            and re.search(r"\d", top.clause)
-            is None  # (not the last item of a list: …合同协议18件、各类涉法事项41件)
+            and re.search(r"\d", top.clause) is None
         )
         if grand or year_count or all_kinds:
             # another total is no part, but one kind's figure of the year (城市管理领域全年办理

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from snippets import headings, indicators, outline, report_indicators, theme
+
 from analysis.build import process_text
 from analysis.cleaning import clean_text
 
@@ -47,8 +49,6 @@ def test_a_total_row_without_a_serial_number_is_still_lined_up_from_the_right() 
 
 
 def test_legal_affairs_of_every_kind_hold_a_kind_stated_in_another_paragraph() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "充分发挥法制科和法律顾问作用，全年审核各类法律事务164件，提出法律意见建议52条。\n"
         "严格落实重大执法决定法制审核制度，全年对重大执法决定开展法制审核100件，审核率100%。\n"
@@ -57,8 +57,6 @@ def test_legal_affairs_of_every_kind_hold_a_kind_stated_in_another_paragraph() -
 
 
 def test_one_kind_of_review_with_no_umbrella_is_still_added_to_another() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "严格落实合同审查制度，全年审查合同协议64份，提出修改意见31条。\n"
         "严格落实重大执法决定法制审核制度，全年对重大执法决定开展法制审核100件，审核率100%。\n"
@@ -117,8 +115,6 @@ def test_a_list_of_the_year_s_figures_after_the_plans_is_no_plan() -> None:
 
 
 def test_last_year_s_figure_in_a_key_value_list_is_not_the_year_s() -> None:
-    from snippets import indicators
-
     text = (
         "某区人民防空办公室2024年法治政府建设年度报告\n一、主要工作\n全年依法查处人防违法案件3件，罚款4.6万元。\n"
         "二、主要指标\n罚款金额：4.6万元\n上年罚款金额：2.8万元\n"
@@ -146,8 +142,6 @@ _TWO_REPORTS = [
 
 
 def test_another_kind_of_report_after_the_signature_is_another_document() -> None:
-    from snippets import indicators
-
     r = clean_text("\n".join(_TWO_REPORTS) + "\n")
     assert "政府信息公开申请8件" not in r.text
     assert set(r.removed.loc[r.removed["text"].str.contains("申请8件"), "rule"]) == {
@@ -165,8 +159,6 @@ def test_a_rule_of_law_report_after_the_signature_is_not_another_kind_of_report(
 
 
 def test_policy_measures_given_a_fair_competition_review_are_no_normative_documents() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "配合区司法局开展行政规范性文件清理，对涉及城市管理领域的区政府行政规范性文件14件逐件提出清理意见。\n"
         "对涉及市场主体经济活动的政策措施，在提交审议前同步开展公平竞争审查，全年审查相关文件6件。\n"
@@ -175,8 +167,6 @@ def test_policy_measures_given_a_fair_competition_review_are_no_normative_docume
 
 
 def test_documents_reviewed_in_a_sentence_about_normative_documents_still_count() -> None:
-    from snippets import report_indicators
-
     got = report_indicators("对规范性文件开展合法性审查和公平竞争审查，全年审查文件6件。\n")
     assert got["normative_documents_reviewed"] == 6
 
@@ -233,8 +223,6 @@ def test_a_markdown_page_s_few_quoted_lines_keep_their_marks() -> None:
 
 
 def test_a_finished_heading_ending_in_health_keeps_the_next_line_s_run_in_title_out() -> None:
-    from snippets import outline
-
     text = (
         "某市水利局2023年法治政府建设年度报告\n一、主要做法\n"
         "（五）坚持严格规范公正文明执法，以水行政执法效能提升行动为抓手，守护淮河安澜和河湖健康\n"
@@ -247,8 +235,6 @@ def test_a_finished_heading_ending_in_health_keeps_the_next_line_s_run_in_title_
 
 
 def test_a_clean_up_this_time_counts_the_documents() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "对我局制发的现行有效规范性文件逐件评估，本次共清理28件，决定保留21件、修改4件、废止3件。\n"
     )
@@ -256,16 +242,12 @@ def test_a_clean_up_this_time_counts_the_documents() -> None:
 
 
 def test_themes_of_a_river_chief_system_a_political_duty_and_civil_defence() -> None:
-    from snippets import theme
-
     assert theme("全面强化河湖长制，依法管护河湖水域岸线") == "enforcement"
     assert theme("坚持以上率下，扛牢法治建设政治责任") == "leadership"
     assert theme("坚持平战结合，提升人防工程使用管理和防护能力") == "safety_emergency"
 
 
 def test_the_head_s_own_event_is_among_the_bureau_s() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "深入社区和沿街商户开展“城管法规进万家”普法活动42场次。\n"
         "本人带头深入沿街商户开展“法律进商户”宣讲1次，与40余户商户面对面交流。\n"
@@ -274,8 +256,6 @@ def test_the_head_s_own_event_is_among_the_bureau_s() -> None:
 
 
 def test_the_head_s_own_count_stands_when_the_bureau_states_none() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "本人带头深入沿街商户开展“法律进商户”普法宣讲3次，与40余户商户面对面交流。\n"
     )
@@ -283,8 +263,6 @@ def test_the_head_s_own_count_stands_when_the_bureau_states_none() -> None:
 
 
 def test_documents_a_fair_competition_review_cleaned_up_still_count() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "对涉市场主体的各类文件全部进行公平竞争审查,共审查文件15件,其中继续有效1件,失效8件,废止6件。\n"
     )
@@ -292,8 +270,6 @@ def test_documents_a_fair_competition_review_cleaned_up_still_count() -> None:
 
 
 def test_a_portal_s_summary_box_restates_the_body() -> None:
-    from snippets import indicators
-
     text = "\n".join(
         [
             "某市商务局2023年度法治政府建设工作情况报告",
@@ -367,8 +343,6 @@ def test_a_report_s_opening_paragraph_above_its_first_heading_is_no_reposter_s_n
 
 
 def test_a_yearbook_s_item_heads_run_in_are_headings() -> None:
-    from snippets import outline
-
     text = "\n".join(
         [
             "城市管理",
@@ -389,8 +363,6 @@ def test_a_yearbook_s_item_heads_run_in_are_headings() -> None:
 
 
 def test_two_bracketed_words_opening_paragraphs_are_no_outline() -> None:
-    from snippets import outline
-
     text = (
         "某区城市管理局2023年法治政府建设年度报告\n一、主要工作\n"
         "【典型案例】某商户占道经营，执法队员依法处理。\n【编者按】全年办理案件12件。\n"
@@ -410,8 +382,6 @@ def test_a_short_form_the_text_defines_names_the_full_bureau() -> None:
 
 
 def test_the_cases_closed_in_qi_give_the_cases_own_completion_rate() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "全年共立案查处城市管理各类违法案件2,147起，罚没款412.38万元；数字城管平台受理案件（问题）8.65万件，结案率98.6%。\n"
         "全年立案查处各类违法案件2,147起，其中适用一般程序683起；审结2,109起，结案率98.2%。\n"
@@ -420,8 +390,6 @@ def test_the_cases_closed_in_qi_give_the_cases_own_completion_rate() -> None:
 
 
 def test_last_year_s_figures_listed_in_brackets_are_not_the_year_s() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "全年分批举办执法业务和法治专题培训12期，参训执法人员1,064人次（上年为9期、812人次）。\n"
     )
@@ -430,8 +398,6 @@ def test_last_year_s_figures_listed_in_brackets_are_not_the_year_s() -> None:
 
 
 def test_a_sentence_on_the_cases_received_breaks_down_the_figure_before() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "办理12345市民服务热线转办工单21,637件，按时办结率99.3%。\n"
         "全年平台受理案件86,512件，立案84,930件。受理案件中，信息采集员巡查上报71,264件、12345热线转入6,035件。\n"
@@ -519,8 +485,6 @@ def test_review_session18_a_markdown_page_quoting_its_report_keeps_its_title_and
 
 
 def test_review_session18_the_head_speaking_for_the_bureau_gives_its_totals() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "本人带领全局执法人员严格规范执法，全年全局共立案查处各类违法案件312件，罚没款共计186.4万元。\n"
         "查处食品安全违法案件46件，罚没款18.2万元。\n"
@@ -551,8 +515,6 @@ def test_review_session18_a_list_of_next_year_s_targets_is_a_plan() -> None:
 
 
 def test_review_session18_every_kind_of_affair_as_one_item_of_a_list_holds_no_other() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "全年共审核规范性文件3件、合同协议18件、各类涉法事项41件。\n"
         "严格落实法制审核制度，对27件重大行政执法决定进行法制审核。\n"
@@ -561,8 +523,6 @@ def test_review_session18_every_kind_of_affair_as_one_item_of_a_list_holds_no_ot
 
 
 def test_review_session18_a_fair_competition_clean_up_of_documents_counts() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "开展妨碍统一市场和公平竞争的政策措施清理工作，对我委制定的现行有效文件逐件梳理，共清理文件36件，废止2件、修订3件。\n"
     )
@@ -570,8 +530,6 @@ def test_review_session18_a_fair_competition_clean_up_of_documents_counts() -> N
 
 
 def test_review_session18_a_heading_wrapped_after_development_still_joins() -> None:
-    from snippets import outline
-
     text = (
         "某县人民政府2023年法治政府建设情况报告\n一、主要工作\n"
         "（一）坚持服务全县改革发展大局，为全县经济社会高质量发展\n"
@@ -582,8 +540,6 @@ def test_review_session18_a_heading_wrapped_after_development_still_joins() -> N
 
 
 def test_a_case_study_s_run_in_captions_repeated_under_each_case_are_no_headings() -> None:
-    from snippets import outline
-
     cases = []
     for n in range(2):
         cases += [
@@ -601,8 +557,6 @@ def test_a_case_study_s_run_in_captions_repeated_under_each_case_are_no_headings
 
 
 def test_a_funnel_s_cases_opened_in_a_sentence_opened_by_qizhong_still_count() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "数字化城管平台运行以来，共采集上报各类城市管理问题9368件，包括信息采集员巡查上报8652件。"
         "其中经核实后立案8214件，结案7905件，结案率96.2%。\n"
@@ -622,8 +576,6 @@ def test_a_hotline_centre_is_an_author() -> None:
 
 
 def test_a_hotline_centre_s_other_figures_are_not_its_hotline_or_rate() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "话务员依托知识库直接解答办结78.11万件，直接办结率61.6%。"
         "向各单位转办工单487,316件，按时办结率98.62%。\n"
@@ -638,8 +590,6 @@ def test_a_hotline_centre_s_other_figures_are_not_its_hotline_or_rate() -> None:
 
 
 def test_a_paragraph_written_twice_in_a_row_is_read_once() -> None:
-    from snippets import headings, indicators
-
     paras = [
         "某区综合行政执法局2023年法治政府建设工作报告",
         "一、主要工作",
@@ -659,8 +609,6 @@ def test_a_paragraph_written_twice_in_a_row_is_read_once() -> None:
 
 
 def test_a_share_of_the_bureau_s_cases_is_no_count_of_its_own() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "全年共立案查处各类违法案件3126件。\n全年乡镇（街道）执法队办理案件1874件，占全局案件总数的59.9%。\n"
     )
@@ -668,8 +616,6 @@ def test_a_share_of_the_bureau_s_cases_is_no_count_of_its_own() -> None:
 
 
 def test_episodes_of_a_video_series_are_no_publicity_events() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "全年开展普法活动138场次。\n制作《执法小课堂》系列普法短视频18期，总播放量超过36万次。\n"
     )
@@ -721,8 +667,6 @@ def test_an_appendix_table_under_its_label_after_the_contact_line_is_the_report_
 def test_a_report_pasted_into_a_spreadsheet_one_paragraph_a_row_is_read_from_its_text_column() -> (
     None
 ):
-    from snippets import headings
-
     rows = [
         "段落序号\t内容\t备注",
         "1\t泾县市场监督管理局2023年法治政府建设年度报告\t",
@@ -744,8 +688,6 @@ def test_a_report_pasted_into_a_spreadsheet_one_paragraph_a_row_is_read_from_its
 
 
 def test_a_difference_from_last_year_is_a_change() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "2023年，我局被申请行政复议3件，县人民政府决定维持2件，复议案件比上年少2件。\n"
     )
@@ -753,8 +695,6 @@ def test_a_difference_from_last_year_is_a_change() -> None:
 
 
 def test_a_clean_up_s_bare_total_after_the_documents_combed_counts() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "对我局现行规范性文件逐件梳理，共14件，其中10件继续有效，3件作了修改，1件宣布废止。\n"
     )
@@ -769,8 +709,6 @@ def test_seconds_are_a_unit() -> None:
 
 
 def test_a_field_s_bare_count_after_its_field_gives_way_to_the_named_total() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "全年立案查处交通运输违法案件486件，收缴罚没款318.62万元。\n"
         "开展“黑车”非法营运专项整治36次，道路运输领域全年立案查处违法案件238件，罚没款137.5万元。\n"
@@ -779,8 +717,6 @@ def test_a_field_s_bare_count_after_its_field_gives_way_to_the_named_total() -> 
 
 
 def test_cases_the_bureau_guided_towns_to_handle_in_their_own_name_are_not_its_own() -> None:
-    from snippets import report_indicators
-
     got = report_indicators(
         "全年共立案查处各类违法案件1,386件。\n建立“局队联动、镇街主战”协作机制，全年指导镇（街道）以自身名义办理行政处罚案件235件。\n"
     )
@@ -823,8 +759,6 @@ _PAGE_FOOT = [
 
 
 def test_an_article_paginated_on_the_web_is_read_whole() -> None:
-    from snippets import indicators
-
     pages = [
         [
             "　　2023年，我局坚持依法行政，全年立案查处各类违法案件1,386件，各项工作取得明显成效。",
@@ -850,8 +784,6 @@ def test_an_article_paginated_on_the_web_is_read_whole() -> None:
 
 
 def test_a_heading_alone_before_a_page_s_furniture_does_not_take_the_next_paragraph() -> None:
-    from snippets import headings
-
     lines = [h.format(n=1) for h in _PAGE_HEAD] + [
         "　　2023年，我局坚持依法行政，全年立案查处各类违法案件1,386件，各项工作取得明显成效。",
         "一、主要工作",
