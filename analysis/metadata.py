@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from analysis import gazetteer
-from analysis.lexicons import lexicon_cache, read_lexicon_table
+from analysis.lexicons import guarded_pattern, lexicon_cache, read_lexicon_table
 from analysis.normalize import fold
 
 FIELDS = ("jurisdiction", "city", "province", "level", "bureau", "year", "published")
@@ -56,7 +56,7 @@ class Inferred:
 @lexicon_cache(maxsize=1)
 def _bureau_re() -> re.Pattern[str]:
     patterns = read_lexicon_table("bureau_names.tsv")["pattern"].tolist()
-    return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
+    return guarded_pattern("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
 
 
 @lexicon_cache(maxsize=1)
@@ -119,6 +119,8 @@ def _unabbreviated(kind_counts: Counter, folded: str) -> Counter:
     """The kinds of author counted, a short form's mentions (区城管局) counted for the full
     name the text defines it by (区城市管理局(简称区城管局)): the name is the full one."""
     out = Counter(kind_counts)
+    if "简称" not in folded:  # the pattern's long run of Chinese before it is costly to try
+        return out
     for m in _SHORT_FORM.finditer(folded):
         full = _bureau_names(m.group("full"))
         short = _bureau_names(m.group("short"))

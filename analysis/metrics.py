@@ -63,7 +63,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from analysis import gazetteer, paths, schema
-from analysis.lexicons import lexicon_cache
+from analysis.lexicons import guarded_pattern, lexicon_cache
 from analysis.normalize import BULLET, OTHER_SCRIPT, fold, translation_line
 from analysis.numbers import (
     ARABIC_RE,
@@ -279,87 +279,6 @@ def _alt(patterns: tuple[str, ...] | list[str]) -> str:
     return "|".join(f"(?:{p})" for p in parts) if parts else r"(?!x)x"
 
 
-def _first_items(seq: list) -> tuple[list[str], bool] | None:
-    """Character-class items for the characters a parsed (``re._parser``) sequence can start
-    with, and whether it can match empty; None when that is not simple to tell."""
-    from re import _constants as c
-
-    cats = {
-        c.CATEGORY_DIGIT: r"\d",
-        c.CATEGORY_NOT_DIGIT: r"\D",
-        c.CATEGORY_SPACE: r"\s",
-        c.CATEGORY_NOT_SPACE: r"\S",
-        c.CATEGORY_WORD: r"\w",
-        c.CATEGORY_NOT_WORD: r"\W",
-    }
-    out: list[str] = []
-    for op, av in seq:
-        if op is c.LITERAL:
-            return [*out, re.escape(chr(av))], False
-        if op is c.IN:
-            for o, a in av:
-                if o is c.LITERAL:
-                    out.append(re.escape(chr(a)))
-                elif o is c.RANGE:
-                    out.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
-                elif o is c.CATEGORY and a in cats:
-                    out.append(cats[a])
-                else:  # negated sets and the like
-                    return None
-            return out, False
-        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):  # zero width: look further
-            continue
-        if op is c.SUBPATTERN:
-            if av[1] or av[2]:  # local flags (?i:...)
-                return None
-            sub = _first_items(av[3].data)
-        elif op is c.BRANCH:
-            items: list[str] = []
-            empty = False
-            for alt in av[1]:
-                one = _first_items(alt.data)
-                if one is None:
-                    return None
-                items += one[0]
-                empty = empty or one[1]
-            sub = items, empty
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            sub = _first_items(av[2].data)
-            if sub is not None and av[0] == 0:
-                sub = sub[0], True
-        else:  # any character, group references, conditionals ...
-            return None
-        if sub is None:
-            return None
-        out += sub[0]
-        if not sub[1]:
-            return out, False
-    return out, True
-
-
-def _guarded(pattern: str) -> re.Pattern:
-    """``re.compile(pattern)``, led by a look-ahead on the characters a match can start with
-    when they can be told from the pattern.
-
-    A match can only start at such a character, so ``finditer`` and ``search`` find the same
-    matches; but the engine rejects every other position with one class test instead of
-    trying each branch of a long alternation (the ``name`` patterns, the number finder).
-    """
-    try:
-        from re import _constants as c
-        from re import _parser
-
-        parsed = _parser.parse(pattern)
-        first = None
-        if not parsed.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_VERBOSE):
-            first = _first_items(parsed.data)
-        if first is not None and not first[1] and first[0]:
-            return re.compile(f"(?=[{''.join(dict.fromkeys(first[0]))}])(?:{pattern})")
-    except Exception:  # an internal parser that differs: go without the look-ahead
-        pass
-    return re.compile(pattern)
-
-
 @dataclass(frozen=True)
 class _Lexicon:
     units: dict[str, Unit]
@@ -417,8 +336,8 @@ def _lexicon(units_path: str, patterns_path: str) -> _Lexicon:
         unit_re=re.compile(rf"%|{unit_alt}"),
         tail_re=re.compile(tail),
         range_re=re.compile(rf"[ ]?(?:至|到|-|~)[ ]?(?P<n2>{number})"),
-        master_re=_guarded(master),
-        name_re=_guarded(_alt(get("name") + _numeral_place_names())),
+        master_re=guarded_pattern(master),
+        name_re=guarded_pattern(_alt(get("name") + _numeral_place_names())),
         approx_before_re=re.compile(rf"(?:{_alt(get('approx_before'))})$"),
         bound_before_re=re.compile(rf"(?:{_alt(get('bound_before'))})$"),
         approx_after_re=re.compile(_alt(get("approx_after"))),

@@ -44,6 +44,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # were decoded with the wrong encoding.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# a character past ASCII that is neither Chinese nor CJK punctuation (U+3000-U+303F)
+_OUTSIDE_CJK = re.compile(r"[^\x00-\x7f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _cjk_count(text: str) -> int:
+    """How many Chinese characters ``text`` holds (counted by runs: a list of every
+    character would cost far more)."""
+    return sum(map(len, _CJK_RUN.findall(text)))
+
 
 _FIX = "re-save it as UTF-8 (e.g. in a text editor: Save As, encoding UTF-8) and try again"
 
@@ -56,6 +66,7 @@ _COMMON_CJK = frozenset(
     "之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些"
     "主样理心她本前开但因只从想实"
 )
+_COMMON_RE = re.compile("[" + "".join(sorted(_COMMON_CJK)) + "]")
 # The rare-character test needs this many Chinese characters to say anything.
 _COMMON_MIN_CJK = 100
 _COMMON_MIN_SHARE = 0.05
@@ -155,23 +166,20 @@ def _plausible_chinese(text: str, rare: bool = True) -> str | None:
     if "<" in text:
         # a page's or a feed's tags are no text (<item>, <p>), nor are its style sheets and scripts
         text = _MARKUP.sub("", _STYLE_OR_SCRIPT.sub("", text))
-    visible = [c for c in text if not c.isspace()]
+    visible = sum(map(len, text.split()))  # str.split() splits where str.isspace() is true
     if not visible:
         return None
-    cjk = len(_CJK.findall(text))
-    if cjk < max(1, 0.2 * len(visible)):
-        return f"only {cjk} of {len(visible)} visible characters are Chinese"
+    cjk = _cjk_count(text)
+    if cjk < max(1, 0.2 * visible):
+        return f"only {cjk} of {visible} visible characters are Chinese"
     # Wrongly decoded bytes produce characters from scattered blocks (Hangul, Yi, private
     # use, unassigned); real Chinese text stays within CJK, punctuation and ASCII.
     odd = sum(
         1
-        for c in visible
-        if ord(c) > 0x7F
-        and not _CJK.match(c)
-        and unicodedata.category(c) in ("Co", "Cn", "Lo")
-        and not ("\u3000" <= c <= "\u303f")
+        for c in _OUTSIDE_CJK.findall(text)
+        if not c.isspace() and unicodedata.category(c) in ("Co", "Cn", "Lo")
     )
-    if odd > 0.05 * len(visible):
+    if odd > 0.05 * visible:
         return f"{odd} characters outside Chinese script"
     return _rare_characters(text) if rare else None
 
@@ -181,14 +189,14 @@ def _rare_characters(text: str) -> str | None:
 
     Texts with fewer than ``_COMMON_MIN_CJK`` Chinese characters are not judged.
     """
-    cjk = _CJK.findall(text)
-    if len(cjk) < _COMMON_MIN_CJK:
+    cjk = _cjk_count(text)
+    if cjk < _COMMON_MIN_CJK:
         return None
-    common = sum(1 for c in cjk if c in _COMMON_CJK)
-    if common >= _COMMON_MIN_SHARE * len(cjk):
+    common = len(_COMMON_RE.findall(text))
+    if common >= _COMMON_MIN_SHARE * cjk:
         return None
     return (
-        f"only {common} of its {len(cjk)} Chinese characters are common ones (的, 是, 在, 了 …; "
+        f"only {common} of its {cjk} Chinese characters are common ones (的, 是, 在, 了 …; "
         f"a fifth or more of a real report's), so the characters are garbled"
     )
 
@@ -220,7 +228,7 @@ def _undo_latin_round_trip(text: str) -> tuple[str, str, str] | None:
         return None
     latin1 = all(ord(c) <= 0xFF for run in runs for c in run)
     misread = "Latin-1 (ISO-8859-1)" if latin1 else "Windows-1252"
-    existing = len(_CJK.findall(text))
+    existing = _cjk_count(text)
     if not existing and all(ord(c) <= 0xFF or c in _CP1252_HIGH for c in text):
         # the whole file went through the round trip: undo it at once (GBK's second bytes
         # can be ASCII letters, which split runs)
@@ -243,7 +251,7 @@ def _undo_latin_round_trip(text: str) -> tuple[str, str, str] | None:
             except UnicodeDecodeError:
                 failed += 1
                 return run
-            undone += len(_CJK.findall(chinese))
+            undone += _cjk_count(chinese)
             return chinese
 
         original = _LATIN_RUN.sub(undo, text)
@@ -257,9 +265,9 @@ def _undo_latin_round_trip(text: str) -> tuple[str, str, str] | None:
 
 def _garbled(text: str, encoding: str) -> str | None:
     """Why a decoded report is garbled (mojibake) and what to do, or None if it is not."""
-    visible = sum(1 for c in text if not c.isspace())
     lost = text.count("\ufffd")
-    if lost > 0.1 * visible:
+    # str.split() splits on exactly the characters str.isspace() names
+    if lost and lost > 0.1 * (visible := sum(map(len, text.split()))):
         return (
             f"the text is garbled: {lost} of its {visible} visible characters are \ufffd (U+FFFD), "
             "the mark a program leaves where it could not read the bytes: the file was opened in "
@@ -394,7 +402,7 @@ def decode_report_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str,
                     candidate = data.decode(codec, errors="strict")
                 except UnicodeDecodeError:
                     continue
-                if _plausible_chinese(candidate) is None and len(_CJK.findall(candidate)) >= 100:
+                if _plausible_chinese(candidate) is None and _cjk_count(candidate) >= 100:
                     text, encoding = candidate, "big5"  # (enough text to tell it from noise)
                     break
             else:
@@ -536,7 +544,7 @@ def read_column(page: list[str], known: int | None = None) -> tuple[list[str], i
     other pages' right column starts (a page with two such lines or more is read at it)."""
 
     def han(s: str) -> int:
-        return len(_CJK.findall(s))
+        return _cjk_count(s)
 
     def prose_split(line: str, gap: re.Match[str]) -> bool:
         return han(line[: gap.start()]) >= _COLUMN_HAN and han(line[gap.end() :]) >= _COLUMN_HAN
@@ -698,7 +706,7 @@ def unwrap_ledger(text: str) -> str:
         return text
 
     def han(col: int) -> int:
-        return sum(len(_CJK.findall(r[col])) for r in body if col < len(r))
+        return sum(_cjk_count(r[col]) for r in body if col < len(r))
 
     width = len(names)
     text_col = max(range(width), key=han)
@@ -822,7 +830,7 @@ def unwrap_jsonl(text: str) -> str:
         strings(doc)
     if out and sorted(len(t) for t in out)[len(out) // 2] > 80:
         # not an OCR tool's lines but records of articles (NDJSON): the fullest is the report
-        best = max(range(len(docs)), key=lambda n: len(_CJK.findall(lines[n])))
+        best = max(range(len(docs)), key=lambda n: _cjk_count(lines[n]))
         written = _written_out(docs[best])
         if written is None:
             return text
@@ -858,7 +866,7 @@ def _written_out(doc: object) -> str | None:
     walk(doc, "")
 
     def han(s: str) -> int:
-        return len(_CJK.findall(s))
+        return _cjk_count(s)
 
     # the article: the string, or the list of strings, with the most Chinese
     cands = [
@@ -1019,7 +1027,7 @@ def unwrap_mime(text: str, data: bytes | None = None) -> str:
 
     def han(p: tuple) -> int:
         body = _MARKUP.sub("", p[4]) if p[1] == "text/html" else p[4]
-        return len(_CJK.findall(body))
+        return _cjk_count(body)
 
     chosen = max(texts, key=han)  # (the first of a tie: an e-mail's plain copy, a page's html)
     if han(chosen) == 0:

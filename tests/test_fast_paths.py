@@ -13,7 +13,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import cleaning, metadata, sections
+from analysis import cleaning, metadata, reading, sections
 from analysis.normalize import fold
 
 
@@ -302,3 +302,32 @@ def test_paths_under_equal_sorted_rglob(tmp_path) -> None:
     (tmp_path / "empty").mkdir()
     want = [p.relative_to(tmp_path).as_posix() for p in sorted(tmp_path.rglob("*"))]
     assert _paths_under(tmp_path) == want
+
+
+# ------------------------------------------------------------------ reading and bureau names
+_BUREAU_ALPHABET = "城市管理局综合行政执法和与及人民政府镇街道办事处公安分司法厅海关军大委员会热线中心12345九龙坡区 ,。\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_BUREAU_ALPHABET, max_size=60))
+def test_bureau_names_guarded_equal_the_plain_alternation(text: str) -> None:
+    guarded = metadata._bureau_re()
+    assert guarded.pattern.startswith("(?=[")  # the look-ahead is there to be tested
+    plain = re.compile(guarded.pattern[guarded.pattern.index("])(?:") + 5 : -1])
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_SCRIPT_ALPHABET = (
+    "法治政府的是在了一 \t\n\u3000\xa0ａ,。、\uac00\ue000\u0378ÃæÃ©a1\u2028\u3400\uf900"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_SCRIPT_ALPHABET, max_size=300))
+def test_script_counts_equal_counting_character_by_character(text: str) -> None:
+    assert reading._cjk_count(text) == len(reading._CJK.findall(text))
+    assert len(reading._COMMON_RE.findall(text)) == sum(c in reading._COMMON_CJK for c in text)
+    assert sum(map(len, text.split())) == sum(not c.isspace() for c in text)
+    outside = [c for c in text if ord(c) > 0x7F and not reading._CJK.match(c)]
+    outside = [c for c in outside if not "\u3000" <= c <= "\u303f"]
+    assert reading._OUTSIDE_CJK.findall(text) == outside

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import metrics, paths
+from analysis.lexicons import guarded_pattern
 from analysis.numbers import CN_NUMERAL_CHARS
 
 LEX = metrics._lexicon(str(metrics.UNITS_FILE), str(metrics.PATTERNS_FILE))
@@ -56,7 +57,7 @@ def test_long_alternations_are_guarded() -> None:
     ],
 )
 def test_guard_only_when_the_first_characters_are_known(pattern: str, guarded: bool) -> None:
-    rx = metrics._guarded(pattern)
+    rx = guarded_pattern(pattern)
     assert rx.pattern.startswith("(?=[") is guarded
     for text in ("abcd xyz yyz 热线 ”热线 a1 一二 .5 3b Ab aa", "xxyyz", ""):
         assert _spans(rx, text) == _spans(re.compile(pattern), text)
