@@ -1583,7 +1583,7 @@ def _clean_subject(s: str, lex: _Lexicon) -> str:
     for _ in range(6):
         new = lex.prefix_re.sub("", s)
         new = lex.suffix_re.sub("", new)
-        new = new.strip("、,:;")
+        new = new.strip("、,:;").lstrip(")）")  # an aside closed before it: (含…1件)、局其他文件
         if new == s:
             break
         s = new
@@ -2481,6 +2481,13 @@ def metric_columns(
                 # 行政复议方面,全年涉及我局的案件27件: the topic names the cases
                 folded_subject = topic.group(1) + folded_subject
             clause = f[c_lo:c_hi].replace("\n", "")
+            if hit.label is None and c_lo > s_lo and f[c_lo - 1] == ":":
+                # a list after the verb that governs it and a colon (全年共审查:行政规范性文件4件、
+                # 局其他文件31件、合同协议118份): the verb is each item's
+                g_lo = clauses[clauses.index((c_lo, c_hi)) - 1][0]
+                verb = lex.verb_re.search(f, max(g_lo, c_lo - 4), c_lo - 1)
+                if c_lo - 1 - g_lo <= 16 and verb is not None and verb.end() == c_lo - 1:
+                    clause = f[g_lo:c_hi].replace("\n", "")
             local = f[local_lo:local_end].replace("\n", "")
             sentence_f = folded_sentence[(s_lo, s_hi)]
             if hit.label is not None:  # a board's figure: its clause is its label
@@ -2700,6 +2707,9 @@ class _Mention:
     # some (…指挥中心全年受理…问题48,615件,其中…;立案46,932件: a platform named once before)
     chained: str = ""
     intro: bool = False  # above the report's first outline heading (its opening paragraph)
+    # the folded text after the figure in its paragraph, up to 120 characters (what a breakdown
+    # after a semicolon says of it: …3155件,…;其中我局本级办理1346件…)
+    follows: str = ""
 
 
 def _clause_cut(f: str, pos: int) -> int:
@@ -2789,7 +2799,7 @@ def _place_mentions(
             if lo > m.start or lo + n < m.start + len(m.raw):
                 lo = -1
         period = False
-        para_opening = ""
+        para_opening = follows = ""
         if lo >= 0:
             pos = m.start - lo
             para: object = bisect.bisect_right(para_starts, m.start)
@@ -2807,6 +2817,9 @@ def _place_mentions(
             if head is not None and lex.total.search(head.group(0)) is None:
                 p0 = head.end()
             para_opening = f[p0 : p0 + 8]
+            a = m.start + len(m.raw)
+            p1 = para_starts[para] if para < len(para_starts) else len(f)
+            follows = f[a : min(a + 120, p1)].replace("\n", "")
         else:  # no text: the k-th standalone occurrence of raw in the sentence
             k = seen_raw.get((m.sentence, m.raw), 0)
             seen_raw[(m.sentence, m.raw)] = k + 1
@@ -2867,6 +2880,7 @@ def _place_mentions(
                 source.group(0) if source else "",
                 chained,
                 m.start < first_heading,
+                follows,
             )
         )
     return out
@@ -3279,6 +3293,13 @@ _SENT_TO = re.compile(
 )
 
 
+# ... or, before the figure, people sent to another body's course (选派班子成员…参加区委组织部、
+# 区司法局举办的领导干部法治专题培训班,参训11人次)
+_SENT_TO_OTHERS = re.compile(
+    r"(?:选派|派员|推荐|组织)[^,;。]{0,16}参加(?!我局|本局|局)[^,;。]{1,30}?(?:举办|主办|组织)的"
+)
+
+
 # after a figure: the report does not count it (,未纳入上表统计; ,不计入总数)
 _NOT_COUNTED = re.compile(
     r"\s*[,;(]?\s*(?:均|但|且|该数据)?(?:未|不)(?:纳入|计入|列入|含在|包含在)[^,;。]{0,10}"
@@ -3458,6 +3479,12 @@ _SUMMARY_BOX = re.compile(r"\s*(?:内容)?(?:摘要|提要)\s*:")
 _BY_THE_HEAD = re.compile(r"\s*(?:我)?本人")
 # ... unless it speaks of the whole bureau's work (本人带领全局执法人员…全年全局共立案查处…)
 _FOR_THE_BUREAU = re.compile(r"带领|全局|我局|本局|全系统|全体")
+# a count of off-site (非现场) enforcement's cases before a figure in its sentence (…非现场执法
+# 系统采集违法线索1506条,经人工审核转立案查处392件,罚款12.64万元): the figure is those cases'
+# bodies that act in their own name (乡镇(街道)以自身名义办理…): their figures are theirs
+_OWN_NAME = re.compile(r"以(?:其|各自|自身|自己)?的?名义")
+_AUTHOR_IN_CLAUSE = re.compile(r"本级|我局|本局|我委|本委|我厅|本厅")
+_OFF_SITE_COUNT = re.compile(r"非现场[^。;]*?\d[\d,.]*万?(?:件|起|宗)[^。;]*$")
 
 
 def _combine_mentions(
@@ -3525,11 +3552,15 @@ def _combine_mentions(
         ]
     )
     # 1g. another body's event that the author sent people to (市司法局全年举办全市行政执法人员
-    # 轮训3期、2,400余人次,我局按要求分批选派执法骨干参训): not the author's
+    # 轮训3期、2,400余人次,我局按要求分批选派执法骨干参训; 选派…参加区司法局举办的…培训班,参训11人次):
+    # not the author's
     drop_if_rest(
         [
-            _OTHER_ORGANISER.match(fold(c.sentence)) is not None
-            and _SENT_TO.search(fold(c.sentence), c.pos + len(c.raw)) is not None
+            (
+                _OTHER_ORGANISER.match(fold(c.sentence)) is not None
+                and _SENT_TO.search(fold(c.sentence), c.pos + len(c.raw)) is not None
+            )
+            or _SENT_TO_OTHERS.search(c.prefix) is not None
             for c in keep
         ]
     )
@@ -3544,6 +3575,46 @@ def _combine_mentions(
     )
     # 1i. a portal's summary of the report above its text (内容摘要:…罚没款52万余元) restates it
     drop_if_rest([_SUMMARY_BOX.match(c.para_opening) is not None for c in keep])
+    # 1j. the fines of the off-site cases, after their count (…转立案查处392件,罚款12.64万元),
+    # beside a larger fine: a part of the year's
+    drop_if_rest(
+        [
+            c.family == "money"
+            and _OFF_SITE_COUNT.search(fold(c.sentence)[: c.pos]) is not None
+            and any(o.value > c.value for o in keep)
+            for c in keep
+        ]
+    )
+    # 1k. a whole system's figure broken down into the author's own level and bodies that act in
+    # their own name (…共办理行政处罚案件3155件,罚没款1046.37万元;其中我局本级办理1346件、罚没款
+    # 612.85万元,乡镇(街道)以自身名义办理1809件…): the others' figures are not the author's, so
+    # its own level's is the figure; the system's total, its restatements and the others' go
+    own_level = [
+        c
+        for c in keep
+        if (k := c.prefix.rfind("本级")) >= 0
+        and not _OWN_NAME.search(c.prefix, k)
+        and ";" not in c.prefix[k:]
+    ]
+    whole = [
+        t
+        for t in keep
+        if t not in own_level
+        and "本级" in t.follows
+        and _OWN_NAME.search(t.follows) is not None
+        and any(c.value < t.value for c in own_level)
+    ]
+    own_ids = {c.metric_id for c in own_level} if whole else set()
+    if own_ids:
+        keep = [
+            c
+            for c in keep
+            if c.metric_id in own_ids
+            or not (
+                any(c.value == t.value and c.unit == t.unit for t in whole)
+                or (_OWN_NAME.search(c.clause) and not _AUTHOR_IN_CLAUSE.search(c.clause))
+            )
+        ]
     # 2. subsets: 其中/包括 opens the clause, or opens an earlier clause after a mention of
     # the same indicator in the same sentence (其中继续有效1件,失效8件,废止6件)
     first_pos: dict[object, int] = {}
@@ -3580,6 +3651,7 @@ def _combine_mentions(
         )
         for c in keep
     ]
+    subset = [f and c.metric_id not in own_ids for c, f in zip(keep, subset, strict=True)]
     # ... but the cases opened of the problems a platform received (…共采集上报各类城市管理问题
     # 9368件。其中经核实后立案8214件): the funnel's next stage, which step 4c weighs
     subset = [
@@ -3828,7 +3900,8 @@ def _combine_mentions(
     total: dict[object, _Mention] = {}  # paragraph -> largest cued total so far
     for c in keep:  # text order
         t = total.get(c.para)
-        own_cue = lex.total.search(c.prefix) is not None
+        # (not an item of a list after its colon: 全年共审查:行政规范性文件4件、…合同协议118份)
+        own_cue = lex.total.search(c.prefix) is not None and not _colon_list_item(c)
         if (
             t is not None
             and t.sent != c.sent
@@ -4049,6 +4122,19 @@ def _own_item(clause: str) -> str:
 
 
 _COUNTED = re.compile(r"[\d零〇一二两三四五六七八九十百千万]\s*[余多]?\s*[件起宗个项次人户家条份]")
+
+
+def _colon_list_item(c: _Mention) -> bool:
+    """Whether a figure is an item of a 、 list after a colon (全年共审查:行政规范性文件4件、局其他
+    文件31件、合同协议118份): the cue before the colon is the list's, not the item's."""
+    k = c.prefix.rfind(":")
+    if k < 0:
+        return False
+    before = c.prefix[k + 1 :]
+    if "," in before or ";" in before:
+        return False
+    after = fold(c.sentence)[c.pos + len(c.raw) :]
+    return "、" in before or re.match(r"(?:\([^()]*\))?、", after) is not None
 
 
 def _before_subset(f: str, s_lo: int, s_hi: int, end: int) -> str:
