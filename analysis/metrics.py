@@ -2804,10 +2804,15 @@ def _place_mentions(
             pos = m.start - lo
             para: object = bisect.bisect_right(para_starts, m.start)
             sent: object = lo
-            # a paragraph, or the figure's own sentence, opened by a period of years
+            # a paragraph, or the figure's own sentence, opened by a period of years, or a clause
+            # of the sentence before the figure (…,“七五”普法实施以来,我局累计开展…103场次)
             period = (
                 lex.period.match(f, para_starts[para - 1]) is not None
                 or lex.period.match(sent_f) is not None
+                or any(
+                    lex.period.match(sent_f, k.end()) is not None
+                    for k in _TEXT_COMMA.finditer(sent_f, 0, pos)
+                )
             )
             p0 = para_starts[para - 1]
             # after a run-in heading (2.执法办案质效稳步提升。全年全市…): its first sentence's

@@ -144,3 +144,58 @@ def test_coordinating_a_field_of_enforcement_is_not_leadership() -> None:
     assert theme("统筹推进违法建设治理和市容秩序整治") == "enforcement"
     assert theme("加强组织领导，统筹推进法治建设") == "leadership"
     assert theme("压实法治建设责任，强化统筹推进") == "leadership"
+
+
+# ------------------------------------------------------------------ round 99
+def test_legal_affairs_of_several_kinds_are_no_count_of_lawsuits() -> None:
+    got = report_indicators(
+        "法律顾问全年列席局务会议14次，参与合同谈判、信访积案化解、行政应诉等涉法事务31件。\n"
+        "全年发生行政诉讼案件2件，均已审结。\n"
+    )
+    assert got["admin_litigation_cases"] == 2
+
+
+def test_petitions_the_head_handled_in_person_are_among_the_bureaus() -> None:
+    got = report_indicators(
+        "全年受理群众来信来访127件，按期办结率100%。\n"
+        "局主要负责人亲自协调处理重大复杂信访问题3件。\n"
+    )
+    assert got["petitions"] == 127
+
+
+def test_a_cumulative_figure_since_a_plan_began_mid_sentence_is_not_the_years() -> None:
+    got = report_indicators(
+        "全年开展集中普法宣传活动27场次，发放宣传资料3.2万份。\n"
+        "对照县“七五”普法规划，系统梳理普法工作台账，“七五”普法实施以来，我局累计开展各类普法活动"
+        "103场次，发放宣传资料11万余份。\n"
+    )
+    assert got["publicity_events"] == 27
+    assert got["publicity_materials"] == 32000
+
+
+def test_staff_disciplined_are_no_training_participants() -> None:
+    got = report_indicators(
+        "全年累计培训执法人员860人次。\n"
+        "对查实问题涉及的14名执法人员分别予以批评教育、离岗培训和纪律处分。\n"
+        "对年度考核不合格的3名执法人员暂停执法资格并组织离岗培训。\n"
+    )
+    assert got["training_participants"] == 860
+
+
+def test_the_streets_and_towns_teams_written_jiezhen_are_other_bodies() -> None:
+    got = report_indicators(
+        "局本级全年举办干部职工法治专题培训班8期，培训612人次。\n"
+        "为街镇综合行政执法队举办赋权事项专题培训6期，培训街镇执法人员540人次。\n"
+        "全年开展普法宣传活动78场次；指导各街镇结合赋权事项自行开展城市管理政策宣传150余场次。\n"
+    )
+    assert got["training_sessions"] == 8
+    assert got["training_participants"] == 612
+    assert got["publicity_events"] == 78
+
+
+def test_reviews_by_the_towns_own_reviewers_are_theirs() -> None:
+    got = report_indicators(
+        "局本级全年审查各类事项163件，审查率100%。\n"
+        "同步指导街镇落实重大执法决定法制审核制度，各街镇法制审核人员全年审核赋权领域重大执法决定214件。\n"
+    )
+    assert got["legal_reviews"] == 163
