@@ -119,6 +119,8 @@ _NEWLINE = re.compile("\n")
 # Clause delimiters: commas, and colons not inside a ratio such as 1: 1.2.
 # a comma that is not a thousands separator (2,148件)
 _TEXT_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
+# a period opened by a year (2024年以来, 2021年至今)
+_YEAR_SINCE = re.compile(r"\s*(?:19|20)\d\d年")
 # a clause ends at such a comma, or a colon unless in a time
 # (and a table's cell border: │行政处罚案件│1,268件│)
 _CLAUSE_END = re.compile(rf"{_TEXT_COMMA.pattern}|(?<![\d])\:|\:(?![\s\d])|[│┃]")
@@ -2809,8 +2811,15 @@ def _place_mentions(
             period = (
                 lex.period.match(f, para_starts[para - 1]) is not None
                 or lex.period.match(sent_f) is not None
+                # (not a year's: 2024年以来 in a report on 2024 is the year itself)
                 or any(
-                    lex.period.match(sent_f, k.end()) is not None
+                    (
+                        hit := lex.period.match(
+                            sent_f, k.end() + (sent_f[k.end() : k.end() + 1] == "自")
+                        )
+                    )
+                    is not None
+                    and not _YEAR_SINCE.match(hit.group(0))
                     for k in _TEXT_COMMA.finditer(sent_f, 0, pos)
                 )
             )
@@ -3301,7 +3310,10 @@ _SENT_TO = re.compile(
 # ... or, before the figure, people sent to another body's course (选派班子成员…参加区委组织部、
 # 区司法局举办的领导干部法治专题培训班,参训11人次)
 _SENT_TO_OTHERS = re.compile(
-    r"(?:选派|派员|推荐|组织)[^,;。]{0,16}参加(?!我局|本局|局)[^,;。]{1,30}?(?:举办|主办|组织)的"
+    r"(?:选派|派员|推荐|组织)[^,;。]{0,16}参加(?!我局|本局|局|[^,;。]{0,6}(?:科|股|室|处)(?:举办|主办|组织))"
+    r"[^,;。]{1,30}?(?:举办|主办|组织)的"
+    # ... with no course of the author's own after it (…的考试,全年举办执法业务培训班8期)
+    r"(?![^。;]*(?:举办|主办|开展|组织)[^。;]*$)"
 )
 
 
@@ -3420,14 +3432,22 @@ def _lists(t: _Mention, c: _Mention) -> bool:
     (…147件,涵盖行政规范性文件2件、重大执法决定58件… lists 对58件重大执法决定)."""
     after = fold(t.sentence)[t.pos + len(t.raw) :]
     raw, subject = fold(c.raw), fold(c.subject)
+    # a bare review count (全年法制审核27件) names its kind in its sentence (重大执法决定一律经法制审核)
+    bare = _BARE_REVIEW.fullmatch(subject) is not None
     k = after.find(raw)
     while k >= 0:
-        if (k == 0 or not (after[k - 1].isdigit() or after[k - 1] == ".")) and subject in after[
-            max(0, k - 12) : k + len(raw) + 12
-        ]:
+        window = after[max(0, k - 12) : k + len(raw) + 12]
+        if (k == 0 or not (after[k - 1].isdigit() or after[k - 1] == ".")) and (
+            subject in window
+            or (bare and any(w in window and w in fold(c.sentence) for w in _REVIEWED_KINDS))
+        ):
             return True
         k = after.find(raw, k + 1)
     return False
+
+
+# kinds of things a legal review counts, named beside a listed figure and in a bare count's sentence
+_REVIEWED_KINDS = ("执法决定", "合同", "协议", "规范性文件", "决策")
 
 
 def _approx_restated(a: _Mention, b: _Mention) -> bool:
@@ -3488,8 +3508,9 @@ _FOR_THE_BUREAU = re.compile(r"带领|全局|我局|本局|全系统|全体")
 # 系统采集违法线索1506条,经人工审核转立案查处392件,罚款12.64万元): the figure is those cases'
 # bodies that act in their own name (乡镇(街道)以自身名义办理…): their figures are theirs
 _OWN_NAME = re.compile(r"以(?:其|各自|自身|自己)?的?名义")
-_AUTHOR_IN_CLAUSE = re.compile(r"本级|我局|本局|我委|本委|我厅|本厅")
-_OFF_SITE_COUNT = re.compile(r"非现场[^。;]*?\d[\d,.]*万?(?:件|起|宗)[^。;]*$")
+# the author's branches named in a breakdown (两个分局办理…, 各执法大队办理…)
+_BRANCH_ITEM = re.compile(r"分局|支队|大队|中队")
+_OFF_SITE_COUNT = re.compile(r"[^,;。(]*非现场[^。;]*?\d[\d,.]*万?(?:件|起|宗)[^。;]*$")
 
 
 def _combine_mentions(
@@ -3585,8 +3606,9 @@ def _combine_mentions(
     drop_if_rest(
         [
             c.family == "money"
-            and _OFF_SITE_COUNT.search(fold(c.sentence)[: c.pos]) is not None
-            and any(o.value > c.value for o in keep)
+            # (off-site work is what the sentence opens with: not 全年…1426件,其中非现场…392件,罚没款…)
+            and _OFF_SITE_COUNT.match(c.prefix) is not None
+            and any(o.value > c.value and not o.period and o.sent != c.sent for o in keep)
             for c in keep
         ]
     )
@@ -3594,32 +3616,47 @@ def _combine_mentions(
     # their own name (…共办理行政处罚案件3155件,罚没款1046.37万元;其中我局本级办理1346件、罚没款
     # 612.85万元,乡镇(街道)以自身名义办理1809件…): the others' figures are not the author's, so
     # its own level's is the figure; the system's total, its restatements and the others' go
+    # (the own level's item: 本级 before the figure with no comma between, 、 joining its figures;
+    # the system: its clause names a 系统, not all bodies of an area, which a government's are)
     own_level = [
         c
         for c in keep
         if (k := c.prefix.rfind("本级")) >= 0
         and not _OWN_NAME.search(c.prefix, k)
-        and ";" not in c.prefix[k:]
+        and not re.search(
+            r";|其中|(?<!\d),|,(?!\d{3}(?!\d))", re.sub(r"\([^()]*\)", "", c.prefix[k:])
+        )
+        # (the first of its kind after 本级: not its own 其中 part, 1346件(其中…860件))
+        and not any(o.sent == c.sent and k < o.pos < c.pos for o in keep)
     ]
     whole = [
         t
         for t in keep
         if t not in own_level
-        and "本级" in t.follows
-        and _OWN_NAME.search(t.follows) is not None
+        and "系统" in t.prefix
+        and "本级" in (follows := t.follows.split("。")[0])
+        and _OWN_NAME.search(follows) is not None
         and any(c.value < t.value for c in own_level)
     ]
-    own_ids = {c.metric_id for c in own_level} if whole else set()
-    if own_ids:
-        keep = [
+    if whole and own_level:
+        # the own level's figure, with its branches' in the breakdown (…市局本级办理2013件,两个分局
+        # 办理3120件,乡镇(街道)以自身名义办理…), is the author's total: it rules the rest as the
+        # system's did (a field's fine elsewhere is inside it)
+        sents = {t.sent for t in whole}
+        own_level += [
             c
             for c in keep
-            if c.metric_id in own_ids
-            or not (
-                any(c.value == t.value and c.unit == t.unit for t in whole)
-                or (_OWN_NAME.search(c.clause) and not _AUTHOR_IN_CLAUSE.search(c.clause))
-            )
+            if c.sent in sents
+            and c not in own_level
+            and c not in whole
+            and _BRANCH_ITEM.search(c.prefix[c.prefix.rfind(",") + 1 :]) is not None
+            and not _OWN_NAME.search(c.prefix[c.prefix.rfind(",") + 1 :])
         ]
+        out: list[_Mention] = []
+        for c in own_level:  # each stated once (the opening's figure restated in the text)
+            if not any(_restated(o, c) or o.value == c.value for o in out):
+                out.append(c)
+        return out
     # 2. subsets: 其中/包括 opens the clause, or opens an earlier clause after a mention of
     # the same indicator in the same sentence (其中继续有效1件,失效8件,废止6件)
     first_pos: dict[object, int] = {}
@@ -3656,7 +3693,6 @@ def _combine_mentions(
         )
         for c in keep
     ]
-    subset = [f and c.metric_id not in own_ids for c, f in zip(keep, subset, strict=True)]
     # ... but the cases opened of the problems a platform received (…共采集上报各类城市管理问题
     # 9368件。其中经核实后立案8214件): the funnel's next stage, which step 4c weighs
     subset = [
@@ -4030,9 +4066,9 @@ def _combine_mentions(
                 return (
                     grand
                     or (year_count and (every_kind or _names_no_kind(fold(c.subject))))
-                    # a kind of the thing: its name ends as the total's does (民法典进工地宣传活动
-                    # in 各类普法宣传活动)
-                    or (all_kinds and c.subject.endswith(top.subject[-4:]))
+                    # a kind of the thing: its name ends as the total's does (民法典进工地宣传活动,
+                    # 法律进客运站活动 in 各类普法宣传活动)
+                    or (all_kinds and c.subject.endswith(top.subject[-2:]))
                 )
 
             keep = [c for c in keep if not held(c)]
@@ -4129,6 +4165,9 @@ def _own_item(clause: str) -> str:
 _COUNTED = re.compile(r"[\d零〇一二两三四五六七八九十百千万]\s*[余多]?\s*[件起宗个项次人户家条份]")
 
 
+_ITEM_TOTAL_CUE = re.compile(r"共|全年|累计|合计|总计")
+
+
 def _colon_list_item(c: _Mention) -> bool:
     """Whether a figure is an item of a 、 list after a colon (全年共审查:行政规范性文件4件、局其他
     文件31件、合同协议118份): the cue before the colon is the list's, not the item's."""
@@ -4136,8 +4175,8 @@ def _colon_list_item(c: _Mention) -> bool:
     if k < 0:
         return False
     before = c.prefix[k + 1 :]
-    if "," in before or ";" in before:
-        return False
+    if "," in before or ";" in before or _ITEM_TOTAL_CUE.search(before):
+        return False  # (a cue of its own after the colon: 成效明显:共开展…86场次、发放…)
     after = fold(c.sentence)[c.pos + len(c.raw) :]
     return "、" in before or re.match(r"(?:\([^()]*\))?、", after) is not None
 

@@ -199,3 +199,155 @@ def test_reviews_by_the_towns_own_reviewers_are_theirs() -> None:
         "同步指导街镇落实重大执法决定法制审核制度，各街镇法制审核人员全年审核赋权领域重大执法决定214件。\n"
     )
     assert got["legal_reviews"] == 163
+
+
+# ------------------------------------------------------------------ round 100
+def test_lawsuits_the_bureau_helped_another_body_answer_are_not_its_own() -> None:
+    got = report_indicators(
+        "全年以我局为被告的行政诉讼案件4宗，其中一审3宗、二审1宗。\n"
+        "协助市市场监督管理局办理其作为被告的应诉案件2宗。\n"
+    )
+    assert got["admin_litigation_cases"] == 4
+
+
+def test_training_for_other_departments_reviewers_is_not_staff_training() -> None:
+    got = report_indicators(
+        "全年举办执法人员法治专题培训班11期，累计培训执法人员1,270人次。\n"
+        "及时向区直各部门解读条例要求，组织公平竞争审查业务培训3场、培训各部门审查人员180余人次。\n"
+    )
+    assert got["training_sessions"] == 11
+    assert got["training_participants"] == 1270
+
+
+def test_a_bare_review_count_restating_a_listed_kind_is_inside_the_total() -> None:
+    got = report_indicators(
+        "一年来，经合法性审查的事项合计81件，包括行政规范性文件2件、重大行政决策2件、行政合同50份、"
+        "重大行政执法决定27件。\n"
+        "重大执法决定一律经法制审核，全年法制审核27件，审核率100%。\n"
+    )
+    assert got["legal_reviews"] == 81
+
+
+def test_every_kind_of_event_holds_a_named_activity_elsewhere() -> None:
+    got = report_indicators(
+        "全年组织各类普法宣传活动41场次，发放宣传资料1.35万余份。\n"
+        "常态化开展“法律进客运站”活动16场次，引导旅客拒乘非法营运车辆。\n"
+    )
+    assert got["publicity_events"] == 41
+
+
+def test_safety_words_that_name_no_safety_work() -> None:
+    assert theme("抓实学法用法，锻造高素质应急执法队伍") == "study_training"
+    assert theme("优化涉企服务，营造安全发展法治化营商环境") == "business_environment"
+    assert theme("纵深推进治本攻坚三年行动") == "safety_emergency"
+
+
+# ------------------------------------------------------------------ review rv34
+def test_review_session19_a_city_bureaus_branches_are_its_own() -> None:
+    got = report_indicators(
+        "全年全市综合行政执法系统共办理行政处罚案件12036件，罚没款4120.5万元，其中市局本级办理行政处罚"
+        "案件2013件、罚没款806.2万元，莲都、开发区两个分局办理行政处罚案件3120件、罚没款1205.3万元，"
+        "乡镇（街道）以自身名义办理行政处罚案件6903件、罚没款2109万元。\n"
+    )
+    assert got["admin_penalty_cases"] == 5133
+    assert got["fines_yuan"] == 20115000
+
+
+def test_review_session19_a_governments_all_bodies_total_is_its_own() -> None:
+    got = report_indicators(
+        "全县各级行政执法机关共办理行政处罚案件21036件，罚没款1.26亿元，其中县本级部门办理行政处罚案件"
+        "15012件、罚没款9320万元，乡镇（街道）以自身名义办理行政处罚案件6024件、罚没款3280万元。\n"
+    )
+    assert got["admin_penalty_cases"] == 21036
+
+
+def test_review_session19_the_bureaus_total_with_its_squadrons_stands() -> None:
+    got = report_indicators(
+        "全年我局共立案查处行政处罚案件1346件，罚没款612.85万元，其中局本级执法大队办理行政处罚案件846件、"
+        "罚没款402.10万元；城区三个执法中队办理行政处罚案件500件、罚没款210.75万元。另指导乡镇（街道）"
+        "以自身名义办理行政处罚案件1809件。\n"
+    )
+    assert got["admin_penalty_cases"] == 1346
+    assert got["fines_yuan"] == 6128500
+
+
+def test_review_session19_the_own_levels_part_in_brackets_is_not_added() -> None:
+    got = report_indicators(
+        "全年全县综合行政执法系统共办理行政处罚案件3155件，罚没款1046.37万元；其中我局本级办理行政处罚"
+        "案件1346件（其中简易程序案件860件）、罚没款612.85万元（其中罚款587.6万元），乡镇（街道）以自身名义"
+        "办理1809件、罚没款433.52万元。\n燃气安全领域全年罚款32.5万元。\n"
+    )
+    assert got["admin_penalty_cases"] == 1346
+    assert got["fines_yuan"] == 6128500
+
+
+def test_review_session19_the_years_fine_after_an_off_site_part_stays() -> None:
+    got = report_indicators(
+        "全年共立案查处各类城市管理违法案件1426件，其中非现场执法案件392件，罚没款156.3万元。\n"
+        "“十四五”以来，累计查处违法案件6,820件，罚没款720万元。\n"
+    )
+    assert got["fines_yuan"] == 1563000
+
+
+def test_review_session19_since_the_reports_own_year_mid_sentence_is_the_year() -> None:
+    got = report_indicators(
+        "我局持续深化“大综合一体化”行政执法改革，2024年以来，共办理行政处罚案件1426件，罚没款156.3万元。"
+        "推行轻微违法告知承诺制，适用简易程序办理案件860件，罚款12.6万元。\n"
+    )
+    assert got["admin_penalty_cases"] == 1426
+    assert got["fines_yuan"] == 1563000
+
+
+def test_review_session19_a_cumulative_figure_after_zi_is_no_years() -> None:
+    got = report_indicators(
+        "全年开展集中普法宣传活动28场次。\n"
+        "对照普法规划梳理台账，自“七五”普法实施以来，我局累计开展各类普法活动103场次。\n"
+    )
+    assert got["publicity_events"] == 28
+
+
+def test_review_session19_own_training_after_an_exam_elsewhere_stays() -> None:
+    got = report_indicators(
+        "坚持以考促学，组织执法人员参加市司法局举办的行政执法资格考试，全年举办执法业务培训班8期，"
+        "培训执法人员620人次。新入职执法人员岗前培训2期、培训46人次。\n"
+    )
+    assert got["training_sessions"] == 8
+    assert got["training_participants"] == 620
+
+
+def test_review_session19_a_key_figures_line_after_a_colon_is_still_a_total() -> None:
+    got = report_indicators(
+        "全年普法工作成效明显：共开展普法宣传活动86场次、发放宣传资料2.4万余份。在社区开展"
+        "“法律进社区”活动32场次，在企业开展“送法进企业”活动20场次。\n"
+    )
+    assert got["publicity_events"] == 86
+
+
+def test_review_session19_digital_as_a_means_does_not_take_the_heading() -> None:
+    assert theme("依托大数据强化行政执法监督") == "supervision_disputes"
+    assert theme("以数字化手段提升法律顾问和公职律师工作水平") == "decision_making"
+    assert theme("创新“智慧普法”模式，营造浓厚法治氛围") == "publicity"
+    assert theme("统筹推进依法行政各项工作") == "leadership"
+
+
+def test_review_session19_petitions_handed_down_and_led_are_counted() -> None:
+    assert (
+        report_indicators("全年共受理群众来信来访及上级交办督办信访件86件，按期办结率100%。\n")[
+            "petitions"
+        ]
+        == 86
+    )
+    assert report_indicators("全年牵头处理群众来信来访86件，按期办结率100%。\n")["petitions"] == 86
+
+
+def test_review_session19_training_on_the_discipline_rules_is_training() -> None:
+    got = report_indicators("组织党员干部开展《中国共产党纪律处分条例》专题培训6期、156人次。\n")
+    assert got["training_participants"] == 156
+
+
+def test_review_session19_reviews_passed_and_reviews_of_the_towns_submissions_count() -> None:
+    assert report_indicators("全年共审核通过重大行政执法决定56件。\n")["legal_reviews"] == 56
+    got = report_indicators(
+        "全年审查合同协议38份。\n各街镇报送我局审核的重大执法决定45件，均在规定时限内审结。\n"
+    )
+    assert got["legal_reviews"] == 83
