@@ -3319,7 +3319,9 @@ _SENT_TO_OTHERS = re.compile(
 
 # after a figure: the report does not count it (,未纳入上表统计; ,不计入总数)
 _NOT_COUNTED = re.compile(
-    r"\s*[,;(]?\s*(?:均|但|且|该数据)?(?:未|不)(?:纳入|计入|列入|含在|包含在)[^,;。]{0,10}"
+    # (also after the clause's next figure and an aside: …172件、罚没款26.4万元(数据由…提供,未纳入…))
+    r"(?:、[^,;。()]{0,8}?[\d.]+[^,;。()\d]{0,4}?)?\s*[,;(]?\s*(?:数据由[^,;。()]{0,16}提供,?)?"
+    r"(?:均|但|且|该数据)?(?:未|不)(?:纳入|计入|列入|含在|包含在)[^,;。]{0,10}"
     r"(?:统计|上表|本表|总数|以上数据|上述数据)"
 )
 # ... or it is a share of a total (,占全区总数的80.6%)
