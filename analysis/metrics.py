@@ -1936,6 +1936,19 @@ def _without_other_years_cells(
     return [m for m in mentions if years[id(m)] is None or years[id(m)] == report_year]
 
 
+# a table's column of last year's figures (指标⇥单位⇥数值⇥上年)
+_HEADER_LAST_YEAR = re.compile(r"^\s*(?:上年|去年|上一?年度|上年同期|同期)(?:数|数据|数值|情况)?\s*$")
+
+
+def _without_last_years_cells(mentions: list[_Mention], text: str) -> list[_Mention]:
+    """The mentions without a table's cells in a column headed 上年 (去年, 上年同期)."""
+    return [
+        m
+        for m in mentions
+        if not (_table_row(m.sentence) and _cell_header(text, m.start, _HEADER_LAST_YEAR, 1))
+    ]
+
+
 # a run of years (2022年至2024年, 2023年、2024年) and the figures given for them in order
 # after 分别 (…分别办理行政处罚案件856件、932件、1,047件)
 _YEAR_RUN = re.compile(
@@ -3152,6 +3165,7 @@ def _indicator_rows(
                 ]
             assigned = _this_years_of_runs(assigned, report_year)
             assigned = _without_other_years_cells(assigned, text, report_year)
+            assigned = _without_last_years_cells(assigned, text)
         f = soft = None  # the folded text and its soft wraps, found once for both uses
         if text:
             f = fold(text)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from snippets import report_indicators, theme
+from snippets import indicators, report_indicators, theme
 
 from analysis.build import process_text
+from analysis.cleaning import clean_text
 
 
 def _raws(text: str) -> dict[str, tuple[float, str]]:
@@ -351,3 +352,84 @@ def test_review_session19_reviews_passed_and_reviews_of_the_towns_submissions_co
         "全年审查合同协议38份。\n各街镇报送我局审核的重大执法决定45件，均在规定时限内审结。\n"
     )
     assert got["legal_reviews"] == 83
+
+
+# ------------------------------------------------------------------ round 101
+_KEY_FIGURES = (
+    "某区城市管理局2023年法治政府建设年度报告\n一、主要工作\n全年依法办理各类城市管理案件，执法质效稳步提升。\n"
+    "附件：2023年度法治政府建设主要数据\n"
+    "指标\t单位\t数值\t上年\n"
+    "行政处罚案件立案数\t件\t1,386\t1,204\n"
+    "罚没款\t万元\t263.58\t301.26\n"
+    "行政复议案件\t件\t3\t5\n"
+    "行政诉讼案件\t件\t2\t4\n"
+    "群众来信来访\t件\t38\t\n"
+)
+
+
+def test_a_key_figures_tables_last_year_column_is_last_years() -> None:
+    got = indicators(_KEY_FIGURES)
+    assert got["admin_penalty_cases"] == 1386
+    assert got["fines_yuan"] == 2635800
+    assert got["admin_reconsideration_cases"] == 3
+    assert got["admin_litigation_cases"] == 2
+    assert got["petitions"] == 38
+
+
+def test_cases_bodies_handle_in_their_own_name_are_theirs() -> None:
+    got = report_indicators(
+        "全年立案查处各类城市管理违法案件1386件，罚没款263.58万元。\n"
+        "加强对街道综合行政执法工作的业务指导，全年各街道综合行政执法队以自身名义办理城市管理类行政处罚"
+        "案件432件。\n"
+    )
+    assert got["admin_penalty_cases"] == 1386
+
+
+def test_another_bodys_figures_said_not_to_be_counted_after_an_aside() -> None:
+    got = report_indicators(
+        "全年全局立案查处各类城市管理违法案件3862件，收缴罚没款1246.37万元。\n"
+        "阳朔县9个乡镇综合行政执法队全年办理行政处罚案件172件、罚没款26.4万元（数据由阳朔县司法局提供，"
+        "未纳入全局统计）。\n"
+    )
+    assert got["admin_penalty_cases"] == 3862
+    assert got["fines_yuan"] == 12463700
+
+
+def test_a_lawsuit_brought_against_a_penalty_is_a_lawsuit() -> None:
+    got = report_indicators(
+        "行政诉讼方面，一名个体诊所经营者不服我局作出的行政处罚决定提起诉讼1件，法院一审判决驳回其诉讼请求。\n"
+    )
+    assert got["admin_litigation_cases"] == 1
+    assert "admin_penalty_cases" not in got
+
+
+def test_documents_taken_into_a_clean_up_are_reviewed() -> None:
+    got = report_indicators(
+        "局里对现行有效的行政规范性文件逐件评估，纳入清理29件，经评估保留21件、修订5件、废止3件。\n"
+    )
+    assert got["normative_documents_reviewed"] == 29
+
+
+def test_complaints_the_head_read_are_no_hotline_cases() -> None:
+    got = report_indicators(
+        "全年共接办12345热线平台转办的群众诉求工单4318件。\n局长亲自阅批群众来信来访和投诉件21件。\n"
+    )
+    assert got["hotline_cases"] == 4318
+
+
+def test_an_information_tables_spaced_name_and_subject_words_are_chrome() -> None:
+    text = (
+        "索 引 号：011040437/2024-00117\n名\u3000\u3000称：某区卫生健康局2023年度法治政府建设工作情况报告\n"
+        "主题词：法治政府；年度报告\n某区卫生健康局2023年度法治政府建设工作情况报告\n"
+        "发布时间：2024-01-30 09:37\u3000\u3000来源：区卫生健康局\n"
+        "\u3000\u30002023年，我局坚持依法行政，全年办理行政处罚案件173件。\n"
+    )
+    r = clean_text(text)
+    assert set(r.removed["rule"]) >= {"info_table"}
+    assert r.metadata["published"] == "2024-01-30"
+    assert "主题词" not in r.text and "名\u3000\u3000称" not in r.text
+
+
+def test_cases_of_a_disease_are_counted_in_li() -> None:
+    got = _raws("全年网络直报法定传染病2314例，规范处置聚集性疫情7起。\n")
+    assert got["2314例"] == (2314.0, "例")
