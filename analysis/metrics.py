@@ -1937,7 +1937,9 @@ def _without_other_years_cells(
 
 
 # a table's column of last year's figures (指标⇥单位⇥数值⇥上年)
-_HEADER_LAST_YEAR = re.compile(r"^\s*(?:上年|去年|上一?年度|上年同期|同期)(?:数|数据|数值|情况)?\s*$")
+_HEADER_LAST_YEAR = re.compile(
+    r"^\s*(?:上年|去年|上一?年度|上年同期|同期)(?:数|数据|数值|情况)?\s*$"
+)
 
 
 def _without_last_years_cells(mentions: list[_Mention], text: str) -> list[_Mention]:
