@@ -433,3 +433,44 @@ def test_an_information_tables_spaced_name_and_subject_words_are_chrome() -> Non
 def test_cases_of_a_disease_are_counted_in_li() -> None:
     got = _raws("全年网络直报法定传染病2314例，规范处置聚集性疫情7起。\n")
     assert got["2314例"] == (2314.0, "例")
+
+
+# ------------------------------------------------------------------ review rv35
+def test_review_rv35_the_bureaus_own_cases_in_its_own_name_are_its_own() -> None:
+    for who in ("局机关", "我局依法", "区综合行政执法局", "我大队", "局本级"):
+        got = report_indicators(f"全年{who}以自身名义立案查处各类违法案件326件，罚款58.6万元。\n")
+        assert got["admin_penalty_cases"] == 326, who
+
+
+def test_review_rv35_a_part_said_not_counted_beside_its_total_stays_out() -> None:
+    got = report_indicators(
+        "全年开展普法宣传活动86场次、普法讲座12场（不计入活动统计），发放宣传资料1.2万份。\n"
+    )
+    assert got["publicity_events"] == 86
+
+
+def test_review_rv35_cases_a_lawyer_helped_with_are_the_bureaus() -> None:
+    got = report_indicators(
+        "聘请法律顾问协助办理行政诉讼案件12件，全年无败诉案件。\n"
+        "法律顾问全程协助处理行政复议案件5件。\n"
+    )
+    assert got["admin_litigation_cases"] == 12
+    assert got["admin_reconsideration_cases"] == 5
+
+
+def test_review_rv35_appeals_against_an_arbitration_award_are_no_administrative_lawsuits() -> None:
+    got = report_indicators(
+        "全年受理劳动人事争议仲裁案件1,236件，当事人不服仲裁裁决提起诉讼87件。全年发生行政诉讼案件3件。\n"
+    )
+    assert got["admin_litigation_cases"] == 3
+
+
+def test_review_rv35_work_orders_a_leader_reviewed_are_hotline_cases() -> None:
+    got = report_indicators("经分管领导审阅后按时回复12345热线工单6,742件，按期办结率99.3%。\n")
+    assert got["hotline_cases"] == 6742
+
+
+def test_review_rv35_a_tables_own_name_column_is_no_information_table() -> None:
+    text = "某局2024年法治政府建设情况报告\n| 名称 | 数量 |\n| 行政处罚案件 | 326件 |\n正文。\n"
+    r = clean_text(text)
+    assert "| 名称 | 数量 |" in r.text
