@@ -1637,8 +1637,21 @@ def _subject(
         left, fl = left[cut + 1 :], fl[cut + 1 :]
     if _TO_VALUE_LEFT.fullmatch(fl):
         # the later figure of 由A增至B: its left context is the earlier figure's (增至2024年的)
-        lo = max(f.rfind(c, 0, left_lo) for c in ",;。:(\n") + 1
-        left, fl = text[lo:raw_start], f[lo:raw_start]
+        # (from the clause's start: a thousands comma, 由2022年的1,047件, is no clause's end)
+        w0 = max(0, left_lo - 200)
+        cuts = [m.end() for m in _LEFT_CLAUSE_CUT.finditer(f, w0, left_lo)]
+        lo = cuts[-1] if cuts else (0 if w0 == 0 else w0)
+        if lo == left_lo and len(cuts) > 1 and f[lo - 1] == ",":
+            # …工单较上年减少1,136件,降至7,958件: the change's clause before names the thing
+            back = _CHANGE_THEN_TO.fullmatch(f, cuts[-2], raw_start)
+            if back is not None:
+                lo = cuts[-2]
+                raw_start_subject = back.end("subject")
+                left, fl = text[lo:raw_start_subject], f[lo:raw_start_subject]
+            else:
+                left, fl = text[lo:raw_start], f[lo:raw_start]
+        else:
+            left, fl = text[lo:raw_start], f[lo:raw_start]
     m = _FROM_TO_LEFT.fullmatch(fl)
     if m is not None and m.group("subject").strip():
         # both figures of 行政处罚案件由(2023年的)86件增至(2024年的)112件 count 行政处罚案件
@@ -1771,7 +1784,9 @@ def _main_year(texts) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-_YEAR_OPENING = re.compile(r"\s*((?:19|20)\d\d)年度?\s*[,，]")
+_YEAR_OPENING = re.compile(
+    r"\s*((?:19|20)\d\d)年度?\s*(?:[,，]|(?=全年|全局|局本级|本局|我局|共计|累计))"
+)  # (2022年,全局立案查处…; 2023年局本级办理案件3,126件)
 
 
 def _year_counts(text: str) -> Counter:
@@ -2070,6 +2085,12 @@ _FROM_VALUE_AFTER = re.compile(rf"\s*{_CHANGE_TO}")
 # the text before either figure of 由A增至B, years named or not: what is counted stands before
 # 由 (行政处罚案件由2023年的 | 行政处罚案件由2023年的86件增至2024年的)
 _YEAR_OF = r"(?:(?:(?:19|20)\d\d年度?|上年度?|去年|上一年度?|前一年)(?:同期)?(?:的|为)?)?"
+# a change, then the level it came to, in the next clause (工单较上年减少1,136件,降至7,958件)
+_CHANGE_THEN_TO = re.compile(
+    r"(?P<subject>[^,;。]*?)(?:较|比)(?:上年|去年)(?:同期)?[^,;。\d]{0,4}?"
+    r"(?:减少|增加|下降|上升|增长)了?[\d.,]+万?[^,;。\d]{0,3},(?:降至|增至|增加到|下降到|减少到|降到|升至|达到)"
+)
+_LEFT_CLAUSE_CUT = re.compile(r"[;。:(\n]|(?<!\d),|,(?!\d{3}(?!\d))")
 _TO_VALUE_LEFT = re.compile(rf"[^\d,;。由从]{{0,4}}?{_CHANGE_TO}{_YEAR_OF}")
 _FROM_TO_LEFT = re.compile(
     rf"(?P<subject>[^由从]*?)(?:由|从){_YEAR_OF}"
@@ -4078,7 +4099,10 @@ def _combine_mentions(
                     return False
                 if umbrella:
                     return _UMBRELLA_AFFAIRS.fullmatch(c.subject) is None
-                if other_total.search(c.clause) is not None:
+                if other_total.search(c.clause) is not None and not (
+                    # (a field's year, 全年燃气领域立案查处…163件, is a kind of every kind's)
+                    every_kind and _FIELD_OF.search(c.clause)
+                ):
                     return False
                 if kinds_total and lex.total.search(c.clause) is not None:
                     return any(_names_kind(k, c.clause) for k in kinds)
@@ -4104,6 +4128,8 @@ _INCLUDED_AFTER = re.compile(
 _PARA_RUN_IN = re.compile(r"[^\d\n。:]{2,38}[。:]")
 # legal affairs of every kind, which a legal review's indicator counts all of
 _UMBRELLA_AFFAIRS = re.compile(r"(?:法律|涉法)(?:事务|事项)")
+# a field named as the figure's scope (燃气领域, 市容环境卫生领域)
+_FIELD_OF = re.compile(r"[\u4e00-\u9fff]{2,8}领域")
 # a count of cases of every kind (全年立案处罚各类违法行为1436起, 各类案件), not of kinds of documents
 _EVERY_KIND_OF_CASE = re.compile(r"各类(?:[^,;。]{0,4})?(?:违法|违规|案件)")
 # a sentence about a part of the year: a quarter, a half, some months (not 1-12月, the year)

@@ -474,3 +474,48 @@ def test_review_rv35_a_tables_own_name_column_is_no_information_table() -> None:
     text = "某局2024年法治政府建设情况报告\n| 名称 | 数量 |\n| 行政处罚案件 | 326件 |\n正文。\n"
     r = clean_text(text)
     assert "| 名称 | 数量 |" in r.text
+
+
+# ------------------------------------------------------------------ round 102
+def test_a_fields_year_is_a_kind_of_every_kinds_count() -> None:
+    got = report_indicators(
+        "全面落实行政执法三项制度。全年立案查处各类城市管理违法案件1286件，其中适用简易程序598件、"
+        "一般程序688件。\n全年燃气领域立案查处违法案件163件，较上年的58件大幅增加。\n"
+    )
+    assert got["admin_penalty_cases"] == 1286
+
+
+def test_the_later_figure_of_a_change_with_thousands_commas_is_the_years() -> None:
+    got = report_indicators(
+        "执法办案数量质量同步提升。全年行政处罚案件由2022年的1,047件增至2023年的1,296件，同比增长23.8%。\n"
+    )
+    assert got["admin_penalty_cases"] == 1296
+
+
+def test_the_level_a_change_came_to_names_the_changed_thing() -> None:
+    got = report_indicators(
+        "12345政务服务便民热线转办我局工单较上年减少1,136件，降至7,958件，下降12.5%。\n"
+    )
+    assert got["hotline_cases"] == 7958
+
+
+def test_cases_of_the_bodies_the_bureau_guides_are_theirs() -> None:
+    got = report_indicators(
+        "局本级全年共办理行政处罚案件3,401件，罚没款386.52万元。\n"
+        "指导麒麟区、沾益区等9个县（市、区）城市管理部门办理行政处罚案件9,812件、罚没款1,124.6万元。\n"
+    )
+    assert got["admin_penalty_cases"] == 3401
+    assert got["fines_yuan"] == 3865200
+
+
+def test_last_years_count_opening_its_sentence_is_not_the_years() -> None:
+    text = (
+        "某市城市管理局2024年度法治政府建设工作报告\n一、主要工作\n"
+        "2023年局本级办理案件3,126件，同比增长8.8%。\n二、存在问题\n不足。\n"
+    )
+    assert "admin_penalty_cases" not in indicators(text)
+
+
+def test_a_case_found_illegal_is_no_penalty_case() -> None:
+    got = report_indicators("对被确认违法的1件案件，组织承办人员和法制审核人员复盘。\n")
+    assert "admin_penalty_cases" not in got
