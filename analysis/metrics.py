@@ -2090,7 +2090,7 @@ _CHANGE_THEN_TO = re.compile(
     r"(?P<subject>[^,;。]*?)(?:较|比)(?:上年|去年)(?:同期)?[^,;。\d]{0,4}?"
     r"(?:减少|增加|下降|上升|增长)了?[\d.,]+万?[^,;。\d]{0,3},(?:降至|增至|增加到|下降到|减少到|降到|升至|达到)"
 )
-_LEFT_CLAUSE_CUT = re.compile(r"[;。:(\n]|(?<!\d),|,(?!\d{3}(?!\d))")
+_LEFT_CLAUSE_CUT = re.compile(rf"[;。:(\n]|{_TEXT_COMMA.pattern}")
 _TO_VALUE_LEFT = re.compile(rf"[^\d,;。由从]{{0,4}}?{_CHANGE_TO}{_YEAR_OF}")
 _FROM_TO_LEFT = re.compile(
     rf"(?P<subject>[^由从]*?)(?:由|从){_YEAR_OF}"
@@ -3663,8 +3663,9 @@ def _combine_mentions(
         for c in keep
         if (k := c.prefix.rfind("本级")) >= 0
         and not _OWN_NAME.search(c.prefix, k)
-        and not re.search(
-            r";|其中|(?<!\d),|,(?!\d{3}(?!\d))", re.sub(r"\([^()]*\)", "", c.prefix[k:])
+        and not (
+            re.search(r";|其中", seg := re.sub(r"\([^()]*\)", "", c.prefix[k:]))
+            or _TEXT_COMMA.search(seg)
         )
         # (the first of its kind after 本级: not its own 其中 part, 1346件(其中…860件))
         and not any(o.sent == c.sent and k < o.pos < c.pos for o in keep)
@@ -4210,9 +4211,6 @@ def _own_item(clause: str) -> str:
 _COUNTED = re.compile(r"[\d零〇一二两三四五六七八九十百千万]\s*[余多]?\s*[件起宗个项次人户家条份]")
 
 
-_ITEM_TOTAL_CUE = re.compile(r"共|全年|累计|合计|总计")
-
-
 def _colon_list_item(c: _Mention) -> bool:
     """Whether a figure is an item of a 、 list after a colon (全年共审查:行政规范性文件4件、局其他
     文件31件、合同协议118份): the cue before the colon is the list's, not the item's."""
@@ -4220,7 +4218,7 @@ def _colon_list_item(c: _Mention) -> bool:
     if k < 0:
         return False
     before = c.prefix[k + 1 :]
-    if "," in before or ";" in before or _ITEM_TOTAL_CUE.search(before):
+    if "," in before or ";" in before or _TOTAL_OPENING.search(before):
         return False  # (a cue of its own after the colon: 成效明显:共开展…86场次、发放…)
     after = fold(c.sentence)[c.pos + len(c.raw) :]
     return "、" in before or re.match(r"(?:\([^()]*\))?、", after) is not None
