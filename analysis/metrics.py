@@ -308,6 +308,7 @@ class _Lexicon:
     suffix_re: re.Pattern
     stop_re: re.Pattern
     bare_step_re: re.Pattern  # a subject that is only a funnel step (受理, 审结)
+    body_step_re: re.Pattern  # a body's share with no noun (其中我局本级办理)
 
 
 @lexicon_cache(maxsize=8)
@@ -359,6 +360,7 @@ def _lexicon(units_path: str, patterns_path: str) -> _Lexicon:
         suffix_re=re.compile(rf"(?:{_alt(get('subject_suffix'))})$"),
         stop_re=re.compile(_alt(get("subject_stop"))),
         bare_step_re=re.compile(rf"(?:{_alt(get('bare_step'))})$"),
+        body_step_re=re.compile(rf"(?:{_alt(get('body_step'))})$"),
     )
 
 
@@ -814,7 +816,7 @@ def _drawn_row(line: str) -> bool:
 # a table's row whose cells stand one space apart, as a PDF's table comes out copied without
 # its layout: a label holding a Chinese character (after a serial number or not), perhaps its
 # unit, then two or more figures (监督检查 户次 6,842 6,215 10.1%, 县市场监管局 312 86.4 1520)
-_FIGURE_CELL = r"(?:[+\-−]?\d[\d,]*(?:\.\d+)?%?|—|/|持平)"
+_FIGURE_CELL = r"(?:[+\-−]?\d[\d,]*(?:\.\d+)?(?:%|个百分点)?|—|/|持平)"
 _SINGLE_SPACED_ROW = re.compile(
     r"[ \u3000]*(?:\d{1,2} )?(?=[^ ]*[\u4e00-\u9fff])[^\s][^ ]{0,24}(?: [^\s\d][^ ]{0,5})?"
     rf"(?: {_FIGURE_CELL}){{2,}}[ \u3000]*"
@@ -2448,10 +2450,16 @@ def metric_columns(
             if prev_subject and _only_connectors(f[left_lo : hit.qual_start], lex):
                 subject = prev_subject  # 从20%提升至70%: the 70% counts the same thing
             para = (f.rfind("\n", 0, hit.num_start) + 1, hit.family)
-            if lex.bare_step_re.fullmatch(fold(subject)):
+            if lex.bare_step_re.fullmatch(subject_f := fold(subject)):
                 prev = last_subject.get(para)
                 if prev is not None and "。" not in f[prev[1] : hit.start]:
                     subject = subject + prev[0]  # 受理79件 after 收到行政复议申请87件
+            elif lex.body_step_re.fullmatch(subject_f):
+                # a body's share in a breakdown (…共办理行政处罚案件3155件,…;其中我局本级办理
+                # 1346件): it counts what the figure before it, up to a 。, counts
+                prev = last_subject.get(para)
+                if prev is not None and "。" not in f[prev[1] : hit.start]:
+                    subject = subject + prev[0]
             elif subject:
                 last_subject[para] = (subject, hit.end)
             prev_in_clause[(c_lo, c_hi)] = (hit.end, subject)
@@ -3590,9 +3598,17 @@ def _combine_mentions(
     if own:
         cands = [c for c in cands if _whole_of(c) in ("", own)] or cands
     # 1d. the author's own level (本厅本级…) beside the figures of its whole system: a part;
-    # beside its branches' (局本级…;各区分局…) it is the other part, added
+    # beside its branches' (局本级…;各区分局…) it is the other part, added. A whole is larger
+    # than its part: with no larger figure beside it (the system's figures set aside, only the
+    # cases closed left: 局本级…办理…3,401件…;已结案3,328件) the own level's stands
     if not any(_BRANCHES.match(c.prefix) for c in cands):
-        cands = [c for c in cands if not _OWN_LEVEL.match(c.prefix)] or cands
+        levels = [_OWN_LEVEL.match(c.prefix) is not None for c in cands]
+        top = max((c.value for c, lv in zip(cands, levels, strict=True) if not lv), default=None)
+        cands = [
+            c
+            for c, lv in zip(cands, levels, strict=True)
+            if not lv or (top is not None and top <= c.value)
+        ] or cands
     # 1e. the author's own level named in its figure's clause (全年支队本级共立案查处…2,718件)
     # beside the bodies it guides (对…4个区县执法大队加强业务指导,上述大队全年共查处案件1,042件):
     # theirs are not the author's

@@ -1,0 +1,109 @@
+"""Session 20: rules from held-out round 103 and later, each with a hand-made input."""
+
+from __future__ import annotations
+
+from snippets import report_indicators
+
+from analysis.build import process_text
+
+
+def _raws(text: str) -> dict[str, tuple[float, str]]:
+    m = process_text("r", text)["metrics"]
+    return dict(zip(m["raw"], zip(m["value"], m["unit"], strict=True), strict=True))
+
+
+# ------------------------------------------------------------------ units and periods
+def test_items_visited_per_visit_are_a_count_of_times() -> None:
+    got = _raws("全年监督检查在建项目318个次，下发整改通知书96份。\n")
+    assert got["318个次"] == (318, "个次")
+
+
+def test_a_five_year_plans_years_opening_a_sentence_are_a_period() -> None:
+    got = report_indicators(
+        "全年开展“法律进社区”等普法宣传活动41场次，发放宣传资料1.3万余份。"
+        "“八五”普法五年间，全局累计组织普法活动193场次，发放宣传资料7万余份。\n"
+    )
+    assert got["publicity_events"] == 41
+    assert got["publicity_materials"] == 13000
+
+
+def test_a_later_five_year_plan_is_a_period_too() -> None:
+    got = report_indicators(
+        "全年开展普法宣传活动52场次。“九五”普法启动以来，累计开展普法宣传活动88场次。\n"
+    )
+    assert got["publicity_events"] == 52
+
+
+# ------------------------------------------------------------------ not the year's caseload
+def test_difficult_petitions_the_head_resolved_are_a_part_not_more_petitions() -> None:
+    got = report_indicators(
+        "年内共受理信访事项168件，按期办结率100%。\n"
+        "坚持领导接访下访，局长亲自接待来访群众17批次，协调化解老旧小区改造等疑难信访事项4件。\n"
+    )
+    assert got["petitions"] == 168
+
+
+def test_reconsiderations_a_leader_read_are_not_more_reconsiderations() -> None:
+    got = report_indicators(
+        "全年承办行政复议案件37件，已审结35件。\n"
+        "主要负责人亲自阅批重要信访件和复议案件19件。\n"
+    )
+    assert got["admin_reconsideration_cases"] == 37
+
+
+def test_training_the_streets_enforcement_staff_is_not_the_bureaus_staff_training() -> None:
+    got = report_indicators(
+        "全年组织执法人员法治专题培训9期，参训1,020人次。\n"
+        "做好对各街道综合行政执法办公室的业务指导，全年组织街道执法人员业务培训3期、180人次。\n"
+    )
+    assert got["training_sessions"] == 9
+    assert got["training_participants"] == 1020
+
+
+# ------------------------------------------------------------------ tables
+def test_a_one_space_table_row_ending_in_a_change_of_percentage_points_is_read() -> None:
+    got = _raws(
+        "指标 2024年 2023年 增减\n行政处罚案件（件） 1286 1102 +16.7%\n"
+        "案件结案率（%） 96.8 95.2 +1.6个百分点\n"
+    )
+    assert got["96.8"] == (96.8, "%")
+    assert got["95.2"] == (95.2, "%")
+
+
+# ------------------------------------------------------------------ whose figures
+def test_the_own_levels_figure_stands_when_no_larger_figure_is_beside_it() -> None:
+    # the counties' figures the bureau guides are set aside; what is left beside the own
+    # level's cases is the part of them closed, no system's total
+    got = report_indicators(
+        "局本级（含直属执法支队）全年共办理行政处罚案件2,614件（其中一般程序903件、简易程序1,711件），"
+        "罚没款297.4万元；已结案2,552件，结案率97.6%。"
+        "指导各县（市、区）城市管理部门办理行政处罚案件7,305件、罚没款906.2万元。\n"
+    )
+    assert got["admin_penalty_cases"] == 2614
+
+
+def test_the_own_level_still_gives_way_to_its_systems_larger_total() -> None:
+    got = report_indicators(
+        "全年全市城管系统共办理行政处罚案件6,120件，其中局本级办理1,874件。\n"
+    )
+    assert got["admin_penalty_cases"] == 6120
+
+
+def test_the_own_levels_share_with_no_noun_counts_the_totals_noun() -> None:
+    # 其中我局本级办理1,346件: the cases of the total before it; cases and fines take the
+    # same scope (the own level's), as towns act in their own name
+    got = report_indicators(
+        "全年全县综合执法系统共办理行政处罚案件3,155件，罚没款612.4万元；其中我局本级办理1,346件、"
+        "罚没款388.1万元，乡镇（街道）以自身名义办理1,809件、罚没款224.3万元。\n"
+    )
+    assert got["admin_penalty_cases"] == 1346
+    assert got["fines_yuan"] == 3881000
+    m = process_text("r", "全年共办理行政处罚案件1,200件；其中局本级办理300件。\n")["metrics"]
+    assert dict(zip(m["raw"], m["subject"], strict=True))["300件"] == "局本级办理行政处罚案件"
+
+
+def test_the_own_levels_share_beside_its_squadrons_stays_inside_the_total() -> None:
+    got = report_indicators(
+        "全年全局共办理行政处罚案件1,200件，罚没款96.5万元；其中局本级办理300件、各中队办理900件。\n"
+    )
+    assert got["admin_penalty_cases"] == 1200
