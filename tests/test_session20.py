@@ -45,8 +45,7 @@ def test_difficult_petitions_the_head_resolved_are_a_part_not_more_petitions() -
 
 def test_reconsiderations_a_leader_read_are_not_more_reconsiderations() -> None:
     got = report_indicators(
-        "全年承办行政复议案件37件，已审结35件。\n"
-        "主要负责人亲自阅批重要信访件和复议案件19件。\n"
+        "全年承办行政复议案件37件，已审结35件。\n主要负责人亲自阅批重要信访件和复议案件19件。\n"
     )
     assert got["admin_reconsideration_cases"] == 37
 
@@ -83,9 +82,7 @@ def test_the_own_levels_figure_stands_when_no_larger_figure_is_beside_it() -> No
 
 
 def test_the_own_level_still_gives_way_to_its_systems_larger_total() -> None:
-    got = report_indicators(
-        "全年全市城管系统共办理行政处罚案件6,120件，其中局本级办理1,874件。\n"
-    )
+    got = report_indicators("全年全市城管系统共办理行政处罚案件6,120件，其中局本级办理1,874件。\n")
     assert got["admin_penalty_cases"] == 6120
 
 
