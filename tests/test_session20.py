@@ -104,3 +104,11 @@ def test_the_own_levels_share_beside_its_squadrons_stays_inside_the_total() -> N
         "全年全局共办理行政处罚案件1,200件，罚没款96.5万元；其中局本级办理300件、各中队办理900件。\n"
     )
     assert got["admin_penalty_cases"] == 1200
+
+
+def test_the_opinions_a_legal_review_gave_are_not_more_reviews() -> None:
+    got = report_indicators(
+        "一般程序案件在作出处罚决定前一律逐案审核，全年法制审核36件，提出补充证据、规范文书等审核意见9条，"
+        "均已采纳。\n"
+    )
+    assert got["legal_reviews"] == 36
