@@ -419,6 +419,22 @@ def _anchored_union(
 # Helpers
 
 
+# a figure beside a Chinese word (9期, 期9), with or without a space between them
+_FIGURE_WORD_SPACED = re.compile(r"[\d%] [\u4e00-\u9fff]|[\u4e00-\u9fff] \d")
+_FIGURE_WORD = re.compile(r"[\d%][\u4e00-\u9fff]|[\u4e00-\u9fff]\d")
+# two characters a wrap parts: a figure's end and a word, or a word and a figure
+_SPACED_BOUNDARY = re.compile(r"[\d%][\u4e00-\u9fff]|[\u4e00-\u9fff]\d")
+
+
+def _spaces_its_figures(raws: list[str]) -> bool:
+    """Whether a text's lines mostly space their figures from their words (培训 9 期): twenty
+    such places or more, and at least twice as many as figures written against their words."""
+    spaced = sum(len(_FIGURE_WORD_SPACED.findall(r)) for r in raws)
+    if spaced < 20:
+        return False
+    return spaced >= 2 * sum(len(_FIGURE_WORD.findall(r)) for r in raws)
+
+
 def _strip(s: str) -> str:
     """``s`` without leading and trailing whitespace and zero-width characters."""
     t = s.strip()
@@ -2343,6 +2359,9 @@ def _clean(
     # a page's chrome stands there too (a page break inside a sentence)
     adjacent = sum(1 for a, b in itertools.pairwise(candidates) if b == a + 1)
     blank_breaks = adjacent * 2 >= len(candidates) - 1
+    # a text that spaces its figures from its words (培训 9 期, 1,284 人次: a Word file so typed,
+    # wrapped by pandoc at those spaces) had a space where a wrap stands between the two
+    spaced_figures = is_pdf and _spaces_its_figures(raws)
     logical: list[_Logical] = []
     for i in candidates:
         raw = raws[i]
@@ -2482,7 +2501,12 @@ def _clean(
             ):
                 prev.idxs.append(i)
                 prev.raws.append(raw)
-                prev.text += _strip(raw)
+                rest = _strip(raw)
+                if spaced_figures and (
+                    _SPACED_BOUNDARY.match(prev.text[-1:] + rest[:1]) is not None
+                ):
+                    rest = " " + rest  # (a wrap where the text spaced a figure from its word)
+                prev.text += rest
                 prev.folded += folded[i]
                 continue
         logical.append(_Logical([i], [raw], _strip(raw), folded=folded[i]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from snippets import report_indicators
 
 from analysis.build import process_text
+from analysis.cleaning import clean_text
 
 
 def _raws(text: str) -> dict[str, tuple[float, str]]:
@@ -112,3 +113,34 @@ def test_the_opinions_a_legal_review_gave_are_not_more_reviews() -> None:
         "均已采纳。\n"
     )
     assert got["legal_reviews"] == 36
+
+
+# ------------------------------------------------------------------ cleaning
+def test_a_wrap_where_the_text_spaces_its_figures_from_its_words_keeps_the_space() -> None:
+    # a Word file typed with a space between figures and words, wrapped by pandoc at the
+    # spaces: the wrap stood for one of them
+    line = "全年举办执法人员法治专题培训 9 期，累计培训 1,284 人次，其中专题培训 3 期、540 人次，"
+    lines = [line] * 4 + [
+        "组织全局持证执法人员参加网上学法考试，应考 598 名执法人员，合格率 100%，考试 1,036"
+    ]
+    text = "\n".join(lines) + "\n人次。\n"
+    got = clean_text(text).text
+    assert "1,036 人次" in got
+    assert "1,036\n人次" not in got
+
+
+def test_a_wrap_in_a_text_that_writes_figures_against_its_words_is_joined_without_space() -> None:
+    line = "全年举办执法人员法治专题培训9期，累计培训1,284人次，其中专题培训3期、540人次，"
+    lines = [line] * 4 + [
+        "组织全局持证执法人员参加网上学法考试，应考598名执法人员，合格率100%，考试1,036"
+    ]
+    got = clean_text("\n".join(lines) + "\n人次。\n").text
+    assert "1,036人次" in got
+
+
+def test_the_decisions_changed_after_a_hearing_are_no_more_cases() -> None:
+    got = report_indicators(
+        "全年立案查处城市管理违法案件612件。认真听取当事人陈述申辩，全年听取陈述申辩41件，"
+        "采纳当事人合理意见后调整处罚决定4件。\n"
+    )
+    assert got["admin_penalty_cases"] == 612
