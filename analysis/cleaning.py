@@ -24,7 +24,9 @@ What is removed, and under which rule:
   before any footer chrome); they become ``metadata['signature_name']`` and
   ``metadata['signature_date']``;
 * ``joined_line_break``: in text copied from a PDF (many lines of the same display width),
-  a line that continues its predecessor is joined to it without separator; the row's
+  a line that continues its predecessor is joined to it without separator (with one space
+  between a figure and a word in a text that spaces its figures from its words: 培训 9 期,
+  as a Word file so typed and wrapped by pandoc); the row's
   ``text`` is the continuation line. A line is never joined onto a line starting with an
   outline marker, an indented line, or after a line ending in sentence punctuation; text
   that is not PDF-shaped (a short heading alone on its line before its paragraph) is never
