@@ -423,9 +423,8 @@ def _anchored_union(
 
 # a figure beside a Chinese word (9期, 期9), with or without a space between them
 _FIGURE_WORD_SPACED = re.compile(r"[\d%] [\u4e00-\u9fff]|[\u4e00-\u9fff] \d")
+# (also what two characters a wrap parts may be: a figure's end and a word, or a word and a figure)
 _FIGURE_WORD = re.compile(r"[\d%][\u4e00-\u9fff]|[\u4e00-\u9fff]\d")
-# two characters a wrap parts: a figure's end and a word, or a word and a figure
-_SPACED_BOUNDARY = re.compile(r"[\d%][\u4e00-\u9fff]|[\u4e00-\u9fff]\d")
 
 
 def _spaces_its_figures(raws: list[str]) -> bool:
@@ -2426,6 +2425,9 @@ def _clean(
                 # a number cut after its point or separator (罚没款418. / 65万元, 52, / 368户次),
                 # on a line a converter measured short for its half-width digits
                 or _cut_number(folded[prev.idxs[-1]], folded[i])
+                # a line over the measure, a run with no space that a wrapper breaking only at
+                # spaces (pandoc's) could not cut: the short line before it went on
+                or (spaced_figures and w_of.get(i, 0) * 2 >= w_full * 3)
                 # a heading broken after its comma (a slide's title: (六)深化“放管服”改革, /
                 # 优化文旅营商环境): its short rest, no sentence, goes on
                 or (
@@ -2504,9 +2506,7 @@ def _clean(
                 prev.idxs.append(i)
                 prev.raws.append(raw)
                 rest = _strip(raw)
-                if spaced_figures and (
-                    _SPACED_BOUNDARY.match(prev.text[-1:] + rest[:1]) is not None
-                ):
+                if spaced_figures and (_FIGURE_WORD.match(prev.text[-1:] + rest[:1]) is not None):
                     rest = " " + rest  # (a wrap where the text spaced a figure from its word)
                 prev.text += rest
                 prev.folded += folded[i]

@@ -144,3 +144,44 @@ def test_the_decisions_changed_after_a_hearing_are_no_more_cases() -> None:
         "采纳当事人合理意见后调整处罚决定4件。\n"
     )
     assert got["admin_penalty_cases"] == 612
+
+
+def test_a_system_total_naming_the_other_bodies_it_takes_in_is_not_the_bureaus() -> None:
+    got = report_indicators(
+        "全年立案查处城市管理违法行为2,186起；收缴罚没款287.4万元，全部上缴国库。"
+        "全市城管执法系统（含甲县、乙县城市管理部门）共立案查处3,905起，罚没款452.3万元。\n"
+    )
+    assert got["fines_yuan"] == 2874000
+
+
+def test_a_system_total_with_no_own_figure_beside_it_stands() -> None:
+    got = report_indicators(
+        "全市城管执法系统（含甲县、乙县城市管理部门）共立案查处违法案件3,905起，罚没款452.3万元。\n"
+    )
+    assert got["fines_yuan"] == 4523000
+
+
+def test_documents_each_given_an_opinion_in_a_clean_up_are_reviewed() -> None:
+    got = report_indicators(
+        "年内开展规范性文件专项清理，对以局名义印发、仍在执行的11件规范性文件逐件提出处理意见，"
+        "决定继续有效8件、修改2件、宣布失效1件。\n"
+    )
+    assert got["normative_documents_reviewed"] == 11
+
+
+def test_a_river_chief_platforms_rate_is_not_the_cases_rate() -> None:
+    got = report_indicators(
+        "通过河长制信息平台交办问题264个，已办结251个，办结率95.1%。\n"
+        "全年共立案查处水事违法案件42件；已结案39件，结案率92.9%。\n"
+    )
+    assert got["completion_rate"] == 92.9
+
+
+def test_a_short_line_before_a_run_too_long_to_wrap_goes_on_in_a_spaced_text() -> None:
+    # pandoc breaks only at spaces: a run of characters with no space that does not fit goes
+    # whole onto the next line, over the measure, and the line before it ends short
+    line = "全年举办执法人员法治专题培训 9 期，累计培训 1,284 人次，其中专题培训 3 期、540 人次，"
+    run = "期，" + "以身边案例剖析执法程序证据收集和法律适用中的常见问题" * 3 + "。"
+    text = "\n".join([line] * 5 + ["编发典型案例评析 16", run]) + "\n"
+    got = clean_text(text).text
+    assert "评析 16 期，以身边案例" in got
