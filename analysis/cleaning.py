@@ -494,6 +494,8 @@ def _is_terminal(s: str) -> bool:
 _BARE_DATE = re.compile(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _PUBLISHED_LABEL = re.compile(r"发布|更新|公布|发表|时间")
 _PUBLISHED_DATE_LABEL = re.compile(r"(?:发布|更新|公布|发表)(?:日期|时间)")
+# ... and its date in an information table's line (…发布日期:2024年02月29日)
+_INFO_PUBLISHED = re.compile(r"(?:发布|公布)(?:日期|时间)\s*:\s*(\S{6,24})")
 
 
 def _is_indented(raw: str, margin: int = 0) -> bool:
@@ -2735,6 +2737,15 @@ def _clean(
                 metadata["published"] = date
                 metadata["published_line"] = lg.idxs[0] + 1
                 written_only = "成文日期" in lf[k] and not _PUBLISHED_DATE_LABEL.search(lf[k])
+        if lg.rule == "info_table" and (not metadata["published"] or written_only):
+            # an information table's line holding the publication date beside another field
+            # (文　　号：樊政文〔2024〕9号　　　发布日期：2024年02月29日)
+            label = _INFO_PUBLISHED.search(lf[k])
+            date = parse_date(label.group(1)) if label else None
+            if date:
+                metadata["published"] = date
+                metadata["published_line"] = lg.idxs[0] + 1
+                written_only = False
         if lg.rule == "upload_date" and not metadata["uploaded"]:
             # a sharing site's upload date: the page's date only where the report gives no
             # date of its own (metadata.infer_metadata: after the signature's)

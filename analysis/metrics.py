@@ -2411,6 +2411,8 @@ def metric_columns(
         # the last subject of each unit family in each paragraph, and where it ended (for
         # 收到申请87件,受理79件: a bare step inherits it within one sentence ending in 。)
         last_subject: dict[tuple[int, str], tuple[str, int]] = {}
+        # ... and of each figure that is no part opened by 其中 (what a body's share counts)
+        total_subject: dict[tuple[int, str], tuple[str, int]] = {}
         folded_sentence: dict[tuple[int, int], str] = {}
         clauses_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for hit in hits:
@@ -2456,12 +2458,19 @@ def metric_columns(
                     subject = subject + prev[0]  # 受理79件 after 收到行政复议申请87件
             elif lex.body_step_re.fullmatch(subject_f):
                 # a body's share in a breakdown (…共办理行政处罚案件3155件,…;其中我局本级办理
-                # 1346件): it counts what the figure before it, up to a 。, counts
-                prev = last_subject.get(para)
-                if prev is not None and "。" not in f[prev[1] : hit.start]:
+                # 1346件): it counts what the total before it counts, in its sentence (up to a 。,
+                # past a ; only when 其中 opens what follows it), not a part's noun
+                prev = total_subject.get(para)
+                between = f[prev[1] : hit.start] if prev is not None else "。"
+                semi = between.rfind(";")
+                if "。" not in between and (
+                    semi < 0 or between[semi + 1 :].lstrip().startswith("其中")
+                ):
                     subject = subject + prev[0]
             elif subject:
                 last_subject[para] = (subject, hit.end)
+                if not f[c_lo : hit.start].lstrip().startswith("其中"):
+                    total_subject[para] = (subject, hit.end)
             prev_in_clause[(c_lo, c_hi)] = (hit.end, subject)
             sentence = text[s_lo:s_hi].strip()
             if hit.label is not None:
@@ -3564,6 +3573,19 @@ _FOR_THE_BUREAU = re.compile(r"带领|全局|我局|本局|全系统|全体")
 # 系统采集违法线索1506条,经人工审核转立案查处392件,罚款12.64万元): the figure is those cases'
 # bodies that act in their own name (乡镇(街道)以自身名义办理…): their figures are theirs
 _OWN_NAME = re.compile(r"以(?:其|各自|自身|自己)?的?名义")
+_AUTHOR_NAMED = re.compile(r"我局|本局|我委|本委|我厅|本厅|我队|本队")
+
+
+def _others_own_name(prefix: str) -> bool:
+    """Whether a figure's sentence before it says, with no ; between, that others act in their
+    own name (乡镇(街道)以自身名义办理…1,809件,罚没款…), not the author (我局以自身名义…)."""
+    last = None
+    for last in _OWN_NAME.finditer(prefix):
+        pass
+    if last is None or ";" in prefix[last.end() :]:
+        return False
+    clause = prefix[prefix.rfind(";", 0, last.start()) + 1 : last.start()]
+    return _AUTHOR_NAMED.search(clause) is None
 # the author's branches named in a breakdown (两个分局办理…, 各执法大队办理…)
 _BRANCH_ITEM = re.compile(r"分局|支队|大队|中队")
 _OFF_SITE_COUNT = re.compile(r"[^,;。(]*非现场[^。;]*?\d[\d,.]*万?(?:件|起|宗)[^。;]*$")
@@ -3732,6 +3754,9 @@ def _combine_mentions(
             for c in keep
         ]
     )
+    # 1m. a figure in a clause chain about bodies that act in their own name (乡镇(街道)以自身名义
+    # 办理行政处罚案件1,809件,罚没款98.2万元): theirs, not the author's (我局以自身名义…: its own)
+    drop_if_rest([_others_own_name(c.prefix) for c in keep])
     # 2. subsets: 其中/包括 opens the clause, or opens an earlier clause after a mention of
     # the same indicator in the same sentence (其中继续有效1件,失效8件,废止6件)
     first_pos: dict[object, int] = {}

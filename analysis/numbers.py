@@ -363,10 +363,12 @@ _STACKED_VALUE = re.compile(
 )
 _STACKED_UNIT = re.compile(r"[ \t]*(?P<u>[\u4e00-\u9fff]{1,4}|%)[ \t]*")
 # its label: words that end no sentence, opening with a word (not a banner's mark: ▌依法行政;
-# a hotline's number inside is the label's: 受理12350、12345举报投诉); a colon after it is not
+# a hotline's number inside is the label's, or opening it: 受理12350、12345举报投诉, 12345工单);
+# a colon after it is not
 # the label's
 _STACKED_LABEL = re.compile(
-    r"[ \t]*(?P<l>[\u4e00-\u9fff“”\"·](?:[^\d\n]|(?<![\d,.])\d{5}(?!\d)){1,23}?)[ \t]*:?[ \t]*"
+    r"[ \t]*(?P<l>(?:[\u4e00-\u9fff“”\"·]|123\d\d(?=[\u4e00-\u9fff]))"
+    r"(?:[^\d\n]|(?<![\d,.])\d{5}(?!\d)){1,23}?)[ \t]*:?[ \t]*"
 )
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 
@@ -393,6 +395,7 @@ def stacked_figures(
         found.append((i, v, u, above, below))
     out = []
     k = 0
+    before: tuple[int, bool] | None = None  # the last run's last figure line, captions below
     while k < len(found):
         j = k + 1  # a run: figures three lines apart (figure, unit, label)
         while j < len(found) and found[j][0] == found[j - 1][0] + 3:
@@ -403,6 +406,11 @@ def stacked_figures(
         first = run[0][0]
         titled = first >= 2 and _STACKED_LABEL.fullmatch(lines[first - 2]) is not None
         labels_below = (run[0][3] is None or titled) and all(f[4] is not None for f in run)
+        if before is not None and first - before[0] - 3 <= 4 and all(f[4] is not None for f in run):
+            # the same board after a figure with its unit on its line (412 / 件 / 环境行政处罚
+            # 案件 / 3,187.6万元 / 罚没款 / 81 / 件 / …): its captions stand where the board's do
+            labels_below = before[1]
+        before = (run[-1][0], labels_below)
         for i, v, u, above, below in run:
             if labels_below:
                 out.append((i, v, u, (i + 2, below)))

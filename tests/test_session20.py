@@ -185,3 +185,81 @@ def test_a_short_line_before_a_run_too_long_to_wrap_goes_on_in_a_spaced_text() -
     text = "\n".join([line] * 5 + ["编发典型案例评析 16", run]) + "\n"
     got = clean_text(text).text
     assert "评析 16 期，以身边案例" in got
+
+
+# ------------------------------------------------------------------ review rv36
+def test_review_rv36_a_bodys_share_after_a_semicolon_on_another_matter_takes_no_noun() -> None:
+    got = report_indicators(
+        "全年共办理群众来信来访86件，按期办结率100%；在行政执法方面，局本级办理1,346件，"
+        "乡镇（街道）以自身名义办理1,809件。\n"
+    )
+    assert got["petitions"] == 86
+
+
+def test_review_rv36_a_bodys_share_takes_the_totals_noun_not_a_parts() -> None:
+    m = process_text(
+        "r",
+        "全年共办理行政处罚案件3,155件，其中简易程序案件1,809件、一般程序案件1,346件，"
+        "市局本级办理1,120件。\n",
+    )["metrics"]
+    assert dict(zip(m["raw"], m["subject"], strict=True))["1,120件"] == "市局本级办理行政处罚案件"
+
+
+def test_review_rv36_a_streets_own_report_trains_its_own_team() -> None:
+    got = report_indicators("全年组织我街道执法队员集中培训6期，培训180人次。\n")
+    assert got["training_sessions"] == 6
+    got = report_indicators("局机关和下沉各街道执法队员全年培训12期，共860人次参训。\n")
+    assert got["training_sessions"] == 12
+
+
+def test_review_rv36_the_fines_of_bodies_acting_in_their_own_name_are_theirs() -> None:
+    got = report_indicators(
+        "局本级办理行政处罚案件1,346件，罚没款126.5万元；其中简易程序案件800件，一般程序案件546件。"
+        "乡镇（街道）以自身名义办理行政处罚案件1,809件，罚没款98.2万元。\n"
+    )
+    assert got["fines_yuan"] == 1265000
+    got = report_indicators("全年我局以自身名义办理行政处罚案件612件，罚没款88.6万元。\n")
+    assert got["fines_yuan"] == 886000
+
+
+def test_review_rv36_review_opinions_issued_one_per_review_are_the_reviews() -> None:
+    # 出具…审查意见 is one opinion per review; opinions raised in a review (提出…意见) are not
+    got = report_indicators("全年共出具合法性审查意见46件，对12份合同提出修改建议。\n")
+    assert got["legal_reviews"] == 46
+    got = report_indicators("全年审查合同协议35份，提出修改意见12条。\n")
+    assert got["legal_reviews"] == 35
+
+
+# ------------------------------------------------------------------ round 105
+def test_a_key_figures_block_keeps_its_captions_below_past_a_figure_with_its_unit() -> None:
+    text = (
+        "数说2024\n412\n件\n环境行政处罚案件\n3,187.6万元\n罚没款\n81\n件\n配套办法案件\n"
+        "76\n件\n非现场执法案件\n5,318\n件\n12345生态环境类工单\n"
+        "全年共办理环境行政处罚案件412件。\n"
+    )
+    m = process_text("r", text)["metrics"]
+    subject = dict(zip(m["raw"], m["subject"], strict=True))
+    assert subject["81"] == "配套办法案件"
+    assert subject["76"] == "非现场执法案件"
+    assert subject["5,318"] == "12345生态环境类工单"
+
+
+def test_an_information_tables_publication_date_beside_another_field_is_the_pages_date() -> None:
+    text = (
+        "索 引 号：011108362/2024-02147　　　　信息分类：法治政府建设\n"
+        "发布机构：某区人民政府　　　　　　　成文日期：2024年02月23日\n"
+        "文　　号：某政文〔2024〕9号　　　　　　发布日期：2024年02月29日\n"
+        "有 效 性：有效\n\n某区人民政府关于2023年度法治政府建设情况的报告\n"
+        + "2023年，我区深入学习贯彻习近平法治思想，法治政府建设取得新成效。\n" * 3
+        + "某区人民政府\n2024年2月23日\n"
+    )
+    assert clean_text(text).metadata["published"] == "2024-02-29"
+
+
+def test_training_for_polluting_firms_managers_is_not_staff_training() -> None:
+    got = report_indicators(
+        "全年举办法治专题和执法业务培训班12期，培训执法人员和机关干部1,380人次。\n"
+        "面向重点排污单位环境管理人员举办法律法规和业务培训15场，培训1,350余人。\n"
+    )
+    assert got["training_sessions"] == 12
+    assert got["training_participants"] == 1380
