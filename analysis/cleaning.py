@@ -970,6 +970,10 @@ _CELL_FIGURE = re.compile(r"[+\-±]?\d[\d,]*(?:\.\d+)?%?|-+|/|无|持平")
 _CELL_PROSE = re.compile(r"[。;!?]|(?<!其中):|,(?!\d)")  # (a row's label 其中:简易程序)
 
 
+# a total row's label (合计, 总 计, 小计)
+_TOTAL_ROW_LABEL = re.compile(r"(?:合|总|小)\s*计")
+
+
 def _cell_kind(f: str) -> str:
     """``"n"`` for a figure's cell (or an empty cell's dash), ``"w"`` for a word's."""
     return "n" if _CELL_FIGURE.fullmatch(f) else "w"
@@ -1012,9 +1016,21 @@ def _one_cell_per_line_tables(folded: list[str], any_rule: list[str]) -> list[li
             best = _best_table(folded, run, kinds)
             if best is None:
                 break
+            # a total's row after the last, its label spanning two columns (合计 / 2947 / 386.25
+            # under 序号 / 乡镇(街道) / 立案数 / 罚没款): one cell short, read with the table
+            last = run.index(max(i for row in best for i in row))
+            width = len(best[-1])
+            rest = run[last + 1 : last + width]
+            if (
+                width >= 3
+                and len(rest) == width - 1
+                and _TOTAL_ROW_LABEL.fullmatch(folded[rest[0]].strip()) is not None
+                and all(kinds[run.index(i)] == "n" for i in rest[1:])
+            ):
+                best.append(rest)
+                last += width - 1
             out.append(best)
             # a second table may follow in the same run of short lines
-            last = run.index(max(i for row in best for i in row))
             run, kinds = run[last + 1 :], kinds[last + 1 :]
     return out
 

@@ -121,6 +121,11 @@ _NEWLINE = re.compile("\n")
 _TEXT_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 # a period opened by a year (2024年以来, 2021年至今)
 _YEAR_SINCE = re.compile(r"\s*(?:19|20)\d\d年")
+# a share's word (合同协议类占比45.7%), and the count in brackets right after the share ((共21件))
+_SHARE_WORD = re.compile(r"(?:占比|所占比例|占比重|比例|比重)$")
+_COUNT_OF_SHARE = re.compile(r"\s*\(\s*(?:共计?|合计|总计|计|达到|达|为)?\s*")
+# a clause that ends in a count of years (改革落地两年来, 近三年来, 五年间): what follows sums them
+_YEARS_CLAUSE_END = re.compile(r"(?:[二两三四五六七八九十]|\d{1,2})年(?:来|以来|间)$")
 # a clause ends at such a comma, or a colon unless in a time
 # (and a table's cell border: │行政处罚案件│1,268件│)
 _CLAUSE_END = re.compile(rf"{_TEXT_COMMA.pattern}|(?<![\d])\:|\:(?![\s\d])|[│┃]")
@@ -1732,13 +1737,22 @@ def _parts_of_reviews(cols: dict[str, list]) -> None:
         ks.sort(key=lambda k: cols["start"][k])
         base = cols["start"][ks[0]] - sent.find(cols["raw"][ks[0]])  # the sentence's offset
         cut = base + opener.start(1)
-        before = [k for k in ks if cols["end"][k] <= cut]
+        # (the last figure that counts something: not last year's or a change between them,
+        # 合法性审查46件(2021年为38件),同比增长21.1%,其中…)
+        before = [k for k in ks if cols["end"][k] <= cut and cols["indicator"][k]]
         if not before or cols["indicator"][before[-1]] not in _REVIEW_TOTALS:
             continue
         total = cols["indicator"][before[-1]]
-        # the list 其中 opens: up to the next comma or semicolon (its items joined by 、)
+        # the list 其中 opens: up to the next comma or semicolon (its items joined by 、), or,
+        # a list of shares with their counts (其中合同协议类占比45.7%(共21件),重大…占比39.1%
+        # (共18件),其余7件…), up to the next semicolon
         rest = sent[opener.start(1) :]
-        end = cut + min((rest.find(c) for c in ",，;；" if c in rest), default=len(rest))
+        stops = (
+            ";；"
+            if "占比" in rest[: min((rest.find(c) for c in ",，" if c in rest), default=len(rest))]
+            else ",，;；"
+        )
+        end = cut + min((rest.find(c) for c in stops if c in rest), default=len(rest))
         for k in ks:
             if cut < cols["start"][k] < end and cols["unit_family"][k] in ("cases", "items"):
                 cols["indicator"][k] = total
@@ -2408,6 +2422,7 @@ def metric_columns(
         )
         sentences = _sentence_spans(f)
         prev_in_clause: dict[tuple[int, int], tuple[int, str]] = {}
+        share: tuple[int, str] | None = None  # the last figure, when a share: its end, subject
         # the last subject of each unit family in each paragraph, and where it ended (for
         # 收到申请87件,受理79件: a bare step inherits it within one sentence ending in 。)
         last_subject: dict[tuple[int, str], tuple[str, int]] = {}
@@ -2451,6 +2466,15 @@ def metric_columns(
                     )
             if prev_subject and _only_connectors(f[left_lo : hit.qual_start], lex):
                 subject = prev_subject  # 从20%提升至70%: the 70% counts the same thing
+            elif (
+                not subject
+                and share is not None
+                and _COUNT_OF_SHARE.fullmatch(f, share[0], hit.qual_start) is not None
+            ):
+                # the count in brackets after a share (合同协议类占比45.7%(共21件)): what the
+                # share's subject names, without 占比
+                subject = _SHARE_WORD.sub("", share[1])
+            share = (hit.end, subject) if hit.unit == "%" and _SHARE_WORD.search(subject) else None
             para = (f.rfind("\n", 0, hit.num_start) + 1, hit.family)
             if lex.bare_step_re.fullmatch(subject_f := fold(subject)):
                 prev = last_subject.get(para)
@@ -2874,6 +2898,16 @@ def _place_mentions(
                     is not None
                     and not _YEAR_SINCE.match(hit.group(0))
                     for k in _TEXT_COMMA.finditer(sent_f, 0, pos)
+                )
+                # ... or whose first clause, the paragraph's or the sentence's, ends in a count of
+                # years (综合行政执法改革落地两年来,全局共办理…1,886件;…)
+                or any(
+                    (cut := _TEXT_COMMA.search(t, lo, hi)) is not None
+                    and _YEARS_CLAUSE_END.search(t, lo, cut.start()) is not None
+                    for t, lo, hi in (
+                        (sent_f, 0, pos),
+                        (f, para_starts[para - 1], min(para_starts[para - 1] + 40, m.start)),
+                    )
                 )
             )
             p0 = para_starts[para - 1]
@@ -3580,12 +3614,14 @@ def _others_own_name(prefix: str) -> bool:
     """Whether a figure's sentence before it says, with no ; between, that others act in their
     own name (乡镇(街道)以自身名义办理…1,809件,罚没款…), not the author (我局以自身名义…)."""
     last = None
-    for last in _OWN_NAME.finditer(prefix):
-        pass
+    for hit in _OWN_NAME.finditer(prefix):
+        last = hit
     if last is None or ";" in prefix[last.end() :]:
         return False
     clause = prefix[prefix.rfind(";", 0, last.start()) + 1 : last.start()]
     return _AUTHOR_NAMED.search(clause) is None
+
+
 # the author's branches named in a breakdown (两个分局办理…, 各执法大队办理…)
 _BRANCH_ITEM = re.compile(r"分局|支队|大队|中队")
 _OFF_SITE_COUNT = re.compile(r"[^,;。(]*非现场[^。;]*?\d[\d,.]*万?(?:件|起|宗)[^。;]*$")

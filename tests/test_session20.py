@@ -263,3 +263,51 @@ def test_training_for_polluting_firms_managers_is_not_staff_training() -> None:
     )
     assert got["training_sessions"] == 12
     assert got["training_participants"] == 1380
+
+
+def test_a_sentence_opening_with_a_count_of_years_sums_those_years() -> None:
+    got = report_indicators(
+        "全年全局办理行政处罚案件1,024件，罚没款176.35万元。\n"
+        "综合行政执法改革落地两年来，全局共办理行政处罚案件1,886件、罚没款324.91万元；"
+        "共办理12345热线转办工单6,212件。\n"
+        "全年承办12345热线转派工单3,286件。\n"
+    )
+    assert got["admin_penalty_cases"] == 1024
+    assert got["fines_yuan"] == 1763500
+    assert got["hotline_cases"] == 3286
+
+
+def test_the_count_in_brackets_after_a_share_is_a_part_of_the_reviews() -> None:
+    got = report_indicators(
+        "全年开展合法性审查46件（2021年为38件），同比增长21.1%，其中合同协议类占比45.7%（共21件），"
+        "重大行政执法决定类占比39.1%（共18件），其余7件为内部制度文件。\n"
+        "对重大行政执法决定一律由法制股审核，全年法制审核重大执法决定18件。\n"
+        "法律顾问全年参与信访疑难问题化解、合同审查等涉法事务19件。\n"
+    )
+    assert got["legal_reviews"] == 46
+
+
+def test_publicity_of_the_towns_teams_the_bureau_guided_is_theirs() -> None:
+    got = report_indicators(
+        "全年开展普法宣传活动58场次。指导19个乡镇（街道）综合行政执法队开展“综合执法进村居”"
+        "普法活动146场次。\n"
+    )
+    assert got["publicity_events"] == 58
+
+
+def test_a_total_row_one_cell_short_is_read_with_a_table_written_one_cell_per_line() -> None:
+    cells = ["序号", "乡镇（街道）", "立案数（件）", "罚没款（万元）"]
+    for k, (name, n, fine) in enumerate(
+        [("东城街道", "318", "43.62"), ("西城街道", "296", "39.85"), ("南城街道", "274", "35.17")]
+    ):
+        cells += [str(k + 1), name, n, fine]
+    cells += ["合计", "888", "118.64"]
+    text = (
+        "各乡镇（街道）办案情况见表1。\n表1　办案情况\n"
+        + "\n".join(cells)
+        + "\n注：表中数据未计入局本级。\n"
+    )
+    got = clean_text(text)
+    assert "合计\t888\t118.64" in got.text
+    removed = got.removed
+    assert not ((removed["text"] == "888") & (removed["rule"] == "page_number")).any()
