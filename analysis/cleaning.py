@@ -1018,17 +1018,22 @@ def _one_cell_per_line_tables(folded: list[str], any_rule: list[str]) -> list[li
                 break
             # a total's row after the last, its label spanning two columns (合计 / 2947 / 386.25
             # under 序号 / 乡镇(街道) / 立案数 / 罚没款): one cell short, read with the table
+            # (a full row, its merged cell written as / or -, is one: 合计 / / / 2947 / 386.25)
             last = run.index(max(i for row in best for i in row))
             width = len(best[-1])
-            rest = run[last + 1 : last + width]
-            if (
-                width >= 3
-                and len(rest) == width - 1
-                and _TOTAL_ROW_LABEL.fullmatch(folded[rest[0]].strip()) is not None
-                and all(kinds[run.index(i)] == "n" for i in rest[1:])
-            ):
-                best.append(rest)
-                last += width - 1
+            for size in (width, width - 1):
+                rest = run[last + 1 : last + 1 + size]
+                after = run[last + 1 + size] if last + 1 + size < len(run) else None
+                if (
+                    width >= 3
+                    and len(rest) == size
+                    and _TOTAL_ROW_LABEL.fullmatch(folded[rest[0]].strip()) is not None
+                    and all(kinds[run.index(i)] == "n" for i in rest[1:])
+                    and (after is None or kinds[run.index(after)] != "n")
+                ):
+                    best.append(rest)
+                    last += size
+                    break
             out.append(best)
             # a second table may follow in the same run of short lines
             run, kinds = run[last + 1 :], kinds[last + 1 :]

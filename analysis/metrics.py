@@ -124,8 +124,11 @@ _YEAR_SINCE = re.compile(r"\s*(?:19|20)\d\d年")
 # a share's word (合同协议类占比45.7%), and the count in brackets right after the share ((共21件))
 _SHARE_WORD = re.compile(r"(?:占比|所占比例|占比重|比例|比重)$")
 _COUNT_OF_SHARE = re.compile(r"\s*\(\s*(?:共计?|合计|总计|计|达到|达|为)?\s*")
-# a clause that ends in a count of years (改革落地两年来, 近三年来, 五年间): what follows sums them
-_YEARS_CLAUSE_END = re.compile(r"(?:[二两三四五六七八九十]|\d{1,2})年(?:来|以来|间)$")
+# a clause that ends in a count of years (改革落地两年来, 近三年来, 五年间; not a year: 自2024年以来):
+# what follows sums them
+_YEARS_CLAUSE_END = re.compile(
+    r"(?<![\d〇零一二三四五六七八九十])(?:[二两三四五六七八九十]|\d{1,2})年(?:来|以来|间)$"
+)
 # a clause ends at such a comma, or a colon unless in a time
 # (and a table's cell border: │行政处罚案件│1,268件│)
 _CLAUSE_END = re.compile(rf"{_TEXT_COMMA.pattern}|(?<![\d])\:|\:(?![\s\d])|[│┃]")
@@ -1754,7 +1757,13 @@ def _parts_of_reviews(cols: dict[str, list]) -> None:
         )
         end = cut + min((rest.find(c) for c in stops if c in rest), default=len(rest))
         for k in ks:
-            if cut < cols["start"][k] < end and cols["unit_family"][k] in ("cases", "items"):
+            if (
+                cut < cols["start"][k] < end
+                and cols["unit_family"][k] in ("cases", "items")
+                # (a list of shares read on past its first comma: not another matter's figure
+                # after it, 同时办理行政复议案件3件)
+                and (stops != ";；" or not cols["indicator"][k] or cols["indicator"][k] == total)
+            ):
                 cols["indicator"][k] = total
 
 
@@ -3607,6 +3616,8 @@ _FOR_THE_BUREAU = re.compile(r"带领|全局|我局|本局|全系统|全体")
 # 系统采集违法线索1506条,经人工审核转立案查处392件,罚款12.64万元): the figure is those cases'
 # bodies that act in their own name (乡镇(街道)以自身名义办理…): their figures are theirs
 _OWN_NAME = re.compile(r"以(?:其|各自|自身|自己)?的?名义")
+# ... handling cases in that name (以自身名义办理…, 以自身名义作出行政处罚决定…)
+_OWN_NAME_HANDLED = re.compile(r"(?:依法)?(?:共|全年)?(?:办理|查处|立案|作出|受理)")
 _AUTHOR_NAMED = re.compile(r"我局|本局|我委|本委|我厅|本厅|我队|本队")
 
 
@@ -3618,6 +3629,8 @@ def _others_own_name(prefix: str) -> bool:
         last = hit
     if last is None or ";" in prefix[last.end() :]:
         return False
+    if _OWN_NAME_HANDLED.match(prefix, last.end()) is None:
+        return False  # (全区各行政执法单位均以自身名义依法实施行政执法,…: no one's figures)
     clause = prefix[prefix.rfind(";", 0, last.start()) + 1 : last.start()]
     return _AUTHOR_NAMED.search(clause) is None
 

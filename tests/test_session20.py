@@ -222,10 +222,8 @@ def test_review_rv36_the_fines_of_bodies_acting_in_their_own_name_are_theirs() -
     assert got["fines_yuan"] == 886000
 
 
-def test_review_rv36_review_opinions_issued_one_per_review_are_the_reviews() -> None:
-    # 出具…审查意见 is one opinion per review; opinions raised in a review (提出…意见) are not
-    got = report_indicators("全年共出具合法性审查意见46件，对12份合同提出修改建议。\n")
-    assert got["legal_reviews"] == 46
+def test_review_rv36_only_opinions_raised_in_a_review_are_no_reviews() -> None:
+    # (提出…意见 are what a review raised; the reviews' own count stands)
     got = report_indicators("全年审查合同协议35份，提出修改意见12条。\n")
     assert got["legal_reviews"] == 35
 
@@ -311,3 +309,59 @@ def test_a_total_row_one_cell_short_is_read_with_a_table_written_one_cell_per_li
     assert "合计\t888\t118.64" in got.text
     removed = got.removed
     assert not ((removed["text"] == "888") & (removed["rule"] == "page_number")).any()
+
+
+# ------------------------------------------------------------------ review rv37
+def test_review_rv37_the_report_years_own_since_is_no_count_of_years() -> None:
+    got = report_indicators("自2024年以来，全局共办理行政处罚案件356件，罚没款128.6万元。\n")
+    assert got["admin_penalty_cases"] == 356
+    assert got["fines_yuan"] == 1286000
+
+
+def test_review_rv37_a_list_of_shares_leaves_another_matters_figures_alone() -> None:
+    got = report_indicators(
+        "全年共开展合法性审查46件，其中合同协议类占比45.7%（共21件），重大行政决定类占比39.1%"
+        "（共18件），同时办理行政复议案件3件、行政应诉案件2件。\n"
+    )
+    assert got["admin_reconsideration_cases"] == 3
+    assert got["admin_litigation_cases"] == 2
+    assert got["legal_reviews"] == 46
+
+
+def test_review_rv37_all_bodies_acting_in_their_own_name_leave_the_total_standing() -> None:
+    got = report_indicators(
+        "全区各行政执法单位均以自身名义依法实施行政执法，全年共办理行政处罚案件3155件，罚没款1046.37万元。\n"
+        "区市场监管局办理行政处罚案件809件，罚没款233.5万元。\n"
+    )
+    assert got["admin_penalty_cases"] == 3155
+
+
+def test_review_rv37_review_opinions_beside_the_reviews_restate_them() -> None:
+    got = report_indicators("全年开展合法性审查46件，出具合法性审查意见书46份。\n")
+    assert got["legal_reviews"] == 46
+    got = report_indicators(
+        "全年法制审核重大执法决定23件，出具法制审核意见23份；审查合同协议46件。\n"
+    )
+    assert got["legal_reviews"] == 69
+
+
+def test_review_rv37_a_total_row_with_its_merged_cell_written_as_a_slash_is_a_full_row() -> None:
+    cells = ["序号", "乡镇(街道)", "立案数(件)", "罚没款(万元)"]
+    cells += [
+        "1",
+        "城关镇",
+        "1356",
+        "186.25",
+        "2",
+        "东城街道",
+        "1591",
+        "200",
+        "3",
+        "西城街道",
+        "888",
+    ]
+    cells += ["118.6", "合计", "/", "3835", "504.85"]
+    got = clean_text(
+        "全年各乡镇（街道）执法情况如下：\n" + "\n".join(cells) + "\n注：以上为乡镇数据。\n"
+    )
+    assert "合计\t/\t3835\t504.85" in got.text
