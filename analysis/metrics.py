@@ -121,6 +121,7 @@ _NEWLINE = re.compile("\n")
 _TEXT_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 # a period opened by a year (2024年以来, 2021年至今)
 _YEAR_SINCE = re.compile(r"\s*(?:19|20)\d\d年")
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d年度?(?:为|的)?")
 # a share's word (合同协议类占比45.7%), and the count in brackets right after the share ((共21件))
 _SHARE_WORD = re.compile(r"(?:占比|所占比例|占比重|比例|比重)$")
 _COUNT_OF_SHARE = re.compile(r"\s*\(\s*(?:共计?|合计|总计|计|达到|达|为)?\s*")
@@ -2500,7 +2501,8 @@ def metric_columns(
                     semi < 0 or between[semi + 1 :].lstrip().startswith("其中")
                 ):
                     subject = subject + prev[0]
-            elif subject:
+            elif subject and not _BARE_YEAR.fullmatch(subject_f):
+                # (not a year's bare figure: (2023年为186件) names no thing a step could count)
                 last_subject[para] = (subject, hit.end)
                 if not f[c_lo : hit.start].lstrip().startswith("其中"):
                     total_subject[para] = (subject, hit.end)
@@ -3430,11 +3432,17 @@ _SHARE_AFTER = re.compile(
 
 
 # the author's own level named in a clause (支队本级, 局本级, 厅机关本级)
-_OWN_LEVEL_NAMED = re.compile(r"(?:支队|总队|大队|局|厅|委|中心|机关)本级")
+_OWN_LEVEL_NAMED = re.compile(r"(?:支队|总队|大队|局|厅|委|中心|机关|[市县区])本级")
 # bodies the author guides or oversees, named as the subject of their figures (上述大队…,
 # 各区县大队…, 下辖各…)
 _GUIDED_BODIES = re.compile(
     r"上述(?:各)?(?:大队|中队|单位|部门|区县|县区|机构)|下辖(?:各)?|(?:各|\d+个)区县(?:\(市\))?[^,;。]{0,12}(?:大队|中队)"
+)
+# a sentence opening with the counties' own departments (各县(市、区)城市管理部门全年共立案查处…,
+# in a city bureau's report beside its own level's 全年市本级立案查处…): theirs
+_COUNTIES_OWN = re.compile(
+    r"\s*(?:其中,?\s*)?各(?:县|区|县区|区县)(?:\([市区县、]+\))?[^,;。]{0,12}"
+    r"(?:部门|城管局|城市管理局|执法局)"
 )
 
 
@@ -3513,6 +3521,8 @@ def _restated(a: _Mention, b: _Mention) -> bool:
 # a clause that names a campaign only as the occasion of the work after it (结合…专项行动,
 # 围绕…专项整治,): not the campaign's figure
 _OCCASION = re.compile(r"\s*(?:结合|围绕|按照|对照|根据|依托|借助|借势|以)")
+# the field a campaign's name names before 专项 (城镇燃气安全专项整治 -> 燃气)
+_CAMPAIGN_FIELD = re.compile(r"([\u4e00-\u9fff]{2})(?:安全|领域|违法|问题)?$")
 
 
 def _in_campaign(prefix: str, lex: _DeriveLexicon) -> bool:
@@ -3522,7 +3532,11 @@ def _in_campaign(prefix: str, lex: _DeriveLexicon) -> bool:
     for m in lex.campaign.finditer(prefix):
         cut = max(prefix.rfind(ch, 0, m.start()) for ch in ",;。") + 1
         if _OCCASION.match(prefix, cut):
-            continue
+            # (the occasion's field named again by the figure's words: 按照…城镇燃气安全专项整治
+            # 的统一部署,…立案查处燃气违法案件302件,罚没款73.96万元 are the campaign's)
+            field = _CAMPAIGN_FIELD.search(prefix, cut, m.start())
+            if field is None or field.group(1) not in prefix[m.end() :]:
+                continue
         if (
             cut > 0
             and re.search(r"[,;]", prefix[m.end() :])
@@ -3693,6 +3707,8 @@ def _combine_mentions(
     # theirs are not the author's
     if any(_OWN_LEVEL_NAMED.search(c.clause) for c in cands):
         cands = [c for c in cands if not _GUIDED_BODIES.search(c.clause)] or cands
+    # ... and a sentence opening with the counties' own departments: never the author's own
+    cands = [c for c in cands if not _COUNTIES_OWN.match(c.prefix)] or cands
     keep = list(cands)
 
     def drop_if_rest(flag: list[bool]) -> None:

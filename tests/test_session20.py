@@ -365,3 +365,59 @@ def test_review_rv37_a_total_row_with_its_merged_cell_written_as_a_slash_is_a_fu
         "全年各乡镇（街道）执法情况如下：\n" + "\n".join(cells) + "\n注：以上为乡镇数据。\n"
     )
     assert "合计\t/\t3835\t504.85" in got.text
+
+
+# ------------------------------------------------------------------ round 106
+def test_the_counties_own_departments_figures_are_not_a_city_bureaus() -> None:
+    got = report_indicators(
+        "全年市本级立案查处各类违法案件1286宗，同比增长12.6%；结案1219宗；罚没款186.52万元，同比下降8.3%。\n"
+        "加强对县（市、区）城管执法工作的业务指导；各县（市、区）城市管理部门全年共立案查处违法案件4362宗、"
+        "罚没款735.8万元。\n"
+    )
+    assert got["admin_penalty_cases"] == 1286
+    assert got["fines_yuan"] == 1865200
+
+
+def test_an_information_tables_spaced_title_label_is_chrome() -> None:
+    text = (
+        "某区人民政府\n首页\n政务公开\n政务服务\n互动交流\n"
+        "当前位置：首页 > 政务公开 > 部门信息公开 > 区司法局 > 法治政府建设\n"
+        "索引号：\t11500104MB1C39527R/2025-00006\t主题分类：\t司法\n"
+        "发布机构：\t某区司法局\t成文日期：\t2025-01-17\n"
+        "标　　题：\t某区司法局关于2024年法治政府建设情况的报告\n"
+        "发文字号：\t\t发布日期：\t2025-01-22\n有 效 性：\t有效\n\n"
+        "某区司法局关于2024年法治政府建设情况的报告\n"
+        "日期：2025-01-22　　来源：某区司法局　　浏览次数：1062　　字号：[ 大 中 小 ]\n\n区委、区政府：\n\n"
+        + "　　2024年，区司法局深入学习贯彻习近平法治思想，法治政府建设取得新成效。\n\n" * 3
+        + "某区司法局\n2025年1月17日\n"
+    )
+    got = clean_text(text)
+    assert got.metadata["published"] == "2025-01-22"
+    assert "发文字号" not in got.text
+
+
+def test_applications_give_way_to_those_accepted_after_review() -> None:
+    got = report_indicators(
+        "全年共收到行政复议申请263件，同比增长41.4%（2023年为186件）；经审查依法受理231件，"
+        "不予受理32件。另有以区政府作为被申请人、依法由市政府管辖的复议案件6件。"
+        "对依法属于行政复议受理范围的事项，引导当事人转入行政复议程序15件。\n"
+    )
+    assert got["admin_reconsideration_cases"] == 231
+
+
+def test_documents_given_a_fair_competition_review_alone_are_not_normative_documents() -> None:
+    got = report_indicators(
+        "对本局制发的规范性文件逐件清理，共清理18件，其中保留12件、修改4件、废止2件。\n"
+        "本局起草的8件涉企政策文件出台前均经公平竞争审查，均未设置妨碍市场准入的内容。\n"
+    )
+    assert got["normative_documents_reviewed"] == 18
+
+
+def test_a_campaign_named_as_the_occasion_holds_the_figures_of_its_own_field() -> None:
+    got = report_indicators(
+        "全年共立案查处城市管理违法案件1,326件；结案1,301件；罚没款286.47万元。\n"
+        "开展重点领域专项整治。按照市城市管理局关于城镇燃气安全专项整治的统一部署，对用气场所开展排查，"
+        "全年检查燃气经营企业11家，立案查处燃气违法案件302件，罚没款73.96万元。\n"
+    )
+    assert got["admin_penalty_cases"] == 1326
+    assert got["fines_yuan"] == 2864700
