@@ -3422,7 +3422,12 @@ _NOT_COUNTED = re.compile(
     r"(?:、[^,;。()\d]{0,6}?(?:罚没款|罚款)[^,;。()\d]{0,3}?[\d.]+万?元)?\s*[,;(]?\s*"
     r"(?:数据由[^,;。()]{0,16}提供,?)?"
     r"(?:均|但|且|该数据)?(?:未|不)(?:纳入|计入|列入|含在|包含在)[^,;。]{0,10}"
-    r"(?:统计|上表|本表|总数|以上数据|上述数据)"
+    r"(?:统计|上表|本表|总数|以上数据|上述数据|全局数据|本局数据)"
+)
+# an aside at its sentence's end that the figures before it are not counted (…2356件,罚没款
+# 176.83万元,开展普法宣传活动68场次(以上数据由各旗县单独统计,未计入全局数据))
+_NONE_COUNTED_AFTER = re.compile(
+    r"\((?:以上|上述)(?:数据|数字|案件|情况)[^()]{0,30}?(?:未|不)(?:纳入|计入|列入|含在|包含在)[^()]{0,12}\)"
 )
 # ... or it is a share of a total (,占全区总数的80.6%)
 # (not a share of another kind's total: 非现场执法案件438件,占行政处罚案件总数的18.9%, 占案件总数)
@@ -3724,6 +3729,7 @@ def _combine_mentions(
     drop_if_rest(
         [
             _NOT_COUNTED.match(f_after := fold(c.sentence)[c.pos + len(c.raw) :]) is not None
+            or _NONE_COUNTED_AFTER.search(f_after) is not None
             or (_SHARE_AFTER.match(f_after) is not None and c.value < top_value)
             for c in keep
         ]

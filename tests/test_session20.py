@@ -421,3 +421,31 @@ def test_a_campaign_named_as_the_occasion_holds_the_figures_of_its_own_field() -
     )
     assert got["admin_penalty_cases"] == 1326
     assert got["fines_yuan"] == 2864700
+
+
+# ------------------------------------------------------------------ round 107
+def test_figures_an_aside_at_the_sentences_end_says_are_not_counted_are_not() -> None:
+    got = report_indicators(
+        "全年全局共立案查处违法案件4,127件，罚没款583.46万元；开展普法宣传活动94场次。\n"
+        "据各旗县报送，9个旗县城市管理部门共立案查处违法案件2356件，罚没款176.83万元，开展普法宣传活动68场次"
+        "（以上数据由各旗县单独统计，未计入全局数据）。\n"
+    )
+    assert got["admin_penalty_cases"] == 4127
+    assert got["publicity_events"] == 94
+
+
+def test_training_the_counties_enforcement_staff_is_not_the_bureaus_staff_training() -> None:
+    got = report_indicators(
+        "全年组织全局执法人员集中培训11期、1,046人次。\n"
+        "对9个旗县城市管理部门加强业务指导，举办全市旗县城管执法人员业务培训班2期、培训187人次。\n"
+    )
+    assert got["training_sessions"] == 11
+    assert got["training_participants"] == 1046
+
+
+def test_the_outcomes_of_a_clean_up_are_no_legal_reviews() -> None:
+    got = report_indicators(
+        "全年对局发文件、合同协议和重大决策开展合法性审查51件，另对38件重大执法决定进行法制审核。\n"
+        "对我局制定和执行的规范性文件开展全面清理，共梳理26件，经审查决定继续保留19件、修改4件、废止3件。\n"
+    )
+    assert got["legal_reviews"] == 89
