@@ -7,7 +7,7 @@ import re
 
 import cn2an
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from analysis import numbers
@@ -132,7 +132,15 @@ def test_decimal_round_trip(whole: int, cents: int) -> None:
 @given(st.integers(min_value=0, max_value=10**12))
 def test_chinese_round_trip(n: int) -> None:
     written = cn2an.an2cn(n)
+    # cn2an writes a zero 万 section after 亿 without its 零 (一百四十三亿一千 for 14,300,001,000),
+    # which its own reader, and parse_number with it, does not read: outside the round trip
+    assume(_cn2an_value(written) is not None)
     assert parse_number(written) == n, written
+
+
+def test_a_zero_section_after_yi_is_read_with_its_ling() -> None:
+    assert parse_number("一百四十三亿零一千") == 14_300_001_000
+    assert parse_number("一百四十三亿一千") is None  # (ambiguous; cn2an refuses it too)
 
 
 @settings(max_examples=100, deadline=None)

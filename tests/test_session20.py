@@ -449,3 +449,20 @@ def test_the_outcomes_of_a_clean_up_are_no_legal_reviews() -> None:
         "对我局制定和执行的规范性文件开展全面清理，共梳理26件，经审查决定继续保留19件、修改4件、废止3件。\n"
     )
     assert got["legal_reviews"] == 89
+
+
+# ------------------------------------------------------------------ round 108
+def test_assistants_under_unified_training_management_are_no_trainees() -> None:
+    got = report_indicators(
+        "举办执法人员法律知识培训班6期，培训820人次。\n"
+        "对530名城管协管员实行统一招聘、统一培训、统一管理，明确协管员只能协助执法人员开展工作。\n"
+    )
+    assert got["training_participants"] == 820
+
+
+def test_village_lawyers_reviewing_village_rules_are_not_the_towns_legal_reviews() -> None:
+    got = report_indicators(
+        "全年对镇政府重大行政决策、合同协议等开展合法性审查131件。\n"
+        "村（社区）法律顾问全年审核村规民约、集体经济合同等38份，提供法律咨询2,140人次。\n"
+    )
+    assert got["legal_reviews"] == 131
