@@ -125,11 +125,6 @@ _BARE_YEAR = re.compile(r"(?:19|20)\d\d年度?(?:为|的)?")
 # a share's word (合同协议类占比45.7%), and the count in brackets right after the share ((共21件))
 _SHARE_WORD = re.compile(r"(?:占比|所占比例|占比重|比例|比重)$")
 _COUNT_OF_SHARE = re.compile(r"\s*\(\s*(?:共计?|合计|总计|计|达到|达|为)?\s*")
-# a clause that ends in a count of years (改革落地两年来, 近三年来, 五年间; not a year: 自2024年以来):
-# what follows sums them
-_YEARS_CLAUSE_END = re.compile(
-    r"(?<![\d〇零一二三四五六七八九十])(?:[二两三四五六七八九十]|\d{1,2})年(?:来|以来|间)$"
-)
 # a clause ends at such a comma, or a colon unless in a time
 # (and a table's cell border: │行政处罚案件│1,268件│)
 _CLAUSE_END = re.compile(rf"{_TEXT_COMMA.pattern}|(?<![\d])\:|\:(?![\s\d])|[│┃]")
@@ -1751,11 +1746,9 @@ def _parts_of_reviews(cols: dict[str, list]) -> None:
         # a list of shares with their counts (其中合同协议类占比45.7%(共21件),重大…占比39.1%
         # (共18件),其余7件…), up to the next semicolon
         rest = sent[opener.start(1) :]
-        stops = (
-            ";；"
-            if "占比" in rest[: min((rest.find(c) for c in ",，" if c in rest), default=len(rest))]
-            else ",，;；"
-        )
+        first_comma = min((rest.find(c) for c in ",，" if c in rest), default=len(rest))
+        shares = "占比" in rest[:first_comma]
+        stops = ";；" if shares else ",，;；"
         end = cut + min((rest.find(c) for c in stops if c in rest), default=len(rest))
         for k in ks:
             if (
@@ -1763,7 +1756,7 @@ def _parts_of_reviews(cols: dict[str, list]) -> None:
                 and cols["unit_family"][k] in ("cases", "items")
                 # (a list of shares read on past its first comma: not another matter's figure
                 # after it, 同时办理行政复议案件3件)
-                and (stops != ";；" or not cols["indicator"][k] or cols["indicator"][k] == total)
+                and (not shares or not cols["indicator"][k] or cols["indicator"][k] == total)
             ):
                 cols["indicator"][k] = total
 
@@ -2740,6 +2733,7 @@ class _DeriveLexicon:
     opened: re.Pattern  # funnel_opened: the cases opened from them (立案)
     named: re.Pattern  # named_part: a part of a broad total named for the indicator
     period: re.Pattern  # period_opening: a paragraph about a period of years (五年来,…)
+    period_end: re.Pattern  # period_clause_end: a first clause ending in a count of years
     source: re.Pattern  # source_after: where the figures came from, said after them
 
 
@@ -2764,6 +2758,7 @@ def _derive_lexicon(patterns_path: str) -> _DeriveLexicon:
         opened=re.compile(_alt(get("funnel_opened"))),
         named=re.compile(_alt(get("named_part"))),
         period=re.compile(rf"\s*(?:{_alt(get('period_opening'))})"),
+        period_end=re.compile(rf"(?:{_alt(get('period_clause_end'))})$"),
         source=re.compile(_alt(get("source_after"))),
     )
 
@@ -2914,7 +2909,7 @@ def _place_mentions(
                 # years (综合行政执法改革落地两年来,全局共办理…1,886件;…)
                 or any(
                     (cut := _TEXT_COMMA.search(t, lo, hi)) is not None
-                    and _YEARS_CLAUSE_END.search(t, lo, cut.start()) is not None
+                    and lex.period_end.search(t, lo, cut.start()) is not None
                     for t, lo, hi in (
                         (sent_f, 0, pos),
                         (f, para_starts[para - 1], min(para_starts[para - 1] + 40, m.start)),
