@@ -179,6 +179,7 @@ class Unit:
     family: str
     multiplier: float
     arabic_only: bool
+    not_before: str = ""  # a regex of what may not follow the unit (个次 not before 生)
 
 
 def _read_tsv_frame(path: Path | str) -> pd.DataFrame:
@@ -241,6 +242,7 @@ def _load_units(path: str) -> tuple[Unit, ...]:
             family=r.family.strip(),
             multiplier=float(r.multiplier or 1),
             arabic_only=r.numerals.strip() == "arabic",
+            not_before=(getattr(r, "not_before", "") or "").strip(),
         )
         for r in table
         if r.unit.strip()
@@ -256,8 +258,8 @@ def read_units(path: Path | str = UNITS_FILE) -> pd.DataFrame:
         path: ``units.tsv`` (columns unit, canonical, family, multiplier, numerals, note).
 
     Returns:
-        One row per unit with columns ``unit, canonical, family, multiplier, arabic_only``,
-        longest units first.
+        One row per unit with columns ``unit, canonical, family, multiplier, arabic_only,
+        not_before``, longest units first.
     """
     import pandas as pd
 
@@ -323,7 +325,9 @@ def _lexicon(units_path: str, patterns_path: str) -> _Lexicon:
     def get(t: str) -> tuple[str, ...]:
         return pats.get(t, ())
 
-    unit_alt = "|".join(re.escape(u.unit) for u in units)
+    unit_alt = "|".join(
+        re.escape(u.unit) + (f"(?!{u.not_before})" if u.not_before else "") for u in units
+    )
     between = _alt(get("approx_between"))
     tail = (
         # a space may stand between a number and what follows it, as a Latin font's digits are
