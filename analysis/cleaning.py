@@ -855,7 +855,7 @@ def _is_body(f: str) -> bool:
 
 # the label of an appendix the report carries below its signature (附件, 附件1, 附件：…统计表),
 # not a link to a file (附件：…统计表.xls, the attachment rule's)
-_APPENDIX_LABEL = re.compile(r"附件\s*\d{0,2}\s*(?::\s*[^。.]{0,40})?")
+_APPENDIX_LABEL = re.compile(r"附件\s*\d{0,2}\s*(?::\s*(?:\d{1,2}\s*[.、]\s*)?[^。.]{0,40})?")
 
 
 # a table's row with two figures or more at its end, its cells apart by spaces or tabs
@@ -966,7 +966,7 @@ def _signature_parts(f: str) -> tuple[tuple[int, int] | None, str] | None:
 # A table written one cell per line (docx2txt's text of a Word table, a page's cells copied
 # one below the other): a header of words, then rows as wide, each with a figure, whose
 # columns hold figures (or an empty cell's dash) or words throughout. Folded lines.
-_CELL_FIGURE = re.compile(r"[+\-±]?\d[\d,]*(?:\.\d+)?%?|-+|/|无|持平")
+_CELL_FIGURE = re.compile(r"[+\-±]?\d[\d,]*(?:\.\d+)?(?:%|个?百分点)?|-+|/|无|持平")
 _CELL_PROSE = re.compile(r"[。;!?]|(?<!其中):|,(?!\d)")  # (a row's label 其中:简易程序)
 
 
@@ -996,7 +996,7 @@ def _one_cell_per_line_tables(folded: list[str], any_rule: list[str]) -> list[li
             continue
         cell = (
             any_rule[i] in ("", "page_number")
-            and len(f) <= 16
+            and len(f) <= 20  # (12345、12319热线工单(件): a label of 18)
             and not _CELL_PROSE.search(f)
             and (f.isdigit() or match_outline_marker(f) is None)
         )
@@ -2312,6 +2312,40 @@ def _clean(
     raw_first_body = next(
         (i for i in range(n) if folded[i] and not any_rule[i] and _is_body(folded[i])), n
     )
+    # a paginated article copied page after page: its page's head (the site's name, the
+    # title) printed again below the pager, between chrome lines, is the page's, not the text's
+    head_lines = {f for f in folded[:raw_first_body] if f}
+    changed = bool(head_lines) and "pager" in any_rule
+    while changed:
+        changed = False
+        for i in range(raw_first_body + 1, n):
+            if i in page_heads or any_rule[i] or folded[i] not in head_lines:
+                continue
+            p, j = i - 1, i + 1
+            while p > raw_first_body and not folded[p]:
+                p -= 1
+            while j < n - 1 and not folded[j]:
+                j += 1
+            if (p > raw_first_body and (any_rule[p] or p in page_heads)) or (
+                j < n and folded[j] and (any_rule[j] or j in page_heads)
+            ):
+                page_heads.add(i)
+                changed = True
+    # ... and the whole break between two pages (the pager, the footer, the next page's head)
+    # where the text goes on below it: it stands inside a paragraph as a page number does
+    page_break: set[int] = set()
+    for i in range(raw_first_body + 1, n):
+        if any_rule[i] != "pager" or i in page_break:
+            continue
+        lo, hi = i, i
+        while lo - 1 > raw_first_body and (
+            not folded[lo - 1] or any_rule[lo - 1] or lo - 1 in page_heads
+        ):
+            lo -= 1
+        while hi + 1 < n and (not folded[hi + 1] or any_rule[hi + 1] or hi + 1 in page_heads):
+            hi += 1
+        if hi + 1 < n and _is_body(folded[hi + 1]):
+            page_break.update(j for j in range(lo, hi + 1) if folded[j])
     seen: set[str] = set()
     line_rule: list[str] = [""] * n
     for i, f in enumerate(folded):
@@ -2328,8 +2362,8 @@ def _clean(
                 continue
             seen.add(f)
             line_rule[i] = "running_header"
-        elif any_rule[i] in _TRANSPARENT_RULES:
-            line_rule[i] = any_rule[i]
+        elif any_rule[i] in _TRANSPARENT_RULES or i in page_break:
+            line_rule[i] = any_rule[i] or "running_header"
     if "phone_screen" in any_rule:
         for i in _screenshot_overlaps(folded, any_rule):
             any_rule[i] = line_rule[i] = "screenshot_overlap"
@@ -2534,6 +2568,26 @@ def _clean(
                 prev.text += rest
                 prev.folded += folded[i]
                 continue
+        if (
+            not is_pdf
+            and logical
+            and not logical[-1].cells
+            and "pager" in line_rule[logical[-1].idxs[-1] + 1 : i]
+            # a paginated article's page cut inside a sentence (…收缴罚没款 / 第1页 第2页
+            # 下一页 / the page's head again / 182.47万元,…): the next page's first line goes
+            # on, unindented where the paragraphs are indented
+            and not _is_terminal(logical[-1].folded)
+            and _is_indented(logical[-1].raws[0], 0)
+            and not _is_indented(raw, 0)
+            and match_outline_marker(folded[i]) is None
+            and not any_rule[i]
+        ):
+            prev = logical[-1]
+            prev.idxs.append(i)
+            prev.raws.append(raw)
+            prev.text += _strip(raw)
+            prev.folded += folded[i]
+            continue
         logical.append(_Logical([i], [raw], _strip(raw), folded=folded[i]))
 
     lf = [lg.folded for lg in logical]

@@ -132,7 +132,7 @@ _CLAUSE_END = re.compile(rf"{_TEXT_COMMA.pattern}|(?<![\d])\:|\:(?![\s\d])|[│�
 _RECEIVED = r"(?:受理|办理|立案|查处|收到|接收|上报)的?[^,;。，；\d]{0,6}中\s*[,，]"
 _RECEIVED_OPENER = re.compile(rf"\s*{_RECEIVED}")
 _SUBSET_OPENER = re.compile(
-    r"^\s*(?:\[\d{1,2}\]\s*)?(?:其中|包括|含|内含|(?:在|于)?上述[^,;。，；]{0,10}中\s*[,，]"
+    r"^\s*(?:\[\d{1,2}\]\s*)?(?:其中|包括|含|内含|具体(?:为|是|包括|有)\s*[:：]?|(?:在|于)?上述[^,;。，；]{0,10}中\s*[,，]"
     rf"|{_RECEIVED})"
 )
 _OUTLINE_AFTER = re.compile(r"^\s*(?:[、.)]|\))(?!\d)")
@@ -2245,6 +2245,10 @@ _OBJECT_VERB = re.compile(
 _UNDERWENT = ("被", "作出", "依法作出", "予以", "给予", "不予")
 # a clause opening with what the clause before involved (…不予处罚,涉及罚款约28.4万元)
 _INVOLVING = ("涉及", "涉案")
+# a clause that is only the count of those trained (…举办业务骨干培训班1期,培训130人): whom
+# the course was for is in the clause before, and the exclude patterns see that clause too
+_PEOPLE_COUNT = re.compile(r"\d\s*(?:余|多)?\s*(?:人|名)")
+_TRAINED_ONLY = re.compile(r"\s*(?:共|累计)?(?:培训|参训|受训)(?:人员|学员)?(?:共|达)?\s*")
 # a clause remarking on the figure before it (较2024年增长31.9%, 同比下降5个百分点)
 _CHANGE_REMARK = re.compile(
     r"\s*(?:较|比|同比|环比)[^,;。]{0,12}?(?:增加|增长|提高|提升|上升|下降|减少|降低)[^,;。]{0,16}"
@@ -2490,12 +2494,18 @@ def metric_columns(
             elif lex.body_step_re.fullmatch(subject_f):
                 # a body's share in a breakdown (…共办理行政处罚案件3155件,…;其中我局本级办理
                 # 1346件): it counts what the total before it counts, in its sentence (up to a 。,
-                # past a ; only when 其中 opens what follows it), not a part's noun
+                # past a ; only when 其中 opens what follows it), or in the sentence before one
+                # that 其中 opens (…立案查处…案件326件…。其中,市…支队本级查处61件), not a part's noun
                 prev = total_subject.get(para)
-                between = f[prev[1] : hit.start] if prev is not None else "。"
-                semi = between.rfind(";")
-                if "。" not in between and (
-                    semi < 0 or between[semi + 1 :].lstrip().startswith("其中")
+                between = f[prev[1] : hit.start] if prev is not None else "。。"
+                cut = max(between.rfind(";"), between.rfind("。"))
+                stop = between.find("。")
+                if (cut < 0 or between[cut + 1 :].lstrip().startswith("其中")) and (
+                    stop < 0
+                    or (
+                        stop == between.rfind("。")
+                        and between[stop + 1 :].lstrip().startswith("其中")
+                    )
                 ):
                     subject = subject + prev[0]
             elif subject and not _BARE_YEAR.fullmatch(subject_f):
@@ -2559,6 +2569,11 @@ def metric_columns(
                 while k > 1 and _CHANGE_REMARK.fullmatch(f, *clauses[k - 1]):
                     k -= 1  # (首违不罚案件682件,较上年增长31.9%,涉及罚款约96万元)
                 local_lo = clauses[k - 1][0] if k > 0 else c_lo
+            elif c_lo > s_lo and _TRAINED_ONLY.fullmatch(f, c_lo, hit.start):
+                k = clauses.index((c_lo, c_hi))
+                # (not a clause that counts people of its own: 每期参训70至80人,累计参训650人次)
+                if k > 0 and _PEOPLE_COUNT.search(f, *clauses[k - 1]) is None:
+                    local_lo = clauses[k - 1][0]
             topic = _TOPIC.match(folded_sentence[(s_lo, s_hi)])
             if (
                 topic is not None
@@ -2796,7 +2811,7 @@ class _Mention:
     # some (…指挥中心全年受理…问题48,615件,其中…;立案46,932件: a platform named once before)
     chained: str = ""
     intro: bool = False  # above the report's first outline heading (its opening paragraph)
-    # the folded text after the figure in its paragraph, up to 120 characters (what a breakdown
+    # the folded text after the figure in its paragraph, up to 240 characters (what a breakdown
     # after a semicolon says of it: …3155件,…;其中我局本级办理1346件…)
     follows: str = ""
 
@@ -2930,7 +2945,7 @@ def _place_mentions(
             para_opening = f[p0 : p0 + 8]
             a = m.start + len(m.raw)
             p1 = para_starts[para] if para < len(para_starts) else len(f)
-            follows = f[a : min(a + 120, p1)].replace("\n", "")
+            follows = f[a : min(a + 240, p1)].replace("\n", "")
         else:  # no text: the k-th standalone occurrence of raw in the sentence
             k = seen_raw.get((m.sentence, m.raw), 0)
             seen_raw[(m.sentence, m.raw)] = k + 1
@@ -3453,8 +3468,8 @@ _COUNTIES_OWN = re.compile(
 # a system or an area's figure that names, in brackets, the other bodies it takes in
 # (全市城管执法系统(含凌海市、北镇市、黑山县、义县城市管理部门)…): not only the author's
 _SYSTEM_WITH_OTHERS = re.compile(
-    r"(?:系统|全[市县区省])[^,;。()]{0,12}\(含[^()]{0,60}?(?:[县区市镇乡]|街道)[^()]{0,20}"
-    r"(?:部门|单位|机构|大队|中队|执法局|城管局)\)"
+    r"(?:系统|全[市县区省])[^,;。()]{0,12}\(含(?:[^()]|\([^()]{0,10}\)){0,60}?(?:[县区市镇乡]|街道)"
+    r"(?:[^()]|\([^()]{0,10}\)){0,20}(?:部门|单位|机构|大队|中队|执法局|城管局)\)"
 )
 
 
@@ -3653,6 +3668,38 @@ def _others_own_name(prefix: str) -> bool:
     return _AUTHOR_NAMED.search(clause) is None
 
 
+# a breakdown after a figure naming the part the hotline sent on (,其中来源于12345热线转派的248件)
+_FROM_HOTLINE_PART = re.compile(
+    r"\s*[,;(]?\s*其中[^,;。()]{0,12}?(?:来源于|来自|源自|由|经|系)[^,;。()]{0,8}?(?:123\d\d|热线)"
+    r"[^,;。()]{0,12}?(?:转派|转办|转交|转来|派发|交办|派单)"
+)
+# a subject that names the hotline (12345热线工单, 市民服务热线工单)
+_HOTLINE_NAMED = re.compile(r"123\d\d|热线|工单")
+# the counties' own bodies named in a breakdown (东至县、石台县、青阳县、贵池区农业综合行政执法大队…,
+# 各县(市、区)城管执法部门…): not the author's branches
+_COUNTY_BODIES = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,4}[县区市旗](?:、|和|及)){1,}[\u4e00-\u9fff]{1,4}[县区市旗][^,;。]{0,16}"
+    r"(?:大队|支队|中队|局|部门|所)"
+    r"|(?:各|\d+个)(?:县|区县|县区|旗县)(?:\(市、?区\))?[^,;。]{0,16}(?:大队|支队|中队|局|部门|所)"
+)
+# a whole area's or a system's figure (全市…, …系统…)
+_WHOLE_OR_SYSTEM = re.compile(r"全[市省县区州盟]|系统")
+
+
+def _with_counties_part(t: _Mention) -> bool:
+    """Whether a whole area's figure is broken down, in its sentence or in a next one opening
+    with 其中, into the author's own level and the counties' own bodies (全市…立案查处…326件,罚没款
+    合计186.47万元。其中,市…支队本级查处61件,…;东至县、石台县…大队共立案查处265件…)."""
+    if _WHOLE_OR_SYSTEM.search(t.prefix) is None:
+        return False
+    first, _, rest = t.follows.partition("。")
+    breakdown = first
+    if _SUBSET_OPENER.match(rest):
+        breakdown += "。" + rest.split("。")[0]
+    k = breakdown.find("本级")
+    return k >= 0 and _COUNTY_BODIES.search(breakdown, k) is not None
+
+
 # the author's branches named in a breakdown (两个分局办理…, 各执法大队办理…)
 _BRANCH_ITEM = re.compile(r"分局|支队|大队|中队")
 _OFF_SITE_COUNT = re.compile(r"[^,;。(]*非现场[^。;]*?\d[\d,.]*万?(?:件|起|宗)[^。;]*$")
@@ -3790,11 +3837,27 @@ def _combine_mentions(
         t
         for t in keep
         if t not in own_level
-        and "系统" in t.prefix
-        and "本级" in (follows := t.follows.split("。")[0])
-        and _OWN_NAME.search(follows) is not None
+        and (
+            (
+                "系统" in t.prefix
+                and "本级" in (follows := t.follows.split("。")[0])
+                and _OWN_NAME.search(follows) is not None
+            )
+            or _with_counties_part(t)
+        )
         and any(c.value < t.value for c in own_level)
     ]
+    # ... and a whole area's figure broken down into the own level and the counties' own bodies
+    # (全市…罚没款合计186.47万元。其中,市…支队本级…罚没款42.38万元…;东至县…大队共…罚没款144.09万元):
+    # the whole and the counties' parts are not the author's; the own level's figures stand
+    if any(_with_counties_part(t) for t in keep):
+        drop_if_rest(
+            [
+                _with_counties_part(c)
+                or _COUNTY_BODIES.match(c.prefix[c.prefix.rfind(";") + 1 :]) is not None
+                for c in keep
+            ]
+        )
     if whole and own_level:
         # the own level's figure, with its branches' in the breakdown (…市局本级办理2013件,两个分局
         # 办理3120件,乡镇(街道)以自身名义办理…), is the author's total: it rules the rest as the
@@ -3808,6 +3871,7 @@ def _combine_mentions(
             and c not in whole
             and _BRANCH_ITEM.search(c.prefix[c.prefix.rfind(",") + 1 :]) is not None
             and not _OWN_NAME.search(c.prefix[c.prefix.rfind(",") + 1 :])
+            and not _COUNTY_BODIES.search(c.prefix[c.prefix.rfind(";") + 1 :])
         ]
         out: list[_Mention] = []
         for c in own_level:  # each stated once (the opening's figure restated in the text)
@@ -3827,6 +3891,20 @@ def _combine_mentions(
     # 1m. a figure in a clause chain about bodies that act in their own name (乡镇(街道)以自身名义
     # 办理行政处罚案件1,809件,罚没款98.2万元): theirs, not the author's (我局以自身名义…: its own)
     drop_if_rest([_others_own_name(c.prefix) for c in keep])
+    # 1n. the complaints another channel received, some of them sent on by the hotline
+    # (卫生监督所受理投诉举报356件,其中来源于12345热线转派的248件), beside the hotline's work orders
+    # stated in another sentence: the two overlap, and the hotline's orders are the figure
+    drop_if_rest(
+        [
+            _FROM_HOTLINE_PART.match(c.follows) is not None
+            and _HOTLINE_NAMED.search(fold(c.subject)) is None
+            and any(
+                o.sent != c.sent and _HOTLINE_NAMED.search(fold(o.subject)) is not None
+                for o in keep
+            )
+            for c in keep
+        ]
+    )
     # 2. subsets: 其中/包括 opens the clause, or opens an earlier clause after a mention of
     # the same indicator in the same sentence (其中继续有效1件,失效8件,废止6件)
     first_pos: dict[object, int] = {}

@@ -197,6 +197,8 @@ _LEAD = _STRIP + "#*"
 # read like spaces; a caption's mark (▲ 镇党委召开专题会议) only before an outline marker
 _GLYPHS = frozenset("◆◇■□●○◎▶►▷▸★☆▎▍▌▋▊▉▏⬛⬜")
 _CAPTION_GLYPHS = frozenset("▲△")
+# an appendix's label alone on its line (附件2, 附件:, 附件 1)
+_APPENDIX_LABEL = re.compile(r"附\s*件\s*\d{0,2}\s*:?")
 
 
 def _is_glyph(c: str) -> bool:
@@ -1467,7 +1469,11 @@ class _Parser:
                 return self._repaired(line, 1, n, m.end())
         # A short standalone line followed by a first child: its marker was lost (not a
         # figure's or a table's caption: 图2  2022—2024年…, 表1 …).
-        if _is_standalone_candidate(body) and _CAPTION.match(body) is None:
+        if (
+            _is_standalone_candidate(body)
+            and _CAPTION.match(body) is None
+            and not self._under_appendix_label(i)
+        ):
             nxt_marker = self._next_marker(i)
             if nxt_marker is not None and nxt_marker.num == 1 and nxt_marker.level >= 2:
                 level = nxt_marker.level - 1
@@ -1492,6 +1498,15 @@ class _Parser:
                 ):
                     return self._repaired(line, level, expected, 0)
         return None
+
+    def _under_appendix_label(self, i: int) -> bool:
+        """Whether the line before line ``i`` (blank lines aside) is an appendix's label alone
+        (附件2, 附件：): the line is the appendix's title, no heading that lost its marker."""
+        for k in range(i - 1, max(-1, i - 3), -1):
+            body = self.lines[k].body
+            if body:
+                return _APPENDIX_LABEL.fullmatch(fold(body).strip()) is not None
+        return False
 
     def _title_below(self, i: int, longest: int = 40) -> tuple[int, int] | None:
         """The span of the next line when it is a short title with no marker of its own

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from snippets import in_report, indicators, outline, report_indicators, theme
+
 from analysis.build import process_text
+from analysis.cleaning import clean_text
 from analysis.metrics import read_units
 
 
@@ -23,3 +26,233 @@ def test_the_units_table_names_what_may_not_follow_a_unit() -> None:
     units = read_units().set_index("unit")
     assert units.loc["个次", "not_before"] == "生"
     assert units.loc["件", "not_before"] == ""
+
+
+def test_a_jin_is_a_unit_of_weight() -> None:
+    got = _raws("全市粮食总产18.7亿斤，查获假劣农药320公斤。\n")
+    assert got["18.7亿斤"] == (1.87e9, "斤")
+    assert got["320公斤"] == (320, "公斤")
+
+
+def test_a_platforms_phase_is_a_name_not_a_count() -> None:
+    got = _raws("完成数字化城市管理平台二期升级，全年举办业务培训班3期。\n")
+    assert "二期" not in got
+    assert got["3期"] == (3, "期")
+
+
+# ------------------------------------------------------------------ cleaning: paginated pages
+_PAGED = (
+    "某市人民政府\n网站支持IPv6　　无障碍浏览　　长者模式\n"
+    "首页 | 走进某市 | 政务公开 | 政务服务 | 互动交流\n"
+    "当前位置：首页 > 政务公开 > 部门信息 > 市城管执法局\n\n"
+    "某市城市管理综合执法局2021年度法治政府建设工作报告\n"
+    "发布时间：2022-01-27 16:35　　来源：市城管执法局　　浏览次数：1206\n"
+    "字号：大 中 小　　【打印本页】　【关闭窗口】\n\n"
+    "　　2021年，我局坚持以习近平法治思想为指导，全面推进城市管理领域法治建设，各项工作取得新成效。\n"
+    "　　一、主要成效\n"
+    "　　全年市本级立案查处各类违法案件2,136件，结案率96.96%；收缴罚没款\n\n"
+    "第1页 第2页 下一页\n\n"
+    "主办：某市人民政府办公室　　承办：某市大数据中心\n"
+    "网站标识码：3602000016　　赣ICP备05007729号\n\n"
+    "某市人民政府\n网站支持IPv6　　无障碍浏览　　长者模式\n"
+    "首页 | 走进某市 | 政务公开 | 政务服务 | 互动交流\n"
+    "当前位置：首页 > 政务公开 > 部门信息 > 市城管执法局\n\n"
+    "某市城市管理综合执法局2021年度法治政府建设工作报告\n"
+    "发布时间：2022-01-27 16:35　　来源：市城管执法局　　浏览次数：1207\n"
+    "字号：大 中 小　　【打印本页】　【关闭窗口】\n\n"
+    "182.47万元，同比下降6.2%，执法方式由“重处罚”向“重规范”转变。\n"
+    "　　二、存在问题\n　　执法队伍专业化水平仍需提升，数字化执法手段运用还不够充分。\n\n"
+    "某市城市管理综合执法局\n2022年1月21日\n\n上一页 第1页 第2页\n\n"
+    "主办：某市人民政府办公室　　承办：某市大数据中心\n"
+)
+
+
+def test_a_paginated_articles_second_page_goes_on_the_sentence_its_first_cut() -> None:
+    got = clean_text(_PAGED)
+    assert "收缴罚没款182.47万元，同比下降6.2%" in got.text
+    assert got.text.count("某市城市管理综合执法局2021年度法治政府建设工作报告") == 1
+    assert "某市人民政府\n" not in got.text
+    assert "第1页" not in got.text and "IPv6" not in got.text
+    rules = dict(zip(got.removed["text"], got.removed["rule"], strict=False))
+    assert rules["第1页 第2页 下一页"] == "pager"
+    assert rules["上一页 第1页 第2页"] == "pager"
+    assert rules["网站支持IPv6　　无障碍浏览　　长者模式"] == "footer_links"
+
+
+def test_a_paginated_articles_fines_are_read_across_its_page_break() -> None:
+    assert indicators(clean_text(_PAGED).text)["fines_yuan"] == 1824700
+
+
+def test_a_pager_alone_is_chrome_but_a_sentence_about_pages_is_not() -> None:
+    got = clean_text(
+        "某县城市管理局2023年法治政府建设年度报告\n"
+        "全年编印执法手册，共120页，发放执法人员，各项工作取得新成效。\n"
+        "首页 上一页 1 2 下一页 尾页\n"
+    )
+    assert "共120页" in got.text
+    assert "下一页" not in got.text
+
+
+def test_a_wechat_articles_length_and_reading_time_are_chrome() -> None:
+    got = clean_text(
+        "盐城城管\n⏱ 本文共7200余字，预计阅读时间15分钟\n"
+        "某市城市管理局2025年度法治政府建设工作报告\n"
+        "2025年，我局全年办理行政处罚案件120件，各项工作取得新成效。\n"
+    )
+    assert "15分钟" not in got.text
+
+
+# ------------------------------------------------------------------ cleaning: tables, appendices
+def test_a_html_tables_long_row_label_and_change_in_points_stay_in_its_rows() -> None:
+    cells = [
+        "指标", "2021年", "2022年", "同比增减",
+        "行政处罚案件（件）", "1047", "1286", "+22.8%",
+        "非现场执法案件（件）", "212", "437", "+106.1%",
+        "12345、12319热线工单（件）", "3875", "4362", "+12.6%",
+        "案件结案率（%）", "95.3", "97.2", "+1.9个百分点",
+    ]  # fmt: skip
+    text = (
+        "某区城市管理局2022年法治政府建设工作总结\n"
+        "2022年，我局全年立案查处违法案件1286件，结案率97.2%，各项工作取得新成效。\n"
+        "表1  2021－2022年主要执法数据对比\n"
+        + "\n".join(cells)
+        + "\n注：行政处罚案件含非现场执法案件。\n"
+    )
+    got = clean_text(text).text
+    assert "12345、12319热线工单（件）\t3875\t4362\t+12.6%" in got
+    assert "案件结案率（%）\t95.3\t97.2\t+1.9个百分点" in got
+
+
+_APPENDIX = (
+    "某县城市管理局\n2023年度法治政府建设工作报告\n"
+    "2023年，我局深入学习贯彻习近平法治思想，全年共办理行政处罚案件632件，各项工作取得新成效。\n"
+    "一、主要工作\n（一）规范执法\n1.严格执法。全年共办理行政处罚案件632件，罚没款86.47万元，结案率97.9%。\n"
+    "2.严格审查。全年完成各类合法性审查96件，具体为：规范性文件3件，重大行政决策2件，"
+    "合同协议41件，重大执法决定法制审核50件，审查率100%。\n"
+    "（二）强化监督\n全年办理行政复议案件2件，行政诉讼案件1件，均未被纠错。\n"
+    "二、存在问题\n执法队伍专业化水平仍需提升。\n"
+    "三、下一步工作打算\n（一）提升能力。计划举办法治专题培训不少于6期。\n"
+    "（二）规范执法。确保结案率保持在95%以上。\n\n"
+    "某县城市管理局\n2024年1月22日\n\n"
+    "附件：1.某县城市管理局2023年度行政执法案件分类统计表\n"
+    "2.某县城市管理局2023年度规范性文件及重大行政决策目录\n\n"
+    "附件1\n某县城市管理局2023年度行政执法案件分类统计表\n"
+    "序号  执法领域    立案数（件）  罚没款（万元）\n"
+    "1     市容环境    368           39.84\n2     环境卫生    264           46.63\n"
+    "合计              632           86.47\n\n"
+    "附件2\n某县城市管理局2023年度规范性文件及重大行政决策目录\n"
+    "1.《某县城区临时摊点疏导区设置管理办法》（规范性文件）\n"
+    "2.《某县城市生活垃圾分类工作实施方案》（规范性文件）\n"
+)
+
+
+def test_a_numbered_appendix_label_after_the_signature_leaves_the_signature_its_date() -> None:
+    got = clean_text(_APPENDIX)
+    assert got.metadata["signature_date"] == "2024-01-22"
+    assert "2024年1月22日" not in got.text
+
+
+def test_an_appendixs_title_under_its_label_is_no_heading_that_lost_its_marker() -> None:
+    top = [(lv, mk, hd) for lv, mk, hd, _ in outline(clean_text(_APPENDIX).text) if lv <= 2]
+    assert (2, "(二)", "强化监督") in top
+    assert not any("目录" in hd for _, _, hd in top)
+    assert [mk for lv, mk, _ in top if lv == 2] == ["(一)", "(二)", "(一)", "(二)"]
+
+
+def test_a_total_broken_down_after_specifically_holds_its_parts() -> None:
+    assert indicators(clean_text(_APPENDIX).text)["legal_reviews"] == 96
+
+
+# ------------------------------------------------------------------ whose figures
+def test_a_systems_figure_naming_counties_in_nested_brackets_is_not_the_authors() -> None:
+    got = report_indicators(
+        "全年市本级共立案查处各类城市管理违法案件2,136件。\n"
+        "据统计，全市城管执法系统（含各县（市、区）城管执法部门）全年共查处各类城市管理违法案件5,873件，"
+        "其中市本级案件占36.4%。\n"
+    )
+    assert got["admin_penalty_cases"] == 2136
+
+
+def test_a_whole_areas_total_broken_into_own_level_and_counties_bodies_gives_the_own_level() -> (
+    None
+):
+    got = report_indicators(
+        "全年，全市农业综合行政执法机构共出动执法人员1.28万人次，立案查处各类农业违法案件326件，"
+        "罚没款合计186.47万元。其中，市农业综合行政执法支队本级查处61件，结案率95.1%，罚没款42.38万元，"
+        "其中罚款39.14万元、没收违法所得3.24万元；东至县、石台县、青阳县、贵池区农业综合行政执法大队"
+        "共立案查处265件，罚没款144.09万元。\n"
+    )
+    assert got["fines_yuan"] == 423800
+    assert got["admin_penalty_cases"] == 61
+
+
+def test_a_course_for_named_counties_departments_is_not_the_bureaus_training() -> None:
+    got = report_indicators(
+        "全年举办执法业务技能培训班8期，培训执法人员920人次。\n"
+        "发挥市级业务指导作用。为浮梁县、乐平市和昌江区、珠山区城管执法部门举办业务骨干培训班1期，培训130人。\n"
+    )
+    assert got["training_sessions"] == 8
+    assert got["training_participants"] == 920
+
+
+def test_the_counties_brigades_staff_trained_are_not_the_bureaus() -> None:
+    got = report_indicators(
+        "组织全局干部职工参加法治专题培训6期、参训486人次。\n"
+        "针对执法队伍新老交替较快的实际，举办执法人员能力提升培训班2期，培训各县区农业综合行政执法大队业务骨干216人次。\n"
+    )
+    assert got["training_participants"] == 486
+
+
+def test_training_the_districts_departments_were_guided_to_hold_is_theirs() -> None:
+    got = report_indicators(
+        "面向局机关执法人员分8期举办法治能力提升培训班，累计培训632人次。"
+        "此外，指导亭湖区、盐都区城管部门开展基层执法人员全员轮训，累计培训1460余人次。\n"
+    )
+    assert got["training_participants"] == 632
+
+
+def test_traders_staff_trained_are_the_trade_not_the_bureau() -> None:
+    got = report_indicators(
+        "组织干部职工参加法治专题培训6期、参训486人次。面向农资经营人员举办法律法规培训班12期、培训860人次。\n"
+    )
+    assert got["training_sessions"] == 6
+    assert got["training_participants"] == 486
+
+
+def test_a_guided_courses_own_staff_are_still_trained_under_guidance() -> None:
+    got = report_indicators("在市局指导下，我局开展执法人员全员轮训3期，累计培训210人次。\n")
+    assert got["training_participants"] == 210
+
+
+# ------------------------------------------------------------------ not more of the count
+def test_complaints_partly_sent_on_by_the_hotline_are_not_added_to_its_orders() -> None:
+    got = report_indicators(
+        "承办12345市民服务热线工单4127件，工单按时办结率99.3%。"
+        "委监督所受理卫生健康领域投诉举报356件，其中来源于12345热线转派的248件，均按时办结。\n"
+    )
+    assert got["hotline_cases"] == 4127
+
+
+def test_complaints_with_no_hotline_orders_beside_them_are_still_the_hotlines() -> None:
+    got = report_indicators("受理投诉举报356件，其中来源于12345热线转派的248件，均按时办结。\n")
+    assert got["hotline_cases"] == 356
+
+
+def test_cases_entered_on_a_mobile_terminal_are_a_way_of_handling_not_more_cases() -> None:
+    m = process_text(
+        "r",
+        in_report(
+            "全年立案查处各类违法案件1372件，罚款492.36万元。\n"
+            "推行移动执法“掌上办案”，通过移动执法终端录入办理案件1126件，网上办案率82.1%。\n"
+        ),
+    )["metrics"]
+    indicator = dict(zip(m["raw"], m["indicator"], strict=True))
+    assert indicator["1372件"] == "admin_penalty_cases"
+    assert indicator["1126件"] != "admin_penalty_cases"
+
+
+# ------------------------------------------------------------------ themes
+def test_strict_enforcement_after_a_quality_safety_field_is_enforcement() -> None:
+    assert (
+        theme("聚焦农资、动物卫生、渔政和农产品质量安全,从严开展农业综合行政执法") == "enforcement"
+    )
