@@ -1633,6 +1633,12 @@ _COMPLETE_PART = re.compile(
 _OPEN_END = "和及与的、,在对等并以为把将从向与或其"
 
 
+# the words a paragraph opens with, never a heading's rest (我局…, 全年…, 2023年,…)
+_PARAGRAPH_OPENER = re.compile(
+    r"\s*(?:我[局委厅办队]|本[局委厅办队]|全年|今年|年内|(?:19|20)\d\d年[,度])"
+)
+
+
 def _balanced_heading(folded_line: str) -> bool:
     """Whether a heading's line is two clauses of about the same length (抓实学法培训,锤炼执法
     队伍): a finished heading, however full its line."""
@@ -2558,6 +2564,15 @@ def _clean(
                     # a line of text, not the heading's rest (…综合执法规 / 范化水平和群众满意度)
                     and len(folded[i].strip()) >= (10 if narrow else 20)
                     and not _HEADING_TAIL.match(folded[i])  # 压实第一责任人职 / 责。局党组…
+                )
+                # ... and two clauses ending in a heading's last word (深化“放管服”改革,持续优化城市
+                # 管理领域营商环境) before a line that opens a paragraph (我局负责的9项…)
+                and not (
+                    heading
+                    and "," in prev.folded
+                    and "。" not in prev.folded
+                    and HEADING_END_WORD.search(prev.folded.rstrip()) is not None
+                    and _PARAGRAPH_OPENER.match(folded[i]) is not None
                 )
             ):
                 prev.idxs.append(i)

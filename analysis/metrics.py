@@ -133,6 +133,7 @@ _RECEIVED = r"(?:受理|办理|立案|查处|收到|接收|上报)的?[^,;。，
 _RECEIVED_OPENER = re.compile(rf"\s*{_RECEIVED}")
 _SUBSET_OPENER = re.compile(
     r"^\s*(?:\[\d{1,2}\]\s*)?(?:其中|包括|含|内含|具体(?:为|是|包括|有)\s*[:：]?|(?:在|于)?上述[^,;。，；]{0,10}中\s*[,，]"
+    r"|[\u4e00-\u9fff]{1,6}中(?:安排|包括|包含)"
     rf"|{_RECEIVED})"
 )
 _OUTLINE_AFTER = re.compile(r"^\s*(?:[、.)]|\))(?!\d)")
@@ -908,7 +909,8 @@ _UNIT_LABEL = re.compile(rf"\s*(?P<label>[^\s(│┃][^(│┃]{{0,29}}?)\s*{_UN
 _KEY_VALUE = re.compile(
     rf"\s*(?P<label>[^\s(:│┃|][^(:│┃|]{{0,29}}?)\s*{_UNIT_IN_BRACKETS}\s*:\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
 )
-_BARE_CELL = re.compile(r"\s*[+\-−]?\d[\d,]*(?:\.\d+)?\s*")  # (a change's sign: -12.3)
+# (a change's sign: -12.3; a target's bound: ≥95)
+_BARE_CELL = re.compile(r"\s*(?:[+\-−]|[≥≤⩾⩽])?\d[\d,]*(?:\.\d+)?\s*")
 _SERIAL = re.compile(r"\s*\d{1,2}\s*")  # a serial number's cell
 
 
@@ -1100,6 +1102,10 @@ def _header_cell_unit(cell: str, lex: _Lexicon) -> tuple[str, str, float] | None
     return _label_unit(m.group("unit"), lex) if m is not None else None
 
 
+# a header's cell that is only a unit in brackets ((家), (万元))
+_BARE_UNIT_CELL = re.compile(r"\(([^()]{1,4})\)")
+
+
 def _stacked_header_units(
     rows: list[str], n_row: int, cells: list[tuple[int, int]], lex: _Lexicon
 ) -> list | None:
@@ -1125,6 +1131,16 @@ def _stacked_header_units(
     if len(heads) < 2:
         return None
     n = len(cells) - 1  # the row's figures, after its label
+    # a line of units alone under the columns' names (检查企业  发现问题… / 检查方式  (家)  (个)…),
+    # the label column's name on it or not: each column's unit, in order
+    units_line = heads[0][1:] if len(heads[0]) == n + 1 else heads[0]
+    if len(units_line) == n and all(_BARE_UNIT_CELL.fullmatch(fold(c).strip()) for c in units_line):
+        only = [
+            _label_unit(_BARE_UNIT_CELL.fullmatch(fold(c).strip()).group(1), lex)
+            for c in units_line
+        ]
+        if all(u is not None for u in only):
+            return [None, *only]
     low = [_header_cell_unit(c, lex) for c in heads[0]]
     if not 2 <= len(low) <= n or any(u is None for u in low):
         return None
@@ -1296,10 +1312,14 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
             unit, family, mult = unit_of
             cell = line[a:b]
             a2 = a + len(cell) - len(cell.lstrip())
+            bound = ""
             if line[a2 : a2 + 1] in ("+", "-", "−"):
                 if family != "percent":
                     continue  # a signed count is the change of the row's figure, not read
                 a2 += 1  # a signed percent, without its sign: a change's size (-12.3: 12.3)
+            elif line[a2 : a2 + 1] in ("≥", "≤", "⩾", "⩽"):
+                bound = line[a2]  # a bound (≥95: at least 95), as 不低于 before a figure
+                a2 += 1
             b2 = b - (len(cell) - len(cell.rstrip()))
             base = parse_number(line[a2:b2])
             if base is None:
@@ -1321,8 +1341,9 @@ def _table_cell_hits(f: str, text: str, lex: _Lexicon) -> list[_Hit]:
                     round(base * mult, 6),
                     unit,
                     family,
-                    "",
-                    False,
+                    bound,
+                    bool(bound),
+                    qual_start=lo + a2 - 1 if bound else -1,
                     label=label,
                 )
             )
@@ -1596,6 +1617,7 @@ def _clean_subject(s: str, lex: _Lexicon) -> str:
         new = lex.prefix_re.sub("", s)
         new = lex.suffix_re.sub("", new)
         new = new.strip("、,:;").lstrip(")）")  # an aside closed before it: (含…1件)、局其他文件
+        new = new.lstrip("-*+•▪■● ")  # a list's bullet (- 收缴罚没款:386.52万元)
         if new == s:
             break
         s = new
@@ -1624,6 +1646,12 @@ def _last_words(s: str, limit: int) -> str:
     return out or s[-limit:]
 
 
+# a figure with its unit, a space, then a label (4件 行政诉讼): the pair before a key–value pair
+_PAIR_BEFORE = re.compile(r".*\d[^\s\d,;。]{0,3}\s+(?P<label>[^\s\d,;。:]{2,16})\s*:?")
+# the label of the next key–value pair on a line, after a space (… 行政诉讼:3件)
+_NEXT_PAIR = re.compile(r"\s+[^\s,;。:\d]{2,16}\s*:\s*\d")
+
+
 def _subject(
     f: str,
     left_lo: int,
@@ -1642,6 +1670,10 @@ def _subject(
     k = len(fl) - len(fl.rstrip("—-~ \u3000"))
     if k:  # a data line's dash: 非现场执法案件——486件
         left, fl = left[:-k], fl[:-k]
+    pair = _PAIR_BEFORE.fullmatch(fl)
+    if pair is not None:
+        # a key–value pair after another on its line (行政复议:4件 行政诉讼:3件): its own label
+        left, fl = left[pair.start("label") :], fl[pair.start("label") :]
     cut = fl.rfind("(")
     if cut >= 0 and ")" not in fl[cut:]:  # inside an open parenthesis: (违法户外广告拆除1起
         left, fl = left[cut + 1 :], fl[cut + 1 :]
@@ -1687,6 +1719,8 @@ def _subject(
         if (
             right.strip()  # not only an aside: 行政诉讼案件2件(均为被告)
             and _RIGHT_START.match(right)
+            # (the next pair's label: 行政复议:4件 行政诉讼:3件)
+            and not _NEXT_PAIR.match(f, raw_end, min(len(f), clause_end + 8))
             and not lex.stop_re.match(right)
             and not _FROM_VALUE_AFTER.match(right)  # 2,908件增加到3,268件: no noun follows
         ):
@@ -1763,6 +1797,38 @@ def _parts_of_reviews(cols: dict[str, list]) -> None:
                 and (not shares or not cols["indicator"][k] or cols["indicator"][k] == total)
             ):
                 cols["indicator"][k] = total
+
+
+# a clause that is only a total's cue before its figure (…6期、执法业务轮训8期,共计14期)
+_BARE_TOTAL_CLAUSE = re.compile(r"\s*(?:共计|合计|总计|累计|共)\s*")
+
+
+def _total_after_parts(cols: dict[str, list]) -> None:
+    """Give, in place, a figure whose clause is only a total's cue (共计14期) the indicator of
+    the figures its sentence lists before it, when two or more of them, in its unit, all have
+    that one indicator (全年举办法治专题培训班6期、执法业务轮训8期,共计14期): their total."""
+    by_sentence: dict[tuple[str, str], list[int]] = {}
+    for k, sent in enumerate(cols["sentence"]):
+        by_sentence.setdefault((cols["report_id"][k], sent), []).append(k)
+    for (_, sent), ks in by_sentence.items():
+        if len(ks) < 3 or not any(not cols["indicator"][k] for k in ks):
+            continue
+        ks.sort(key=lambda k: cols["start"][k])
+        base = cols["start"][ks[0]] - sent.find(cols["raw"][ks[0]])
+        if sent.find(cols["raw"][ks[0]]) < 0:
+            continue
+        folded = fold(sent)
+        for n, k in enumerate(ks):
+            if cols["indicator"][k]:
+                continue
+            pos = cols["start"][k] - base
+            cut = max(folded.rfind(c, 0, pos) for c in ",;:")
+            if cut < 0 or not _BARE_TOTAL_CLAUSE.fullmatch(folded, cut + 1, pos):
+                continue
+            parts = [j for j in ks[:n] if cols["unit"][j] == cols["unit"][k]]
+            named = {cols["indicator"][j] for j in parts}
+            if len(parts) >= 2 and len(named) == 1 and "" not in named:
+                cols["indicator"][k] = named.pop()
 
 
 def _plan_flags(
@@ -2616,6 +2682,7 @@ def metric_columns(
             cols["sentence"].append(sentence)
             cols["corrected"].append(False)
     _parts_of_reviews(cols)
+    _total_after_parts(cols)
     # rows by report and offset (stable), then numbered within each report
     rows = sorted(range(len(cols["start"])), key=lambda k: (cols["report_id"][k], cols["start"][k]))
     if rows != list(range(len(rows))):
@@ -2814,6 +2881,10 @@ class _Mention:
     # the folded text after the figure in its paragraph, up to 240 characters (what a breakdown
     # after a semicolon says of it: …3155件,…;其中我局本级办理1346件…)
     follows: str = ""
+    # the folded sentence before the figure up to the full stop, past semicolons (从违法类型看,…;
+    # 查处渣土车辆…,罚款)
+    opening: str = ""
+    in_para: str = ""  # the folded paragraph before the figure
 
 
 def _clause_cut(f: str, pos: int) -> int:
@@ -2963,6 +3034,13 @@ def _place_mentions(
         chained = ""
         if lo > 0 and f is not None and (k0 := _context_start(f, lo, subject)) < lo:
             chained = f[k0:lo].replace("\n", "") + prefix
+        # the full stop's sentence before the figure, past the semicolons that split it, and
+        # its paragraph before it
+        opening = in_para = prefix
+        if lo > 0 and f is not None:
+            k1 = max(f.rfind("。", 0, lo), f.rfind("\n", 0, lo)) + 1
+            opening = f[k1:lo] + prefix
+            in_para = f[f.rfind("\n", 0, lo) + 1 : lo] + prefix
         source = lex.source.match(sent_f, pos + len(m.raw))
         part = None
         for g, rx in enumerate(lex.complements):
@@ -3007,6 +3085,8 @@ def _place_mentions(
                 chained,
                 m.start < first_heading,
                 follows,
+                opening,
+                in_para,
             )
         )
     return out
@@ -3432,9 +3512,10 @@ _SENT_TO_OTHERS = re.compile(
 
 # after a figure: the report does not count it (,未纳入上表统计; ,不计入总数)
 _NOT_COUNTED = re.compile(
-    # (also after the cases' fines and an aside: …172件、罚没款26.4万元(数据由…提供,未纳入…))
+    # (also after the cases' fines and an aside: …172件、罚没款26.4万元(数据由…提供,未纳入…),
+    # …4385件、收缴罚没款712.6万元,由各县(市、区)分别统计,未计入上述全局数据)
     r"(?:、[^,;。()\d]{0,6}?(?:罚没款|罚款)[^,;。()\d]{0,3}?[\d.]+万?元)?\s*[,;(]?\s*"
-    r"(?:数据由[^,;。()]{0,16}提供,?)?"
+    r"(?:(?:数据)?由(?:[^,;。()]|\([^()]{0,8}\)){0,16}?(?:提供|(?:分别|单独|自行)?统计),?)?"
     r"(?:均|但|且|该数据)?(?:未|不)(?:纳入|计入|列入|含在|包含在)[^,;。]{0,10}"
     r"(?:统计|上表|本表|总数|以上数据|上述数据|全局数据|本局数据)"
 )
@@ -3465,6 +3546,13 @@ _COUNTIES_OWN = re.compile(
 )
 
 
+# a whole system's figure (全市城管系统…, 全县综合行政执法系统…)
+_WHOLE_SYSTEM = re.compile(r"全[市省州盟县区][^,;。]{0,10}系统")
+# the author's figures said to leave the counties' bodies out (不含各县(市)、区城市管理部门…)
+_COUNTIES_LEFT_OUT = re.compile(
+    r"(?:不含|不包括|未含|未包括)[^。]{0,6}(?:各)?(?:县|区|县区|区县|旗县)(?:\([^()]{0,6}\))?[^。]{0,16}"
+    r"(?:部门|城管局|执法局|大队|单位)"
+)
 # a system or an area's figure that names, in brackets, the other bodies it takes in
 # (全市城管执法系统(含凌海市、北镇市、黑山县、义县城市管理部门)…): not only the author's
 _SYSTEM_WITH_OTHERS = re.compile(
@@ -3700,6 +3788,8 @@ def _with_counties_part(t: _Mention) -> bool:
     return k >= 0 and _COUNTY_BODIES.search(breakdown, k) is not None
 
 
+# other bodies named between the own level and a figure (…本级办理…,乡镇(街道)…罚没款)
+_OTHER_BODIES = re.compile(r"乡镇|街道|镇街|街镇|分局|支队|大队|中队|[县区市]|部门|单位")
 # the author's branches named in a breakdown (两个分局办理…, 各执法大队办理…)
 _BRANCH_ITEM = re.compile(r"分局|支队|大队|中队")
 _OFF_SITE_COUNT = re.compile(r"[^,;。(]*非现场[^。;]*?\d[\d,.]*万?(?:件|起|宗)[^。;]*$")
@@ -3826,9 +3916,12 @@ def _combine_mentions(
         for c in keep
         if (k := c.prefix.rfind("本级")) >= 0
         and not _OWN_NAME.search(c.prefix, k)
-        and not (
-            re.search(r";|其中", seg := re.sub(r"\([^()]*\)", "", c.prefix[k:]))
-            or _TEXT_COMMA.search(seg)
+        and not re.search(r";|其中", seg := re.sub(r"\([^()]*\)", "", c.prefix[k:]))
+        # (its clause, or for its fines the clauses after its cases: …本级办理行政处罚案件1184件,
+        # 同比增长8.3%,罚没款523.68万元, with no other body between)
+        and (
+            not _TEXT_COMMA.search(seg)
+            or (c.family == "money" and _OTHER_BODIES.search(seg) is None)
         )
         # (the first of its kind after 本级: not its own 其中 part, 1346件(其中…860件))
         and not any(o.sent == c.sent and k < o.pos < c.pos for o in keep)
@@ -3883,7 +3976,16 @@ def _combine_mentions(
     # smaller figure of the indicator: the others' share is not the author's
     drop_if_rest(
         [
-            _SYSTEM_WITH_OTHERS.search(c.prefix) is not None
+            (
+                _SYSTEM_WITH_OTHERS.search(c.prefix) is not None
+                # ... or a system's figure after the paragraph said the author's figures leave
+                # the counties' out (注:表中数据为局本级…,不含各县(市)、区城市管理部门办理的案件。
+                # 经汇总,…全市城管系统…罚没款合计1,268.4万元)
+                or (
+                    _WHOLE_SYSTEM.search(c.prefix) is not None
+                    and _COUNTIES_LEFT_OUT.search(c.in_para) is not None
+                )
+            )
             and any(o.start < c.start and o.value < c.value for o in keep)
             for c in keep
         ]
@@ -4032,6 +4134,19 @@ def _combine_mentions(
                     keep[j], campaign[j] = c, False
                     break
     drop_if_rest(campaign)
+    # 3. a field's fines, in a sentence or a clause after ; opened by its field (国土资源领域,查处
+    # 违法占地案件58件,…罚没款118.2万元) or in a sentence breaking the work down by kind (从违法
+    # 类型看,…罚款48.2万元), beside fines not so opened: a kind of the year's
+    field_opened = [
+        c.family == "money"
+        and (
+            _FIELD_OPENING.match(c.prefix[c.prefix.rfind(";") + 1 :]) is not None
+            or _BY_KIND_OPENING.match(c.opening) is not None
+        )
+        for c in keep
+    ]
+    if any(field_opened) and not all(field_opened):
+        drop_if_rest(field_opened)
     # 3. a shortfall (专题普法仅4场次, in a problems section) is no figure of the year's work
     drop_if_rest(
         [
@@ -4336,6 +4451,10 @@ _INCLUDED_AFTER = re.compile(
 _PARA_RUN_IN = re.compile(r"[^\d\n。:]{2,38}[。:]")
 # legal affairs of every kind, which a legal review's indicator counts all of
 _UMBRELLA_AFFAIRS = re.compile(r"(?:法律|涉法)(?:事务|事项)")
+# a sentence or clause opened by the field it is about (国土资源领域,…; 生活垃圾分类方面,…)
+_FIELD_OPENING = re.compile(r"\s*(?:在)?[\u4e00-\u9fff、]{2,12}(?:领域|方面)\s*[,:]")
+# ... or a sentence that breaks the year's work down by kind (从违法类型看,…; 分领域看,…)
+_BY_KIND_OPENING = re.compile(r"\s*(?:从|按|分)[\u4e00-\u9fff]{1,8}(?:看|来看|分)\s*[,:]")
 # a field named as the figure's scope (燃气领域, 市容环境卫生领域)
 _FIELD_OF = re.compile(r"[\u4e00-\u9fff]{2,8}领域")
 # a count of cases of every kind (全年立案处罚各类违法行为1436起, 各类案件), not of kinds of documents

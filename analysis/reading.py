@@ -487,7 +487,15 @@ def reflow_html(text: str) -> str:
             return "" if _CJK_SIDE.match(a) or _CJK_SIDE.match(b) else " "
 
         text = _SOFT_BREAK.sub(soft, text)
-    return text
+    # a line break or a paragraph's end with more of the page after it on its source line
+    # (…逐利执法。<br/>&nbsp;&nbsp;（五）优化政务服务…): the browser starts a line there
+    return _BREAK_MID_LINE.sub(lambda m: m.group(0) + "\n", text)
+
+
+# a <br> or a paragraph's end tag with text after it on its line
+_BREAK_MID_LINE = re.compile(
+    r"(?:<br\s*/?>|</p\s*>)(?=[ \t]*[^\s<][^\n]*?[^\x00-\x7f])", re.IGNORECASE
+)
 
 
 # the end of an HTML table's row not followed by a line break

@@ -197,6 +197,11 @@ _LEAD = _STRIP + "#*"
 # read like spaces; a caption's mark (▲ 镇党委召开专题会议) only before an outline marker
 _GLYPHS = frozenset("◆◇■□●○◎▶►▷▸★☆▎▍▌▋▊▉▏⬛⬜")
 _CAPTION_GLYPHS = frozenset("▲△")
+# a run-in title that opens a paragraph: a verb's phrase with no comma (推进“监管一件事”改革)
+_RUN_IN_TITLE = re.compile(
+    r"(?:推进|推动|做实|做好|做优|强化|加强|深化|健全|完善|落实|开展|提升|优化|规范|严格|坚持|创新"
+    r"|抓实|抓好|聚焦|实施|建立|构建|打造|筑牢|守牢|织密)[^,，、;；]*$"
+)
 # an appendix's label alone on its line (附件2, 附件:, 附件 1)
 _APPENDIX_LABEL = re.compile(r"附\s*件\s*\d{0,2}\s*:?")
 
@@ -1351,6 +1356,9 @@ class _Parser:
                 if (
                     0 < stop <= 12
                     and self._strong(below.body) is None
+                    # (not a run-in title of its own, a verb's phrase of 8 characters or more:
+                    # …持续优化 / 推进“监管一件事”改革。围绕…)
+                    and not (stop >= 8 and _RUN_IN_TITLE.match(below.body[:stop]))
                     # (not after a finished heading, …优化城市管理领域营商环境, whose next line
                     # opens with a run-in title of its own: 审批服务提速增效。…)
                     and not (

@@ -256,3 +256,214 @@ def test_strict_enforcement_after_a_quality_safety_field_is_enforcement() -> Non
     assert (
         theme("聚焦农资、动物卫生、渔政和农产品质量安全,从严开展农业综合行政执法") == "enforcement"
     )
+
+
+# ------------------------------------------------------------------ rounds 111-112
+def test_a_bound_written_as_a_sign_is_a_bound() -> None:
+    m = process_text("r", "确保掌上执法率≥95%，全年办理案件120件。\n")["metrics"]
+    row = m[m["raw"] == "95%"].iloc[0]
+    assert (row["value"], bool(row["approx"]), row["qualifier"]) == (95, True, "≥")
+
+
+def test_a_tables_target_cell_with_a_bound_sign_is_read_as_a_bound() -> None:
+    m = process_text(
+        "r",
+        "2024年度法治建设主要指标完成情况\n指标\t年度目标\t完成值\t完成率\n"
+        "执法人员法治培训（期）\t10\t12\t120%\n掌上执法率（%）\t≥95\t98.6\t达标\n"
+        "行政处罚案件结案率（%）\t≥95\t97.2\t达标\n",
+    )["metrics"]
+    got = {(r.raw, r.value, r.unit, bool(r.approx)) for r in m.itertuples()}
+    assert ("95", 95, "%", True) in got
+    assert ("98.6", 98.6, "%", False) in got
+
+
+def test_a_line_of_units_alone_under_the_columns_names_gives_each_column_its_unit() -> None:
+    m = process_text(
+        "r",
+        "全年执法检查情况如下表：\n表1  2024年统计执法检查情况\n"
+        "检查企业  发现问题  立案查处    罚款\n"
+        "检查方式       （家）    （个）    （件）   （万元）\n"
+        "“双随机”抽查       48        57        5        7.6\n"
+        "专项执法检查         16        23        3        4.2\n"
+        "此外，配合市统计局开展检查。\n",
+    )["metrics"]
+    got = dict(zip(m["raw"], zip(m["value"], m["unit"], strict=True), strict=True))
+    assert got["48"] == (48, "家")
+    assert got["7.6"] == (76000, "元")
+    assert got["23"] == (23, "个")
+
+
+def test_key_value_pairs_on_one_line_each_keep_their_own_label() -> None:
+    m = process_text(
+        "r",
+        "2022年法治建设主要数据一览\n- 收缴罚没款：386.52万元\n- 行政复议：4件　行政诉讼：3件\n",
+    )["metrics"]
+    subject = dict(zip(m["raw"], m["subject"], strict=True))
+    assert subject["4件"] == "行政复议"
+    assert subject["3件"] == "行政诉讼"
+    assert subject["386.52万元"] == "收缴罚没款"  # (no bullet in the subject)
+
+
+def test_a_link_to_the_original_page_is_chrome_and_leaves_the_signature_its_date() -> None:
+    got = clean_text(
+        "# 某市城市管理局2022年度法治政府建设工作报告\n"
+        "2022年，我局深入学习贯彻习近平法治思想，全年立案查处违法案件2,847件，各项工作取得新成效。\n"
+        "## 一、主要举措\n全年举办法治培训14期，培训干部职工1,260人次。\n"
+        "某市城市管理局\n2023年2月16日\n"
+        "原文链接：[某市城市管理局2022年度法治政府建设工作报告](http://www.example.gov.cn/a.html)\n"
+    )
+    assert got.metadata["signature_date"] == "2023-02-16"
+    assert "原文链接" not in got.text
+
+
+def test_a_line_break_tag_inside_a_source_line_starts_a_line() -> None:
+    from analysis.reading import reflow_html
+
+    page = (
+        "<html><body><div>"
+        "坚持罚缴分离，杜绝以罚代管、逐利执法。<br/>&nbsp;&nbsp;（五）优化政务服务，助力打造一流营商环境<br>\n"
+        "</div></body></html>"
+    )
+    got = reflow_html(page)
+    assert "逐利执法。<br/>\n&nbsp;&nbsp;（五）" in got
+
+
+def test_a_run_in_title_below_a_heading_is_not_the_headings_rest() -> None:
+    got = outline(
+        "某县综合行政执法局2024年法治政府建设情况报告\n一、主要工作\n"
+        "（一）聚焦“监管一件事”“综合查一次”，法治化营商环境持续优化\n"
+        "推进“监管一件事”改革。围绕燃气安全、建筑垃圾治理等高频监管事项，会同县市场监管局制定联合检查清单。\n"
+        "（二）严格规范公正文明执法，执法质效稳步提升\n全年办理行政处罚案件1184件。\n"
+    )
+    assert (2, "(一)", "聚焦“监管一件事”“综合查一次”，法治化营商环境持续优化", False) in got
+
+
+def test_a_wrapped_heading_still_takes_its_cut_rest() -> None:
+    got = outline(
+        "某市城市管理局2023年法治政府建设情况报告\n一、主要工作\n"
+        "（一）坚持科技赋能、数据驱动，以“一网统管”推动城市管理由人力密集向人机\n"
+        "交互转变。依托市域社会治理现代化指挥中心，推动数字城管平台与12个部门业务系统对接。\n"
+        "（二）严格规范执法\n全年办理行政处罚案件1184件。\n"
+    )
+    assert got[1][2].endswith("由人力密集向人机交互转变")
+
+
+def test_a_full_heading_line_of_two_clauses_does_not_take_the_paragraph_below() -> None:
+    rows = "\n".join(
+        [
+            "某区城市管理局2023年法治政府建设年度报告",
+            "一、主要工作",
+            "（一）深化“放管服”改革，持续优化城市管理领域营商环境",
+            "我局负责的9项行政许可事项已全部入驻区政务服务中心窗",
+            "口集中办理，推行“一窗受理、集成服务”，全年受理并办结",
+            "建筑垃圾处置核准等许可申请1264件，按时办结率100%。",
+            "（二）严格规范执法，提升城市管理执法效能",
+            "全年共办理行政处罚案件1582件，较2022年的1396件增长1",
+            "3.3%，其中适用简易程序1047件、一般程序535件。",
+        ]
+    )
+    got = clean_text(rows).text
+    assert "（一）深化“放管服”改革，持续优化城市管理领域营商环境\n我局负责" in got
+
+
+def test_a_kinds_fine_in_a_breakdown_by_kind_is_a_part_of_the_years() -> None:
+    got = report_indicators(
+        "全年共办理行政处罚案件1582件，较2022年的1396件增长13.3%，其中适用简易程序1047件、"
+        "一般程序535件；收缴罚没款186.73万元。已结案1551件，结案率98.04%。"
+        "从违法类型看，查处违法建设案件214件，依法拆除违法建筑3.6万平方米；"
+        "查处渣土车辆沿路抛撒、未密闭运输等违法行为176件，罚款48.2万元；查处占道经营案件612件。\n"
+    )
+    assert got["fines_yuan"] == 1867300
+
+
+def test_fines_of_two_halves_add_up_and_a_fields_fine_stays_a_part() -> None:
+    got = report_indicators(
+        "其中，上半年原县城市管理局办理行政处罚案件312件，罚没款86.47万元；"
+        "下半年我局办理行政处罚案件529件，罚没款213.6万元。\n"
+        "国土资源领域，查处违法占地案件58件，涉及土地126.4亩，罚没款118.2万元。\n"
+    )
+    assert got["fines_yuan"] == 3000700
+
+
+def test_a_system_total_after_a_note_that_leaves_the_counties_out_is_not_the_bureaus() -> None:
+    got = report_indicators(
+        "全年立案查处违法案件2,847件，收缴罚没款386.52万元。\n"
+        "注：表中数据为局本级数据，不含各县（市）、区城市管理部门办理的案件。"
+        "经汇总，2022年全市城管系统立案总数为12,475件、罚没款合计1,268.4万元。\n"
+    )
+    assert got["fines_yuan"] == 3865200
+
+
+def test_the_own_levels_fines_after_its_cases_beside_the_systems_total() -> None:
+    got = report_indicators(
+        "全年全县综合行政执法系统共办理行政处罚案件2575件，罚没款811.13万元，"
+        "其中我局本级办理行政处罚案件1184件，同比增长8.3%（2023年为1093件），罚没款523.68万元；"
+        "全县20个乡镇（街道）以自身名义办理行政处罚案件1391件，罚没款287.45万元。\n"
+    )
+    assert got["admin_penalty_cases"] == 1184
+    assert got["fines_yuan"] == 5236800
+
+
+def test_counties_figures_said_to_be_counted_by_themselves_are_not_the_bureaus() -> None:
+    got = report_indicators(
+        "全年共办理行政处罚案件1946件，收缴罚没款386.47万元。\n"
+        "从全市看，各县（市、区）城管执法部门共办理行政处罚案件4385件、收缴罚没款712.6万元，"
+        "由各县（市、区）分别统计，未计入上述全局数据。\n"
+    )
+    assert got["admin_penalty_cases"] == 1946
+    assert got["fines_yuan"] == 3864700
+
+
+def test_a_bare_total_after_its_parts_takes_their_indicator() -> None:
+    text = in_report(
+        "全年举办法治专题培训班6期、执法业务轮训8期，共计14期，培训干部职工和执法队员1,260人次；"
+        "轮训中安排新入职执法队员岗前培训2期，参训86人。\n"
+    )
+    m = process_text("r", text)["metrics"]
+    total = m[(m["raw"] == "14期")].iloc[0]
+    assert total["indicator"] == "training_sessions"
+    got = indicators(text)
+    assert got["training_sessions"] == 14
+    assert got["training_participants"] == 1260
+
+
+def test_others_trained_by_a_civil_affairs_bureau_are_not_its_staff() -> None:
+    got = report_indicators(
+        "全年组织局机关干部职工法治专题培训5期、参训286人次。\n"
+        "举办全县乡镇民政工作人员业务培训班2期，培训乡镇民政专干和社会救助经办人员128人次；"
+        "组织全县社会组织负责人开展法律法规和年检政策培训1期，培训96人。\n"
+        "对各镇（街道）统计站人员开展业务轮训2期、74人次。\n"
+        "开展村（社区）“两委”成员和村务监督委员会成员法治培训，培训620余人次。\n"
+    )
+    assert got["training_sessions"] == 5
+    assert got["training_participants"] == 286
+
+
+def test_a_town_governments_village_cadres_are_its_own_trainees() -> None:
+    got = report_indicators("全年举办机关干部和村（社区）干部法治专题培训7期，培训620人次。\n")
+    assert got["training_sessions"] == 7
+    assert got["training_participants"] == 620
+
+
+def test_the_bureaus_staff_trained_beside_the_towns_are_its_own() -> None:
+    got = report_indicators(
+        "举办全县应急管理执法业务培训班4期，培训县局执法人员和乡镇安全生产监管人员186人次。\n"
+    )
+    assert got["training_participants"] == 186
+
+
+def test_applications_to_enforce_and_advisers_help_are_no_lawsuits() -> None:
+    got = report_indicators(
+        "本局作为被告的行政诉讼案件2件。向区人民法院申请强制执行非诉行政案件4件，法院裁定准予执行3件。\n"
+        "常年法律顾问全年参与重大涉法事务、信访积案化解和行政应诉34件次。\n"
+    )
+    assert got["admin_litigation_cases"] == 2
+
+
+def test_guiding_village_self_government_is_community_service() -> None:
+    assert theme("指导基层依法自治,提升基层治理法治化水平") == "community_service"
+
+
+def test_regular_enforcement_named_first_is_enforcement() -> None:
+    assert theme("持续推进规范执法和智慧执法") == "enforcement"
+    assert theme("深化智慧税务建设,以数字化赋能规范执法和精细服务") == "digital"
