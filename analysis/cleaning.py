@@ -621,6 +621,9 @@ _PLAN_DOC_TITLE = re.compile(
 
 # ... or another kind of report for a year (…2023年政府信息公开工作年度报告), one that is not
 # about the rule of law (_REPORT_TITLE_WHAT)
+# ... or an interpretation of the report, published after it by its interpreter ([政策解读]一图读懂…;
+# not the report's own picture, [图解]一图读懂…, whose figures are the report's)
+_READING_TITLE = re.compile(r"^[\[【]\s*(?:政策)?解读\s*[\]】]|^政策解读\s*[:|丨]")
 _OTHER_REPORT_TITLE = re.compile(r"^[^。;:,]{4,60}(?:19|20)\d\d年度?[^。;:,]{0,30}(?:报告|总结)$")
 
 
@@ -630,8 +633,9 @@ def _next_document(lf: list[str], m: int) -> int:
     its number or its addressee, or a plan's for a year (…2025年…工作要点), with the report's
     body above."""
     for k in range(1, m - 1):
-        # (a title's short last line, its first line above: …依法披露 / 工作的通知)
-        if not any(
+        # (a title's short last line, its first line above: …依法披露 / 工作的通知; or an
+        # interpretation of the report, 【政策解读】一图读懂…)
+        if _READING_TITLE.match(lf[k]) is None and not any(
             rx.match(t)
             for rx in (_DOC_TITLE, _PLAN_DOC_TITLE, _OTHER_REPORT_TITLE)
             for t in (lf[k], lf[k - 1] + lf[k])
@@ -650,6 +654,8 @@ def _next_document(lf: list[str], m: int) -> int:
             _ORG_LINE.match(lf[j]) for j in range(dated[0] - 1, max(-1, dated[0] - 3), -1)
         ):
             continue
+        if _READING_TITLE.match(lf[k]) is not None:
+            return k  # an interpretation of the report published with it (一图读懂…)
         below = next((j for j in range(k + 1, m) if lf[j]), None)
         if below is None:
             continue

@@ -3770,6 +3770,8 @@ _COUNTY_BODIES = re.compile(
     r"(?:大队|支队|中队|局|部门|所)"
     r"|(?:各|\d+个)(?:县|区县|县区|旗县)(?:\(市、?区\))?[^,;。]{0,16}(?:大队|支队|中队|局|部门|所)"
 )
+# every body of a government's (全县各级行政执法机关…, 各部门…)
+_ALL_ORGANS = re.compile(r"各(?:级|类)?[^,;。]{0,8}(?:机关|部门|单位)")
 # a whole area's or a system's figure (全市…, …系统…)
 _WHOLE_OR_SYSTEM = re.compile(r"全[市省县区州盟]|系统")
 
@@ -3932,7 +3934,9 @@ def _combine_mentions(
         if t not in own_level
         and (
             (
-                "系统" in t.prefix
+                _WHOLE_OR_SYSTEM.search(t.prefix) is not None
+                # (not a government's total of all its bodies: 全县各级行政执法机关共办理…)
+                and _ALL_ORGANS.search(t.prefix) is None
                 and "本级" in (follows := t.follows.split("。")[0])
                 and _OWN_NAME.search(follows) is not None
             )

@@ -1128,11 +1128,46 @@ def _report_parts() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
 
 
+# a level-1 heading's marker (一、)
+_TOP_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}\s*、")
+# a paragraph's number at its line's start (12., 12、)
+_PARAGRAPH_NUMBER = re.compile(r"(\d{1,3})[.、](?=(?:19|20)\d\d年|\D)")
+
+
+def _skip_paragraph_numbers(lines: list[_Line]) -> None:
+    """Set, in place, the paragraph numbers of a text that numbers its paragraphs straight
+    through (1. … 43., across its 一、 parts, as a draft for comment or a drafting note does)
+    before the lines' bodies: they are no outline, and a heading after one (39.(一)…) is read.
+    Only when the numbers run 1, 2, 3 … with no restart, to 12 or more, over two or more parts,
+    on mostly long paragraphs."""
+    numbered: list[tuple[int, int, int]] = []  # (line, number, length of the number)
+    tops = 0
+    for k, line in enumerate(lines):
+        if _is_l1_numeral(line.body) or _TOP_MARKER.match(line.body):
+            tops += 1
+        m = _PARAGRAPH_NUMBER.match(line.body)
+        if m is not None:
+            numbered.append((k, int(m.group(1)), m.end(), tops))
+    if len(numbered) < 12 or [n for _, n, _, _ in numbered] != list(range(1, len(numbered) + 1)):
+        return
+    if len({t for *_, t in numbered}) < 2:
+        return
+    long = sum(len(lines[k].body) >= 60 for k, *_ in numbered)
+    if long * 2 < len(numbered):
+        return
+    for k, _, n, _ in numbered:
+        line = lines[k]
+        rest = line.body[n:]
+        line.lead += n + len(rest) - len(rest.lstrip())
+        line.body = rest.lstrip()
+
+
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold(text)
         self.lines = _split_lines(text, self.folded)
+        _skip_paragraph_numbers(self.lines)
         self.root = _Node(-1, "")
         # 第一部分-style parts above 一、 headings: parsed as level 0, written one level
         # up with every other level (see _columns)

@@ -467,3 +467,109 @@ def test_guiding_village_self_government_is_community_service() -> None:
 def test_regular_enforcement_named_first_is_enforcement() -> None:
     assert theme("持续推进规范执法和智慧执法") == "enforcement"
     assert theme("深化智慧税务建设,以数字化赋能规范执法和精细服务") == "digital"
+
+
+# ------------------------------------------------------------------ rounds 113-114
+_BODY = "2024年，我局深入学习贯彻习近平法治思想，全年立案查处违法案件2,310件，罚没款486.2万元，各项工作取得新成效。\n"
+
+
+def test_an_interpretation_published_after_the_signature_is_another_document() -> None:
+    got = clean_text(
+        "某市城市管理局2024年法治政府建设年度报告\n"
+        + _BODY
+        + "一、主要工作\n"
+        + _BODY
+        + "某市城市管理局\n2025年2月11日\n\n"
+        "【政策解读】一图读懂某市城市管理局2024年法治政府建设年度报告\n"
+        "解读机构：某市城市管理局　　解读日期：2025年2月18日\n"
+        "一、压实责任 高位推动\n全年立案查处违法案件230余件。\n"
+    )
+    assert "一图读懂" not in got.text
+    assert "230余件" not in got.text
+
+
+def test_the_reports_own_infographic_after_the_signature_stays_the_reports() -> None:
+    got = clean_text(
+        "某区应急管理局2024年度法治政府建设工作情况\n"
+        + _BODY
+        + "一、主要工作\n"
+        + _BODY
+        + "某区应急管理局\n2025年1月20日\n\n"
+        "【图解】一图读懂某区应急管理局2024年度法治政府建设工作情况\n"
+        "1,286\n家次\n检查生产经营单位\n"
+    )
+    assert "1,286" in got.text
+
+
+def test_paragraph_numbers_running_through_the_text_are_no_outline() -> None:
+    paras = [
+        f"{n}.全年深入推进法治政府建设，严格规范公正文明执法，依法行政水平持续提升，各项工作任务均按计划完成，"
+        f"群众满意度稳步提高，执法规范化建设取得明显成效。"
+        for n in range(1, 15)
+    ]
+    text = "\n".join(
+        [
+            "某区城市管理局2023年法治政府建设年度报告",
+            "一、主要工作",
+            "（一）持续深化学法用法",
+            *paras[:6],
+            "（二）严格规范执法",
+            *paras[6:10],
+            "二、下一步工作打算",
+            *paras[10:12],
+            "13.（一）持续深化学法用法，夯实依法行政基础。健全学法制度，全年组织法治培训不少于6期。",
+            "14.（二）严格规范公正文明执法。深化执法规范化建设，提升执法质效。",
+        ]
+    )
+    got = [(lv, mk) for lv, mk, _, _ in outline(text) if lv <= 2]
+    assert got == [(1, "一、"), (2, "(一)"), (2, "(二)"), (1, "二、"), (2, "(一)"), (2, "(二)")]
+
+
+def test_cases_named_by_a_value_threshold_are_a_kind_of_the_years() -> None:
+    got = report_indicators(
+        "全年全市烟草专卖系统共查处涉烟违法案件1,528起，罚没款517.43万元。\n"
+        "加强执法协作，全年查办案值5万元以上案件94起，其中案值50万元以上的大要案11起。\n"
+    )
+    assert got["admin_penalty_cases"] == 1528
+
+
+def test_a_whole_areas_total_with_the_towns_own_name_cases_gives_the_own_level() -> None:
+    got = indicators(
+        "某区城市管理和综合执法局2022年法治政府建设年度报告\n"
+        "全年区局本级立案查处城市管理违法案件1386宗，收缴罚没款312.47万元，未发生行政复议决定被撤销的情况。\n"
+        "一、主要工作\n全年区局本级立案查处城市管理违法案件1386宗；按程序分，简易程序592宗、普通程序794宗。\n"
+        "2022年，全区城市管理领域（含镇街）共立案查处违法案件3460宗，其中区局本级1386宗，"
+        "各镇（街）以自身名义办理2074宗、收缴罚没款185.6万元。\n二、存在问题\n不足。\n"
+    )
+    assert got["admin_penalty_cases"] == 1386
+    assert got["fines_yuan"] == 3124700
+
+
+def test_retailers_suppliers_and_builders_trained_are_the_trade() -> None:
+    got = report_indicators(
+        "全年举办执法人员法律业务培训班9期，培训执法人员1,137人次。\n"
+        "面向零售户开展“法治讲堂”64期、4,320人次。面向供应商相关人员开展政府采购政策培训2期、260余人。\n"
+        "对施工单位管理人员开展人防工程质量管理培训2场、130余人次。\n"
+    )
+    assert got["training_sessions"] == 9
+    assert got["training_participants"] == 1137
+
+
+def test_courses_for_the_streets_teams_are_not_the_bureaus_training() -> None:
+    got = report_indicators(
+        "全年举办执法人员法治专题培训14期，培训1132人次。\n"
+        "同时，为12个街道综合执法大队举办城市管理业务培训班3期，培训街道执法队员410人次。\n"
+        "为镇（街）综合行政执法办公室执法人员开展业务培训6场、培训380余人次。\n"
+    )
+    assert got["training_sessions"] == 14
+    assert got["training_participants"] == 1132
+
+
+def test_a_reading_time_alone_on_its_line_is_chrome_and_an_age_is_a_quantity() -> None:
+    got = clean_text(
+        "某区城市管理局2022年度法治政府建设工作报告\n约16分钟读完\n"
+        + _BODY
+        + "执法人员平均年龄46.8岁。\n"
+    )
+    assert "16分钟" not in got.text
+    assert _raws(got.text)["46.8岁"] == (46.8, "岁")
