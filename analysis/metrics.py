@@ -3770,6 +3770,8 @@ _COUNTY_BODIES = re.compile(
     r"(?:大队|支队|中队|局|部门|所)"
     r"|(?:各|\d+个)(?:县|区县|县区|旗县)(?:\(市、?区\))?[^,;。]{0,16}(?:大队|支队|中队|局|部门|所)"
 )
+# a body's own level (区局本级, 支队本级), not a government's (县本级)
+_BODY_OWN_LEVEL = re.compile(r"(?:局|委|厅|支队|大队|中心|机关)本级")
 # every body of a government's (全县各级行政执法机关…, 各部门…)
 _ALL_ORGANS = re.compile(r"各(?:级|类)?[^,;。]{0,8}(?:机关|部门|单位)")
 # a whole area's or a system's figure (全市…, …系统…)
@@ -3939,6 +3941,9 @@ def _combine_mentions(
                 and _ALL_ORGANS.search(t.prefix) is None
                 and "本级" in (follows := t.follows.split("。")[0])
                 and _OWN_NAME.search(follows) is not None
+                # (a system's, or an area's broken into a body's own level, 区局本级: not a
+                # government's county level, 县本级, beside its towns)
+                and ("系统" in t.prefix or _BODY_OWN_LEVEL.search(follows) is not None)
             )
             or _with_counties_part(t)
         )
@@ -4149,7 +4154,13 @@ def _combine_mentions(
         )
         for c in keep
     ]
-    if any(field_opened) and not all(field_opened):
+    if (
+        any(field_opened)
+        and not all(field_opened)
+        # (beside a larger figure of the year's: not the fields' fines beside a small other one)
+        and max(c.value for c, f in zip(keep, field_opened, strict=True) if not f)
+        > max(c.value for c, f in zip(keep, field_opened, strict=True) if f)
+    ):
         drop_if_rest(field_opened)
     # 3. a shortfall (专题普法仅4场次, in a problems section) is no figure of the year's work
     drop_if_rest(

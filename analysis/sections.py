@@ -1155,6 +1155,14 @@ def _skip_paragraph_numbers(lines: list[_Line]) -> None:
     long = sum(len(lines[k].body) >= 60 for k, *_ in numbered)
     if long * 2 < len(numbered):
         return
+    # (not level-3 headings numbered straight through, each a run-in title: 1.强化组织领导。…;
+    # paragraph numbers stand also before paragraphs with none, or before a heading, 39.(一)…)
+    titled = sum(0 <= lines[k].body.find("。", n) - n <= 20 for k, _, n, _ in numbered)
+    before_heading = any(
+        _match_strong(lines[k].body[n : n + 12].lstrip()) is not None for k, _, n, _ in numbered
+    )
+    if not before_heading and titled * 5 >= len(numbered) * 4:
+        return
     for k, _, n, _ in numbered:
         line = lines[k]
         rest = line.body[n:]

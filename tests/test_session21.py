@@ -573,3 +573,69 @@ def test_a_reading_time_alone_on_its_line_is_chrome_and_an_age_is_a_quantity() -
     )
     assert "16分钟" not in got.text
     assert _raws(got.text)["46.8岁"] == (46.8, "岁")
+
+
+# ------------------------------------------------------------------ review rv38
+def test_review_rv38_level_3_headings_numbered_straight_through_stay_headings() -> None:
+    items = [
+        "强化组织领导",
+        "健全工作机制",
+        "抓实述法考核",
+        "抓好领导干部学法",
+        "加强执法人员培训",
+        "深化普法宣传",
+    ]
+    items += [
+        "严格执法办案",
+        "规范执法程序",
+        "推行柔性执法",
+        "办理复议诉讼",
+        "办好热线诉求",
+        "做好信访工作",
+    ]
+    para = "。全年围绕中心工作，扎实推进各项任务落实，建立健全工作台账，定期调度推进，确保各项措施落地见效，取得明显成效。"
+    lines = ["某区城市管理局2023年法治政府建设年度报告", "一、主要举措和成效", "（一）加强党的领导"]
+    lines += [f"{n}.{items[n - 1]}{para}" for n in range(1, 7)]
+    lines += ["二、工作成效", "（一）严格规范执法"]
+    lines += [f"{n}.{items[n - 1]}{para}" for n in range(7, 13)]
+    levels = [(lv, mk) for lv, mk, _, _ in outline("\n".join(lines) + "\n")]
+    assert levels.count((3, "1.")) == 1
+    assert (3, "12.") in levels
+
+
+def test_review_rv38_a_street_offices_own_cadres_and_a_bureaus_own_offices_are_trained_staff() -> (
+    None
+):
+    got = report_indicators("组织街道机关干部开展法治专题培训4期，培训210人次。\n")
+    assert (got["training_sessions"], got["training_participants"]) == (4, 210)
+    got = report_indicators("组织各乡镇市场监管所干部开展执法业务培训6期，培训320人次。\n")
+    assert (got["training_sessions"], got["training_participants"]) == (6, 320)
+    got = report_indicators("组织全县各乡镇（街道）执法人员开展行政执法培训4期，培训360人次。\n")
+    assert got["training_sessions"] == 4
+
+
+def test_review_rv38_the_only_count_entered_on_terminals_and_a_bureaus_own_lawsuits_count() -> None:
+    got = report_indicators(
+        "全面推行移动执法，全年通过执法终端录入并办理行政处罚案件1426件，罚没款182.47万元。\n"
+    )
+    assert got["admin_penalty_cases"] == 1426
+    got = report_indicators(
+        "全年依法参与行政应诉案件8件，局主要负责人出庭应诉3次，未发生败诉案件。\n"
+    )
+    assert got["admin_litigation_cases"] == 8
+
+
+def test_review_rv38_fields_fines_beside_a_smaller_other_figure_add_up() -> None:
+    got = report_indicators(
+        "市容环境卫生领域，查处占道经营等违法行为586件，罚款36.2万元；违法建设领域，查处违法建设行为42件，罚没款88.6万元。\n"
+        "对轻微违法行为依法从轻处罚，对23家市场主体减轻罚款4.6万元。\n"
+    )
+    assert got["fines_yuan"] >= 1248000
+
+
+def test_review_rv38_a_county_governments_whole_total_is_its_own() -> None:
+    got = report_indicators(
+        "全县共办理行政处罚案件5320件，罚没款3260.5万元，其中县本级办理2180件，罚没款2410.2万元；"
+        "各乡镇（街道）以自身名义办理3140件，罚没款850.3万元。\n"
+    )
+    assert got["admin_penalty_cases"] == 5320
