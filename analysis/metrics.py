@@ -1759,20 +1759,28 @@ _LIST_OPENER = re.compile(r"[,，;；]\s*(其中)")
 _REVIEW_TOTALS = ("legal_reviews", "normative_documents_reviewed")
 
 
+def _rows_by_sentence(cols: dict[str, list], holds: str = "") -> list[tuple[str, list[int], int]]:
+    """(sentence, its rows in order of offset, the sentence's offset) for every sentence of the
+    metrics columns ``cols`` (those holding ``holds``), one per report."""
+    by_sentence: dict[tuple[str, str], list[int]] = {}
+    for k, sent in enumerate(cols["sentence"]):
+        if holds in sent:
+            by_sentence.setdefault((cols["report_id"][k], sent), []).append(k)
+    out = []
+    for (_, sent), ks in by_sentence.items():
+        ks.sort(key=lambda k: cols["start"][k])
+        out.append((sent, ks, cols["start"][ks[0]] - sent.find(cols["raw"][ks[0]])))
+    return out
+
+
 def _parts_of_reviews(cols: dict[str, list]) -> None:
     """Give, in place, a count listed after 其中 in a sentence whose total before the 其中
     counts reviews (:data:`_REVIEW_TOTALS`) the total's indicator: a part of it (so that a
     part restated elsewhere, 对13件重大行政执法决定…法制审核, is known as inside the total)."""
-    by_sentence: dict[tuple[str, str], list[int]] = {}
-    for k, sent in enumerate(cols["sentence"]):
-        if "其中" in sent:
-            by_sentence.setdefault((cols["report_id"][k], sent), []).append(k)
-    for (_, sent), ks in by_sentence.items():
+    for sent, ks, base in _rows_by_sentence(cols, "其中"):
         opener = _LIST_OPENER.search(sent)  # 其中 opening a clause (not 对其中存在问题的2件)
         if opener is None:
             continue
-        ks.sort(key=lambda k: cols["start"][k])
-        base = cols["start"][ks[0]] - sent.find(cols["raw"][ks[0]])  # the sentence's offset
         cut = base + opener.start(1)
         # (the last figure that counts something: not last year's or a change between them,
         # 合法性审查46件(2021年为38件),同比增长21.1%,其中…)
@@ -1807,14 +1815,9 @@ def _total_after_parts(cols: dict[str, list]) -> None:
     """Give, in place, a figure whose clause is only a total's cue (共计14期) the indicator of
     the figures its sentence lists before it, when two or more of them, in its unit, all have
     that one indicator (全年举办法治专题培训班6期、执法业务轮训8期,共计14期): their total."""
-    by_sentence: dict[tuple[str, str], list[int]] = {}
-    for k, sent in enumerate(cols["sentence"]):
-        by_sentence.setdefault((cols["report_id"][k], sent), []).append(k)
-    for (_, sent), ks in by_sentence.items():
+    for sent, ks, base in _rows_by_sentence(cols):
         if len(ks) < 3 or not any(not cols["indicator"][k] for k in ks):
             continue
-        ks.sort(key=lambda k: cols["start"][k])
-        base = cols["start"][ks[0]] - sent.find(cols["raw"][ks[0]])
         if sent.find(cols["raw"][ks[0]]) < 0:
             continue
         folded = fold(sent)
@@ -3478,10 +3481,12 @@ _AUTHOR_SELF = re.compile(r"[我本](?:局|委|厅|办|院|馆)")
 
 
 _TOGETHER_WITH = re.compile(r"连同|加上|包括上年|含上年")
+# every body of a government's (全县各级行政执法机关…, 各部门…)
+_ALL_ORGANS = re.compile(r"各(?:级|类)?[^,;。]{0,8}(?:机关|部门|单位)")
 # all the bodies a total is of: 各…机关/部门/单位, or a whole area's system adding up
 # (全市城管系统共办理…: the bureau, its detachment and the districts' bureaus)
 _ALL_BODIES = re.compile(
-    r"各(?:级|类)?[^,;。]{0,8}(?:机关|部门|单位)|全[省市县区州盟旗][^,;。]{0,6}系统(?:共|累计|合计)"
+    rf"{_ALL_ORGANS.pattern}|全[省市县区州盟旗][^,;。]{{0,6}}系统(?:共|累计|合计)"
 )
 
 
@@ -3532,7 +3537,9 @@ _SHARE_AFTER = re.compile(
 
 
 # the author's own level named in a clause (支队本级, 局本级, 厅机关本级)
-_OWN_LEVEL_NAMED = re.compile(r"(?:支队|总队|大队|局|厅|委|中心|机关|[市县区])本级")
+# a body's own level (区局本级, 支队本级), not a government's (县本级)
+_BODY_OWN_LEVEL = re.compile(r"(?:支队|总队|大队|局|厅|委|中心|机关)本级")
+_OWN_LEVEL_NAMED = re.compile(rf"{_BODY_OWN_LEVEL.pattern}|[市县区]本级")
 # bodies the author guides or oversees, named as the subject of their figures (上述大队…,
 # 各区县大队…, 下辖各…)
 _GUIDED_BODIES = re.compile(
@@ -3770,12 +3777,8 @@ _COUNTY_BODIES = re.compile(
     r"(?:大队|支队|中队|局|部门|所)"
     r"|(?:各|\d+个)(?:县|区县|县区|旗县)(?:\(市、?区\))?[^,;。]{0,16}(?:大队|支队|中队|局|部门|所)"
 )
-# a body's own level (区局本级, 支队本级), not a government's (县本级)
-_BODY_OWN_LEVEL = re.compile(r"(?:局|委|厅|支队|大队|中心|机关)本级")
-# every body of a government's (全县各级行政执法机关…, 各部门…)
-_ALL_ORGANS = re.compile(r"各(?:级|类)?[^,;。]{0,8}(?:机关|部门|单位)")
 # a whole area's or a system's figure (全市…, …系统…)
-_WHOLE_OR_SYSTEM = re.compile(r"全[市省县区州盟]|系统")
+_WHOLE_OR_SYSTEM = re.compile(rf"{_WHOLE}|系统")
 
 
 def _with_counties_part(t: _Mention) -> bool:

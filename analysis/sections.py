@@ -1128,8 +1128,6 @@ def _report_parts() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
 
 
-# a level-1 heading's marker (一、)
-_TOP_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}\s*、")
 # a paragraph's number at its line's start (12., 12、)
 _PARAGRAPH_NUMBER = re.compile(r"(\d{1,3})[.、](?=(?:19|20)\d\d年|\D)")
 
@@ -1143,7 +1141,7 @@ def _skip_paragraph_numbers(lines: list[_Line]) -> None:
     numbered: list[tuple[int, int, int]] = []  # (line, number, length of the number)
     tops = 0
     for k, line in enumerate(lines):
-        if _is_l1_numeral(line.body) or _TOP_MARKER.match(line.body):
+        if _is_l1_numeral(line.body):
             tops += 1
         m = _PARAGRAPH_NUMBER.match(line.body)
         if m is not None:
