@@ -1897,12 +1897,25 @@ def _since_own_year(m: _Mention, report_year: int) -> bool:
     return since is not None and int(since.group(1)) >= report_year
 
 
-def _earlier_year(sentence: str, years: Counter, title_year: int | None = None) -> bool:
-    """Whether a sentence opens with a year before the report's (2022年, in a report on 2023):
-    the report's year is the one its title names, else the one it writes most (``years``), at
-    least three times, more than twice as often as the year the sentence opens with, which it
-    writes at most twice."""
-    m = _YEAR_OPENING.match(sentence)
+# a clause opening with a year and what was done in it (2022年举办培训班5期,2023年举办…8期)
+_CLAUSE_YEAR_OPENING = re.compile(
+    r"\s*((?:19|20)\d\d)年度?\s*(?:全年|全局|我局|本局|局本级)?(?:共计?|累计)?"
+    r"(?:举办|开展|组织|办理|查处|查办|立案|受理|收到|接[到收]|处理|审查|审核|出台|制定|发布|培训"
+    r"|完成|发生|办结|作出|实施|罚没|收缴|检查|调处|化解)"
+)
+
+
+def _earlier_year(
+    sentence: str,
+    years: Counter,
+    title_year: int | None = None,
+    opening: re.Pattern = _YEAR_OPENING,
+) -> bool:
+    """Whether a sentence (or, with ``opening`` :data:`_CLAUSE_YEAR_OPENING`, a clause) opens
+    with a year before the report's (2022年, in a report on 2023): the report's year is the one
+    its title names, else the one it writes most (``years``), at least three times, more than
+    twice as often as the year the sentence opens with, which it writes at most twice."""
+    m = opening.match(sentence)
     if m is None:
         return False
     year = int(m.group(1))
@@ -2824,6 +2837,7 @@ class _DeriveLexicon:
     period: re.Pattern  # period_opening: a paragraph about a period of years (五年来,…)
     period_end: re.Pattern  # period_clause_end: a first clause ending in a count of years
     source: re.Pattern  # source_after: where the figures came from, said after them
+    bound: re.Pattern  # bound_before at a clause's end: a bound (结案率≥95%), not a figure
 
 
 @lexicon_cache(maxsize=8)
@@ -2849,6 +2863,7 @@ def _derive_lexicon(patterns_path: str) -> _DeriveLexicon:
         period=re.compile(rf"\s*(?:{_alt(get('period_opening'))})"),
         period_end=re.compile(rf"(?:{_alt(get('period_clause_end'))})$"),
         source=re.compile(_alt(get("source_after"))),
+        bound=re.compile(rf"(?:{_alt(get('bound_before'))})$"),
     )
 
 
@@ -3359,6 +3374,10 @@ def _indicator_rows(
                 continue  # a frequency (每月开展普法2至3次), no count of the year
             if _LAST_YEARS_FIGURE.search(r.prefix):
                 continue  # last year's, beside this year's: (上年1,125人次), 较上年的317件
+            if report_year is not None and _earlier_year(
+                r.clause, years, title_year, _CLAUSE_YEAR_OPENING
+            ):
+                continue  # a clause of an earlier year's work: 2022年举办培训班5期,2023年…
             if r.period and report_year is not None and _since_own_year(r, report_year):
                 r = replace(r, period=False)  # 2024年以来 in a report on 2024: the year itself
             stated.setdefault(r.indicator, []).append(r)
@@ -4793,7 +4812,8 @@ def _aggregate(
     cands: list[_Mention], rule: IndicatorRule, lex: _DeriveLexicon, own: str = ""
 ) -> dict | None:
     if rule.aggregate == "first":
-        first = cands[0]
+        # a bound (案件结案率≥95%, a standard or goal) gives way to a figure stated as such
+        first = next((c for c in cands if not lex.bound.search(c.clause)), cands[0])
         method = "stated_zero" if first.value == 0 else "stated"
         return {
             "value": float(first.value),
