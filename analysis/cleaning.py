@@ -753,6 +753,35 @@ def _tab_toc_entries(raws: list[str], any_rule: list[str]) -> set[int]:
     return out
 
 
+def _typed_toc_entries(folded: list[str], any_rule: list[str]) -> set[int]:
+    """The entries below a table of contents' heading (目录) typed as a list of the outline's
+    headings, with no page numbers or leaders: the run of heading lines right below it (blank
+    lines between them allowed), when four in five of them stand again further down, as the
+    body's headings (an entry may be shorter than its heading); marked ``toc`` in ``any_rule``
+    too (edited in place)."""
+    out: set[int] = set()
+    for i, rule in enumerate(any_rule):
+        if rule != "toc" or i in out or match_outline_marker(folded[i].strip()) is not None:
+            continue
+        run, j = [], i + 1
+        while j < len(folded):
+            f = folded[j].strip()
+            if f:
+                marker = match_outline_marker(f)
+                if marker is None or "。" in f or len(f) > 60:
+                    break
+                if run and match_outline_marker(folded[run[0][0]].strip())[2] == marker[2]:
+                    break  # the outline starting over: the body's first heading
+                run.append((j, f[marker[3] :].strip()))
+            j += 1
+        rest = "\n".join(folded[j:])
+        if len(run) >= 3 and sum(1 for _, t in run if t and t in rest) >= 0.8 * len(run):
+            for k, _ in run:
+                any_rule[k] = "toc"
+                out.add(k)
+    return out
+
+
 def _doc_site_title(folded: list[str], any_rule: list[str]) -> None:
     """Mark a document-sharing site's listing title ``doc_site`` (``any_rule`` edited in
     place): the title line right above the site's uploader line (上传者:…, 浏览次数:…), when
@@ -829,6 +858,13 @@ def _previous_document(lf: list[str], logical: list, m: int) -> int:
 # a list of the attachments (附件:1. …统计年报 2. …): no body of the report, wherever it stands
 # (the chrome row ``attachment`` removes it below the signature)
 _ATTACHMENT_LIST = re.compile(r"附件\s*\d{0,2}\s*:\s*\S[^。]{0,200}$")
+
+
+# the header of a list of other posts in a page's head, above the report (热点推荐)
+_HEAD_LIST_HEADER = re.compile(
+    r"(?:热点推荐|热门推荐|相关推荐|推荐阅读|精彩推荐|为你推荐|猜你喜欢|热点新闻|热门文章|最新发布|最新文章"
+    r"|相关文章|相关阅读|相关新闻|热点关注)\s*:?"
+)
 
 
 # the head of a news app's or a WeChat article's tail of other people's text: recommended
@@ -2251,6 +2287,8 @@ def _clean(
     forced: dict[int, str] = {}
     if "\t" in text and "toc" in any_rule:
         forced.update(dict.fromkeys(_tab_toc_entries(raws, any_rule), "toc"))
+    if "toc" in any_rule:
+        forced.update(dict.fromkeys(_typed_toc_entries(folded, any_rule), "toc"))
     if "待续" in text:
         forced.update(dict.fromkeys(_between_instalments(folded, any_rule), "wechat"))
     outside = [
@@ -2729,6 +2767,26 @@ def _clean(
     for k in range(min(head_anchor, first_body)):
         if not logical[k].rule and _is_menu_like(lf[k]):
             logical[k].rule = "site_menu"
+    # ... and a list of other posts above the report (热点推荐 / their titles over their dates
+    # / 更多>>): their titles and dates are not the report's
+    for k in range(first_body):
+        if logical[k].rule or not _HEAD_LIST_HEADER.fullmatch(lf[k].strip()):
+            continue
+        run, j = [], k + 1
+        while (
+            j < first_body
+            and lf[j].strip()
+            and (
+                logical[j].rule in ("", "metadata_date")
+                and (_is_link_like(lf[j].strip()) or _date_only(lf[j]))
+            )
+        ):
+            run.append(j)
+            j += 1
+        if any(_date_only(lf[i]) for i in run):
+            logical[k].rule = "nav"
+            for i in run:
+                logical[i].rule = "site_menu"
     bylines = [lf[k] for k in range(first_body) if logical[k].rule == "metadata_date"]
     prompt = max((k for k in range(first_body) if logical[k].rule == "wechat"), default=-1)
     for k in range(min(prompt, first_body)):

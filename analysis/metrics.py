@@ -64,7 +64,8 @@ from typing import TYPE_CHECKING
 
 from analysis import gazetteer, paths, schema
 from analysis.lexicons import guarded_pattern, lexicon_cache
-from analysis.normalize import BULLET, OTHER_SCRIPT, fold, translation_line
+from analysis.normalize import BULLET, OTHER_SCRIPT, translation_line
+from analysis.normalize import fold as _fold_forms
 from analysis.numbers import (
     ARABIC_RE,
     CN_NUMERAL_CHARS,
@@ -87,6 +88,37 @@ if TYPE_CHECKING:  # pandas loads on first use: extracting metrics needs none
 UNITS_FILE = paths.LEXICON_DIR / "units.tsv"
 PATTERNS_FILE = paths.LEXICON_DIR / "metric_patterns.tsv"
 INDICATORS_FILE = paths.LEXICON_DIR / "indicators.tsv"
+SLIPS_FILE = paths.LEXICON_DIR / "input_slips.tsv"
+
+
+@lexicon_cache(maxsize=2)
+def _slips(path: str) -> tuple[re.Pattern | None, dict[str, str]]:
+    """The input-method slips of ``input_slips.tsv``: a pattern of the slips and slip -> word."""
+    words: dict[str, str] = {}
+    lines = [ln for ln in Path(path).read_text(encoding="utf-8").splitlines() if ln.strip()]
+    rows = [ln.split("\t") for ln in lines if not ln.startswith("#")][1:]  # after the header
+    for n, row in enumerate(rows, start=2):
+        slip, word = (row + ["", ""])[:2]
+        if not slip or len(slip) != len(word):
+            raise ValueError(
+                f"{path}: row {n} ({slip!r} -> {word!r}): a slip and the word meant must be "
+                "two words of the same length; correct the row"
+            )
+        words[_fold_forms(slip)] = _fold_forms(word)
+    if not words:
+        return None, words
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))), words
+
+
+def fold(text: str) -> str:
+    """:func:`analysis.normalize.fold`, with the slips of ``input_slips.tsv`` read as the
+    words meant (行政复义 -> 行政复议): the same length, so offsets hold."""
+    out = _fold_forms(text)
+    pattern, words = _slips(str(SLIPS_FILE))
+    if pattern is not None and pattern.search(out):
+        out = pattern.sub(lambda m: words[m.group(0)], out)
+    return out
+
 
 METRIC_COLUMNS = list(schema.METRICS.columns)
 INDICATOR_COLUMNS = list(schema.INDICATORS.columns)
