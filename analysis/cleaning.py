@@ -64,6 +64,10 @@ What is removed, and under which rule:
 * ``letter_spacing``: a kept line set with a space between every character, as a PDF's
   letter-spaced title or heading comes out (``一、加 强 组 织 领 导`` -> ``一、加强组织领导``); the
   row keeps the line as it was.
+* ``doubled_characters``: a kept line whose characters a PDF's text layer gives twice, as a
+  heading made bold by printing it twice comes out (``一一、、加加强强组组织织领领导导`` ->
+  ``一、加强组织领导``; a run-in heading's doubled lead before its paragraph's plain text); the
+  row keeps the line as it was.
 * ``doc_site``: a document-sharing site's blurb above the report (``《…》由会员分享,可在线阅读,
   …请在…上搜索。``), before its first outline heading.
 * ``editor_note``: an editor's note above the report (``编者按：…``, ``【编者按】…``), before
@@ -775,6 +779,10 @@ def _typed_toc_entries(folded: list[str], any_rule: list[str]) -> set[int]:
                 run.append((j, f[marker[3] :].strip()))
             j += 1
         rest = "\n".join(folded[j:])
+        # (the body's first headings, right below the entries, stand nowhere further down:
+        # they end the run)
+        while run and not (run[-1][1] and run[-1][1] in rest):
+            run.pop()
         if len(run) >= 3 and sum(1 for _, t in run if t and t in rest) >= 0.8 * len(run):
             for k, _ in run:
                 any_rule[k] = "toc"
@@ -1786,6 +1794,7 @@ _INLINE_RULES = (
     "traditional_script",
     "page_chunk",
     "letter_spacing",
+    "doubled_characters",
     "invisible_characters",
     "manual_line_break",
     "markdown_emphasis",
@@ -1883,6 +1892,34 @@ def _mark_repeated_body(logical: list) -> None:
     if len(twice) >= 3:
         for k in twice:
             logical[k].rule = "duplicate"
+
+
+def _doubled_run(body: str) -> int:
+    """How many characters at the start of ``body`` come in pairs of one character twice
+    (``一一、、加加强强`` -> 8)."""
+    k = 0
+    while k + 1 < len(body) and body[k] == body[k + 1] and not body[k].isspace():
+        k += 2
+    return k
+
+
+def _undouble(raws: list[str]) -> dict[int, str]:
+    """Lines (or a line's lead) whose characters come twice, as a PDF's text layer gives a
+    heading made bold by printing it twice, with each character once: ``{index: line}``. The
+    lead must be four pairs or more, three of them Chinese (a report's plain text never doubles
+    four characters running); a line right after one, all of it pairs, is a wrapped rest."""
+    out: dict[int, str] = {}
+    for i, raw in enumerate(raws):
+        body = raw.lstrip(" \t\u3000\f")
+        lead = raw[: len(raw) - len(body)]
+        end = body.rstrip()
+        k = _doubled_run(end)
+        pairs = end[:k:2]
+        whole = k == len(end) and k >= 4
+        wrapped = whole and (i - 1) in out and len(_HAN.findall(pairs)) >= 1
+        if (k >= 8 and len(_HAN.findall(pairs)) >= 3) or wrapped:
+            out[i] = lead + pairs + body[k:]
+    return out
 
 
 def _join_letter_spacing(raws: list[str]) -> dict[int, str]:
@@ -2158,6 +2195,7 @@ def _clean(
     if ",," in text or '","' in text or text.count(",") > 20:
         rewrite(_csv_rows(raws), "csv_table")
     rewrite(_join_letter_spacing(raws), "letter_spacing")
+    rewrite(_undouble(raws), "doubled_characters")
     if "*" in text or "__" in text or "~~" in text or "\\" in text:
         # Markdown's bold and italic marks (办理行政处罚案件**412**件, *2023-02-09 17:32*), its
         # struck-out words and its escapes (18\\~24次)
@@ -2783,7 +2821,14 @@ def _clean(
         ):
             run.append(j)
             j += 1
-        if any(_date_only(lf[i]) for i in run):
+        titles = [i for i in run if not _date_only(lf[i])]
+        if titles and not any(_report_title_line(lf[i].strip()) for i in range(j, first_body)):
+            # no report's title below the list: its last title (and date) is the report's own
+            # (热点推荐 / … / 某局2024年法治政府建设年度报告 / 2025-01-22, with no line between)
+            if _report_title_line(lf[titles[-1]].strip()):
+                run = run[: run.index(titles[-1])]
+                titles = titles[:-1]
+        if len(titles) >= 2 and any(_date_only(lf[i]) for i in run):
             logical[k].rule = "nav"
             for i in run:
                 logical[i].rule = "site_menu"

@@ -93,21 +93,27 @@ SLIPS_FILE = paths.LEXICON_DIR / "input_slips.tsv"
 
 @lexicon_cache(maxsize=2)
 def _slips(path: str) -> tuple[re.Pattern | None, dict[str, str]]:
-    """The input-method slips of ``input_slips.tsv``: a pattern of the slips and slip -> word."""
+    """The input-method slips of ``input_slips.tsv``: a pattern of the slips (each with what
+    may not follow it) and slip -> word."""
     words: dict[str, str] = {}
+    alts: list[tuple[str, str]] = []
     lines = [ln for ln in Path(path).read_text(encoding="utf-8").splitlines() if ln.strip()]
     rows = [ln.split("\t") for ln in lines if not ln.startswith("#")][1:]  # after the header
     for n, row in enumerate(rows, start=2):
-        slip, word = (row + ["", ""])[:2]
+        slip, word, _note, not_before = (row + ["", "", "", ""])[:4]
         if not slip or len(slip) != len(word):
             raise ValueError(
                 f"{path}: row {n} ({slip!r} -> {word!r}): a slip and the word meant must be "
                 "two words of the same length; correct the row"
             )
-        words[_fold_forms(slip)] = _fold_forms(word)
+        slip = _fold_forms(slip)
+        words[slip] = _fold_forms(word)
+        guard = f"(?!{not_before.strip()})" if not_before.strip() else ""
+        alts.append((slip, re.escape(slip) + guard))
     if not words:
         return None, words
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))), words
+    alts.sort(key=lambda a: len(a[0]), reverse=True)
+    return re.compile("|".join(a for _, a in alts)), words
 
 
 def fold(text: str) -> str:
@@ -2200,6 +2206,15 @@ _PLAN_OPENING = re.compile(
     r"\s*[,，]?\s*(?:[我本全][\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{2,10}局)?(?:还|也)?将"
 )
 _YEAR = re.compile(r"(\d{4})年")
+# a year of a title that is no year of the report's: in a document's name (《…纲要(2021-2025年)》)
+# or ending a range of years (2021-2025年)
+_NAMED_OR_RANGE = re.compile(r"《[^》]*》|\d{4}\s*[-—–~至到]\s*\d{4}年")
+
+
+def _title_year(title: str) -> int | None:
+    """The year a report's title names, outside a document's name and a range of years."""
+    hit = _YEAR.search(_NAMED_OR_RANGE.sub(lambda m: "_" * len(m.group(0)), title))
+    return int(hit.group(1)) if hit is not None else None
 
 
 def _flag_at(flags: list[tuple[int, bool]], pos: int) -> bool:
@@ -2869,7 +2884,6 @@ class _DeriveLexicon:
     period: re.Pattern  # period_opening: a paragraph about a period of years (五年来,…)
     period_end: re.Pattern  # period_clause_end: a first clause ending in a count of years
     source: re.Pattern  # source_after: where the figures came from, said after them
-    bound: re.Pattern  # bound_before at a clause's end: a bound (结案率≥95%), not a figure
 
 
 @lexicon_cache(maxsize=8)
@@ -2895,7 +2909,6 @@ def _derive_lexicon(patterns_path: str) -> _DeriveLexicon:
         period=re.compile(rf"\s*(?:{_alt(get('period_opening'))})"),
         period_end=re.compile(rf"(?:{_alt(get('period_clause_end'))})$"),
         source=re.compile(_alt(get("source_after"))),
-        bound=re.compile(rf"(?:{_alt(get('bound_before'))})$"),
     )
 
 
@@ -3367,16 +3380,17 @@ def _indicator_rows(
         assigned = [_Mention(*r) for r in sub if r[6] and r[7] not in NOT_STATED_KINDS]
         text = texts.get(rid)
         report_year = None
+        clause_years = False  # whether a clause's earlier year may be told (see below)
         if text and assigned:
             # a sentence opened by an earlier year (2022年,全局立案查处…) states that year's
             # figures, not those of the year the report is about
             years = _year_counts(text)
-            title = _YEAR.search(text[: text.find("\n") if "\n" in text[:200] else 200])
-            title_year = int(title.group(1)) if title is not None else None
+            title_year = _title_year(text[: text.find("\n") if "\n" in text[:200] else 200])
             assigned = [m for m in assigned if not _earlier_year(m.sentence, years, title_year)]
             # (the title's year, else the year named most often, the latest of a tie: a
             # table's header 2022年 2023年 names both once)
             report_year = title_year or _most_named_year(years, text)
+            clause_years = title_year is not None and title_year == _most_named_year(years, text)
             if report_year is not None:
                 # ... and one opened by a part of a later year (2024年上半年, in a report on
                 # 2023 published in mid-2024) states that part's figures
@@ -3406,10 +3420,14 @@ def _indicator_rows(
                 continue  # a frequency (每月开展普法2至3次), no count of the year
             if _LAST_YEARS_FIGURE.search(r.prefix):
                 continue  # last year's, beside this year's: (上年1,125人次), 较上年的317件
-            if report_year is not None and _earlier_year(
-                r.clause, years, title_year, _CLAUSE_YEAR_OPENING
+            if (
+                clause_years
+                and _earlier_year(r.clause, years, title_year, _CLAUSE_YEAR_OPENING)
+                and f"{report_year}年" not in r.clause
             ):
-                continue  # a clause of an earlier year's work: 2022年举办培训班5期,2023年…
+                # a clause of an earlier year's work (2022年举办培训班5期,2023年…8期), where the
+                # title's year is the year the text names most (not 2022年受理、2023年审结…)
+                continue
             if r.period and report_year is not None and _since_own_year(r, report_year):
                 r = replace(r, period=False)  # 2024年以来 in a report on 2024: the year itself
             stated.setdefault(r.indicator, []).append(r)
@@ -3464,13 +3482,19 @@ def _indicator_rows(
                     ):
                         primary.append(c)
                         parts += after  # inside the total: not added to it
-                    elif len(
-                        later := [p for p in primary if p.para == c.para and p.start > c.start]
-                    ) >= 2 and _close(sum(p.value for p in later), c.value):
-                        # ... or two or more in the sentences after it in its paragraph (立案查处
-                        # …违法案件3,218件。从程序看,按简易程序办结2,003件,按普通程序查办1,215件)
+                    elif (
+                        n := _first_adding_up(
+                            [p for p in primary if p.para == c.para and p.start > c.start], c.value
+                        )
+                    ) >= 2:
+                        # ... or two or more in the sentences after it in its paragraph, the first
+                        # of them (立案查处…违法案件3,218件。从程序看,按简易程序办结2,003件,按普通程序
+                        # 查办1,215件; and not a later kind of act after them: …申请强制执行4件)
                         primary.append(c)
-                        parts += later
+                        parts += sorted(
+                            (p for p in primary if p.para == c.para and p.start > c.start),
+                            key=lambda p: p.start,
+                        )[:n]
                 primary = [c for c in primary if c not in parts]
                 primary.sort(key=lambda c: c.start)
                 # no primary figure: the fallback rows', and only then the last resort's
@@ -3494,7 +3518,9 @@ def _indicator_rows(
             found = []
             for sent, folded_sent, lo in sentences:
                 for z in zeros:
-                    if (m := z.search(folded_sent)) is not None:
+                    if (m := z.search(folded_sent)) is not None and _none_of_the_year(
+                        m.group(0), text, report_year
+                    ):
                         found.append((sent, lo, m))
                         break
             if found:
@@ -3513,6 +3539,19 @@ def _indicator_rows(
                     },
                 )
     return out
+
+
+def _none_of_the_year(match: str, text: str | None, report_year: int | None) -> bool:
+    """Whether an explicit none naming a year (2024年未作出行政处罚…) is said of the report's
+    year (the title's, else the one its text names most): not an earlier year's none."""
+    named = _YEAR.search(match)
+    if named is None:
+        return True
+    if report_year is None and text:
+        report_year = _title_year(text[:200].split("\n", 1)[0]) or _most_named_year(
+            _year_counts(text), text
+        )
+    return report_year is None or int(named.group(1)) == report_year
 
 
 def _related_none(match: str) -> bool:
@@ -3599,9 +3638,20 @@ _GUIDED_BODIES = re.compile(
 # a sentence opening with the counties' own departments (各县(市、区)城市管理部门全年共立案查处…,
 # in a city bureau's report beside its own level's 全年市本级立案查处…): theirs
 _COUNTIES_OWN = re.compile(
-    r"\s*(?:其中,?\s*)?各(?:县|区|县区|区县)(?:\([市区县、]+\))?[^,;。]{0,12}"
+    r"(?:^|(?<=[,:]))\s*(?:其中|全年|年内|今年)?,?\s*各(?:县|区|县区|区县)(?:\([市区县、]+\))?[^,;。]{0,12}"
     r"(?:部门|城管局|城市管理局|执法局)"
 )
+
+
+def _counties_own(prefix: str) -> bool:
+    """Whether a figure's sentence before it names the counties' own departments as its
+    subject, opening the sentence or a clause of it (加强对县(区)执法工作的指导,全年各县(区)…部门共
+    查处…26件,罚款14.6万元), with no semicolon or the author's own level after them."""
+    last = max(_COUNTIES_OWN.finditer(prefix), key=lambda m: m.start(), default=None)
+    if last is None:
+        return False
+    rest = prefix[last.end() :]
+    return ";" not in rest and "本级" not in rest and _AUTHOR_SELF.search(rest) is None
 
 
 # a whole system's figure (全市城管系统…, 全县综合行政执法系统…)
@@ -3610,12 +3660,17 @@ _WHOLE_SYSTEM = re.compile(r"全[市省州盟县区][^,;。]{0,10}系统")
 _COUNTIES_LEFT_OUT = re.compile(
     r"(?:不含|不包括|未含|未包括)[^。]{0,6}(?:各)?(?:县|区|县区|区县|旗县)(?:\([^()]{0,6}\))?[^。]{0,16}"
     r"(?:部门|城管局|执法局|大队|单位)"
+    # ... or that the table's figures are the own level's, the others' left out of it (表中数据为
+    # 市局本级…数据。…区城市管理局…均未计入上表)
+    r"|(?:表中|上表|本表)数据(?:为|系|均为)[^。]{0,16}本级[^。]{0,24}。[^。]{0,80}未(?:计入|纳入|列入)"
 )
 # a system or an area's figure that names, in brackets, the other bodies it takes in
 # (全市城管执法系统(含凌海市、北镇市、黑山县、义县城市管理部门)…): not only the author's
 _SYSTEM_WITH_OTHERS = re.compile(
     r"(?:系统|全[市县区省])[^,;。()]{0,12}\(含(?:[^()]|\([^()]{0,10}\)){0,60}?(?:[县区市镇乡]|街道)"
     r"(?:[^()]|\([^()]{0,10}\)){0,20}(?:部门|单位|机构|大队|中队|执法局|城管局)\)"
+    # ... or all of them (全市城管系统(含各区市)…)
+    r"|系统\(含各(?:区市|县区|区县|县市区|县\(市、?区\)|区|县|乡镇|街道)\)"
 )
 
 
@@ -3794,7 +3849,7 @@ _FOR_THE_BUREAU = re.compile(r"带领|全局|我局|本局|全系统|全体")
 # a count of off-site (非现场) enforcement's cases before a figure in its sentence (…非现场执法
 # 系统采集违法线索1506条,经人工审核转立案查处392件,罚款12.64万元): the figure is those cases'
 # bodies that act in their own name (乡镇(街道)以自身名义办理…): their figures are theirs
-_OWN_NAME = re.compile(r"以(?:其|各自|自身|自己)?的?名义")
+_OWN_NAME = re.compile(r"以(?:其|各自|自身|自己|本级)?的?名义")
 # ... handling cases in that name (以自身名义办理…, 以自身名义作出行政处罚决定…)
 _OWN_NAME_HANDLED = re.compile(r"(?:依法)?(?:共|全年)?(?:办理|查处|立案|作出|受理)")
 _AUTHOR_NAMED = re.compile(r"我局|本局|我委|本委|我厅|本厅|我队|本队")
@@ -3907,7 +3962,7 @@ def _combine_mentions(
     if any(_OWN_LEVEL_NAMED.search(c.clause) for c in cands):
         cands = [c for c in cands if not _GUIDED_BODIES.search(c.clause)] or cands
     # ... and a sentence opening with the counties' own departments: never the author's own
-    cands = [c for c in cands if not _COUNTIES_OWN.match(c.prefix)] or cands
+    cands = [c for c in cands if not _counties_own(c.prefix)] or cands
     keep = list(cands)
 
     def drop_if_rest(flag: list[bool]) -> None:
@@ -4840,12 +4895,29 @@ def _matches_primary(c: _Mention, rows: list[IndicatorRule], tier: int = 0) -> b
     )
 
 
+# a target's bound at a clause's end, before its figure (结案率≥95%, 不低于95%)
+_TARGET_BOUND = re.compile(r"(?:[≥≤⩾⩽]|不(?:得)?(?:低于|少于|高于|超过|多于))\s*$")
+
+
+def _first_adding_up(later: list[_Mention], total: float) -> int:
+    """How many of ``later`` (in text order), two or more from the first, add up to
+    ``total``; 0 when no run does."""
+    later = sorted(later, key=lambda p: p.start)
+    acc = 0.0
+    for n, p in enumerate(later, start=1):
+        acc += p.value
+        if n >= 2 and _close(acc, total):
+            return n
+    return 0
+
+
 def _aggregate(
     cands: list[_Mention], rule: IndicatorRule, lex: _DeriveLexicon, own: str = ""
 ) -> dict | None:
     if rule.aggregate == "first":
-        # a bound (案件结案率≥95%, a standard or goal) gives way to a figure stated as such
-        first = next((c for c in cands if not lex.bound.search(c.clause)), cands[0])
+        # a target's bound (案件结案率≥95%, 不低于95%: a standard or goal) gives way to a figure
+        # stated as such (not 高于98%, an achievement)
+        first = next((c for c in cands if not _TARGET_BOUND.search(c.clause)), cands[0])
         method = "stated_zero" if first.value == 0 else "stated"
         return {
             "value": float(first.value),

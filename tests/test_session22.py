@@ -3,11 +3,14 @@ a hand-made input."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from snippets import in_report, outline, report_indicators, theme
+from snippets import in_report, indicators, outline, report_indicators, theme
 
 from analysis.build import process_text
 from analysis.cleaning import clean_text
+from analysis.manifest import validate_raw
 from analysis.metadata import infer_metadata
 
 
@@ -187,7 +190,7 @@ def test_recovered_funds_lumped_with_fines_are_no_fines() -> None:
 
 def test_a_years_none_of_penalties_and_coercion_is_a_stated_zero() -> None:
     got = report_indicators(
-        "我局执法事项主要为节能监督检查，2024年未作出行政处罚和行政强制决定，问题均责令改正。\n"
+        "我局执法事项主要为节能监督检查，2023年未作出行政处罚和行政强制决定，问题均责令改正。\n"
     )
     assert got["admin_penalty_cases"] == 0
 
@@ -242,3 +245,232 @@ def test_a_text_browsers_search_box_is_no_body_and_its_sidebars_date_line_is_rea
         + "\n　　某市信访局\n　　2023年2月17日\n"
     )
     assert _meta(text)["published"] == "2023-02-21"
+
+
+# ------------------------------------------------------------------ review rv39
+def test_review_rv39_a_titles_range_of_years_or_a_publication_year_leaves_the_years_work() -> None:
+    text = (
+        "关于贯彻落实《法治政府建设实施纲要（2021-2025年）》的情况报告\n一、主要举措\n"
+        "2023年共查处违法案件128件，罚没款56.3万元。2023年组织执法人员培训4期，培训210人次。"
+        "2023年受理行政复议案件1件。\n二、存在问题\n不足。\n"
+    )
+    got = indicators(text)
+    assert (got["admin_penalty_cases"], got["training_sessions"]) == (128, 4)
+    assert got["admin_reconsideration_cases"] == 1
+    text = (
+        "某区司法局2024年法治政府建设工作报告\n一、主要举措\n2023年，我局全面推进依法行政。"
+        "2023年受理行政复议案件45件，2023年组织执法培训6期。\n二、存在问题\n2023年工作仍有不足。\n"
+    )
+    got = indicators(text)
+    assert (got["admin_reconsideration_cases"], got["training_sessions"]) == (45, 6)
+
+
+def test_review_rv39_cases_opened_last_year_and_closed_this_year_are_the_years() -> None:
+    got = report_indicators("2022年受理、2023年审结行政复议案件3件，均维持原行政行为。\n")
+    assert got["admin_reconsideration_cases"] == 3
+
+
+def test_review_rv39_confiscated_income_and_fines_together_are_fines() -> None:
+    got = report_indicators("全年依法没收、追缴违法所得和罚款共计86.5万元。\n")
+    assert got["fines_yuan"] == 865000
+    got = report_indicators("追回拖欠罚款和罚没款共计23万元。\n")
+    assert got["fines_yuan"] == 230000
+
+
+def test_review_rv39_an_earlier_years_none_is_not_the_years_zero() -> None:
+    got = report_indicators(
+        "2022年未作出行政处罚决定，2023年对一家违法单位依法作出行政处罚决定，处罚款2万元。\n"
+    )
+    assert "admin_penalty_cases" not in got
+
+
+def test_review_rv39_a_channels_name_above_the_title_is_no_list_of_posts() -> None:
+    text = (
+        "XX县人民政府\n首页 | 政务公开 | 政务服务 | 互动交流 | 走进XX\n最新发布\n"
+        "XX县自然资源局2023年度法治政府建设情况报告\n2024-01-25\n"
+        + _BODY.replace("2024年", "2023年")
+    )
+    assert _meta(text)["published"] == "2024-01-25"
+    assert "XX县自然资源局2023年度法治政府建设情况报告" in clean_text(text).text
+
+
+def test_review_rv39_a_list_of_posts_right_above_the_title_leaves_the_title() -> None:
+    text = (
+        "XX市医疗保障局\n热点推荐\n我市召开2024年医保工作会议\n2024-01-22\n"
+        "市医保局开展打击欺诈骗保专项行动\n2024-01-18\n"
+        "XX市医疗保障局2023年度法治政府建设情况报告\n2024-01-25\n"
+        + _BODY.replace("2024年", "2023年")
+    )
+    assert _meta(text) == {"year": "2023", "published": "2024-01-25"}
+    cleaned = clean_text(text).text
+    assert "XX市医疗保障局2023年度法治政府建设情况报告" in cleaned and "专项行动" not in cleaned
+
+
+def test_review_rv39_the_bureaus_own_liaison_officers_and_branches_are_its_staff() -> None:
+    got = report_indicators("举办局机关各科室、局属各单位法治联络员培训班2期，培训86人次。\n")
+    assert (got["training_sessions"], got["training_participants"]) == (2, 86)
+    got = report_indicators(
+        "对各县（市、区）分局执法人员进行执法业务轮训6期；组织各县（市、区）分局执法骨干120人参加省厅培训。\n"
+    )
+    assert (got["training_sessions"], got["training_participants"]) == (6, 120)
+
+
+def test_review_rv39_an_achievements_bound_is_the_rate() -> None:
+    got = report_indicators("全年案件结案率高于98%，全市平均结案率为93.5%。\n")
+    assert got["completion_rate"] == 98
+
+
+def test_review_rv39_a_slip_that_opens_a_word_is_no_slip() -> None:
+    got = report_indicators(
+        "全年办理法律援助案件1860件，及时结案律师补贴发放率100%。"
+        "全年受理行政复议案件52件，审结48件，结案率92.3%。\n"
+    )
+    assert got["completion_rate"] == 92.3
+
+
+def test_review_rv39_the_bodys_first_heading_below_a_typed_contents_stays() -> None:
+    text = (
+        "XX市交通运输局2023年度法治政府建设情况报告\n目录\n（一）严格规范执法\n（二）加强执法培训\n"
+        "（三）依法化解矛盾\n（四）强化普法宣传\n一、主要举措和成效\n（一）严格规范执法\n"
+        "全年共查处交通运输违法案件632件，罚款金额286.5万元。\n（二）加强执法培训\n"
+        "全年举办执法人员培训班6期，培训执法人员420人次。\n（三）依法化解矛盾\n全年受理行政复议案件3件。\n"
+        "（四）强化普法宣传\n全年开展普法宣传活动12场次。\n二、2024年工作打算\n继续努力。\n"
+    )
+    got = outline(clean_text(text).text)
+    assert [(lv, mk) for lv, mk, _, _ in got][:2] == [(1, "一、"), (2, "(一)")]
+    assert len(got) == 6
+
+
+# ------------------------------------------------------------------ rounds 117 and 118
+def test_the_counties_departments_opening_a_later_clause_are_not_the_bureau() -> None:
+    got = report_indicators(
+        "全年立案查处粮食流通领域违法违规案件14件，罚没款10.21万元。"
+        "加强对县（区）执法工作的指导，全年各县（区）粮食和物资储备部门共查处粮食流通领域违法案件26件，罚款14.6万元。\n"
+    )
+    assert (got["admin_penalty_cases"], got["fines_yuan"]) == (14, 102100)
+
+
+def test_tents_and_quilts_are_counted() -> None:
+    got = _raws("储备帐篷1500顶、棉被8000床，新增床位200张。\n")
+    assert got["1500顶"] == (1500, "顶")
+    assert got["8000床"] == (8000, "床")
+    assert got["200张"] == (200, "张") and "200床" not in got
+
+
+def test_headings_a_pdf_doubled_to_make_them_bold_are_read_once() -> None:
+    text = (
+        "某某县县城城市市管管理理局局\n22002244年年度度法法治治政政府府建建设设工工作作情情况况\n"
+        "一一、、主主要要工工作作及及成成效效\n"
+        "（（一一））坚坚持持党党建建引引领领，，压压实实法法治治建建设设责责任任\n"
+        "全年召开党组会专题研究法治建设4次，常常深入一线调研。\n"
+        "11..抓抓实实行行政政执执法法““三三项项制制度度””。。全年公示执法信息1,286条。\n"
+        "二二、、存存在在的的问问题题\n执法队伍专业化水平仍需提升。\n"
+    )
+    cleaned = clean_text(text)
+    assert "一、主要工作及成效" in cleaned.text
+    assert "常常深入一线调研" in cleaned.text  # a word's own doubled character stays
+    assert "1.抓实行政执法“三项制度”。全年公示执法信息1,286条。" in cleaned.text
+    got = outline(cleaned.text)
+    assert [(lv, mk) for lv, mk, _, _ in got] == [(1, "一、"), (2, "(一)"), (3, "1."), (1, "二、")]
+    assert set(cleaned.removed.loc[cleaned.removed["line_no"] == 3, "rule"]) == {
+        "doubled_characters"
+    }
+
+
+def test_a_total_is_the_first_parts_after_it_that_add_up_to_it() -> None:
+    got = report_indicators(
+        "全年共立案查处违反城市管理法律法规的案件612件，较上年的536件增加76件，增长14.2%；"
+        "其中适用简易程序418件，适用一般程序194件。共处罚款78.36万元。年底前已办结597件，结案率为97.5%；"
+        "当事人逾期不履行处罚决定的4件，已依法向县人民法院申请强制执行。\n"
+    )
+    assert got["admin_penalty_cases"] == 612
+
+
+def test_the_whole_a_share_is_of_is_no_off_site_count() -> None:
+    got = report_indicators("全年74件非现场执法案件仅占全部612件案件的12.1%。\n")
+    assert got["digital_cases"] == 74
+
+
+def test_cases_against_a_named_law_are_penalty_cases() -> None:
+    got = report_indicators(
+        "全年共立案查处违反防震减灾法律法规案件3件（2022年为1件），均已结案。\n"
+    )
+    assert got["admin_penalty_cases"] == 3
+
+
+def test_other_bodies_staff_named_with_a_count_or_as_window_staff_are_not_the_bureaus() -> None:
+    got = report_indicators(
+        "全年举办干部职工法治培训6期，参训168人次。对10个县（区）防震减灾工作部门分管负责人、"
+        "业务骨干和部分乡镇（街道）防震减灾助理员共117人进行集中培训。\n"
+    )
+    assert got["training_participants"] == 168
+    got = report_indicators(
+        "举办法治专题培训班7期，干部职工参训468人次。对进驻市民之家的41个部门（单位）窗口工作人员开展"
+        "规范化培训9场，培训1060余人次；对7个县（市、区）政务服务中心负责人、业务骨干开展业务轮训2期、215人次。\n"
+    )
+    assert (got["training_sessions"], got["training_participants"]) == (7, 468)
+
+
+def test_papers_of_cases_read_are_no_cases() -> None:
+    got = report_indicators(
+        "亲自审阅重要涉法文件和复议应诉案件材料13件。全年新收行政诉讼案件2件，驳回1件、撤回起诉1件。\n"
+    )
+    assert got["admin_litigation_cases"] == 2
+
+
+def test_a_date_line_with_its_source_below_other_text_gives_the_published_date() -> None:
+    text = (
+        "1/14\n2023 海珠城管 法治答卷\n点击查看\n1,286\n件\n立案查处\n阅读原文：https://example.gov.cn/post.html\n\n"
+        "某区城市管理和综合执法局2023年法治政府建设年度报告\n\n"
+        "发布日期：2024-01-26　　来源：某区城市管理和综合执法局\n\n"
+        + _BODY.replace("2024年", "2023年")
+        + "\n某区城市管理和综合执法局\n2024年1月22日\n"
+    )
+    assert _meta(text)["published"] == "2024-01-26"
+
+
+def test_an_online_editors_export_footer_leaves_the_signature() -> None:
+    text = (
+        "# 某市城市管理局2022年度法治政府建设工作报告\n\n"
+        + _BODY.replace("2024年", "2022年")
+        + "\n某市城市管理局\n\n2023年1月18日\n\n---\n\n"
+        "*本文档由飞书云文档导出 · [在飞书中打开原文](https://x.feishu.cn/docx/Qm)*\n"
+    )
+    assert _meta(text)["published"] == "2023-01-18"
+
+
+def test_a_table_of_the_own_levels_figures_leaves_the_systems_total() -> None:
+    got = report_indicators(
+        "市城市管理综合执法支队以市局名义共立案查处各类违法案件3,471件，收缴罚没款286.45万元。"
+        "表中数据为市局本级（市城市管理综合执法支队）数据。大武口区、惠农区城市管理局以本级名义立案查处案件2,867件、"
+        "收缴罚没款198.7万元，平罗县城市管理部门查处城市管理类案件614件，均未计入上表；全市城管系统合计查处案件6,952件。\n"
+    )
+    assert (got["admin_penalty_cases"], got["fines_yuan"]) == (3471, 2864500)
+
+
+def test_a_system_with_all_its_districts_is_no_more_of_the_own_levels() -> None:
+    got = report_indicators(
+        "市局本级被申请行政复议11件，市局作为被告应诉的行政诉讼案件6件。"
+        "全市城管系统（含各区市）共发生行政复议案件84件、行政诉讼案件51件。\n"
+    )
+    assert (got["admin_reconsideration_cases"], got["admin_litigation_cases"]) == (11, 6)
+
+
+def test_a_law_setting_for_business_is_the_business_environment() -> None:
+    assert theme("深化“放管服”改革，为经营主体营造稳定可预期的法治环境") == "business_environment"
+    assert theme("营造良好法治环境") == "publicity"
+
+
+def test_a_page_saved_as_mojibake_is_refused_with_the_way_to_undo_it(tmp_path) -> None:
+    # h443's raw file: the portal's GBK read as Latin-1 and saved as UTF-8
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    garbled = Path(__file__).parent / "fixtures" / "heldout" / "h443_garbled.txt"
+    (raw / "h443_report.txt").write_bytes(garbled.read_bytes())
+    errors = validate_raw(raw).errors
+    assert len(errors) == 1 and errors[0].file == "h443_report.txt"
+    assert "Latin-1" in errors[0].message and "GBK" in errors[0].message
+    assert "驻马店市粮食和物资储备局" in errors[0].message  # what the report says, undone
+    undone = garbled.read_bytes().decode("utf-8").encode("latin-1").decode("gbk")
+    joined = Path(__file__).parent / "fixtures" / "heldout" / "h443_report.txt"
+    assert undone == joined.read_text(encoding="utf-8")
