@@ -790,6 +790,31 @@ def _typed_toc_entries(folded: list[str], any_rule: list[str]) -> set[int]:
     return out
 
 
+def _chat_messages(folded: list[str], any_rule: list[str]) -> set[int]:
+    """The short messages of a saved chat around the report (陈老师好，我局的报告…贴在下面。 /
+    以上是我局…报告，请审阅。): the lines below a message's header (``chat``) up to a blank line
+    or the next header, when they are few and short and another header (or the end) follows
+    them (the report pasted as one message is long); marked ``chat`` in ``any_rule`` too
+    (edited in place)."""
+    out: set[int] = set()
+    for i, rule in enumerate(any_rule):
+        if rule != "chat" or not re.search(r"\d:\d\d", folded[i]):
+            continue
+        j, lines = i + 1, []
+        while j < len(folded) and folded[j].strip() and any_rule[j] != "chat":
+            lines.append(j)
+            j += 1
+        while j < len(folded) and not folded[j].strip():
+            j += 1
+        # (a message the next header follows, or the chat's end: not the report's first lines)
+        ends = j == len(folded) or any_rule[j] == "chat"
+        if ends and lines and sum(len(folded[k].strip()) for k in lines) <= 120 and len(lines) <= 3:
+            for k in lines:
+                any_rule[k] = "chat"
+                out.add(k)
+    return out
+
+
 def _doc_site_title(folded: list[str], any_rule: list[str]) -> None:
     """Mark a document-sharing site's listing title ``doc_site`` (``any_rule`` edited in
     place): the title line right above the site's uploader line (上传者:…, 浏览次数:…), when
@@ -1894,29 +1919,43 @@ def _mark_repeated_body(logical: list) -> None:
             logical[k].rule = "duplicate"
 
 
-def _doubled_run(body: str) -> int:
-    """How many characters at the start of ``body`` come in pairs of one character twice
-    (``一一、、加加强强`` -> 8)."""
-    k = 0
-    while k + 1 < len(body) and body[k] == body[k + 1] and not body[k].isspace():
-        k += 2
-    return k
+def _doubled_run(body: str) -> tuple[int, str]:
+    """How many characters at the start of ``body`` come in pairs of one character twice,
+    and those characters once (``一一、、加加强强`` -> 8, ``一、加强``); a single space between two
+    pairs is kept once (``四四、、 存存在在`` -> ``四、 存在``)."""
+    k, once = 0, []
+    while k + 1 < len(body):
+        if body[k] == body[k + 1] and not body[k].isspace():
+            once.append(body[k])
+            k += 2
+        elif (
+            once
+            and body[k] in " \u3000"
+            and k + 2 < len(body)
+            and body[k + 1] == body[k + 2]
+            and not body[k + 1].isspace()
+        ):
+            once.append(body[k])
+            k += 1
+        else:
+            break
+    return k, "".join(once)
 
 
 def _undouble(raws: list[str]) -> dict[int, str]:
     """Lines (or a line's lead) whose characters come twice, as a PDF's text layer gives a
     heading made bold by printing it twice, with each character once: ``{index: line}``. The
     lead must be four pairs or more, three of them Chinese (a report's plain text never doubles
-    four characters running); a line right after one, all of it pairs, is a wrapped rest."""
+    four characters running); a line right after one, all of it pairs (one or more), is a
+    wrapped rest."""
     out: dict[int, str] = {}
     for i, raw in enumerate(raws):
         body = raw.lstrip(" \t\u3000\f")
         lead = raw[: len(raw) - len(body)]
         end = body.rstrip()
-        k = _doubled_run(end)
-        pairs = end[:k:2]
-        whole = k == len(end) and k >= 4
-        wrapped = whole and (i - 1) in out and len(_HAN.findall(pairs)) >= 1
+        k, pairs = _doubled_run(end)
+        # (a wrapped rest: the whole line in pairs, one or more, below a doubled line)
+        wrapped = k == len(end) and k >= 2 and (i - 1) in out and _HAN.search(pairs) is not None
         if (k >= 8 and len(_HAN.findall(pairs)) >= 3) or wrapped:
             out[i] = lead + pairs + body[k:]
     return out
@@ -2327,6 +2366,8 @@ def _clean(
         forced.update(dict.fromkeys(_tab_toc_entries(raws, any_rule), "toc"))
     if "toc" in any_rule:
         forced.update(dict.fromkeys(_typed_toc_entries(folded, any_rule), "toc"))
+    if "chat" in any_rule:
+        forced.update(dict.fromkeys(_chat_messages(folded, any_rule), "chat"))
     if "待续" in text:
         forced.update(dict.fromkeys(_between_instalments(folded, any_rule), "wechat"))
     outside = [
@@ -2924,8 +2965,13 @@ def _clean(
     # the date that label names: only a publication label's counts.
     # (a document's date, 成文日期, gives way to the page's publication date below it)
     written_only = False
+    # (below the report, after a link to another article, 上一篇：…, a date line is that
+    # article's)
+    other_links = min((k for k in range(last_body + 1, m) if logical[k].rule == "nav"), default=m)
     for k, lg in enumerate(logical):
         if lg.rule == "metadata_date" and (not metadata["published"] or written_only):
+            if k > other_links:
+                continue
             if _BARE_DATE.match(lf[k]) and k > 0 and lf[k - 1].endswith(":"):
                 if not _PUBLISHED_LABEL.search(lf[k - 1]):
                     continue

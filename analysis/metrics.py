@@ -2206,9 +2206,9 @@ _PLAN_OPENING = re.compile(
     r"\s*[,，]?\s*(?:[我本全][\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{2,10}局)?(?:还|也)?将"
 )
 _YEAR = re.compile(r"(\d{4})年")
-# a year of a title that is no year of the report's: in a document's name (《…纲要(2021-2025年)》)
-# or ending a range of years (2021-2025年)
-_NAMED_OR_RANGE = re.compile(r"《[^》]*》|\d{4}\s*[-—–~至到]\s*\d{4}年")
+# a year of a title that is no year of the report's: in a document's name (《…纲要(2021-2025年)》;
+# not the report's own, 关于《某县2024年法治政府建设年度报告》的公示) or ending a range of years
+_NAMED_OR_RANGE = re.compile(r"《(?![^》]*(?:报告|总结))[^》]*》|\d{4}\s*[-—–~至到]\s*\d{4}年")
 
 
 def _title_year(title: str) -> int | None:
@@ -3390,7 +3390,10 @@ def _indicator_rows(
             # (the title's year, else the year named most often, the latest of a tie: a
             # table's header 2022年 2023年 names both once)
             report_year = title_year or _most_named_year(years, text)
-            clause_years = title_year is not None and title_year == _most_named_year(years, text)
+            # (of the years up to the title's: the next year's plans are no report's year)
+            clause_years = title_year is not None and title_year == _most_named_year(
+                Counter({y: n for y, n in years.items() if y <= title_year}), text
+            )
             if report_year is not None:
                 # ... and one opened by a part of a later year (2024年上半年, in a report on
                 # 2023 published in mid-2024) states that part's figures
@@ -3643,6 +3646,9 @@ _COUNTIES_OWN = re.compile(
 )
 
 
+_BODY_NAMED = re.compile(r"本级|[我本市县区]局|局机关|支队|总队|大队|中队|中心|[我本](?:委|厅|办)")
+
+
 def _counties_own(prefix: str) -> bool:
     """Whether a figure's sentence before it names the counties' own departments as its
     subject, opening the sentence or a clause of it (加强对县(区)执法工作的指导,全年各县(区)…部门共
@@ -3651,7 +3657,8 @@ def _counties_own(prefix: str) -> bool:
     if last is None:
         return False
     rest = prefix[last.end() :]
-    return ";" not in rest and "本级" not in rest and _AUTHOR_SELF.search(rest) is None
+    # (not when a body is named after them: 各县(区)…积极配合,市城管执法支队共立案查处…)
+    return ";" not in rest and _BODY_NAMED.search(rest) is None
 
 
 # a whole system's figure (全市城管系统…, 全县综合行政执法系统…)
@@ -3670,7 +3677,7 @@ _SYSTEM_WITH_OTHERS = re.compile(
     r"(?:系统|全[市县区省])[^,;。()]{0,12}\(含(?:[^()]|\([^()]{0,10}\)){0,60}?(?:[县区市镇乡]|街道)"
     r"(?:[^()]|\([^()]{0,10}\)){0,20}(?:部门|单位|机构|大队|中队|执法局|城管局)\)"
     # ... or all of them (全市城管系统(含各区市)…)
-    r"|系统\(含各(?:区市|县区|区县|县市区|县\(市、?区\)|区|县|乡镇|街道)\)"
+    r"|系统\(含各(?:区市|县区|区县|县市区|县\(市、?区\)|区|县)\)"
 )
 
 
@@ -3852,7 +3859,9 @@ _FOR_THE_BUREAU = re.compile(r"带领|全局|我局|本局|全系统|全体")
 _OWN_NAME = re.compile(r"以(?:其|各自|自身|自己|本级)?的?名义")
 # ... handling cases in that name (以自身名义办理…, 以自身名义作出行政处罚决定…)
 _OWN_NAME_HANDLED = re.compile(r"(?:依法)?(?:共|全年)?(?:办理|查处|立案|作出|受理)")
-_AUTHOR_NAMED = re.compile(r"我局|本局|我委|本委|我厅|本厅|我队|本队")
+_AUTHOR_NAMED = re.compile(
+    r"我局|本局|我委|本委|我厅|本厅|我队|本队|(?<![\u4e00-\u9fff])[市县区]局|局本级|局机关"
+)
 
 
 def _others_own_name(prefix: str) -> bool:
@@ -4776,8 +4785,9 @@ def _in_prose_cell(row: str, raw: str) -> bool:
     )
 
 
-# a photo's caption (▲执法队员开展燃气安全检查, 图为…): what it shows restates the body
-_PHOTO_CAPTION = re.compile(r"\s*(?:[▲△]|图为|(?:上|下|左|右)图\s*:)")
+# a photo's caption (▲执法队员开展燃气安全检查, 图为…) or an image's text left in a copy ([图片:
+# 2024年城管执法数据一览 …]): what it shows restates the body
+_PHOTO_CAPTION = re.compile(r"\s*(?:[▲△]|图为|(?:上|下|左|右)图\s*:|\[(?:图片|图像|图)\s*:)")
 
 
 def _without_restatements(
@@ -4896,7 +4906,7 @@ def _matches_primary(c: _Mention, rows: list[IndicatorRule], tier: int = 0) -> b
 
 
 # a target's bound at a clause's end, before its figure (结案率≥95%, 不低于95%)
-_TARGET_BOUND = re.compile(r"(?:[≥≤⩾⩽]|不(?:得)?(?:低于|少于|高于|超过|多于))\s*$")
+_TARGET_BOUND = re.compile(r"(?:[≥≤⩾⩽]|不(?:得)?(?:低于|少于|高于|超过|多于)|低于|小于|至少)\s*$")
 
 
 def _first_adding_up(later: list[_Mention], total: float) -> int:
@@ -4916,7 +4926,7 @@ def _aggregate(
 ) -> dict | None:
     if rule.aggregate == "first":
         # a target's bound (案件结案率≥95%, 不低于95%: a standard or goal) gives way to a figure
-        # stated as such (not 高于98%, an achievement)
+        # stated as such (低于90%的单位: a threshold; not 高于98%, an achievement)
         first = next((c for c in cands if not _TARGET_BOUND.search(c.clause)), cands[0])
         method = "stated_zero" if first.value == 0 else "stated"
         return {

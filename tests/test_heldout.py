@@ -1,4 +1,4 @@
-"""The held-out set: four hundred and thirty invented reports of other bureaus, levels and years, in other
+"""The held-out set: four hundred and thirty-four invented reports of other bureaus, levels and years, in other
 shapes (PDF copies, GB18030/GBK/UTF-16 web pages, WeChat, Markdown, HTML left in, a province's
 department, market-regulation and human-resources bureaus ...), labelled by hand without
 running the code (tests/fixtures/heldout/README.md: the figures measured at first contact are

@@ -474,3 +474,121 @@ def test_a_page_saved_as_mojibake_is_refused_with_the_way_to_undo_it(tmp_path) -
     undone = garbled.read_bytes().decode("utf-8").encode("latin-1").decode("gbk")
     joined = Path(__file__).parent / "fixtures" / "heldout" / "h443_report.txt"
     assert undone == joined.read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ review rv40
+def test_review_rv40_recovered_funds_lumped_with_fines_far_from_the_fund_are_no_fines() -> None:
+    got = report_indicators(
+        "追回定点医药机构违法违规使用医保基金及罚款合计1,856.3万元。全年作出行政处罚决定45件，罚款326.5万元。"
+        "追缴医保基金及罚款共计96.2万元。\n"
+    )
+    assert got["fines_yuan"] == 3265000
+
+
+def test_review_rv40_the_counties_helping_the_bureaus_own_detachment_leave_its_figures() -> None:
+    got = report_indicators(
+        "全年，各县(区)城市管理部门积极配合，市城管执法支队共立案查处违法案件1,234件，罚款56.7万元。"
+        "开展渣土运输专项整治，查处违法运输案件86件，罚款8.6万元。\n"
+    )
+    assert (got["admin_penalty_cases"], got["fines_yuan"]) == (1234, 567000)
+
+
+def test_review_rv40_the_city_bureau_in_its_own_levels_name_is_the_author() -> None:
+    got = report_indicators(
+        "全年，市局以本级名义办理行政处罚案件1,346件，罚没款612.85万元。"
+        "开展渣土运输专项整治，查处违法运输案件86件，罚款8.6万元。\n"
+    )
+    assert got["fines_yuan"] == 6128500
+
+
+def test_review_rv40_a_threshold_below_gives_way_to_the_rate() -> None:
+    got = report_indicators(
+        "对行政执法案件结案率低于90%的单位进行通报，全年行政执法案件结案率为96.5%。\n"
+    )
+    assert got["completion_rate"] == 96.5
+
+
+def test_review_rv40_a_title_quoting_the_report_or_naming_next_years_plans_keeps_its_year() -> None:
+    body = (
+        "一、加强法治培训\n2023年举办执法人员培训班5期，2024年举办执法人员培训班8期，培训执法人员420人次。\n"
+        "2024年全年办理行政处罚案件120件，罚款35.6万元。\n二、强化法治宣传\n2024年开展普法宣传活动35次。\n"
+    )
+    got = indicators("关于《某县2024年法治政府建设年度报告》的公示\n" + body)
+    assert got["training_sessions"] == 8
+    text = (
+        "某县司法局2024年法治政府建设年度报告\n一、加强法治培训\n"
+        "2023年举办执法人员培训班5期，今年举办执法人员培训班8期，培训执法人员420人次。\n"
+        "二、2025年工作安排\n2025年，我局将继续深化法治建设。2025年计划开展培训10期。2025年重点推进执法规范化。\n"
+    )
+    assert indicators(text)["training_sessions"] == 8
+
+
+def test_review_rv40_a_date_line_below_a_link_to_another_article_is_that_articles() -> None:
+    text = (
+        "某县城市管理局2024年法治政府建设年度报告\n\n"
+        + _BODY
+        + "\n某县城市管理局\n2025年1月20日\n\n上一篇：某县2023年法治政府建设年度报告\n"
+        "发布日期：2024-02-10　　来源：某县司法局\n"
+    )
+    assert _meta(text)["published"] == "2025-01-20"
+
+
+def test_review_rv40_a_heading_on_publicity_for_firms_staff_stays_publicity() -> None:
+    assert theme("营造企业职工尊法学法守法用法的法治环境") == "publicity"
+    assert theme("深化普法宣传，营造全社会和企业职工学法用法的法治环境") == "publicity"
+    assert theme("营造市场主体公平竞争的法治环境") == "business_environment"
+
+
+def test_review_rv40_a_doubled_headings_one_pair_rest_and_a_space_are_read() -> None:
+    text = (
+        "某县城市管理局2024年法治政府建设年度报告\n"
+        "一一、、加加强强组组织织领领导导，，全全面面推推进进法法治治政政府府建建\n设设\n"
+        "局党组召开会议研究法治工作4次。\n四四、、 存存在在问问题题\n执法人员培训有待加强。\n"
+    )
+    cleaned = clean_text(text).text
+    assert "一、加强组织领导，全面推进法治政府建\n设\n" in cleaned
+    assert "四、 存在问题" in cleaned
+
+
+# ------------------------------------------------------------------ rounds 119 and 120
+def test_a_mechanism_not_yet_sound_is_a_problem() -> None:
+    assert theme("执法保障和部门协作机制仍不健全") == "problems"
+    assert theme("健全完善执法保障机制") == "enforcement"
+
+
+def test_lawsuits_answered_for_the_government_are_not_the_bureaus() -> None:
+    got = report_indicators(
+        "以我局为被告的行政诉讼案件157件，已审结131件。另代市政府应诉涉自然资源行政诉讼案件68件。\n"
+    )
+    assert got["admin_litigation_cases"] == 157
+
+
+def test_a_saved_chats_messages_around_the_report_are_chrome() -> None:
+    text = (
+        "陈晓雯 2024/1/25 09:58\n朱股长您好，我们课题组在汇总各县区城管部门的年度报告，麻烦发一份贵局的。\n\n"
+        "某县城管局朱敏 2024/1/25 10:32\n某县城市管理局2023年度法治政府建设工作报告\n\n"
+        + "　　2023年，我局坚持以习近平法治思想为指导，全面推进城市管理领域法治建设，各项工作取得新成效，现将有关情况报告如下。\n\n"
+        + "一、主要成效\n\n"
+        + "　　局党组坚持把法治建设摆在突出位置，全年召开党组会议专题研究法治建设工作4次，及时解决执法保障等具体问题，压紧压实各级责任。\n\n"
+        * 4
+        + "　　全年立案查处各类违法案件2,146件，罚没款286.37万元，结案率97.7%，执法规范化水平持续提升，群众满意度稳步提高。\n\n"
+        + "二、存在问题\n\n"
+        + "　　执法队伍专业化水平仍需提升，数字化执法手段运用还不够充分，普法宣传的针对性和实效性有待加强。\n"
+        + "\n某县城市管理局\n2024年1月22日\n\n某县城管局朱敏 2024/1/25 10:32\n"
+        "以上是我局2023年法治政府建设报告，请审阅。\n\n某县城管局朱敏 2024/1/25 10:33\n"
+        "[文件] 2023年法治政府建设年度报告.docx 45.2KB\n"
+    )
+    cleaned = clean_text(text)
+    assert _meta(text)["published"] == "2024-01-22"
+    assert "请审阅" not in cleaned.text and "课题组" not in cleaned.text
+    assert cleaned.text.startswith("某县城市管理局2023年度法治政府建设工作报告")
+    assert "45.2KB" not in cleaned.text
+
+
+def test_an_images_text_left_in_a_copy_restates_the_body() -> None:
+    got = report_indicators(
+        "[图片：2024年城管执法数据一览 依法行政 重大执法决定法制审核 412件 合同协议合法性审查 38件 "
+        "行政复议 21件 行政诉讼 9件 负责人出庭应诉率 100%]\n"
+        "全年涉及区局的行政复议案件21件，其中维持15件；行政诉讼案件9件，全年无败诉案件。\n"
+    )
+    assert (got["admin_reconsideration_cases"], got["admin_litigation_cases"]) == (21, 9)
